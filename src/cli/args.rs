@@ -1,0 +1,142 @@
+//! Command-line arguments (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "An editorial text-quality linter for newsrooms",
+    long_about = "copydesk finds the defects spell-checkers miss in news drafts: stray foreign-script tokens, look-alike letters, invisible characters, mojibake, and more, as rule packs you can tune.\n\nExit codes: 0 no finding at or above --fail-on; 1 findings; 2 could not lint."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint files, directories (recursively, honouring .gitignore and .copydeskignore) or `-` for standard input.
+    Check(CheckArgs),
+    /// List every rule: id, kind, severity, on/off, one line.
+    Rules(RulesArgs),
+    /// Print a rule's description and examples.
+    Explain(ExplainArgs),
+    /// Run the examples of the rules in rule packs.
+    TestRules(TestRulesArgs),
+    /// Write a commented starter copydesk.toml in the current folder.
+    Init(InitArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Span diagnostics with the text underlined.
+    Human,
+    /// path:line:col: severity[rule] message
+    Concise,
+    /// One JSON array of diagnostics.
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+/// Options that choose rules and config, shared by several commands.
+#[derive(Args, Debug, Clone, Default)]
+pub struct RuleOptions {
+    /// Use this config file instead of discovering copydesk.toml.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+    /// An extra rule pack (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Only these rules (ids or `pack.*`, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    pub select: Option<Vec<String>>,
+    /// Also these rules.
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    pub extend_select: Vec<String>,
+    /// Not these rules.
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input. Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleOptions,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// When to use colour (auto: only on a terminal and when NO_COLOR is unset).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Exit 1 when a finding is at or above this severity (default: warning, or the config's fail-on).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<Level>,
+    /// Apply safe fixes in place (atomically); with `-`, print the fixed text.
+    #[arg(long)]
+    pub fix: bool,
+    /// The name to report for standard input; its extension picks the format.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Number of threads (files are linted in parallel); 1 is single-threaded.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub rules: RuleOptions,
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The rule id.
+    pub id: String,
+    #[command(flatten)]
+    pub rules: RuleOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct TestRulesArgs {
+    /// Rule packs to test; without any, the shipped packs.
+    pub packs: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Overwrite an existing copydesk.toml.
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,256 @@
+//! The command line: seen only by the binary. It reads files and the
+//! environment, calls the library, prints, and picks the exit code.
+
+mod args;
+mod check;
+
+use args::{Cli, Command, RuleOptions, RulesFormat};
+use clap::Parser;
+use copydesk::config::{self, Config, Selection};
+use copydesk::rules::{pack, Rule};
+use copydesk::{Engine, FileError};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// Why a run could not finish normally. Exit code 2.
+pub enum CliError {
+    File(Box<FileError>),
+    Io(std::io::Error),
+    Message(String),
+}
+
+impl From<FileError> for CliError {
+    fn from(e: FileError) -> Self {
+        CliError::File(Box::new(e))
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::Io(e)
+    }
+}
+
+impl CliError {
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CliError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
+    /// Print the error on stderr, a located one with codespan.
+    pub fn report(&self) {
+        match self {
+            CliError::File(e) => {
+                let mut err = stderr_writer();
+                if copydesk::render::human::write_file_error(&mut err, e).is_err() {
+                    eprintln!("copydesk: {e}");
+                }
+            }
+            CliError::Io(e) => eprintln!("copydesk: {e}"),
+            CliError::Message(m) => eprintln!("copydesk: {m}"),
+        }
+    }
+}
+
+fn use_color(choice: args::ColorChoice, terminal: bool) -> bool {
+    match choice {
+        args::ColorChoice::Always => true,
+        args::ColorChoice::Never => false,
+        args::ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+fn stderr_writer() -> codespan_reporting::term::termcolor::StandardStream {
+    use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+    let color = use_color(args::ColorChoice::Auto, std::io::stderr().is_terminal());
+    StandardStream::stderr(if color { ColorChoice::Always } else { ColorChoice::Never })
+}
+
+pub fn run() -> Result<u8, CliError> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(a) => check::run(a),
+        Command::Rules(a) => rules(&a.rules, a.format),
+        Command::Explain(a) => explain(&a.id, &a.rules),
+        Command::TestRules(a) => test_rules(&a.packs),
+        Command::Init(a) => init(a.force),
+    }
+}
+
+/// Load a pack file from disk through the shipped loader.
+pub fn load_pack(path: &Path) -> Result<Vec<Rule>, CliError> {
+    let text = std::fs::read(path)
+        .map_err(|e| CliError::Message(format!("{}: cannot read rule pack: {e}", path.display())))?;
+    let text = String::from_utf8(text).map_err(|e| {
+        CliError::Message(format!(
+            "{}: rule pack is not valid UTF-8 (byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(pack::load(&path.display().to_string(), &text)?)
+}
+
+/// Build an engine from the shipped packs plus `extra` packs.
+pub fn build_engine(extra: &[std::path::PathBuf]) -> Result<Engine, CliError> {
+    let mut rules = pack::shipped()?;
+    for p in extra {
+        rules.extend(load_pack(p)?);
+    }
+    Engine::new(rules).map_err(CliError::Message)
+}
+
+/// The command line's own selection layer.
+pub fn cli_selection(o: &RuleOptions) -> Selection {
+    Selection {
+        select: o.select.clone(),
+        extend_select: o.extend_select.clone(),
+        ignore: o.ignore.clone(),
+        ..Default::default()
+    }
+}
+
+/// The config for commands that are not about particular files.
+fn config_for_cwd(o: &RuleOptions) -> Result<Config, CliError> {
+    if o.isolated {
+        return Ok(Config::default());
+    }
+    if let Some(p) = &o.config {
+        return Ok(Config::load(p)?);
+    }
+    match config::discover(&std::env::current_dir()?) {
+        Some(p) => Ok(Config::load(&p)?),
+        None => Ok(Config::default()),
+    }
+}
+
+fn check_selectors(engine: &Engine, sel: &Selection) -> Result<(), CliError> {
+    let all = sel
+        .select
+        .iter()
+        .flatten()
+        .chain(&sel.extend_select)
+        .chain(&sel.ignore);
+    for s in all {
+        if !config::selector_exists(engine, s) {
+            return Err(CliError::Message(format!(
+                "no rule or pack matches `{s}` (see `copydesk rules`)"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
+    let cfg = config_for_cwd(o)?;
+    let mut packs = cfg.packs.clone();
+    packs.extend(o.rules.iter().cloned());
+    let engine = build_engine(&packs)?;
+    cfg.validate(&engine)?;
+    let sel = cli_selection(o);
+    check_selectors(&engine, &sel)?;
+    let settings = cfg.settings_for(&engine, Path::new(""), &sel);
+    let mut out = std::io::stdout().lock();
+    match format {
+        RulesFormat::Text => {
+            for (i, r) in engine.rules().iter().enumerate() {
+                writeln!(
+                    out,
+                    "{:<22} {:<15} {:<8} {:<4} {}",
+                    r.id,
+                    r.kind.as_str(),
+                    settings.severity[i].as_str(),
+                    if settings.enabled[i] { "on" } else { "off" },
+                    first_sentence(r.summary())
+                )?;
+            }
+        }
+        RulesFormat::Markdown => out.write_all(copydesk::render::markdown_reference(engine.rules()).as_bytes())?,
+        RulesFormat::Json => {
+            let v: Vec<serde_json::Value> = engine
+                .rules()
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    serde_json::json!({
+                        "id": r.id, "pack": r.pack, "kind": r.kind.as_str(),
+                        "severity": settings.severity[i].as_str(), "enabled": settings.enabled[i],
+                        "summary": r.summary(), "link": r.link,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &v).map_err(std::io::Error::other)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(0)
+}
+
+fn first_sentence(s: &str) -> &str {
+    match s.find(". ") {
+        Some(i) => &s[..=i],
+        None => s,
+    }
+}
+
+fn explain(id: &str, o: &RuleOptions) -> Result<u8, CliError> {
+    let cfg = config_for_cwd(o)?;
+    let mut packs = cfg.packs.clone();
+    packs.extend(o.rules.iter().cloned());
+    let engine = build_engine(&packs)?;
+    let Some(rule) = engine.rules().iter().find(|r| r.id == id) else {
+        return Err(CliError::Message(format!("no rule `{id}` (see `copydesk rules`)")));
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} ({} rule, {}, pack `{}`)\n", rule.id, rule.kind.as_str(), rule.severity, rule.pack)?;
+    writeln!(out, "{}\n", rule.description.trim())?;
+    if let Some(link) = &rule.link {
+        writeln!(out, "See: {link}\n")?;
+    }
+    if !rule.flag.is_empty() {
+        writeln!(out, "Flagged:")?;
+        for ex in &rule.flag {
+            writeln!(out, "  ✗ {}", ex.text.escape_debug())?;
+            if let Some(fixed) = &ex.fixed {
+                writeln!(out, "    → {}", fixed.escape_debug())?;
+            }
+        }
+    }
+    if !rule.pass.is_empty() {
+        writeln!(out, "Not flagged:")?;
+        for ok in &rule.pass {
+            writeln!(out, "  ✓ {}", ok.escape_debug())?;
+        }
+    }
+    Ok(0)
+}
+
+fn test_rules(packs: &[std::path::PathBuf]) -> Result<u8, CliError> {
+    let engine = build_engine(packs)?;
+    let shipped = pack::shipped()?.len();
+    let test_shipped = packs.is_empty();
+    let report = copydesk::testing::run_examples(&engine, &|i| test_shipped || i >= shipped);
+    let mut out = std::io::stdout().lock();
+    for f in &report.failures {
+        writeln!(out, "FAIL {}: {:?}: {}", f.rule, f.example, f.problem)?;
+    }
+    writeln!(
+        out,
+        "{} passed, {} failed",
+        report.passed,
+        report.failures.len()
+    )?;
+    Ok(if report.failures.is_empty() { 0 } else { 1 })
+}
+
+fn init(force: bool) -> Result<u8, CliError> {
+    let path = Path::new(config::FILE_NAME);
+    if path.exists() && !force {
+        return Err(CliError::Message(format!(
+            "{} already exists (use --force to overwrite)",
+            config::FILE_NAME
+        )));
+    }
+    copydesk::fix::write_atomic(path, config::STARTER.as_bytes())?;
+    println!("wrote {}", config::FILE_NAME);
+    Ok(0)
+}

@@ -1,0 +1,365 @@
+//! `copydesk.toml`: which rules are on, at what severity, which scripts a
+//! publication expects, accepted tokens, extra packs and per-path overrides.
+//!
+//! Loaded in two steps like packs: a flat serde struct with spans, then
+//! validation against the engine's rules. Precedence: command line >
+//! `--config` > discovered file > defaults.
+
+use crate::diagnostic::{Severity, Span};
+use crate::engine::{Engine, Settings};
+use crate::error::FileError;
+use crate::rules::script::{parse_script, Expected};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use toml::Spanned;
+
+/// The name of the config file discovered by walking up from a linted file.
+pub const FILE_NAME: &str = "copydesk.toml";
+
+#[derive(Default)]
+struct RawSelection {
+    select: Option<Vec<Spanned<String>>>,
+    extend_select: Option<Vec<Spanned<String>>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    severity: Option<BTreeMap<String, Spanned<String>>>,
+    scripts: Option<Vec<Spanned<String>>>,
+    accept: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawOverride {
+    files: Spanned<Vec<Spanned<String>>>,
+    select: Option<Vec<Spanned<String>>>,
+    extend_select: Option<Vec<Spanned<String>>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    severity: Option<BTreeMap<String, Spanned<String>>>,
+    scripts: Option<Vec<Spanned<String>>>,
+    accept: Option<Vec<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    rules: Option<Vec<Spanned<String>>>,
+    fail_on: Option<Spanned<String>>,
+    select: Option<Vec<Spanned<String>>>,
+    extend_select: Option<Vec<Spanned<String>>>,
+    ignore: Option<Vec<Spanned<String>>>,
+    severity: Option<BTreeMap<String, Spanned<String>>>,
+    scripts: Option<Vec<Spanned<String>>>,
+    accept: Option<Vec<String>>,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+/// One layer of selection: applied on top of what came before it.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Replaces the set of enabled rules (ids or `pack.*`).
+    pub select: Option<Vec<String>>,
+    /// Adds rules.
+    pub extend_select: Vec<String>,
+    /// Removes rules.
+    pub ignore: Vec<String>,
+    pub severity: Vec<(String, Severity)>,
+    pub scripts: Option<Vec<unicode_script::Script>>,
+    pub accept: Vec<String>,
+}
+
+/// A validated config file.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Where it was read from (None for the built-in defaults).
+    pub path: Option<PathBuf>,
+    /// Extra rule packs, resolved relative to the config file.
+    pub packs: Vec<PathBuf>,
+    pub fail_on: Option<Severity>,
+    pub base: Selection,
+    overrides: Vec<(GlobSet, Selection)>,
+    /// For error messages when selection names an unknown rule.
+    text: Option<Arc<str>>,
+    unchecked_ids: Vec<(String, Span)>,
+}
+
+fn strings(v: Option<Vec<Spanned<String>>>, ids: &mut Vec<(String, Span)>) -> Option<Vec<String>> {
+    v.map(|v| {
+        v.into_iter()
+            .map(|s| {
+                ids.push((s.get_ref().clone(), Span::new(s.span().start, s.span().end)));
+                s.into_inner()
+            })
+            .collect()
+    })
+}
+
+impl Config {
+    /// Parse and validate a config file's text.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, FileError> {
+        let shown = path.display().to_string();
+        let text: Arc<str> = Arc::from(text);
+        let raw: RawConfig =
+            toml::from_str(&text).map_err(|e| FileError::from_toml(&shown, &text, &e))?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let mut ids = Vec::new();
+        let selection = |sel: RawSelection, ids: &mut Vec<(String, Span)>| -> Result<Selection, FileError> {
+            let mut severity = Vec::new();
+            for (rule, level) in sel.severity.unwrap_or_default() {
+                let span = Span::new(level.span().start, level.span().end);
+                let Some(sev) = Severity::parse(level.get_ref()) else {
+                    return Err(FileError::new(&shown, &text, Some(span), format!("unknown severity `{}`", level.get_ref()))
+                        .label("expected `error`, `warning` or `info`"));
+                };
+                ids.push((rule.clone(), span));
+                severity.push((rule, sev));
+            }
+            let scripts = match sel.scripts {
+                None => None,
+                Some(list) => {
+                    let mut out = Vec::new();
+                    for s in list {
+                        let Some(script) = parse_script(s.get_ref()) else {
+                            return Err(FileError::new(&shown, &text, Some(Span::new(s.span().start, s.span().end)),
+                                format!("unknown script `{}`", s.get_ref()))
+                                .label("not a Unicode script name")
+                                .note("use Unicode script names such as Latin, Hangul, Han, Cyrillic, Greek, Arabic"));
+                        };
+                        out.push(script);
+                    }
+                    Some(out)
+                }
+            };
+            Ok(Selection {
+                select: strings(sel.select, ids),
+                extend_select: strings(sel.extend_select, ids).unwrap_or_default(),
+                ignore: strings(sel.ignore, ids).unwrap_or_default(),
+                severity,
+                scripts,
+                accept: sel.accept.unwrap_or_default(),
+            })
+        };
+        let base = selection(
+            RawSelection {
+                select: raw.select,
+                extend_select: raw.extend_select,
+                ignore: raw.ignore,
+                severity: raw.severity,
+                scripts: raw.scripts,
+                accept: raw.accept,
+            },
+            &mut ids,
+        )?;
+        let mut overrides = Vec::new();
+        for o in raw.overrides {
+            let mut builder = GlobSetBuilder::new();
+            for g in o.files.get_ref() {
+                let glob = Glob::new(g.get_ref()).map_err(|e| {
+                    FileError::new(&shown, &text, Some(Span::new(g.span().start, g.span().end)), "invalid glob")
+                        .note(e.to_string())
+                })?;
+                builder.add(glob);
+            }
+            let set = builder.build().map_err(|e| {
+                let s = o.files.span();
+                FileError::new(&shown, &text, Some(Span::new(s.start, s.end)), "invalid globs").note(e.to_string())
+            })?;
+            let sel = RawSelection {
+                select: o.select,
+                extend_select: o.extend_select,
+                ignore: o.ignore,
+                severity: o.severity,
+                scripts: o.scripts,
+                accept: o.accept,
+            };
+            overrides.push((set, selection(sel, &mut ids)?));
+        }
+        let fail_on = match raw.fail_on {
+            None => None,
+            Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| {
+                FileError::new(&shown, &text, Some(Span::new(s.span().start, s.span().end)), format!("unknown severity `{}`", s.get_ref()))
+                    .label("expected `error`, `warning` or `info`")
+            })?),
+        };
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            packs: raw
+                .rules
+                .unwrap_or_default()
+                .into_iter()
+                .map(|p| dir.join(p.into_inner()))
+                .collect(),
+            fail_on,
+            base,
+            overrides,
+            text: Some(text.clone()),
+            unchecked_ids: ids,
+        })
+    }
+
+    /// Read and parse a config file.
+    pub fn load(path: &Path) -> Result<Config, FileError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            FileError::new(&path.display().to_string(), &Arc::from(""), None, format!("cannot read config: {e}"))
+        })?;
+        Config::parse(path, &text)
+    }
+
+    /// Check that every rule id or `pack.*` named in the config exists.
+    pub fn validate(&self, engine: &Engine) -> Result<(), FileError> {
+        for (id, span) in &self.unchecked_ids {
+            if !selector_exists(engine, id) {
+                let shown = self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
+                return Err(FileError::new(&shown, &text, Some(*span), format!("no rule or pack matches `{id}`"))
+                    .label("unknown rule")
+                    .note("`copydesk rules` lists every rule id; use `pack.*` for a whole pack"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Resolve the settings for one file (`rel` is its path relative to the config's folder).
+    pub fn settings_for(&self, engine: &Engine, rel: &Path, cli: &Selection) -> Settings {
+        let mut s = engine.default_settings();
+        apply(engine, &mut s, &self.base);
+        for (set, sel) in &self.overrides {
+            if set.is_match(rel) {
+                apply(engine, &mut s, sel);
+            }
+        }
+        apply(engine, &mut s, cli);
+        s
+    }
+}
+
+/// Whether `sel` names at least one rule (`id`, `pack.*`, `pack`, or `ALL`).
+pub fn selector_exists(engine: &Engine, sel: &str) -> bool {
+    engine.rules().iter().any(|r| matches_selector(&r.id, &r.pack, sel))
+}
+
+fn matches_selector(id: &str, pack: &str, sel: &str) -> bool {
+    sel == "ALL"
+        || sel == id
+        || sel.strip_suffix(".*").is_some_and(|p| p == pack)
+        || sel == pack
+}
+
+/// Apply one selection layer to settings.
+pub fn apply(engine: &Engine, s: &mut Settings, sel: &Selection) {
+    let rules = engine.rules();
+    if let Some(select) = &sel.select {
+        for (i, r) in rules.iter().enumerate() {
+            s.enabled[i] = select.iter().any(|x| matches_selector(&r.id, &r.pack, x));
+        }
+    }
+    for (i, r) in rules.iter().enumerate() {
+        if sel.extend_select.iter().any(|x| matches_selector(&r.id, &r.pack, x)) {
+            s.enabled[i] = true;
+        }
+        if sel.ignore.iter().any(|x| matches_selector(&r.id, &r.pack, x)) {
+            s.enabled[i] = false;
+        }
+        for (x, sev) in &sel.severity {
+            if matches_selector(&r.id, &r.pack, x) {
+                s.severity[i] = *sev;
+            }
+        }
+    }
+    if let Some(scripts) = &sel.scripts {
+        s.expected = Expected::new(scripts);
+    }
+    s.accept.extend(sel.accept.iter().cloned());
+}
+
+/// Find the nearest `copydesk.toml` in `dir` or its ancestors.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// The commented starter config written by `copydesk init`.
+pub const STARTER: &str = r#"# copydesk configuration. Discovered by walking up from each linted file.
+# Every key is optional; delete what you do not need.
+
+# Extra rule packs (TOML), relative to this file.
+# rules = ["house-style.toml"]
+
+# Exit with 1 when a finding is at or above this severity: "error", "warning" or "info".
+# fail-on = "warning"
+
+# Which rules run: ids or whole packs ("unicode.*"). `select` replaces the
+# default set, `extend-select` adds to it, `ignore` removes from it.
+# select = ["unicode.*"]
+# ignore = ["invisible-char"]
+
+# Change a rule's severity.
+# [severity]
+# stray-script = "error"
+
+# The scripts this publication prints. Letters of any other script are stray.
+scripts = ["Latin"]
+
+# Tokens that are never flagged (exact text).
+accept = []
+
+# Per-path overrides, applied in order to files matching the globs
+# (relative to this file's folder).
+# [[overrides]]
+# files = ["desk/korea/**"]
+# scripts = ["Latin", "Hangul"]
+# ignore = ["stray-script"]
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::pack;
+
+    fn engine() -> Engine {
+        Engine::new(pack::shipped().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn starter_config_parses() {
+        let c = Config::parse(Path::new("copydesk.toml"), STARTER).unwrap();
+        c.validate(&engine()).unwrap();
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let e = Config::parse(Path::new("c.toml"), "scripts = [\"Latin\"]\nbogus = true\n").unwrap_err();
+        assert_eq!(e.line_col().unwrap().0, 2, "{e}");
+    }
+
+    #[test]
+    fn unknown_rule_and_script_are_errors() {
+        let c = Config::parse(Path::new("c.toml"), "ignore = [\"no-such-rule\"]\n").unwrap();
+        let e = c.validate(&engine()).unwrap_err();
+        assert!(e.message.contains("no-such-rule"));
+        let e = Config::parse(Path::new("c.toml"), "scripts = [\"Klingon\"]\n").unwrap_err();
+        assert!(e.message.contains("Klingon"));
+    }
+
+    #[test]
+    fn overrides_and_precedence() {
+        let text = "ignore = [\"invisible-char\"]\n[severity]\nstray-script = \"error\"\n[[overrides]]\nfiles = [\"korea/**\"]\nscripts = [\"Latin\", \"Hangul\"]\nextend-select = [\"invisible-char\"]\n";
+        let c = Config::parse(Path::new("c.toml"), text).unwrap();
+        let e = engine();
+        let inv = e.rule_index("invisible-char").unwrap();
+        let stray = e.rule_index("stray-script").unwrap();
+        let s = c.settings_for(&e, Path::new("world/a.txt"), &Selection::default());
+        assert!(!s.enabled[inv]);
+        assert_eq!(s.severity[stray], Severity::Error);
+        assert!(s.expected.is_foreign('한'));
+        let s = c.settings_for(&e, Path::new("korea/a.txt"), &Selection::default());
+        assert!(s.enabled[inv]);
+        assert!(!s.expected.is_foreign('한'));
+        let cli = Selection { ignore: vec!["unicode.*".into()], ..Default::default() };
+        let s = c.settings_for(&e, Path::new("korea/a.txt"), &cli);
+        assert!(s.enabled.iter().all(|on| !on));
+    }
+}

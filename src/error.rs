@@ -1,0 +1,80 @@
+//! Errors that stop a run: a bad rule pack or config file. Each carries the
+//! file's text and the byte span of the offending key or value, so the CLI
+//! can render it with codespan-reporting against the file itself.
+
+use crate::diagnostic::Span;
+use std::fmt;
+use std::sync::Arc;
+
+/// An error located in a TOML file (rule pack or config).
+#[derive(Clone, Debug)]
+pub struct FileError {
+    pub path: String,
+    pub text: Arc<str>,
+    pub span: Option<Span>,
+    pub message: String,
+    /// Short text under the underline.
+    pub label: String,
+    /// Extra explanation (for example a regex parser's message).
+    pub note: Option<String>,
+}
+
+impl FileError {
+    pub fn new(path: &str, text: &Arc<str>, span: Option<Span>, message: impl Into<String>) -> Self {
+        FileError {
+            path: path.to_string(),
+            text: text.clone(),
+            span,
+            message: message.into(),
+            label: String::new(),
+            note: None,
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// 1-based line and column of the span start, if any.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        self.span
+            .map(|s| crate::source::LineIndex::new(&self.text).line_col(s.start))
+    }
+
+    /// Turn a TOML parse error into a located error.
+    pub fn from_toml(path: &str, text: &Arc<str>, err: &toml::de::Error) -> Self {
+        let span = err.span().map(|r| Span::new(r.start, r.end.max(r.start)));
+        FileError::new(path, text, span, err.message().trim().to_string())
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line_col() {
+            Some((l, c)) => write!(f, "{}:{l}:{c}: {}", self.path, self.message)?,
+            None => write!(f, "{}: {}", self.path, self.message)?,
+        }
+        if let Some(note) = &self.note {
+            write!(f, " ({note})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Find the span of `key` in the line holding (or just before) `value`, for
+/// errors about a key rather than its value.
+pub fn key_span(text: &str, value: Span, key: &str) -> Span {
+    let line_start = text[..value.start].rfind('\n').map_or(0, |i| i + 1);
+    match text[line_start..value.start].find(key) {
+        Some(o) => Span::new(line_start + o, line_start + o + key.len()),
+        None => value,
+    }
+}

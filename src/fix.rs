@@ -1,0 +1,136 @@
+//! Applying fixes: non-overlapping safe edits, all edits of one fix or none.
+//!
+//! Edits are applied to the file's bytes (not the decoded text), so bytes
+//! outside the edits — even invalid UTF-8 — are kept exactly.
+
+use crate::diagnostic::{Applicability, Diagnostic};
+
+/// Apply every safe fix of `diagnostics` that does not overlap an earlier one.
+/// Returns the new bytes and the number of fixes applied.
+pub fn apply(bytes: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize) {
+    let mut fixes: Vec<_> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty())
+        .collect();
+    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min());
+    let mut edits = Vec::new();
+    let mut last_end = 0usize;
+    let mut applied = 0;
+    for fix in fixes {
+        let mut mine: Vec<_> = fix.edits.iter().collect();
+        mine.sort_by_key(|e| (e.span.start, e.span.end));
+        let starts_after = mine.first().is_some_and(|e| e.span.start >= last_end);
+        let disjoint = mine.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        let in_bounds = mine.iter().all(|e| e.span.end <= bytes.len());
+        if !(starts_after && disjoint && in_bounds) {
+            continue;
+        }
+        last_end = mine.last().map_or(last_end, |e| e.span.end);
+        edits.extend(mine);
+        applied += 1;
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut pos = 0;
+    for e in edits {
+        out.extend_from_slice(&bytes[pos..e.span.start]);
+        out.extend_from_slice(e.replacement.as_bytes());
+        pos = e.span.end;
+    }
+    out.extend_from_slice(&bytes[pos..]);
+    (out, applied)
+}
+
+/// Write `contents` to `path` atomically: a temporary file in the same folder,
+/// flushed, given the original's permissions, then renamed over the original.
+pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut n = 0u32;
+    let (tmp_path, mut tmp) = loop {
+        let candidate = dir.join(format!(".{name}.copydesk-{}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(f) => break (candidate, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            Err(e) => return Err(e),
+        }
+    };
+    let result = (|| {
+        tmp.write_all(contents)?;
+        tmp.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp_path, meta.permissions())?;
+        }
+        drop(tmp);
+        std::fs::rename(&tmp_path, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp_path);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Edit, Fix, Severity, Span};
+
+    fn diag(start: usize, end: usize, rep: &str) -> Diagnostic {
+        Diagnostic {
+            rule: "r".into(),
+            severity: Severity::Warning,
+            span: Span::new(start, end),
+            message: String::new(),
+            note: None,
+            labels: vec![],
+            fix: Some(Fix::safe(
+                "t",
+                vec![Edit {
+                    span: Span::new(start, end),
+                    replacement: rep.into(),
+                }],
+            )),
+        }
+    }
+
+    #[test]
+    fn applies_non_overlapping_in_order() {
+        let (out, n) = apply(b"abcdef", &[diag(4, 5, "E"), diag(0, 1, "A"), diag(0, 2, "X")]);
+        assert_eq!(out, b"AbcdEf");
+        assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn keeps_invalid_bytes_outside_edits() {
+        let (out, _) = apply(b"a\xffb c", &[diag(3, 4, "")]);
+        assert_eq!(out, b"a\xffbc");
+    }
+
+    #[test]
+    fn display_only_is_not_applied() {
+        let mut d = diag(0, 1, "Z");
+        d.fix.as_mut().unwrap().applicability = crate::diagnostic::Applicability::DisplayOnly;
+        assert_eq!(apply(b"abc", &[d]).0, b"abc");
+    }
+
+    #[test]
+    fn atomic_write_replaces_contents() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("draft.txt");
+        std::fs::write(&p, "old").unwrap();
+        write_atomic(&p, b"new").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

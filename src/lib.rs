@@ -1,0 +1,95 @@
+//! copydesk: an editorial text-quality linter for newsrooms.
+//!
+//! The library never prints, exits or reads the environment: it loads rule
+//! packs and config ([`rules::pack`], [`config`]), compiles them once into an
+//! [`Engine`], and lints documents into [`Diagnostic`]s. Rendering lives in
+//! [`render`]; the command line in the binary.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod config;
+pub mod diagnostic;
+pub mod engine;
+pub mod error;
+pub mod fix;
+pub mod hangul;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod testing;
+
+pub use config::Config;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, Span};
+pub use engine::{Engine, Settings};
+pub use error::FileError;
+pub use source::{Format, Source};
+
+/// The id of the diagnostic raised for bytes that are not UTF-8.
+pub const INVALID_UTF8: &str = "invalid-utf8";
+
+/// The result of linting one file's bytes.
+pub enum Linted {
+    /// The file was linted. `text` is the decoded text (invalid bytes as spaces).
+    Text {
+        text: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// The file holds NUL bytes and was skipped.
+    Binary,
+}
+
+/// Decode and lint one file's bytes.
+pub fn lint_bytes(engine: &Engine, settings: &Settings, format: Format, bytes: Vec<u8>) -> Linted {
+    match source::decode(bytes) {
+        source::Decoded::Binary => Linted::Binary,
+        source::Decoded::Text { text, invalid_utf8 } => {
+            let mut diagnostics = {
+                let src = Source::new(&text, format);
+                engine.lint(&src, settings)
+            };
+            if let Some(at) = invalid_utf8 {
+                diagnostics.insert(
+                    0,
+                    Diagnostic {
+                        rule: INVALID_UTF8.to_string(),
+                        severity: Severity::Error,
+                        span: Span::new(at, (at + 1).min(text.len())),
+                        message: "invalid UTF-8: this byte is not part of a valid character".into(),
+                        note: Some(
+                            "The file is not valid UTF-8 from here on in places; each invalid byte was read as a space so the rest of the file could be linted. Re-save the file as UTF-8.".into(),
+                        ),
+                        labels: Vec::new(),
+                        fix: None,
+                    },
+                );
+                diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            }
+            Linted::Text { text, diagnostics }
+        }
+    }
+}
+
+/// Lint and fix until nothing more can be fixed (at most 10 rounds). Returns
+/// the fixed bytes, the number of fixes applied, and the remaining findings.
+pub fn fix_bytes(
+    engine: &Engine,
+    settings: &Settings,
+    format: Format,
+    bytes: Vec<u8>,
+) -> (Vec<u8>, usize, Linted) {
+    let mut current = bytes;
+    let mut total = 0;
+    for _ in 0..10 {
+        let linted = lint_bytes(engine, settings, format, current.clone());
+        let Linted::Text { diagnostics, .. } = &linted else {
+            return (current, total, linted);
+        };
+        let (next, applied) = fix::apply(&current, diagnostics);
+        if applied == 0 {
+            return (current, total, linted);
+        }
+        total += applied;
+        current = next;
+    }
+    let linted = lint_bytes(engine, settings, format, current.clone());
+    (current, total, linted)
+}

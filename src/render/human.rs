@@ -1,0 +1,82 @@
+//! `--format human`: span diagnostics rendered with codespan-reporting.
+
+use super::FileDiagnostics;
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::error::FileError;
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+
+fn severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    }
+}
+
+fn config() -> term::Config {
+    term::Config::default()
+}
+
+fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
+    let mut labels = vec![Label::primary((), d.span.range())];
+    for l in &d.labels {
+        labels.push(Label::secondary((), l.span.range()).with_message(l.message.clone()));
+    }
+    let mut notes = Vec::new();
+    if let Some(fix) = &d.fix {
+        let shown: Vec<String> = fix
+            .edits
+            .iter()
+            .map(|e| {
+                let old = text.get(e.span.range()).unwrap_or("");
+                if e.replacement.is_empty() {
+                    format!("delete `{}`", old.escape_debug())
+                } else {
+                    format!("`{}` → `{}`", old.escape_debug(), e.replacement.escape_debug())
+                }
+            })
+            .collect();
+        let how = match fix.applicability {
+            Applicability::Safe => "(safe: `--fix` applies it)",
+            Applicability::DisplayOnly => "(suggestion only: not applied automatically)",
+        };
+        notes.push(format!("help: {}: {} {how}", fix.title, shown.join(", ")));
+    }
+    if let Some(note) = &d.note {
+        notes.push(format!("note: {note}"));
+    }
+    CsDiagnostic::new(severity(d.severity))
+        .with_code(d.rule.clone())
+        .with_message(d.message.clone())
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Render one file's diagnostics.
+pub fn write(out: &mut dyn WriteColor, file: &FileDiagnostics) -> std::io::Result<()> {
+    let files = SimpleFile::new(file.path, file.text);
+    for d in file.diagnostics {
+        term::emit_to_write_style(out, &config(), &files, &to_codespan(file.text, d))
+            .map_err(std::io::Error::other)?;
+    }
+    Ok(())
+}
+
+/// Render a located error in a rule pack or config file.
+pub fn write_file_error(out: &mut dyn WriteColor, e: &FileError) -> std::io::Result<()> {
+    let files = SimpleFile::new(e.path.as_str(), &*e.text);
+    let mut d = CsDiagnostic::error().with_message(e.message.clone());
+    if let Some(span) = e.span {
+        let start = span.start.min(e.text.len());
+        let end = span.end.clamp(start, e.text.len());
+        d = d.with_labels(vec![Label::primary((), start..end).with_message(e.label.clone())]);
+    } else {
+        d = d.with_notes(vec![format!("in {}", e.path)]);
+    }
+    if let Some(note) = &e.note {
+        d.notes.push(note.clone());
+    }
+    term::emit_to_write_style(out, &config(), &files, &d).map_err(std::io::Error::other)
+}

@@ -1,0 +1,153 @@
+//! `mixed-script`: a word that mixes Latin letters with look-alike letters of
+//! another script (`NАTO` with a Cyrillic `А`, `Zеlensky` with a Cyrillic `е`),
+//! per the Unicode TR39 confusables data. The fix replaces the look-alikes
+//! with their Latin prototypes.
+
+use crate::diagnostic::{Edit, Finding, Fix, Span};
+use unicode_script::{Script, UnicodeScript};
+
+/// The Latin letter a character is confusable with, if it is a single ASCII letter.
+pub fn latin_prototype(c: char) -> Option<char> {
+    let mut buf = [0u8; 4];
+    let mut sk = unicode_security::skeleton(c.encode_utf8(&mut buf));
+    let first = sk.next()?;
+    if sk.next().is_some() || !first.is_ascii_alphabetic() {
+        return None;
+    }
+    // The skeleton folds case for some letters; keep the case of the original.
+    Some(if c.is_uppercase() {
+        first.to_ascii_uppercase()
+    } else if c.is_lowercase() {
+        first.to_ascii_lowercase()
+    } else {
+        first
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c.script(), Script::Inherited)
+}
+
+/// Words (runs of letters, digits and marks) of `text` that contain a non-ASCII char.
+pub fn non_ascii_words(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let p = bytes[i..].iter().position(|&b| b >= 0x80)?;
+            let at = i + p;
+            let c = text[at..].chars().next()?;
+            if !is_word_char(c) {
+                i = at + c.len_utf8();
+                continue;
+            }
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, ch)| is_word_char(ch))
+                .last()
+                .map_or(at, |(o, _)| o);
+            let end = text[at..]
+                .char_indices()
+                .find(|&(_, ch)| !is_word_char(ch))
+                .map_or(text.len(), |(o, _)| at + o);
+            i = end;
+            return Some(Span::new(start, end));
+        }
+        None
+    })
+}
+
+/// Check one word. Returns a finding when Latin letters are mixed with
+/// look-alikes from another script.
+pub fn check_word(text: &str, word: Span) -> Option<Finding> {
+    let w = &text[word.range()];
+    let mut latin = 0;
+    let mut edits = Vec::new();
+    let mut scripts: Vec<&'static str> = Vec::new();
+    for (o, c) in w.char_indices() {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        match c.script() {
+            Script::Latin => latin += 1,
+            Script::Common | Script::Inherited => {}
+            script => {
+                let proto = latin_prototype(c)?;
+                if !scripts.contains(&script.full_name()) {
+                    scripts.push(script.full_name());
+                }
+                let at = word.start + o;
+                edits.push(Edit {
+                    span: Span::new(at, at + c.len_utf8()),
+                    replacement: proto.to_string(),
+                });
+            }
+        }
+    }
+    if latin == 0 || edits.is_empty() {
+        return None;
+    }
+    let fixed: String = {
+        let mut s = String::with_capacity(w.len());
+        let mut last = word.start;
+        for e in &edits {
+            s.push_str(&text[last..e.span.start]);
+            s.push_str(&e.replacement);
+            last = e.span.end;
+        }
+        s.push_str(&text[last..word.end]);
+        s
+    };
+    let which: Vec<String> = edits
+        .iter()
+        .map(|e| {
+            let c = text[e.span.range()].chars().next().unwrap_or(' ');
+            format!("`{c}` (U+{:04X}, {})", c as u32, c.script().full_name())
+        })
+        .collect();
+    Some(
+        Finding::new(
+            word,
+            format!(
+                "`{w}` mixes Latin with {} look-alike letters {}; it should read `{fixed}`",
+                scripts.join("/"),
+                which.join(", ")
+            ),
+        )
+        .with_fix(Fix::safe(format!("replace with `{fixed}`"), edits)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) -> Vec<(String, String)> {
+        non_ascii_words(text)
+            .filter_map(|w| check_word(text, w))
+            .map(|f| {
+                let mut fixed = text[f.span.range()].to_string();
+                for e in f.fix.unwrap().edits.iter().rev() {
+                    let s = e.span.start - f.span.start;
+                    fixed.replace_range(s..s + e.span.len(), &e.replacement);
+                }
+                (text[f.span.range()].to_string(), fixed)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn flags_cyrillic_lookalikes() {
+        assert_eq!(check("the N\u{410}TO summit"), [("N\u{410}TO".into(), "NATO".into())]);
+        assert_eq!(check("Z\u{435}lensky said"), [("Z\u{435}lensky".into(), "Zelensky".into())]);
+        assert_eq!(check("Gr\u{3BF}up"), [("Gr\u{3BF}up".into(), "Group".into())]);
+    }
+
+    #[test]
+    fn leaves_real_words_alone() {
+        for ok in ["Москва", "São Paulo", "β-blocker", "5 μm", "Pʻyŏngyang", "Đoàn", "naïve", "λόγος (logos)", "ＮＡＴＯ"] {
+            assert!(check(ok).is_empty(), "{ok}");
+        }
+    }
+}

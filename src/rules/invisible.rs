@@ -1,0 +1,196 @@
+//! `invisible-char`: characters that print as nothing but change the text —
+//! zero-width characters, bidi controls (the Trojan Source set,
+//! CVE-2021-42574), soft hyphens, word joiners, a byte-order mark inside the
+//! text, tag characters and Hangul fillers.
+//!
+//! Not flagged: a leading BOM, a zero-width joiner inside an emoji sequence, a
+//! variation selector after an emoji, ZWJ/ZWNJ between letters of scripts that
+//! use them (Arabic, Persian, Indic), a left-to-right or right-to-left mark
+//! beside right-to-left text, and tag characters in an emoji flag sequence.
+
+use crate::diagnostic::{Edit, Finding, Fix, Span};
+use crate::rules::Claims;
+use unicode_script::{Script, UnicodeScript};
+
+/// What an invisible character is, for the message.
+pub fn describe(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "zero-width space (U+200B)",
+        '\u{200C}' => "zero-width non-joiner (U+200C)",
+        '\u{200D}' => "zero-width joiner (U+200D)",
+        '\u{2060}' => "word joiner (U+2060)",
+        '\u{FEFF}' => "byte-order mark / zero-width no-break space (U+FEFF)",
+        '\u{00AD}' => "soft hyphen (U+00AD)",
+        '\u{180E}' => "Mongolian vowel separator (U+180E)",
+        '\u{2061}'..='\u{2064}' => "invisible mathematical operator",
+        '\u{200E}' => "left-to-right mark (U+200E)",
+        '\u{200F}' => "right-to-left mark (U+200F)",
+        '\u{061C}' => "Arabic letter mark (U+061C)",
+        '\u{202A}' => "left-to-right embedding (U+202A), a bidi control",
+        '\u{202B}' => "right-to-left embedding (U+202B), a bidi control",
+        '\u{202C}' => "pop directional formatting (U+202C), a bidi control",
+        '\u{202D}' => "left-to-right override (U+202D), a bidi control",
+        '\u{202E}' => "right-to-left override (U+202E), a bidi control",
+        '\u{2066}' => "left-to-right isolate (U+2066), a bidi control",
+        '\u{2067}' => "right-to-left isolate (U+2067), a bidi control",
+        '\u{2068}' => "first strong isolate (U+2068), a bidi control",
+        '\u{2069}' => "pop directional isolate (U+2069), a bidi control",
+        '\u{E0000}'..='\u{E007F}' => "tag character",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "Hangul filler",
+        '\u{FE00}'..='\u{FE0F}' => "variation selector",
+        _ => return None,
+    })
+}
+
+/// Rough Extended_Pictographic test: the emoji blocks.
+fn is_pictographic(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2300..=0x23FF | 0x2B00..=0x2BFF
+        | 0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139
+        | 0x2194..=0x21AA | 0x3030 | 0x303D | 0x3297 | 0x3299)
+}
+
+fn is_emoji_part(c: char) -> bool {
+    is_pictographic(c) || matches!(c as u32, 0x1F3FB..=0x1F3FF | 0xFE0F | 0x20E3)
+}
+
+fn is_rtl(c: char) -> bool {
+    matches!(
+        c.script(),
+        Script::Arabic
+            | Script::Hebrew
+            | Script::Syriac
+            | Script::Thaana
+            | Script::Nko
+            | Script::Adlam
+    )
+}
+
+/// Scripts in which ZWJ and ZWNJ shape letters.
+fn uses_joiners(c: char) -> bool {
+    c.is_alphabetic() && !matches!(c.script(), Script::Latin | Script::Common | Script::Inherited)
+}
+
+/// Whether the invisible character at `i` (byte offset) is legitimate here.
+fn is_legitimate(text: &str, i: usize, c: char) -> bool {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + c.len_utf8()..].chars().next();
+    match c {
+        '\u{FEFF}' => i == 0,
+        '\u{200D}' => {
+            prev.is_some_and(is_emoji_part) && next.is_some_and(is_emoji_part)
+                || prev.is_some_and(uses_joiners) && next.is_some_and(uses_joiners)
+        }
+        '\u{200C}' => prev.is_some_and(uses_joiners) && next.is_some_and(uses_joiners),
+        '\u{FE00}'..='\u{FE0F}' => {
+            // After an emoji, a digit/#/* of a keycap, or a CJK/symbol character.
+            prev.is_some_and(|p| {
+                is_emoji_part(p) || matches!(p, '0'..='9' | '#' | '*') || !p.is_alphabetic()
+            }) || prev.is_some_and(|p| !matches!(p.script(), Script::Latin))
+        }
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => {
+            // Directional marks beside right-to-left text are how such glosses are written.
+            let before = text[..i]
+                .chars()
+                .rev()
+                .find(|ch| ch.is_alphabetic() || *ch == '\n');
+            let after = text[i + c.len_utf8()..]
+                .chars()
+                .find(|ch| ch.is_alphabetic() || *ch == '\n');
+            before.is_some_and(is_rtl) || after.is_some_and(is_rtl)
+        }
+        '\u{E0020}'..='\u{E007F}' => {
+            // Emoji tag sequences (subdivision flags) start with U+1F3F4.
+            text[..i]
+                .chars()
+                .rev()
+                .find(|ch| !matches!(*ch as u32, 0xE0020..=0xE007F))
+                == Some('\u{1F3F4}')
+        }
+        _ => false,
+    }
+}
+
+/// Find invisible characters in `text` (the prose mask).
+pub fn check(text: &str, claims: &Claims) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every character this rule looks for is outside ASCII.
+        match bytes[i..].iter().position(|&b| b >= 0x80) {
+            Some(p) => i += p,
+            None => break,
+        }
+        let c = text[i..].chars().next().expect("on a char boundary");
+        let len = c.len_utf8();
+        if let Some(what) = describe(c) {
+            if !is_legitimate(text, i, c) && !claims.overlaps(Span::new(i, i + len)) {
+                // Group a run of the same character into one finding.
+                let mut end = i + len;
+                while text[end..].starts_with(c) {
+                    end += len;
+                }
+                let span = Span::new(i, end);
+                let count = (end - i) / len;
+                let message = if count > 1 {
+                    format!("{count} invisible characters: {what}")
+                } else {
+                    format!("invisible character: {what}")
+                };
+                out.push(Finding::new(span, message).with_fix(Fix::safe(
+                    "remove the invisible character",
+                    vec![Edit {
+                        span,
+                        replacement: String::new(),
+                    }],
+                )));
+                i = end;
+                continue;
+            }
+        }
+        i += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        check(text, &Claims::default())
+            .into_iter()
+            .map(|f| &text[f.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn flags_zero_width_and_bidi() {
+        assert_eq!(found("a\u{200B}b"), ["\u{200B}"]);
+        assert_eq!(found("x\u{202E}y\u{2066}z"), ["\u{202E}", "\u{2066}"]);
+        assert_eq!(found("co\u{00AD}op"), ["\u{00AD}"]);
+        assert_eq!(found("12\u{FEFF}34"), ["\u{FEFF}"]);
+        assert_eq!(found("one\u{3164}two"), ["\u{3164}"]);
+    }
+
+    #[test]
+    fn leaves_legitimate_uses_alone() {
+        assert!(found("\u{FEFF}Leading BOM").is_empty());
+        assert!(found("family 👨\u{200D}👩\u{200D}👧 emoji").is_empty());
+        assert!(found("heart ❤\u{FE0F} ok").is_empty());
+        assert!(found("Persian می\u{200C}خواهم").is_empty());
+        assert!(found("Hebrew (עברית\u{200E}) gloss").is_empty());
+        assert!(found("Arabic: العربية\u{200F}, then English").is_empty());
+    }
+
+    #[test]
+    fn mark_far_from_rtl_text_is_flagged() {
+        assert_eq!(found("plain\u{200E} English"), ["\u{200E}"]);
+    }
+
+    #[test]
+    fn a_run_is_one_finding() {
+        assert_eq!(found("a\u{200B}\u{200B}\u{200B}b"), ["\u{200B}\u{200B}\u{200B}"]);
+    }
+}

@@ -1,0 +1,151 @@
+//! Rules: the closed set of rule kinds, the compiled rule, and the pack loader.
+//!
+//! Each kind's matcher lives in its own file. Rules are data (TOML packs);
+//! adding a rule of an existing kind to a pack needs no Rust change.
+
+pub mod confusable;
+pub mod invisible;
+pub mod mojibake;
+pub mod pack;
+pub mod pattern;
+pub mod script;
+
+use crate::diagnostic::{Severity, Span};
+
+/// The kinds of rule copydesk knows. Each has its own matcher.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    StrayScript,
+    MixedScript,
+    InvisibleChar,
+    Mojibake,
+    Pattern,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::StrayScript,
+        Kind::MixedScript,
+        Kind::InvisibleChar,
+        Kind::Mojibake,
+        Kind::Pattern,
+    ];
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::StrayScript => "stray-script",
+            Kind::MixedScript => "mixed-script",
+            Kind::InvisibleChar => "invisible-char",
+            Kind::Mojibake => "mojibake",
+            Kind::Pattern => "pattern",
+        }
+    }
+
+    /// The kind-specific options a rule of this kind may set.
+    pub fn options(self) -> &'static [&'static str] {
+        match self {
+            Kind::StrayScript => &["allow-glosses", "allow-greek-symbols"],
+            Kind::Pattern => &[
+                "phrases",
+                "patterns",
+                "replacement",
+                "case-sensitive",
+                "exceptions",
+            ],
+            Kind::MixedScript | Kind::InvisibleChar | Kind::Mojibake => &[],
+        }
+    }
+}
+
+/// The compiled, kind-specific part of a rule.
+#[derive(Clone, Debug)]
+pub enum Check {
+    StrayScript(script::StrayOptions),
+    MixedScript,
+    InvisibleChar,
+    Mojibake,
+    Pattern(pattern::PatternSpec),
+}
+
+/// Text a rule must flag, and the text after its safe fixes (if it has one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    pub text: String,
+    pub fixed: Option<String>,
+}
+
+/// A validated rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: String,
+    pub pack: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    /// Message template: `{text}` is the flagged text, `{detail}` the matcher's explanation.
+    pub message: String,
+    pub description: String,
+    pub link: Option<String>,
+    /// On unless a config or the pack switches it off.
+    pub default_enabled: bool,
+    pub check: Check,
+    pub flag: Vec<Example>,
+    pub pass: Vec<String>,
+}
+
+impl Rule {
+    /// The first paragraph of the description: the note under a finding.
+    pub fn summary(&self) -> &str {
+        self.description
+            .split("\n\n")
+            .next()
+            .unwrap_or("")
+            .trim()
+    }
+}
+
+/// Spans already reported by a rule that takes precedence (mojibake before
+/// scripts; mixed-script before stray-script), kept as disjoint sorted intervals.
+#[derive(Clone, Debug, Default)]
+pub struct Claims {
+    spans: Vec<Span>,
+}
+
+impl Claims {
+    pub fn add(&mut self, spans: impl IntoIterator<Item = Span>) {
+        self.spans.extend(spans);
+        self.spans.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(self.spans.len());
+        for s in self.spans.drain(..) {
+            match merged.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        self.spans = merged;
+    }
+
+    pub fn overlaps(&self, span: Span) -> bool {
+        let i = self.spans.partition_point(|c| c.end <= span.start);
+        self.spans.get(i).is_some_and(|c| c.start < span.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_overlap() {
+        let mut c = Claims::default();
+        c.add([Span::new(10, 20), Span::new(15, 25), Span::new(40, 41)]);
+        assert!(c.overlaps(Span::new(24, 30)));
+        assert!(!c.overlaps(Span::new(25, 40)));
+        assert!(c.overlaps(Span::new(0, 11)));
+        assert!(!c.overlaps(Span::new(0, 10)));
+        assert!(c.overlaps(Span::new(40, 40 + 1)));
+    }
+}

@@ -1,0 +1,299 @@
+//! `mojibake`: text decoded with the wrong encoding.
+//!
+//! - UTF-8 read as Windows-1252 or Latin-1 (`donâ€™t`, `Ã©`, `Â `): the
+//!   characters are mapped back to the bytes they were decoded from, and if
+//!   those bytes are valid UTF-8 that decodes to plausible text, that text is
+//!   offered as the fix.
+//! - UTF-8 Korean read as CP949 (`而ㅻ땲?곗`-like garbage): a Hangul/Hanja run
+//!   is encoded back to CP949 and re-decoded as UTF-8.
+//! - U+FFFD replacement characters (information already lost; no fix).
+//! - C1 control characters (U+0080–U+009F): Windows-1252 bytes decoded as
+//!   Latin-1; the fix is the Windows-1252 character.
+//!
+//! Mojibake is checked before the script rules, so Hangul-looking garbage is
+//! reported here and not as a stray Korean word.
+
+use crate::diagnostic::{Edit, Finding, Fix, Span};
+
+/// Windows-1252 characters in 0x80..=0x9F, indexed by `byte - 0x80`.
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
+    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
+    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
+    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
+];
+
+/// The byte a character came from if it was produced by decoding Windows-1252
+/// (or Latin-1, for C1 controls).
+fn cp1252_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    if (0x80..=0xFF).contains(&u) {
+        return Some(u as u8);
+    }
+    CP1252_HIGH
+        .iter()
+        .position(|&x| x == Some(c))
+        .map(|i| 0x80 + i as u8)
+}
+
+/// Whether a decoded character is something real text plausibly contains.
+fn plausible(c: char) -> bool {
+    matches!(c as u32,
+        0xA0..=0xFF            // Latin-1 letters and signs
+        | 0x100..=0x17F        // Latin Extended-A
+        | 0x1E00..=0x1EFF      // Latin Extended Additional (Vietnamese)
+        | 0x2010..=0x2027 | 0x2030..=0x205E // punctuation
+        | 0x20AC | 0x2122      // euro, trade mark
+        | 0xAC00..=0xD7A3      // Hangul
+        | 0x3040..=0x30FF      // kana
+        | 0x4E00..=0x9FFF      // CJK
+        | 0x3000..=0x303F      // CJK punctuation
+    )
+}
+
+/// Cyrillic, Greek, Hebrew, Arabic: plausible only as part of a longer run.
+fn plausible_in_run(c: char) -> bool {
+    matches!(c as u32, 0x370..=0x3FF | 0x400..=0x4FF | 0x5D0..=0x5EA | 0x620..=0x64A)
+}
+
+/// Try to decode one UTF-8 sequence from mis-decoded chars starting at `chars[0]`.
+/// Returns the decoded char and how many chars it consumed.
+fn decode_one(chars: &[(usize, char)]) -> Option<(char, usize)> {
+    let lead = cp1252_byte(chars.first()?.1)?;
+    let need = match lead {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => return None,
+    };
+    let mut buf = [lead, 0, 0, 0];
+    for k in 0..need {
+        let b = cp1252_byte(chars.get(k + 1)?.1)?;
+        if !(0x80..=0xBF).contains(&b) {
+            return None;
+        }
+        buf[k + 1] = b;
+    }
+    let s = std::str::from_utf8(&buf[..need + 1]).ok()?;
+    Some((s.chars().next()?, need + 1))
+}
+
+fn finding(span: Span, message: String, fix: Option<String>) -> Finding {
+    let f = Finding::new(span, message);
+    match fix {
+        Some(replacement) => f.with_fix(Fix::safe(
+            format!("replace with `{replacement}`"),
+            vec![Edit { span, replacement }],
+        )),
+        None => f,
+    }
+}
+
+/// Check the non-ASCII runs of `text` for mojibake.
+pub fn check(text: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i..].iter().position(|&b| b >= 0x80) {
+            Some(p) => i += p,
+            None => break,
+        }
+        // The non-ASCII run starting here (ASCII ends it).
+        let run_end = bytes[i..]
+            .iter()
+            .position(|&b| b < 0x80)
+            .map_or(bytes.len(), |p| i + p);
+        let run: Vec<(usize, char)> = text[i..run_end]
+            .char_indices()
+            .map(|(o, c)| (i + o, c))
+            .collect();
+        check_run(text, &run, run_end, &mut out);
+        i = run_end;
+    }
+    out
+}
+
+fn check_run(text: &str, run: &[(usize, char)], run_end: usize, out: &mut Vec<Finding>) {
+    let end_of = |k: usize| run.get(k).map_or(run_end, |&(o, _)| o);
+    let mut k = 0;
+    while k < run.len() {
+        let (start, c) = run[k];
+        // Replacement characters: the original is lost.
+        if c == '\u{FFFD}' {
+            let mut j = k;
+            while j < run.len() && run[j].1 == '\u{FFFD}' {
+                j += 1;
+            }
+            out.push(finding(
+                Span::new(start, end_of(j)),
+                "replacement character U+FFFD: the original text was lost in a bad conversion"
+                    .to_string(),
+                None,
+            ));
+            k = j;
+            continue;
+        }
+        // UTF-8 read as Windows-1252: one or more sequences in a row.
+        let mut decoded = String::new();
+        let mut j = k;
+        let mut seqs = 0;
+        while let Some((ch, used)) = decode_one(&run[j..]) {
+            decoded.push(ch);
+            j += used;
+            seqs += 1;
+        }
+        if seqs > 0 {
+            let ok = decoded
+                .chars()
+                .all(|ch| plausible(ch) || (seqs >= 2 && plausible_in_run(ch)));
+            if ok {
+                let span = Span::new(start, end_of(j));
+                out.push(finding(
+                    span,
+                    format!(
+                        "`{}` looks like UTF-8 read as Windows-1252; it should probably read `{decoded}`",
+                        &text[span.range()]
+                    ),
+                    Some(decoded),
+                ));
+                k = j;
+                continue;
+            }
+        }
+        // A lone `Â` before a space: the ghost of a UTF-8 no-break space.
+        if c == 'Â' {
+            let next = run.get(k + 1).map(|x| x.1).or_else(|| text[run_end..].chars().next());
+            let prev = text[..start].chars().next_back();
+            let glued_to_caps = prev.is_some_and(|p| p.is_uppercase());
+            if matches!(next, Some(' ' | '\u{A0}')) && !glued_to_caps {
+                let span = Span::new(start, start + c.len_utf8());
+                out.push(finding(
+                    span,
+                    "`Â` before a space is a UTF-8 no-break space read as Windows-1252".to_string(),
+                    Some(String::new()),
+                ));
+                k += 1;
+                continue;
+            }
+        }
+        // C1 controls: Windows-1252 bytes decoded as Latin-1.
+        if ('\u{80}'..='\u{9F}').contains(&c) {
+            let fix = CP1252_HIGH[c as usize - 0x80];
+            out.push(finding(
+                Span::new(start, end_of(k + 1)),
+                format!(
+                    "control character U+{:04X}: a Windows-1252 byte decoded as Latin-1",
+                    c as u32
+                ),
+                fix.map(String::from),
+            ));
+            k += 1;
+            continue;
+        }
+        // UTF-8 Korean read as CP949.
+        if is_cjk_or_hangul(c) {
+            let mut j = k;
+            while j < run.len() && (is_cjk_or_hangul(run[j].1) || run[j].1 == '?') {
+                j += 1;
+            }
+            let span = Span::new(start, end_of(j));
+            if let Some(fixed) = cp949_mojibake(&text[span.range()]) {
+                out.push(finding(
+                    span,
+                    format!("`{}` looks like UTF-8 read as CP949; it should probably read `{fixed}`", &text[span.range()]),
+                    Some(fixed),
+                ));
+            }
+            k = j;
+            continue;
+        }
+        k += 1;
+    }
+}
+
+fn is_cjk_or_hangul(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7A3 | 0x3130..=0x318F | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3000..=0x30FF | 0xFF00..=0xFFEF)
+}
+
+/// If `s` is UTF-8 Hangul decoded as CP949, return the original.
+fn cp949_mojibake(s: &str) -> Option<String> {
+    // Genuine Korean is almost all Hangul syllables; garbage mixes in Hanja,
+    // jamo and full-width forms.
+    if s.chars().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) && s.chars().count() < 4 {
+        return None;
+    }
+    let (bytes, _, unmappable) = encoding_rs::EUC_KR.encode(s);
+    if unmappable {
+        return None;
+    }
+    let decoded = std::str::from_utf8(&bytes).ok()?;
+    let hangul = decoded
+        .chars()
+        .filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c))
+        .count();
+    (hangul >= 1 && decoded.chars().all(|c| c.is_ascii() || plausible(c))).then(|| decoded.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixes(text: &str) -> Vec<(String, Option<String>)> {
+        check(text)
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.span.range()].to_string(),
+                    f.fix.map(|x| x.edits[0].replacement.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf8_read_as_cp1252() {
+        assert_eq!(fixes("donâ€™t"), [("â€™".into(), Some("’".into()))]);
+        assert_eq!(fixes("cafÃ© au lait"), [("Ã©".into(), Some("é".into()))]);
+        assert_eq!(fixes("10Â km"), [("Â".into(), Some(String::new()))]);
+        assert_eq!(fixes("Â\u{a0}x"), [("Â\u{a0}".into(), Some("\u{a0}".into()))]);
+        assert_eq!(fixes("â€œQuoteâ€\u{9d}"), [("â€œ".into(), Some("“".into())), ("â€\u{9d}".into(), Some("”".into()))]);
+    }
+
+    #[test]
+    fn korean_read_as_cp1252() {
+        let garbage: String = "커뮤니티".bytes().map(|b| {
+            let b = b as u32;
+            if (0x80..0xA0).contains(&b) {
+                CP1252_HIGH[(b - 0x80) as usize].unwrap_or(char::from_u32(b).unwrap())
+            } else {
+                char::from_u32(b).unwrap()
+            }
+        }).collect();
+        assert_eq!(fixes(&garbage), [(garbage.clone(), Some("커뮤니티".into()))]);
+    }
+
+    #[test]
+    fn korean_read_as_cp949() {
+        let (garbage, _, _) = encoding_rs::EUC_KR.decode("서울 커뮤니티".as_bytes());
+        let found = fixes(&garbage);
+        assert!(!found.is_empty(), "{garbage}");
+    }
+
+    #[test]
+    fn legitimate_text_passes() {
+        for ok in [
+            "São Paulo", "Đoàn Văn Hậu", "Pʻyŏngyang", "naïve café", "CAFÉ…", "Zürich’s",
+            "Ñandú", "1×2", "서울 커뮤니티", "汶川大地震", "« guillemets »", "ÂGE",
+            "Москва", "£5 and €10", "Ægir", "Øresund", "Ísland",
+        ] {
+            assert!(fixes(ok).is_empty(), "{ok}: {:?}", fixes(ok));
+        }
+    }
+
+    #[test]
+    fn replacement_and_c1() {
+        assert_eq!(fixes("bad \u{FFFD}\u{FFFD} text"), [("\u{FFFD}\u{FFFD}".into(), None)]);
+        assert_eq!(fixes("don\u{92}t"), [("\u{92}".into(), Some("’".into()))]);
+    }
+}

@@ -1,0 +1,321 @@
+//! Loading rule packs: TOML → flat serde structs (with spans) → validated
+//! [`Rule`]s. Every failure is a [`FileError`] pointing into the TOML file.
+//!
+//! Shipped packs are embedded in the binary; user packs go through the very
+//! same loader.
+
+use super::pattern::PatternSpec;
+use super::script::StrayOptions;
+use super::{Check, Example, Kind, Rule};
+use crate::diagnostic::{Severity, Span};
+use crate::error::{key_span, FileError};
+use serde::Deserialize;
+use std::sync::Arc;
+use toml::Spanned;
+
+/// The packs shipped inside the binary: (path relative to the project root, contents).
+pub const SHIPPED: &[(&str, &str)] = &[(
+    "rules/unicode.toml",
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/unicode.toml")),
+)];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    pack: Option<RawMeta>,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    name: Spanned<String>,
+    #[allow(dead_code)]
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExample {
+    text: String,
+    fixed: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRule {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    severity: Spanned<String>,
+    message: Spanned<String>,
+    description: Spanned<String>,
+    link: Option<String>,
+    enabled: Option<bool>,
+    #[serde(default)]
+    flag: Vec<RawExample>,
+    #[serde(default)]
+    pass: Vec<String>,
+    // stray-script
+    allow_glosses: Option<Spanned<bool>>,
+    allow_greek_symbols: Option<Spanned<bool>>,
+    // pattern
+    phrases: Option<Spanned<Vec<String>>>,
+    patterns: Option<Spanned<Vec<Spanned<String>>>>,
+    replacement: Option<Spanned<String>>,
+    case_sensitive: Option<Spanned<bool>>,
+    exceptions: Option<Spanned<Vec<String>>>,
+}
+
+impl RawRule {
+    /// The kind-specific options that are set, with the span of their value.
+    fn set_options(&self) -> Vec<(&'static str, Span)> {
+        fn sp<T>(s: &Spanned<T>) -> Span {
+            Span::new(s.span().start, s.span().end)
+        }
+        let mut v = Vec::new();
+        if let Some(x) = &self.allow_glosses {
+            v.push(("allow-glosses", sp(x)));
+        }
+        if let Some(x) = &self.allow_greek_symbols {
+            v.push(("allow-greek-symbols", sp(x)));
+        }
+        if let Some(x) = &self.phrases {
+            v.push(("phrases", sp(x)));
+        }
+        if let Some(x) = &self.patterns {
+            v.push(("patterns", sp(x)));
+        }
+        if let Some(x) = &self.replacement {
+            v.push(("replacement", sp(x)));
+        }
+        if let Some(x) = &self.case_sensitive {
+            v.push(("case-sensitive", sp(x)));
+        }
+        if let Some(x) = &self.exceptions {
+            v.push(("exceptions", sp(x)));
+        }
+        v
+    }
+}
+
+fn span_of<T>(s: &Spanned<T>) -> Span {
+    Span::new(s.span().start, s.span().end)
+}
+
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Load one pack. `path` is used for messages and for the default pack name.
+pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
+    let text: Arc<str> = Arc::from(text);
+    let raw: RawPack =
+        toml::from_str(&text).map_err(|e| FileError::from_toml(path, &text, &e))?;
+    let err = |span: Span, msg: String| FileError::new(path, &text, Some(span), msg);
+    let pack_name = match &raw.pack {
+        Some(meta) => {
+            if !is_kebab_case(meta.name.get_ref()) {
+                return Err(err(
+                    span_of(&meta.name),
+                    format!("pack name `{}` is not kebab-case", meta.name.get_ref()),
+                )
+                .label("use lowercase letters, digits and single hyphens"));
+            }
+            meta.name.get_ref().clone()
+        }
+        None => std::path::Path::new(path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("pack")
+            .to_string(),
+    };
+    let mut rules = Vec::with_capacity(raw.rule.len());
+    let mut seen: Vec<String> = Vec::new();
+    for r in raw.rule {
+        let id = r.id.get_ref().clone();
+        if !is_kebab_case(&id) {
+            return Err(err(span_of(&r.id), format!("rule id `{id}` is not kebab-case"))
+                .label("use lowercase letters, digits and single hyphens"));
+        }
+        if seen.contains(&id) {
+            return Err(err(span_of(&r.id), format!("rule id `{id}` is defined twice in this pack")));
+        }
+        seen.push(id.clone());
+        let Some(kind) = Kind::parse(r.kind.get_ref()) else {
+            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            return Err(err(span_of(&r.kind), format!("unknown rule kind `{}`", r.kind.get_ref()))
+                .label("not a kind copydesk knows")
+                .note(format!("known kinds: {}", known.join(", "))));
+        };
+        let Some(severity) = Severity::parse(r.severity.get_ref()) else {
+            return Err(err(
+                span_of(&r.severity),
+                format!("unknown severity `{}`", r.severity.get_ref()),
+            )
+            .label("expected `error`, `warning` or `info`"));
+        };
+        for (key, value_span) in r.set_options() {
+            if !kind.options().contains(&key) {
+                return Err(FileError::new(
+                    path,
+                    &text,
+                    Some(key_span(&text, value_span, key)),
+                    format!("option `{key}` does not apply to rules of kind `{}`", kind.as_str()),
+                )
+                .label(format!("not an option of `{}`", kind.as_str()))
+                .note(if kind.options().is_empty() {
+                    format!("kind `{}` takes no options", kind.as_str())
+                } else {
+                    format!("`{}` takes: {}", kind.as_str(), kind.options().join(", "))
+                }));
+            }
+        }
+        if r.message.get_ref().trim().is_empty() {
+            return Err(err(span_of(&r.message), "a rule needs a message".into()));
+        }
+        if r.description.get_ref().trim().is_empty() {
+            return Err(err(span_of(&r.description), "a rule needs a description".into()));
+        }
+        let check = match kind {
+            Kind::StrayScript => Check::StrayScript(StrayOptions {
+                allow_glosses: r.allow_glosses.as_ref().is_none_or(|s| *s.get_ref()),
+                allow_greek_symbols: r.allow_greek_symbols.as_ref().is_none_or(|s| *s.get_ref()),
+            }),
+            Kind::MixedScript => Check::MixedScript,
+            Kind::InvisibleChar => Check::InvisibleChar,
+            Kind::Mojibake => Check::Mojibake,
+            Kind::Pattern => {
+                let phrases = r.phrases.map(|p| p.into_inner()).unwrap_or_default();
+                let mut patterns = Vec::new();
+                for p in r.patterns.map(|p| p.into_inner()).unwrap_or_default() {
+                    if let Err(e) = regex::Regex::new(p.get_ref()) {
+                        return Err(err(span_of(&p), "invalid regular expression".into())
+                            .label("this pattern does not compile")
+                            .note(e.to_string()));
+                    }
+                    if regex::Regex::new(p.get_ref()).is_ok_and(|re| re.is_match("")) {
+                        return Err(err(span_of(&p), "pattern matches the empty string".into())
+                            .label("it would match everywhere"));
+                    }
+                    patterns.push(p.into_inner());
+                }
+                if phrases.is_empty() && patterns.is_empty() {
+                    return Err(err(span_of(&r.kind), "a `pattern` rule needs `phrases` or `patterns`".into())
+                        .label("no phrases or patterns given"));
+                }
+                if let Some(empty) = phrases.iter().find(|p| p.trim().is_empty()) {
+                    return Err(err(span_of(&r.kind), format!("empty phrase `{empty}` in `phrases`")));
+                }
+                Check::Pattern(PatternSpec {
+                    phrases,
+                    patterns,
+                    replacement: r.replacement.map(|s| s.into_inner()),
+                    case_sensitive: r.case_sensitive.is_some_and(|s| s.into_inner()),
+                    exceptions: r.exceptions.map(|s| s.into_inner()).unwrap_or_default(),
+                })
+            }
+        };
+        rules.push(Rule {
+            id,
+            pack: pack_name.clone(),
+            kind,
+            severity,
+            message: r.message.into_inner(),
+            description: r.description.into_inner(),
+            link: r.link,
+            default_enabled: r.enabled.unwrap_or(true),
+            check,
+            flag: r
+                .flag
+                .into_iter()
+                .map(|e| Example {
+                    text: e.text,
+                    fixed: e.fixed,
+                })
+                .collect(),
+            pass: r.pass,
+        });
+    }
+    Ok(rules)
+}
+
+/// Load every shipped pack. They are tested, so failure is a bug in copydesk.
+pub fn shipped() -> Result<Vec<Rule>, FileError> {
+    let mut all = Vec::new();
+    for (path, text) in SHIPPED {
+        all.extend(load(path, text)?);
+    }
+    Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_err(text: &str) -> FileError {
+        load("test.toml", text).expect_err("should fail")
+    }
+
+    const HEAD: &str = "[[rule]]\nid = \"x\"\nseverity = \"warning\"\nmessage = \"m\"\ndescription = \"d\"\n";
+
+    #[test]
+    fn unknown_field_is_located() {
+        let e = load_err(&format!("{HEAD}kind = \"mojibake\"\nbogus = 1\n"));
+        assert!(e.message.contains("bogus"), "{}", e.message);
+        assert_eq!(e.line_col().map(|l| l.0), Some(7));
+    }
+
+    #[test]
+    fn option_on_wrong_kind_underlines_the_key() {
+        let text = format!("{HEAD}kind = \"mojibake\"\nphrases = [\"a\"]\n");
+        let e = load_err(&text);
+        assert!(e.message.contains("does not apply"), "{}", e.message);
+        assert_eq!(&text[e.span.unwrap().range()], "phrases");
+    }
+
+    #[test]
+    fn bad_regex_points_at_pattern() {
+        let text = format!("{HEAD}kind = \"pattern\"\npatterns = [\"ok\", \"(unclosed\"]\n");
+        let e = load_err(&text);
+        assert_eq!(&text[e.span.unwrap().range()], "\"(unclosed\"");
+        assert!(e.note.is_some());
+    }
+
+    #[test]
+    fn bad_severity_and_kind() {
+        let e = load_err("[[rule]]\nid = \"x\"\nkind = \"mojibake\"\nseverity = \"fatal\"\nmessage = \"m\"\ndescription = \"d\"\n");
+        assert!(e.message.contains("fatal"));
+        let e = load_err("[[rule]]\nid = \"x\"\nkind = \"spelling\"\nseverity = \"info\"\nmessage = \"m\"\ndescription = \"d\"\n");
+        assert!(e.message.contains("spelling"));
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let e = load_err(&format!("{HEAD}kind = \"pattern\"\nphrases = \"not a list\"\n"));
+        assert_eq!(e.line_col().map(|l| l.0), Some(7), "{e}");
+    }
+
+    #[test]
+    fn ids_must_be_kebab_case() {
+        assert!(is_kebab_case("stray-script"));
+        assert!(!is_kebab_case("Stray_Script"));
+        assert!(!is_kebab_case("a--b"));
+        let e = load_err("[[rule]]\nid = \"Bad_Id\"\nkind = \"mojibake\"\nseverity = \"info\"\nmessage = \"m\"\ndescription = \"d\"\n");
+        assert!(e.message.contains("kebab"));
+    }
+
+    #[test]
+    fn shipped_packs_load() {
+        let rules = shipped().unwrap();
+        for id in ["stray-script", "mixed-script", "invisible-char", "mojibake"] {
+            assert!(rules.iter().any(|r| r.id == id), "{id}");
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! `stray-script`: letters in a script the publication does not expect, such
+//! as `커뮤니티` pasted into an English sentence.
+//!
+//! Scripts are tested with Unicode Script_Extensions; Common and Inherited
+//! characters (digits, punctuation, `ʻ`, `’`, combining marks, emoji) are never
+//! stray, and accented Latin is Latin. Adjacent foreign characters — and
+//! foreign words separated only by spaces — are one finding.
+//!
+//! Not flagged: a gloss inside parentheses or brackets (`Yoon Suk Yeol (윤석열)`,
+//! `(Chinese: 汶川大地震; pinyin: …)`), a foreign word followed by its
+//! transliteration in parentheses (`λόγος (logos)`), a single Greek letter
+//! used as a symbol (`β-blocker`, `5 μm`) and accepted tokens.
+
+use crate::diagnostic::{Edit, Finding, Fix, Span};
+use crate::rules::Claims;
+use std::collections::HashSet;
+use unicode_script::{Script, ScriptExtension, UnicodeScript};
+
+/// Options of a `stray-script` rule.
+#[derive(Clone, Debug)]
+pub struct StrayOptions {
+    /// Leave glosses in parentheses or brackets alone.
+    pub allow_glosses: bool,
+    /// Leave a single Greek letter alone (a symbol: `β`, `μ`, `Δ`).
+    pub allow_greek_symbols: bool,
+}
+
+impl Default for StrayOptions {
+    fn default() -> Self {
+        StrayOptions {
+            allow_glosses: true,
+            allow_greek_symbols: true,
+        }
+    }
+}
+
+/// The scripts a publication expects, as one Script_Extensions set.
+#[derive(Clone, Copy, Debug)]
+pub struct Expected {
+    pub set: ScriptExtension,
+}
+
+impl Expected {
+    pub fn new(scripts: &[Script]) -> Expected {
+        let mut set: Option<ScriptExtension> = None;
+        for &s in scripts {
+            let e: ScriptExtension = s.into();
+            set = Some(match set {
+                Some(acc) => acc.union(e),
+                None => e,
+            });
+        }
+        Expected {
+            set: set.unwrap_or_else(|| Script::Latin.into()),
+        }
+    }
+
+    /// True for a letter, digit or mark of a script that is not expected.
+    pub fn is_foreign(&self, c: char) -> bool {
+        let ext = c.script_extension();
+        if ext.is_common() || ext.is_inherited() || ext.is_empty() {
+            return false;
+        }
+        ext.intersection(self.set).is_empty()
+    }
+}
+
+/// Parse a script name as written in config (`Latin`, `Hangul`, `Han`, `Cyrillic`…).
+pub fn parse_script(name: &str) -> Option<Script> {
+    let name = name.trim();
+    Script::from_full_name(name)
+        .or_else(|| Script::from_short_name(name))
+        .or_else(|| KNOWN.iter().find(|s| s.full_name().eq_ignore_ascii_case(name)).copied())
+}
+
+const KNOWN: [Script; 16] = [
+    Script::Latin, Script::Hangul, Script::Han, Script::Hiragana, Script::Katakana,
+    Script::Cyrillic, Script::Greek, Script::Arabic, Script::Hebrew, Script::Devanagari,
+    Script::Thai, Script::Armenian, Script::Georgian, Script::Bengali, Script::Tamil,
+    Script::Ethiopic,
+];
+
+fn is_open(c: char) -> Option<char> {
+    Some(match c {
+        '(' => ')',
+        '[' => ']',
+        '（' => '）',
+        '【' => '】',
+        '{' => '}',
+        _ => return None,
+    })
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, ')' | ']' | '）' | '】' | '}')
+}
+
+/// Whether `span` sits inside a bracket pair on its own line.
+fn inside_brackets(text: &str, span: Span) -> bool {
+    const WINDOW: usize = 600;
+    let mut depth = 0i32;
+    let mut want = None;
+    for (n, c) in text[..span.start].chars().rev().enumerate() {
+        if c == '\n' || n > WINDOW {
+            return false;
+        }
+        if is_close(c) {
+            depth += 1;
+        } else if let Some(close) = is_open(c) {
+            if depth == 0 {
+                want = Some(close);
+                break;
+            }
+            depth -= 1;
+        }
+    }
+    let Some(want) = want else {
+        return false;
+    };
+    let mut depth = 0i32;
+    for (n, c) in text[span.end..].chars().enumerate() {
+        if c == '\n' || n > WINDOW {
+            return false;
+        }
+        if is_open(c).is_some() {
+            depth += 1;
+        } else if is_close(c) {
+            if depth == 0 {
+                return c == want;
+            }
+            depth -= 1;
+        }
+    }
+    false
+}
+
+/// `λόγος (logos)`: the foreign word is followed by a Latin transliteration.
+fn followed_by_transliteration(text: &str, span: Span) -> bool {
+    let rest = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    let Some(inner) = rest.strip_prefix(['(', '[']) else {
+        return false;
+    };
+    inner
+        .chars()
+        .find(|c| !matches!(c, '"' | '\'' | '“' | '‘' | ' ' | '*' | '_'))
+        .is_some_and(|c| c.is_alphabetic() && c.script() == Script::Latin)
+}
+
+/// `Korean: 서울`, `Chinese 北京`: the foreign text is introduced by a language label.
+fn after_language_label(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}', ':', '"', '“', '\'']);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(o, _)| o);
+    let word = &before[word_start..];
+    LANGUAGE_LABELS.contains(&word)
+}
+
+const LANGUAGE_LABELS: [&str; 24] = [
+    "Korean", "Chinese", "Japanese", "Russian", "Ukrainian", "Arabic", "Hebrew", "Greek",
+    "Persian", "Hindi", "Thai", "Cyrillic", "Hangul", "Hanja", "Kanji", "Mandarin",
+    "Cantonese", "Yiddish", "Urdu", "Armenian", "Georgian", "Bengali", "Tamil", "Amharic",
+];
+
+/// The runs of foreign characters in `text`, merged across spaces.
+fn foreign_runs(text: &str, expected: &Expected) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut runs: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i..].iter().position(|&b| b >= 0x80) {
+            Some(p) => i += p,
+            None => break,
+        }
+        let c = text[i..].chars().next().expect("char boundary");
+        if !expected.is_foreign(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        // Extend over foreign letters, marks, and joining punctuation between them.
+        let mut j = end;
+        for (o, ch) in text[end..].char_indices() {
+            let at = end + o;
+            if expected.is_foreign(ch) || ch.script() == Script::Inherited {
+                j = at + ch.len_utf8();
+                continue;
+            }
+            if ch.is_alphanumeric() || ch.is_whitespace() || ch.is_ascii() {
+                break;
+            }
+            if is_open(ch).is_some() || is_close(ch) {
+                break;
+            }
+            // Common punctuation such as `·` or `ー`: keep going; trimmed below.
+        }
+        end = end.max(j);
+        let span = Span::new(start, end);
+        // Merge with the previous run if only spaces separate them.
+        if let Some(last) = runs.last_mut() {
+            let gap = &text[last.end..span.start];
+            if !gap.is_empty() && gap.chars().all(|g| g == ' ' || g == '\u{a0}' || g == '\u{3000}') {
+                last.end = span.end;
+                i = end;
+                continue;
+            }
+        }
+        runs.push(span);
+        i = end;
+    }
+    runs
+}
+
+/// Check `text` (the prose mask).
+pub fn check(
+    text: &str,
+    expected: &Expected,
+    accept: &HashSet<String>,
+    claims: &Claims,
+    opts: &StrayOptions,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for run in foreign_runs(text, expected) {
+        if claims.overlaps(run) {
+            continue;
+        }
+        let token = &text[run.range()];
+        if accept.contains(token) {
+            continue;
+        }
+        let first = token.chars().next().expect("non-empty run");
+        let script = first.script();
+        if opts.allow_greek_symbols && script == Script::Greek && token.chars().count() == 1 {
+            continue;
+        }
+        if opts.allow_glosses
+            && (inside_brackets(text, run)
+                || followed_by_transliteration(text, run)
+                || after_language_label(text, run))
+        {
+            continue;
+        }
+        out.push(finding(text, run, script));
+    }
+    out
+}
+
+fn finding(text: &str, run: Span, script: Script) -> Finding {
+    let token = &text[run.range()];
+    let mut scripts: Vec<&str> = Vec::new();
+    for c in token.chars() {
+        let s = c.script();
+        if !matches!(s, Script::Common | Script::Inherited) && !scripts.contains(&s.full_name()) {
+            scripts.push(s.full_name());
+        }
+    }
+    if scripts.is_empty() {
+        scripts.push(script.full_name());
+    }
+    let gloss = if crate::hangul::contains_hangul(token) {
+        format!(" (≈ \"{}\")", crate::hangul::romanize_rr(token))
+    } else {
+        String::new()
+    };
+    let message = format!(
+        "stray {} text `{token}`{gloss} in the middle of the copy",
+        scripts.join("/")
+    );
+    // Delete the token and one adjacent space.
+    let after = &text[run.end..];
+    let before = &text[..run.start];
+    let del = if after.starts_with(' ') {
+        Span::new(run.start, run.end + 1)
+    } else if before.ends_with(' ') {
+        Span::new(run.start - 1, run.end)
+    } else {
+        run
+    };
+    Finding::new(run, message).with_fix(Fix::safe(
+        format!("delete `{token}`"),
+        vec![Edit {
+            span: del,
+            replacement: String::new(),
+        }],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn latin() -> Expected {
+        Expected::new(&[Script::Latin])
+    }
+
+    fn found_with(text: &str, expected: &Expected) -> Vec<String> {
+        check(text, expected, &HashSet::new(), &Claims::default(), &StrayOptions::default())
+            .into_iter()
+            .map(|f| text[f.span.range()].to_string())
+            .collect()
+    }
+
+    fn found(text: &str) -> Vec<String> {
+        found_with(text, &latin())
+    }
+
+    #[test]
+    fn flags_pasted_korean() {
+        assert_eq!(found("New Zealand, 커뮤니티 shared his concerns"), ["커뮤니티"]);
+        assert_eq!(found("Xi 习近平 said"), ["习近平"]);
+        assert_eq!(found("text 서울 커뮤니티 more"), ["서울 커뮤니티"]);
+        assert_eq!(found("glued Englishس word"), ["س"]);
+    }
+
+    #[test]
+    fn message_transliterates_hangul() {
+        let f = check("a 커뮤니티 b", &latin(), &HashSet::new(), &Claims::default(), &StrayOptions::default());
+        assert!(f[0].message.contains("keomyuniti"), "{}", f[0].message);
+        assert!(f[0].message.contains("Hangul"));
+    }
+
+    #[test]
+    fn leaves_glosses_and_symbols_alone() {
+        for ok in [
+            "Yoon Suk Yeol (윤석열) said",
+            "kimchi [김치] is",
+            "Wenchuan earthquake (Chinese: 汶川大地震; pinyin: Wènchuān dà dìzhèn)",
+            "λόγος (logos) means word",
+            "a β-blocker and 5 μm",
+            "São Paulo, Pʻyŏngyang, Đoàn, don’t",
+            "emoji 🎉 and digits 42",
+            "Korean: 서울",
+        ] {
+            assert!(found(ok).is_empty(), "{ok}: {:?}", found(ok));
+        }
+    }
+
+    #[test]
+    fn korean_desk_expects_hangul_and_latin() {
+        let korean = Expected::new(&[Script::Latin, Script::Hangul]);
+        assert!(found_with("윤석열 대통령은 NATO 정상회의에서", &korean).is_empty());
+        assert_eq!(found_with("윤석열 Москва", &korean), ["Москва"]);
+    }
+
+    #[test]
+    fn accept_list() {
+        let accept: HashSet<String> = ["커뮤니티".to_string()].into();
+        let f = check("a 커뮤니티 b", &latin(), &accept, &Claims::default(), &StrayOptions::default());
+        assert!(f.is_empty());
+    }
+
+    #[test]
+    fn script_names_parse() {
+        assert_eq!(parse_script("Hangul"), Some(Script::Hangul));
+        assert_eq!(parse_script("latin"), Some(Script::Latin));
+        assert_eq!(parse_script("Hang"), Some(Script::Hangul));
+        assert_eq!(parse_script("Klingon"), None);
+    }
+}

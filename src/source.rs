@@ -1,0 +1,391 @@
+//! A document to lint: its text, its format, the prose mask and the inline
+//! suppressions.
+//!
+//! Architecture invariant: every offset handed to a rule is a byte offset into
+//! the original file. Masking replaces non-prose bytes with ASCII spaces (line
+//! breaks are kept), so the masked text has exactly the same length and
+//! character boundaries as the original.
+
+use crate::diagnostic::Span;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// How a document is parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Plain,
+    Markdown,
+}
+
+impl Format {
+    /// Guess the format from a file name: `.md`, `.markdown`, `.mdx` are Markdown.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if [".md", ".markdown", ".mdown", ".mkd", ".mdx"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
+            Format::Markdown
+        } else {
+            Format::Plain
+        }
+    }
+}
+
+/// The outcome of decoding a file's bytes.
+pub enum Decoded {
+    /// The text is usable; `invalid_utf8` holds the offset of the first bad byte, if any.
+    Text {
+        text: String,
+        invalid_utf8: Option<usize>,
+    },
+    /// The file holds NUL bytes: it is skipped as binary.
+    Binary,
+}
+
+/// Decode bytes for linting. Invalid UTF-8 bytes are each replaced by one ASCII
+/// space, so offsets stay those of the file; the first bad offset is returned
+/// so it can be reported.
+pub fn decode(bytes: Vec<u8>) -> Decoded {
+    if bytes.contains(&0) {
+        return Decoded::Binary;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded::Text {
+            text,
+            invalid_utf8: None,
+        },
+        Err(err) => {
+            let first = err.utf8_error().valid_up_to();
+            let mut bytes = err.into_bytes();
+            let mut pos = first;
+            while pos < bytes.len() {
+                match std::str::from_utf8(&bytes[pos..]) {
+                    Ok(_) => break,
+                    Err(e) => {
+                        let bad_at = pos + e.valid_up_to();
+                        let bad_len = e.error_len().unwrap_or(bytes.len() - bad_at);
+                        for b in &mut bytes[bad_at..bad_at + bad_len] {
+                            *b = b' ';
+                        }
+                        pos = bad_at + bad_len;
+                    }
+                }
+            }
+            let text = String::from_utf8(bytes).expect("every invalid byte was replaced");
+            Decoded::Text {
+                text,
+                invalid_utf8: Some(first),
+            }
+        }
+    }
+}
+
+/// A region where some rules (or all, when `rules` is empty) are switched off.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppression {
+    pub span: Span,
+    pub rules: Vec<String>,
+}
+
+impl Suppression {
+    pub fn covers(&self, rule: &str, at: usize) -> bool {
+        self.span.start <= at
+            && at < self.span.end
+            && (self.rules.is_empty() || self.rules.iter().any(|r| r == rule))
+    }
+}
+
+/// A document ready for the engine.
+pub struct Source<'a> {
+    /// The original text (invalid bytes already replaced by spaces).
+    pub text: &'a str,
+    /// The text with everything that is not prose blanked out; same length.
+    pub prose: std::borrow::Cow<'a, str>,
+    pub format: Format,
+    pub suppressions: Vec<Suppression>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(text: &'a str, format: Format) -> Source<'a> {
+        match format {
+            Format::Plain => Source {
+                text,
+                prose: std::borrow::Cow::Borrowed(text),
+                format,
+                suppressions: Vec::new(),
+            },
+            Format::Markdown => {
+                let (prose, suppressions) = mask_markdown(text);
+                Source {
+                    text,
+                    prose: std::borrow::Cow::Owned(prose),
+                    format,
+                    suppressions,
+                }
+            }
+        }
+    }
+
+    pub fn is_suppressed(&self, rule: &str, at: usize) -> bool {
+        self.suppressions.iter().any(|s| s.covers(rule, at))
+    }
+}
+
+/// Blank out a byte range of `out`, keeping line breaks.
+fn blank(out: &mut [u8], range: std::ops::Range<usize>) {
+    for b in &mut out[range] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+}
+
+/// Length of a YAML (`---`) or TOML (`+++`) front-matter block at the start.
+fn front_matter_len(text: &str) -> usize {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let body = &text[bom..];
+    for fence in ["---", "+++"] {
+        let mut lines = body.split_inclusive('\n');
+        let Some(first) = lines.next() else {
+            return 0;
+        };
+        if first.trim_end() != fence {
+            continue;
+        }
+        let mut pos = bom + first.len();
+        for line in lines {
+            pos += line.len();
+            if line.trim_end() == fence {
+                return pos;
+            }
+        }
+        return 0;
+    }
+    0
+}
+
+/// Build the prose mask of a Markdown document and collect its suppressions.
+pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
+    let mut out = text.as_bytes().to_vec();
+    blank(&mut out, 0..text.len());
+    let mut suppressions = Vec::new();
+
+    let fm = front_matter_len(text);
+    if fm > 0 {
+        // Front-matter `title:` and `description:` values are prose.
+        let mut pos = 0;
+        for line in text[..fm].split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            for key in ["title:", "description:", "summary:", "title =", "description ="] {
+                if trimmed.starts_with(key) {
+                    let value_start = pos + (line.len() - trimmed.len()) + key.len();
+                    let value_end = pos + line.trim_end().len();
+                    if value_start < value_end {
+                        out[value_start..value_end]
+                            .copy_from_slice(&text.as_bytes()[value_start..value_end]);
+                    }
+                }
+            }
+            pos += line.len();
+        }
+    }
+
+    let body_start = fm;
+    let body = &text[body_start..];
+    let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+        .into_offset_iter();
+    let mut open_disables: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut in_code_block = 0usize;
+    let mut in_image = 0usize;
+    let mut line_starts_cache: Option<Vec<usize>> = None;
+    for (event, range) in parser {
+        let range = range.start + body_start..range.end + body_start;
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block += 1,
+            Event::End(TagEnd::CodeBlock) => in_code_block = in_code_block.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(_) if in_code_block == 0 && in_image == 0 => {
+                out[range.clone()].copy_from_slice(&text.as_bytes()[range]);
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for directive in parse_directives(&html) {
+                    match directive {
+                        Directive::Disable(rules) => open_disables.push((range.end, rules)),
+                        Directive::Enable(rules) => {
+                            // Close the most recent matching disable.
+                            if let Some(i) = open_disables.iter().rposition(|(_, r)| {
+                                rules.is_empty() || r.is_empty() || *r == rules
+                            }) {
+                                let (start, r) = open_disables.remove(i);
+                                suppressions.push(Suppression {
+                                    span: Span::new(start, range.start),
+                                    rules: r,
+                                });
+                            }
+                        }
+                        Directive::DisableNextLine(rules) => {
+                            let starts = line_starts_cache.get_or_insert_with(|| line_starts(text));
+                            let line = starts.partition_point(|&s| s < range.end);
+                            // `line` is the index of the next line's start.
+                            if let Some(&next_start) = starts.get(line) {
+                                let next_end = starts.get(line + 1).copied().unwrap_or(text.len());
+                                suppressions.push(Suppression {
+                                    span: Span::new(next_start, next_end),
+                                    rules,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (start, rules) in open_disables {
+        suppressions.push(Suppression {
+            span: Span::new(start, text.len()),
+            rules,
+        });
+    }
+    let prose = String::from_utf8(out).expect("prose ranges lie on character boundaries");
+    (prose, suppressions)
+}
+
+enum Directive {
+    Disable(Vec<String>),
+    Enable(Vec<String>),
+    DisableNextLine(Vec<String>),
+}
+
+fn parse_directives(html: &str) -> Vec<Directive> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("<!--") {
+        let after = &rest[open + 4..];
+        let Some(close) = after.find("-->") else {
+            break;
+        };
+        let body = after[..close].trim();
+        rest = &after[close + 3..];
+        let mut words = body.split(|c: char| c.is_whitespace() || c == ',');
+        let kind = words.next().unwrap_or("");
+        let rules: Vec<String> = words.filter(|w| !w.is_empty()).map(String::from).collect();
+        match kind {
+            "copydesk-disable" => found.push(Directive::Disable(rules)),
+            "copydesk-enable" => found.push(Directive::Enable(rules)),
+            "copydesk-disable-next-line" => found.push(Directive::DisableNextLine(rules)),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Byte offsets at which lines start (the first is always 0).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// Maps byte offsets to 1-based line and column (columns count Unicode scalar values).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        LineIndex {
+            text,
+            starts: line_starts(text),
+        }
+    }
+
+    /// 1-based (line, column) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let col = self.text[start..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// The byte range of 1-based `line`, without its line break.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).copied().unwrap_or(self.text.len());
+        let body = self.text[start..end].trim_end_matches(['\n', '\r']);
+        start..start + body.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_bytes_become_spaces_and_keep_offsets() {
+        let bytes = b"caf\xe9 ok \xff\xfe end".to_vec();
+        let Decoded::Text { text, invalid_utf8 } = decode(bytes.clone()) else {
+            panic!("not binary");
+        };
+        assert_eq!(invalid_utf8, Some(3));
+        assert_eq!(text.len(), bytes.len());
+        assert_eq!(text, "caf  ok    end");
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(matches!(decode(b"a\0b".to_vec()), Decoded::Binary));
+    }
+
+    #[test]
+    fn markdown_mask_keeps_prose_and_offsets() {
+        let md = "# Title\n\nSome `code 커뮤니티` and [a link](http://x.y/커뮤니티) here.\n\n```\n커뮤니티\n```\n";
+        let (prose, _) = mask_markdown(md);
+        assert_eq!(prose.len(), md.len());
+        assert!(!prose.contains("커뮤니티"));
+        assert!(prose.contains("Some "));
+        assert!(prose.contains("a link"));
+        assert_eq!(&prose[2..7], "Title");
+    }
+
+    #[test]
+    fn front_matter_is_masked_except_title() {
+        let md = "---\ntitle: Seoul 커뮤니티 news\nslug: 커뮤니티\n---\nBody.\n";
+        let (prose, _) = mask_markdown(md);
+        assert_eq!(prose.matches("커뮤니티").count(), 1);
+        assert!(prose.contains("Body."));
+        assert!(!prose.contains("slug"));
+    }
+
+    #[test]
+    fn suppression_comments() {
+        let md = "<!-- copydesk-disable stray-script -->\nA\n<!-- copydesk-enable stray-script -->\nB\n<!-- copydesk-disable-next-line -->\nC\nD\n";
+        let (_, sup) = mask_markdown(md);
+        let a = md.find('A').unwrap();
+        let b = md.find("B\n").unwrap();
+        let c = md.find("C\n").unwrap();
+        let d = md.find("D\n").unwrap();
+        let src = Source {
+            text: md,
+            prose: md.into(),
+            format: Format::Markdown,
+            suppressions: sup,
+        };
+        assert!(src.is_suppressed("stray-script", a));
+        assert!(!src.is_suppressed("mojibake", a));
+        assert!(!src.is_suppressed("stray-script", b));
+        assert!(src.is_suppressed("mojibake", c));
+        assert!(!src.is_suppressed("mojibake", d));
+    }
+
+    #[test]
+    fn line_col_counts_scalar_values() {
+        let idx = LineIndex::new("ab\r\n커뮤x\n");
+        assert_eq!(idx.line_col(0), (1, 1));
+        assert_eq!(idx.line_col(4), (2, 1));
+        assert_eq!(idx.line_col(10), (2, 3));
+        assert_eq!(idx.line_range(1), 0..2);
+    }
+}
