@@ -105,13 +105,20 @@ impl Config {
             toml::from_str(&text).map_err(|e| FileError::from_toml(&shown, &text, &e))?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut ids = Vec::new();
-        let selection = |sel: RawSelection, ids: &mut Vec<(String, Span)>| -> Result<Selection, FileError> {
+        let selection = |sel: RawSelection,
+                         ids: &mut Vec<(String, Span)>|
+         -> Result<Selection, FileError> {
             let mut severity = Vec::new();
             for (rule, level) in sel.severity.unwrap_or_default() {
                 let span = Span::new(level.span().start, level.span().end);
                 let Some(sev) = Severity::parse(level.get_ref()) else {
-                    return Err(FileError::new(&shown, &text, Some(span), format!("unknown severity `{}`", level.get_ref()))
-                        .label("expected `error`, `warning` or `info`"));
+                    return Err(FileError::new(
+                        &shown,
+                        &text,
+                        Some(span),
+                        format!("unknown severity `{}`", level.get_ref()),
+                    )
+                    .label("expected `error`, `warning` or `info`"));
                 };
                 ids.push((rule.clone(), span));
                 severity.push((rule, sev));
@@ -157,14 +164,25 @@ impl Config {
             let mut builder = GlobSetBuilder::new();
             for g in o.files.get_ref() {
                 let glob = Glob::new(g.get_ref()).map_err(|e| {
-                    FileError::new(&shown, &text, Some(Span::new(g.span().start, g.span().end)), "invalid glob")
-                        .note(e.to_string())
+                    FileError::new(
+                        &shown,
+                        &text,
+                        Some(Span::new(g.span().start, g.span().end)),
+                        "invalid glob",
+                    )
+                    .note(e.to_string())
                 })?;
                 builder.add(glob);
             }
             let set = builder.build().map_err(|e| {
                 let s = o.files.span();
-                FileError::new(&shown, &text, Some(Span::new(s.start, s.end)), "invalid globs").note(e.to_string())
+                FileError::new(
+                    &shown,
+                    &text,
+                    Some(Span::new(s.start, s.end)),
+                    "invalid globs",
+                )
+                .note(e.to_string())
             })?;
             let sel = RawSelection {
                 select: o.select,
@@ -179,8 +197,13 @@ impl Config {
         let fail_on = match raw.fail_on {
             None => None,
             Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| {
-                FileError::new(&shown, &text, Some(Span::new(s.span().start, s.span().end)), format!("unknown severity `{}`", s.get_ref()))
-                    .label("expected `error`, `warning` or `info`")
+                FileError::new(
+                    &shown,
+                    &text,
+                    Some(Span::new(s.span().start, s.span().end)),
+                    format!("unknown severity `{}`", s.get_ref()),
+                )
+                .label("expected `error`, `warning` or `info`")
             })?),
         };
         Ok(Config {
@@ -202,7 +225,12 @@ impl Config {
     /// Read and parse a config file.
     pub fn load(path: &Path) -> Result<Config, FileError> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            FileError::new(&path.display().to_string(), &Arc::from(""), None, format!("cannot read config: {e}"))
+            FileError::new(
+                &path.display().to_string(),
+                &Arc::from(""),
+                None,
+                format!("cannot read config: {e}"),
+            )
         })?;
         Config::parse(path, &text)
     }
@@ -211,11 +239,20 @@ impl Config {
     pub fn validate(&self, engine: &Engine) -> Result<(), FileError> {
         for (id, span) in &self.unchecked_ids {
             if !selector_exists(engine, id) {
-                let shown = self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                let shown = self
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
                 let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
-                return Err(FileError::new(&shown, &text, Some(*span), format!("no rule or pack matches `{id}`"))
-                    .label("unknown rule")
-                    .note("`copydesk rules` lists every rule id; use `pack.*` for a whole pack"));
+                return Err(FileError::new(
+                    &shown,
+                    &text,
+                    Some(*span),
+                    format!("no rule or pack matches `{id}`"),
+                )
+                .label("unknown rule")
+                .note("`copydesk rules` lists every rule id; use `pack.*` for a whole pack"));
             }
         }
         Ok(())
@@ -237,14 +274,14 @@ impl Config {
 
 /// Whether `sel` names at least one rule (`id`, `pack.*`, `pack`, or `ALL`).
 pub fn selector_exists(engine: &Engine, sel: &str) -> bool {
-    engine.rules().iter().any(|r| matches_selector(&r.id, &r.pack, sel))
+    engine
+        .rules()
+        .iter()
+        .any(|r| matches_selector(&r.id, &r.pack, sel))
 }
 
 fn matches_selector(id: &str, pack: &str, sel: &str) -> bool {
-    sel == "ALL"
-        || sel == id
-        || sel.strip_suffix(".*").is_some_and(|p| p == pack)
-        || sel == pack
+    sel == "ALL" || sel == id || sel.strip_suffix(".*").is_some_and(|p| p == pack) || sel == pack
 }
 
 /// Apply one selection layer to settings.
@@ -256,10 +293,18 @@ pub fn apply(engine: &Engine, s: &mut Settings, sel: &Selection) {
         }
     }
     for (i, r) in rules.iter().enumerate() {
-        if sel.extend_select.iter().any(|x| matches_selector(&r.id, &r.pack, x)) {
+        if sel
+            .extend_select
+            .iter()
+            .any(|x| matches_selector(&r.id, &r.pack, x))
+        {
             s.enabled[i] = true;
         }
-        if sel.ignore.iter().any(|x| matches_selector(&r.id, &r.pack, x)) {
+        if sel
+            .ignore
+            .iter()
+            .any(|x| matches_selector(&r.id, &r.pack, x))
+        {
             s.enabled[i] = false;
         }
         for (x, sev) in &sel.severity {
@@ -331,7 +376,8 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located() {
-        let e = Config::parse(Path::new("c.toml"), "scripts = [\"Latin\"]\nbogus = true\n").unwrap_err();
+        let e = Config::parse(Path::new("c.toml"), "scripts = [\"Latin\"]\nbogus = true\n")
+            .unwrap_err();
         assert_eq!(e.line_col().unwrap().0, 2, "{e}");
     }
 
@@ -358,7 +404,10 @@ mod tests {
         let s = c.settings_for(&e, Path::new("korea/a.txt"), &Selection::default());
         assert!(s.enabled[inv]);
         assert!(!s.expected.is_foreign('한'));
-        let cli = Selection { ignore: vec!["unicode.*".into()], ..Default::default() };
+        let cli = Selection {
+            ignore: vec!["unicode.*".into()],
+            ..Default::default()
+        };
         let s = c.settings_for(&e, Path::new("korea/a.txt"), &cli);
         assert!(s.enabled.iter().all(|on| !on));
     }

@@ -33,7 +33,10 @@ impl Engine {
         let mut seen = HashSet::new();
         for r in &rules {
             if !seen.insert(r.id.as_str()) {
-                return Err(format!("rule id `{}` is defined by more than one pack", r.id));
+                return Err(format!(
+                    "rule id `{}` is defined by more than one pack",
+                    r.id
+                ));
             }
         }
         let specs: Vec<(usize, PatternSpec)> = rules
@@ -99,7 +102,8 @@ impl Engine {
                 let Check::StrayScript(opts) = &self.rules[i].check else {
                     continue;
                 };
-                let found = script::check(text, &settings.expected, &settings.accept, &claims, opts);
+                let found =
+                    script::check(text, &settings.expected, &settings.accept, &claims, opts);
                 self.emit(&[i], found, source, settings, &mut out);
             }
             let inv = on(Kind::InvisibleChar);

@@ -20,7 +20,12 @@ pub struct FileError {
 }
 
 impl FileError {
-    pub fn new(path: &str, text: &Arc<str>, span: Option<Span>, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: &str,
+        text: &Arc<str>,
+        span: Option<Span>,
+        message: impl Into<String>,
+    ) -> Self {
         FileError {
             path: path.to_string(),
             text: text.clone(),

@@ -106,7 +106,10 @@ mod tests {
 
     #[test]
     fn applies_non_overlapping_in_order() {
-        let (out, n) = apply(b"abcdef", &[diag(4, 5, "E"), diag(0, 1, "A"), diag(0, 2, "X")]);
+        let (out, n) = apply(
+            b"abcdef",
+            &[diag(4, 5, "E"), diag(0, 1, "A"), diag(0, 2, "X")],
+        );
         assert_eq!(out, b"AbcdEf");
         assert_eq!(n, 2);
     }

@@ -1,5 +1,7 @@
 //! The `copydesk` binary: parse arguments, run, turn the outcome into an exit code.
 
+#![allow(clippy::result_large_err)]
+
 mod cli;
 
 use std::process::ExitCode;

@@ -176,7 +176,13 @@ pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
         let mut pos = 0;
         for line in text[..fm].split_inclusive('\n') {
             let trimmed = line.trim_start();
-            for key in ["title:", "description:", "summary:", "title =", "description ="] {
+            for key in [
+                "title:",
+                "description:",
+                "summary:",
+                "title =",
+                "description =",
+            ] {
                 if trimmed.starts_with(key) {
                     let value_start = pos + (line.len() - trimmed.len()) + key.len();
                     let value_end = pos + line.trim_end().len();
@@ -214,9 +220,10 @@ pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
                         Directive::Disable(rules) => open_disables.push((range.end, rules)),
                         Directive::Enable(rules) => {
                             // Close the most recent matching disable.
-                            if let Some(i) = open_disables.iter().rposition(|(_, r)| {
-                                rules.is_empty() || r.is_empty() || *r == rules
-                            }) {
+                            if let Some(i) = open_disables
+                                .iter()
+                                .rposition(|(_, r)| rules.is_empty() || r.is_empty() || *r == rules)
+                            {
                                 let (start, r) = open_disables.remove(i);
                                 suppressions.push(Suppression {
                                     span: Span::new(start, range.start),

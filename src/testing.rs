@@ -55,7 +55,10 @@ pub fn run_examples(engine: &Engine, wanted: &dyn Fn(usize) -> bool) -> ExampleR
             })
         };
         if rule.flag.is_empty() || rule.pass.is_empty() {
-            fail("", "a rule needs at least one `flag` and one `pass` example".into());
+            fail(
+                "",
+                "a rule needs at least one `flag` and one `pass` example".into(),
+            );
         }
         for ex in &rule.flag {
             let found = findings(engine, &settings, &rule.id, &ex.text);
@@ -64,10 +67,18 @@ pub fn run_examples(engine: &Engine, wanted: &dyn Fn(usize) -> bool) -> ExampleR
                 continue;
             }
             if let Some(expected) = &ex.fixed {
-                let (fixed, _, _) = fix_bytes(engine, &settings, Format::Plain, ex.text.as_bytes().to_vec());
+                let (fixed, _, _) = fix_bytes(
+                    engine,
+                    &settings,
+                    Format::Plain,
+                    ex.text.as_bytes().to_vec(),
+                );
                 let fixed = String::from_utf8_lossy(&fixed);
                 if fixed != *expected {
-                    fail(&ex.text, format!("after fixes expected {expected:?}, got {fixed:?}"));
+                    fail(
+                        &ex.text,
+                        format!("after fixes expected {expected:?}, got {fixed:?}"),
+                    );
                     continue;
                 }
             }

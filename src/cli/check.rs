@@ -65,11 +65,13 @@ fn collect_files(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
                         Err(e) => errors.push(e.to_string()),
                         Ok(e) => {
                             let is_file = e.file_type().is_some_and(|t| t.is_file());
-                            let ext_ok = e
-                                .path()
-                                .extension()
-                                .and_then(|x| x.to_str())
-                                .is_some_and(|x| TEXT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()));
+                            let ext_ok =
+                                e.path()
+                                    .extension()
+                                    .and_then(|x| x.to_str())
+                                    .is_some_and(|x| {
+                                        TEXT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
+                                    });
                             if is_file && ext_ok {
                                 found.push(e.into_path());
                             }
@@ -98,7 +100,9 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         args.paths.clone()
     };
     if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-        return Err(CliError::Message("`-` (standard input) given more than once".into()));
+        return Err(CliError::Message(
+            "`-` (standard input) given more than once".into(),
+        ));
     }
     let files = collect_files(&paths, &mut errors);
     let cwd = std::env::current_dir()?;
@@ -135,7 +139,11 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     for f in &files {
         let dir = if f.as_os_str() == "-" {
             match &args.stdin_filename {
-                Some(name) => cwd.join(name).parent().map(Path::to_path_buf).unwrap_or(cwd.clone()),
+                Some(name) => cwd
+                    .join(name)
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or(cwd.clone()),
                 None => cwd.clone(),
             }
         } else {
@@ -176,17 +184,28 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         let engine = engine_of_config[ci];
         let is_stdin = f.as_os_str() == "-";
         let display = if is_stdin {
-            args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into())
+            args.stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into())
         } else {
             display_path(f)
         };
-        let abs = cwd.join(if is_stdin { Path::new(&display) } else { f.as_path() });
+        let abs = cwd.join(if is_stdin {
+            Path::new(&display)
+        } else {
+            f.as_path()
+        });
         let rel = match cfg.path.as_ref().and_then(|p| p.parent()) {
             Some(dir) => {
                 let dir = cwd.join(dir);
-                abs.strip_prefix(&dir).map(Path::to_path_buf).unwrap_or(abs.clone())
+                abs.strip_prefix(&dir)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(abs.clone())
             }
-            None => abs.strip_prefix(&cwd).map(Path::to_path_buf).unwrap_or(abs.clone()),
+            None => abs
+                .strip_prefix(&cwd)
+                .map(Path::to_path_buf)
+                .unwrap_or(abs.clone()),
         };
         let settings = cfg.settings_for(&engines[engine], &rel, &cli_sel);
         let fail_on = args
@@ -219,7 +238,15 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         .map_err(|e| CliError::Message(e.to_string()))?;
     let results: Vec<Done> = pool.install(|| {
         jobs.par_iter()
-            .map(|job| lint_job(job, &engines[job.engine], &args, color, stdin_bytes.as_deref()))
+            .map(|job| {
+                lint_job(
+                    job,
+                    &engines[job.engine],
+                    &args,
+                    color,
+                    stdin_bytes.as_deref(),
+                )
+            })
             .collect()
     });
 
@@ -246,8 +273,8 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
             out.write_all(&r.output)?;
         }
         all_json.extend(r.json);
-        for k in 0..3 {
-            counts[k] += r.counts[k];
+        for (total, n) in counts.iter_mut().zip(r.counts) {
+            *total += n;
         }
         fixable += r.fixable;
         fixed += r.fixed;
@@ -259,7 +286,7 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
             serde_json::to_writer_pretty(&mut out, &all_json).map_err(std::io::Error::other)?;
             writeln!(out)?;
         }
-        OutputFormat::Human if !args.quiet && !(args.fix && stdin_bytes.is_some()) => {
+        OutputFormat::Human if !(args.quiet || args.fix && stdin_bytes.is_some()) => {
             let mut line = if total == 0 {
                 "No problems found".to_string()
             } else {
@@ -293,7 +320,13 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     })
 }
 
-fn lint_job(job: &Job, engine: &Engine, args: &CheckArgs, color: bool, stdin: Option<&[u8]>) -> Done {
+fn lint_job(
+    job: &Job,
+    engine: &Engine,
+    args: &CheckArgs,
+    color: bool,
+    stdin: Option<&[u8]>,
+) -> Done {
     let mut done = Done {
         output: Vec::new(),
         json: Vec::new(),
@@ -333,7 +366,10 @@ fn lint_job(job: &Job, engine: &Engine, args: &CheckArgs, color: bool, stdin: Op
     };
     let (text, diagnostics) = match linted {
         Linted::Binary => {
-            done.note = Some(format!("{}: skipped: binary file (contains NUL bytes)", job.display));
+            done.note = Some(format!(
+                "{}: skipped: binary file (contains NUL bytes)",
+                job.display
+            ));
             return done;
         }
         Linted::Text { text, diagnostics } => (text, diagnostics),
@@ -343,7 +379,10 @@ fn lint_job(job: &Job, engine: &Engine, args: &CheckArgs, color: bool, stdin: Op
         if d.severity >= job.fail_on {
             done.failed = true;
         }
-        if d.fix.as_ref().is_some_and(|f| f.applicability == copydesk::Applicability::Safe) {
+        if d.fix
+            .as_ref()
+            .is_some_and(|f| f.applicability == copydesk::Applicability::Safe)
+        {
             done.fixable += 1;
         }
     }
@@ -367,7 +406,11 @@ fn lint_job(job: &Job, engine: &Engine, args: &CheckArgs, color: bool, stdin: Op
         (OutputFormat::Concise, _) => concise::write(&mut done.output, &file),
         (OutputFormat::Human, _) => {
             use codespan_reporting::term::termcolor::Buffer;
-            let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
+            let mut buf = if color {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
             let r = human::write(&mut buf, &file);
             done.output = buf.into_inner();
             r

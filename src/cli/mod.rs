@@ -55,14 +55,20 @@ fn use_color(choice: args::ColorChoice, terminal: bool) -> bool {
     match choice {
         args::ColorChoice::Always => true,
         args::ColorChoice::Never => false,
-        args::ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        args::ColorChoice::Auto => {
+            terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     }
 }
 
 fn stderr_writer() -> codespan_reporting::term::termcolor::StandardStream {
     use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
     let color = use_color(args::ColorChoice::Auto, std::io::stderr().is_terminal());
-    StandardStream::stderr(if color { ColorChoice::Always } else { ColorChoice::Never })
+    StandardStream::stderr(if color {
+        ColorChoice::Always
+    } else {
+        ColorChoice::Never
+    })
 }
 
 pub fn run() -> Result<u8, CliError> {
@@ -78,8 +84,9 @@ pub fn run() -> Result<u8, CliError> {
 
 /// Load a pack file from disk through the shipped loader.
 pub fn load_pack(path: &Path) -> Result<Vec<Rule>, CliError> {
-    let text = std::fs::read(path)
-        .map_err(|e| CliError::Message(format!("{}: cannot read rule pack: {e}", path.display())))?;
+    let text = std::fs::read(path).map_err(|e| {
+        CliError::Message(format!("{}: cannot read rule pack: {e}", path.display()))
+    })?;
     let text = String::from_utf8(text).map_err(|e| {
         CliError::Message(format!(
             "{}: rule pack is not valid UTF-8 (byte {})",
@@ -164,7 +171,9 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
                 )?;
             }
         }
-        RulesFormat::Markdown => out.write_all(copydesk::render::markdown_reference(engine.rules()).as_bytes())?,
+        RulesFormat::Markdown => {
+            out.write_all(copydesk::render::markdown_reference(engine.rules()).as_bytes())?
+        }
         RulesFormat::Json => {
             let v: Vec<serde_json::Value> = engine
                 .rules()
@@ -198,10 +207,19 @@ fn explain(id: &str, o: &RuleOptions) -> Result<u8, CliError> {
     packs.extend(o.rules.iter().cloned());
     let engine = build_engine(&packs)?;
     let Some(rule) = engine.rules().iter().find(|r| r.id == id) else {
-        return Err(CliError::Message(format!("no rule `{id}` (see `copydesk rules`)")));
+        return Err(CliError::Message(format!(
+            "no rule `{id}` (see `copydesk rules`)"
+        )));
     };
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{} ({} rule, {}, pack `{}`)\n", rule.id, rule.kind.as_str(), rule.severity, rule.pack)?;
+    writeln!(
+        out,
+        "{} ({} rule, {}, pack `{}`)\n",
+        rule.id,
+        rule.kind.as_str(),
+        rule.severity,
+        rule.pack
+    )?;
     writeln!(out, "{}\n", rule.description.trim())?;
     if let Some(link) = &rule.link {
         writeln!(out, "See: {link}\n")?;

@@ -34,7 +34,11 @@ fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
                 if e.replacement.is_empty() {
                     format!("delete `{}`", old.escape_debug())
                 } else {
-                    format!("`{}` → `{}`", old.escape_debug(), e.replacement.escape_debug())
+                    format!(
+                        "`{}` → `{}`",
+                        old.escape_debug(),
+                        e.replacement.escape_debug()
+                    )
                 }
             })
             .collect();
@@ -71,7 +75,9 @@ pub fn write_file_error(out: &mut dyn WriteColor, e: &FileError) -> std::io::Res
     if let Some(span) = e.span {
         let start = span.start.min(e.text.len());
         let end = span.end.clamp(start, e.text.len());
-        d = d.with_labels(vec![Label::primary((), start..end).with_message(e.label.clone())]);
+        d = d.with_labels(vec![
+            Label::primary((), start..end).with_message(e.label.clone())
+        ]);
     } else {
         d = d.with_notes(vec![format!("in {}", e.path)]);
     }

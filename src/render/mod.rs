@@ -34,7 +34,11 @@ pub fn markdown_reference(rules: &[crate::rules::Rule]) -> String {
             r.id,
             r.kind.as_str(),
             r.severity,
-            if r.default_enabled { "on by default" } else { "off by default" },
+            if r.default_enabled {
+                "on by default"
+            } else {
+                "off by default"
+            },
             r.description.trim()
         );
         if let Some(link) = &r.link {

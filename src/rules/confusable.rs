@@ -139,14 +139,33 @@ mod tests {
 
     #[test]
     fn flags_cyrillic_lookalikes() {
-        assert_eq!(check("the N\u{410}TO summit"), [("N\u{410}TO".into(), "NATO".into())]);
-        assert_eq!(check("Z\u{435}lensky said"), [("Z\u{435}lensky".into(), "Zelensky".into())]);
-        assert_eq!(check("Gr\u{3BF}up"), [("Gr\u{3BF}up".into(), "Group".into())]);
+        assert_eq!(
+            check("the N\u{410}TO summit"),
+            [("N\u{410}TO".into(), "NATO".into())]
+        );
+        assert_eq!(
+            check("Z\u{435}lensky said"),
+            [("Z\u{435}lensky".into(), "Zelensky".into())]
+        );
+        assert_eq!(
+            check("Gr\u{3BF}up"),
+            [("Gr\u{3BF}up".into(), "Group".into())]
+        );
     }
 
     #[test]
     fn leaves_real_words_alone() {
-        for ok in ["Москва", "São Paulo", "β-blocker", "5 μm", "Pʻyŏngyang", "Đoàn", "naïve", "λόγος (logos)", "ＮＡＴＯ"] {
+        for ok in [
+            "Москва",
+            "São Paulo",
+            "β-blocker",
+            "5 μm",
+            "Pʻyŏngyang",
+            "Đoàn",
+            "naïve",
+            "λόγος (logos)",
+            "ＮＡＴＯ",
+        ] {
             assert!(check(ok).is_empty(), "{ok}");
         }
     }

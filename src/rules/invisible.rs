@@ -68,7 +68,11 @@ fn is_rtl(c: char) -> bool {
 
 /// Scripts in which ZWJ and ZWNJ shape letters.
 fn uses_joiners(c: char) -> bool {
-    c.is_alphabetic() && !matches!(c.script(), Script::Latin | Script::Common | Script::Inherited)
+    c.is_alphabetic()
+        && !matches!(
+            c.script(),
+            Script::Latin | Script::Common | Script::Inherited
+        )
 }
 
 /// Whether the invisible character at `i` (byte offset) is legitimate here.
@@ -191,6 +195,9 @@ mod tests {
 
     #[test]
     fn a_run_is_one_finding() {
-        assert_eq!(found("a\u{200B}\u{200B}\u{200B}b"), ["\u{200B}\u{200B}\u{200B}"]);
+        assert_eq!(
+            found("a\u{200B}\u{200B}\u{200B}b"),
+            ["\u{200B}\u{200B}\u{200B}"]
+        );
     }
 }

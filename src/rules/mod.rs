@@ -99,11 +99,7 @@ pub struct Rule {
 impl Rule {
     /// The first paragraph of the description: the note under a finding.
     pub fn summary(&self) -> &str {
-        self.description
-            .split("\n\n")
-            .next()
-            .unwrap_or("")
-            .trim()
+        self.description.split("\n\n").next().unwrap_or("").trim()
     }
 }
 

@@ -17,10 +17,38 @@ use crate::diagnostic::{Edit, Finding, Fix, Span};
 
 /// Windows-1252 characters in 0x80..=0x9F, indexed by `byte - 0x80`.
 const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'), None, Some('‚'), Some('ƒ'), Some('„'), Some('…'), Some('†'), Some('‡'),
-    Some('ˆ'), Some('‰'), Some('Š'), Some('‹'), Some('Œ'), None, Some('Ž'), None,
-    None, Some('‘'), Some('’'), Some('“'), Some('”'), Some('•'), Some('–'), Some('—'),
-    Some('˜'), Some('™'), Some('š'), Some('›'), Some('œ'), None, Some('ž'), Some('Ÿ'),
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
 ];
 
 /// The byte a character came from if it was produced by decoding Windows-1252
@@ -163,7 +191,10 @@ fn check_run(text: &str, run: &[(usize, char)], run_end: usize, out: &mut Vec<Fi
         }
         // A lone `Â` before a space: the ghost of a UTF-8 no-break space.
         if c == 'Â' {
-            let next = run.get(k + 1).map(|x| x.1).or_else(|| text[run_end..].chars().next());
+            let next = run
+                .get(k + 1)
+                .map(|x| x.1)
+                .or_else(|| text[run_end..].chars().next());
             let prev = text[..start].chars().next_back();
             let glued_to_caps = prev.is_some_and(|p| p.is_uppercase());
             if matches!(next, Some(' ' | '\u{A0}')) && !glued_to_caps {
@@ -201,7 +232,10 @@ fn check_run(text: &str, run: &[(usize, char)], run_end: usize, out: &mut Vec<Fi
             if let Some(fixed) = cp949_mojibake(&text[span.range()]) {
                 out.push(finding(
                     span,
-                    format!("`{}` looks like UTF-8 read as CP949; it should probably read `{fixed}`", &text[span.range()]),
+                    format!(
+                        "`{}` looks like UTF-8 read as CP949; it should probably read `{fixed}`",
+                        &text[span.range()]
+                    ),
                     Some(fixed),
                 ));
             }
@@ -232,7 +266,8 @@ fn cp949_mojibake(s: &str) -> Option<String> {
         .chars()
         .filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c))
         .count();
-    (hangul >= 1 && decoded.chars().all(|c| c.is_ascii() || plausible(c))).then(|| decoded.to_string())
+    (hangul >= 1 && decoded.chars().all(|c| c.is_ascii() || plausible(c)))
+        .then(|| decoded.to_string())
 }
 
 #[cfg(test)]
@@ -256,21 +291,36 @@ mod tests {
         assert_eq!(fixes("donâ€™t"), [("â€™".into(), Some("’".into()))]);
         assert_eq!(fixes("cafÃ© au lait"), [("Ã©".into(), Some("é".into()))]);
         assert_eq!(fixes("10Â km"), [("Â".into(), Some(String::new()))]);
-        assert_eq!(fixes("Â\u{a0}x"), [("Â\u{a0}".into(), Some("\u{a0}".into()))]);
-        assert_eq!(fixes("â€œQuoteâ€\u{9d}"), [("â€œ".into(), Some("“".into())), ("â€\u{9d}".into(), Some("”".into()))]);
+        assert_eq!(
+            fixes("Â\u{a0}x"),
+            [("Â\u{a0}".into(), Some("\u{a0}".into()))]
+        );
+        assert_eq!(
+            fixes("â€œQuoteâ€\u{9d}"),
+            [
+                ("â€œ".into(), Some("“".into())),
+                ("â€\u{9d}".into(), Some("”".into()))
+            ]
+        );
     }
 
     #[test]
     fn korean_read_as_cp1252() {
-        let garbage: String = "커뮤니티".bytes().map(|b| {
-            let b = b as u32;
-            if (0x80..0xA0).contains(&b) {
-                CP1252_HIGH[(b - 0x80) as usize].unwrap_or(char::from_u32(b).unwrap())
-            } else {
-                char::from_u32(b).unwrap()
-            }
-        }).collect();
-        assert_eq!(fixes(&garbage), [(garbage.clone(), Some("커뮤니티".into()))]);
+        let garbage: String = "커뮤니티"
+            .bytes()
+            .map(|b| {
+                let b = b as u32;
+                if (0x80..0xA0).contains(&b) {
+                    CP1252_HIGH[(b - 0x80) as usize].unwrap_or(char::from_u32(b).unwrap())
+                } else {
+                    char::from_u32(b).unwrap()
+                }
+            })
+            .collect();
+        assert_eq!(
+            fixes(&garbage),
+            [(garbage.clone(), Some("커뮤니티".into()))]
+        );
     }
 
     #[test]
@@ -283,9 +333,23 @@ mod tests {
     #[test]
     fn legitimate_text_passes() {
         for ok in [
-            "São Paulo", "Đoàn Văn Hậu", "Pʻyŏngyang", "naïve café", "CAFÉ…", "Zürich’s",
-            "Ñandú", "1×2", "서울 커뮤니티", "汶川大地震", "« guillemets »", "ÂGE",
-            "Москва", "£5 and €10", "Ægir", "Øresund", "Ísland",
+            "São Paulo",
+            "Đoàn Văn Hậu",
+            "Pʻyŏngyang",
+            "naïve café",
+            "CAFÉ…",
+            "Zürich’s",
+            "Ñandú",
+            "1×2",
+            "서울 커뮤니티",
+            "汶川大地震",
+            "« guillemets »",
+            "ÂGE",
+            "Москва",
+            "£5 and €10",
+            "Ægir",
+            "Øresund",
+            "Ísland",
         ] {
             assert!(fixes(ok).is_empty(), "{ok}: {:?}", fixes(ok));
         }
@@ -293,7 +357,10 @@ mod tests {
 
     #[test]
     fn replacement_and_c1() {
-        assert_eq!(fixes("bad \u{FFFD}\u{FFFD} text"), [("\u{FFFD}\u{FFFD}".into(), None)]);
+        assert_eq!(
+            fixes("bad \u{FFFD}\u{FFFD} text"),
+            [("\u{FFFD}\u{FFFD}".into(), None)]
+        );
         assert_eq!(fixes("don\u{92}t"), [("\u{92}".into(), Some("’".into()))]);
     }
 }

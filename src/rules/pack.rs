@@ -116,8 +116,7 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// Load one pack. `path` is used for messages and for the default pack name.
 pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
     let text: Arc<str> = Arc::from(text);
-    let raw: RawPack =
-        toml::from_str(&text).map_err(|e| FileError::from_toml(path, &text, &e))?;
+    let raw: RawPack = toml::from_str(&text).map_err(|e| FileError::from_toml(path, &text, &e))?;
     let err = |span: Span, msg: String| FileError::new(path, &text, Some(span), msg);
     let pack_name = match &raw.pack {
         Some(meta) => {
@@ -141,18 +140,26 @@ pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
     for r in raw.rule {
         let id = r.id.get_ref().clone();
         if !is_kebab_case(&id) {
-            return Err(err(span_of(&r.id), format!("rule id `{id}` is not kebab-case"))
-                .label("use lowercase letters, digits and single hyphens"));
+            return Err(
+                err(span_of(&r.id), format!("rule id `{id}` is not kebab-case"))
+                    .label("use lowercase letters, digits and single hyphens"),
+            );
         }
         if seen.contains(&id) {
-            return Err(err(span_of(&r.id), format!("rule id `{id}` is defined twice in this pack")));
+            return Err(err(
+                span_of(&r.id),
+                format!("rule id `{id}` is defined twice in this pack"),
+            ));
         }
         seen.push(id.clone());
         let Some(kind) = Kind::parse(r.kind.get_ref()) else {
             let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-            return Err(err(span_of(&r.kind), format!("unknown rule kind `{}`", r.kind.get_ref()))
-                .label("not a kind copydesk knows")
-                .note(format!("known kinds: {}", known.join(", "))));
+            return Err(err(
+                span_of(&r.kind),
+                format!("unknown rule kind `{}`", r.kind.get_ref()),
+            )
+            .label("not a kind copydesk knows")
+            .note(format!("known kinds: {}", known.join(", "))));
         };
         let Some(severity) = Severity::parse(r.severity.get_ref()) else {
             return Err(err(
@@ -167,7 +174,10 @@ pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
                     path,
                     &text,
                     Some(key_span(&text, value_span, key)),
-                    format!("option `{key}` does not apply to rules of kind `{}`", kind.as_str()),
+                    format!(
+                        "option `{key}` does not apply to rules of kind `{}`",
+                        kind.as_str()
+                    ),
                 )
                 .label(format!("not an option of `{}`", kind.as_str()))
                 .note(if kind.options().is_empty() {
@@ -181,7 +191,10 @@ pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
             return Err(err(span_of(&r.message), "a rule needs a message".into()));
         }
         if r.description.get_ref().trim().is_empty() {
-            return Err(err(span_of(&r.description), "a rule needs a description".into()));
+            return Err(err(
+                span_of(&r.description),
+                "a rule needs a description".into(),
+            ));
         }
         let check = match kind {
             Kind::StrayScript => Check::StrayScript(StrayOptions {
@@ -207,11 +220,17 @@ pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
                     patterns.push(p.into_inner());
                 }
                 if phrases.is_empty() && patterns.is_empty() {
-                    return Err(err(span_of(&r.kind), "a `pattern` rule needs `phrases` or `patterns`".into())
-                        .label("no phrases or patterns given"));
+                    return Err(err(
+                        span_of(&r.kind),
+                        "a `pattern` rule needs `phrases` or `patterns`".into(),
+                    )
+                    .label("no phrases or patterns given"));
                 }
                 if let Some(empty) = phrases.iter().find(|p| p.trim().is_empty()) {
-                    return Err(err(span_of(&r.kind), format!("empty phrase `{empty}` in `phrases`")));
+                    return Err(err(
+                        span_of(&r.kind),
+                        format!("empty phrase `{empty}` in `phrases`"),
+                    ));
                 }
                 Check::Pattern(PatternSpec {
                     phrases,
@@ -263,7 +282,8 @@ mod tests {
         load("test.toml", text).expect_err("should fail")
     }
 
-    const HEAD: &str = "[[rule]]\nid = \"x\"\nseverity = \"warning\"\nmessage = \"m\"\ndescription = \"d\"\n";
+    const HEAD: &str =
+        "[[rule]]\nid = \"x\"\nseverity = \"warning\"\nmessage = \"m\"\ndescription = \"d\"\n";
 
     #[test]
     fn unknown_field_is_located() {
@@ -298,7 +318,9 @@ mod tests {
 
     #[test]
     fn wrong_type_is_located() {
-        let e = load_err(&format!("{HEAD}kind = \"pattern\"\nphrases = \"not a list\"\n"));
+        let e = load_err(&format!(
+            "{HEAD}kind = \"pattern\"\nphrases = \"not a list\"\n"
+        ));
         assert_eq!(e.line_col().map(|l| l.0), Some(7), "{e}");
     }
 

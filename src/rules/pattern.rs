@@ -62,7 +62,11 @@ impl PatternSet {
         for (rule, spec) in rules {
             let k = specs.len();
             for p in &spec.phrases {
-                let target = if spec.case_sensitive { &mut sens } else { &mut ins };
+                let target = if spec.case_sensitive {
+                    &mut sens
+                } else {
+                    &mut ins
+                };
                 target.0.push(p.clone());
                 target.1.push(Side { rule, spec: k });
             }
@@ -138,7 +142,13 @@ impl PatternSet {
                         caps.expand(r, &mut s);
                         s
                     });
-                    self.push(text, side, Span::new(m.start(), m.end()), expanded, &mut out);
+                    self.push(
+                        text,
+                        side,
+                        Span::new(m.start(), m.end()),
+                        expanded,
+                        &mut out,
+                    );
                 }
             }
         }
@@ -180,7 +190,7 @@ fn word_bounded(text: &str, span: Span) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    !(word(first) && word(before)) && !(word(last) && word(after))
+    !(word(first) && word(before) || word(last) && word(after))
 }
 
 /// Skip a match that lies inside an occurrence of one of the exceptions.

@@ -70,13 +70,30 @@ pub fn parse_script(name: &str) -> Option<Script> {
     let name = name.trim();
     Script::from_full_name(name)
         .or_else(|| Script::from_short_name(name))
-        .or_else(|| KNOWN.iter().find(|s| s.full_name().eq_ignore_ascii_case(name)).copied())
+        .or_else(|| {
+            KNOWN
+                .iter()
+                .find(|s| s.full_name().eq_ignore_ascii_case(name))
+                .copied()
+        })
 }
 
 const KNOWN: [Script; 16] = [
-    Script::Latin, Script::Hangul, Script::Han, Script::Hiragana, Script::Katakana,
-    Script::Cyrillic, Script::Greek, Script::Arabic, Script::Hebrew, Script::Devanagari,
-    Script::Thai, Script::Armenian, Script::Georgian, Script::Bengali, Script::Tamil,
+    Script::Latin,
+    Script::Hangul,
+    Script::Han,
+    Script::Hiragana,
+    Script::Katakana,
+    Script::Cyrillic,
+    Script::Greek,
+    Script::Arabic,
+    Script::Hebrew,
+    Script::Devanagari,
+    Script::Thai,
+    Script::Armenian,
+    Script::Georgian,
+    Script::Bengali,
+    Script::Tamil,
     Script::Ethiopic,
 ];
 
@@ -160,9 +177,30 @@ fn after_language_label(text: &str, span: Span) -> bool {
 }
 
 const LANGUAGE_LABELS: [&str; 24] = [
-    "Korean", "Chinese", "Japanese", "Russian", "Ukrainian", "Arabic", "Hebrew", "Greek",
-    "Persian", "Hindi", "Thai", "Cyrillic", "Hangul", "Hanja", "Kanji", "Mandarin",
-    "Cantonese", "Yiddish", "Urdu", "Armenian", "Georgian", "Bengali", "Tamil", "Amharic",
+    "Korean",
+    "Chinese",
+    "Japanese",
+    "Russian",
+    "Ukrainian",
+    "Arabic",
+    "Hebrew",
+    "Greek",
+    "Persian",
+    "Hindi",
+    "Thai",
+    "Cyrillic",
+    "Hangul",
+    "Hanja",
+    "Kanji",
+    "Mandarin",
+    "Cantonese",
+    "Yiddish",
+    "Urdu",
+    "Armenian",
+    "Georgian",
+    "Bengali",
+    "Tamil",
+    "Amharic",
 ];
 
 /// The runs of foreign characters in `text`, merged across spaces.
@@ -203,7 +241,11 @@ fn foreign_runs(text: &str, expected: &Expected) -> Vec<Span> {
         // Merge with the previous run if only spaces separate them.
         if let Some(last) = runs.last_mut() {
             let gap = &text[last.end..span.start];
-            if !gap.is_empty() && gap.chars().all(|g| g == ' ' || g == '\u{a0}' || g == '\u{3000}') {
+            if !gap.is_empty()
+                && gap
+                    .chars()
+                    .all(|g| g == ' ' || g == '\u{a0}' || g == '\u{3000}')
+            {
                 last.end = span.end;
                 i = end;
                 continue;
@@ -298,10 +340,16 @@ mod tests {
     }
 
     fn found_with(text: &str, expected: &Expected) -> Vec<String> {
-        check(text, expected, &HashSet::new(), &Claims::default(), &StrayOptions::default())
-            .into_iter()
-            .map(|f| text[f.span.range()].to_string())
-            .collect()
+        check(
+            text,
+            expected,
+            &HashSet::new(),
+            &Claims::default(),
+            &StrayOptions::default(),
+        )
+        .into_iter()
+        .map(|f| text[f.span.range()].to_string())
+        .collect()
     }
 
     fn found(text: &str) -> Vec<String> {
@@ -310,7 +358,10 @@ mod tests {
 
     #[test]
     fn flags_pasted_korean() {
-        assert_eq!(found("New Zealand, 커뮤니티 shared his concerns"), ["커뮤니티"]);
+        assert_eq!(
+            found("New Zealand, 커뮤니티 shared his concerns"),
+            ["커뮤니티"]
+        );
         assert_eq!(found("Xi 习近平 said"), ["习近平"]);
         assert_eq!(found("text 서울 커뮤니티 more"), ["서울 커뮤니티"]);
         assert_eq!(found("glued Englishس word"), ["س"]);
@@ -318,7 +369,13 @@ mod tests {
 
     #[test]
     fn message_transliterates_hangul() {
-        let f = check("a 커뮤니티 b", &latin(), &HashSet::new(), &Claims::default(), &StrayOptions::default());
+        let f = check(
+            "a 커뮤니티 b",
+            &latin(),
+            &HashSet::new(),
+            &Claims::default(),
+            &StrayOptions::default(),
+        );
         assert!(f[0].message.contains("keomyuniti"), "{}", f[0].message);
         assert!(f[0].message.contains("Hangul"));
     }
@@ -349,7 +406,13 @@ mod tests {
     #[test]
     fn accept_list() {
         let accept: HashSet<String> = ["커뮤니티".to_string()].into();
-        let f = check("a 커뮤니티 b", &latin(), &accept, &Claims::default(), &StrayOptions::default());
+        let f = check(
+            "a 커뮤니티 b",
+            &latin(),
+            &accept,
+            &Claims::default(),
+            &StrayOptions::default(),
+        );
         assert!(f.is_empty());
     }
 
