@@ -7,7 +7,13 @@ use crate::diagnostic::{Edit, Finding, Fix, Span};
 use unicode_script::{Script, UnicodeScript};
 
 /// The Latin letter a character is confusable with, if it is a single ASCII letter.
+///
+/// Lowercase Greek letters other than omicron are left out: `γ`, `ν`, `ι` in
+/// `Vγ9`, `IFNγ` or `γB` are scientific symbols, not spoofed Latin letters.
 pub fn latin_prototype(c: char) -> Option<char> {
+    if c.script() == Script::Greek && c.is_lowercase() && c != 'ο' {
+        return None;
+    }
     let mut buf = [0u8; 4];
     let mut sk = unicode_security::skeleton(c.encode_utf8(&mut buf));
     let first = sk.next()?;

@@ -149,9 +149,19 @@ fn check_run(text: &str, run: &[(usize, char)], run_end: usize, out: &mut Vec<Fi
         let (start, c) = run[k];
         // Replacement characters: the original is lost.
         if c == '\u{FFFD}' {
+            // Text about the character itself: `(U+FFFD, �)`.
+            let mut lo = start.saturating_sub(16);
+            while !text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let talks_about_it = text[lo..start].contains("FFFD");
             let mut j = k;
             while j < run.len() && run[j].1 == '\u{FFFD}' {
                 j += 1;
+            }
+            if talks_about_it {
+                k = j;
+                continue;
             }
             out.push(finding(
                 Span::new(start, end_of(j)),

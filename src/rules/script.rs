@@ -21,7 +21,7 @@ use unicode_script::{Script, ScriptExtension, UnicodeScript};
 pub struct StrayOptions {
     /// Leave glosses in parentheses or brackets alone.
     pub allow_glosses: bool,
-    /// Leave a single Greek letter alone (a symbol: `β`, `μ`, `Δ`).
+    /// Leave one or two Greek letters alone (symbols: `β`, `μ`, `Δ`, `γδ`).
     pub allow_greek_symbols: bool,
 }
 
@@ -104,12 +104,15 @@ fn is_open(c: char) -> Option<char> {
         '（' => '）',
         '【' => '】',
         '{' => '}',
+        '⟨' => '⟩',
+        '「' => '」',
+        '《' => '》',
         _ => return None,
     })
 }
 
 fn is_close(c: char) -> bool {
-    matches!(c, ')' | ']' | '）' | '】' | '}')
+    matches!(c, ')' | ']' | '）' | '】' | '}' | '⟩' | '」' | '》')
 }
 
 /// Whether `span` sits inside a bracket pair on its own line.
@@ -163,45 +166,302 @@ fn followed_by_transliteration(text: &str, span: Span) -> bool {
         .is_some_and(|c| c.is_alphabetic() && c.script() == Script::Latin)
 }
 
-/// `Korean: 서울`, `Chinese 北京`: the foreign text is introduced by a language label.
-fn after_language_label(text: &str, span: Span) -> bool {
-    let before = text[..span.start].trim_end_matches([' ', '\u{a0}', ':', '"', '“', '\'']);
-    let word_start = before
-        .char_indices()
+/// Words that, just before a foreign token, show it is mentioned on purpose:
+/// a language or script name (`the Greek στέμματα`, `Korean: 서울`) or a noun
+/// that introduces a cited form (`the character 侍`, `the term "крестьяне"`).
+const MENTION_CUES: &[&str] = &[
+    // languages and scripts
+    "akkadian",
+    "amharic",
+    "ancient",
+    "arabic",
+    "aramaic",
+    "armenian",
+    "belarusian",
+    "bengali",
+    "bulgarian",
+    "burmese",
+    "cantonese",
+    "chinese",
+    "church",
+    "coptic",
+    "cuneiform",
+    "cyrillic",
+    "devanagari",
+    "egyptian",
+    "farsi",
+    "georgian",
+    "greek",
+    "hangul",
+    "hanja",
+    "hanzi",
+    "hebrew",
+    "hindi",
+    "hiragana",
+    "hokkien",
+    "japanese",
+    "kana",
+    "kanji",
+    "katakana",
+    "kazakh",
+    "khmer",
+    "korean",
+    "kurdish",
+    "lao",
+    "latin",
+    "macedonian",
+    "manchu",
+    "mandarin",
+    "mongolian",
+    "ottoman",
+    "pashto",
+    "persian",
+    "pinyin",
+    "russian",
+    "ruthenian",
+    "sanskrit",
+    "serbian",
+    "simplified",
+    "slavic",
+    "slavonic",
+    "sumerian",
+    "syriac",
+    "taiwanese",
+    "tamil",
+    "thai",
+    "tibetan",
+    "traditional",
+    "turkish",
+    "ukrainian",
+    "urdu",
+    "uyghur",
+    "vietnamese",
+    "yiddish",
+    "languages",
+    "language",
+    "script",
+    "alphabet",
+    // nouns and verbs that cite a form
+    "word",
+    "words",
+    "term",
+    "terms",
+    "name",
+    "names",
+    "character",
+    "characters",
+    "letter",
+    "letters",
+    "root",
+    "form",
+    "forms",
+    "symbol",
+    "radical",
+    "suffix",
+    "prefix",
+    "vowel",
+    "vowels",
+    "consonant",
+    "autonym",
+    "endonym",
+    "exonym",
+    "spelled",
+    "spelt",
+    "spelling",
+    "written",
+    "called",
+    "titled",
+    "programme",
+    "program",
+    "slogan",
+    "motto",
+    "inscription",
+    "phrase",
+    "particle",
+    "syllable",
+    "glyph",
+    "ligature",
+    "abbreviation",
+    "kanji",
+    "meaning",
+    "means",
+    "read",
+    "reads",
+    "pronounced",
+    "transliterated",
+    "romanized",
+    "romanised",
+    "native",
+    "interjection",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "song",
+    "songs",
+    "album",
+    "book",
+    "books",
+    "novel",
+    "title",
+    "titles",
+    "headline",
+    // letter names that introduce the letter itself (`a waw ו`)
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "aleph",
+    "alef",
+    "bet",
+    "gimel",
+    "dalet",
+    "waw",
+    "vav",
+    "yod",
+    "nun",
+    "mem",
+    "shin",
+    "tav",
+    "alif",
+    "hamza",
+    "yer",
+    "yat",
+];
+
+/// Words right after a token that show it is being glossed (`αἰαῖ, meaning alas`).
+const GLOSS_FOLLOWERS: &[&str] = &["meaning", "means", "meant", "lit", "literally", "i.e"];
+
+/// Whether one of the few words before `span` (on the same line) is a mention cue,
+/// or the token follows a code point (`U+A015 ꀕ`).
+fn has_mention_cue(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..span.start];
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '+'))
+        .filter(|w| !w.is_empty())
         .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(before.len(), |(o, _)| o);
-    let word = &before[word_start..];
-    LANGUAGE_LABELS.contains(&word)
+        .take(4)
+        .collect();
+    if words.first().is_some_and(|w| w.starts_with("U+")) {
+        return true;
+    }
+    if words.iter().any(|w| {
+        let lower = w.to_ascii_lowercase();
+        MENTION_CUES.contains(&lower.as_str())
+    }) {
+        return true;
+    }
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |o| span.end + o);
+    text[span.end..line_end]
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| GLOSS_FOLLOWERS.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str()))
 }
 
-const LANGUAGE_LABELS: [&str; 24] = [
-    "Korean",
-    "Chinese",
-    "Japanese",
-    "Russian",
-    "Ukrainian",
-    "Arabic",
-    "Hebrew",
-    "Greek",
-    "Persian",
-    "Hindi",
-    "Thai",
-    "Cyrillic",
-    "Hangul",
-    "Hanja",
-    "Kanji",
-    "Mandarin",
-    "Cantonese",
-    "Yiddish",
-    "Urdu",
-    "Armenian",
-    "Georgian",
-    "Bengali",
-    "Tamil",
-    "Amharic",
-];
+/// Lowercase ASCII transliteration of Greek, Cyrillic and Hangul, for
+/// comparing a foreign token with the Latin word after it.
+fn transliterate(token: &str) -> Option<String> {
+    if crate::hangul::contains_hangul(token) {
+        return Some(crate::hangul::romanize_rr(token));
+    }
+    let mut out = String::new();
+    for c in token.chars().flat_map(char::to_lowercase) {
+        let t = match c {
+            'α' | 'ά' | 'ἀ' | 'ἁ' | 'ᾶ' | 'а' => "a",
+            'β' | 'б' => "b",
+            'γ' | 'г' | 'ґ' => "g",
+            'δ' | 'д' => "d",
+            'ε' | 'έ' | 'ἐ' | 'е' | 'є' | 'э' => "e",
+            'ζ' | 'з' => "z",
+            'η' | 'ή' | 'ῆ' | 'ι' | 'ί' | 'ῖ' | 'и' | 'і' | 'ї' | 'й' => "i",
+            'θ' => "th",
+            'κ' | 'к' => "k",
+            'λ' | 'л' => "l",
+            'μ' | 'м' => "m",
+            'ν' | 'н' => "n",
+            'ξ' => "x",
+            'ο' | 'ό' | 'ὀ' | 'ω' | 'ώ' | 'ῶ' | 'о' => "o",
+            'π' | 'п' => "p",
+            'ρ' | 'р' => "r",
+            'σ' | 'ς' | 'с' => "s",
+            'τ' | 'т' => "t",
+            'υ' | 'ύ' | 'ῦ' | 'у' | 'ў' => "u",
+            'φ' | 'ф' => "f",
+            'χ' | 'х' => "kh",
+            'ψ' => "ps",
+            'в' => "v",
+            'ж' => "zh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' | 'щ' => "sh",
+            'ы' => "y",
+            'ю' => "yu",
+            'я' => "ya",
+            'ё' => "e",
+            'ѣ' => "e",
+            'ъ' | 'ь' | '\u{301}' | '-' => "",
+            c if c.is_alphabetic() => return None,
+            _ => "",
+        };
+        out.push_str(t);
+    }
+    Some(out)
+}
+
+/// Fold romanization differences: voicing, aspiration, vowels that vary.
+fn fold_roman(s: &str) -> String {
+    let plain: String = s
+        .chars()
+        .filter_map(|c| {
+            let base = match c {
+                'à'..='å' | 'ā' | 'ǎ' => 'a',
+                'è'..='ë' | 'ē' | 'ě' => 'e',
+                'ì'..='ï' | 'ī' | 'ǐ' => 'i',
+                'ò'..='ö' | 'ō' | 'ǒ' | 'ŏ' => 'o',
+                'ù'..='ü' | 'ū' | 'ǔ' | 'ŭ' => 'u',
+                'č' => 'c',
+                'š' => 's',
+                'ž' => 'z',
+                c => c.to_ascii_lowercase(),
+            };
+            base.is_ascii_alphabetic().then_some(base)
+        })
+        .collect();
+    plain
+        .replace("ph", "f")
+        .replace("kh", "k")
+        .replace("ch", "k")
+        .replace('g', "k")
+        .replace('d', "t")
+        .replace('b', "p")
+        .replace('v', "p")
+        .replace('j', "y")
+        .replace("eo", "o")
+        .replace("eu", "u")
+        .replace('h', "")
+}
+
+/// `Σκλάβοι Sklaboi`, `기독교도, Kidok-kyo-do`: the Latin word after the token is its transliteration.
+fn followed_by_own_transliteration(text: &str, span: Span) -> bool {
+    let Some(translit) = transliterate(&text[span.range()]) else {
+        return false;
+    };
+    let rest = text[span.end..].trim_start_matches([' ', ',', '\u{a0}', '"', '\'', '“']);
+    let next: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
+        .collect();
+    let (a, b) = (fold_roman(&translit), fold_roman(&next));
+    if a.len() < 2 || b.len() < 2 {
+        return false;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= 3.min(a.len()).min(b.len())
+}
 
 /// The runs of foreign characters in `text`, merged across spaces.
 fn foreign_runs(text: &str, expected: &Expected) -> Vec<Span> {
@@ -226,6 +486,14 @@ fn foreign_runs(text: &str, expected: &Expected) -> Vec<Span> {
             let at = end + o;
             if expected.is_foreign(ch) || ch.script() == Script::Inherited {
                 j = at + ch.len_utf8();
+                continue;
+            }
+            if ch == '-'
+                && text[at + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| expected.is_foreign(n))
+            {
                 continue;
             }
             if ch.is_alphanumeric() || ch.is_whitespace() || ch.is_ascii() {
@@ -265,7 +533,8 @@ pub fn check(
     claims: &Claims,
     opts: &StrayOptions,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
+    // Candidates after the token-level exemptions, with whether each is a deliberate mention.
+    let mut candidates: Vec<(Span, bool)> = Vec::new();
     for run in foreign_runs(text, expected) {
         if claims.overlaps(run) {
             continue;
@@ -275,18 +544,42 @@ pub fn check(
             continue;
         }
         let first = token.chars().next().expect("non-empty run");
-        let script = first.script();
-        if opts.allow_greek_symbols && script == Script::Greek && token.chars().count() == 1 {
-            continue;
-        }
-        if opts.allow_glosses
-            && (inside_brackets(text, run)
-                || followed_by_transliteration(text, run)
-                || after_language_label(text, run))
+        // One or two Greek letters are symbols (`β-blocker`, `5 μm`, `γδ T cells`).
+        if opts.allow_greek_symbols && first.script() == Script::Greek && token.chars().count() <= 2
         {
             continue;
         }
-        out.push(finding(text, run, script));
+        let mentioned = opts.allow_glosses
+            && (inside_brackets(text, run)
+                || followed_by_transliteration(text, run)
+                || followed_by_own_transliteration(text, run)
+                || has_mention_cue(text, run));
+        candidates.push((run, mentioned));
+    }
+    // A paragraph (line) that cites several foreign forms, at least one of
+    // them deliberately, is discussing language: none of its forms is stray.
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < candidates.len() {
+        let line_end = text[candidates[i].0.end..]
+            .find('\n')
+            .map_or(text.len(), |o| candidates[i].0.end + o);
+        let j = i + candidates[i..]
+            .iter()
+            .take_while(|(s, _)| s.start < line_end)
+            .count();
+        let group = &candidates[i..j];
+        let discussing = opts.allow_glosses && group.len() >= 2 && group.iter().any(|(_, m)| *m);
+        for &(run, mentioned) in group {
+            if !mentioned && !discussing {
+                let script = text[run.range()]
+                    .chars()
+                    .next()
+                    .map_or(Script::Unknown, |c| c.script());
+                out.push(finding(text, run, script));
+            }
+        }
+        i = j;
     }
     out
 }

@@ -1,0 +1,9 @@
+//! One integration-test binary (ripgrep's layout): every module below is a
+//! group of tests that drive copydesk the way users do.
+
+mod cli;
+mod corpus;
+mod fixtures;
+mod properties;
+mod rule_examples;
+mod util;

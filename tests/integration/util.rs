@@ -1,0 +1,68 @@
+//! Shared helpers: the shipped engine, the shared corpus, linting text.
+
+use copydesk::rules::pack;
+use copydesk::{lint_bytes, Diagnostic, Engine, Format, Linted, Settings};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(pack::shipped().expect("shipped packs load")).unwrap())
+}
+
+pub fn settings() -> Settings {
+    engine().default_settings()
+}
+
+/// Lint `text` as plain text with the shipped defaults.
+pub fn lint(text: &str) -> Vec<Diagnostic> {
+    lint_with(text, &settings())
+}
+
+pub fn lint_with(text: &str, settings: &Settings) -> Vec<Diagnostic> {
+    match lint_bytes(engine(), settings, Format::Plain, text.as_bytes().to_vec()) {
+        Linted::Text { diagnostics, .. } => diagnostics,
+        Linted::Binary => panic!("text treated as binary"),
+    }
+}
+
+/// `../shared/corpus` beside the project, if present.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: shared corpus not found at {}", dir.display());
+        None
+    }
+}
+
+/// One article of a corpus file.
+pub struct Article {
+    pub id: String,
+    pub text: String,
+}
+
+/// Read a `.jsonl` corpus file (`id`, `text` per line).
+pub fn articles(file: &str) -> Option<Vec<Article>> {
+    let path = corpus_dir()?.join(file);
+    let data = match std::fs::read_to_string(&path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("skipping: cannot read {}: {e}", path.display());
+            return None;
+        }
+    };
+    Some(
+        data.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("corpus line is JSON");
+                Article {
+                    id: v["id"].as_str().unwrap_or("").to_string(),
+                    text: v["text"].as_str().unwrap_or("").to_string(),
+                }
+            })
+            .collect(),
+    )
+}
