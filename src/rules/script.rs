@@ -169,8 +169,7 @@ fn followed_by_transliteration(text: &str, span: Span) -> bool {
 /// Words that, just before a foreign token, show it is mentioned on purpose:
 /// a language or script name (`the Greek στέμματα`, `Korean: 서울`) or a noun
 /// that introduces a cited form (`the character 侍`, `the term "крестьяне"`).
-const MENTION_CUES: &[&str] = &[
-    // languages and scripts
+const LANGUAGE_CUES: &[&str] = &[
     "akkadian",
     "amharic",
     "ancient",
@@ -241,7 +240,10 @@ const MENTION_CUES: &[&str] = &[
     "language",
     "script",
     "alphabet",
-    // nouns and verbs that cite a form
+];
+
+/// Nouns and verbs that introduce a cited form, up to three words before it.
+const MENTION_CUES: &[&str] = &[
     "word",
     "words",
     "term",
@@ -336,7 +338,14 @@ const GLOSS_FOLLOWERS: &[&str] = &["meaning", "means", "meant", "lit", "literall
 /// or the token follows a code point (`U+A015 ꀕ`).
 fn has_mention_cue(text: &str, span: Span) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let before = &text[line_start..span.start];
+    // Start from the whole word when the token is fused to Latin letters (`Slavic zelenъ`).
+    let word_start = text[line_start..span.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(span.start, |(o, _)| line_start + o);
+    let before = &text[line_start..word_start];
     let words: Vec<&str> = before
         .split(|c: char| !(c.is_alphanumeric() || c == '+'))
         .filter(|w| !w.is_empty())
@@ -346,10 +355,17 @@ fn has_mention_cue(text: &str, span: Span) -> bool {
     if words.first().is_some_and(|w| w.starts_with("U+")) {
         return true;
     }
-    if words.iter().any(|w| {
-        let lower = w.to_ascii_lowercase();
-        MENTION_CUES.contains(&lower.as_str())
-    }) {
+    // A language name right before the token (`Russian: Трансформатор`), or a
+    // citing noun up to three words before (`the character 侍`, `movies such as Λατέρνα`).
+    let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    if lower
+        .first()
+        .is_some_and(|w| LANGUAGE_CUES.contains(&w.as_str()))
+        || lower
+            .iter()
+            .take(3)
+            .any(|w| MENTION_CUES.contains(&w.as_str()))
+    {
         return true;
     }
     let line_end = text[span.end..]
@@ -445,17 +461,24 @@ fn fold_roman(s: &str) -> String {
         .replace('h', "")
 }
 
-/// `Σκλάβοι Sklaboi`, `기독교도, Kidok-kyo-do`: the Latin word after the token is its transliteration.
-fn followed_by_own_transliteration(text: &str, span: Span) -> bool {
+/// `Σκλάβοι Sklaboi`, `기독교도, Kidok-kyo-do`, `mauron, μαύρον`: the Latin word
+/// after (or before) the token is its transliteration.
+fn beside_own_transliteration(text: &str, span: Span) -> bool {
     let Some(translit) = transliterate(&text[span.range()]) else {
         return false;
     };
+    let is_word = |c: char| c.is_alphabetic() || c == '-' || c == '\'';
     let rest = text[span.end..].trim_start_matches([' ', ',', '\u{a0}', '"', '\'', '“']);
-    let next: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '-' || *c == '\'')
-        .collect();
-    let (a, b) = (fold_roman(&translit), fold_roman(&next));
+    let next: String = rest.chars().take_while(|&c| is_word(c)).collect();
+    let head = text[..span.start].trim_end_matches([' ', ',', '\u{a0}', '"', '\'', '“', '/']);
+    let mut prev: Vec<char> = head.chars().rev().take_while(|&c| is_word(c)).collect();
+    prev.reverse();
+    let prev: String = prev.into_iter().collect();
+    similar_romanization(&translit, &next) || similar_romanization(&translit, &prev)
+}
+
+fn similar_romanization(translit: &str, latin: &str) -> bool {
+    let (a, b) = (fold_roman(translit), fold_roman(latin));
     if a.len() < 2 || b.len() < 2 {
         return false;
     }
@@ -552,7 +575,7 @@ pub fn check(
         let mentioned = opts.allow_glosses
             && (inside_brackets(text, run)
                 || followed_by_transliteration(text, run)
-                || followed_by_own_transliteration(text, run)
+                || beside_own_transliteration(text, run)
                 || has_mention_cue(text, run));
         candidates.push((run, mentioned));
     }
@@ -588,7 +611,13 @@ fn finding(text: &str, run: Span, script: Script) -> Finding {
     let token = &text[run.range()];
     let mut scripts: Vec<&str> = Vec::new();
     for c in token.chars() {
-        let s = c.script();
+        // A combining mark is named by the script it belongs with (Script_Extensions).
+        let s = match c.script() {
+            Script::Inherited | Script::Common => {
+                c.script_extension().iter().next().unwrap_or(Script::Common)
+            }
+            s => s,
+        };
         if !matches!(s, Script::Common | Script::Inherited) && !scripts.contains(&s.full_name()) {
             scripts.push(s.full_name());
         }
