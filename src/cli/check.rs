@@ -87,6 +87,13 @@ fn collect_files(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
     files
 }
 
+/// Drop `.` components so globs in overrides match `./desk/a.md` like `desk/a.md`.
+fn normalize(p: &Path) -> PathBuf {
+    p.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
 fn display_path(p: &Path) -> String {
     let s = p.display().to_string();
     s.strip_prefix("./").map(String::from).unwrap_or(s)
@@ -147,7 +154,7 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
                 None => cwd.clone(),
             }
         } else {
-            let abs = cwd.join(f);
+            let abs = normalize(&cwd.join(f));
             abs.parent().map(Path::to_path_buf).unwrap_or(cwd.clone())
         };
         file_configs.push(config_index(&dir)?);
@@ -190,14 +197,14 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         } else {
             display_path(f)
         };
-        let abs = cwd.join(if is_stdin {
+        let abs = normalize(&cwd.join(if is_stdin {
             Path::new(&display)
         } else {
             f.as_path()
-        });
+        }));
         let rel = match cfg.path.as_ref().and_then(|p| p.parent()) {
             Some(dir) => {
-                let dir = cwd.join(dir);
+                let dir = normalize(&cwd.join(dir));
                 abs.strip_prefix(&dir)
                     .map(Path::to_path_buf)
                     .unwrap_or(abs.clone())

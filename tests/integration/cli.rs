@@ -1,1 +1,449 @@
+//! The command line as users and scripts see it: exit codes, stdin, JSON
+//! fields, colour, fixes, config, and broken rule packs.
 
+use assert_cmd::Command;
+use std::path::Path;
+
+fn copydesk() -> Command {
+    let mut cmd = Command::cargo_bin("copydesk").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn seed() -> Option<std::path::PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seed/nato-summit.txt");
+    if p.is_file() {
+        Some(p)
+    } else {
+        eprintln!("skipping: seed article not found at {}", p.display());
+        None
+    }
+}
+
+fn stdout_of(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn seed_article_has_exactly_one_finding() {
+    let Some(seed) = seed() else { return };
+    let (code, out, _) =
+        stdout_of(
+            copydesk()
+                .arg("check")
+                .arg(&seed)
+                .args(["--format", "json", "--isolated"]),
+        );
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 1, "{out}");
+    let d = &arr[0];
+    assert_eq!(d["rule"], "stray-script");
+    assert_eq!(d["line"], 3);
+    assert_eq!(d["text"], "커뮤니티");
+    let bytes = std::fs::read(&seed).unwrap();
+    let (s, e) = (
+        d["byte_start"].as_u64().unwrap() as usize,
+        d["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&bytes[s..e], "커뮤니티".as_bytes());
+}
+
+#[test]
+fn json_has_every_documented_field() {
+    let (code, out, _) = stdout_of(
+        copydesk()
+            .args([
+                "check",
+                "-",
+                "--isolated",
+                "--format",
+                "json",
+                "--stdin-filename",
+                "desk/a.txt",
+            ])
+            .write_stdin("Line one.\nThe NАTO summit, 커뮤니티 ok.\n"),
+    );
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    for d in arr {
+        for field in [
+            "path",
+            "rule",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "byte_start",
+            "byte_end",
+            "text",
+            "fixes",
+            "labels",
+        ] {
+            assert!(d.get(field).is_some(), "missing {field} in {d}");
+        }
+        assert_eq!(d["path"], "desk/a.txt");
+        assert_eq!(d["line"], 2);
+    }
+    let mixed = &arr[0];
+    assert_eq!(mixed["rule"], "mixed-script");
+    assert_eq!(mixed["column"], 5);
+    assert_eq!(mixed["end_column"], 9);
+    assert_eq!(mixed["fixes"][0]["replacement"], "A");
+    let stray = &arr[1];
+    // Columns count Unicode scalar values: `커` is column 18 of line 2 but byte 28
+    // of the file (line 1 is 10 bytes; the Cyrillic `А` is 2).
+    assert_eq!(stray["column"], 18);
+    assert_eq!(stray["byte_start"], 28);
+    assert_eq!(stray["byte_end"], 28 + 12);
+    assert_eq!(
+        stray["fixes"][0]["byte_end"],
+        28 + 13,
+        "the fix takes one space too"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    // 0: clean.
+    let (code, _, _) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated"])
+            .write_stdin("All clear.\n"),
+    );
+    assert_eq!(code, 0);
+    // 1: findings at or above --fail-on.
+    let (code, _, _) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated"])
+            .write_stdin("a 커뮤니티 b\n"),
+    );
+    assert_eq!(code, 1);
+    // 0 again when --fail-on is above the finding's severity.
+    let (code, _, _) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated", "--fail-on", "error"])
+            .write_stdin("a 커뮤니티 b\n"),
+    );
+    assert_eq!(code, 0);
+    // 2: an unreadable path, reported on stderr; the other file is still linted.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ok.txt"), "a 커뮤니티 b\n").unwrap();
+    let (code, out, err) = stdout_of(copydesk().current_dir(dir.path()).args([
+        "check",
+        "--isolated",
+        "--format",
+        "concise",
+        "missing.txt",
+        "ok.txt",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("copydesk: missing.txt"), "{err}");
+    assert!(out.contains("ok.txt:1:3: warning[stray-script]"), "{out}");
+    // 2: an unknown rule on the command line.
+    let (code, _, err) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated", "--select", "nope"])
+            .write_stdin(""),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("nope"));
+}
+
+#[test]
+fn broken_pack_is_rendered_against_the_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("house.toml");
+    std::fs::write(
+        &pack,
+        "[[rule]]\nid = \"okay\"\nkind = \"pattern\"\nseverity = \"warning\"\nmessage = \"m\"\ndescription = \"d.\"\npatterns = [\"(okay\"]\n",
+    )
+    .unwrap();
+    let (code, _, err) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated", "--color", "never", "--rules"])
+            .arg(&pack)
+            .write_stdin("text"),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid regular expression"), "{err}");
+    assert!(err.contains("house.toml:7:13"), "{err}");
+    assert!(err.contains("^^^^^^^"), "{err}");
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let (_, out, _) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated", "--color", "never"])
+            .write_stdin("a 커뮤니티 b\n"),
+    );
+    assert!(!out.contains('\u{1b}'), "{out}");
+    assert!(out.contains("warning[stray-script]"));
+    let (_, out, _) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated", "--color", "always"])
+            .write_stdin("a 커뮤니티 b\n"),
+    );
+    assert!(out.contains('\u{1b}'));
+    // auto on a pipe: no colour.
+    let (_, out, _) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated"])
+            .write_stdin("a 커뮤니티 b\n"),
+    );
+    assert!(!out.contains('\u{1b}'));
+}
+
+#[test]
+fn fix_rewrites_files_atomically_and_stdin_prints_fixed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.md");
+    std::fs::write(
+        &draft,
+        "# Note\n\nThe NАTO summit, 커뮤니티 opened.\n\n`커뮤니티` in code stays.\n",
+    )
+    .unwrap();
+    let (code, _, _) = stdout_of(
+        copydesk()
+            .args(["check", "--isolated", "--fix"])
+            .arg(&draft),
+    );
+    assert_eq!(code, 0, "everything was fixable");
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        "# Note\n\nThe NATO summit, opened.\n\n`커뮤니티` in code stays.\n"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+    let (code, out, _) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated", "--fix"])
+            .write_stdin("He donâ€™t know.\n"),
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out, "He don’t know.\n");
+}
+
+#[test]
+fn invalid_utf8_binary_and_empty_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bad = b"Good text \xff then 4 \xe2\x80 more ".to_vec();
+    bad.extend_from_slice("커뮤니티 here.\n".as_bytes());
+    std::fs::write(dir.path().join("bad.txt"), bad).unwrap();
+    std::fs::write(dir.path().join("bin.txt"), b"abc\0def").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        dir.path().join("crlf.txt"),
+        "\u{feff}Line\r\nNext 커뮤니티 x\r\n",
+    )
+    .unwrap();
+    let (code, out, err) = stdout_of(copydesk().current_dir(dir.path()).args([
+        "check",
+        ".",
+        "--isolated",
+        "--format",
+        "concise",
+    ]));
+    assert_eq!(code, 1);
+    assert!(out.contains("bad.txt:1:11: error[invalid-utf8]"), "{out}");
+    // Each invalid byte counts as one column.
+    assert!(
+        out.contains("bad.txt:1:28: warning[stray-script]"),
+        "the rest is still linted: {out}"
+    );
+    assert!(out.contains("crlf.txt:2:6: warning[stray-script]"), "{out}");
+    assert!(err.contains("bin.txt: skipped: binary file"), "{err}");
+    assert!(!out.contains("empty.txt"));
+}
+
+#[test]
+fn walking_honours_gitignore_and_copydeskignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("drafts")).unwrap();
+    std::fs::create_dir_all(p.join("archive")).unwrap();
+    std::fs::write(p.join(".gitignore"), "archive/\n").unwrap();
+    std::fs::write(p.join(".copydeskignore"), "drafts/skip.md\n").unwrap();
+    for f in [
+        "drafts/a.md",
+        "drafts/skip.md",
+        "archive/b.txt",
+        "notes.txt",
+    ] {
+        std::fs::write(p.join(f), "x 커뮤니티 y\n").unwrap();
+    }
+    std::fs::write(p.join("image.png"), "x 커뮤니티 y\n").unwrap();
+    let (_, out, _) =
+        stdout_of(
+            copydesk()
+                .current_dir(p)
+                .args(["check", "--isolated", "--format", "concise"]),
+        );
+    let files: Vec<&str> = out.lines().map(|l| l.split(':').next().unwrap()).collect();
+    assert_eq!(files, ["drafts/a.md", "notes.txt"], "{out}");
+}
+
+#[test]
+fn config_discovery_overrides_and_isolated() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::create_dir_all(p.join("desk/korea")).unwrap();
+    std::fs::write(
+        p.join("copydesk.toml"),
+        "accept = [\"김치\"]\n[[overrides]]\nfiles = [\"desk/korea/**\"]\nscripts = [\"Latin\", \"Hangul\"]\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("desk/world.txt"), "The 김치 and 커뮤니티 here.\n").unwrap();
+    std::fs::write(
+        p.join("desk/korea/seoul.txt"),
+        "윤석열 대통령은 NATO 정상회의에서 커뮤니티.\n",
+    )
+    .unwrap();
+    let (_, out, _) = stdout_of(
+        copydesk()
+            .current_dir(p.join("desk"))
+            .args(["check", ".", "--format", "concise"]),
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.contains("world.txt:1:12: warning[stray-script] stray Hangul text `커뮤니티`"),
+        "{out}"
+    );
+    let (_, out, _) = stdout_of(copydesk().current_dir(p).args([
+        "check",
+        "desk",
+        "--isolated",
+        "--format",
+        "concise",
+    ]));
+    assert_eq!(out.lines().count(), 3, "{out}");
+    // A config error points into the config file.
+    std::fs::write(
+        p.join("copydesk.toml"),
+        "scripts = [\"Latin\"]\nunknown-key = 1\n",
+    )
+    .unwrap();
+    let (code, _, err) = stdout_of(
+        copydesk()
+            .current_dir(p)
+            .args(["check", "desk", "--color", "never"]),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("copydesk.toml:2:1"), "{err}");
+}
+
+#[test]
+fn markdown_suppression_comments() {
+    let text = "Intro.\n\n<!-- copydesk-disable-next-line stray-script -->\nA 커뮤니티 here.\n\n<!-- copydesk-disable -->\nB 커뮤니티 here.\n<!-- copydesk-enable -->\n\nC 커뮤니티 here.\n";
+    let (_, out, _) = stdout_of(
+        copydesk()
+            .args([
+                "check",
+                "-",
+                "--isolated",
+                "--format",
+                "concise",
+                "--stdin-filename",
+                "x.md",
+            ])
+            .write_stdin(text),
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("x.md:10:3:"), "{out}");
+}
+
+#[test]
+fn rules_explain_init_and_test_rules() {
+    let (code, out, _) = stdout_of(copydesk().args(["rules", "--isolated"]));
+    assert_eq!(code, 0);
+    for id in ["stray-script", "mixed-script", "invisible-char", "mojibake"] {
+        assert!(out.contains(id), "{out}");
+    }
+    let (code, out, _) = stdout_of(copydesk().args(["explain", "mojibake"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("donâ€™t"), "{out}");
+    let (code, _, _) = stdout_of(copydesk().args(["explain", "no-such-rule"]));
+    assert_eq!(code, 2);
+
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, _) = stdout_of(copydesk().current_dir(dir.path()).arg("init"));
+    assert_eq!(code, 0);
+    let (code, _, _) = stdout_of(copydesk().current_dir(dir.path()).arg("init"));
+    assert_eq!(code, 2, "does not overwrite");
+    let (code, _, _) = stdout_of(
+        copydesk()
+            .current_dir(dir.path())
+            .args(["check", "-"])
+            .write_stdin("ok"),
+    );
+    assert_eq!(code, 0, "the starter config is valid");
+
+    let pack = dir.path().join("house.toml");
+    std::fs::write(
+        &pack,
+        r#"[[rule]]
+id = "okay-ok"
+kind = "pattern"
+severity = "warning"
+message = "write `OK`, not `{text}`"
+description = "House style spells it OK."
+phrases = ["okay"]
+replacement = "OK"
+flag = [{ text = "It is okay.", fixed = "It is OK." }]
+pass = ["The Okefenokee swamp."]
+"#,
+    )
+    .unwrap();
+    let (code, out, _) = stdout_of(copydesk().arg("test-rules").arg(&pack));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("2 passed, 0 failed"), "{out}");
+    std::fs::write(
+        &pack,
+        std::fs::read_to_string(&pack)
+            .unwrap()
+            .replace("It is OK.", "It is Ok."),
+    )
+    .unwrap();
+    let (code, out, _) = stdout_of(copydesk().arg("test-rules").arg(&pack));
+    assert_eq!(code, 1);
+    assert!(out.contains("FAIL okay-ok"), "{out}");
+}
+
+#[test]
+fn single_and_multi_threaded_output_is_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..20 {
+        std::fs::write(
+            dir.path().join(format!("d{i:02}.txt")),
+            format!("Story {i} 커뮤니티 and NАTO.\n"),
+        )
+        .unwrap();
+    }
+    let run = |j: &str| {
+        stdout_of(copydesk().current_dir(dir.path()).args([
+            "check",
+            ".",
+            "--isolated",
+            "--format",
+            "json",
+            "-j",
+            j,
+        ]))
+        .1
+    };
+    assert_eq!(run("1"), run("4"));
+}
