@@ -330,7 +330,11 @@ fn config_discovery_overrides_and_isolated() {
         "--format",
         "concise",
     ]));
-    assert_eq!(out.lines().count(), 3, "{out}");
+    assert_eq!(
+        out.lines().count(),
+        4,
+        "--isolated ignores the accept list and the override: {out}"
+    );
     // A config error points into the config file.
     std::fs::write(
         p.join("copydesk.toml"),
