@@ -3,15 +3,36 @@
 //! Edits are applied to the file's bytes (not the decoded text), so bytes
 //! outside the edits — even invalid UTF-8 — are kept exactly.
 
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::{Applicability, Diagnostic, Span};
 
 /// Apply every safe fix of `diagnostics` that does not overlap an earlier one.
 /// Returns the new bytes and the number of fixes applied.
 pub fn apply(bytes: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize) {
+    let (out, applied, _) = apply_protected(bytes, diagnostics, &[]);
+    (out, applied)
+}
+
+/// Like [`apply`], but skips fixes that touch a `protected` span (text that an
+/// earlier round of fixes wrote: one fix's output is never another's input).
+/// Also returns the spans the applied edits wrote, in the new bytes, together
+/// with the protected spans carried over to the new bytes.
+pub fn apply_protected(
+    bytes: &[u8],
+    diagnostics: &[Diagnostic],
+    protected: &[Span],
+) -> (Vec<u8>, usize, Vec<Span>) {
+    let touches = |f: &crate::diagnostic::Fix| {
+        f.edits.iter().any(|e| {
+            protected.iter().any(|p| {
+                e.span.start < p.end.max(p.start + 1) && p.start < e.span.end.max(e.span.start + 1)
+            })
+        })
+    };
     let mut fixes: Vec<_> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
         .filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty())
+        .filter(|f| !touches(f))
         .collect();
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min());
     let mut edits = Vec::new();
@@ -32,13 +53,29 @@ pub fn apply(bytes: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize) {
     }
     let mut out = Vec::with_capacity(bytes.len());
     let mut pos = 0;
-    for e in edits {
+    let mut written = Vec::new();
+    // (old offset, shift) pairs to carry protected spans over.
+    let mut shifts: Vec<(usize, isize)> = Vec::new();
+    let mut shift: isize = 0;
+    for e in &edits {
         out.extend_from_slice(&bytes[pos..e.span.start]);
+        let start = out.len();
         out.extend_from_slice(e.replacement.as_bytes());
+        written.push(Span::new(start, out.len()));
         pos = e.span.end;
+        shift += e.replacement.len() as isize - e.span.len() as isize;
+        shifts.push((e.span.end, shift));
     }
     out.extend_from_slice(&bytes[pos..]);
-    (out, applied)
+    let map = |p: usize| -> usize {
+        let i = shifts.partition_point(|&(end, _)| end <= p);
+        let s = if i == 0 { 0 } else { shifts[i - 1].1 };
+        (p as isize + s).max(0) as usize
+    };
+    for p in protected {
+        written.push(Span::new(map(p.start), map(p.end).max(map(p.start))));
+    }
+    (out, applied, written)
 }
 
 /// Write `contents` to `path` atomically: a temporary file in the same folder,
@@ -84,7 +121,7 @@ pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> std::io::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Edit, Fix, Severity, Span};
+    use crate::diagnostic::{Edit, Fix, Severity};
 
     fn diag(start: usize, end: usize, rep: &str) -> Diagnostic {
         Diagnostic {
@@ -135,5 +172,41 @@ mod tests {
         write_atomic(&p, b"new").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
+
+#[cfg(test)]
+mod protect_tests {
+    use super::*;
+    use crate::diagnostic::{Edit, Fix, Severity};
+
+    fn diag(start: usize, end: usize, rep: &str) -> Diagnostic {
+        Diagnostic {
+            rule: "r".into(),
+            severity: Severity::Warning,
+            span: Span::new(start, end),
+            message: String::new(),
+            note: None,
+            labels: vec![],
+            fix: Some(Fix::safe(
+                "t",
+                vec![Edit {
+                    span: Span::new(start, end),
+                    replacement: rep.into(),
+                }],
+            )),
+        }
+    }
+
+    #[test]
+    fn protected_spans_are_skipped_and_carried_over() {
+        let (out, n, written) = apply_protected(b"aa XX bb", &[diag(3, 5, "Y")], &[]);
+        assert_eq!((out.as_slice(), n), (&b"aa Y bb"[..], 1));
+        assert_eq!(written, [Span::new(3, 4)]);
+        // A later fix over the written text is skipped; one elsewhere applies, and the
+        // protected span moves with the text.
+        let (out, n, written) = apply_protected(&out, &[diag(0, 2, "A"), diag(3, 4, "")], &written);
+        assert_eq!((out.as_slice(), n), (&b"A Y bb"[..], 1));
+        assert_eq!(written, [Span::new(0, 1), Span::new(2, 3)]);
     }
 }

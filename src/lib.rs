@@ -80,17 +80,21 @@ pub fn fix_bytes(
 ) -> (Vec<u8>, usize, Linted) {
     let mut current = bytes;
     let mut total = 0;
+    // Text written by a fix is never rewritten by a later round (a mojibake
+    // fix that restores Korean must not then be deleted as a stray word).
+    let mut protected = Vec::new();
     for _ in 0..10 {
         let linted = lint_bytes(engine, settings, format, current.clone());
         let Linted::Text { diagnostics, .. } = &linted else {
             return (current, total, linted);
         };
-        let (next, applied) = fix::apply(&current, diagnostics);
+        let (next, applied, written) = fix::apply_protected(&current, diagnostics, &protected);
         if applied == 0 {
             return (current, total, linted);
         }
         total += applied;
         current = next;
+        protected = written;
     }
     let linted = lint_bytes(engine, settings, format, current.clone());
     (current, total, linted)
