@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Throughput benchmark: `copydesk check -j 1` with the default packs on the
+# shared corpus joined into one file, beside `wc -w` on the same file in the
+# same run. Prints medians (of RUNS runs) in MB/s and the ratio.
+#
+#   benches/throughput.sh                 # default packs
+#   benches/throughput.sh --select unicode.*   # extra args go to `copydesk check`
+#
+# Also times `check` of one short draft (pre-commit start-up), median in ms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+corpus=../shared/corpus
+if [ ! -d "$corpus" ]; then
+  echo "skipping: shared corpus not found at $corpus" >&2
+  exit 0
+fi
+cargo build --release --quiet
+bin=target/release/copydesk
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+joined=$work/corpus.txt
+# Every article of every corpus file, as paragraphs, until about 50 MB.
+python3 - "$corpus" "$joined" <<'PY'
+import json, sys, os
+corpus, out = sys.argv[1], sys.argv[2]
+files = ["bbc2225.jsonl", "kcna2024.jsonl", "reuters21578.jsonl", "wikipedia-unicode.jsonl"]
+texts = []
+for f in files:
+    with open(os.path.join(corpus, f), encoding="utf-8") as fh:
+        texts += [json.loads(l)["text"] for l in fh if l.strip()]
+with open(out, "w", encoding="utf-8") as fh:
+    size, i = 0, 0
+    while size < 50_000_000:
+        t = texts[i % len(texts)] + "\n\n"
+        fh.write(t)
+        size += len(t.encode())
+        i += 1
+PY
+bytes=$(stat -c %s "$joined")
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+time_runs() { # prints seconds per run
+  for _ in $(seq "$RUNS"); do
+    s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
+    awk "BEGIN { print $e - $s }"
+  done
+}
+check_s=$(time_runs "$bin" check -j 1 --isolated --format concise "$@" "$joined" | median)
+wc_s=$(time_runs wc -w "$joined" | median)
+calc() { awk "BEGIN { print $1 }"; }
+mb=$(calc "$bytes / 1000000")
+printf 'input: %.1f MB (%s runs each, medians)\n' "$mb" "$RUNS"
+printf 'copydesk check -j 1: %6.3f s  %7.1f MB/s\n' "$check_s" "$(calc "$mb / $check_s")"
+printf 'wc -w:               %6.3f s  %7.1f MB/s\n' "$wc_s" "$(calc "$mb / $wc_s")"
+printf 'ratio check / wc -w: %.2f\n' "$(calc "$check_s / $wc_s")"
+# Start-up: one short draft, as a pre-commit hook would.
+draft=$corpus/seed/nato-summit.txt
+one_ms=$(for _ in $(seq 21); do
+  s=$(date +%s%N); "$bin" check --isolated "$@" "$draft" >/dev/null 2>&1 || true; e=$(date +%s%N)
+  calc "($e - $s) / 1000000"
+done | median)
+printf 'check of one short draft: %.1f ms (median of 21)\n' "$one_ms"
