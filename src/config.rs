@@ -409,6 +409,8 @@ mod tests {
             ..Default::default()
         };
         let s = c.settings_for(&e, Path::new("korea/a.txt"), &cli);
-        assert!(s.enabled.iter().all(|on| !on));
+        for (i, r) in e.rules().iter().enumerate() {
+            assert_eq!(s.enabled[i], r.pack != "unicode", "{}", r.id);
+        }
     }
 }

@@ -7,7 +7,9 @@
 use crate::diagnostic::{Diagnostic, Finding, Severity, Span};
 use crate::rules::pattern::{PatternSet, PatternSpec};
 use crate::rules::script::Expected;
-use crate::rules::{confusable, invisible, mojibake, script, Check, Claims, Kind, Rule};
+use crate::rules::{
+    attribution, confusable, invisible, mojibake, script, Check, Claims, Kind, Rule,
+};
 use crate::source::Source;
 use std::collections::HashSet;
 
@@ -110,6 +112,46 @@ impl Engine {
             if !inv.is_empty() {
                 let found = invisible::check(text, &claims);
                 self.emit(&inv, found, source, settings, &mut out);
+            }
+        }
+
+        // Attribution: segment only when one of its rules is on.
+        let attribution: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| {
+                settings.enabled[i]
+                    && matches!(
+                        self.rules[i].kind,
+                        Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource
+                    )
+            })
+            .collect();
+        if !attribution.is_empty() {
+            let seg = crate::segment::segment(text);
+            for i in attribution {
+                let Check::Attribution(lazy) = &self.rules[i].check else {
+                    continue;
+                };
+                let c = match lazy.get() {
+                    Ok(c) => c,
+                    Err(e) => {
+                        let f = Finding::new(
+                            Span::new(0, 0),
+                            format!("this rule's attribution options do not compile: {e}"),
+                        );
+                        self.emit(&[i], vec![f], source, settings, &mut out);
+                        continue;
+                    }
+                };
+                let raw = match self.rules[i].kind {
+                    Kind::UnattributedQuote => attribution::unattributed_quotes(text, &seg, c),
+                    Kind::UnattributedClaim => attribution::unattributed_claims(text, &seg, c),
+                    _ => attribution::anonymous_sources(text, &seg, c),
+                };
+                let found = raw
+                    .into_iter()
+                    .map(|f| Finding::new(Span::new(f.start, f.end), f.message))
+                    .collect();
+                self.emit(&[i], found, source, settings, &mut out);
             }
         }
 

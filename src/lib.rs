@@ -16,6 +16,7 @@ pub mod fix;
 pub mod hangul;
 pub mod render;
 pub mod rules;
+pub mod segment;
 pub mod source;
 pub mod testing;
 

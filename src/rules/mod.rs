@@ -3,6 +3,7 @@
 //! Each kind's matcher lives in its own file. Rules are data (TOML packs);
 //! adding a rule of an existing kind to a pack needs no Rust change.
 
+pub mod attribution;
 pub mod confusable;
 pub mod invisible;
 pub mod mojibake;
@@ -20,15 +21,21 @@ pub enum Kind {
     InvisibleChar,
     Mojibake,
     Pattern,
+    UnattributedQuote,
+    UnattributedClaim,
+    AnonymousSource,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 8] = [
         Kind::StrayScript,
         Kind::MixedScript,
         Kind::InvisibleChar,
         Kind::Mojibake,
         Kind::Pattern,
+        Kind::UnattributedQuote,
+        Kind::UnattributedClaim,
+        Kind::AnonymousSource,
     ];
 
     pub fn parse(s: &str) -> Option<Kind> {
@@ -42,6 +49,9 @@ impl Kind {
             Kind::InvisibleChar => "invisible-char",
             Kind::Mojibake => "mojibake",
             Kind::Pattern => "pattern",
+            Kind::UnattributedQuote => "unattributed-quote",
+            Kind::UnattributedClaim => "unattributed-claim",
+            Kind::AnonymousSource => "anonymous-source",
         }
     }
 
@@ -57,6 +67,9 @@ impl Kind {
                 "exceptions",
             ],
             Kind::MixedScript | Kind::InvisibleChar | Kind::Mojibake => &[],
+            Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
+                &["attribution"]
+            }
         }
     }
 }
@@ -69,6 +82,8 @@ pub enum Check {
     InvisibleChar,
     Mojibake,
     Pattern(pattern::PatternSpec),
+    /// The three attribution kinds share one compiled option set per distinct options.
+    Attribution(std::sync::Arc<attribution::Lazy>),
 }
 
 /// Text a rule must flag, and the text after its safe fixes (if it has one).

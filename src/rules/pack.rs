@@ -4,6 +4,7 @@
 //! Shipped packs are embedded in the binary; user packs go through the very
 //! same loader.
 
+use super::attribution::{Lazy as AttributionLazy, Options as AttributionOptions};
 use super::pattern::PatternSpec;
 use super::script::StrayOptions;
 use super::{Check, Example, Kind, Rule};
@@ -14,10 +15,19 @@ use std::sync::Arc;
 use toml::Spanned;
 
 /// The packs shipped inside the binary: (path relative to the project root, contents).
-pub const SHIPPED: &[(&str, &str)] = &[(
-    "rules/unicode.toml",
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/unicode.toml")),
-)];
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "rules/unicode.toml",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/unicode.toml")),
+    ),
+    (
+        "rules/attribution.toml",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/attribution.toml"
+        )),
+    ),
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,6 +75,8 @@ struct RawRule {
     replacement: Option<Spanned<String>>,
     case_sensitive: Option<Spanned<bool>>,
     exceptions: Option<Spanned<Vec<String>>>,
+    // attribution kinds
+    attribution: Option<Spanned<AttributionOptions>>,
 }
 
 impl RawRule {
@@ -94,6 +106,9 @@ impl RawRule {
         }
         if let Some(x) = &self.exceptions {
             v.push(("exceptions", sp(x)));
+        }
+        if let Some(x) = &self.attribution {
+            v.push(("attribution", sp(x)));
         }
         v
     }
@@ -136,6 +151,7 @@ pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
             .to_string(),
     };
     let mut rules = Vec::with_capacity(raw.rule.len());
+    let mut compiled_attribution: Vec<std::sync::Arc<AttributionLazy>> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     for r in raw.rule {
         let id = r.id.get_ref().clone();
@@ -201,6 +217,28 @@ pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
                 allow_glosses: r.allow_glosses.as_ref().is_none_or(|s| *s.get_ref()),
                 allow_greek_symbols: r.allow_greek_symbols.as_ref().is_none_or(|s| *s.get_ref()),
             }),
+            Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
+                let span = r
+                    .attribution
+                    .as_ref()
+                    .map(span_of)
+                    .unwrap_or(span_of(&r.kind));
+                let opts = r.attribution.map(|o| o.into_inner()).unwrap_or_default();
+                if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
+                    return Err(err(span, "invalid attribution options".into())
+                        .note("min-quote-words and min-partial-quote-words must be at least 1"));
+                }
+                // Rules with the same options share one (lazily) compiled set.
+                let shared = match compiled_attribution.iter().find(|c| *c.options() == opts) {
+                    Some(c) => c.clone(),
+                    None => {
+                        let c = std::sync::Arc::new(AttributionLazy::new(opts));
+                        compiled_attribution.push(c.clone());
+                        c
+                    }
+                };
+                Check::Attribution(shared)
+            }
             Kind::MixedScript => Check::MixedScript,
             Kind::InvisibleChar => Check::InvisibleChar,
             Kind::Mojibake => Check::Mojibake,

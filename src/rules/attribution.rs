@@ -1,0 +1,1842 @@
+//! Attribution rules: `unattributed-quote`, `unattributed-claim` and
+//! `anonymous-source`.
+//!
+//! All word lists live in [`Options`], which a newsroom can tune from a rule
+//! pack; [`Compiled::new`] turns them into regexes once, so nothing is
+//! compiled per document.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::segment::Segmented;
+
+/// A finding of an attribution rule, before the engine attaches rule metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+}
+
+pub const UNATTRIBUTED_QUOTE: &str = "unattributed-quote";
+pub const UNATTRIBUTED_CLAIM: &str = "unattributed-claim";
+pub const ANONYMOUS_SOURCE: &str = "anonymous-source";
+
+/// Tunable word lists and thresholds. Verbs are given as base forms (plus
+/// irregular forms); regular inflections (`-s`, `-es`, `-ies`, `-ed`, `-d`,
+/// `-ing`, doubled final consonant) are generated. Phrases match
+/// case-insensitively at word boundaries with any run of whitespace between
+/// their words.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct Options {
+    /// Verbs that attribute a quotation to a speaker (`say`, `tell`, ...),
+    /// inflected.
+    pub speech_verbs: Vec<String>,
+    /// Exact verb forms that attribute, not inflected: verbs that are also
+    /// common nouns (`demand`, `report`, `call`) count only in these forms.
+    pub speech_verb_forms: Vec<String>,
+    /// Phrases that attribute a quotation (`according to`, `in a statement`).
+    pub attribution_phrases: Vec<String>,
+    /// Nouns that name a speaker in a colon lead-in (`The ministry:`).
+    pub speaker_nouns: Vec<String>,
+    /// Pronouns that name a speaker in a colon lead-in.
+    pub speaker_pronouns: Vec<String>,
+    /// Words right before a quotation that make it a term, not a quote
+    /// (`so-called`, `dubbed`, `known as`). An article or `it` may follow.
+    pub quote_exemption_lead_ins: Vec<String>,
+    /// Fewest words for a quotation that starts with a capital letter to
+    /// count as a real quote rather than a term or title.
+    pub min_quote_words: usize,
+    /// Fewest words for a partial quotation (starting in lower case) to
+    /// count as a real quote rather than scare quotes.
+    pub min_partial_quote_words: usize,
+    /// Vague groups that make a claim unsourced (`experts`, `critics`).
+    pub vague_groups: Vec<String>,
+    /// Pronoun-like subjects that make a claim unsourced (`some`, `many people`).
+    pub vague_subjects: Vec<String>,
+    /// Verbs of claiming after a vague group or subject (`say`, `argue`).
+    pub claim_verbs: Vec<String>,
+    /// Words allowed between a vague subject and its verb (`some even argue`).
+    pub claim_auxiliaries: Vec<String>,
+    /// Unnamed evidence (`studies`, `research`).
+    pub evidence_nouns: Vec<String>,
+    /// Verbs after unnamed evidence (`show`, `suggest`).
+    pub evidence_verbs: Vec<String>,
+    /// Participles in impersonal claims (`it is believed`, `is widely regarded`).
+    pub impersonal_verbs: Vec<String>,
+    /// Adverbs in impersonal claims (`it is widely believed`); required in
+    /// the form without `it` (`is widely regarded`).
+    pub hedge_adverbs: Vec<String>,
+    /// Fixed vague-source phrases (`according to sources`).
+    pub vague_source_phrases: Vec<String>,
+    /// Words that introduce a named source after a vague group
+    /// (`experts at ...`, `critics, including ...`, `studies by ...`).
+    pub source_naming_cues: Vec<String>,
+    /// Words before a vague group that make it refer to a known group
+    /// (`the analysts`, `two experts`), or make it not the subject.
+    pub specific_determiners: Vec<String>,
+    /// Nouns for an anonymous source.
+    pub anonymous_source_nouns: Vec<String>,
+    /// Determiners that leave a source undescribed (`a source said`).
+    pub bare_source_determiners: Vec<String>,
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| (*s).to_string()).collect()
+}
+
+impl Options {
+    /// Every word form counted as a speech verb (inflected `speech_verbs`
+    /// plus `speech_verb_forms`), lower-cased and sorted.
+    pub fn speech_forms(&self) -> Vec<String> {
+        let mut v: Vec<String> = word_set(&self.speech_verbs, true)
+            .into_iter()
+            .chain(word_set(&self.speech_verb_forms, false))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            speech_verbs: strings(&[
+                "say",
+                "said",
+                "tell",
+                "told",
+                "add",
+                "warn",
+                "write",
+                "wrote",
+                "written",
+                "announce",
+                "insist",
+                "argue",
+                "explain",
+                "ask",
+                "respond",
+                "declare",
+                "emphasise",
+                "emphasize",
+                "acknowledge",
+                "admit",
+                "concede",
+                "confirm",
+                "deny",
+                "predict",
+                "suggest",
+                "quip",
+                "yell",
+                "mutter",
+                "speak",
+                "spoke",
+                "spoken",
+                "testify",
+                "describe",
+                "agree",
+                "complain",
+                "assert",
+                "maintain",
+                "contend",
+                "observe",
+                "believe",
+                "think",
+                "thought",
+                "feel",
+                "felt",
+                "reckon",
+                "reveal",
+                "disclose",
+                "clarify",
+                "inform",
+                "assure",
+                "reassure",
+                "characterise",
+                "characterize",
+                "summarise",
+                "summarize",
+                "exclaim",
+                "plead",
+                "criticise",
+                "criticize",
+                "condemn",
+                "concur",
+                "proclaim",
+                "affirm",
+                "allege",
+                "interject",
+                "recommend",
+                "specify",
+                "conclude",
+                "enthuse",
+                "scoff",
+                "sneer",
+            ]),
+            speech_verb_forms: strings(&[
+                "read",
+                "reads",
+                "noted",
+                "notes",
+                "stated",
+                "states",
+                "claimed",
+                "claims",
+                "reported",
+                "commented",
+                "remarked",
+                "stressed",
+                "replied",
+                "recalled",
+                "urged",
+                "vowed",
+                "promised",
+                "pledged",
+                "joked",
+                "shouted",
+                "whispered",
+                "tweeted",
+                "called",
+                "cautioned",
+                "boasted",
+                "hinted",
+                "lamented",
+                "quoted",
+                "cited",
+                "recounted",
+                "demanded",
+                "countered",
+                "retorted",
+                "elaborated",
+                "briefed",
+                "welcomed",
+                "hailed",
+                "praised",
+                "mused",
+                "wondered",
+                "mentioned",
+                "attributed",
+                "laughed",
+                "laughs",
+                "smiled",
+                "smiles",
+                "grinned",
+                "sighed",
+                "chuckled",
+                "shrugged",
+                "gushed",
+                "continues",
+                "touted",
+                "apologised",
+                "apologized",
+            ]),
+            attribution_phrases: strings(&[
+                "according to",
+                "in a statement",
+                "in an interview",
+                "in a speech",
+                "in remarks",
+                "in a letter",
+                "in a tweet",
+                "in a post",
+                "in a message",
+                "in an email",
+                "in a press release",
+                "in a report",
+                "quoted as",
+                "pointed out",
+                "news conference",
+                "press conference",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "in the words of",
+                "as saying",
+                "went on",
+            ]),
+            speaker_nouns: strings(&[
+                "official",
+                "officials",
+                "spokesperson",
+                "spokesman",
+                "spokeswoman",
+                "minister",
+                "ministry",
+                "president",
+                "secretary",
+                "chairman",
+                "chairwoman",
+                "chair",
+                "director",
+                "chief",
+                "executive",
+                "governor",
+                "mayor",
+                "senator",
+                "lawmaker",
+                "leader",
+                "statement",
+                "report",
+                "office",
+                "agency",
+                "department",
+                "government",
+                "police",
+                "prosecutor",
+                "prosecutors",
+                "court",
+                "judge",
+                "company",
+                "firm",
+                "spokespeople",
+                "source",
+                "sources",
+                "witness",
+                "witnesses",
+                "resident",
+                "residents",
+                "manager",
+                "coach",
+                "player",
+                "analyst",
+                "expert",
+            ]),
+            speaker_pronouns: strings(&["he", "she", "they", "we", "i", "it", "you"]),
+            quote_exemption_lead_ins: strings(&[
+                "so-called",
+                "so called",
+                "dubbed",
+                "dubs",
+                "dub",
+                "known as",
+                "called",
+                "calls",
+                "call",
+                "nicknamed",
+                "termed",
+                "labelled",
+                "labeled",
+                "branded",
+                "titled",
+                "entitled",
+                "the word",
+                "the words",
+                "the term",
+                "the phrase",
+                "the slogan",
+                "slogan",
+                "headlined",
+                "headline",
+                "marked",
+                "stamped",
+                "billed as",
+                "referred to as",
+                "reading",
+                "read",
+                "named",
+                "renamed",
+                "codenamed",
+                "code-named",
+                "motto",
+                "hashtag",
+                "the title",
+                "album",
+                "song",
+                "film",
+                "book",
+                "novel",
+                "single",
+                "show",
+                "series",
+                "programme",
+                "program",
+            ]),
+            min_quote_words: 4,
+            min_partial_quote_words: 6,
+            vague_groups: strings(&[
+                "experts",
+                "critics",
+                "analysts",
+                "observers",
+                "commentators",
+                "scholars",
+                "historians",
+                "economists",
+                "scientists",
+                "researchers",
+                "pundits",
+                "insiders",
+                "sceptics",
+                "skeptics",
+                "opponents",
+                "detractors",
+                "proponents",
+                "supporters",
+                "academics",
+                "campaigners",
+                "watchers",
+                "specialists",
+            ]),
+            vague_subjects: strings(&[
+                "some",
+                "many",
+                "others",
+                "some people",
+                "many people",
+                "most people",
+                "a lot of people",
+                "many observers",
+                "people",
+            ]),
+            claim_verbs: strings(&[
+                "say",
+                "said",
+                "argue",
+                "believe",
+                "note",
+                "think",
+                "thought",
+                "claim",
+                "suggest",
+                "contend",
+                "feel",
+                "felt",
+                "maintain",
+                "insist",
+                "warn",
+                "fear",
+                "predict",
+                "agree",
+                "reckon",
+                "consider",
+                "caution",
+                "allege",
+                "speculate",
+                "assert",
+                "charge",
+                "worry",
+            ]),
+            claim_auxiliaries: strings(&[
+                "have",
+                "had",
+                "also",
+                "even",
+                "still",
+                "now",
+                "may",
+                "might",
+                "would",
+                "will",
+                "do",
+                "does",
+                "did",
+                "often",
+                "generally",
+                "already",
+                "long",
+                "privately",
+                "openly",
+            ]),
+            evidence_nouns: strings(&[
+                "studies",
+                "research",
+                "surveys",
+                "polls",
+                "reports",
+                "evidence",
+                "experiments",
+            ]),
+            evidence_verbs: strings(&[
+                "show",
+                "shown",
+                "suggest",
+                "indicate",
+                "find",
+                "found",
+                "prove",
+                "proven",
+                "reveal",
+                "demonstrate",
+                "confirm",
+            ]),
+            impersonal_verbs: strings(&[
+                "believed",
+                "said",
+                "thought",
+                "claimed",
+                "rumoured",
+                "rumored",
+                "alleged",
+                "argued",
+                "suggested",
+                "understood",
+                "felt",
+                "considered",
+                "regarded",
+                "speculated",
+            ]),
+            hedge_adverbs: strings(&[
+                "widely",
+                "generally",
+                "often",
+                "commonly",
+                "popularly",
+                "frequently",
+                "sometimes",
+                "increasingly",
+                "universally",
+                "broadly",
+                "largely",
+            ]),
+            vague_source_phrases: strings(&[
+                "according to sources",
+                "according to some",
+                "according to experts",
+                "according to analysts",
+                "according to critics",
+                "according to observers",
+                "according to reports",
+                "according to unnamed sources",
+                "according to informed sources",
+                "according to some sources",
+                "according to many",
+                "according to rumours",
+                "according to rumors",
+                "rumour has it",
+                "rumor has it",
+                "word has it",
+                "there are reports that",
+                "some would say",
+                "some have said",
+                "it has been said",
+                "it has been suggested",
+                "it has been claimed",
+                "it has been argued",
+                "it has been alleged",
+                "it has been reported",
+            ]),
+            source_naming_cues: strings(&[
+                "including",
+                "such as",
+                "like",
+                "led by",
+                "at",
+                "of",
+                "from",
+                "by",
+                "with",
+                "for",
+                "according to",
+                "who",
+                "named",
+                "quoted",
+                "cited",
+                "polled",
+                "surveyed",
+                "interviewed",
+            ]),
+            specific_determiners: strings(&[
+                "the", "these", "those", "this", "that", "its", "their", "his", "her", "our",
+                "your", "my", "two", "three", "four", "five", "six", "both", "all", "such", "of",
+                "to", "for", "by", "with", "among", "from", "than", "and", "or", "other", "whose",
+                "which", "what", "no", "any", "into", "about", "on", "at", "in", "against",
+            ]),
+            anonymous_source_nouns: strings(&["source", "sources"]),
+            bare_source_determiners: strings(&[
+                "a", "an", "one", "another", "two", "three", "several", "some", "other", "many",
+                "various",
+            ]),
+        }
+    }
+}
+
+/// Regular inflections of a base form (over-generation is harmless: the
+/// forms are only matched as whole words).
+pub fn inflections(word: &str) -> Vec<String> {
+    let w = word.to_lowercase();
+    let mut out = vec![w.clone()];
+    if w.contains(' ') || w.len() < 3 {
+        return out;
+    }
+    let b = w.as_bytes();
+    let last = b[b.len() - 1];
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    out.push(format!("{w}s"));
+    if w.ends_with(['s', 'x', 'z']) || w.ends_with("ch") || w.ends_with("sh") {
+        out.push(format!("{w}es"));
+    }
+    if last == b'y' && !vowel(b[b.len() - 2]) {
+        let stem = &w[..w.len() - 1];
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+    }
+    if last == b'e' {
+        out.push(format!("{w}d"));
+        out.push(format!("{}ing", &w[..w.len() - 1]));
+    } else {
+        out.push(format!("{w}ed"));
+    }
+    out.push(format!("{w}ing"));
+    if !vowel(last) && last != b'w' && last != b'y' && last != b'x' && vowel(b[b.len() - 2]) {
+        let c = last as char;
+        out.push(format!("{w}{c}ed"));
+        out.push(format!("{w}{c}ing"));
+    }
+    out
+}
+
+fn phrase_pattern(p: &str) -> String {
+    p.split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+")
+}
+
+/// `(?i)(?-u:\b)(?:a|b c)(?-u:\b)` for a list of phrases, longest first.
+fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
+    let mut forms: Vec<String> = if inflect {
+        items.iter().flat_map(|w| inflections(w)).collect()
+    } else {
+        items.iter().map(|s| s.to_lowercase()).collect()
+    };
+    forms.retain(|f| !f.trim().is_empty());
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms.dedup();
+    if forms.is_empty() {
+        // Matches nothing.
+        return Regex::new(r"[^\s\S]").map_err(|e| e.to_string());
+    }
+    let alt = forms
+        .iter()
+        .map(|f| phrase_pattern(f))
+        .collect::<Vec<_>>()
+        .join("|");
+    // ASCII-only case folding keeps these large alternations cheap to build
+    // (`(?-u)`): the word lists are English.
+    Regex::new(&format!(r"(?i)(?-u:\b(?:{alt})\b)")).map_err(|e| e.to_string())
+}
+
+fn word_set(items: &[String], inflect: bool) -> HashSet<String> {
+    if inflect {
+        items.iter().flat_map(|w| inflections(w)).collect()
+    } else {
+        items.iter().map(|s| s.to_lowercase()).collect()
+    }
+}
+
+/// Options compiled on first use: the word-list regexes take tens of
+/// milliseconds to build, which a pre-commit run that never needs them
+/// should not pay.
+#[derive(Debug)]
+pub struct Lazy {
+    options: Options,
+    compiled: std::sync::OnceLock<Result<Compiled, String>>,
+}
+
+impl Lazy {
+    pub fn new(options: Options) -> Lazy {
+        Lazy {
+            options,
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The compiled options (built once, on the first call).
+    pub fn get(&self) -> Result<&Compiled, &str> {
+        self.compiled
+            .get_or_init(|| Compiled::new(&self.options))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+}
+
+/// [`Options`] compiled into matchers.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    speech: Regex,
+    open_attribution: Regex,
+    attribution_phrase: Regex,
+    speaker_words: HashSet<String>,
+    exemptions: Vec<Vec<String>>,
+    min_quote_words: usize,
+    min_partial_quote_words: usize,
+    vague_group: Regex,
+    vague_subject: Regex,
+    claim_verbs: HashSet<String>,
+    claim_aux: HashSet<String>,
+    evidence_noun: Regex,
+    evidence_verbs: HashSet<String>,
+    impersonal_it: Regex,
+    impersonal_passive: Regex,
+    vague_phrase: Regex,
+    naming_cues: Vec<Vec<String>>,
+    specific: HashSet<String>,
+    anon_forward: Regex,
+    anon_inverted: Regex,
+    bare_dets: HashSet<String>,
+    word: Regex,
+    /// Whole-document prefilters: the union of the claim patterns, and of the
+    /// anonymous-source patterns. Only sentences they touch are examined.
+    claim_trigger: Regex,
+    anon_trigger: Regex,
+}
+
+impl Compiled {
+    pub fn new(opts: &Options) -> Result<Compiled, String> {
+        let alt = |items: &[String], inflect: bool| -> String {
+            let mut forms: Vec<String> = word_set(items, inflect).into_iter().collect();
+            forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            if forms.is_empty() {
+                return r"[^\s\S]".to_string();
+            }
+            let joined = forms
+                .iter()
+                .map(|f| phrase_pattern(f))
+                .collect::<Vec<_>>()
+                .join("|");
+            format!("(?-u:{joined})")
+        };
+        let re = |p: String| Regex::new(&p).map_err(|e| e.to_string());
+        let phrases = |v: &[String]| -> Vec<Vec<String>> {
+            v.iter()
+                .map(|p| {
+                    p.split_whitespace()
+                        .map(str::to_lowercase)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|p| !p.is_empty())
+                .collect()
+        };
+        let mut speaker_words = word_set(&opts.speaker_nouns, false);
+        speaker_words.extend(word_set(&opts.speaker_pronouns, false));
+        let speech_forms = opts.speech_forms();
+        let speech_alt = alt(&speech_forms, false);
+        let dets = alt(&opts.bare_source_determiners, false);
+        let nouns = alt(&opts.anonymous_source_nouns, false);
+        if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
+            return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
+        }
+        let mut c = Compiled {
+            speech: word_list_regex(&speech_forms, false)?,
+            open_attribution: re(format!(
+                r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"
+            ))?,
+            attribution_phrase: word_list_regex(&opts.attribution_phrases, false)?,
+            speaker_words,
+            exemptions: phrases(&opts.quote_exemption_lead_ins),
+            min_quote_words: opts.min_quote_words,
+            min_partial_quote_words: opts.min_partial_quote_words,
+            vague_group: word_list_regex(&opts.vague_groups, false)?,
+            vague_subject: word_list_regex(&opts.vague_subjects, false)?,
+            claim_verbs: word_set(&opts.claim_verbs, true),
+            claim_aux: word_set(&opts.claim_auxiliaries, false),
+            evidence_noun: word_list_regex(&opts.evidence_nouns, false)?,
+            evidence_verbs: word_set(&opts.evidence_verbs, true),
+            impersonal_it: re(format!(
+                r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
+                alt(&opts.hedge_adverbs, false),
+                alt(&opts.impersonal_verbs, false)
+            ))?,
+            impersonal_passive: re(format!(
+                r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
+                alt(&opts.hedge_adverbs, false),
+                alt(&opts.impersonal_verbs, false)
+            ))?,
+            vague_phrase: word_list_regex(&opts.vague_source_phrases, false)?,
+            naming_cues: phrases(&opts.source_naming_cues),
+            specific: word_set(&opts.specific_determiners, false),
+            anon_forward: re(format!(
+                r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
+            ))?,
+            anon_inverted: re(format!(
+                r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"
+            ))?,
+            bare_dets: word_set(&opts.bare_source_determiners, false),
+            word: re(r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string())?,
+            claim_trigger: re(r"[^\s\S]".to_string())?,
+            anon_trigger: re(r"[^\s\S]".to_string())?,
+        };
+        let union = |rs: &[&Regex]| -> Result<Regex, String> {
+            let alts: Vec<String> = rs.iter().map(|r| format!("(?:{})", r.as_str())).collect();
+            re(alts.join("|"))
+        };
+        c.claim_trigger = union(&[
+            &c.vague_group,
+            &c.evidence_noun,
+            &c.vague_subject,
+            &c.impersonal_it,
+            &c.impersonal_passive,
+            &c.vague_phrase,
+        ])?;
+        c.anon_trigger = union(&[&c.anon_forward, &c.anon_inverted])?;
+        Ok(c)
+    }
+
+    /// Indices of the sentences that `trigger` matches touch, in order.
+    fn candidate_sentences(seg: &Segmented, text: &str, trigger: &Regex) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for m in trigger.find_iter(text) {
+            for pos in [m.start(), m.end().saturating_sub(1).max(m.start())] {
+                if let Some(i) = seg.sentence_at(pos) {
+                    if out.last() != Some(&i) {
+                        out.push(i);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+/// Byte ranges of `window` not covered by any quotation of the document.
+fn outside_quotes(seg: &Segmented, window: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = window.start;
+    let first = seg.quotes.partition_point(|q| q.span.end <= window.start);
+    for q in &seg.quotes[first..] {
+        if q.span.start >= window.end {
+            break;
+        }
+        if q.span.start > pos {
+            out.push(pos..q.span.start);
+        }
+        pos = pos.max(q.span.end);
+    }
+    if pos < window.end {
+        out.push(pos..window.end);
+    }
+    out
+}
+
+fn in_quote(seg: &Segmented, pos: usize) -> bool {
+    let i = seg.quotes.partition_point(|q| q.span.end <= pos);
+    i < seg.quotes.len() && seg.quotes[i].inner.start <= pos && pos < seg.quotes[i].inner.end
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-cased words of `s` (letters, digits, inner apostrophes and hyphens).
+fn words_lower(c: &Compiled, s: &str) -> Vec<String> {
+    c.word
+        .find_iter(s)
+        .map(|m| m.as_str().to_lowercase().replace('\u{2019}', "'"))
+        .collect()
+}
+
+/// Whether `words` contains the phrase `p` (both lower-cased).
+fn contains_phrase(words: &[String], p: &[String]) -> bool {
+    !p.is_empty() && words.windows(p.len()).any(|w| w == p)
+}
+
+/// Whether `words` ends with the phrase `p`.
+fn ends_with_phrase(words: &[String], p: &[String]) -> bool {
+    words.len() >= p.len() && words[words.len() - p.len()..] == *p
+}
+
+/// Common sentence-opening words that are not names.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "but", "and",
+    "or", "so", "in", "on", "at", "for", "if", "when", "while", "after", "before", "as", "yet",
+    "one", "some", "many", "most", "all", "his", "her", "their", "our", "my", "your", "what",
+    "which", "who", "why", "how", "then", "now", "still", "also", "however", "no", "not",
+];
+
+/// Words that do not make a sentence-initial capitalized word a name.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "instead",
+    "still",
+    "despite",
+    "although",
+    "though",
+    "since",
+    "because",
+    "until",
+    "unless",
+    "during",
+    "over",
+    "under",
+    "with",
+    "without",
+    "from",
+    "by",
+    "to",
+    "about",
+    "nor",
+    "both",
+    "each",
+    "every",
+    "such",
+    "other",
+    "another",
+    "more",
+    "less",
+    "few",
+    "several",
+    "much",
+    "only",
+    "even",
+    "just",
+    "there's",
+    "that's",
+    "it's",
+    "we're",
+    "they're",
+    "i'm",
+    "we've",
+    "i've",
+    "they've",
+    "let",
+    "let's",
+    "please",
+];
+
+/// Connectors skipped before a sentence's subject.
+const CONNECTORS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "still",
+    "now",
+    "also",
+    "then",
+    "earlier",
+    "later",
+    "instead",
+    "indeed",
+];
+
+/// Titles before a name: `Mr Raynsford`, `President Yoon`.
+const PERSON_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "president",
+    "minister",
+    "chancellor",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "gen",
+    "general",
+    "prof",
+    "professor",
+    "judge",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "coach",
+    "boss",
+    "manager",
+    "captain",
+    "chairman",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// How far around a sentence `used_as_name` looks: about a long article.
+/// Bounding it keeps a huge file linear (one draft is one story).
+const NAME_WINDOW: usize = 16 * 1024;
+
+/// Whether the capitalized word `w` (a slice of `text`) is a proper name in
+/// its story: it also occurs capitalized after a lower-case letter or a comma
+/// (not only at sentence starts) within `NAME_WINDOW` bytes.
+fn used_as_name(text: &str, w: &str) -> bool {
+    let at = (w.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|&o| o <= text.len())
+        .unwrap_or(0);
+    let mut lo = at.saturating_sub(NAME_WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + NAME_WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let text = &text[lo..hi];
+    text.match_indices(w).any(|(i, _)| {
+        let after_ok = !text[i + w.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        let mut before = text[..i].chars().rev();
+        let b0 = before.next();
+        let b1 = before.next();
+        after_ok
+            && b0.is_some_and(|c| c == ' ' || c == '\n')
+            && b1.is_some_and(|c| c.is_lowercase() || c == ',')
+    })
+}
+
+/// Whether the subject of sentence `s` is a speaker: a pronoun (`He`), a
+/// proper name (`Collins was sixth`), a role (`The minister`), or a titled
+/// name anywhere (`Mr Raynsford`). `text` is the whole document, used to
+/// tell names from common nouns at the sentence start.
+fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
+    let ws: Vec<&str> = c.word.find_iter(s).map(|m| m.as_str()).take(40).collect();
+    if ws.windows(2).any(|p| {
+        PERSON_TITLES.contains(&p[0].to_lowercase().as_str())
+            && is_capitalized(p[0])
+            && is_capitalized(p[1])
+    }) {
+        return true;
+    }
+    let mut i = 0;
+    while i < ws.len() && CONNECTORS.contains(&ws[i].to_lowercase().as_str()) {
+        i += 1;
+    }
+    let Some(w0) = ws.get(i) else {
+        return false;
+    };
+    let l0 = w0.to_lowercase();
+    if ["he", "she", "they", "we", "i", "it"].contains(&l0.as_str()) {
+        return true;
+    }
+    if ["the", "a", "an", "its", "his", "her", "their", "our"].contains(&l0.as_str()) {
+        return ws[i + 1..]
+            .iter()
+            .take(4)
+            .any(|w| c.speaker_words.contains(&w.to_lowercase()));
+    }
+    is_capitalized(w0)
+        && !FUNCTION_WORDS.contains(&l0.as_str())
+        && !CALENDAR.contains(&l0.as_str())
+        && (ws.get(i + 1).is_some_and(|w| is_capitalized(w)) || used_as_name(text, w0))
+}
+
+/// Whether sentence text `s` (starting at a sentence start) names someone:
+/// a capitalized word other than the first, a capitalized first word
+/// followed by another, or a speaker noun or pronoun.
+fn names_someone(c: &Compiled, s: &str) -> bool {
+    let ws: Vec<&str> = c.word.find_iter(s).map(|m| m.as_str()).collect();
+    if ws.len() >= 2 && is_capitalized(ws[0]) && is_capitalized(ws[1]) {
+        return true;
+    }
+    if ws
+        .first()
+        .is_some_and(|w| is_capitalized(w) && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return true;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        (i > 0 && is_capitalized(w) && w.to_lowercase() != "i")
+            || c.speaker_words.contains(&w.to_lowercase())
+    })
+}
+
+// ---------------------------------------------------------------------------
+// unattributed-quote
+
+/// Sentence indices `first..=last` covering `span`, clamped to its paragraph.
+fn sentence_range(seg: &Segmented, span: &Range<usize>) -> Option<(usize, usize)> {
+    let first = seg.sentence_at(span.start)?;
+    let last = seg
+        .sentence_at(span.end.saturating_sub(1).max(span.start))
+        .unwrap_or(first);
+    Some((first, last.max(first)))
+}
+
+/// Whether quote piece `qi` has attribution in its sentence(s) or the
+/// neighbouring sentences of its paragraph, outside all quotations.
+fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
+    let q = &seg.quotes[qi];
+    let Some((first, last)) = sentence_range(seg, &q.span) else {
+        return false;
+    };
+    let para = seg.sentences_of(q.paragraph);
+    let lo = if first > para.start { first - 1 } else { first };
+    let hi = if last + 1 < para.end { last + 1 } else { last };
+    let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
+    for r in outside_quotes(seg, window) {
+        let s = &text[r];
+        if c.speech.is_match(s) || c.attribution_phrase.is_match(s) {
+            return true;
+        }
+    }
+    // A quotation left open whose text holds the attribution the closing
+    // mark should have preceded: `"It's gloomy, said David Wyss of DRI.`
+    if !q.closed && c.open_attribution.is_match(&text[q.inner.clone()]) {
+        return true;
+    }
+    // The speaker is the subject of the sentence right before.
+    if first > para.start && speaker_subject(c, text, &text[seg.sentences[first - 1].span.clone()])
+    {
+        return true;
+    }
+    let sent_start = seg.sentences[first].span.start;
+    let before = text[sent_start..q.span.start].trim_end();
+    // Colon lead-in with a speaker: `Yoon: "..."`; a bare `:` is a
+    // question-and-answer label whose name was lost.
+    if before.ends_with(':') && (before == ":" || names_someone(c, before)) {
+        return true;
+    }
+    // A name right before the quotation (`Newcastle boss Graeme Souness "We
+    // deserved..."`), or a quotation worked into a sentence about someone
+    // (`He attributed this to "restoration of law and order..."`, `It issued
+    // a statement that "..."`).
+    if !before.is_empty()
+        && (c.word.find_iter(before).last().is_some_and(|m| {
+            m.end() == before.len() && is_capitalized(m.as_str()) && m.start() > 0
+        }) || names_someone(c, before))
+    {
+        return true;
+    }
+    // A quotation opening its paragraph after a paragraph ending in a colon
+    // lead-in (`Yoon said:` then the quote as its own paragraph).
+    if before.is_empty() && first == para.start && q.paragraph > 0 {
+        let prev = seg.paragraphs[q.paragraph - 1].clone();
+        let ps = seg.sentences_of(q.paragraph - 1);
+        if ps.end > ps.start {
+            let last_sent = &seg.sentences[ps.end - 1];
+            let lead = &text[last_sent.span.start..prev.end];
+            let outside: String = outside_quotes(seg, last_sent.span.start..prev.end)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect::<Vec<_>>()
+                .join(" ");
+            // The previous paragraph's last sentence attributes (`Yoon
+            // said: ` or `Yoon said the plan was sound.`): wire and BBC copy
+            // often give a quotation a paragraph of its own after it.
+            if (lead.trim_end().ends_with(':') && names_someone(c, lead))
+                || c.speech.is_match(&outside)
+                || c.attribution_phrase.is_match(&outside)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Why a quotation is not a real quote (a term, title or scare quotes), if so.
+fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> bool {
+    let q0 = &seg.quotes[pieces[0]];
+    let inner: String = pieces
+        .iter()
+        .map(|&i| &text[seg.quotes[i].inner.clone()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = c.word.find_iter(&inner).map(|m| m.as_str()).collect();
+    let Some(first) = words.first() else {
+        return true;
+    };
+    let partial = !is_capitalized(first)
+        && !inner
+            .trim_start()
+            .starts_with(|ch: char| ch.is_ascii_digit());
+    let min = if partial {
+        c.min_partial_quote_words
+    } else {
+        c.min_quote_words
+    };
+    if words.len() < min {
+        return true;
+    }
+    // Titles of works: Most Words Capitalized, no sentence punctuation.
+    let trimmed = inner.trim_end_matches(['"', '\'', '\u{2019}', ',', ' ']);
+    let sentence_end = trimmed.ends_with(['.', '!', '?', '\u{2026}']);
+    let alpha = |w: &&&str| w.starts_with(char::is_alphabetic);
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().count() > 3)
+        .filter(alpha)
+        .collect();
+    let caps = long.iter().filter(|w| is_capitalized(w)).count();
+    if !sentence_end && !long.is_empty() && caps * 10 >= long.len() * 8 {
+        return true;
+    }
+    // Short titles that end in `?` or `!`: `How Soon Is Now?`.
+    let all: Vec<&&str> = words.iter().filter(alpha).collect();
+    let all_caps = all.iter().filter(|w| is_capitalized(w)).count();
+    if !trimmed.ends_with('.') && all.len() <= 8 && all_caps * 10 >= all.len() * 7 && all.len() > 1
+    {
+        return true;
+    }
+    // Lead-ins: so-called, dubbed, known as, called it.
+    let sent_start = seg
+        .sentence_at(q0.span.start)
+        .map_or(seg.paragraphs[q0.paragraph].start, |s| {
+            seg.sentences[s].span.start
+        });
+    let before = &text[sent_start..q0.span.start];
+    let mut bw = words_lower(c, before);
+    if bw.len() > 6 {
+        bw.drain(..bw.len() - 6);
+    }
+    let fillers = [
+        "it", "them", "him", "her", "this", "the", "a", "an", "as", "that",
+    ];
+    for ex in &c.exemptions {
+        if ends_with_phrase(&bw, ex) {
+            return true;
+        }
+        if let Some((last, rest)) = bw.split_last() {
+            if fillers.contains(&last.as_str()) && ends_with_phrase(rest, ex) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// `unattributed-quote`: direct quotations with no identifiable speaker.
+pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    let n = seg.quotes.len();
+    // Group pieces into quotations.
+    let mut root: Vec<usize> = (0..n).collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of = vec![0usize; n];
+    for i in 0..n {
+        match seg.quotes[i].continues {
+            Some(j) if j < i => {
+                root[i] = root[j];
+                let g = group_of[root[i]];
+                groups[g].push(i);
+                group_of[i] = g;
+            }
+            _ => {
+                group_of[i] = groups.len();
+                groups.push(vec![i]);
+            }
+        }
+    }
+    let mut attributed: Vec<bool> = groups
+        .iter()
+        .map(|g| g.iter().any(|&i| piece_attributed(text, seg, c, i)))
+        .collect();
+    // Consecutive quotations in one paragraph (same or adjacent sentences)
+    // share attribution: `"A," Yoon said. "B." "C."`.
+    let bounds: Vec<Option<(usize, usize, usize)>> = groups
+        .iter()
+        .map(|g| {
+            let a = sentence_range(seg, &seg.quotes[g[0]].span)?;
+            let b = sentence_range(seg, &seg.quotes[*g.last()?].span)?;
+            Some((seg.quotes[g[0]].paragraph, a.0, b.1))
+        })
+        .collect();
+    let linked = |a: usize, b: usize| match (bounds[a], bounds[b]) {
+        (Some((pa, _, la)), Some((pb, fb, _))) => {
+            pb == seg.quotes[*groups[a].last().unwrap()].paragraph && pa <= pb && fb <= la + 1
+        }
+        _ => false,
+    };
+    for g in 1..groups.len() {
+        if attributed[g - 1] && !attributed[g] && linked(g - 1, g) {
+            attributed[g] = true;
+        }
+    }
+    for g in (1..groups.len()).rev() {
+        if attributed[g] && !attributed[g - 1] && linked(g - 1, g) {
+            attributed[g - 1] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for (g, pieces) in groups.iter().enumerate() {
+        // A quotation never closed is broken markup, not a finding here.
+        let unclosed = !seg.quotes[*pieces.last().unwrap()].closed;
+        if attributed[g] || unclosed || not_a_quote(text, seg, c, pieces) {
+            continue;
+        }
+        let first = &seg.quotes[pieces[0]];
+        let last = &seg.quotes[*pieces.last().unwrap()];
+        let end = if last.paragraph == first.paragraph {
+            last.span.end
+        } else {
+            first.span.end
+        };
+        out.push(Finding {
+            rule: UNATTRIBUTED_QUOTE,
+            start: first.span.start,
+            end,
+            message: "quotation with no speaker: no speech verb (said, told, added...), \
+                      `according to` or colon lead-in naming a speaker in this sentence \
+                      or the previous/next one in the paragraph"
+                .to_string(),
+        });
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// unattributed-claim
+
+/// What follows a vague subject: the verb's index among `words` (None if no
+/// verb of `verbs` within `max` words) — words are (text, range) pairs.
+fn find_verb(
+    words: &[(String, Range<usize>)],
+    verbs: &HashSet<String>,
+    max: usize,
+) -> Option<usize> {
+    words.iter().take(max).position(|(w, _)| verbs.contains(w))
+}
+
+/// Whether a sentence names a source: a capitalized name (not just the
+/// first word) together with a speech verb, `according to` or a naming cue.
+fn sentence_names_source(c: &Compiled, s: &str) -> bool {
+    let ws: Vec<&str> = c.word.find_iter(s).map(|m| m.as_str()).collect();
+    let named = (ws.len() >= 2 && is_capitalized(ws[0]) && is_capitalized(ws[1]))
+        || ws.iter().skip(1).any(|w| is_capitalized(w) && *w != "I");
+    if !named {
+        return false;
+    }
+    let lw: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    c.speech.is_match(s)
+        || c.attribution_phrase.is_match(s)
+        || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+}
+
+/// Whether the words between a vague subject and its verb name the source.
+fn mid_names_source(c: &Compiled, mid_text: &str) -> bool {
+    let ws: Vec<&str> = c.word.find_iter(mid_text).map(|m| m.as_str()).collect();
+    let lw: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    ws.iter().any(|w| is_capitalized(w)) || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+}
+
+/// The word right before byte `pos` within `sent` (lower-cased), or None at
+/// the sentence start or after a clause break.
+fn prev_word(c: &Compiled, text: &str, sent_start: usize, pos: usize) -> Option<(String, bool)> {
+    let before = &text[sent_start..pos];
+    let t = before.trim_end();
+    if t.is_empty() || t.ends_with([',', ';', ':', '(', '"', '\u{201C}', '\u{2014}', '\u{2013}']) {
+        return None;
+    }
+    let m = c.word.find_iter(t).last()?;
+    if m.end() != t.len() {
+        return None;
+    }
+    let first_word = text[sent_start..sent_start + m.start()].trim().is_empty();
+    Some((
+        m.as_str().to_lowercase(),
+        is_capitalized(m.as_str()) && !first_word,
+    ))
+}
+
+/// `unattributed-claim`: assertions resting on a vague or missing source.
+pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for si in Compiled::candidate_sentences(seg, text, &c.claim_trigger) {
+        let sent = &seg.sentences[si];
+        let s = &text[sent.span.clone()];
+        let base = sent.span.start;
+        let next_names = || {
+            seg.sentences
+                .get(si + 1)
+                .filter(|n| n.paragraph == sent.paragraph)
+                .is_some_and(|n| sentence_names_source(c, &text[n.span.clone()]))
+        };
+        let mut hits: Vec<(Range<usize>, &str)> = Vec::new();
+        // Vague groups and unnamed evidence: `experts say`, `studies show`.
+        for (re, verbs, kind) in [
+            (&c.vague_group, &c.claim_verbs, "vague group"),
+            (
+                &c.evidence_noun,
+                &c.evidence_verbs,
+                "unnamed study or report",
+            ),
+        ] {
+            for m in re.find_iter(s) {
+                let start = base + m.start();
+                if let Some((w, cap)) = prev_word(c, text, base, start) {
+                    if cap || c.specific.contains(&w) {
+                        continue;
+                    }
+                }
+                let after_start = base + m.end();
+                let words: Vec<(String, Range<usize>)> = c
+                    .word
+                    .find_iter(&text[after_start..sent.span.end])
+                    .map(|w| {
+                        (
+                            w.as_str().to_lowercase(),
+                            after_start + w.start()..after_start + w.end(),
+                        )
+                    })
+                    .collect();
+                let Some(vi) = find_verb(&words, verbs, 10) else {
+                    continue;
+                };
+                let verb_end = words[vi].1.end;
+                let mid = &text[after_start..words[vi].1.start];
+                if mid_names_source(c, mid)
+                    || mid.contains([',', ';', '(', '"', '\u{2014}'])
+                    || vi > 4
+                {
+                    continue;
+                }
+                hits.push((start..verb_end, kind));
+            }
+        }
+        // Vague subjects: `some believe`, `many people think`.
+        for m in c.vague_subject.find_iter(s) {
+            let start = base + m.start();
+            if let Some((w, cap)) = prev_word(c, text, base, start) {
+                if cap || c.specific.contains(&w) || c.claim_aux.contains(&w) {
+                    continue;
+                }
+            }
+            let after_start = base + m.end();
+            let words: Vec<(String, Range<usize>)> = c
+                .word
+                .find_iter(&text[after_start..sent.span.end])
+                .take(3)
+                .map(|w| {
+                    (
+                        w.as_str().to_lowercase(),
+                        after_start + w.start()..after_start + w.end(),
+                    )
+                })
+                .collect();
+            let Some(vi) = words
+                .iter()
+                .position(|(w, _)| !c.claim_aux.contains(w))
+                .filter(|&i| c.claim_verbs.contains(&words[i].0))
+            else {
+                continue;
+            };
+            if text[after_start..words[vi].1.start].contains([',', ';', '"']) {
+                continue;
+            }
+            hits.push((start..words[vi].1.end, "vague subject"));
+        }
+        for re in [&c.impersonal_it, &c.impersonal_passive, &c.vague_phrase] {
+            for m in re.find_iter(s) {
+                hits.push((
+                    base + m.start()..base + m.end(),
+                    "impersonal or vague source",
+                ));
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
+        hits.sort_by_key(|h| (h.0.start, std::cmp::Reverse(h.0.end)));
+        let mut last_end = 0;
+        for (r, kind) in hits {
+            if r.start < last_end || in_quote(seg, r.start) {
+                continue;
+            }
+            if next_names() {
+                break;
+            }
+            last_end = r.end;
+            out.push(Finding {
+                rule: UNATTRIBUTED_CLAIM,
+                start: r.start,
+                end: r.end,
+                message: format!(
+                    "claim with a vague source ({kind}: \"{}\"): no named person, \
+                     organisation or study in this sentence or the next one",
+                    text[r.clone()]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// anonymous-source
+
+/// `anonymous-source`: a bare `a source said` / `sources said`.
+pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for si in Compiled::candidate_sentences(seg, text, &c.anon_trigger) {
+        let sent = &seg.sentences[si];
+        let s = &text[sent.span.clone()];
+        let base = sent.span.start;
+        for m in c.anon_forward.find_iter(s) {
+            let start = base + m.start();
+            if in_quote(seg, start) {
+                continue;
+            }
+            let first = c.word.find(m.as_str()).map(|w| w.as_str().to_lowercase());
+            let has_det = first.as_ref().is_some_and(|w| c.bare_dets.contains(w));
+            if !has_det {
+                // `sources said` must start a clause: `industry sources said`
+                // and `the source said` describe or refer back.
+                let bare = ["and", "but", "that", "as", "while", "though", "although"];
+                if let Some((w, _)) = prev_word(c, text, base, start) {
+                    if !bare.contains(&w.as_str()) {
+                        continue;
+                    }
+                }
+            }
+            out.push(anon_finding(start..base + m.end(), text));
+        }
+        for m in c.anon_inverted.find_iter(s) {
+            let start = base + m.start();
+            if in_quote(seg, start) {
+                continue;
+            }
+            // `..., said a source.` — nothing describing the source after it.
+            let rest = text[base + m.end()..sent.span.end].trim_start();
+            if rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?']) {
+                out.push(anon_finding(start..base + m.end(), text));
+            }
+        }
+    }
+    out.sort_by_key(|f| f.start);
+    out.dedup_by_key(|f| f.start);
+    out
+}
+
+fn anon_finding(r: Range<usize>, text: &str) -> Finding {
+    Finding {
+        rule: ANONYMOUS_SOURCE,
+        start: r.start,
+        end: r.end,
+        message: format!(
+            "anonymous source with no description (\"{}\"): say who the source is \
+             (role, affiliation or how they know)",
+            text[r].split_whitespace().collect::<Vec<_>>().join(" ")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn compiled() -> Compiled {
+        Compiled::new(&Options::default()).unwrap()
+    }
+
+    fn quotes(text: &str) -> Vec<String> {
+        let seg = segment(text);
+        unattributed_quotes(text, &seg, &compiled())
+            .into_iter()
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    fn claims(text: &str) -> Vec<String> {
+        let seg = segment(text);
+        unattributed_claims(text, &seg, &compiled())
+            .into_iter()
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    fn anon(text: &str) -> Vec<String> {
+        let seg = segment(text);
+        anonymous_sources(text, &seg, &compiled())
+            .into_iter()
+            .map(|f| text[f.start..f.end].to_string())
+            .collect()
+    }
+
+    fn clean(text: &str) {
+        assert_eq!(
+            quotes(text),
+            Vec::<String>::new(),
+            "quote findings in {text:?}"
+        );
+    }
+
+    // -- unattributed-quote: attributed forms pass --------------------------
+
+    #[test]
+    fn attributed_forms_pass() {
+        for t in [
+            "\"We are ready to respond to any provocation,\" Yoon said.",
+            "\u{201C}We are ready to respond to any provocation,\u{201D} said Yoon.",
+            "Yoon said: \u{201C}We are ready to respond to any provocation.\u{201D}",
+            "According to Yoon, \u{201C}we are ready to respond to any provocation.\u{201D}",
+            "\u{201C}The talks went well and we expect more,\u{201D} the official told reporters.",
+            "\u{201C}The alliance will respond firmly to any attack,\u{201D} the statement read.",
+            "Kishida added that \u{201C}the security of Europe and Asia is inseparable.\u{201D}",
+            "\u{201C}We are ready. We will act without delay,\u{201D} Yoon said. \u{201C}Nobody should doubt it.\u{201D}",
+            "Yoon spoke after the meeting. \u{201C}We are ready for anything now.\u{201D}",
+            "\u{201C}This is a grave threat to peace,\u{201D} Yoon warned on Tuesday.",
+            "\u{201C}Can we trust them after all this?\u{201D} he asked.",
+            "\u{201C}We were surprised by the result,\u{201D} a spokesperson for the ministry said.",
+            "Lee: \u{201C}We will not back down from this fight.\u{201D}",
+        ] {
+            clean(t);
+        }
+    }
+
+    #[test]
+    fn attribution_after_first_sentence_of_multi_sentence_quote() {
+        clean("\u{201C}We are ready,\u{201D} Yoon said. \u{201C}We have prepared for months. Nobody should doubt our resolve. The allies agree.\u{201D}");
+        clean("\"We are ready. We have prepared for months,\" Yoon said. \"Nobody should doubt our resolve.\"");
+    }
+
+    #[test]
+    fn continued_across_paragraphs() {
+        clean("\u{201C}We are ready for any provocation,\u{201D} Yoon said. \u{201C}We have prepared for months.\n\n\u{201C}And we will not be intimidated by anyone.\u{201D}\n\nThe talks ended.");
+        clean("Yoon said: \u{201C}We have prepared for months and we are ready.\n\n\u{201C}And we will not be intimidated by anyone.\u{201D}");
+    }
+
+    #[test]
+    fn colon_paragraph_lead_in() {
+        clean("Yoon told the summit:\n\n\u{201C}We will never accept this kind of threat.\u{201D}");
+    }
+
+    #[test]
+    fn bbc_run_together_paragraphs() {
+        // BBC News 2004-5 data set (Greene & Cunningham), politics: Labour
+        // conference story; paragraphs of one quote run together.
+        clean("Colin Asplin, Blackpool Hotel Association said: \"We have tried very hard to make sure they come back to Blackpool. \"Obviously we have failed in that. I just hope Manchester can handle the crowds. \"It amazes me that the Labour Party, which is a working class party, doesn't want to come to the main working class resort in the country.\" The exact cost to Blackpool in terms of lost revenue for hotel accommodation is not yet known.");
+    }
+
+    // -- not a quote -----------------------------------------------------------
+
+    #[test]
+    fn terms_titles_and_lead_ins_pass() {
+        for t in [
+            "Russia and North Korea signed the so-called \u{201C}comprehensive strategic partnership\u{201D} in June.",
+            "The two signed a \u{201C}comprehensive strategic partnership\u{201D} in June.",
+            "She read \u{201C}The Old Man and the Sea\u{201D} on the flight.",
+            "The film \"Lord of the Rings: The Return of the King\" won eleven awards.",
+            "Critics have called it \u{201C}a reckless gamble with the lives of millions\u{201D} in the past.",
+            "The plan, dubbed \u{201C}Operation Morning Calm and Quiet Skies Forever,\u{201D} began in May.",
+            "The area is known as \u{201C}the most dangerous border in the world today.\u{201D}",
+            "He chose the phrase \u{201C}a new era of cooperation between us\u{201D} for it.",
+        ] {
+            clean(t);
+        }
+    }
+
+    // -- flagged ---------------------------------------------------------------
+
+    #[test]
+    fn bare_quote_paragraph_flagged() {
+        let t = "The summit ended on Wednesday.\n\n\u{201C}We will never accept this.\u{201D}\n\nLeaders left.";
+        assert_eq!(quotes(t), ["\u{201C}We will never accept this.\u{201D}"]);
+        assert_eq!(
+            quotes("\"We will never accept this.\""),
+            ["\"We will never accept this.\""]
+        );
+    }
+
+    #[test]
+    fn quote_with_no_nearby_speaker_flagged() {
+        let t = "The summit ended on Wednesday. \u{201C}This is a grave and growing threat to the region.\u{201D} The leaders then left for dinner.";
+        assert_eq!(
+            quotes(t),
+            ["\u{201C}This is a grave and growing threat to the region.\u{201D}"]
+        );
+    }
+
+    #[test]
+    fn colon_without_speaker_flagged() {
+        let t = "The message was clear: \u{201C}We will never accept this kind of deal.\u{201D}";
+        assert_eq!(quotes(t).len(), 1);
+    }
+
+    #[test]
+    fn span_covers_marks_and_message_explains() {
+        let t = "Leaders met. \u{201C}We will never accept this.\u{201D}";
+        let seg = segment(t);
+        let f = unattributed_quotes(t, &seg, &compiled());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule, "unattributed-quote");
+        assert!(t[f[0].start..].starts_with('\u{201C}'));
+        assert_eq!(f[0].end, t.len());
+        assert!(f[0].message.contains("speech verb"));
+    }
+
+    #[test]
+    fn seed_style_wire_copy_passes() {
+        // The project's seed article style: one paragraph per line.
+        let t = "Yoon met Kishida on Wednesday.\n\u{201C}Russia and North Korea recently signed a comprehensive strategic partnership,\u{201D} Yoon said.\n\u{201C}The participation of South Korea and Japan carries strategic implications,\u{201D} Yoon noted.\n";
+        clean(t);
+    }
+
+    // -- unattributed-claim ------------------------------------------------------
+
+    #[test]
+    fn vague_claims_flagged() {
+        assert_eq!(claims("Experts say the plan will fail."), ["Experts say"]);
+        assert_eq!(
+            claims("Critics argue that the deal is too weak."),
+            ["Critics argue"]
+        );
+        assert_eq!(
+            claims("Some believe the talks are doomed."),
+            ["Some believe"]
+        );
+        assert_eq!(
+            claims("Observers note a shift in tone."),
+            ["Observers note"]
+        );
+        assert_eq!(claims("The deal is weak, analysts say."), ["analysts say"]);
+        assert_eq!(
+            claims("It is widely believed that he will resign."),
+            ["It is widely believed"]
+        );
+        assert_eq!(
+            claims("It is said that the king never slept."),
+            ["It is said"]
+        );
+        assert_eq!(claims("Studies show that sleep matters."), ["Studies show"]);
+        assert_eq!(claims("Research suggests a link."), ["Research suggests"]);
+        assert_eq!(
+            claims("Many people think the tax is unfair."),
+            ["Many people think"]
+        );
+        assert_eq!(
+            claims("The firm will close, according to sources."),
+            ["according to sources"]
+        );
+        assert_eq!(
+            claims("He is widely regarded as the best."),
+            ["is widely regarded"]
+        );
+    }
+
+    #[test]
+    fn named_sources_pass() {
+        for t in [
+            "Experts at the Asan Institute for Policy Studies say the plan will fail.",
+            "Critics, including opposition leader Lee Jae-myung, argue the deal is weak.",
+            "Studies by the Korea Development Institute show growth is slowing.",
+            "Experts say the plan will fail. Kim Jin-ho of Seoul National University said the costs were too high.",
+            "The analysts said the deal was weak.",
+            "Two analysts said the deal was weak.",
+            "Goldman Sachs analysts say the deal is weak.",
+            "He said \u{201C}experts say this all the time, and they are wrong.\u{201D}",
+            "Analysts polled by Reuters said growth would slow.",
+        ] {
+            assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+        }
+    }
+
+    // -- anonymous-source ----------------------------------------------------------
+
+    #[test]
+    fn anonymous_sources_flagged() {
+        assert_eq!(
+            anon("A source said the talks had stalled."),
+            ["A source said"]
+        );
+        assert_eq!(anon("The talks stalled, sources said."), ["sources said"]);
+        assert_eq!(anon("The talks stalled, said a source."), ["said a source"]);
+        assert_eq!(
+            anon("One source told Reuters the deal was off."),
+            ["One source told"]
+        );
+    }
+
+    #[test]
+    fn described_sources_pass() {
+        for t in [
+            "A senior official familiar with the talks said they had stalled.",
+            "A source close to the talks said they had stalled.",
+            "A government source said the talks had stalled.",
+            "Industry sources said output would rise.",
+            "The talks stalled, said a source familiar with the matter.",
+            "The source said the talks had stalled.",
+        ] {
+            assert_eq!(anon(t), Vec::<String>::new(), "{t}");
+        }
+    }
+
+    // -- options ---------------------------------------------------------------------
+
+    #[test]
+    fn options_deserialize_with_defaults_and_reject_unknown() {
+        let o: Options = toml::from_str("min-quote-words = 6").unwrap();
+        assert_eq!(o.min_quote_words, 6);
+        assert_eq!(o.speech_verbs, Options::default().speech_verbs);
+        assert!(toml::from_str::<Options>("no-such = 1").is_err());
+        assert!(Compiled::new(&o).is_ok());
+        let bad = Options {
+            min_quote_words: 0,
+            ..Options::default()
+        };
+        assert!(Compiled::new(&bad).is_err());
+    }
+
+    #[test]
+    fn tuned_lists_take_effect() {
+        let o = Options {
+            speech_verbs: vec!["say".into(), "said".into()],
+            attribution_phrases: vec![],
+            ..Options::default()
+        };
+        let c = Compiled::new(&o).unwrap();
+        let t = "\u{201C}We will never accept this deal,\u{201D} Yoon warned.";
+        assert_eq!(unattributed_quotes(t, &segment(t), &c).len(), 1);
+        assert!(unattributed_quotes(t, &segment(t), &compiled()).is_empty());
+    }
+
+    #[test]
+    fn inflections_cover_regular_forms() {
+        let f = inflections("argue");
+        for w in ["argue", "argues", "argued", "arguing"] {
+            assert!(f.contains(&w.to_string()), "{w}");
+        }
+        let f = inflections("admit");
+        assert!(f.contains(&"admitted".to_string()));
+        let f = inflections("reply");
+        assert!(f.contains(&"replied".to_string()) && f.contains(&"replies".to_string()));
+    }
+}

@@ -1,0 +1,700 @@
+//! Segmentation of news prose into paragraphs, sentences and quotations.
+//!
+//! All spans are half-open byte ranges into the input `&str`. The input is
+//! expected to be the document text in which non-prose bytes (Markdown code,
+//! URLs) were already replaced by ASCII spaces, so offsets equal the file's.
+
+use std::ops::Range;
+
+/// How paragraphs are delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParagraphMode {
+    /// Blank lines always separate paragraphs. Inside a block, a single
+    /// newline also does when the block looks like one-paragraph-per-line
+    /// copy (most lines end in sentence punctuation), when the next line is
+    /// indented (1980s wire copy) or starts a Markdown list item, heading or
+    /// block quote.
+    #[default]
+    Auto,
+    /// Only blank lines separate paragraphs.
+    BlankLine,
+    /// Every line is a paragraph.
+    Line,
+}
+
+/// Options for [`segment_with`].
+#[derive(Debug, Clone, Default)]
+pub struct SegmentOptions {
+    pub paragraphs: ParagraphMode,
+}
+
+/// One sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    /// Index into [`Segmented::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// One piece of a direct quotation, within one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to the closing mark inclusive (or to the end of
+    /// the quoted text when the piece is not closed).
+    pub span: Range<usize>,
+    /// The quoted text, without the marks.
+    pub inner: Range<usize>,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+    /// Index into [`Segmented::paragraphs`].
+    pub paragraph: usize,
+    /// The previous piece of the same quotation: the paragraph before ended
+    /// without a closing mark and this one opens with a mark, or (in text
+    /// whose paragraphs were run together) a new opening mark follows a
+    /// sentence end inside an open quotation.
+    pub continues: Option<usize>,
+}
+
+/// The result of [`segment`].
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Segmented {
+    /// Indices of the sentences of paragraph `p` (a contiguous range).
+    pub fn sentences_of(&self, p: usize) -> Range<usize> {
+        let start = self.sentences.partition_point(|s| s.paragraph < p);
+        let end = self.sentences.partition_point(|s| s.paragraph <= p);
+        start..end
+    }
+
+    /// Index of the sentence containing byte `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+}
+
+/// Segments `text` with the default options.
+pub fn segment(text: &str) -> Segmented {
+    segment_with(text, &SegmentOptions::default())
+}
+
+/// Segments `text`.
+pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
+    let paragraphs = paragraphs(text, opts.paragraphs);
+    let mut sentences = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for span in sentences_in(text, p.clone()) {
+            sentences.push(Sentence { span, paragraph: i });
+        }
+    }
+    let quotes = quotes(text, &paragraphs);
+    Segmented {
+        paragraphs,
+        sentences,
+        quotes,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Paragraphs
+
+/// Lines of `text` as (content range without the line break).
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' {
+            let end = if i > start && b[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            out.push(start..end);
+            start = i + 1;
+        }
+    }
+    if start < b.len() {
+        out.push(start..b.len());
+    }
+    out
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    let start = r.start + lead;
+    start..start + t.len()
+}
+
+fn ends_like_paragraph(line: &str) -> bool {
+    let t = line.trim_end();
+    matches!(
+        t.chars().last(),
+        Some('.' | '!' | '?' | ':' | '"' | '\u{201D}' | '\u{2019}' | ')' | '\u{2026}')
+    )
+}
+
+fn starts_block_item(line: &str) -> bool {
+    let t = line.trim_start();
+    let b = t.as_bytes();
+    if b.is_empty() {
+        return false;
+    }
+    if b[0] == b'#' || b[0] == b'>' {
+        return true;
+    }
+    if matches!(b[0], b'-' | b'*' | b'+') && b.get(1) == Some(&b' ') {
+        return true;
+    }
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && matches!(b.get(digits), Some(b'.' | b')')) && b.get(digits + 1) == Some(&b' ')
+}
+
+fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
+    // Blocks of consecutive non-blank lines.
+    let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut cur: Vec<Range<usize>> = Vec::new();
+    for l in lines(text) {
+        if text[l.clone()].trim().is_empty() {
+            if !cur.is_empty() {
+                blocks.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(l);
+        }
+    }
+    if !cur.is_empty() {
+        blocks.push(cur);
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        let per_line = match mode {
+            ParagraphMode::Line => true,
+            ParagraphMode::BlankLine => false,
+            ParagraphMode::Auto => {
+                let n = block.len() - 1;
+                n > 0
+                    && block[..n]
+                        .iter()
+                        .filter(|l| ends_like_paragraph(&text[(*l).clone()]))
+                        .count()
+                        * 4
+                        >= n * 3
+            }
+        };
+        let mut start = block[0].start;
+        for w in block.windows(2) {
+            let next = &text[w[1].clone()];
+            let split = per_line
+                || (mode == ParagraphMode::Auto
+                    && (next.starts_with("  ")
+                        || next.starts_with('\t')
+                        || starts_block_item(next)));
+            if split {
+                out.push(trim_range(text, start..w[0].end));
+                start = w[1].start;
+            }
+        }
+        out.push(trim_range(text, start..block[block.len() - 1].end));
+    }
+    out.retain(|r| !r.is_empty());
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Sentences
+
+/// Abbreviations that never end a sentence (titles before names).
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
+    "sen", "rep", "gov", "pres", "rev", "hon", "st", "messrs", "mt", "ft", "no", "nos", "vs", "v",
+    "cf", "e.g", "i.e", "approx", "dept", "est", "fig", "vol", "pp", "para", "art",
+];
+/// Abbreviations that end a sentence only before a typical sentence opener.
+const SOFT_ABBREVS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+    "corp", "co", "ltd", "jr", "sr", "bros", "etc", "al", "ave", "blvd", "p.m", "a.m", "u.s",
+    "u.k", "u.n", "d.c", "e.u",
+];
+/// Words that typically open a sentence: after a soft abbreviation or an
+/// initialism (`the U.S. The talks`), they mark a sentence end.
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "For",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "There",
+    "Some",
+    "Many",
+    "Most",
+    "As",
+    "Yet",
+    "So",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Last",
+    "Earlier",
+    "Later",
+    "Officials",
+    "Analysts",
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']')
+}
+
+fn is_opener_char(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
+}
+
+/// The word (letters, digits and internal periods) ending right before byte
+/// `end`.
+fn word_before(text: &str, end: usize) -> &str {
+    let s = &text[..end];
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.' || *c == '-' || *c == '\'')
+        .last()
+        .map_or(end, |(i, _)| i);
+    &text[start..end]
+}
+
+fn next_word(text: &str, start: usize) -> &str {
+    let s = &text[start..];
+    let s = s.trim_start_matches(is_opener_char);
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '-'))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// Decides whether the period at byte `dot` ends a sentence, given that the
+/// next sentence would start at `next`.
+fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
+    let w = word_before(text, dot);
+    let w = w.trim_start_matches(['.', '-', '\'']);
+    if w.is_empty() {
+        return true;
+    }
+    let lower = w.to_ascii_lowercase();
+    let nw = next_word(text, next);
+    let opener = OPENERS.contains(&nw);
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    if SOFT_ABBREVS.contains(&lower.as_str()) {
+        return opener;
+    }
+    // Initials and initialisms: J. Smith, J.R.R. Tolkien, U.S., D.C.
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let single_initial = letters == 1 && w.chars().all(|c| c.is_alphabetic() || c == '.');
+    let initialism = w.contains('.')
+        && w.split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+    if single_initial && w.chars().all(|c| c.is_uppercase() || c == '.') {
+        return opener && w.len() > 1;
+    }
+    if initialism {
+        return opener;
+    }
+    true
+}
+
+/// Sentence spans inside paragraph `p`.
+fn sentences_in(text: &str, p: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = p.start;
+    let s = &text[p.clone()];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            continue;
+        }
+        let term_at = p.start + i;
+        // Decimal numbers: 3.5
+        if c == '.' {
+            let prev_digit = s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|d| d.is_ascii_digit());
+            let next_digit = s[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_ascii_digit());
+            if prev_digit && next_digit {
+                continue;
+            }
+        }
+        // Consume the run of terminal punctuation and closers.
+        let mut end = p.start + i + c.len_utf8();
+        let mut only_periods = c == '.';
+        while let Some(&(j, d)) = it.peek() {
+            if matches!(d, '.' | '!' | '?' | '\u{2026}') {
+                only_periods &= d == '.';
+                end = p.start + j + d.len_utf8();
+                it.next();
+            } else if is_closer(d) {
+                end = p.start + j + d.len_utf8();
+                it.next();
+            } else {
+                break;
+            }
+        }
+        // Must be followed by whitespace (or the paragraph end).
+        let rest = &text[end..p.end];
+        if rest.is_empty() {
+            break;
+        }
+        if !rest.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let next = end + (rest.len() - rest.trim_start().len());
+        let nc = text[next..].chars().next().unwrap_or(' ');
+        let starts_new = nc.is_uppercase()
+            || nc.is_ascii_digit()
+            || matches!(nc, '"' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\'');
+        if !starts_new {
+            continue;
+        }
+        let single_period =
+            only_periods && text[term_at..end].trim_end_matches(is_closer).len() == 1;
+        if single_period && !period_ends_sentence(text, term_at, next) {
+            continue;
+        }
+        out.push(trim_range(text, start..end));
+        start = next;
+    }
+    let last = trim_range(text, start..p.end);
+    if !last.is_empty() {
+        out.push(last);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Quotations
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+}
+
+/// Classifies a double quotation mark at byte `i` of `text` within paragraph
+/// `p`, or `None` when it is not a quotation mark (an inch sign, a stray mark
+/// between spaces, `"` used as an apostrophe).
+fn classify(text: &str, p: &Range<usize>, i: usize, c: char) -> Option<Mark> {
+    let prev = text[p.start..i].chars().next_back();
+    let next = text[i + c.len_utf8()..p.end].chars().next();
+    let open_ok = next.is_some_and(|n| !n.is_whitespace())
+        && prev.is_none_or(|q| {
+            q.is_whitespace()
+                || matches!(
+                    q,
+                    '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | '\u{2018}' | '\''
+                )
+        });
+    let close_ok = prev.is_some_and(|q| !q.is_whitespace())
+        && next.is_none_or(|n| {
+            n.is_whitespace()
+                || matches!(
+                    n,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '\u{2014}'
+                        | '\u{2013}'
+                        | '-'
+                        | '\''
+                        | '\u{2019}'
+                        | '\u{2026}'
+                )
+        });
+    match c {
+        '\u{201C}' => next
+            .is_some_and(|n| !n.is_whitespace())
+            .then_some(Mark::Open),
+        '\u{201D}' => prev
+            .is_some_and(|q| !q.is_whitespace())
+            .then_some(Mark::Close),
+        _ => match (open_ok, close_ok) {
+            (true, true) => Some(Mark::Either),
+            (true, false) => Some(Mark::Open),
+            (false, true) => Some(Mark::Close),
+            (false, false) => None,
+        },
+    }
+}
+
+fn ends_sentence_before(text: &str, start: usize, i: usize) -> bool {
+    text[start..i]
+        .trim_end()
+        .trim_end_matches(['\'', '\u{2019}'])
+        .ends_with(['.', '!', '?', '\u{2026}'])
+}
+
+fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    // An unclosed piece at the end of the previous paragraph.
+    let mut pending: Option<usize> = None;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let mut open: Option<(usize, usize, Option<usize>)> = None; // (mark pos, mark len, continues)
+        let first_nonspace = p.start;
+        for (off, c) in text[p.clone()].char_indices() {
+            if !matches!(c, '"' | '\u{201C}' | '\u{201D}') {
+                continue;
+            }
+            let i = p.start + off;
+            let Some(mark) = classify(text, p, i, c) else {
+                continue;
+            };
+            match (open, mark) {
+                (None, Mark::Open | Mark::Either) => {
+                    let cont = if i == first_nonspace { pending } else { None };
+                    open = Some((i, c.len_utf8(), cont));
+                }
+                (None, Mark::Close) => {}
+                (Some((s, l, cont)), Mark::Close | Mark::Either) => {
+                    out.push(Quote {
+                        span: s..i + c.len_utf8(),
+                        inner: s + l..i,
+                        closed: true,
+                        paragraph: pi,
+                        continues: cont,
+                    });
+                    open = None;
+                }
+                (Some((s, l, cont)), Mark::Open) => {
+                    // A new opening mark inside an open quotation: the
+                    // previous piece ended without a closing mark.
+                    let inner = trim_range(text, s + l..i);
+                    out.push(Quote {
+                        span: s..inner.end.max(s + l),
+                        inner: s + l..inner.end.max(s + l),
+                        closed: false,
+                        paragraph: pi,
+                        continues: cont,
+                    });
+                    let chained = ends_sentence_before(text, s + l, i);
+                    open = Some((i, c.len_utf8(), chained.then_some(out.len() - 1)));
+                }
+            }
+        }
+        pending = None;
+        if let Some((s, l, cont)) = open {
+            let inner = trim_range(text, s + l..p.end);
+            out.push(Quote {
+                span: s..inner.end.max(s + l),
+                inner: s + l..inner.end.max(s + l),
+                closed: false,
+                paragraph: pi,
+                continues: cont,
+            });
+            pending = Some(out.len() - 1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let s = segment(text);
+        s.sentences.iter().map(|x| &text[x.span.clone()]).collect()
+    }
+
+    fn quotes_of(text: &str) -> Vec<&str> {
+        let s = segment(text);
+        s.quotes.iter().map(|q| &text[q.span.clone()]).collect()
+    }
+
+    #[test]
+    fn blank_line_paragraphs() {
+        let t = "First para.\nStill first, wrapped\nhere.\n\nSecond para.";
+        let s = segment(t);
+        assert_eq!(s.paragraphs.len(), 2);
+        assert_eq!(&t[s.paragraphs[1].clone()], "Second para.");
+    }
+
+    #[test]
+    fn line_paragraphs_inferred_for_wire_copy() {
+        let t = "One sentence here.\nAnother paragraph here.\n\u{201C}A quote,\u{201D} he said.\n";
+        assert_eq!(segment(t).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn wrapped_lines_stay_one_paragraph() {
+        let t = "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\nJanuary and improving prospects.\n    The dry period means the temporao will be late.";
+        let s = segment(t);
+        assert_eq!(s.paragraphs.len(), 2, "indented line starts a paragraph");
+        assert_eq!(s.sentences.len(), 2);
+    }
+
+    #[test]
+    fn explicit_modes() {
+        let t = "a b\nc d";
+        let o = SegmentOptions {
+            paragraphs: ParagraphMode::Line,
+        };
+        assert_eq!(segment_with(t, &o).paragraphs.len(), 2);
+        let o = SegmentOptions {
+            paragraphs: ParagraphMode::BlankLine,
+        };
+        assert_eq!(segment_with("A b.\nC d.\nE f.", &o).paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn crlf() {
+        let t = "First para.\r\n\r\nSecond para.\r\nThird para.\r\n";
+        let s = segment(t);
+        let ps: Vec<&str> = s.paragraphs.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(ps, ["First para.", "Second para.", "Third para."]);
+    }
+
+    #[test]
+    fn abbreviations() {
+        assert_eq!(
+            sents("Mr. Kim met Gen. Lee in Washington, D.C. on Jan. 5. They talked."),
+            [
+                "Mr. Kim met Gen. Lee in Washington, D.C. on Jan. 5.",
+                "They talked."
+            ]
+        );
+        assert_eq!(
+            sents("The U.S. Army said so. J.R.R. Tolkien wrote it. Growth was 3.5 pct. Good."),
+            [
+                "The U.S. Army said so.",
+                "J.R.R. Tolkien wrote it.",
+                "Growth was 3.5 pct.",
+                "Good."
+            ]
+        );
+        assert_eq!(
+            sents("Ties with the U.S. The talks ended. J. Smith agreed."),
+            ["Ties with the U.S.", "The talks ended.", "J. Smith agreed."]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            sents("He paused... and went on. Then\u{2026} Nothing."),
+            ["He paused... and went on.", "Then\u{2026}", "Nothing."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_sentence_ends() {
+        assert_eq!(
+            sents("\"We are ready,\" he said. \"We will act.\" He left. \"Why?\" she asked."),
+            [
+                "\"We are ready,\" he said.",
+                "\"We will act.\"",
+                "He left.",
+                "\"Why?\" she asked."
+            ]
+        );
+        assert_eq!(
+            sents("\u{201C}We are ready.\u{201D} He left."),
+            ["\u{201C}We are ready.\u{201D}", "He left."]
+        );
+    }
+
+    #[test]
+    fn straight_and_curly_quotes() {
+        let t = "\u{201C}We said \u{2018}no\u{2019} to them,\u{201D} Yoon said. He called it \"a win\".";
+        assert_eq!(
+            quotes_of(t),
+            [
+                "\u{201C}We said \u{2018}no\u{2019} to them,\u{201D}",
+                "\"a win\""
+            ]
+        );
+        // `"` as an apostrophe, inch marks.
+        assert!(quotes_of("the administration\"s accomplishments").is_empty());
+        assert!(quotes_of("a 12 \" pipe").is_empty());
+    }
+
+    #[test]
+    fn multi_paragraph_continuation() {
+        let t = "\u{201C}We are ready,\u{201D} Yoon said. \u{201C}We will act.\n\n\u{201C}And we will win.\u{201D}\n\nNext.";
+        let s = segment(t);
+        assert_eq!(s.quotes.len(), 3);
+        assert!(!s.quotes[1].closed);
+        assert_eq!(s.quotes[2].continues, Some(1));
+        assert_eq!(s.quotes[1].continues, None);
+    }
+
+    #[test]
+    fn run_together_continuation() {
+        // BBC copy: paragraphs of one quotation collapsed into one.
+        let t = "Colin Asplin said: \"We have tried very hard. \"Obviously we have failed in that. \"It amazes me.\" The cost is unknown.";
+        let s = segment(t);
+        let q: Vec<&str> = s.quotes.iter().map(|q| &t[q.span.clone()]).collect();
+        assert_eq!(
+            q,
+            [
+                "\"We have tried very hard.",
+                "\"Obviously we have failed in that.",
+                "\"It amazes me.\""
+            ]
+        );
+        assert_eq!(s.quotes[1].continues, Some(0));
+        assert_eq!(s.quotes[2].continues, Some(1));
+    }
+
+    #[test]
+    fn offsets_are_exact_with_multibyte() {
+        let t = "Yoon\u{2019}s talk, 커뮤니티. \u{201C}Fine words here,\u{201D} he said.";
+        let s = segment(t);
+        for x in &s.sentences {
+            assert!(t.is_char_boundary(x.span.start) && t.is_char_boundary(x.span.end));
+        }
+        assert_eq!(s.sentences.len(), 2);
+        assert_eq!(&t[s.quotes[0].inner.clone()], "Fine words here,");
+    }
+}
