@@ -21,6 +21,7 @@ pub const FILE_NAME: &str = "copydesk.toml";
 
 #[derive(Default)]
 struct RawSelection {
+    house_style: Option<Spanned<String>>,
     select: Option<Vec<Spanned<String>>>,
     extend_select: Option<Vec<Spanned<String>>>,
     ignore: Option<Vec<Spanned<String>>>,
@@ -33,6 +34,7 @@ struct RawSelection {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawOverride {
     files: Spanned<Vec<Spanned<String>>>,
+    house_style: Option<Spanned<String>>,
     select: Option<Vec<Spanned<String>>>,
     extend_select: Option<Vec<Spanned<String>>>,
     ignore: Option<Vec<Spanned<String>>>,
@@ -45,6 +47,7 @@ struct RawOverride {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     rules: Option<Vec<Spanned<String>>>,
+    house_style: Option<Spanned<String>>,
     fail_on: Option<Spanned<String>>,
     select: Option<Vec<Spanned<String>>>,
     extend_select: Option<Vec<Spanned<String>>>,
@@ -68,6 +71,9 @@ pub struct Selection {
     pub severity: Vec<(String, Severity)>,
     pub scripts: Option<Vec<unicode_script::Script>>,
     pub accept: Vec<String>,
+    /// The name rules' house style (`ap`, `seoul`, a newsroom's own), or
+    /// `consistency` to go back to consistency within the draft.
+    pub house_style: Option<String>,
 }
 
 /// A validated config file.
@@ -83,6 +89,7 @@ pub struct Config {
     /// For error messages when selection names an unknown rule.
     text: Option<Arc<str>>,
     unchecked_ids: Vec<(String, Span)>,
+    unchecked_styles: Vec<(String, Span)>,
 }
 
 fn strings(v: Option<Vec<Spanned<String>>>, ids: &mut Vec<(String, Span)>) -> Option<Vec<String>> {
@@ -105,9 +112,14 @@ impl Config {
             toml::from_str(&text).map_err(|e| FileError::from_toml(&shown, &text, &e))?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut ids = Vec::new();
-        let selection = |sel: RawSelection,
-                         ids: &mut Vec<(String, Span)>|
+        let mut styles = Vec::new();
+        let mut selection = |sel: RawSelection,
+                             ids: &mut Vec<(String, Span)>|
          -> Result<Selection, FileError> {
+            let house_style = sel.house_style.map(|s| {
+                styles.push((s.get_ref().clone(), Span::new(s.span().start, s.span().end)));
+                s.into_inner()
+            });
             let mut severity = Vec::new();
             for (rule, level) in sel.severity.unwrap_or_default() {
                 let span = Span::new(level.span().start, level.span().end);
@@ -146,10 +158,12 @@ impl Config {
                 severity,
                 scripts,
                 accept: sel.accept.unwrap_or_default(),
+                house_style,
             })
         };
         let base = selection(
             RawSelection {
+                house_style: raw.house_style,
                 select: raw.select,
                 extend_select: raw.extend_select,
                 ignore: raw.ignore,
@@ -185,6 +199,7 @@ impl Config {
                 .note(e.to_string())
             })?;
             let sel = RawSelection {
+                house_style: o.house_style,
                 select: o.select,
                 extend_select: o.extend_select,
                 ignore: o.ignore,
@@ -219,6 +234,7 @@ impl Config {
             overrides,
             text: Some(text.clone()),
             unchecked_ids: ids,
+            unchecked_styles: styles,
         })
     }
 
@@ -235,8 +251,27 @@ impl Config {
         Config::parse(path, &text)
     }
 
-    /// Check that every rule id or `pack.*` named in the config exists.
+    /// Check that every rule id or `pack.*` named in the config exists, and
+    /// that every house style is defined by the entity table.
     pub fn validate(&self, engine: &Engine) -> Result<(), FileError> {
+        for (style, span) in &self.unchecked_styles {
+            if !style_exists(engine, style) {
+                let shown = self
+                    .path
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
+                return Err(FileError::new(
+                    &shown,
+                    &text,
+                    Some(*span),
+                    format!("no entity table defines house style `{style}`"),
+                )
+                .label("unknown house style")
+                .note(format!("known styles: {}", known_styles(engine).join(", "))));
+            }
+        }
         for (id, span) in &self.unchecked_ids {
             if !selector_exists(engine, id) {
                 let shown = self
@@ -270,6 +305,28 @@ impl Config {
         apply(engine, &mut s, cli);
         s
     }
+}
+
+/// The house styles the engine's entity tables define, plus `consistency`.
+pub fn known_styles(engine: &Engine) -> Vec<String> {
+    let mut styles: Vec<String> = engine
+        .entities()
+        .iter()
+        .flat_map(|e| e.styles.keys().cloned())
+        .collect();
+    styles.push("consistency".into());
+    styles.sort();
+    styles.dedup();
+    styles
+}
+
+/// Whether a house style is defined (or is `consistency`).
+pub fn style_exists(engine: &Engine, style: &str) -> bool {
+    style == "consistency"
+        || engine
+            .entities()
+            .iter()
+            .any(|e| e.styles.contains_key(style))
 }
 
 /// Whether `sel` names at least one rule (`id`, `pack.*`, `pack`, or `ALL`).
@@ -317,6 +374,9 @@ pub fn apply(engine: &Engine, s: &mut Settings, sel: &Selection) {
         s.expected = Expected::new(scripts);
     }
     s.accept.extend(sel.accept.iter().cloned());
+    if let Some(style) = &sel.house_style {
+        s.house_style = (style != "consistency").then(|| style.clone());
+    }
 }
 
 /// Find the nearest `copydesk.toml` in `dir` or its ancestors.
@@ -350,6 +410,11 @@ scripts = ["Latin"]
 
 # Tokens that are never flagged (exact text).
 accept = []
+
+# Name spelling: by default a name spelled two ways in one draft is flagged.
+# A house style flags every form that is not the house form: "ap", "seoul",
+# or a style your own entity table defines ("consistency" goes back to the default).
+# house-style = "ap"
 
 # Per-path overrides, applied in order to files matching the globs
 # (relative to this file's folder).

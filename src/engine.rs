@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Finding, Severity, Span};
 use crate::rules::pattern::{PatternSet, PatternSpec};
 use crate::rules::script::Expected;
 use crate::rules::{
-    attribution, confusable, invisible, mojibake, script, Check, Claims, Kind, Rule,
+    attribution, confusable, invisible, mojibake, names, script, Check, Claims, Kind, Rule,
 };
 use crate::source::Source;
 use std::collections::HashSet;
@@ -21,17 +21,23 @@ pub struct Settings {
     pub severity: Vec<Severity>,
     pub expected: Expected,
     pub accept: HashSet<String>,
+    /// The house style of the name rules (`ap`, `seoul`, or a newsroom's own);
+    /// `None` checks consistency within the draft.
+    pub house_style: Option<String>,
 }
 
 /// The compiled rule set.
 pub struct Engine {
     rules: Vec<Rule>,
     patterns: PatternSet,
+    /// The entity table of every pack, indexed on first use of a name rule.
+    names: names::LazyIndex,
 }
 
 impl Engine {
-    /// Compile `rules`. Fails if two rules share an id.
-    pub fn new(rules: Vec<Rule>) -> Result<Engine, String> {
+    /// Compile a loaded pack set. Fails if two rules share an id.
+    pub fn new(pack: crate::rules::pack::Pack) -> Result<Engine, String> {
+        let crate::rules::pack::Pack { rules, entities } = pack;
         let mut seen = HashSet::new();
         for r in &rules {
             if !seen.insert(r.id.as_str()) {
@@ -50,11 +56,20 @@ impl Engine {
             })
             .collect();
         let patterns = PatternSet::build(specs)?;
-        Ok(Engine { rules, patterns })
+        Ok(Engine {
+            rules,
+            patterns,
+            names: names::LazyIndex::new(entities),
+        })
     }
 
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// The entity-table rows of every loaded pack.
+    pub fn entities(&self) -> &[names::Entity] {
+        self.names.entities()
     }
 
     pub fn rule_index(&self, id: &str) -> Option<usize> {
@@ -68,7 +83,13 @@ impl Engine {
             severity: self.rules.iter().map(|r| r.severity).collect(),
             expected: Expected::new(&[unicode_script::Script::Latin]),
             accept: HashSet::new(),
+            house_style: None,
         }
+    }
+
+    /// The entity table's index (built on first use); an error names the colliding forms.
+    pub fn name_index(&self) -> Result<&names::NameIndex, &str> {
+        self.names.get()
     }
 
     /// Lint one document. Never fails; findings are sorted by position then rule.
@@ -155,6 +176,12 @@ impl Engine {
             }
         }
 
+        let romanization = on(Kind::NameRomanization);
+        let fused = on(Kind::FusedName);
+        if !romanization.is_empty() || !fused.is_empty() {
+            self.lint_names(&romanization, &fused, source, settings, &mut out);
+        }
+
         if !self.patterns.is_empty() && !on(Kind::Pattern).is_empty() {
             for m in self.patterns.find(text, &|i| settings.enabled[i]) {
                 let mut f = Finding::new(m.span, String::new());
@@ -173,6 +200,71 @@ impl Engine {
 
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out
+    }
+
+    fn lint_names(
+        &self,
+        romanization: &[usize],
+        fused: &[usize],
+        source: &Source,
+        settings: &Settings,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let text: &str = &source.prose;
+        let index = match self.names.get() {
+            Ok(index) => index,
+            Err(e) => {
+                let f = Finding::new(
+                    Span::new(0, 0),
+                    format!("the entity table does not build: {e}"),
+                );
+                self.emit(
+                    &romanization[..romanization.len().min(1)],
+                    vec![f],
+                    source,
+                    settings,
+                    out,
+                );
+                return;
+            }
+        };
+        let auto_detect = romanization.iter().any(|&i| {
+            matches!(
+                self.rules[i].check,
+                Check::NameRomanization { auto_detect: true }
+            )
+        });
+        let opts = names::Options {
+            house_style: settings.house_style.clone(),
+            auto_detect,
+            fused_names: !fused.is_empty(),
+        };
+        let mut by_rule: [Vec<Finding>; 2] = [Vec::new(), Vec::new()];
+        for f in names::check(text, index, &opts) {
+            let slot = if f.rule == names::RULE_FUSED { 1 } else { 0 };
+            let span = Span::new(f.start, f.end);
+            let mut finding = Finding::new(span, f.message);
+            if let Some((s, e, label)) = f.label {
+                finding = finding.with_label(Span::new(s, e), label);
+            }
+            if let Some(replacement) = f.replacement {
+                let edits = vec![crate::diagnostic::Edit {
+                    span,
+                    replacement: replacement.clone(),
+                }];
+                let title = format!("write `{replacement}`");
+                // Quoted speech is never rewritten automatically.
+                finding = finding.with_fix(if f.in_quote {
+                    crate::diagnostic::Fix::display_only(title, edits)
+                } else {
+                    crate::diagnostic::Fix::safe(title, edits)
+                });
+            }
+            by_rule[slot].push(finding);
+        }
+        let [r, f] = by_rule;
+        self.emit(romanization, r, source, settings, out);
+        self.emit(fused, f, source, settings, out);
     }
 
     /// Attach rule metadata to findings and drop suppressed ones.

@@ -74,6 +74,9 @@ pub struct RuleOptions {
     /// Not these rules.
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     pub ignore: Vec<String>,
+    /// House style of the name rules (`ap`, `seoul`, a style of your entity table, or `consistency`).
+    #[arg(long, value_name = "STYLE")]
+    pub house_style: Option<String>,
 }
 
 #[derive(Args, Debug)]

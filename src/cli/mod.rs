@@ -7,7 +7,7 @@ mod check;
 use args::{Cli, Command, RuleOptions, RulesFormat};
 use clap::Parser;
 use copydesk::config::{self, Config, Selection};
-use copydesk::rules::{pack, Rule};
+use copydesk::rules::pack;
 use copydesk::{Engine, FileError};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -83,7 +83,7 @@ pub fn run() -> Result<u8, CliError> {
 }
 
 /// Load a pack file from disk through the shipped loader.
-pub fn load_pack(path: &Path) -> Result<Vec<Rule>, CliError> {
+pub fn load_pack(path: &Path) -> Result<pack::Pack, CliError> {
     let text = std::fs::read(path).map_err(|e| {
         CliError::Message(format!("{}: cannot read rule pack: {e}", path.display()))
     })?;
@@ -112,6 +112,7 @@ pub fn cli_selection(o: &RuleOptions) -> Selection {
         select: o.select.clone(),
         extend_select: o.extend_select.clone(),
         ignore: o.ignore.clone(),
+        house_style: o.house_style.clone(),
         ..Default::default()
     }
 }
@@ -141,6 +142,14 @@ fn check_selectors(engine: &Engine, sel: &Selection) -> Result<(), CliError> {
         if !config::selector_exists(engine, s) {
             return Err(CliError::Message(format!(
                 "no rule or pack matches `{s}` (see `copydesk rules`)"
+            )));
+        }
+    }
+    if let Some(style) = &sel.house_style {
+        if !config::style_exists(engine, style) {
+            return Err(CliError::Message(format!(
+                "no entity table defines house style `{style}` (known: {})",
+                config::known_styles(engine).join(", ")
             )));
         }
     }
@@ -244,7 +253,7 @@ fn explain(id: &str, o: &RuleOptions) -> Result<u8, CliError> {
 
 fn test_rules(packs: &[std::path::PathBuf]) -> Result<u8, CliError> {
     let engine = build_engine(packs)?;
-    let shipped = pack::shipped()?.len();
+    let shipped = pack::shipped()?.rules.len();
     let test_shipped = packs.is_empty();
     let report = copydesk::testing::run_examples(&engine, &|i| test_shipped || i >= shipped);
     let mut out = std::io::stdout().lock();

@@ -7,6 +7,7 @@ pub mod attribution;
 pub mod confusable;
 pub mod invisible;
 pub mod mojibake;
+pub mod names;
 pub mod pack;
 pub mod pattern;
 pub mod script;
@@ -24,10 +25,12 @@ pub enum Kind {
     UnattributedQuote,
     UnattributedClaim,
     AnonymousSource,
+    NameRomanization,
+    FusedName,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 10] = [
         Kind::StrayScript,
         Kind::MixedScript,
         Kind::InvisibleChar,
@@ -36,6 +39,8 @@ impl Kind {
         Kind::UnattributedQuote,
         Kind::UnattributedClaim,
         Kind::AnonymousSource,
+        Kind::NameRomanization,
+        Kind::FusedName,
     ];
 
     pub fn parse(s: &str) -> Option<Kind> {
@@ -52,6 +57,8 @@ impl Kind {
             Kind::UnattributedQuote => "unattributed-quote",
             Kind::UnattributedClaim => "unattributed-claim",
             Kind::AnonymousSource => "anonymous-source",
+            Kind::NameRomanization => "name-romanization",
+            Kind::FusedName => "fused-name",
         }
     }
 
@@ -70,6 +77,8 @@ impl Kind {
             Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
                 &["attribution"]
             }
+            Kind::NameRomanization => &["auto-detect"],
+            Kind::FusedName => &[],
         }
     }
 }
@@ -84,6 +93,11 @@ pub enum Check {
     Pattern(pattern::PatternSpec),
     /// The three attribution kinds share one compiled option set per distinct options.
     Attribution(std::sync::Arc<attribution::Lazy>),
+    /// `name-romanization`; `auto_detect` compares names in no entity table.
+    NameRomanization {
+        auto_detect: bool,
+    },
+    FusedName,
 }
 
 /// Text a rule must flag, and the text after its safe fixes (if it has one).

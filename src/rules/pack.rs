@@ -5,6 +5,7 @@
 //! same loader.
 
 use super::attribution::{Lazy as AttributionLazy, Options as AttributionOptions};
+use super::names::Entity;
 use super::pattern::PatternSpec;
 use super::script::StrayOptions;
 use super::{Check, Example, Kind, Rule};
@@ -27,6 +28,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
             "/rules/attribution.toml"
         )),
     ),
+    (
+        "rules/names.toml",
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/names.toml")),
+    ),
 ];
 
 #[derive(Deserialize)]
@@ -35,6 +40,23 @@ struct RawPack {
     pack: Option<RawMeta>,
     #[serde(default)]
     rule: Vec<RawRule>,
+    /// Entity table rows for the name rules (any pack may add some).
+    #[serde(default)]
+    entity: Vec<Entity>,
+}
+
+/// A loaded pack: its rules and its entity-table rows.
+#[derive(Clone, Debug, Default)]
+pub struct Pack {
+    pub rules: Vec<Rule>,
+    pub entities: Vec<Entity>,
+}
+
+impl Pack {
+    pub fn extend(&mut self, other: Pack) {
+        self.rules.extend(other.rules);
+        self.entities.extend(other.entities);
+    }
 }
 
 #[derive(Deserialize)]
@@ -77,6 +99,8 @@ struct RawRule {
     exceptions: Option<Spanned<Vec<String>>>,
     // attribution kinds
     attribution: Option<Spanned<AttributionOptions>>,
+    // name-romanization
+    auto_detect: Option<Spanned<bool>>,
 }
 
 impl RawRule {
@@ -110,6 +134,9 @@ impl RawRule {
         if let Some(x) = &self.attribution {
             v.push(("attribution", sp(x)));
         }
+        if let Some(x) = &self.auto_detect {
+            v.push(("auto-detect", sp(x)));
+        }
         v
     }
 }
@@ -129,7 +156,7 @@ pub fn is_kebab_case(id: &str) -> bool {
 }
 
 /// Load one pack. `path` is used for messages and for the default pack name.
-pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
+pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
     let text: Arc<str> = Arc::from(text);
     let raw: RawPack = toml::from_str(&text).map_err(|e| FileError::from_toml(path, &text, &e))?;
     let err = |span: Span, msg: String| FileError::new(path, &text, Some(span), msg);
@@ -239,6 +266,10 @@ pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
                 };
                 Check::Attribution(shared)
             }
+            Kind::NameRomanization => Check::NameRomanization {
+                auto_detect: r.auto_detect.as_ref().is_none_or(|s| *s.get_ref()),
+            },
+            Kind::FusedName => Check::FusedName,
             Kind::MixedScript => Check::MixedScript,
             Kind::InvisibleChar => Check::InvisibleChar,
             Kind::Mojibake => Check::Mojibake,
@@ -300,12 +331,15 @@ pub fn load(path: &str, text: &str) -> Result<Vec<Rule>, FileError> {
             pass: r.pass,
         });
     }
-    Ok(rules)
+    Ok(Pack {
+        rules,
+        entities: raw.entity,
+    })
 }
 
 /// Load every shipped pack. They are tested, so failure is a bug in copydesk.
-pub fn shipped() -> Result<Vec<Rule>, FileError> {
-    let mut all = Vec::new();
+pub fn shipped() -> Result<Pack, FileError> {
+    let mut all = Pack::default();
     for (path, text) in SHIPPED {
         all.extend(load(path, text)?);
     }
@@ -373,7 +407,7 @@ mod tests {
 
     #[test]
     fn shipped_packs_load() {
-        let rules = shipped().unwrap();
+        let rules = shipped().unwrap().rules;
         for id in ["stray-script", "mixed-script", "invisible-char", "mojibake"] {
             assert!(rules.iter().any(|r| r.id == id), "{id}");
         }

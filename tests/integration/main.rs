@@ -4,6 +4,7 @@
 mod cli;
 mod corpus;
 mod fixtures;
+mod names;
 mod properties;
 mod rule_examples;
 mod util;
