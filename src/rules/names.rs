@@ -1510,19 +1510,26 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
 
     // 5. Names written correctly elsewhere in the draft, fused here.
     if opts.fused_names && opts.auto_detect {
-        let mut seen: HashSet<&str> = HashSet::new();
         let fused_starts: HashSet<usize> = findings
             .iter()
             .filter(|f| f.rule == RULE_FUSED)
             .map(|f| f.start)
             .collect();
-        for o in occs.iter().filter(|o| o.source == Source::EastAsian) {
-            let surface = &text[o.start..o.end];
-            if !seen.insert(surface) {
-                continue;
-            }
-            for (s, _) in text.match_indices(surface) {
-                let e = s + surface.len();
+        let mut surfaces: Vec<&str> = occs
+            .iter()
+            .filter(|o| o.source == Source::EastAsian)
+            .map(|o| &text[o.start..o.end])
+            .collect();
+        surfaces.sort_unstable();
+        surfaces.dedup();
+        // One pass over the draft for all of them (not one scan per name).
+        if let Ok(ac) = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&surfaces)
+        {
+            for m in ac.find_overlapping_iter(text) {
+                let surface = surfaces[m.pattern().as_usize()];
+                let (s, e) = (m.start(), m.end());
                 if fused_starts.contains(&s) || !left_boundary(text, s) {
                     continue;
                 }
