@@ -102,3 +102,162 @@ fn wikipedia_unicode_findings_are_the_known_artifacts() {
         "the only U+FFFD is discussed as such"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Names (KCNA: one consistent house style, and hundreds of fused names).
+
+use crate::util::{lint_with, settings};
+
+fn rule_count(diags: &[copydesk::Diagnostic], rule: &str) -> usize {
+    diags.iter().filter(|d| d.rule == rule).count()
+}
+
+#[test]
+fn kcna_names_are_consistent_and_fused_names_are_found() {
+    let Some(arts) = articles("kcna2024.jsonl") else {
+        return;
+    };
+    let (mut romanization, mut fused) = (0, 0);
+    for a in &arts {
+        let diags = lint(&a.text);
+        romanization += rule_count(&diags, "name-romanization");
+        for d in diags.iter().filter(|d| d.rule == "fused-name") {
+            fused += 1;
+            // The fix only inserts spaces.
+            let fix = &d.fix.as_ref().unwrap().edits[0];
+            assert_eq!(
+                fix.replacement.replace(' ', ""),
+                a.text[fix.span.range()].replace(' ', ""),
+                "{}",
+                a.id
+            );
+        }
+    }
+    eprintln!("KCNA: name-romanization {romanization}, fused-name {fused}");
+    assert_eq!(romanization, 0, "KCNA spells every name one way");
+    assert!(fused >= 500, "only {fused} fused names found");
+}
+
+#[test]
+fn kcna_house_styles() {
+    let Some(arts) = articles("kcna2024.jsonl") else {
+        return;
+    };
+    let arts = &arts[..200];
+    let mut seoul = settings();
+    seoul.house_style = Some("seoul".into());
+    let mut ap = settings();
+    ap.house_style = Some("ap".into());
+    let (mut seoul_fixes, mut ap_flags) = (0, 0);
+    for a in arts {
+        let diags = lint_with(&a.text, &seoul);
+        for d in &diags {
+            if d.rule == "name-romanization" && &a.text[d.span.range()] == "Kim Jong Un" {
+                // A name that is also fused (`Kim Jong Unsaid`) gets its spelling
+                // fixed by the fused-name fix, so the two fixes never overlap.
+                let replacement = match &d.fix {
+                    Some(fix) => fix.edits[0].replacement.clone(),
+                    None => diags
+                        .iter()
+                        .find(|f| f.rule == "fused-name" && f.span.contains(d.span))
+                        .and_then(|f| f.fix.as_ref())
+                        .map(|f| f.edits[0].replacement.clone())
+                        .expect("a fix on the name or on the fused words"),
+                };
+                assert!(replacement.contains("Kim Jong-un"), "{replacement}");
+                seoul_fixes += 1;
+            }
+        }
+        ap_flags += lint_with(&a.text, &ap)
+            .iter()
+            .filter(|d| d.rule == "name-romanization" && &a.text[d.span.range()] == "Kim Jong Un")
+            .count();
+    }
+    assert!(seoul_fixes > 20, "seoul style: {seoul_fixes}");
+    assert_eq!(ap_flags, 0, "AP writes Kim Jong Un");
+}
+
+#[test]
+fn no_fused_names_in_bbc_and_reuters() {
+    for file in ["bbc2225.jsonl", "reuters21578.jsonl"] {
+        let Some(arts) = articles(file) else { return };
+        let fused: Vec<String> = arts
+            .iter()
+            .flat_map(|a| {
+                lint(&a.text)
+                    .into_iter()
+                    .filter(|d| d.rule == "fused-name")
+                    .map(|d| format!("{}: {}", a.id, &a.text[d.span.range()]))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(fused.is_empty(), "{file}: {fused:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Attribution: precision on real news, and the CoNLL-2010 weasel benchmark.
+
+#[test]
+fn unattributed_quotes_are_rare_in_published_news() {
+    for (file, limit) in [("bbc2225.jsonl", 2.0), ("reuters21578.jsonl", 2.0)] {
+        let Some(arts) = articles(file) else { return };
+        let n: usize = arts
+            .iter()
+            .map(|a| rule_count(&lint(&a.text), "unattributed-quote"))
+            .sum();
+        let per100 = n as f64 * 100.0 / arts.len() as f64;
+        eprintln!("{file}: {n} unattributed-quote findings, {per100:.2} per 100 articles");
+        assert!(per100 <= limit, "{file}: {per100:.2} per 100 articles");
+    }
+}
+
+#[test]
+fn unattributed_claim_precision_on_conll2010_weasels() {
+    let Some(dir) = crate::util::corpus_dir() else {
+        return;
+    };
+    let Ok(data) = std::fs::read_to_string(dir.join("conll2010-wiki-weasel-train.jsonl")) else {
+        eprintln!("skipping: CoNLL-2010 file not found");
+        return;
+    };
+    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["text"].as_str().unwrap_or("");
+        let uncertain = v["uncertain"].as_i64() == Some(1);
+        let flagged = rule_count(&lint(text), "unattributed-claim") > 0;
+        match (flagged, uncertain) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, true) => fneg += 1,
+            _ => {}
+        }
+    }
+    let precision = tp as f64 / (tp + fp) as f64;
+    let recall = tp as f64 / (tp + fneg) as f64;
+    eprintln!(
+        "CoNLL-2010 weasel: tp {tp} fp {fp} fn {fneg}: precision {precision:.3} recall {recall:.3}"
+    );
+    assert!(precision >= 0.85, "precision {precision:.3}");
+}
+
+#[test]
+fn seed_article_has_no_attribution_findings() {
+    let Some(dir) = crate::util::corpus_dir() else {
+        return;
+    };
+    let Ok(seed) = std::fs::read_to_string(dir.join("seed/nato-summit.txt")) else {
+        return;
+    };
+    let attribution: Vec<_> = lint(&seed)
+        .into_iter()
+        .filter(|d| {
+            matches!(
+                d.rule.as_str(),
+                "unattributed-quote" | "unattributed-claim" | "anonymous-source"
+            )
+        })
+        .collect();
+    assert!(attribution.is_empty(), "{attribution:?}");
+}
