@@ -63,3 +63,20 @@ fn committed_rule_reference_is_current() {
         "docs/rules.md is stale: run `BLESS=1 cargo test --test integration committed_rule_reference`"
     );
 }
+
+#[test]
+fn shipped_entity_table_builds_without_collisions() {
+    let entities = engine().entities();
+    assert!(entities.len() >= 300, "{} entities", entities.len());
+    if let Err(e) = engine().name_index() {
+        panic!("the shipped entity table does not build: {e}");
+    }
+    for e in entities {
+        assert!(
+            matches!(e.kind.as_str(), "person" | "place" | "organisation"),
+            "{}: kind {}",
+            e.name,
+            e.kind
+        );
+    }
+}
