@@ -19,7 +19,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -257,7 +256,7 @@ impl NameIndex {
             .into_iter()
             .filter_map(|(k, v)| v.map(|e| (k, e)))
             .collect();
-        let forms = FormTable::build(&pattern_form)?;
+        let forms = FormTable::build(&pattern_form);
         Ok(NameIndex {
             entities: entities.to_vec(),
             forms,
@@ -361,8 +360,10 @@ fn next_candidate(b: &[u8], from: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
-/// A hasher for the three-byte prefixes of [`FormTable`] (SipHash would cost
-/// more than the rest of a lookup).
+/// A hasher for short keys looked up for many words of a draft: prefixes of
+/// [`FormTable`], surnames, capitalized words (SipHash would cost more than
+/// the rest of a lookup). No key comes from an adversary worth defending
+/// against.
 #[derive(Default, Clone, Copy)]
 struct PrefixHasher(u64);
 
@@ -371,8 +372,13 @@ impl std::hash::Hasher for PrefixHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.write_u64(pack_ascii(rest.iter().copied()) ^ (rest.len() as u64) << 56);
         }
     }
     fn write_u32(&mut self, n: u32) {
@@ -404,8 +410,10 @@ struct FormTable {
     by_prefix: HashMap<u32, Vec<usize>, PrefixBuild>,
     /// Forms shorter than three bytes starting with a capital, longest first.
     short: Vec<usize>,
-    /// Forms starting with another ASCII byte, and their form ids.
-    other: Option<(AhoCorasick, Vec<usize>)>,
+    /// Forms starting with another ASCII byte (too common a byte to stop
+    /// at), by their first three bytes (or fewer, for a shorter form):
+    /// a substring searcher for each prefix, and the forms.
+    other: Vec<(memchr::memmem::Finder<'static>, Vec<usize>)>,
 }
 
 fn prefix3(b: &[u8]) -> u32 {
@@ -413,16 +421,16 @@ fn prefix3(b: &[u8]) -> u32 {
 }
 
 impl FormTable {
-    fn build(forms: &[String]) -> Result<FormTable, String> {
+    fn build(forms: &[String]) -> FormTable {
         let mut t = FormTable {
             pairs: vec![0; 1024],
             ..FormTable::default()
         };
-        let mut other = Vec::new();
+        let mut other: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
         for (id, f) in forms.iter().enumerate() {
             let b = f.as_bytes();
             if !(b[0].is_ascii_uppercase() || b[0] >= 0xc0) {
-                other.push(id);
+                other.entry(&b[..b.len().min(3)]).or_default().push(id);
             } else if b.len() < 3 {
                 t.short.push(id);
             } else {
@@ -437,14 +445,11 @@ impl FormTable {
             longest_first(ids);
         }
         longest_first(&mut t.short);
-        if !other.is_empty() {
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(other.iter().map(|&id| &forms[id]))
-                .map_err(|e| e.to_string())?;
-            t.other = Some((ac, other));
-        }
-        Ok(t)
+        t.other = other
+            .into_iter()
+            .map(|(prefix, ids)| (memchr::memmem::Finder::new(prefix).into_owned(), ids))
+            .collect();
+        t
     }
 
     /// The longest form starting at `p`, which is a capital or a lead byte.
@@ -479,13 +484,20 @@ impl FormTable {
     ) {
         let b = text.as_bytes();
         // The longest `other` form at each position where one starts.
-        let mut other: Vec<(usize, usize, usize)> = match &self.other {
-            None => Vec::new(),
-            Some((ac, ids)) => ac
-                .find_overlapping_iter(text)
-                .map(|m| (m.start(), m.end(), ids[m.pattern().as_usize()]))
-                .collect(),
-        };
+        let mut other: Vec<(usize, usize, usize)> = Vec::new();
+        for (finder, ids) in &self.other {
+            let mut from = 0;
+            while let Some(k) = finder.find(&b[from..]) {
+                let s = from + k;
+                for &id in ids {
+                    if b[s..].starts_with(forms[id].as_bytes()) {
+                        other.push((s, s + forms[id].len(), id));
+                    }
+                }
+                // Occurrences may overlap (`aaa` in `aaaa`).
+                from = s + 1;
+            }
+        }
         other.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         other.dedup_by_key(|m| m.0);
         let mut other = other.into_iter().peekable();
@@ -749,8 +761,7 @@ fn has_slavic_ending(core: &str) -> bool {
 /// `Banū`) as different spellings; the table lists the names whose accents
 /// vary (`Erdoğan`).
 fn western_candidate(core: &str) -> bool {
-    // Every Slavic ending ends in one of these: most words stop here.
-    if !matches!(core.as_bytes().last(), Some(b'y' | b'i' | b'j')) {
+    if !may_be_western(core) {
         return false;
     }
     let mut chars = core.chars();
@@ -769,6 +780,11 @@ fn western_candidate(core: &str) -> bool {
         return false;
     }
     has_slavic_ending(core)
+}
+
+/// Every Slavic ending ends in `y`, `i` or `j`: most words stop here.
+fn may_be_western(core: &str) -> bool {
+    matches!(core.as_bytes().last(), Some(b'y' | b'i' | b'j'))
 }
 
 fn western_key(core: &str) -> String {
@@ -1259,7 +1275,8 @@ fn parse_ea_with(
     next: impl Fn(&Tok, usize) -> Option<Tok>,
 ) -> Option<Ea> {
     let s0 = &text[t0.start..t0.core_end];
-    if !starts_upper(s0) || s0.contains('-') {
+    // (Byte tests: these strings are short, a `memchr` costs more.)
+    if !starts_upper(s0) || s0.as_bytes().contains(&b'-') {
         return None;
     }
     let (group, korean) = surname_group(s0)?;
@@ -1282,7 +1299,7 @@ fn parse_ea_with(
         end: last.core_end,
         key: ea_key(group, korean, parts),
     };
-    if s1.contains('-') {
+    if s1.as_bytes().contains(&b'-') {
         let parts: Vec<&str> = s1.split('-').collect();
         if (2..=3).contains(&parts.len()) && parts.iter().all(|p| is_syllables(p, 1)) {
             return Some(mk(&t1, 2, &parts));
@@ -1294,7 +1311,7 @@ fn parse_ea_with(
             let s2 = &text[t2.start..t2.core_end];
             if joined(text, &t1, &t2)
                 && starts_upper(s2)
-                && !s2.contains('-')
+                && !s2.as_bytes().contains(&b'-')
                 && is_syllables(s2, 1)
                 && !s2.chars().all(char::is_uppercase)
             {
@@ -1739,14 +1756,21 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
     // 2. Name-shaped sequences in no table.
     if opts.auto_detect {
         let table_spans: Vec<(usize, usize)> = occs.iter().map(|o| (o.start, o.end)).collect();
-        let overlaps = |s: usize, e: usize| {
-            let idx = table_spans.partition_point(|&(_, te)| te <= s);
-            idx < table_spans.len() && table_spans[idx].0 < e
+        // Words are visited in order, and table spans are in order and
+        // disjoint: a cursor replaces a binary search per word.
+        let mut span_i = 0;
+        let mut overlaps = |s: usize, e: usize| {
+            while table_spans.get(span_i).is_some_and(|&(_, te)| te <= s) {
+                span_i += 1;
+            }
+            table_spans.get(span_i).is_some_and(|&(ts, _)| ts < e)
         };
         // Plain capitalized words, kept in case an accented spelling of
         // them turns up (`Erdogan` after `Erdoğan`).
         let mut plain_caps: Vec<Tok> = Vec::new();
         let mut accented_keys: HashSet<String> = HashSet::new();
+        // Group node of each capitalized word seen (`None`: not a name).
+        let mut western: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
         // Only capitalized words matter: lowercase prose is skipped unread.
         let mut pos = 0;
         while let Some(t) = next_capital_token(text, pos) {
@@ -1772,16 +1796,28 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             if core.is_ascii() && core.len() >= 4 && !overlaps(t.start, t.core_end) {
                 plain_caps.push(t);
             }
-            if western_candidate(core) && !overlaps(t.start, t.core_end) {
-                if !core.is_ascii() {
-                    accented_keys.insert(western_key(core));
-                }
-                let key = western_key(core);
-                let node = groups.key_node(&key);
-                if let Some(&ent) = index.key_entity.get(&key) {
-                    let en = groups.entity_node(ent);
-                    groups.union(en, node);
-                }
+            if may_be_western(core) && !overlaps(t.start, t.core_end) {
+                // A word's key and links are the same at each use: work
+                // them out once (linking it again would change nothing).
+                let node = *western.entry(core).or_insert_with(|| {
+                    if !western_candidate(core) {
+                        return None;
+                    }
+                    if !core.is_ascii() {
+                        accented_keys.insert(western_key(core));
+                    }
+                    let key = western_key(core);
+                    let node = groups.key_node(&key);
+                    if let Some(&ent) = index.key_entity.get(&key) {
+                        let en = groups.entity_node(ent);
+                        groups.union(en, node);
+                    }
+                    Some(node)
+                });
+                let Some(node) = node else {
+                    pos = t.end;
+                    continue;
+                };
                 occs.push(Occ {
                     start: t.start,
                     end: t.core_end,
@@ -1793,14 +1829,19 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             pos = t.end;
         }
         if !accented_keys.is_empty() {
+            // Node of each word's key when an accented spelling has it (once
+            // per word, as above).
+            let mut plain: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
             for t in plain_caps {
                 let core = &text[t.start..t.core_end];
-                if western_candidate(core) {
-                    continue; // already an occurrence
-                }
-                let key = western_key(core);
-                if accented_keys.contains(&key) {
-                    let node = groups.key_node(&key);
+                let node = *plain.entry(core).or_insert_with(|| {
+                    if western_candidate(core) {
+                        return None; // already an occurrence
+                    }
+                    let key = western_key(core);
+                    accented_keys.contains(&key).then(|| groups.key_node(&key))
+                });
+                if let Some(node) = node {
                     occs.push(Occ {
                         start: t.start,
                         end: t.core_end,
@@ -1860,7 +1901,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             for &k in members {
                 let o = &occs[k];
                 let surface = &text[o.start..o.end];
-                if compatible(surface, house_form) {
+                if surface == house_form || compatible(surface, house_form) {
                     continue;
                 }
                 let message = format!("house style ({style}) writes this name `{house_form}`");
@@ -1895,6 +1936,11 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             let case_only = |a: &&str| {
                 o.source == Source::Western && a.to_lowercase() == surface.to_lowercase()
             };
+            // (An accepted spelling is compatible with itself: the common
+            // case, tested without splitting words.)
+            if accepted.contains(&surface) {
+                continue;
+            }
             if accepted
                 .iter()
                 .any(|a| compatible(surface, a) || case_only(a))
@@ -2082,7 +2128,7 @@ const GLUED_TITLES: &[&str] = &["HE", "Excellency", "Generalissimo", "Generaliss
 /// (`ofKim Jong Un`, `ComradeKim Jong Un`, and `and` in
 /// `Kim Il SungandKim Jong Il` when `prev_end` is the end of `Kim Il Sung`).
 fn glued_left_word(text: &str, start: usize, form: &str, prev_end: Option<usize>) -> Option<usize> {
-    if !form.contains(' ') || !starts_upper(form) {
+    if !form.as_bytes().contains(&b' ') || !starts_upper(form) {
         return None;
     }
     let before = &text[..start];
@@ -2116,7 +2162,7 @@ fn fused_table_ok(form: &str, suffix: &str) -> bool {
     if suffix.len() < 2 || DERIVATIONAL.contains(&suffix) {
         return false;
     }
-    let multi_word = form.contains(' ');
+    let multi_word = form.as_bytes().contains(&b' ');
     if !multi_word && suffix.len() < 3 {
         return false; // `Raision` (Raisi + on), `Gazaon`
     }
