@@ -1832,8 +1832,28 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             // Node of each word's key when an accented spelling has it (once
             // per word, as above).
             let mut plain: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
+            // Most words cannot have an accented key: its first letter and
+            // length (after `W:`) are known, and folding an ASCII word only
+            // drops joiners and perhaps one letter of a Slavic ending.
+            // Bit `min(length, 63)` of `shapes[first byte]`.
+            let mut shapes = [0u64; 256];
+            for k in accented_keys.iter().filter_map(|k| k.strip_prefix("W:")) {
+                if let Some(&first) = k.as_bytes().first() {
+                    shapes[usize::from(first)] |= 1 << k.len().min(63);
+                }
+            }
             for t in plain_caps {
                 let core = &text[t.start..t.core_end];
+                let first = core.as_bytes()[0].to_ascii_lowercase();
+                let folded_len = core.len()
+                    - core
+                        .bytes()
+                        .filter(|c| matches!(c, b'-' | b'\'' | b'`' | b' '))
+                        .count();
+                let lens = 1 << folded_len.min(63) | 1 << (folded_len - 1).min(63);
+                if shapes[usize::from(first)] & lens == 0 {
+                    continue;
+                }
                 let node = *plain.entry(core).or_insert_with(|| {
                     if western_candidate(core) {
                         return None; // already an occurrence
@@ -1983,7 +2003,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         // A surface starts with its surname (at most eight bytes) and a
         // space: group the surfaces by that word, shortest first (the order
         // in which an automaton reports matches that start together).
-        let mut by_surname: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut by_surname: HashMap<&str, Vec<&str>, PrefixBuild> = HashMap::default();
         for &surface in &surfaces {
             if let Some(sp) = surface.find([' ', '\u{a0}']) {
                 by_surname.entry(&surface[..sp]).or_default().push(surface);
@@ -1992,6 +2012,10 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         for group in by_surname.values_mut() {
             group.sort_by_key(|s| s.len());
         }
+        let mut first_bytes = [false; 256];
+        for surname in by_surname.keys() {
+            first_bytes[usize::from(surname.as_bytes()[0])] = true;
+        }
         let b = text.as_bytes();
         let mut from = 0;
         while !by_surname.is_empty() {
@@ -1999,6 +2023,9 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
                 break;
             };
             from = s + 1;
+            if !first_bytes[usize::from(b[s])] {
+                continue;
+            }
             let head = &b[s..b.len().min(s + 10)];
             let Some(sp) = head
                 .iter()
