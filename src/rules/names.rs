@@ -19,8 +19,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 use serde::Deserialize;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -162,13 +160,13 @@ impl FormMatch {
     }
 }
 
-/// The entity table compiled once: one automaton over every form, a side
-/// table back to the entity, and folded keys of every form and of the
-/// readings of each native name.
+/// The entity table compiled once: every form keyed for anchored lookups
+/// ([`FormTable`]), a side table back to the entity, and folded keys of every
+/// form and of the readings of each native name.
 #[derive(Debug, Clone)]
 pub struct NameIndex {
     entities: Vec<Entity>,
-    matcher: Option<AhoCorasick>,
+    forms: FormTable,
     pattern_entity: Vec<usize>,
     pattern_form: Vec<String>,
     key_entity: HashMap<String, usize>,
@@ -258,19 +256,10 @@ impl NameIndex {
             .into_iter()
             .filter_map(|(k, v)| v.map(|e| (k, e)))
             .collect();
-        let matcher = if pattern_form.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&pattern_form)
-                    .map_err(|e| e.to_string())?,
-            )
-        };
+        let forms = FormTable::build(&pattern_form);
         Ok(NameIndex {
             entities: entities.to_vec(),
-            matcher,
+            forms,
             pattern_entity,
             pattern_form,
             key_entity,
@@ -292,44 +281,40 @@ impl NameIndex {
     /// Kiev`): at word boundaries, or glued to a word as `fused-name`
     /// detects it (`ComradeKim Jong Unwho`).
     pub fn find_forms(&self, text: &str) -> Vec<FormMatch> {
-        let Some(ac) = &self.matcher else {
-            return Vec::new();
-        };
         let mut out: Vec<FormMatch> = Vec::new();
-        for m in ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let pid = m.pattern().as_usize();
-            let form = self.pattern_form[pid].as_str();
-            let prev_end = out.last().map(|p| p.end);
-            let glued_start = if left_boundary(text, s) {
-                s
-            } else {
-                match glued_left_word(text, s, form, prev_end) {
-                    Some(ls) => ls,
-                    None => continue,
-                }
-            };
-            let glued_end = match right_context(text, e) {
-                Right::Boundary => e,
-                Right::Glued => continue,
-                Right::Fused(suffix_end) => {
-                    if !fused_table_ok(form, &text[e..suffix_end]) {
-                        continue;
+        self.forms
+            .leftmost_longest(text, &self.pattern_form, |s, e, pid| {
+                let form = self.pattern_form[pid].as_str();
+                let prev_end = out.last().map(|p| p.end);
+                let glued_start = if left_boundary(text, s) {
+                    s
+                } else {
+                    match glued_left_word(text, s, form, prev_end) {
+                        Some(ls) => ls,
+                        None => return,
                     }
-                    suffix_end
+                };
+                let glued_end = match right_context(text, e) {
+                    Right::Boundary => e,
+                    Right::Glued => return,
+                    Right::Fused(suffix_end) => {
+                        if !fused_table_ok(form, &text[e..suffix_end]) {
+                            return;
+                        }
+                        suffix_end
+                    }
+                };
+                if glued_start == s && glued_end == e && is_exception(text, s, form) {
+                    return;
                 }
-            };
-            if glued_start == s && glued_end == e && is_exception(text, s, form) {
-                continue;
-            }
-            out.push(FormMatch {
-                start: s,
-                end: e,
-                entity: self.pattern_entity[pid],
-                glued_start,
-                glued_end,
+                out.push(FormMatch {
+                    start: s,
+                    end: e,
+                    entity: self.pattern_entity[pid],
+                    glued_start,
+                    glued_end,
+                });
             });
-        }
         out
     }
 
@@ -343,23 +328,231 @@ impl NameIndex {
 }
 
 // ---------------------------------------------------------------------------
+// Form lookup
+// ---------------------------------------------------------------------------
+
+/// Position of the first byte at or after `from` that is an ASCII capital or
+/// the lead byte of a non-ASCII character, eight bytes at a time.
+///
+/// Names start with a capital, and most of a draft is lowercase ASCII: the
+/// scans for table forms, name-shaped words and fused names stop only here,
+/// never on lowercase prose.
+fn next_candidate(b: &[u8], from: usize) -> Option<usize> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, on the low seven bits (so no carry crosses bytes):
+        // `y + 0x3f` sets the top bit from `A` up, `y + 0x25` from `[` up.
+        let y = x & 0x7f7f_7f7f_7f7f_7f7f;
+        let upper = (y + 0x3f3f_3f3f_3f3f_3f3f) & !(y + 0x2525_2525_2525_2525) & !x & HI;
+        // Lead bytes are 0b11xxxxxx (continuation bytes 0b10xxxxxx).
+        let lead = x & (x << 1) & HI;
+        let m = upper | lead;
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| c.is_ascii_uppercase() || c >= 0xc0)
+        .map(|k| i + k)
+}
+
+/// A hasher for short keys looked up for many words of a draft: prefixes of
+/// [`FormTable`], surnames, capitalized words (SipHash would cost more than
+/// the rest of a lookup). No key comes from an adversary worth defending
+/// against.
+#[derive(Default, Clone, Copy)]
+struct PrefixHasher(u64);
+
+impl std::hash::Hasher for PrefixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.write_u64(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.write_u64(pack_ascii(rest.iter().copied()) ^ (rest.len() as u64) << 56);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        let h = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+type PrefixBuild = std::hash::BuildHasherDefault<PrefixHasher>;
+
+/// The table forms, for leftmost-longest matching.
+///
+/// A leftmost-longest scan is the same as taking, at each position in turn,
+/// the longest form that starts there, and resuming after it. Forms that
+/// start with a capital or a non-ASCII letter (nearly all) are looked up at
+/// the positions [`next_candidate`] stops at, by their first three bytes;
+/// an automaton over all forms would instead step through every byte of
+/// the draft. The few forms that start with another ASCII byte (`al-Qaeda`)
+/// are found by a small automaton of their own.
+#[derive(Debug, Clone, Default)]
+struct FormTable {
+    /// Bit `b0 << 8 | b1` is set when a form of three bytes or more starts
+    /// with the bytes `b0 b1`: most capitals are rejected here.
+    pairs: Vec<u64>,
+    /// First three bytes → forms of three bytes or more, longest first.
+    by_prefix: HashMap<u32, Vec<usize>, PrefixBuild>,
+    /// Forms shorter than three bytes starting with a capital, longest first.
+    short: Vec<usize>,
+    /// Forms starting with another ASCII byte (too common a byte to stop
+    /// at), by their first three bytes (or fewer, for a shorter form):
+    /// a substring searcher for each prefix, and the forms.
+    other: Vec<(memchr::memmem::Finder<'static>, Vec<usize>)>,
+}
+
+fn prefix3(b: &[u8]) -> u32 {
+    u32::from_le_bytes([b[0], b[1], b[2], 0])
+}
+
+impl FormTable {
+    fn build(forms: &[String]) -> FormTable {
+        let mut t = FormTable {
+            pairs: vec![0; 1024],
+            ..FormTable::default()
+        };
+        let mut other: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
+        for (id, f) in forms.iter().enumerate() {
+            let b = f.as_bytes();
+            if !(b[0].is_ascii_uppercase() || b[0] >= 0xc0) {
+                other.entry(&b[..b.len().min(3)]).or_default().push(id);
+            } else if b.len() < 3 {
+                t.short.push(id);
+            } else {
+                let pair = usize::from(b[0]) << 8 | usize::from(b[1]);
+                t.pairs[pair / 64] |= 1 << (pair % 64);
+                t.by_prefix.entry(prefix3(b)).or_default().push(id);
+            }
+        }
+        let longest_first =
+            |ids: &mut Vec<usize>| ids.sort_by_key(|&id| std::cmp::Reverse(forms[id].len()));
+        for ids in t.by_prefix.values_mut() {
+            longest_first(ids);
+        }
+        longest_first(&mut t.short);
+        t.other = other
+            .into_iter()
+            .map(|(prefix, ids)| (memchr::memmem::Finder::new(prefix).into_owned(), ids))
+            .collect();
+        t
+    }
+
+    /// The longest form starting at `p`, which is a capital or a lead byte.
+    fn longest_at(&self, b: &[u8], p: usize, forms: &[String]) -> Option<usize> {
+        let rest = &b[p..];
+        if rest.len() >= 3 {
+            let pair = usize::from(rest[0]) << 8 | usize::from(rest[1]);
+            if self.pairs[pair / 64] & (1 << (pair % 64)) != 0 {
+                if let Some(ids) = self.by_prefix.get(&prefix3(rest)) {
+                    if let Some(&id) = ids
+                        .iter()
+                        .find(|&&id| rest.starts_with(forms[id].as_bytes()))
+                    {
+                        return Some(id);
+                    }
+                }
+            }
+        }
+        self.short
+            .iter()
+            .copied()
+            .find(|&id| rest.starts_with(forms[id].as_bytes()))
+    }
+
+    /// Call `f(start, end, form)` for each leftmost-longest, non-overlapping
+    /// match of a form in `text`, in order.
+    fn leftmost_longest(
+        &self,
+        text: &str,
+        forms: &[String],
+        mut f: impl FnMut(usize, usize, usize),
+    ) {
+        let b = text.as_bytes();
+        // The longest `other` form at each position where one starts.
+        let mut other: Vec<(usize, usize, usize)> = Vec::new();
+        for (finder, ids) in &self.other {
+            let mut from = 0;
+            while let Some(k) = finder.find(&b[from..]) {
+                let s = from + k;
+                for &id in ids {
+                    if b[s..].starts_with(forms[id].as_bytes()) {
+                        other.push((s, s + forms[id].len(), id));
+                    }
+                }
+                // Occurrences may overlap (`aaa` in `aaaa`).
+                from = s + 1;
+            }
+        }
+        other.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        other.dedup_by_key(|m| m.0);
+        let mut other = other.into_iter().peekable();
+        // Matches start at or after `pos`; capitals before `next` have no form.
+        let (mut pos, mut next) = (0, 0);
+        loop {
+            while other.next_if(|m| m.0 < pos).is_some() {}
+            let limit = other.peek().map_or(b.len(), |m| m.0);
+            next = next.max(pos);
+            let mut found = None;
+            while let Some(c) = next_candidate(b, next).filter(|&c| c < limit) {
+                if let Some(id) = self.longest_at(b, c, forms) {
+                    found = Some((c, c + forms[id].len(), id));
+                    break;
+                }
+                next = c + 1;
+            }
+            let Some((s, e, id)) = found.or_else(|| other.next()) else {
+                break;
+            };
+            f(s, e, id);
+            pos = e;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Word list
 // ---------------------------------------------------------------------------
 
-fn words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        WORDS_TXT
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+/// The word list after its header line: sorted words, one a line (a unit
+/// test keeps it so).
+fn word_lines() -> &'static str {
+    WORDS_TXT.split_once('\n').map_or("", |(_, body)| body)
 }
 
 /// Whether `w` (lowercase ASCII) is a common English word.
+///
+/// A binary search of the sorted list in place: building a set of its 40,000
+/// words would cost milliseconds of start-up for a few lookups per draft.
 pub fn is_english_word(w: &str) -> bool {
-    words().contains(w)
+    let list = word_lines();
+    // `lo` and `hi` are line starts (or the end).
+    let (mut lo, mut hi) = (0, list.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = list[lo..mid].rfind('\n').map_or(lo, |k| lo + k + 1);
+        let end = list[start..].find('\n').map_or(list.len(), |k| start + k);
+        match list[start..end].cmp(w) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 /// Words that may follow a single-word name (`Zelenskysaid`).
@@ -457,6 +650,13 @@ const DERIVATIONAL: &[&str] = &[
 
 /// Lowercase, strip diacritics, drop hyphens, apostrophes and spaces.
 fn fold_basic(s: &str) -> String {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(|c| !matches!(c, b'-' | b'\'' | b'`' | b' '))
+            .map(|c| char::from(c.to_ascii_lowercase()))
+            .collect();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) || matches!(c, '-' | '\'' | '’' | '‘' | 'ʼ' | '`' | ' ') {
@@ -477,19 +677,28 @@ fn fold_basic(s: &str) -> String {
 /// Fold Korean RR / McCune–Reischauer / common spelling differences inside a
 /// given name (already `fold_basic`ed).
 fn fold_korean(s: &str) -> String {
-    let mut t = s
-        .replace("eo", "o")
-        .replace("eu", "u")
-        .replace("oo", "u")
-        .replace("tch", "ch")
-        .replace("th", "t")
-        .replace("ph", "p")
-        .replace("kh", "k")
-        .replace("sh", "s")
-        .replace('j', "ch")
-        .replace('g', "k")
-        .replace('d', "t")
-        .replace('b', "p");
+    // In this order (each replacement sees the previous ones' output); a
+    // string is copied only when it changes.
+    const STEPS: &[(&str, &str)] = &[
+        ("eo", "o"),
+        ("eu", "u"),
+        ("oo", "u"),
+        ("tch", "ch"),
+        ("th", "t"),
+        ("ph", "p"),
+        ("kh", "k"),
+        ("sh", "s"),
+        ("j", "ch"),
+        ("g", "k"),
+        ("d", "t"),
+        ("b", "p"),
+    ];
+    let mut t = s.to_string();
+    for (from, to) in STEPS {
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
     // consonant + yu + n: `hyun`/`hyon`, `myung`/`myong` (AP-style u for eo).
     let bytes = t.as_bytes();
     let mut out = String::with_capacity(t.len());
@@ -552,6 +761,9 @@ fn has_slavic_ending(core: &str) -> bool {
 /// `Banū`) as different spellings; the table lists the names whose accents
 /// vary (`Erdoğan`).
 fn western_candidate(core: &str) -> bool {
+    if !may_be_western(core) {
+        return false;
+    }
     let mut chars = core.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -568,6 +780,11 @@ fn western_candidate(core: &str) -> bool {
         return false;
     }
     has_slavic_ending(core)
+}
+
+/// Every Slavic ending ends in `y`, `i` or `j`: most words stop here.
+fn may_be_western(core: &str) -> bool {
+    matches!(core.as_bytes().last(), Some(b'y' | b'i' | b'j'))
 }
 
 fn western_key(core: &str) -> String {
@@ -667,32 +884,107 @@ fn surname_table() -> &'static HashMap<String, (&'static str, bool)> {
     })
 }
 
-fn surname_group(token: &str) -> Option<(String, bool)> {
+/// ASCII spellings of [`surname_table`], packed into a `u64` (at most eight
+/// bytes): the lookup runs for every capitalized short word of a draft.
+fn ascii_surname_table() -> &'static HashMap<u64, (&'static str, bool), PrefixBuild> {
+    static TABLE: OnceLock<HashMap<u64, (&'static str, bool), PrefixBuild>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        surname_table()
+            .iter()
+            .filter(|(k, _)| k.is_ascii() && k.len() <= 8)
+            .map(|(k, &v)| (pack_ascii(k.bytes()), v))
+            .collect()
+    })
+}
+
+fn pack_ascii(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0, |acc, b| acc << 8 | u64::from(b))
+}
+
+fn surname_group(token: &str) -> Option<(&'static str, bool)> {
     // Surnames are short: skip the lookup for anything longer.
     if token.len() > 8 {
         return None;
+    }
+    if token.is_ascii() {
+        let key = pack_ascii(
+            token
+                .bytes()
+                .filter(|&c| c != b'\'')
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        return ascii_surname_table().get(&key).copied();
     }
     let lower: String = token
         .chars()
         .filter(|c| !matches!(c, '\'' | '’' | 'ʼ'))
         .flat_map(char::to_lowercase)
         .collect();
-    surname_table()
-        .get(&lower)
-        .map(|&(g, korean)| (g.to_string(), korean))
+    surname_table().get(&lower).copied()
 }
 
-fn syllable_re(max: usize) -> &'static Regex {
-    static ONE: OnceLock<Regex> = OnceLock::new();
-    static TWO: OnceLock<Regex> = OnceLock::new();
-    const SYL: &str = "(?:ch|th|ph|kh|tch|ts|tz|sh|zh|hs|kk|tt|pp|ss|jj|[bcdfghjklmnpqrstwxz])?[wy]?[aeiou]{1,3}(?:ng|n|m|k|t|l|p|r|b|g|d)?";
-    let cell = if max == 1 { &ONE } else { &TWO };
-    cell.get_or_init(|| Regex::new(&format!("^(?:{SYL}){{1,{max}}}$")).expect("syllable regex"))
+/// One romanized syllable: an optional onset, an optional `w`/`y` glide,
+/// one to three vowels and an optional coda. As a regex (kept in a test):
+#[cfg_attr(not(test), allow(dead_code))]
+const SYL: &str = "(?:ch|th|ph|kh|tch|ts|tz|sh|zh|hs|kk|tt|pp|ss|jj|[bcdfghjklmnpqrstwxz])?[wy]?[aeiou]{1,3}(?:ng|n|m|k|t|l|p|r|b|g|d)?";
+const ONSETS: &[&[u8]] = &[
+    b"ch", b"th", b"ph", b"kh", b"tch", b"ts", b"tz", b"sh", b"zh", b"hs", b"kk", b"tt", b"pp",
+    b"ss", b"jj", b"b", b"c", b"d", b"f", b"g", b"h", b"j", b"k", b"l", b"m", b"n", b"p", b"q",
+    b"r", b"s", b"t", b"w", b"x", b"z", b"",
+];
+const CODAS: &[&[u8]] = &[
+    b"ng", b"n", b"m", b"k", b"t", b"l", b"p", b"r", b"b", b"g", b"d", b"",
+];
+
+/// Every end of a [`SYL`] match starting at `from`, added to `ends`.
+fn syllable_ends(s: &[u8], from: usize, ends: &mut Vec<usize>) {
+    let vowel = |i: usize| matches!(s.get(i), Some(b'a' | b'e' | b'i' | b'o' | b'u'));
+    for onset in ONSETS {
+        if !s[from..].starts_with(onset) {
+            continue;
+        }
+        let p = from + onset.len();
+        let glides = if matches!(s.get(p), Some(b'w' | b'y')) {
+            &[p, p + 1][..]
+        } else {
+            &[p][..]
+        };
+        for &g in glides {
+            let mut v = g;
+            while v < g + 3 && vowel(v) {
+                v += 1;
+                for coda in CODAS {
+                    if s[v..].starts_with(coda) {
+                        ends.push(v + coda.len());
+                    }
+                }
+            }
+        }
+    }
 }
 
+/// `part`, folded, is one to `max` syllables: `^(?:SYL){1,max}$`, matched
+/// by hand (compiling the regex cost more start-up than all its uses).
 fn is_syllables(part: &str, max: usize) -> bool {
     let f = fold_basic(part);
-    !f.is_empty() && f.is_ascii() && syllable_re(max).is_match(&f)
+    if f.is_empty() || !f.is_ascii() {
+        return false;
+    }
+    let s = f.as_bytes();
+    let mut at = vec![0];
+    for _ in 0..max {
+        let mut ends = Vec::new();
+        for &p in &at {
+            syllable_ends(s, p, &mut ends);
+        }
+        if ends.contains(&s.len()) {
+            return true;
+        }
+        ends.sort_unstable();
+        ends.dedup();
+        at = ends;
+    }
+    false
 }
 
 fn pinyin_like(given_folded: &str) -> bool {
@@ -721,9 +1013,16 @@ fn reading_key(reading: &str) -> Option<String> {
     if given.is_empty() {
         return None;
     }
-    let (group, korean) = surname_group(surname).unwrap_or_else(|| (fold_basic(surname), true));
+    let folded;
+    let (group, korean) = match surname_group(surname) {
+        Some(g) => g,
+        None => {
+            folded = fold_basic(surname);
+            (folded.as_str(), true)
+        }
+    };
     let parts: Vec<&str> = given.split([' ', '-']).filter(|p| !p.is_empty()).collect();
-    Some(ea_key(&group, korean, &parts))
+    Some(ea_key(group, korean, &parts))
 }
 
 /// Keys of a table form (for linking auto-detected spellings to entities).
@@ -731,7 +1030,7 @@ fn form_keys(form: &str, person: bool) -> Vec<String> {
     let toks = tokenize(form);
     let mut out = Vec::new();
     if let Some(ea) = parse_ea(form, &toks, 0) {
-        if ea.end_tok == toks.len() {
+        if ea.ntoks == toks.len() {
             out.push(ea.key);
         }
     }
@@ -764,46 +1063,151 @@ fn is_apostrophe(c: char) -> bool {
 /// Words: runs of letters joined by inner hyphens or apostrophes.
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !c.is_alphabetic() {
-            continue;
-        }
-        let start = i;
-        let mut end = i + c.len_utf8();
-        loop {
-            match it.peek() {
-                Some(&(j, d)) if d.is_alphabetic() || is_combining_mark(d) => {
-                    end = j + d.len_utf8();
-                    it.next();
-                }
-                Some(&(j, d)) if d == '-' || is_apostrophe(d) => {
-                    let after = j + d.len_utf8();
-                    match text[after..].chars().next() {
-                        Some(n) if n.is_alphabetic() => {
-                            end = after;
-                            it.next();
-                        }
-                        _ => break,
-                    }
-                }
-                _ => break,
-            }
-        }
-        let word = &text[start..end];
-        let mut core_end = end;
-        for suf in ["'s", "’s", "ʼs"] {
-            if word.len() > suf.len() && word.ends_with(suf) {
-                core_end = end - suf.len();
-            }
-        }
-        toks.push(Tok {
-            start,
-            core_end,
-            end,
-        });
+    let mut i = 0;
+    while let Some(t) = next_token(text, i) {
+        i = t.end;
+        toks.push(t);
     }
     toks
+}
+
+/// The first word starting at or after `from`, which must lie between words
+/// (a word's end, or after a character no word contains).
+fn next_token(text: &str, mut from: usize) -> Option<Tok> {
+    loop {
+        let c = text[from..].chars().next()?;
+        if c.is_alphabetic() {
+            return Some(token_at(text, from));
+        }
+        from += c.len_utf8();
+    }
+}
+
+/// The word starting with the letter at `start`.
+fn token_at(text: &str, start: usize) -> Tok {
+    let b = text.as_bytes();
+    let mut end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    loop {
+        while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            end += 1;
+        }
+        let Some(d) = text[end..].chars().next() else {
+            break;
+        };
+        // A letter, or an inner hyphen or apostrophe before a letter.
+        let joins = d.is_alphabetic()
+            || is_combining_mark(d)
+            || ((d == '-' || is_apostrophe(d))
+                && text[end + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic));
+        if !joins {
+            break;
+        }
+        end += d.len_utf8();
+    }
+    let word = &text[start..end];
+    let mut core_end = end;
+    for suf in ["'s", "’s", "ʼs"] {
+        if word.len() > suf.len() && word.ends_with(suf) {
+            core_end = end - suf.len();
+        }
+    }
+    Tok {
+        start,
+        core_end,
+        end,
+    }
+}
+
+/// A byte no word contains, so that lexing may restart after it.
+fn ascii_separator(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-' && b != b'\''
+}
+
+/// The first word at or after `from` (between words) that starts with a
+/// capital: the same words as [`tokenize`], without lexing lowercase ASCII
+/// prose. Only the word around each capital or non-ASCII character that
+/// [`next_candidate`] finds is lexed, from the last separator before it.
+fn next_capital_token(text: &str, mut from: usize) -> Option<Tok> {
+    let b = text.as_bytes();
+    loop {
+        let q = next_candidate(b, from)?;
+        // Bytes from..q are ASCII without capitals.
+        let mut i = q;
+        while i > from && !ascii_separator(b[i - 1]) {
+            i -= 1;
+        }
+        while i <= q {
+            let c = text[i..].chars().next()?;
+            if !c.is_alphabetic() {
+                i += c.len_utf8();
+                continue;
+            }
+            let t = token_at(text, i);
+            if starts_upper(&text[t.start..t.core_end]) {
+                return Some(t);
+            }
+            i = t.end;
+        }
+        from = i;
+    }
+}
+
+/// The word after `a` when one space separates them (the only case in which
+/// [`joined`] holds).
+fn joined_next(text: &str, a: &Tok) -> Option<Tok> {
+    let rest = &text[a.end..];
+    let gap = if rest.starts_with(' ') {
+        1
+    } else if rest.starts_with('\u{a0}') {
+        2
+    } else {
+        return None;
+    };
+    rest[gap..]
+        .chars()
+        .next()
+        .filter(|c| c.is_alphabetic())
+        .map(|_| token_at(text, a.end + gap))
+}
+
+/// Whether the word before `t0` is joined to it and ends in a glued
+/// surname (`ofKim Jong Un`); see [`parse_ea`].
+fn camel_before(text: &str, t0: &Tok) -> bool {
+    let before = &text[..t0.start];
+    let gap_start = if before.ends_with(' ') {
+        t0.start - 1
+    } else if before.ends_with('\u{a0}') {
+        t0.start - 2
+    } else {
+        return false;
+    };
+    // Common case: no word ends at the gap, or an all-lowercase ASCII one.
+    let b = text.as_bytes();
+    let mut r = gap_start;
+    while r > 0 && b[r - 1].is_ascii_lowercase() {
+        r -= 1;
+    }
+    if r == 0 || ascii_separator(b[r - 1]) {
+        return false;
+    }
+    // Otherwise lex the words from the last character no word contains.
+    let mut r = gap_start;
+    while let Some(c) = text[..r].chars().next_back() {
+        if c.is_alphabetic() || is_combining_mark(c) || c == '-' || is_apostrophe(c) {
+            r -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let mut prev = None;
+    while let Some(t) = next_token(text, r).filter(|t| t.start < gap_start) {
+        r = t.end;
+        prev = Some(t);
+    }
+    prev.is_some_and(|p| joined(text, &p, t0) && camel_surname(&text[p.start..p.core_end]))
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -829,7 +1233,10 @@ fn camel_surname(word: &str) -> bool {
 }
 
 struct Ea {
-    end_tok: usize,
+    /// Words in the name.
+    ntoks: usize,
+    /// End of its last word, possessive included.
+    resume: usize,
     start: usize,
     end: usize,
     key: String,
@@ -839,55 +1246,81 @@ struct Ea {
 /// given name written hyphenated (`Dong-hyuk`), as two one-syllable words
 /// (`Dong Hyuk`) or as one word of one or two syllables (`Sangmok`).
 fn parse_ea(text: &str, toks: &[Tok], i: usize) -> Option<Ea> {
-    let t0 = toks.get(i)?;
+    let t0 = *toks.get(i)?;
+    let camel = || {
+        i > 0
+            && joined(text, &toks[i - 1], &t0)
+            && camel_surname(&text[toks[i - 1].start..toks[i - 1].core_end])
+    };
+    parse_ea_with(text, t0, camel, |_, k| toks.get(i + k).copied())
+}
+
+/// [`parse_ea`] on the draft itself, without a token list.
+fn parse_ea_at(text: &str, t0: Tok) -> Option<Ea> {
+    parse_ea_with(
+        text,
+        t0,
+        || camel_before(text, &t0),
+        |t, _| joined_next(text, t),
+    )
+}
+
+/// [`parse_ea`] given `camel()`, whether the word before `t0` ends in a
+/// glued surname, and `next(t, k)`, the word after `t` (the `k`-th after
+/// `t0`). `next` may answer `None` for a word that is not [`joined`] to `t`.
+fn parse_ea_with(
+    text: &str,
+    t0: Tok,
+    camel: impl FnOnce() -> bool,
+    next: impl Fn(&Tok, usize) -> Option<Tok>,
+) -> Option<Ea> {
     let s0 = &text[t0.start..t0.core_end];
-    if !starts_upper(s0) || s0.contains('-') {
+    // (Byte tests: these strings are short, a `memchr` costs more.)
+    if !starts_upper(s0) || s0.as_bytes().contains(&b'-') {
         return None;
     }
     let (group, korean) = surname_group(s0)?;
     // `ofKim Jong Un`: `Jong Un` is not a name of its own.
-    if i > 0
-        && joined(text, &toks[i - 1], t0)
-        && camel_surname(&text[toks[i - 1].start..toks[i - 1].core_end])
-    {
+    if camel() {
         return None;
     }
-    let t1 = toks.get(i + 1)?;
-    if !joined(text, t0, t1) {
+    let t1 = next(&t0, 1)?;
+    if !joined(text, &t0, &t1) {
         return None;
     }
     let s1 = &text[t1.start..t1.core_end];
     if !starts_upper(s1) {
         return None;
     }
-    let mk = |end_tok: usize, end: usize, parts: &[&str]| Ea {
-        end_tok,
+    let mk = |last: &Tok, ntoks: usize, parts: &[&str]| Ea {
+        ntoks,
+        resume: last.end,
         start: t0.start,
-        end,
-        key: ea_key(&group, korean, parts),
+        end: last.core_end,
+        key: ea_key(group, korean, parts),
     };
-    if s1.contains('-') {
+    if s1.as_bytes().contains(&b'-') {
         let parts: Vec<&str> = s1.split('-').collect();
         if (2..=3).contains(&parts.len()) && parts.iter().all(|p| is_syllables(p, 1)) {
-            return Some(mk(i + 2, t1.core_end, &parts));
+            return Some(mk(&t1, 2, &parts));
         }
         return None;
     }
     if is_syllables(s1, 1) {
-        if let Some(t2) = toks.get(i + 2) {
+        if let Some(t2) = next(&t1, 2) {
             let s2 = &text[t2.start..t2.core_end];
-            if joined(text, t1, t2)
+            if joined(text, &t1, &t2)
                 && starts_upper(s2)
-                && !s2.contains('-')
+                && !s2.as_bytes().contains(&b'-')
                 && is_syllables(s2, 1)
                 && !s2.chars().all(char::is_uppercase)
             {
-                return Some(mk(i + 3, t2.core_end, &[s1, s2]));
+                return Some(mk(&t2, 3, &[s1, s2]));
             }
         }
     }
     if is_syllables(s1, 2) && !s1.chars().all(char::is_uppercase) {
-        return Some(mk(i + 2, t1.core_end, &[s1]));
+        return Some(mk(&t1, 2, &[s1]));
     }
     None
 }
@@ -917,7 +1350,7 @@ pub fn detect_names(text: &str) -> Vec<DetectedName> {
                 east_asian: true,
                 key: ea.key,
             });
-            i = ea.end_tok;
+            i += ea.ntoks;
             continue;
         }
         let t = toks[i];
@@ -1044,14 +1477,12 @@ fn alt_mention(text: &str, start: usize, end: usize) -> bool {
     if MENTION_CUES.iter().any(|c| before.ends_with(c)) {
         return true;
     }
-    // Innermost parenthesis around the name, within its paragraph.
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let Some(open) = text[line_start..start].rfind('(').map(|i| line_start + i) else {
-        return false;
+    // Innermost parenthesis around the name, within its paragraph: the
+    // nearest `(` before it, with no `)` or line break in between.
+    let open = match memchr::memrchr3(b'(', b')', b'\n', &text.as_bytes()[..start]) {
+        Some(i) if text.as_bytes()[i] == b'(' => i,
+        _ => return false,
     };
-    if text[open..start].contains(')') {
-        return false;
-    }
     let close = text[end..]
         .find([')', '\n'])
         .map_or(text.len(), |i| end + i);
@@ -1071,19 +1502,21 @@ fn is_latin(c: char) -> bool {
 fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' if open.is_none() => open = Some(i),
-            '”' => {
+    let b = text.as_bytes();
+    // `“` and `”` are E2 80 9C and E2 80 9D.
+    for i in memchr::memchr3_iter(b'"', b'\n', 0xe2, b) {
+        match (b[i], b.get(i + 1..i + 3)) {
+            (0xe2, Some([0x80, 0x9c])) if open.is_none() => open = Some(i),
+            (0xe2, Some([0x80, 0x9d])) => {
                 if let Some(s) = open.take() {
-                    spans.push((s, i + c.len_utf8()));
+                    spans.push((s, i + 3));
                 }
             }
-            '"' => match open.take() {
+            (b'"', _) => match open.take() {
                 Some(s) => spans.push((s, i + 1)),
                 None => open = Some(i),
             },
-            '\n' => {
+            (b'\n', _) => {
                 if let Some(s) = open.take() {
                     spans.push((s, i));
                 }
@@ -1323,23 +1756,25 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
     // 2. Name-shaped sequences in no table.
     if opts.auto_detect {
         let table_spans: Vec<(usize, usize)> = occs.iter().map(|o| (o.start, o.end)).collect();
-        let overlaps = |s: usize, e: usize| {
-            let idx = table_spans.partition_point(|&(_, te)| te <= s);
-            idx < table_spans.len() && table_spans[idx].0 < e
+        // Words are visited in order, and table spans are in order and
+        // disjoint: a cursor replaces a binary search per word.
+        let mut span_i = 0;
+        let mut overlaps = |s: usize, e: usize| {
+            while table_spans.get(span_i).is_some_and(|&(_, te)| te <= s) {
+                span_i += 1;
+            }
+            table_spans.get(span_i).is_some_and(|&(ts, _)| ts < e)
         };
-        let toks = tokenize(text);
         // Plain capitalized words, kept in case an accented spelling of
         // them turns up (`Erdogan` after `Erdoğan`).
         let mut plain_caps: Vec<Tok> = Vec::new();
         let mut accented_keys: HashSet<String> = HashSet::new();
-        let mut i = 0;
-        while i < toks.len() {
-            let t = toks[i];
-            if !starts_upper(&text[t.start..t.core_end]) {
-                i += 1;
-                continue;
-            }
-            if let Some(ea) = parse_ea(text, &toks, i) {
+        // Group node of each capitalized word seen (`None`: not a name).
+        let mut western: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
+        // Only capitalized words matter: lowercase prose is skipped unread.
+        let mut pos = 0;
+        while let Some(t) = next_capital_token(text, pos) {
+            if let Some(ea) = parse_ea_at(text, t) {
                 if !overlaps(ea.start, ea.end) {
                     let node = groups.key_node(&ea.key);
                     if let Some(&ent) = index.key_entity.get(&ea.key) {
@@ -1353,7 +1788,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
                         source: Source::EastAsian,
                         fused: None,
                     });
-                    i = ea.end_tok;
+                    pos = ea.resume;
                     continue;
                 }
             }
@@ -1361,16 +1796,28 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             if core.is_ascii() && core.len() >= 4 && !overlaps(t.start, t.core_end) {
                 plain_caps.push(t);
             }
-            if western_candidate(core) && !overlaps(t.start, t.core_end) {
-                if !core.is_ascii() {
-                    accented_keys.insert(western_key(core));
-                }
-                let key = western_key(core);
-                let node = groups.key_node(&key);
-                if let Some(&ent) = index.key_entity.get(&key) {
-                    let en = groups.entity_node(ent);
-                    groups.union(en, node);
-                }
+            if may_be_western(core) && !overlaps(t.start, t.core_end) {
+                // A word's key and links are the same at each use: work
+                // them out once (linking it again would change nothing).
+                let node = *western.entry(core).or_insert_with(|| {
+                    if !western_candidate(core) {
+                        return None;
+                    }
+                    if !core.is_ascii() {
+                        accented_keys.insert(western_key(core));
+                    }
+                    let key = western_key(core);
+                    let node = groups.key_node(&key);
+                    if let Some(&ent) = index.key_entity.get(&key) {
+                        let en = groups.entity_node(ent);
+                        groups.union(en, node);
+                    }
+                    Some(node)
+                });
+                let Some(node) = node else {
+                    pos = t.end;
+                    continue;
+                };
                 occs.push(Occ {
                     start: t.start,
                     end: t.core_end,
@@ -1379,17 +1826,42 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
                     fused: None,
                 });
             }
-            i += 1;
+            pos = t.end;
         }
         if !accented_keys.is_empty() {
+            // Node of each word's key when an accented spelling has it (once
+            // per word, as above).
+            let mut plain: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
+            // Most words cannot have an accented key: its first letter and
+            // length (after `W:`) are known, and folding an ASCII word only
+            // drops joiners and perhaps one letter of a Slavic ending.
+            // Bit `min(length, 63)` of `shapes[first byte]`.
+            let mut shapes = [0u64; 256];
+            for k in accented_keys.iter().filter_map(|k| k.strip_prefix("W:")) {
+                if let Some(&first) = k.as_bytes().first() {
+                    shapes[usize::from(first)] |= 1 << k.len().min(63);
+                }
+            }
             for t in plain_caps {
                 let core = &text[t.start..t.core_end];
-                if western_candidate(core) {
-                    continue; // already an occurrence
+                let first = core.as_bytes()[0].to_ascii_lowercase();
+                let folded_len = core.len()
+                    - core
+                        .bytes()
+                        .filter(|c| matches!(c, b'-' | b'\'' | b'`' | b' '))
+                        .count();
+                let lens = 1 << folded_len.min(63) | 1 << (folded_len - 1).min(63);
+                if shapes[usize::from(first)] & lens == 0 {
+                    continue;
                 }
-                let key = western_key(core);
-                if accented_keys.contains(&key) {
-                    let node = groups.key_node(&key);
+                let node = *plain.entry(core).or_insert_with(|| {
+                    if western_candidate(core) {
+                        return None; // already an occurrence
+                    }
+                    let key = western_key(core);
+                    accented_keys.contains(&key).then(|| groups.key_node(&key))
+                });
+                if let Some(node) = node {
                     occs.push(Occ {
                         start: t.start,
                         end: t.core_end,
@@ -1449,7 +1921,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             for &k in members {
                 let o = &occs[k];
                 let surface = &text[o.start..o.end];
-                if compatible(surface, house_form) {
+                if surface == house_form || compatible(surface, house_form) {
                     continue;
                 }
                 let message = format!("house style ({style}) writes this name `{house_form}`");
@@ -1484,6 +1956,11 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             let case_only = |a: &&str| {
                 o.source == Source::Western && a.to_lowercase() == surface.to_lowercase()
             };
+            // (An accepted spelling is compatible with itself: the common
+            // case, tested without splitting words.)
+            if accepted.contains(&surface) {
+                continue;
+            }
             if accepted
                 .iter()
                 .any(|a| compatible(surface, a) || case_only(a))
@@ -1523,16 +2000,51 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         surfaces.sort_unstable();
         surfaces.dedup();
         // One pass over the draft for all of them (not one scan per name).
-        if let Ok(ac) = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&surfaces)
-        {
-            for m in ac.find_overlapping_iter(text) {
-                let surface = surfaces[m.pattern().as_usize()];
-                let (s, e) = (m.start(), m.end());
-                if fused_starts.contains(&s) || !left_boundary(text, s) {
+        // A surface starts with its surname (at most eight bytes) and a
+        // space: group the surfaces by that word, shortest first (the order
+        // in which an automaton reports matches that start together).
+        let mut by_surname: HashMap<&str, Vec<&str>, PrefixBuild> = HashMap::default();
+        for &surface in &surfaces {
+            if let Some(sp) = surface.find([' ', '\u{a0}']) {
+                by_surname.entry(&surface[..sp]).or_default().push(surface);
+            }
+        }
+        for group in by_surname.values_mut() {
+            group.sort_by_key(|s| s.len());
+        }
+        let mut first_bytes = [false; 256];
+        for surname in by_surname.keys() {
+            first_bytes[usize::from(surname.as_bytes()[0])] = true;
+        }
+        let b = text.as_bytes();
+        let mut from = 0;
+        while !by_surname.is_empty() {
+            let Some(s) = next_candidate(b, from) else {
+                break;
+            };
+            from = s + 1;
+            if !first_bytes[usize::from(b[s])] {
+                continue;
+            }
+            let head = &b[s..b.len().min(s + 10)];
+            let Some(sp) = head
+                .iter()
+                .zip(head.iter().skip(1).chain([&0]))
+                .position(|(&x, &y)| x == b' ' || (x == 0xc2 && y == 0xa0))
+            else {
+                continue;
+            };
+            let Some(group) = by_surname.get(&text[s..s + sp]) else {
+                continue;
+            };
+            if fused_starts.contains(&s) || !left_boundary(text, s) {
+                continue;
+            }
+            for &surface in group {
+                if !text[s..].starts_with(surface) {
                     continue;
                 }
+                let e = s + surface.len();
                 if let Right::Fused(suffix_end) = right_context(text, e) {
                     let last = surface.rsplit([' ', '-']).next().unwrap_or(surface);
                     if fused_draft_ok(last, &text[e..suffix_end]) {
@@ -1643,7 +2155,7 @@ const GLUED_TITLES: &[&str] = &["HE", "Excellency", "Generalissimo", "Generaliss
 /// (`ofKim Jong Un`, `ComradeKim Jong Un`, and `and` in
 /// `Kim Il SungandKim Jong Il` when `prev_end` is the end of `Kim Il Sung`).
 fn glued_left_word(text: &str, start: usize, form: &str, prev_end: Option<usize>) -> Option<usize> {
-    if !form.contains(' ') || !starts_upper(form) {
+    if !form.as_bytes().contains(&b' ') || !starts_upper(form) {
         return None;
     }
     let before = &text[..start];
@@ -1677,7 +2189,7 @@ fn fused_table_ok(form: &str, suffix: &str) -> bool {
     if suffix.len() < 2 || DERIVATIONAL.contains(&suffix) {
         return false;
     }
-    let multi_word = form.contains(' ');
+    let multi_word = form.as_bytes().contains(&b' ');
     if !multi_word && suffix.len() < 3 {
         return false; // `Raision` (Raisi + on), `Gazaon`
     }
@@ -1778,7 +2290,90 @@ mod tests {
     fn word_list_loaded() {
         assert!(is_english_word("said"));
         assert!(is_english_word("expressed"));
+        assert!(is_english_word("a"));
+        assert!(is_english_word("aardvark"));
+        assert!(is_english_word("zucchinis"));
         assert!(!is_english_word("sworth"));
-        assert!(words().len() > 30_000);
+        assert!(!is_english_word(""));
+        assert!(!is_english_word("zzz"));
+        // The binary search needs the list sorted, one clean word a line.
+        let words: Vec<&str> = word_lines().lines().collect();
+        assert!(words.len() > 30_000);
+        assert!(
+            words.windows(2).all(|w| w[0] < w[1]),
+            "word list not sorted"
+        );
+        assert!(words
+            .iter()
+            .all(|w| !w.is_empty() && w.trim() == *w && !w.starts_with('#')));
+        assert!(words.iter().all(|w| is_english_word(w)));
+    }
+
+    #[test]
+    fn syllables_match_the_regex() {
+        let re = |max: usize| regex::Regex::new(&format!("^(?:{SYL}){{1,{max}}}$")).unwrap();
+        let (one, two) = (re(1), re(2));
+        let letters = b"abcdeghijklmnopstuwyz";
+        // Every string of up to five letters from a small alphabet, and
+        // some real words.
+        let mut words: Vec<String> = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for w in &words {
+                for &c in letters {
+                    next.push(format!("{w}{}", c as char));
+                }
+            }
+            all.extend(next.iter().cloned());
+            words = next;
+        }
+        all.extend(
+            [
+                "Jinping",
+                "Sangmok",
+                "hyuk",
+                "tchang",
+                "Kwaeng",
+                "Avenue",
+                "chiang",
+                "yeoung",
+                "Seok-yeol",
+                "jjang",
+                "ssang",
+                "hsieh",
+            ]
+            .map(String::from),
+        );
+        for w in &all {
+            let f = fold_basic(w);
+            let want = |re: &regex::Regex| !f.is_empty() && f.is_ascii() && re.is_match(&f);
+            assert_eq!(is_syllables(w, 1), want(&one), "{w}");
+            assert_eq!(is_syllables(w, 2), want(&two), "{w}");
+        }
+    }
+
+    #[test]
+    fn capital_tokens_match_tokenize() {
+        let samples = [
+            "Yoon's Kim Jong-un, Ch'oe ofKim Jong Un and al-Assad",
+            "a-B c--D e'F ÉcoleX Ştefan çA zÉ x\u{301}Y \u{301}Z “Kim” naïve Zoë",
+            "Ünal–Öz ʼs O’Neill’s  Kim\u{a0}Jong Un\n\n\"Lee\" 1Abc abc1Def _Xy",
+            "윤석열 Yoon Suk-yeol (윤석열) Зеленский Zelenskyy's",
+        ];
+        for t in samples {
+            let want: Vec<(usize, usize, usize)> = tokenize(t)
+                .into_iter()
+                .filter(|k| starts_upper(&t[k.start..k.core_end]))
+                .map(|k| (k.start, k.core_end, k.end))
+                .collect();
+            let mut got = Vec::new();
+            let mut pos = 0;
+            while let Some(k) = next_capital_token(t, pos) {
+                got.push((k.start, k.core_end, k.end));
+                pos = k.end;
+            }
+            assert_eq!(got, want, "{t}");
+        }
     }
 }
