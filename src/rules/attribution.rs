@@ -5,9 +5,10 @@
 //! pack; [`Compiled::new`] turns them into regexes once, so nothing is
 //! compiled per document.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -664,9 +665,11 @@ impl Lazy {
 /// [`Options`] compiled into matchers.
 #[derive(Debug, Clone)]
 pub struct Compiled {
-    speech: Regex,
-    open_attribution: Regex,
-    attribution_phrase: Regex,
+    speech: PhraseSet,
+    /// Built on first use (see [`LazyRegex`]): only quotations left open
+    /// need it.
+    open_attribution: LazyRegex,
+    attribution_phrase: PhraseSet,
     speaker_words: HashSet<String>,
     exemptions: Vec<Vec<String>>,
     min_quote_words: usize,
@@ -682,15 +685,26 @@ pub struct Compiled {
     vague_phrase: Regex,
     naming_cues: Vec<Vec<String>>,
     specific: HashSet<String>,
-    anon_forward: Regex,
-    anon_inverted: Regex,
+    /// Built on first use: only sentences with an anonymous-source noun
+    /// need them.
+    anon_forward: LazyRegex,
+    anon_inverted: LazyRegex,
     bare_dets: HashSet<String>,
     word: Regex,
-    /// Whole-document prefilters: the union of the claim patterns, and of the
-    /// anonymous-source patterns. Only sentences they touch are examined.
-    claim_trigger: Regex,
-    anon_trigger: Regex,
+    /// Whole-document prefilters: the sentences that can hold a match of
+    /// the claim patterns (by pattern, see the `CLAIM_*` bits), and of the
+    /// anonymous-source patterns. Only those sentences are examined.
+    claim_anchors: Anchors,
+    anon_anchors: Anchors,
 }
+
+/// Bits of [`Anchors`] kinds for the claim patterns.
+const CLAIM_GROUP: u8 = 1;
+const CLAIM_EVIDENCE: u8 = 2;
+const CLAIM_SUBJECT: u8 = 4;
+const CLAIM_IT: u8 = 8;
+const CLAIM_PASSIVE: u8 = 16;
+const CLAIM_PHRASE: u8 = 32;
 
 impl Compiled {
     pub fn new(opts: &Options) -> Result<Compiled, String> {
@@ -718,6 +732,7 @@ impl Compiled {
                 .filter(|p| !p.is_empty())
                 .collect()
         };
+        let lower = |v: &[String]| -> Vec<String> { word_set(v, false).into_iter().collect() };
         let mut speaker_words = word_set(&opts.speaker_nouns, false);
         speaker_words.extend(word_set(&opts.speaker_pronouns, false));
         let speech_forms = opts.speech_forms();
@@ -727,12 +742,27 @@ impl Compiled {
         if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
             return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
         }
-        let mut c = Compiled {
-            speech: word_list_regex(&speech_forms, false)?,
-            open_attribution: re(format!(
+        let mut claim_anchors = Anchors::default();
+        claim_anchors.add(&lower(&opts.vague_groups), CLAIM_GROUP);
+        claim_anchors.add(&lower(&opts.evidence_nouns), CLAIM_EVIDENCE);
+        claim_anchors.add(&lower(&opts.vague_subjects), CLAIM_SUBJECT);
+        // `it is/was/has been/had been ... believed`: the pronoun, checked
+        // for the verb after it (see `Anchors::candidates`).
+        claim_anchors.add(&["it".to_string()], CLAIM_IT);
+        claim_anchors.it_kind = CLAIM_IT;
+        // `is widely regarded`: the adverb is required.
+        claim_anchors.add(&lower(&opts.hedge_adverbs), CLAIM_PASSIVE);
+        claim_anchors.add(&lower(&opts.vague_source_phrases), CLAIM_PHRASE);
+        let mut anon_anchors = Anchors::default();
+        anon_anchors.add(&lower(&opts.anonymous_source_nouns), 1);
+        let claim_anchors = claim_anchors.finish()?;
+        let anon_anchors = anon_anchors.finish()?;
+        Ok(Compiled {
+            speech: PhraseSet::new(&speech_forms)?,
+            open_attribution: LazyRegex::new(format!(
                 r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"
-            ))?,
-            attribution_phrase: word_list_regex(&opts.attribution_phrases, false)?,
+            )),
+            attribution_phrase: PhraseSet::new(&lower(&opts.attribution_phrases))?,
             speaker_words,
             exemptions: phrases(&opts.quote_exemption_lead_ins),
             min_quote_words: opts.min_quote_words,
@@ -756,49 +786,300 @@ impl Compiled {
             vague_phrase: word_list_regex(&opts.vague_source_phrases, false)?,
             naming_cues: phrases(&opts.source_naming_cues),
             specific: word_set(&opts.specific_determiners, false),
-            anon_forward: re(format!(
+            anon_forward: LazyRegex::new(format!(
                 r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
-            ))?,
-            anon_inverted: re(format!(
+            )),
+            anon_inverted: LazyRegex::new(format!(
                 r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"
-            ))?,
+            )),
             bare_dets: word_set(&opts.bare_source_determiners, false),
             word: re(r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string())?,
-            claim_trigger: re(r"[^\s\S]".to_string())?,
-            anon_trigger: re(r"[^\s\S]".to_string())?,
-        };
-        let union = |rs: &[&Regex]| -> Result<Regex, String> {
-            let alts: Vec<String> = rs.iter().map(|r| format!("(?:{})", r.as_str())).collect();
-            re(alts.join("|"))
-        };
-        c.claim_trigger = union(&[
-            &c.vague_group,
-            &c.evidence_noun,
-            &c.vague_subject,
-            &c.impersonal_it,
-            &c.impersonal_passive,
-            &c.vague_phrase,
-        ])?;
-        c.anon_trigger = union(&[&c.anon_forward, &c.anon_inverted])?;
-        Ok(c)
+            claim_anchors,
+            anon_anchors,
+        })
+    }
+}
+
+/// A regex built on first use. The patterns holding every speech-verb form
+/// take milliseconds each to build, which a draft that never needs them
+/// should not pay. The parts of such a pattern are escaped word lists, so
+/// the only way it can fail to build is the size limit (lists of many
+/// thousands of words); it then matches nothing.
+#[derive(Debug, Clone)]
+struct LazyRegex {
+    pattern: String,
+    regex: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            regex: std::sync::OnceLock::new(),
+        }
     }
 
-    /// Indices of the sentences that `trigger` matches touch, in order.
-    fn candidate_sentences(seg: &Segmented, text: &str, trigger: &Regex) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
-        for m in trigger.find_iter(text) {
-            for pos in [m.start(), m.end().saturating_sub(1).max(m.start())] {
-                if let Some(i) = seg.sentence_at(pos) {
-                    if out.last() != Some(&i) {
-                        out.push(i);
-                    }
+    fn get(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| Regex::new(&self.pattern).ok())
+            .as_ref()
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        self.get().is_some_and(|r| r.is_match(s))
+    }
+
+    fn find_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = regex::Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.get().into_iter().flat_map(move |r| r.find_iter(s))
+    }
+}
+
+/// Whether `(?-u:\b)` counts byte `b` as a word character.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The maximal runs of ASCII word characters of a string, as byte ranges:
+/// the words `(?-u:\b...\b)` patterns can match. Non-ASCII characters
+/// separate words, as they do for `(?-u:\b)`.
+#[derive(Clone)]
+struct AsciiWords<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> AsciiWords<'a> {
+    fn new(s: &'a str) -> AsciiWords<'a> {
+        AsciiWords {
+            b: s.as_bytes(),
+            pos: 0,
+        }
+    }
+}
+
+impl Iterator for AsciiWords<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let b = self.b;
+        let mut i = self.pos;
+        while i < b.len() && !is_word_byte(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            self.pos = i;
+            return None;
+        }
+        let start = i;
+        while i < b.len() && is_word_byte(b[i]) {
+            i += 1;
+        }
+        self.pos = i;
+        Some(start..i)
+    }
+}
+
+/// Writes the ASCII-lower-cased `word` into `buf` (reused, so looking words
+/// up allocates nothing per word).
+fn lower_into<'b>(buf: &'b mut Vec<u8>, word: &[u8]) -> &'b [u8] {
+    buf.clear();
+    buf.extend(word.iter().map(u8::to_ascii_lowercase));
+    buf
+}
+
+/// A list of lower-cased words and phrases matched as the regex
+/// `(?i)(?-u:\b(?:w1|w2 w3|...)\b)` (`\s+` between a phrase's words) would
+/// match them, by looking each word of the text up in a hash map. A regex
+/// with the hundreds of speech-verb forms takes milliseconds to build and
+/// runs slower than the lookups.
+#[derive(Debug, Clone)]
+enum PhraseSet {
+    /// Phrases keyed by their first word: the rest of each phrase.
+    Words(HashMap<Vec<u8>, Vec<Vec<Vec<u8>>>>),
+    /// A phrase has characters other than ASCII letters, digits, `_` and
+    /// whitespace, whose matching is the regex's business.
+    Regex(Regex),
+}
+
+impl PhraseSet {
+    fn new(forms: &[String]) -> Result<PhraseSet, String> {
+        let plain = forms.iter().all(|f| {
+            f.chars()
+                .all(|c| c.is_ascii_whitespace() || is_word_byte(c as u8))
+        });
+        if !plain || !forms.iter().all(|f| f.is_ascii()) {
+            return word_list_regex(forms, false).map(PhraseSet::Regex);
+        }
+        let mut map: HashMap<Vec<u8>, Vec<Vec<Vec<u8>>>> = HashMap::new();
+        for f in forms {
+            let mut words = f
+                .split_whitespace()
+                .map(|w| w.to_ascii_lowercase().into_bytes());
+            if let Some(first) = words.next() {
+                map.entry(first).or_default().push(words.collect());
+            }
+        }
+        Ok(PhraseSet::Words(map))
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        let map = match self {
+            PhraseSet::Regex(r) => return r.is_match(s),
+            PhraseSet::Words(map) => map,
+        };
+        let b = s.as_bytes();
+        let mut buf = Vec::new();
+        let mut words = AsciiWords::new(s);
+        while let Some(w) = words.next() {
+            let Some(rests) = map.get(lower_into(&mut buf, &b[w.clone()])) else {
+                continue;
+            };
+            let continues = |rest: &Vec<Vec<u8>>| {
+                let mut prev_end = w.end;
+                let mut next = words.clone();
+                rest.iter().all(|r| {
+                    let Some(n) = next.next() else {
+                        return false;
+                    };
+                    // `\s+` under `(?-u)`: ASCII whitespace only, at least one.
+                    let gap = &b[prev_end..n.start];
+                    prev_end = n.end;
+                    !gap.is_empty()
+                        && gap.iter().all(u8::is_ascii_whitespace)
+                        && b[n].eq_ignore_ascii_case(r)
+                })
+            };
+            if rests.iter().any(continues) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// A prefilter: for each pattern (one bit of a kind mask), the words of
+/// which any match of the pattern contains one as a whole ASCII word. One
+/// Aho-Corasick pass over the document then finds the sentences worth
+/// running the patterns on, and which patterns. Sentences with none of the
+/// words cannot match.
+#[derive(Debug, Clone, Default)]
+struct Anchors {
+    words: Vec<Vec<u8>>,
+    /// Kind mask of each word of `words`.
+    kinds: Vec<u8>,
+    /// Built by [`Anchors::finish`].
+    searcher: Option<AhoCorasick>,
+    /// Patterns with a phrase that has no ASCII word: every sentence is a
+    /// candidate for them.
+    always: u8,
+    /// The kind bit for `it` in `it is believed`: counts only when the next
+    /// word starts with `is`, `was`, `has` or `had`.
+    it_kind: u8,
+}
+
+impl Anchors {
+    /// Adds the lower-cased `phrases` of pattern `kind`: from each, its
+    /// longest ASCII word (the rarest, likely). A word of a phrase is a whole
+    /// word of the text wherever the phrase matches between `(?-u:\b)`s.
+    fn add(&mut self, phrases: &[String], kind: u8) {
+        for p in phrases {
+            let Some(w) = AsciiWords::new(p)
+                .map(|r| &p.as_bytes()[r])
+                .max_by_key(|w| w.len())
+            else {
+                if !p.trim().is_empty() {
+                    self.always |= kind;
+                }
+                continue;
+            };
+            let w = w.to_ascii_lowercase();
+            match self.words.iter().position(|x| *x == w) {
+                Some(i) => self.kinds[i] |= kind,
+                None => {
+                    self.words.push(w);
+                    self.kinds.push(kind);
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
-        out
     }
+
+    fn finish(mut self) -> Result<Anchors, String> {
+        // Leftmost-longest finds every whole-word occurrence even among
+        // non-overlapping matches: the words have no non-word characters,
+        // so a match inside a longer word never covers the start of a
+        // whole word.
+        self.searcher = Some(
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.words)
+                .map_err(|e| e.to_string())?,
+        );
+        Ok(self)
+    }
+
+    /// Kind masks of the sentences of `seg` that may match, in order.
+    fn candidates(&self, text: &str, seg: &Segmented) -> Vec<(usize, u8)> {
+        let n = seg.sentences.len();
+        let mut masks = vec![self.always; n];
+        let b = text.as_bytes();
+        let mut si = 0;
+        for m in self.searcher.iter().flat_map(|s| s.find_iter(text)) {
+            let whole = (m.start() == 0 || !is_word_byte(b[m.start() - 1]))
+                && b.get(m.end()).is_none_or(|&c| !is_word_byte(c));
+            if !whole {
+                continue;
+            }
+            let mut kinds = self.kinds[m.pattern().as_usize()];
+            if kinds & self.it_kind != 0 && !aux_follows(text, m.end()) {
+                kinds &= !self.it_kind;
+            }
+            if kinds == 0 {
+                continue;
+            }
+            while si < n && seg.sentences[si].span.end <= m.start() {
+                si += 1;
+            }
+            if si < n && seg.sentences[si].span.start <= m.start() {
+                masks[si] |= kinds;
+            }
+        }
+        masks
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, m)| m != 0)
+            .collect()
+    }
+}
+
+/// Whether whitespace then `is`, `was`, `has` or `had` follow byte `pos`
+/// (as `(?i)\s+(?:is|was|has|had)` would match them, where `ſ` folds to `s`
+/// and the Kelvin sign to `k`).
+fn aux_follows(text: &str, pos: usize) -> bool {
+    let rest = &text[pos..];
+    let t = rest.trim_start();
+    if t.len() == rest.len() {
+        return false;
+    }
+    let mut folded = [0u8; 3];
+    let mut n = 0;
+    for c in t.chars().take(3) {
+        folded[n] = match c {
+            '\u{17F}' => b's',
+            '\u{212A}' => b'k',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => 0,
+        };
+        n += 1;
+    }
+    let f = &folded[..n];
+    f.starts_with(b"is")
+        || [&b"was"[..], b"has", b"had"]
+            .iter()
+            .any(|a| f.starts_with(a))
 }
 
 // ---------------------------------------------------------------------------
@@ -1376,7 +1657,7 @@ fn prev_word(c: &Compiled, text: &str, sent_start: usize, pos: usize) -> Option<
 /// `unattributed-claim`: assertions resting on a vague or missing source.
 pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     let mut out = Vec::new();
-    for si in Compiled::candidate_sentences(seg, text, &c.claim_trigger) {
+    for (si, kinds) in c.claim_anchors.candidates(text, seg) {
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
@@ -1388,14 +1669,18 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
         };
         let mut hits: Vec<(Range<usize>, &str)> = Vec::new();
         // Vague groups and unnamed evidence: `experts say`, `studies show`.
-        for (re, verbs, kind) in [
-            (&c.vague_group, &c.claim_verbs, "vague group"),
+        for (re, verbs, kind, bit) in [
+            (&c.vague_group, &c.claim_verbs, "vague group", CLAIM_GROUP),
             (
                 &c.evidence_noun,
                 &c.evidence_verbs,
                 "unnamed study or report",
+                CLAIM_EVIDENCE,
             ),
         ] {
+            if kinds & bit == 0 {
+                continue;
+            }
             for m in re.find_iter(s) {
                 let start = base + m.start();
                 if let Some((w, cap)) = prev_word(c, text, base, start) {
@@ -1429,7 +1714,8 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
             }
         }
         // Vague subjects: `some believe`, `many people think`.
-        for m in c.vague_subject.find_iter(s) {
+        let subjects = (kinds & CLAIM_SUBJECT != 0).then(|| c.vague_subject.find_iter(s));
+        for m in subjects.into_iter().flatten() {
             let start = base + m.start();
             if let Some((w, cap)) = prev_word(c, text, base, start) {
                 if cap || c.specific.contains(&w) || c.claim_aux.contains(&w) {
@@ -1460,7 +1746,14 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
             }
             hits.push((start..words[vi].1.end, "vague subject"));
         }
-        for re in [&c.impersonal_it, &c.impersonal_passive, &c.vague_phrase] {
+        for (re, bit) in [
+            (&c.impersonal_it, CLAIM_IT),
+            (&c.impersonal_passive, CLAIM_PASSIVE),
+            (&c.vague_phrase, CLAIM_PHRASE),
+        ] {
+            if kinds & bit == 0 {
+                continue;
+            }
             for m in re.find_iter(s) {
                 hits.push((
                     base + m.start()..base + m.end(),
@@ -1505,7 +1798,7 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
 /// `anonymous-source`: a bare `a source said` / `sources said`.
 pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     let mut out = Vec::new();
-    for si in Compiled::candidate_sentences(seg, text, &c.anon_trigger) {
+    for (si, _) in c.anon_anchors.candidates(text, seg) {
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
