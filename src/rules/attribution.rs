@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -743,18 +743,18 @@ impl Compiled {
             return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
         }
         let mut claim_anchors = Anchors::default();
-        claim_anchors.add(&lower(&opts.vague_groups), CLAIM_GROUP);
-        claim_anchors.add(&lower(&opts.evidence_nouns), CLAIM_EVIDENCE);
-        claim_anchors.add(&lower(&opts.vague_subjects), CLAIM_SUBJECT);
+        claim_anchors.add(&lower(&opts.vague_groups), CLAIM_GROUP, true);
+        claim_anchors.add(&lower(&opts.evidence_nouns), CLAIM_EVIDENCE, true);
+        claim_anchors.add(&lower(&opts.vague_subjects), CLAIM_SUBJECT, true);
         // `it is/was/has been/had been ... believed`: the pronoun, checked
         // for the verb after it (see `Anchors::candidates`).
-        claim_anchors.add(&["it".to_string()], CLAIM_IT);
+        claim_anchors.add(&["it".to_string()], CLAIM_IT, false);
         claim_anchors.it_kind = CLAIM_IT;
         // `is widely regarded`: the adverb is required.
-        claim_anchors.add(&lower(&opts.hedge_adverbs), CLAIM_PASSIVE);
-        claim_anchors.add(&lower(&opts.vague_source_phrases), CLAIM_PHRASE);
+        claim_anchors.add(&lower(&opts.hedge_adverbs), CLAIM_PASSIVE, false);
+        claim_anchors.add(&lower(&opts.vague_source_phrases), CLAIM_PHRASE, true);
         let mut anon_anchors = Anchors::default();
-        anon_anchors.add(&lower(&opts.anonymous_source_nouns), 1);
+        anon_anchors.add(&lower(&opts.anonymous_source_nouns), 1, false);
         let claim_anchors = claim_anchors.finish()?;
         let anon_anchors = anon_anchors.finish()?;
         Ok(Compiled {
@@ -842,6 +842,32 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// Whether `(?-u:\s)` matches byte `b` (unlike `u8::is_ascii_whitespace`,
+/// it includes the vertical tab).
+fn is_regex_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// FxHash (as in rustc) for the word maps: their keys are short words from
+/// the options, looked up once per word of the text, where SipHash's
+/// flooding resistance is not worth its cost.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// The maximal runs of ASCII word characters of a string, as byte ranges:
 /// the words `(?-u:\b...\b)` patterns can match. Non-ASCII characters
 /// separate words, as they do for `(?-u:\b)`.
@@ -898,7 +924,7 @@ fn lower_into<'b>(buf: &'b mut Vec<u8>, word: &[u8]) -> &'b [u8] {
 #[derive(Debug, Clone)]
 enum PhraseSet {
     /// Phrases keyed by their first word: the rest of each phrase.
-    Words(HashMap<Vec<u8>, Vec<Vec<Vec<u8>>>>),
+    Words(FxMap<Vec<u8>, Vec<Vec<Vec<u8>>>>),
     /// A phrase has characters other than ASCII letters, digits, `_` and
     /// whitespace, whose matching is the regex's business.
     Regex(Regex),
@@ -913,7 +939,7 @@ impl PhraseSet {
         if !plain || !forms.iter().all(|f| f.is_ascii()) {
             return word_list_regex(forms, false).map(PhraseSet::Regex);
         }
-        let mut map: HashMap<Vec<u8>, Vec<Vec<Vec<u8>>>> = HashMap::new();
+        let mut map: FxMap<Vec<u8>, Vec<Vec<Vec<u8>>>> = FxMap::default();
         for f in forms {
             let mut words = f
                 .split_whitespace()
@@ -948,7 +974,7 @@ impl PhraseSet {
                     let gap = &b[prev_end..n.start];
                     prev_end = n.end;
                     !gap.is_empty()
-                        && gap.iter().all(u8::is_ascii_whitespace)
+                        && gap.iter().all(|&g| is_regex_space(g))
                         && b[n].eq_ignore_ascii_case(r)
                 })
             };
@@ -968,41 +994,60 @@ impl PhraseSet {
 #[derive(Debug, Clone, Default)]
 struct Anchors {
     words: Vec<Vec<u8>>,
-    /// Kind mask of each word of `words`.
-    kinds: Vec<u8>,
+    /// For each word of `words`, the phrases it anchors.
+    uses: Vec<Vec<AnchorUse>>,
     /// Built by [`Anchors::finish`].
     searcher: Option<AhoCorasick>,
     /// Patterns with a phrase that has no ASCII word: every sentence is a
     /// candidate for them.
     always: u8,
-    /// The kind bit for `it` in `it is believed`: counts only when the next
-    /// word starts with `is`, `was`, `has` or `had`.
+    /// The kind bit for `it` in `it is believed`: counts only when `is`,
+    /// `was`, `has been` or `had been` follows.
     it_kind: u8,
+}
+
+/// One phrase anchored by a word of [`Anchors`].
+#[derive(Debug, Clone)]
+struct AnchorUse {
+    kind: u8,
+    /// The words of the phrase before and after the anchor, when the
+    /// phrase is plain words (then it matches exactly where these words
+    /// surround the anchor, separated by ASCII whitespace); `None` when the
+    /// anchor alone decides.
+    around: Option<(Vec<Vec<u8>>, Vec<Vec<u8>>)>,
 }
 
 impl Anchors {
     /// Adds the lower-cased `phrases` of pattern `kind`: from each, its
     /// longest ASCII word (the rarest, likely). A word of a phrase is a whole
     /// word of the text wherever the phrase matches between `(?-u:\b)`s.
-    fn add(&mut self, phrases: &[String], kind: u8) {
+    /// With `exact`, plain phrases are also checked around their anchor.
+    fn add(&mut self, phrases: &[String], kind: u8, exact: bool) {
+        // A phrase is plain when a regex match of it is exactly its ASCII
+        // words with ASCII whitespace between.
+        let plain = |p: &str| p.bytes().all(|b| is_word_byte(b) || is_regex_space(b));
         for p in phrases {
-            let Some(w) = AsciiWords::new(p)
-                .map(|r| &p.as_bytes()[r])
-                .max_by_key(|w| w.len())
-            else {
+            let runs: Vec<&[u8]> = AsciiWords::new(p).map(|r| &p.as_bytes()[r]).collect();
+            let Some(at) = (0..runs.len()).max_by_key(|&i| runs[i].len()) else {
                 if !p.trim().is_empty() {
                     self.always |= kind;
                 }
                 continue;
             };
-            let w = w.to_ascii_lowercase();
-            match self.words.iter().position(|x| *x == w) {
-                Some(i) => self.kinds[i] |= kind,
+            let lower = |ws: &[&[u8]]| -> Vec<Vec<u8>> {
+                ws.iter().map(|w| w.to_ascii_lowercase()).collect()
+            };
+            let around = (exact && plain(p)).then(|| (lower(&runs[..at]), lower(&runs[at + 1..])));
+            let w = runs[at].to_ascii_lowercase();
+            let i = match self.words.iter().position(|x| *x == w) {
+                Some(i) => i,
                 None => {
                     self.words.push(w);
-                    self.kinds.push(kind);
+                    self.uses.push(Vec::new());
+                    self.words.len() - 1
                 }
-            }
+            };
+            self.uses[i].push(AnchorUse { kind, around });
         }
     }
 
@@ -1015,6 +1060,7 @@ impl Anchors {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&self.words)
                 .map_err(|e| e.to_string())?,
         );
@@ -1033,9 +1079,20 @@ impl Anchors {
             if !whole {
                 continue;
             }
-            let mut kinds = self.kinds[m.pattern().as_usize()];
-            if kinds & self.it_kind != 0 && !aux_follows(text, m.end()) {
-                kinds &= !self.it_kind;
+            let mut kinds = 0;
+            for u in &self.uses[m.pattern().as_usize()] {
+                if kinds & u.kind != 0 {
+                    continue;
+                }
+                let ok = match &u.around {
+                    Some((before, after)) => {
+                        words_before(b, m.start(), before) && words_after(b, m.end(), after)
+                    }
+                    None => u.kind != self.it_kind || aux_follows(text, m.end()),
+                };
+                if ok {
+                    kinds |= u.kind;
+                }
             }
             if kinds == 0 {
                 continue;
@@ -1055,31 +1112,77 @@ impl Anchors {
     }
 }
 
-/// Whether whitespace then `is`, `was`, `has` or `had` follow byte `pos`
-/// (as `(?i)\s+(?:is|was|has|had)` would match them, where `ſ` folds to `s`
-/// and the Kelvin sign to `k`).
+/// Whether the whole ASCII words `words` (lower-cased) come right after
+/// byte `pos` of `b`, each after ASCII whitespace.
+fn words_after(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
+    words.iter().all(|w| {
+        let start = pos + b[pos..].iter().take_while(|&&c| is_regex_space(c)).count();
+        let end = start + b[start..].iter().take_while(|&&c| is_word_byte(c)).count();
+        let ok = start > pos && b[start..end].eq_ignore_ascii_case(w);
+        pos = end;
+        ok
+    })
+}
+
+/// Whether the whole ASCII words `words` (lower-cased) come right before
+/// byte `pos` of `b`, each followed by ASCII whitespace.
+fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
+    words.iter().rev().all(|w| {
+        let end = pos
+            - b[..pos]
+                .iter()
+                .rev()
+                .take_while(|&&c| is_regex_space(c))
+                .count();
+        let start = end
+            - b[..end]
+                .iter()
+                .rev()
+                .take_while(|&&c| is_word_byte(c))
+                .count();
+        let ok = end < pos && b[start..end].eq_ignore_ascii_case(w);
+        pos = start;
+        ok
+    })
+}
+
+/// Whether `\s+(?:is|was|has\s+been|had\s+been)\s` follows byte `pos`
+/// under `(?i)`, where `ſ` folds to `s` (and the Kelvin sign to `k`).
 fn aux_follows(text: &str, pos: usize) -> bool {
-    let rest = &text[pos..];
-    let t = rest.trim_start();
-    if t.len() == rest.len() {
+    /// Skips whitespace (at least one) and folds the word after it.
+    fn next_word(s: &str) -> Option<(String, &str)> {
+        let t = s.trim_start();
+        if t.len() == s.len() {
+            return None;
+        }
+        let end = t
+            .char_indices()
+            .find(|&(_, c)| {
+                !(c.is_ascii_alphanumeric() || c == '_' || c == '\u{17F}' || c == '\u{212A}')
+            })
+            .map_or(t.len(), |(i, _)| i);
+        let word = t[..end]
+            .chars()
+            .map(|c| match c {
+                '\u{17F}' => 's',
+                '\u{212A}' => 'k',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        Some((word, &t[end..]))
+    }
+    let Some((aux, rest)) = next_word(&text[pos..]) else {
         return false;
-    }
-    let mut folded = [0u8; 3];
-    let mut n = 0;
-    for c in t.chars().take(3) {
-        folded[n] = match c {
-            '\u{17F}' => b's',
-            '\u{212A}' => b'k',
-            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
-            _ => 0,
-        };
-        n += 1;
-    }
-    let f = &folded[..n];
-    f.starts_with(b"is")
-        || [&b"was"[..], b"has", b"had"]
-            .iter()
-            .any(|a| f.starts_with(a))
+    };
+    let rest = match aux.as_str() {
+        "is" | "was" => rest,
+        "has" | "had" => match next_word(rest) {
+            Some((been, rest)) if been == "been" => rest,
+            _ => return false,
+        },
+        _ => return false,
+    };
+    rest.starts_with(char::is_whitespace)
 }
 
 // ---------------------------------------------------------------------------
@@ -1643,11 +1746,23 @@ fn prev_word(c: &Compiled, text: &str, sent_start: usize, pos: usize) -> Option<
     if t.is_empty() || t.ends_with([',', ';', ':', '(', '"', '\u{201C}', '\u{2014}', '\u{2013}']) {
         return None;
     }
-    let m = c.word.find_iter(t).last()?;
-    if m.end() != t.len() {
+    // Only the trailing run of word-like characters can hold a word ending
+    // at the end; `is_alphanumeric` covers `\p{L}\p{N}`, and before the run
+    // no word can continue, so the regex finds the same last word there as
+    // over the whole prefix.
+    let run = t
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| ch.is_alphanumeric() || matches!(ch, '\'' | '\u{2019}' | '-'))
+        .last()
+        .map_or(t.len(), |(i, _)| i);
+    let m = c.word.find_iter(&t[run..]).last()?;
+    if run + m.end() != t.len() {
         return None;
     }
-    let first_word = text[sent_start..sent_start + m.start()].trim().is_empty();
+    let first_word = text[sent_start..sent_start + run + m.start()]
+        .trim()
+        .is_empty();
     Some((
         m.as_str().to_lowercase(),
         is_capitalized(m.as_str()) && !first_word,
