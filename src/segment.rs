@@ -215,6 +215,8 @@ const TITLES: &[&str] = &[
     "sen", "rep", "gov", "pres", "rev", "hon", "st", "messrs", "mt", "ft", "no", "nos", "vs", "v",
     "cf", "e.g", "i.e", "approx", "dept", "est", "fig", "vol", "pp", "para", "art",
 ];
+/// The longest entry of [`TITLES`] and [`SOFT_ABBREVS`], in bytes.
+const ABBREV_MAX: usize = 6;
 /// Abbreviations that end a sentence only before a typical sentence opener.
 const SOFT_ABBREVS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
@@ -310,14 +312,16 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     if w.is_empty() {
         return true;
     }
-    let lower = w.to_ascii_lowercase();
-    let nw = next_word(text, next);
-    let opener = OPENERS.contains(&nw);
-    if TITLES.contains(&lower.as_str()) {
+    // Most sentences end in a word longer than any abbreviation: skip the
+    // list scans for them. The lists are lower-case ASCII.
+    let listed =
+        |list: &[&str]| w.len() <= ABBREV_MAX && list.iter().any(|a| a.eq_ignore_ascii_case(w));
+    let opener = || OPENERS.contains(&next_word(text, next));
+    if listed(TITLES) {
         return false;
     }
-    if SOFT_ABBREVS.contains(&lower.as_str()) {
-        return opener;
+    if listed(SOFT_ABBREVS) {
+        return opener();
     }
     // Initials and initialisms: J. Smith, J.R.R. Tolkien, U.S., D.C.
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -326,10 +330,10 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
         && w.split('.')
             .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     if single_initial && w.chars().all(|c| c.is_uppercase() || c == '.') {
-        return opener && w.len() > 1;
+        return w.len() > 1 && opener();
     }
     if initialism {
-        return opener;
+        return opener();
     }
     true
 }
@@ -605,6 +609,13 @@ mod tests {
         let s = segment(t);
         let ps: Vec<&str> = s.paragraphs.iter().map(|r| &t[r.clone()]).collect();
         assert_eq!(ps, ["First para.", "Second para.", "Third para."]);
+    }
+
+    #[test]
+    fn abbrev_max_covers_the_lists() {
+        for a in TITLES.iter().chain(SOFT_ABBREVS) {
+            assert!(a.len() <= ABBREV_MAX && *a == a.to_ascii_lowercase(), "{a}");
+        }
     }
 
     #[test]

@@ -665,11 +665,12 @@ impl Lazy {
 /// [`Options`] compiled into matchers.
 #[derive(Debug, Clone)]
 pub struct Compiled {
-    speech: PhraseSet,
+    /// Speech verbs and attribution phrases: every use asks whether a
+    /// text has either, so one word lookup serves both.
+    attributing: PhraseSet,
     /// Built on first use (see [`LazyRegex`]): only quotations left open
     /// need it.
     open_attribution: LazyRegex,
-    attribution_phrase: PhraseSet,
     speaker_words: HashSet<String>,
     exemptions: Vec<Vec<String>>,
     min_quote_words: usize,
@@ -758,11 +759,12 @@ impl Compiled {
         let claim_anchors = claim_anchors.finish()?;
         let anon_anchors = anon_anchors.finish()?;
         Ok(Compiled {
-            speech: PhraseSet::new(&speech_forms)?,
+            attributing: PhraseSet::new(
+                &[speech_forms.clone(), lower(&opts.attribution_phrases)].concat(),
+            )?,
             open_attribution: LazyRegex::new(format!(
                 r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"
             )),
-            attribution_phrase: PhraseSet::new(&lower(&opts.attribution_phrases))?,
             speaker_words,
             exemptions: phrases(&opts.quote_exemption_lead_ins),
             min_quote_words: opts.min_quote_words,
@@ -923,8 +925,10 @@ fn lower_into<'b>(buf: &'b mut Vec<u8>, word: &[u8]) -> &'b [u8] {
 /// runs slower than the lookups.
 #[derive(Debug, Clone)]
 enum PhraseSet {
-    /// Phrases keyed by their first word: the rest of each phrase.
-    Words(FxMap<Vec<u8>, Vec<Vec<Vec<u8>>>>),
+    /// Phrases keyed by their first word: the rest of each phrase; and the
+    /// lengths of the first words (bit `min(len, 63)`) by first byte, both
+    /// cases, which reject most words of a text before hashing.
+    Words(FxMap<Vec<u8>, Vec<Vec<Vec<u8>>>>, Box<[u64; 256]>),
     /// A phrase has characters other than ASCII letters, digits, `_` and
     /// whitespace, whose matching is the regex's business.
     Regex(Regex),
@@ -940,26 +944,33 @@ impl PhraseSet {
             return word_list_regex(forms, false).map(PhraseSet::Regex);
         }
         let mut map: FxMap<Vec<u8>, Vec<Vec<Vec<u8>>>> = FxMap::default();
+        let mut lengths = Box::new([0u64; 256]);
         for f in forms {
             let mut words = f
                 .split_whitespace()
                 .map(|w| w.to_ascii_lowercase().into_bytes());
             if let Some(first) = words.next() {
+                for b in [first[0], first[0].to_ascii_uppercase()] {
+                    lengths[b as usize] |= 1 << first.len().min(63);
+                }
                 map.entry(first).or_default().push(words.collect());
             }
         }
-        Ok(PhraseSet::Words(map))
+        Ok(PhraseSet::Words(map, lengths))
     }
 
     fn is_match(&self, s: &str) -> bool {
-        let map = match self {
+        let (map, lengths) = match self {
             PhraseSet::Regex(r) => return r.is_match(s),
-            PhraseSet::Words(map) => map,
+            PhraseSet::Words(map, lengths) => (map, lengths),
         };
         let b = s.as_bytes();
         let mut buf = Vec::new();
         let mut words = AsciiWords::new(s);
         while let Some(w) = words.next() {
+            if lengths[b[w.start] as usize] >> w.len().min(63) & 1 == 0 {
+                continue;
+            }
             let Some(rests) = map.get(lower_into(&mut buf, &b[w.clone()])) else {
                 continue;
             };
@@ -1495,7 +1506,7 @@ fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> boo
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
     for r in outside_quotes(seg, window) {
         let s = &text[r];
-        if c.speech.is_match(s) || c.attribution_phrase.is_match(s) {
+        if c.attributing.is_match(s) {
             return true;
         }
     }
@@ -1544,8 +1555,7 @@ fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> boo
             // said: ` or `Yoon said the plan was sound.`): wire and BBC copy
             // often give a quotation a paragraph of its own after it.
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
-                || c.speech.is_match(&outside)
-                || c.attribution_phrase.is_match(&outside)
+                || c.attributing.is_match(&outside)
             {
                 return true;
             }
@@ -1726,9 +1736,7 @@ fn sentence_names_source(c: &Compiled, s: &str) -> bool {
         return false;
     }
     let lw: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-    c.speech.is_match(s)
-        || c.attribution_phrase.is_match(s)
-        || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+    c.attributing.is_match(s) || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
 }
 
 /// Whether the words between a vague subject and its verb name the source.
@@ -1804,9 +1812,11 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
                     }
                 }
                 let after_start = base + m.end();
+                // `find_verb` looks at the first 10 words only.
                 let words: Vec<(String, Range<usize>)> = c
                     .word
                     .find_iter(&text[after_start..sent.span.end])
+                    .take(10)
                     .map(|w| {
                         (
                             w.as_str().to_lowercase(),
