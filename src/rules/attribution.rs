@@ -1025,8 +1025,11 @@ struct AnchorUse {
     /// phrase is plain words (then it matches exactly where these words
     /// surround the anchor, separated by ASCII whitespace); `None` when the
     /// anchor alone decides.
-    around: Option<(Vec<Vec<u8>>, Vec<Vec<u8>>)>,
+    around: Option<(Words, Words)>,
 }
+
+/// Lower-cased ASCII words.
+type Words = Vec<Vec<u8>>;
 
 impl Anchors {
     /// Adds the lower-cased `phrases` of pattern `kind`: from each, its
@@ -1411,7 +1414,9 @@ fn used_as_name(text: &str, w: &str) -> bool {
         hi += 1;
     }
     let text = &text[lo..hi];
-    text.match_indices(w).any(|(i, _)| {
+    // memmem's SIMD search, not `match_indices`: this scans up to
+    // 2 × NAME_WINDOW bytes per call. Both report non-overlapping matches.
+    memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
         let after_ok = !text[i + w.len()..]
             .chars()
             .next()
