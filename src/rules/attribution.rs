@@ -601,7 +601,7 @@ fn phrase_pattern(p: &str) -> String {
 }
 
 /// `(?i)(?-u:\b)(?:a|b c)(?-u:\b)` for a list of phrases, longest first.
-fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
+fn word_list_pattern(items: &[String], inflect: bool) -> String {
     let mut forms: Vec<String> = if inflect {
         items.iter().flat_map(|w| inflections(w)).collect()
     } else {
@@ -612,7 +612,7 @@ fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
     forms.dedup();
     if forms.is_empty() {
         // Matches nothing.
-        return Regex::new(r"[^\s\S]").map_err(|e| e.to_string());
+        return r"[^\s\S]".to_string();
     }
     let alt = forms
         .iter()
@@ -621,7 +621,11 @@ fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
         .join("|");
     // ASCII-only case folding keeps these large alternations cheap to build
     // (`(?-u)`): the word lists are English.
-    Regex::new(&format!(r"(?i)(?-u:\b(?:{alt})\b)")).map_err(|e| e.to_string())
+    format!(r"(?i)(?-u:\b(?:{alt})\b)")
+}
+
+fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
+    Regex::new(&word_list_pattern(items, inflect)).map_err(|e| e.to_string())
 }
 
 fn word_set(items: &[String], inflect: bool) -> HashSet<String> {
@@ -675,15 +679,15 @@ pub struct Compiled {
     exemptions: Vec<Vec<String>>,
     min_quote_words: usize,
     min_partial_quote_words: usize,
-    vague_group: Regex,
-    vague_subject: Regex,
+    vague_group: LazyRegex,
+    vague_subject: LazyRegex,
     claim_verbs: HashSet<String>,
     claim_aux: HashSet<String>,
-    evidence_noun: Regex,
+    evidence_noun: LazyRegex,
     evidence_verbs: HashSet<String>,
-    impersonal_it: Regex,
-    impersonal_passive: Regex,
-    vague_phrase: Regex,
+    impersonal_it: LazyRegex,
+    impersonal_passive: LazyRegex,
+    vague_phrase: LazyRegex,
     naming_cues: Vec<Vec<String>>,
     specific: HashSet<String>,
     /// Built on first use: only sentences with an anonymous-source noun
@@ -769,23 +773,23 @@ impl Compiled {
             exemptions: phrases(&opts.quote_exemption_lead_ins),
             min_quote_words: opts.min_quote_words,
             min_partial_quote_words: opts.min_partial_quote_words,
-            vague_group: word_list_regex(&opts.vague_groups, false)?,
-            vague_subject: word_list_regex(&opts.vague_subjects, false)?,
+            vague_group: LazyRegex::new(word_list_pattern(&opts.vague_groups, false)),
+            vague_subject: LazyRegex::new(word_list_pattern(&opts.vague_subjects, false)),
             claim_verbs: word_set(&opts.claim_verbs, true),
             claim_aux: word_set(&opts.claim_auxiliaries, false),
-            evidence_noun: word_list_regex(&opts.evidence_nouns, false)?,
+            evidence_noun: LazyRegex::new(word_list_pattern(&opts.evidence_nouns, false)),
             evidence_verbs: word_set(&opts.evidence_verbs, true),
-            impersonal_it: re(format!(
+            impersonal_it: LazyRegex::new(format!(
                 r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
                 alt(&opts.hedge_adverbs, false),
                 alt(&opts.impersonal_verbs, false)
-            ))?,
-            impersonal_passive: re(format!(
+            )),
+            impersonal_passive: LazyRegex::new(format!(
                 r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
                 alt(&opts.hedge_adverbs, false),
                 alt(&opts.impersonal_verbs, false)
-            ))?,
-            vague_phrase: word_list_regex(&opts.vague_source_phrases, false)?,
+            )),
+            vague_phrase: LazyRegex::new(word_list_pattern(&opts.vague_source_phrases, false)),
             naming_cues: phrases(&opts.source_naming_cues),
             specific: word_set(&opts.specific_determiners, false),
             anon_forward: LazyRegex::new(format!(
@@ -803,8 +807,9 @@ impl Compiled {
 }
 
 /// A regex built on first use. The patterns holding every speech-verb form
-/// take milliseconds each to build, which a draft that never needs them
-/// should not pay. The parts of such a pattern are escaped word lists, so
+/// take milliseconds each to build, and the claim patterns (Unicode case
+/// folding) most of a millisecond, which a draft that never needs them
+/// should not pay: the prefilters leave most drafts needing few or none. The parts of such a pattern are escaped word lists, so
 /// the only way it can fail to build is the size limit (lists of many
 /// thousands of words); it then matches nothing.
 #[derive(Debug, Clone)]
