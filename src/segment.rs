@@ -108,16 +108,14 @@ fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = text.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'\n' {
-            let end = if i > start && b[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(start..end);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', b) {
+        let end = if i > start && b[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
+        out.push(start..end);
+        start = i + 1;
     }
     if start < b.len() {
         out.push(start..b.len());
@@ -217,6 +215,8 @@ const TITLES: &[&str] = &[
     "sen", "rep", "gov", "pres", "rev", "hon", "st", "messrs", "mt", "ft", "no", "nos", "vs", "v",
     "cf", "e.g", "i.e", "approx", "dept", "est", "fig", "vol", "pp", "para", "art",
 ];
+/// The longest entry of [`TITLES`] and [`SOFT_ABBREVS`], in bytes.
+const ABBREV_MAX: usize = 6;
 /// Abbreviations that end a sentence only before a typical sentence opener.
 const SOFT_ABBREVS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
@@ -312,14 +312,16 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     if w.is_empty() {
         return true;
     }
-    let lower = w.to_ascii_lowercase();
-    let nw = next_word(text, next);
-    let opener = OPENERS.contains(&nw);
-    if TITLES.contains(&lower.as_str()) {
+    // Most sentences end in a word longer than any abbreviation: skip the
+    // list scans for them. The lists are lower-case ASCII.
+    let listed =
+        |list: &[&str]| w.len() <= ABBREV_MAX && list.iter().any(|a| a.eq_ignore_ascii_case(w));
+    let opener = || OPENERS.contains(&next_word(text, next));
+    if listed(TITLES) {
         return false;
     }
-    if SOFT_ABBREVS.contains(&lower.as_str()) {
-        return opener;
+    if listed(SOFT_ABBREVS) {
+        return opener();
     }
     // Initials and initialisms: J. Smith, J.R.R. Tolkien, U.S., D.C.
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -328,12 +330,33 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
         && w.split('.')
             .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
     if single_initial && w.chars().all(|c| c.is_uppercase() || c == '.') {
-        return opener && w.len() > 1;
+        return w.len() > 1 && opener();
     }
     if initialism {
-        return opener;
+        return opener();
     }
     true
+}
+
+/// The UTF-8 encoding of `\u{2026}` (ellipsis); its lead byte also starts
+/// the curly quotation marks.
+const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
+
+/// Byte offset (from `from`) of the next sentence-terminal character in `b`:
+/// `.`, `!`, `?` or an ellipsis. Scanning bytes rather than decoding every
+/// char is what keeps segmentation fast: terminals are rare, and all but the
+/// ellipsis are ASCII, which never occurs inside a multi-byte character.
+fn next_terminal(b: &[u8], from: usize) -> Option<usize> {
+    let i = memchr::memchr3(b'.', b'!', b'?', &b[from..]).map_or(b.len(), |i| from + i);
+    // An ellipsis before that ASCII terminal? 0xE2 also leads curly quotes.
+    let mut j = from;
+    while let Some(e) = memchr::memchr(0xE2, &b[j..i]) {
+        if b[j + e..].starts_with(ELLIPSIS) {
+            return Some(j + e);
+        }
+        j += e + 1;
+    }
+    (i < b.len()).then_some(i)
 }
 
 /// Sentence spans inside paragraph `p`.
@@ -341,22 +364,16 @@ fn sentences_in(text: &str, p: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = p.start;
     let s = &text[p.clone()];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
-            continue;
-        }
+    let b = s.as_bytes();
+    let mut pos = 0;
+    while let Some(i) = next_terminal(b, pos) {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        pos = i + c.len_utf8();
         let term_at = p.start + i;
         // Decimal numbers: 3.5
         if c == '.' {
-            let prev_digit = s[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|d| d.is_ascii_digit());
-            let next_digit = s[i + 1..]
-                .chars()
-                .next()
-                .is_some_and(|d| d.is_ascii_digit());
+            let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
+            let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
             if prev_digit && next_digit {
                 continue;
             }
@@ -364,17 +381,14 @@ fn sentences_in(text: &str, p: Range<usize>) -> Vec<Range<usize>> {
         // Consume the run of terminal punctuation and closers.
         let mut end = p.start + i + c.len_utf8();
         let mut only_periods = c == '.';
-        while let Some(&(j, d)) = it.peek() {
+        while let Some(d) = s[pos..].chars().next() {
             if matches!(d, '.' | '!' | '?' | '\u{2026}') {
                 only_periods &= d == '.';
-                end = p.start + j + d.len_utf8();
-                it.next();
-            } else if is_closer(d) {
-                end = p.start + j + d.len_utf8();
-                it.next();
-            } else {
+            } else if !is_closer(d) {
                 break;
             }
+            pos += d.len_utf8();
+            end = p.start + pos;
         }
         // Must be followed by whitespace (or the paragraph end).
         let rest = &text[end..p.end];
@@ -482,11 +496,13 @@ fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     for (pi, p) in paragraphs.iter().enumerate() {
         let mut open: Option<(usize, usize, Option<usize>)> = None; // (mark pos, mark len, continues)
         let first_nonspace = p.start;
-        for (off, c) in text[p.clone()].char_indices() {
+        // Only `"` and the lead byte of the curly marks can start a mark.
+        for off in memchr::memchr2_iter(b'"', 0xE2, text[p.clone()].as_bytes()) {
+            let i = p.start + off;
+            let c = text[i..].chars().next().unwrap_or(' ');
             if !matches!(c, '"' | '\u{201C}' | '\u{201D}') {
                 continue;
             }
-            let i = p.start + off;
             let Some(mark) = classify(text, p, i, c) else {
                 continue;
             };
@@ -593,6 +609,13 @@ mod tests {
         let s = segment(t);
         let ps: Vec<&str> = s.paragraphs.iter().map(|r| &t[r.clone()]).collect();
         assert_eq!(ps, ["First para.", "Second para.", "Third para."]);
+    }
+
+    #[test]
+    fn abbrev_max_covers_the_lists() {
+        for a in TITLES.iter().chain(SOFT_ABBREVS) {
+            assert!(a.len() <= ABBREV_MAX && *a == a.to_ascii_lowercase(), "{a}");
+        }
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //! pack; [`Compiled::new`] turns them into regexes once, so nothing is
 //! compiled per document.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -600,7 +601,7 @@ fn phrase_pattern(p: &str) -> String {
 }
 
 /// `(?i)(?-u:\b)(?:a|b c)(?-u:\b)` for a list of phrases, longest first.
-fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
+fn word_list_pattern(items: &[String], inflect: bool) -> String {
     let mut forms: Vec<String> = if inflect {
         items.iter().flat_map(|w| inflections(w)).collect()
     } else {
@@ -611,7 +612,7 @@ fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
     forms.dedup();
     if forms.is_empty() {
         // Matches nothing.
-        return Regex::new(r"[^\s\S]").map_err(|e| e.to_string());
+        return r"[^\s\S]".to_string();
     }
     let alt = forms
         .iter()
@@ -620,7 +621,11 @@ fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
         .join("|");
     // ASCII-only case folding keeps these large alternations cheap to build
     // (`(?-u)`): the word lists are English.
-    Regex::new(&format!(r"(?i)(?-u:\b(?:{alt})\b)")).map_err(|e| e.to_string())
+    format!(r"(?i)(?-u:\b(?:{alt})\b)")
+}
+
+fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
+    Regex::new(&word_list_pattern(items, inflect)).map_err(|e| e.to_string())
 }
 
 fn word_set(items: &[String], inflect: bool) -> HashSet<String> {
@@ -664,33 +669,47 @@ impl Lazy {
 /// [`Options`] compiled into matchers.
 #[derive(Debug, Clone)]
 pub struct Compiled {
-    speech: Regex,
-    open_attribution: Regex,
-    attribution_phrase: Regex,
+    /// Speech verbs and attribution phrases: every use asks whether a
+    /// text has either, so one word lookup serves both.
+    attributing: PhraseSet,
+    /// Built on first use (see [`LazyRegex`]): only quotations left open
+    /// need it.
+    open_attribution: LazyRegex,
     speaker_words: HashSet<String>,
     exemptions: Vec<Vec<String>>,
     min_quote_words: usize,
     min_partial_quote_words: usize,
-    vague_group: Regex,
-    vague_subject: Regex,
+    vague_group: LazyRegex,
+    vague_subject: LazyRegex,
     claim_verbs: HashSet<String>,
     claim_aux: HashSet<String>,
-    evidence_noun: Regex,
+    evidence_noun: LazyRegex,
     evidence_verbs: HashSet<String>,
-    impersonal_it: Regex,
-    impersonal_passive: Regex,
-    vague_phrase: Regex,
+    impersonal_it: LazyRegex,
+    impersonal_passive: LazyRegex,
+    vague_phrase: LazyRegex,
     naming_cues: Vec<Vec<String>>,
     specific: HashSet<String>,
-    anon_forward: Regex,
-    anon_inverted: Regex,
+    /// Built on first use: only sentences with an anonymous-source noun
+    /// need them.
+    anon_forward: LazyRegex,
+    anon_inverted: LazyRegex,
     bare_dets: HashSet<String>,
     word: Regex,
-    /// Whole-document prefilters: the union of the claim patterns, and of the
-    /// anonymous-source patterns. Only sentences they touch are examined.
-    claim_trigger: Regex,
-    anon_trigger: Regex,
+    /// Whole-document prefilters: the sentences that can hold a match of
+    /// the claim patterns (by pattern, see the `CLAIM_*` bits), and of the
+    /// anonymous-source patterns. Only those sentences are examined.
+    claim_anchors: Anchors,
+    anon_anchors: Anchors,
 }
+
+/// Bits of [`Anchors`] kinds for the claim patterns.
+const CLAIM_GROUP: u8 = 1;
+const CLAIM_EVIDENCE: u8 = 2;
+const CLAIM_SUBJECT: u8 = 4;
+const CLAIM_IT: u8 = 8;
+const CLAIM_PASSIVE: u8 = 16;
+const CLAIM_PHRASE: u8 = 32;
 
 impl Compiled {
     pub fn new(opts: &Options) -> Result<Compiled, String> {
@@ -718,6 +737,7 @@ impl Compiled {
                 .filter(|p| !p.is_empty())
                 .collect()
         };
+        let lower = |v: &[String]| -> Vec<String> { word_set(v, false).into_iter().collect() };
         let mut speaker_words = word_set(&opts.speaker_nouns, false);
         speaker_words.extend(word_set(&opts.speaker_pronouns, false));
         let speech_forms = opts.speech_forms();
@@ -727,78 +747,461 @@ impl Compiled {
         if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
             return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
         }
-        let mut c = Compiled {
-            speech: word_list_regex(&speech_forms, false)?,
-            open_attribution: re(format!(
+        let mut claim_anchors = Anchors::default();
+        claim_anchors.add(&lower(&opts.vague_groups), CLAIM_GROUP, true);
+        claim_anchors.add(&lower(&opts.evidence_nouns), CLAIM_EVIDENCE, true);
+        claim_anchors.add(&lower(&opts.vague_subjects), CLAIM_SUBJECT, true);
+        // `it is/was/has been/had been ... believed`: the pronoun, checked
+        // for the verb after it (see `Anchors::candidates`).
+        claim_anchors.add(&["it".to_string()], CLAIM_IT, false);
+        claim_anchors.it_kind = CLAIM_IT;
+        // `is widely regarded`: the adverb is required.
+        claim_anchors.add(&lower(&opts.hedge_adverbs), CLAIM_PASSIVE, false);
+        claim_anchors.add(&lower(&opts.vague_source_phrases), CLAIM_PHRASE, true);
+        let mut anon_anchors = Anchors::default();
+        anon_anchors.add(&lower(&opts.anonymous_source_nouns), 1, false);
+        let claim_anchors = claim_anchors.finish()?;
+        let anon_anchors = anon_anchors.finish()?;
+        Ok(Compiled {
+            attributing: PhraseSet::new(
+                &[speech_forms.clone(), lower(&opts.attribution_phrases)].concat(),
+            )?,
+            open_attribution: LazyRegex::new(format!(
                 r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"
-            ))?,
-            attribution_phrase: word_list_regex(&opts.attribution_phrases, false)?,
+            )),
             speaker_words,
             exemptions: phrases(&opts.quote_exemption_lead_ins),
             min_quote_words: opts.min_quote_words,
             min_partial_quote_words: opts.min_partial_quote_words,
-            vague_group: word_list_regex(&opts.vague_groups, false)?,
-            vague_subject: word_list_regex(&opts.vague_subjects, false)?,
+            vague_group: LazyRegex::new(word_list_pattern(&opts.vague_groups, false)),
+            vague_subject: LazyRegex::new(word_list_pattern(&opts.vague_subjects, false)),
             claim_verbs: word_set(&opts.claim_verbs, true),
             claim_aux: word_set(&opts.claim_auxiliaries, false),
-            evidence_noun: word_list_regex(&opts.evidence_nouns, false)?,
+            evidence_noun: LazyRegex::new(word_list_pattern(&opts.evidence_nouns, false)),
             evidence_verbs: word_set(&opts.evidence_verbs, true),
-            impersonal_it: re(format!(
+            impersonal_it: LazyRegex::new(format!(
                 r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
                 alt(&opts.hedge_adverbs, false),
                 alt(&opts.impersonal_verbs, false)
-            ))?,
-            impersonal_passive: re(format!(
+            )),
+            impersonal_passive: LazyRegex::new(format!(
                 r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
                 alt(&opts.hedge_adverbs, false),
                 alt(&opts.impersonal_verbs, false)
-            ))?,
-            vague_phrase: word_list_regex(&opts.vague_source_phrases, false)?,
+            )),
+            vague_phrase: LazyRegex::new(word_list_pattern(&opts.vague_source_phrases, false)),
             naming_cues: phrases(&opts.source_naming_cues),
             specific: word_set(&opts.specific_determiners, false),
-            anon_forward: re(format!(
+            anon_forward: LazyRegex::new(format!(
                 r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
-            ))?,
-            anon_inverted: re(format!(
+            )),
+            anon_inverted: LazyRegex::new(format!(
                 r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"
-            ))?,
+            )),
             bare_dets: word_set(&opts.bare_source_determiners, false),
             word: re(r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string())?,
-            claim_trigger: re(r"[^\s\S]".to_string())?,
-            anon_trigger: re(r"[^\s\S]".to_string())?,
-        };
-        let union = |rs: &[&Regex]| -> Result<Regex, String> {
-            let alts: Vec<String> = rs.iter().map(|r| format!("(?:{})", r.as_str())).collect();
-            re(alts.join("|"))
-        };
-        c.claim_trigger = union(&[
-            &c.vague_group,
-            &c.evidence_noun,
-            &c.vague_subject,
-            &c.impersonal_it,
-            &c.impersonal_passive,
-            &c.vague_phrase,
-        ])?;
-        c.anon_trigger = union(&[&c.anon_forward, &c.anon_inverted])?;
-        Ok(c)
+            claim_anchors,
+            anon_anchors,
+        })
+    }
+}
+
+/// A regex built on first use. The patterns holding every speech-verb form
+/// take milliseconds each to build, and the claim patterns (Unicode case
+/// folding) most of a millisecond, which a draft that never needs them
+/// should not pay: the prefilters leave most drafts needing few or none. The parts of such a pattern are escaped word lists, so
+/// the only way it can fail to build is the size limit (lists of many
+/// thousands of words); it then matches nothing.
+#[derive(Debug, Clone)]
+struct LazyRegex {
+    pattern: String,
+    regex: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            regex: std::sync::OnceLock::new(),
+        }
     }
 
-    /// Indices of the sentences that `trigger` matches touch, in order.
-    fn candidate_sentences(seg: &Segmented, text: &str, trigger: &Regex) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
-        for m in trigger.find_iter(text) {
-            for pos in [m.start(), m.end().saturating_sub(1).max(m.start())] {
-                if let Some(i) = seg.sentence_at(pos) {
-                    if out.last() != Some(&i) {
-                        out.push(i);
-                    }
+    fn get(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| Regex::new(&self.pattern).ok())
+            .as_ref()
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        self.get().is_some_and(|r| r.is_match(s))
+    }
+
+    fn find_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = regex::Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.get().into_iter().flat_map(move |r| r.find_iter(s))
+    }
+}
+
+/// Whether `(?-u:\b)` counts byte `b` as a word character.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `(?-u:\s)` matches byte `b` (unlike `u8::is_ascii_whitespace`,
+/// it includes the vertical tab).
+fn is_regex_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// FxHash (as in rustc) for the word maps: their keys are short words from
+/// the options, looked up once per word of the text, where SipHash's
+/// flooding resistance is not worth its cost.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The maximal runs of ASCII word characters of a string, as byte ranges:
+/// the words `(?-u:\b...\b)` patterns can match. Non-ASCII characters
+/// separate words, as they do for `(?-u:\b)`.
+#[derive(Clone)]
+struct AsciiWords<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> AsciiWords<'a> {
+    fn new(s: &'a str) -> AsciiWords<'a> {
+        AsciiWords {
+            b: s.as_bytes(),
+            pos: 0,
+        }
+    }
+}
+
+impl Iterator for AsciiWords<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let b = self.b;
+        let mut i = self.pos;
+        while i < b.len() && !is_word_byte(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            self.pos = i;
+            return None;
+        }
+        let start = i;
+        while i < b.len() && is_word_byte(b[i]) {
+            i += 1;
+        }
+        self.pos = i;
+        Some(start..i)
+    }
+}
+
+/// Writes the ASCII-lower-cased `word` into `buf` (reused, so looking words
+/// up allocates nothing per word).
+fn lower_into<'b>(buf: &'b mut Vec<u8>, word: &[u8]) -> &'b [u8] {
+    buf.clear();
+    buf.extend(word.iter().map(u8::to_ascii_lowercase));
+    buf
+}
+
+/// A list of lower-cased words and phrases matched as the regex
+/// `(?i)(?-u:\b(?:w1|w2 w3|...)\b)` (`\s+` between a phrase's words) would
+/// match them, by looking each word of the text up in a hash map. A regex
+/// with the hundreds of speech-verb forms takes milliseconds to build and
+/// runs slower than the lookups.
+#[derive(Debug, Clone)]
+enum PhraseSet {
+    /// Phrases keyed by their first word: the rest of each phrase; and the
+    /// lengths of the first words (bit `min(len, 63)`) by first byte, both
+    /// cases, which reject most words of a text before hashing.
+    Words(FxMap<Vec<u8>, Vec<Vec<Vec<u8>>>>, Box<[u64; 256]>),
+    /// A phrase has characters other than ASCII letters, digits, `_` and
+    /// whitespace, whose matching is the regex's business.
+    Regex(Regex),
+}
+
+impl PhraseSet {
+    fn new(forms: &[String]) -> Result<PhraseSet, String> {
+        let plain = forms.iter().all(|f| {
+            f.chars()
+                .all(|c| c.is_ascii_whitespace() || is_word_byte(c as u8))
+        });
+        if !plain || !forms.iter().all(|f| f.is_ascii()) {
+            return word_list_regex(forms, false).map(PhraseSet::Regex);
+        }
+        let mut map: FxMap<Vec<u8>, Vec<Vec<Vec<u8>>>> = FxMap::default();
+        let mut lengths = Box::new([0u64; 256]);
+        for f in forms {
+            let mut words = f
+                .split_whitespace()
+                .map(|w| w.to_ascii_lowercase().into_bytes());
+            if let Some(first) = words.next() {
+                for b in [first[0], first[0].to_ascii_uppercase()] {
+                    lengths[b as usize] |= 1 << first.len().min(63);
                 }
+                map.entry(first).or_default().push(words.collect());
             }
         }
-        out.sort_unstable();
-        out.dedup();
-        out
+        Ok(PhraseSet::Words(map, lengths))
     }
+
+    fn is_match(&self, s: &str) -> bool {
+        let (map, lengths) = match self {
+            PhraseSet::Regex(r) => return r.is_match(s),
+            PhraseSet::Words(map, lengths) => (map, lengths),
+        };
+        let b = s.as_bytes();
+        let mut buf = Vec::new();
+        let mut words = AsciiWords::new(s);
+        while let Some(w) = words.next() {
+            if lengths[b[w.start] as usize] >> w.len().min(63) & 1 == 0 {
+                continue;
+            }
+            let Some(rests) = map.get(lower_into(&mut buf, &b[w.clone()])) else {
+                continue;
+            };
+            let continues = |rest: &Vec<Vec<u8>>| {
+                let mut prev_end = w.end;
+                let mut next = words.clone();
+                rest.iter().all(|r| {
+                    let Some(n) = next.next() else {
+                        return false;
+                    };
+                    // `\s+` under `(?-u)`: ASCII whitespace only, at least one.
+                    let gap = &b[prev_end..n.start];
+                    prev_end = n.end;
+                    !gap.is_empty()
+                        && gap.iter().all(|&g| is_regex_space(g))
+                        && b[n].eq_ignore_ascii_case(r)
+                })
+            };
+            if rests.iter().any(continues) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// A prefilter: for each pattern (one bit of a kind mask), the words of
+/// which any match of the pattern contains one as a whole ASCII word. One
+/// Aho-Corasick pass over the document then finds the sentences worth
+/// running the patterns on, and which patterns. Sentences with none of the
+/// words cannot match.
+#[derive(Debug, Clone, Default)]
+struct Anchors {
+    words: Vec<Vec<u8>>,
+    /// For each word of `words`, the phrases it anchors.
+    uses: Vec<Vec<AnchorUse>>,
+    /// Built by [`Anchors::finish`].
+    searcher: Option<AhoCorasick>,
+    /// Patterns with a phrase that has no ASCII word: every sentence is a
+    /// candidate for them.
+    always: u8,
+    /// The kind bit for `it` in `it is believed`: counts only when `is`,
+    /// `was`, `has been` or `had been` follows.
+    it_kind: u8,
+}
+
+/// One phrase anchored by a word of [`Anchors`].
+#[derive(Debug, Clone)]
+struct AnchorUse {
+    kind: u8,
+    /// The words of the phrase before and after the anchor, when the
+    /// phrase is plain words (then it matches exactly where these words
+    /// surround the anchor, separated by ASCII whitespace); `None` when the
+    /// anchor alone decides.
+    around: Option<(Words, Words)>,
+}
+
+/// Lower-cased ASCII words.
+type Words = Vec<Vec<u8>>;
+
+impl Anchors {
+    /// Adds the lower-cased `phrases` of pattern `kind`: from each, its
+    /// longest ASCII word (the rarest, likely). A word of a phrase is a whole
+    /// word of the text wherever the phrase matches between `(?-u:\b)`s.
+    /// With `exact`, plain phrases are also checked around their anchor.
+    fn add(&mut self, phrases: &[String], kind: u8, exact: bool) {
+        // A phrase is plain when a regex match of it is exactly its ASCII
+        // words with ASCII whitespace between.
+        let plain = |p: &str| p.bytes().all(|b| is_word_byte(b) || is_regex_space(b));
+        for p in phrases {
+            let runs: Vec<&[u8]> = AsciiWords::new(p).map(|r| &p.as_bytes()[r]).collect();
+            let Some(at) = (0..runs.len()).max_by_key(|&i| runs[i].len()) else {
+                if !p.trim().is_empty() {
+                    self.always |= kind;
+                }
+                continue;
+            };
+            let lower = |ws: &[&[u8]]| -> Vec<Vec<u8>> {
+                ws.iter().map(|w| w.to_ascii_lowercase()).collect()
+            };
+            let around = (exact && plain(p)).then(|| (lower(&runs[..at]), lower(&runs[at + 1..])));
+            let w = runs[at].to_ascii_lowercase();
+            let i = match self.words.iter().position(|x| *x == w) {
+                Some(i) => i,
+                None => {
+                    self.words.push(w);
+                    self.uses.push(Vec::new());
+                    self.words.len() - 1
+                }
+            };
+            self.uses[i].push(AnchorUse { kind, around });
+        }
+    }
+
+    fn finish(mut self) -> Result<Anchors, String> {
+        // Leftmost-longest finds every whole-word occurrence even among
+        // non-overlapping matches: the words have no non-word characters,
+        // so a match inside a longer word never covers the start of a
+        // whole word.
+        self.searcher = Some(
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.words)
+                .map_err(|e| e.to_string())?,
+        );
+        Ok(self)
+    }
+
+    /// Kind masks of the sentences of `seg` that may match, in order.
+    fn candidates(&self, text: &str, seg: &Segmented) -> Vec<(usize, u8)> {
+        let n = seg.sentences.len();
+        let mut masks = vec![self.always; n];
+        let b = text.as_bytes();
+        let mut si = 0;
+        for m in self.searcher.iter().flat_map(|s| s.find_iter(text)) {
+            let whole = (m.start() == 0 || !is_word_byte(b[m.start() - 1]))
+                && b.get(m.end()).is_none_or(|&c| !is_word_byte(c));
+            if !whole {
+                continue;
+            }
+            let mut kinds = 0;
+            for u in &self.uses[m.pattern().as_usize()] {
+                if kinds & u.kind != 0 {
+                    continue;
+                }
+                let ok = match &u.around {
+                    Some((before, after)) => {
+                        words_before(b, m.start(), before) && words_after(b, m.end(), after)
+                    }
+                    None => u.kind != self.it_kind || aux_follows(text, m.end()),
+                };
+                if ok {
+                    kinds |= u.kind;
+                }
+            }
+            if kinds == 0 {
+                continue;
+            }
+            while si < n && seg.sentences[si].span.end <= m.start() {
+                si += 1;
+            }
+            if si < n && seg.sentences[si].span.start <= m.start() {
+                masks[si] |= kinds;
+            }
+        }
+        masks
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, m)| m != 0)
+            .collect()
+    }
+}
+
+/// Whether the whole ASCII words `words` (lower-cased) come right after
+/// byte `pos` of `b`, each after ASCII whitespace.
+fn words_after(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
+    words.iter().all(|w| {
+        let start = pos + b[pos..].iter().take_while(|&&c| is_regex_space(c)).count();
+        let end = start + b[start..].iter().take_while(|&&c| is_word_byte(c)).count();
+        let ok = start > pos && b[start..end].eq_ignore_ascii_case(w);
+        pos = end;
+        ok
+    })
+}
+
+/// Whether the whole ASCII words `words` (lower-cased) come right before
+/// byte `pos` of `b`, each followed by ASCII whitespace.
+fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
+    words.iter().rev().all(|w| {
+        let end = pos
+            - b[..pos]
+                .iter()
+                .rev()
+                .take_while(|&&c| is_regex_space(c))
+                .count();
+        let start = end
+            - b[..end]
+                .iter()
+                .rev()
+                .take_while(|&&c| is_word_byte(c))
+                .count();
+        let ok = end < pos && b[start..end].eq_ignore_ascii_case(w);
+        pos = start;
+        ok
+    })
+}
+
+/// Whether `\s+(?:is|was|has\s+been|had\s+been)\s` follows byte `pos`
+/// under `(?i)`, where `ſ` folds to `s` (and the Kelvin sign to `k`).
+fn aux_follows(text: &str, pos: usize) -> bool {
+    /// Skips whitespace (at least one) and folds the word after it.
+    fn next_word(s: &str) -> Option<(String, &str)> {
+        let t = s.trim_start();
+        if t.len() == s.len() {
+            return None;
+        }
+        let end = t
+            .char_indices()
+            .find(|&(_, c)| {
+                !(c.is_ascii_alphanumeric() || c == '_' || c == '\u{17F}' || c == '\u{212A}')
+            })
+            .map_or(t.len(), |(i, _)| i);
+        let word = t[..end]
+            .chars()
+            .map(|c| match c {
+                '\u{17F}' => 's',
+                '\u{212A}' => 'k',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        Some((word, &t[end..]))
+    }
+    let Some((aux, rest)) = next_word(&text[pos..]) else {
+        return false;
+    };
+    let rest = match aux.as_str() {
+        "is" | "was" => rest,
+        "has" | "had" => match next_word(rest) {
+            Some((been, rest)) if been == "been" => rest,
+            _ => return false,
+        },
+        _ => return false,
+    };
+    rest.starts_with(char::is_whitespace)
 }
 
 // ---------------------------------------------------------------------------
@@ -1016,7 +1419,9 @@ fn used_as_name(text: &str, w: &str) -> bool {
         hi += 1;
     }
     let text = &text[lo..hi];
-    text.match_indices(w).any(|(i, _)| {
+    // memmem's SIMD search, not `match_indices`: this scans up to
+    // 2 × NAME_WINDOW bytes per call. Both report non-overlapping matches.
+    memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
         let after_ok = !text[i + w.len()..]
             .chars()
             .next()
@@ -1111,7 +1516,7 @@ fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> boo
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
     for r in outside_quotes(seg, window) {
         let s = &text[r];
-        if c.speech.is_match(s) || c.attribution_phrase.is_match(s) {
+        if c.attributing.is_match(s) {
             return true;
         }
     }
@@ -1160,8 +1565,7 @@ fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> boo
             // said: ` or `Yoon said the plan was sound.`): wire and BBC copy
             // often give a quotation a paragraph of its own after it.
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
-                || c.speech.is_match(&outside)
-                || c.attribution_phrase.is_match(&outside)
+                || c.attributing.is_match(&outside)
             {
                 return true;
             }
@@ -1342,9 +1746,7 @@ fn sentence_names_source(c: &Compiled, s: &str) -> bool {
         return false;
     }
     let lw: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-    c.speech.is_match(s)
-        || c.attribution_phrase.is_match(s)
-        || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+    c.attributing.is_match(s) || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
 }
 
 /// Whether the words between a vague subject and its verb name the source.
@@ -1362,11 +1764,23 @@ fn prev_word(c: &Compiled, text: &str, sent_start: usize, pos: usize) -> Option<
     if t.is_empty() || t.ends_with([',', ';', ':', '(', '"', '\u{201C}', '\u{2014}', '\u{2013}']) {
         return None;
     }
-    let m = c.word.find_iter(t).last()?;
-    if m.end() != t.len() {
+    // Only the trailing run of word-like characters can hold a word ending
+    // at the end; `is_alphanumeric` covers `\p{L}\p{N}`, and before the run
+    // no word can continue, so the regex finds the same last word there as
+    // over the whole prefix.
+    let run = t
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| ch.is_alphanumeric() || matches!(ch, '\'' | '\u{2019}' | '-'))
+        .last()
+        .map_or(t.len(), |(i, _)| i);
+    let m = c.word.find_iter(&t[run..]).last()?;
+    if run + m.end() != t.len() {
         return None;
     }
-    let first_word = text[sent_start..sent_start + m.start()].trim().is_empty();
+    let first_word = text[sent_start..sent_start + run + m.start()]
+        .trim()
+        .is_empty();
     Some((
         m.as_str().to_lowercase(),
         is_capitalized(m.as_str()) && !first_word,
@@ -1376,7 +1790,7 @@ fn prev_word(c: &Compiled, text: &str, sent_start: usize, pos: usize) -> Option<
 /// `unattributed-claim`: assertions resting on a vague or missing source.
 pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     let mut out = Vec::new();
-    for si in Compiled::candidate_sentences(seg, text, &c.claim_trigger) {
+    for (si, kinds) in c.claim_anchors.candidates(text, seg) {
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
@@ -1388,14 +1802,18 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
         };
         let mut hits: Vec<(Range<usize>, &str)> = Vec::new();
         // Vague groups and unnamed evidence: `experts say`, `studies show`.
-        for (re, verbs, kind) in [
-            (&c.vague_group, &c.claim_verbs, "vague group"),
+        for (re, verbs, kind, bit) in [
+            (&c.vague_group, &c.claim_verbs, "vague group", CLAIM_GROUP),
             (
                 &c.evidence_noun,
                 &c.evidence_verbs,
                 "unnamed study or report",
+                CLAIM_EVIDENCE,
             ),
         ] {
+            if kinds & bit == 0 {
+                continue;
+            }
             for m in re.find_iter(s) {
                 let start = base + m.start();
                 if let Some((w, cap)) = prev_word(c, text, base, start) {
@@ -1404,9 +1822,11 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
                     }
                 }
                 let after_start = base + m.end();
+                // `find_verb` looks at the first 10 words only.
                 let words: Vec<(String, Range<usize>)> = c
                     .word
                     .find_iter(&text[after_start..sent.span.end])
+                    .take(10)
                     .map(|w| {
                         (
                             w.as_str().to_lowercase(),
@@ -1429,7 +1849,8 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
             }
         }
         // Vague subjects: `some believe`, `many people think`.
-        for m in c.vague_subject.find_iter(s) {
+        let subjects = (kinds & CLAIM_SUBJECT != 0).then(|| c.vague_subject.find_iter(s));
+        for m in subjects.into_iter().flatten() {
             let start = base + m.start();
             if let Some((w, cap)) = prev_word(c, text, base, start) {
                 if cap || c.specific.contains(&w) || c.claim_aux.contains(&w) {
@@ -1460,7 +1881,14 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
             }
             hits.push((start..words[vi].1.end, "vague subject"));
         }
-        for re in [&c.impersonal_it, &c.impersonal_passive, &c.vague_phrase] {
+        for (re, bit) in [
+            (&c.impersonal_it, CLAIM_IT),
+            (&c.impersonal_passive, CLAIM_PASSIVE),
+            (&c.vague_phrase, CLAIM_PHRASE),
+        ] {
+            if kinds & bit == 0 {
+                continue;
+            }
             for m in re.find_iter(s) {
                 hits.push((
                     base + m.start()..base + m.end(),
@@ -1505,7 +1933,7 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
 /// `anonymous-source`: a bare `a source said` / `sources said`.
 pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     let mut out = Vec::new();
-    for si in Compiled::candidate_sentences(seg, text, &c.anon_trigger) {
+    for (si, _) in c.anon_anchors.candidates(text, seg) {
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
