@@ -256,41 +256,35 @@ impl Config {
     pub fn validate(&self, engine: &Engine) -> Result<(), FileError> {
         for (style, span) in &self.unchecked_styles {
             if !style_exists(engine, style) {
-                let shown = self
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
-                return Err(FileError::new(
-                    &shown,
-                    &text,
-                    Some(*span),
-                    format!("no entity table defines house style `{style}`"),
-                )
-                .label("unknown house style")
-                .note(format!("known styles: {}", known_styles(engine).join(", "))));
+                return Err(self
+                    .error_at(
+                        *span,
+                        format!("no entity table defines house style `{style}`"),
+                    )
+                    .label("unknown house style")
+                    .note(format!("known styles: {}", known_styles(engine).join(", "))));
             }
         }
         for (id, span) in &self.unchecked_ids {
             if !selector_exists(engine, id) {
-                let shown = self
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
-                return Err(FileError::new(
-                    &shown,
-                    &text,
-                    Some(*span),
-                    format!("no rule or pack matches `{id}`"),
-                )
-                .label("unknown rule")
-                .note("`copydesk rules` lists every rule id; use `pack.*` for a whole pack"));
+                return Err(self
+                    .error_at(*span, format!("no rule or pack matches `{id}`"))
+                    .label("unknown rule")
+                    .note("`copydesk rules` lists every rule id; use `pack.*` for a whole pack"));
             }
         }
         Ok(())
+    }
+
+    /// An error located in this config file.
+    fn error_at(&self, span: Span, message: String) -> FileError {
+        let shown = self
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let text = self.text.clone().unwrap_or_else(|| Arc::from(""));
+        FileError::new(&shown, &text, Some(span), message)
     }
 
     /// Resolve the settings for one file (`rel` is its path relative to the config's folder).

@@ -173,30 +173,6 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
-}
-
-#[cfg(test)]
-mod protect_tests {
-    use super::*;
-    use crate::diagnostic::{Edit, Fix, Severity};
-
-    fn diag(start: usize, end: usize, rep: &str) -> Diagnostic {
-        Diagnostic {
-            rule: "r".into(),
-            severity: Severity::Warning,
-            span: Span::new(start, end),
-            message: String::new(),
-            note: None,
-            labels: vec![],
-            fix: Some(Fix::safe(
-                "t",
-                vec![Edit {
-                    span: Span::new(start, end),
-                    replacement: rep.into(),
-                }],
-            )),
-        }
-    }
 
     #[test]
     fn protected_spans_are_skipped_and_carried_over() {
