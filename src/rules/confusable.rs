@@ -34,6 +34,21 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c.script(), Script::Inherited)
 }
 
+/// The span of the word (letters, digits, marks) around byte `at`.
+pub fn word_around(text: &str, at: usize) -> Span {
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(at, |(o, _)| o);
+    let end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(o, _)| at + o);
+    Span::new(start, end)
+}
+
 /// Words (runs of letters, digits and marks) of `text` that contain a non-ASCII char.
 pub fn non_ascii_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     let bytes = text.as_bytes();
@@ -47,18 +62,9 @@ pub fn non_ascii_words(text: &str) -> impl Iterator<Item = Span> + '_ {
                 i = at + c.len_utf8();
                 continue;
             }
-            let start = text[..at]
-                .char_indices()
-                .rev()
-                .take_while(|&(_, ch)| is_word_char(ch))
-                .last()
-                .map_or(at, |(o, _)| o);
-            let end = text[at..]
-                .char_indices()
-                .find(|&(_, ch)| !is_word_char(ch))
-                .map_or(text.len(), |(o, _)| at + o);
-            i = end;
-            return Some(Span::new(start, end));
+            let word = word_around(text, at);
+            i = word.end;
+            return Some(word);
         }
         None
     })

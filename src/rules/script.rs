@@ -12,6 +12,7 @@
 //! used as a symbol (`β-blocker`, `5 μm`) and accepted tokens.
 
 use crate::diagnostic::{Edit, Finding, Fix, Span};
+use crate::rules::confusable::word_around;
 use crate::rules::Claims;
 use std::collections::HashSet;
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
@@ -637,9 +638,10 @@ pub fn check(
                 }
             }
             for k in 0..group.len() {
+                let word = word_around(text, group[k].0.start);
                 let same_word = group
                     .iter()
-                    .filter(|(s, _)| word_of(text, s.start) == word_of(text, group[k].0.start))
+                    .filter(|(s, _)| word.start <= s.start && s.start < word.end)
                     .count();
                 if same_word >= 3 {
                     group[k].1 = true;
@@ -658,22 +660,6 @@ pub fn check(
         i = j;
     }
     out
-}
-
-/// The span of the word (letters, digits, marks) around byte `at`.
-fn word_of(text: &str, at: usize) -> Span {
-    let word = |c: char| c.is_alphanumeric() || c.script() == Script::Inherited;
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| word(c))
-        .last()
-        .map_or(at, |(o, _)| o);
-    let end = text[at..]
-        .char_indices()
-        .find(|&(_, c)| !word(c))
-        .map_or(text.len(), |(o, _)| at + o);
-    Span::new(start, end)
 }
 
 /// Whether `next` continues a list after `prev`: between them only list
