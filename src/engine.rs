@@ -37,7 +37,9 @@ pub struct Engine {
 impl Engine {
     /// Compile a loaded pack set. Fails if two rules share an id.
     pub fn new(pack: crate::rules::pack::Pack) -> Result<Engine, String> {
-        let crate::rules::pack::Pack { rules, entities } = pack;
+        let crate::rules::pack::Pack {
+            rules, entities, ..
+        } = pack;
         let mut seen = HashSet::new();
         for r in &rules {
             if !seen.insert(r.id.as_str()) {

@@ -101,7 +101,7 @@ pub fn load_pack(path: &Path) -> Result<pack::Pack, CliError> {
 pub fn build_engine(extra: &[std::path::PathBuf]) -> Result<Engine, CliError> {
     let mut rules = pack::shipped()?;
     for p in extra {
-        rules.extend(load_pack(p)?);
+        rules.extend(load_pack(p)?)?;
     }
     Engine::new(rules).map_err(CliError::Message)
 }

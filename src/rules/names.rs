@@ -2,8 +2,9 @@
 //!
 //! * `name-romanization`: one person or place spelled two ways in one draft
 //!   (consistency, the default), or spelled otherwise than the house style
-//!   (`Options::house_style`). Names come from an entity table matched with
-//!   one Aho-Corasick automaton built once ([`NameIndex::build`]), and, with
+//!   (`Options::house_style`). Names come from an entity table whose forms
+//!   are indexed by their first bytes and probed at each capital
+//!   ([`NameIndex::build`], once), and, with
 //!   `Options::auto_detect`, from name-shaped word sequences compared through
 //!   a folded key (East Asian names: RR / McCune–Reischauer / hyphenation;
 //!   Slavic `-y/-yy/-iy/-ii` endings and diacritics for single words). A
@@ -55,6 +56,16 @@ pub struct Entity {
     /// Preferred form per house style; a missing style means `name`.
     #[serde(default)]
     pub styles: BTreeMap<String, String>,
+}
+
+impl Entity {
+    /// Every spelling of the entity: its name, its variants and its house
+    /// forms.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.variants.iter().map(String::as_str))
+            .chain(self.styles.values().map(String::as_str))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -2041,10 +2052,13 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
                 continue;
             }
             for &surface in group {
-                if !text[s..].starts_with(surface) {
+                let e = s + surface.len();
+                // A fused name is followed by a lowercase letter: test that
+                // byte before comparing the surface.
+                if !b.get(e).is_some_and(u8::is_ascii_lowercase) || !text[s..].starts_with(surface)
+                {
                     continue;
                 }
-                let e = s + surface.len();
                 if let Right::Fused(suffix_end) = right_context(text, e) {
                     let last = surface.rsplit([' ', '-']).next().unwrap_or(surface);
                     if fused_draft_ok(last, &text[e..suffix_end]) {

@@ -12,6 +12,7 @@ use super::{Check, Example, Kind, Rule};
 use crate::diagnostic::{Severity, Span};
 use crate::error::{key_span, FileError};
 use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -42,7 +43,30 @@ struct RawPack {
     rule: Vec<RawRule>,
     /// Entity table rows for the name rules (any pack may add some).
     #[serde(default)]
-    entity: Vec<Entity>,
+    entity: Vec<RawEntity>,
+}
+
+/// An `[[entity]]` row as written, with spans for errors.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    name: Spanned<String>,
+    kind: Spanned<String>,
+    #[serde(default)]
+    variants: Vec<Spanned<String>>,
+    #[serde(default)]
+    native: Option<String>,
+    #[serde(default)]
+    styles: BTreeMap<String, Spanned<String>>,
+}
+
+/// Where an entity row was written: for errors found when packs are merged.
+#[derive(Clone, Debug)]
+pub struct EntityOrigin {
+    path: String,
+    text: Arc<str>,
+    name: Span,
+    kind: Span,
 }
 
 /// A loaded pack: its rules and its entity-table rows.
@@ -50,12 +74,96 @@ struct RawPack {
 pub struct Pack {
     pub rules: Vec<Rule>,
     pub entities: Vec<Entity>,
+    /// Where each row of `entities` was written (same order).
+    pub origins: Vec<EntityOrigin>,
 }
 
 impl Pack {
-    pub fn extend(&mut self, other: Pack) {
+    /// Add a later pack. Its rules are appended. An entity row that shares
+    /// a form with an entity of an earlier pack extends that entity (its
+    /// forms become variants, its styles are added and win, its native form
+    /// replaces the earlier one): that is how a newsroom gives a shipped
+    /// name its own house form. A row that shares forms with two earlier
+    /// entities, or changes an entity's kind, is an error located in its
+    /// pack.
+    pub fn extend(&mut self, other: Pack) -> Result<(), FileError> {
         self.rules.extend(other.rules);
-        self.entities.extend(other.entities);
+        if other.entities.is_empty() {
+            return Ok(());
+        }
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            for f in e.forms() {
+                owner.entry(f.to_string()).or_insert(i);
+            }
+        }
+        for (e, origin) in other.entities.into_iter().zip(other.origins) {
+            let err = |span: Span, msg: String| {
+                FileError::new(&origin.path, &origin.text, Some(span), msg)
+            };
+            let mut hits: Vec<(usize, &str)> = Vec::new();
+            for f in e.forms() {
+                if let Some(&i) = owner.get(f) {
+                    if !hits.iter().any(|&(j, _)| j == i) {
+                        hits.push((i, f));
+                    }
+                }
+            }
+            match hits[..] {
+                [] => {
+                    for f in e.forms() {
+                        owner.insert(f.to_string(), self.entities.len());
+                    }
+                    self.entities.push(e);
+                    self.origins.push(origin);
+                }
+                [(i, _)] => {
+                    let earlier = &mut self.entities[i];
+                    if earlier.kind != e.kind {
+                        return Err(err(
+                            origin.kind,
+                            format!(
+                                "`{}` is a {} in an earlier pack, not a {}",
+                                earlier.name, earlier.kind, e.kind
+                            ),
+                        )
+                        .label("this row extends that entity")
+                        .note(format!(
+                            "drop `kind` or write `kind = \"{}\"`",
+                            earlier.kind
+                        )));
+                    }
+                    let new_forms: Vec<String> = std::iter::once(&e.name)
+                        .chain(&e.variants)
+                        .filter(|f| !earlier.forms().any(|g| g == f.as_str()))
+                        .cloned()
+                        .collect();
+                    for f in &new_forms {
+                        owner.insert(f.clone(), i);
+                        earlier.variants.push(f.clone());
+                    }
+                    for (style, form) in e.styles {
+                        owner.insert(form.clone(), i);
+                        earlier.styles.insert(style, form);
+                    }
+                    if e.native.is_some() {
+                        earlier.native = e.native;
+                    }
+                }
+                [(a, fa), (b, fb), ..] => {
+                    return Err(err(
+                        origin.name,
+                        format!(
+                            "this entity shares forms with two entities of earlier packs: `{}` (`{fa}`) and `{}` (`{fb}`)",
+                            self.entities[a].name, self.entities[b].name
+                        ),
+                    )
+                    .label("one row may extend one earlier entity")
+                    .note("split the row, or drop the forms of the other entity"));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -331,17 +439,90 @@ pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
             pass: r.pass,
         });
     }
+    let (entities, origins) = load_entities(path, &text, raw.entity)?;
     Ok(Pack {
         rules,
-        entities: raw.entity,
+        entities,
+        origins,
     })
+}
+
+/// Validate a pack's entity rows: a known kind, no empty form, and no form
+/// in two rows of the pack.
+fn load_entities(
+    path: &str,
+    text: &Arc<str>,
+    raw: Vec<RawEntity>,
+) -> Result<(Vec<Entity>, Vec<EntityOrigin>), FileError> {
+    let err = |span: Span, msg: String| FileError::new(path, text, Some(span), msg);
+    let mut entities: Vec<Entity> = Vec::with_capacity(raw.len());
+    let mut origins = Vec::with_capacity(raw.len());
+    // Form → (row, span of its first writing).
+    let mut owner: HashMap<&str, (usize, Span)> = HashMap::new();
+    for (i, r) in raw.iter().enumerate() {
+        if !matches!(
+            r.kind.get_ref().as_str(),
+            "person" | "place" | "organisation"
+        ) {
+            return Err(err(
+                span_of(&r.kind),
+                format!("unknown entity kind `{}`", r.kind.get_ref()),
+            )
+            .label("expected `person`, `place` or `organisation`"));
+        }
+        let forms = std::iter::once(&r.name)
+            .chain(&r.variants)
+            .chain(r.styles.values());
+        for f in forms {
+            if f.get_ref().trim().is_empty() {
+                return Err(err(span_of(f), "empty name form".into())
+                    .label("a form needs at least one letter"));
+            }
+            match owner.get(f.get_ref().trim()) {
+                Some(&(j, first)) if j != i => {
+                    let line = crate::source::LineIndex::new(text).line_col(first.start).0;
+                    return Err(err(
+                        span_of(f),
+                        format!(
+                            "`{}` is also a form of `{}` (line {line})",
+                            f.get_ref().trim(),
+                            raw[j].name.get_ref()
+                        ),
+                    )
+                    .label("a form belongs to one entity")
+                    .note("merge the two rows, or drop the form from one of them"));
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(f.get_ref().trim(), (i, span_of(f)));
+                }
+            }
+        }
+    }
+    for r in raw {
+        origins.push(EntityOrigin {
+            path: path.to_string(),
+            text: text.clone(),
+            name: span_of(&r.name),
+            kind: span_of(&r.kind),
+        });
+        let trim = |s: Spanned<String>| s.into_inner().trim().to_string();
+        entities.push(Entity {
+            name: trim(r.name),
+            kind: r.kind.into_inner(),
+            variants: r.variants.into_iter().map(trim).collect(),
+            native: r.native,
+            styles: r.styles.into_iter().map(|(k, v)| (k, trim(v))).collect(),
+        });
+    }
+    Ok((entities, origins))
 }
 
 /// Load every shipped pack. They are tested, so failure is a bug in copydesk.
 pub fn shipped() -> Result<Pack, FileError> {
     let mut all = Pack::default();
     for (path, text) in SHIPPED {
-        all.extend(load(path, text)?);
+        all.extend(load(path, text)?)?;
     }
     Ok(all)
 }
@@ -403,6 +584,83 @@ mod tests {
         assert!(!is_kebab_case("a--b"));
         let e = load_err("[[rule]]\nid = \"Bad_Id\"\nkind = \"mojibake\"\nseverity = \"info\"\nmessage = \"m\"\ndescription = \"d\"\n");
         assert!(e.message.contains("kebab"));
+    }
+
+    const KIM: &str = "[[entity]]\nname = \"Kim Jong Un\"\nkind = \"person\"\nstyles = { mydesk = \"Kim Jong-un\" }\n";
+
+    #[test]
+    fn entity_kind_and_empty_forms_are_located() {
+        let text = "[[entity]]\nname = \"Kim Jong Un\"\nkind = \"persn\"\n";
+        let e = load_err(text);
+        assert!(e.message.contains("persn"), "{}", e.message);
+        assert_eq!(&text[e.span.unwrap().range()], "\"persn\"");
+        let text = "[[entity]]\nname = \"Kyiv\"\nkind = \"place\"\nvariants = [\"Kiev\", \" \"]\n";
+        let e = load_err(text);
+        assert_eq!(e.line_col(), Some((4, 21)), "{e}");
+    }
+
+    #[test]
+    fn a_form_in_two_rows_of_one_pack_is_located() {
+        let text = "[[entity]]\nname = \"Kyiv\"\nkind = \"place\"\nvariants = [\"Kiev\"]\n\n[[entity]]\nname = \"Kiev Oblast\"\nkind = \"place\"\nvariants = [\"Kiev\"]\n";
+        let e = load_err(text);
+        assert!(
+            e.message.contains("also a form of `Kyiv` (line 4)"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.line_col(), Some((9, 13)), "{e}");
+    }
+
+    #[test]
+    fn a_later_row_extends_a_shipped_entity() {
+        let mut all = shipped().unwrap();
+        let before = all.entities.len();
+        all.extend(load("desk.toml", KIM).unwrap()).unwrap();
+        assert_eq!(all.entities.len(), before, "merged, not added");
+        let kim = all
+            .entities
+            .iter()
+            .find(|e| e.forms().any(|f| f == "Kim Jong Un"))
+            .unwrap();
+        assert_eq!(
+            kim.styles.get("mydesk").map(String::as_str),
+            Some("Kim Jong-un")
+        );
+        assert_eq!(
+            kim.styles.get("seoul").map(String::as_str),
+            Some("Kim Jong-un")
+        );
+        // The merged table still builds: no form has two owners.
+        crate::rules::names::NameIndex::build(&all.entities).unwrap();
+        // A name in no table is a new row.
+        all.extend(
+            load(
+                "desk.toml",
+                "[[entity]]\nname = \"Hwang Dong-hyuk\"\nkind = \"person\"\n",
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(all.entities.len(), before + 1);
+    }
+
+    #[test]
+    fn a_row_joining_two_entities_or_changing_kind_is_located() {
+        let text = "[[entity]]\nname = \"Kim Jong Un\"\nkind = \"person\"\nvariants = [\"Kiev\"]\n";
+        let e = shipped()
+            .unwrap()
+            .extend(load("desk.toml", text).unwrap())
+            .unwrap_err();
+        assert_eq!(e.path, "desk.toml");
+        assert!(e.message.contains("`Kyiv` (`Kiev`)"), "{}", e.message);
+        assert_eq!(&text[e.span.unwrap().range()], "\"Kim Jong Un\"");
+        let text = "[[entity]]\nname = \"Kim Jong Un\"\nkind = \"place\"\n";
+        let e = shipped()
+            .unwrap()
+            .extend(load("desk.toml", text).unwrap())
+            .unwrap_err();
+        assert!(e.message.contains("is a person"), "{}", e.message);
+        assert_eq!(&text[e.span.unwrap().range()], "\"place\"");
     }
 
     #[test]

@@ -182,6 +182,51 @@ fn broken_pack_is_rendered_against_the_toml() {
 }
 
 #[test]
+fn newsroom_style_for_a_shipped_name_and_broken_entity_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("desk.toml");
+    // A newsroom's own form for a name the shipped table knows.
+    std::fs::write(
+        &pack,
+        "[[entity]]\nname = \"Kim Jong Un\"\nkind = \"person\"\nstyles = { desk = \"Kim Jong-un\" }\n",
+    )
+    .unwrap();
+    let (code, out, err) = stdout_of(
+        copydesk()
+            .args([
+                "check",
+                "-",
+                "--isolated",
+                "--color",
+                "never",
+                "--format",
+                "concise",
+            ])
+            .args(["--house-style", "desk", "--rules"])
+            .arg(&pack)
+            .write_stdin("Kim Jong Un met Kim Jong-un.\n"),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("<stdin>:1:1: warning[name-romanization] house style (desk) writes this name `Kim Jong-un`"), "{out}");
+    // A row whose forms belong to two shipped entities stops the run, located.
+    std::fs::write(
+        &pack,
+        "[[entity]]\nname = \"Kim Jong Un\"\nkind = \"person\"\nvariants = [\"Kiev\"]\n",
+    )
+    .unwrap();
+    let (code, _, err) = stdout_of(
+        copydesk()
+            .args(["check", "-", "--isolated", "--color", "never", "--rules"])
+            .arg(&pack)
+            .write_stdin("text"),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("desk.toml:2:8"), "{err}");
+    assert!(err.contains("two entities of earlier packs"), "{err}");
+}
+
+#[test]
 fn color_follows_the_flag_and_no_color() {
     let (_, out, _) = stdout_of(
         copydesk()
