@@ -422,7 +422,7 @@ struct FormTable {
     /// Forms shorter than three bytes starting with a capital, longest first.
     short: Vec<usize>,
     /// Forms starting with another ASCII byte (too common a byte to stop
-    /// at), by their first three bytes (or fewer, for a shorter form):
+    /// at), by their first three bytes (four after `al `; fewer for a shorter form):
     /// a substring searcher for each prefix, and the forms.
     other: Vec<(memchr::memmem::Finder<'static>, Vec<usize>)>,
 }
@@ -441,7 +441,10 @@ impl FormTable {
         for (id, f) in forms.iter().enumerate() {
             let b = f.as_bytes();
             if !(b[0].is_ascii_uppercase() || b[0] >= 0xc0) {
-                other.entry(&b[..b.len().min(3)]).or_default().push(id);
+                // `al ` ends a word in every `general `: take the next
+                // letter into the prefix too (`al Q`).
+                let n = if b.get(2) == Some(&b' ') { 4 } else { 3 };
+                other.entry(&b[..b.len().min(n)]).or_default().push(id);
             } else if b.len() < 3 {
                 t.short.push(id);
             } else {
@@ -470,10 +473,12 @@ impl FormTable {
             let pair = usize::from(rest[0]) << 8 | usize::from(rest[1]);
             if self.pairs[pair / 64] & (1 << (pair % 64)) != 0 {
                 if let Some(ids) = self.by_prefix.get(&prefix3(rest)) {
-                    if let Some(&id) = ids
-                        .iter()
-                        .find(|&&id| rest.starts_with(forms[id].as_bytes()))
-                    {
+                    // (Forms of a prefix often share their first word,
+                    // `Kim …`: their last byte tells most apart first.)
+                    if let Some(&id) = ids.iter().find(|&&id| {
+                        let f = forms[id].as_bytes();
+                        rest.get(f.len() - 1) == f.last() && rest.starts_with(f)
+                    }) {
                         return Some(id);
                     }
                 }
@@ -897,14 +902,38 @@ fn surname_table() -> &'static HashMap<String, (&'static str, bool)> {
 
 /// ASCII spellings of [`surname_table`], packed into a `u64` (at most eight
 /// bytes): the lookup runs for every capitalized short word of a draft.
-fn ascii_surname_table() -> &'static HashMap<u64, (&'static str, bool), PrefixBuild> {
-    static TABLE: OnceLock<HashMap<u64, (&'static str, bool), PrefixBuild>> = OnceLock::new();
+struct AsciiSurnames {
+    /// Bit `26 * a + b` is set when a spelling starts with letters `a b`
+    /// (0-based): most capitalized words are rejected here, unhashed.
+    pairs: [u64; 11],
+    table: HashMap<u64, (&'static str, bool), PrefixBuild>,
+}
+
+fn letter_pair(b: &[u8]) -> Option<usize> {
+    match b {
+        [x, y, ..] if x.is_ascii_alphabetic() && y.is_ascii_alphabetic() => Some(
+            usize::from(x.to_ascii_lowercase() - b'a') * 26
+                + usize::from(y.to_ascii_lowercase() - b'a'),
+        ),
+        _ => None,
+    }
+}
+
+fn ascii_surnames() -> &'static AsciiSurnames {
+    static TABLE: OnceLock<AsciiSurnames> = OnceLock::new();
     TABLE.get_or_init(|| {
-        surname_table()
-            .iter()
-            .filter(|(k, _)| k.is_ascii() && k.len() <= 8)
-            .map(|(k, &v)| (pack_ascii(k.bytes()), v))
-            .collect()
+        let mut pairs = [0u64; 11];
+        let mut table = HashMap::default();
+        for (k, &v) in surname_table() {
+            if !k.is_ascii() || k.len() > 8 {
+                continue;
+            }
+            if let Some(p) = letter_pair(k.as_bytes()) {
+                pairs[p / 64] |= 1 << (p % 64);
+            }
+            table.insert(pack_ascii(k.bytes()), v);
+        }
+        AsciiSurnames { pairs, table }
     })
 }
 
@@ -918,13 +947,20 @@ fn surname_group(token: &str) -> Option<(&'static str, bool)> {
         return None;
     }
     if token.is_ascii() {
+        let surnames = ascii_surnames();
+        // Two letters first (`O'…` and one-letter words go on to the table).
+        if let Some(p) = letter_pair(token.as_bytes()) {
+            if surnames.pairs[p / 64] & (1 << (p % 64)) == 0 {
+                return None;
+            }
+        }
         let key = pack_ascii(
             token
                 .bytes()
                 .filter(|&c| c != b'\'')
                 .map(|c| c.to_ascii_lowercase()),
         );
-        return ascii_surname_table().get(&key).copied();
+        return surnames.table.get(&key).copied();
     }
     let lower: String = token
         .chars()
