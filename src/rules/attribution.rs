@@ -1787,6 +1787,119 @@ fn prev_word(c: &Compiled, text: &str, sent_start: usize, pos: usize) -> Option<
     ))
 }
 
+/// Reporting verbs that hand a claim to their subject (`Barrow said …`):
+/// fewer than the speech verbs, which also hold `call`, `agree`, `continue`.
+const REPORTING_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "add",
+    "adds",
+    "added",
+    "note",
+    "notes",
+    "noted",
+    "state",
+    "stated",
+    "write",
+    "writes",
+    "wrote",
+    "explain",
+    "explains",
+    "explained",
+    "insist",
+    "insists",
+    "insisted",
+    "warn",
+    "warns",
+    "warned",
+    "argue",
+    "argues",
+    "argued",
+    "claim",
+    "claims",
+    "claimed",
+];
+
+/// Whether `w`, the subject of a reporting verb, answers for what the
+/// sentence reports: `he`, `she`, `it`, a role (`police`, `the ministry`;
+/// not `sources`, which is `anonymous-source`'s business), or a capitalized
+/// name that is not a vague group (`Analysts`), a possessive or a function
+/// word. `first` tells that `w` opens the sentence, where any word is
+/// capitalized.
+fn is_reporting_speaker(c: &Compiled, text: &str, w: &str, first: bool) -> bool {
+    let l = w.to_lowercase();
+    if ["he", "she", "it", "i"].contains(&l.as_str())
+        || (c.speaker_words.contains(&l) && !l.starts_with("source"))
+    {
+        return true;
+    }
+    is_capitalized(w)
+        && !l.ends_with("'s")
+        && !l.ends_with("\u{2019}s")
+        && !FUNCTION_WORDS.contains(&l.as_str())
+        && !CALENDAR.contains(&l.as_str())
+        && !c.vague_group.is_match(&l)
+        && !c.vague_subject.is_match(&l)
+        && !c.evidence_noun.is_match(&l)
+        && (!first || !l.ends_with('s') || used_as_name(text, w))
+}
+
+/// Whether a named or known speaker reports the claim at `hit` within its
+/// own sentence `sent`, and so answers for it: a reporting verb before the
+/// claim with its subject before it (`Barrow said he was surprised people
+/// thought …`, `The Fed said studies show …`, `He added that news reports
+/// suggest …`) and no `;` or `but` in between, or a closing attribution
+/// after a comma or quotation mark (`… polls suggest …, Ms Alexander says.`,
+/// `…, said Mr Armstrong.`).
+fn reported_by_speaker(c: &Compiled, text: &str, sent: Range<usize>, hit: Range<usize>) -> bool {
+    let words: Vec<Range<usize>> = c
+        .word
+        .find_iter(&text[sent.clone()])
+        .map(|m| sent.start + m.start()..sent.start + m.end())
+        .collect();
+    let speaker_at = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|r| is_reporting_speaker(c, text, &text[r.clone()], k == 0))
+    };
+    let pause = |s: &str| s.contains([',', '"', '\u{201D}']);
+    for (i, r) in words.iter().enumerate() {
+        let verb = &text[r.clone()];
+        if (r.start < hit.end && hit.start < r.end) || !REPORTING_VERBS.contains(&verb) {
+            continue;
+        }
+        // Inverted (`…," said Smith`): the verb follows a pause.
+        let gap_before = &text[i.checked_sub(1).map_or(sent.start, |k| words[k].end)..r.start];
+        let inverted = (i == 0 || pause(gap_before)) && speaker_at(i + 1);
+        if r.end <= hit.start {
+            let between = &text[r.end..hit.start];
+            let clause_break = between.contains(';')
+                || c.word
+                    .find_iter(between)
+                    .any(|w| w.as_str().eq_ignore_ascii_case("but"));
+            if !clause_break && ((i > 0 && speaker_at(i - 1)) || inverted) {
+                return true;
+            }
+        } else {
+            let closing = words.len() - i <= 4;
+            let subject = (speaker_at(i - 1)
+                && words[i - 1].start > hit.end
+                && pause(&text[hit.end..words[i - 1].start]))
+                || inverted;
+            if closing && pause(&text[hit.end..r.start]) && subject {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// `unattributed-claim`: assertions resting on a vague or missing source.
 pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -1902,7 +2015,10 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
         hits.sort_by_key(|h| (h.0.start, std::cmp::Reverse(h.0.end)));
         let mut last_end = 0;
         for (r, kind) in hits {
-            if r.start < last_end || in_quote(seg, r.start) {
+            if r.start < last_end
+                || in_quote(seg, r.start)
+                || reported_by_speaker(c, text, sent.span.clone(), r.clone())
+            {
                 continue;
             }
             if next_names() {
