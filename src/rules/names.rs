@@ -1800,6 +1800,10 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         });
     }
 
+    // Starts of the short capitalized words followed by a space that the
+    // scan below visits: the only places a draft's name can start (step 5).
+    let mut word_starts: Vec<usize> = Vec::new();
+
     // 2. Name-shaped sequences in no table.
     if opts.auto_detect {
         let table_spans: Vec<(usize, usize)> = occs.iter().map(|o| (o.start, o.end)).collect();
@@ -1821,8 +1825,15 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         // Only capitalized words matter: lowercase prose is skipped unread.
         let mut pos = 0;
         while let Some(t) = next_capital_token(text, pos) {
+            note_word_start(text, &t, &mut word_starts);
             if let Some(ea) = parse_ea_at(text, t) {
                 if !overlaps(ea.start, ea.end) {
+                    // (The name's other words are not visited: note them.)
+                    let mut p = t.end;
+                    while let Some(u) = next_token(text, p).filter(|u| u.start < ea.resume) {
+                        note_word_start(text, &u, &mut word_starts);
+                        p = u.end;
+                    }
                     let node = groups.key_node(&ea.key);
                     if let Some(&ent) = index.key_entity.get(&ea.key) {
                         let en = groups.entity_node(ent);
@@ -2064,12 +2075,14 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             first_bytes[usize::from(surname.as_bytes()[0])] = true;
         }
         let b = text.as_bytes();
-        let mut from = 0;
-        while !by_surname.is_empty() {
-            let Some(s) = next_candidate(b, from) else {
-                break;
-            };
-            from = s + 1;
+        // A surface starts with a capitalized word of at most eight bytes
+        // and a space at a word start: the scan in step 2 noted every such
+        // place (a word glued after a hyphen, `anti-Kim`, is no name start).
+        for &s in if by_surname.is_empty() {
+            &[][..]
+        } else {
+            &word_starts[..]
+        } {
             if !first_bytes[usize::from(b[s])] {
                 continue;
             }
@@ -2159,6 +2172,19 @@ fn quote_note(message: String, in_quote: bool) -> String {
 
 /// `start..name_start` is a word glued before the name (often empty),
 /// `name_end..end` a word glued after it (often empty).
+/// Note `t`'s start when it may begin a name of the draft: a word of at
+/// most eight bytes (a surname's length), without a possessive, followed by
+/// a space.
+fn note_word_start(text: &str, t: &Tok, starts: &mut Vec<usize>) {
+    let rest = &text.as_bytes()[t.end..];
+    if t.end - t.start <= 8
+        && t.core_end == t.end
+        && (rest.first() == Some(&b' ') || rest.starts_with(&[0xc2, 0xa0]))
+    {
+        starts.push(t.start);
+    }
+}
+
 fn fused_finding(
     text: &str,
     start: usize,
