@@ -1138,6 +1138,11 @@ fn token_at(text: &str, start: usize) -> Tok {
         while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
             end += 1;
         }
+        // Most words end at an ASCII byte that joins nothing (a space, a
+        // comma): no character to decode.
+        if b.get(end).is_some_and(|&c| c.is_ascii() && c != b'-' && c != b'\'') {
+            break;
+        }
         let Some(d) = text[end..].chars().next() else {
             break;
         };
@@ -1156,9 +1161,11 @@ fn token_at(text: &str, start: usize) -> Tok {
     }
     let word = &text[start..end];
     let mut core_end = end;
-    for suf in ["'s", "’s", "ʼs"] {
-        if word.len() > suf.len() && word.ends_with(suf) {
-            core_end = end - suf.len();
+    if word.ends_with('s') {
+        for suf in ["'s", "’s", "ʼs"] {
+            if word.len() > suf.len() && word.ends_with(suf) {
+                core_end = end - suf.len();
+            }
         }
     }
     Tok {
