@@ -1140,7 +1140,9 @@ fn token_at(text: &str, start: usize) -> Tok {
         }
         // Most words end at an ASCII byte that joins nothing (a space, a
         // comma): no character to decode.
-        if b.get(end).is_some_and(|&c| c.is_ascii() && c != b'-' && c != b'\'') {
+        if b.get(end)
+            .is_some_and(|&c| c.is_ascii() && c != b'-' && c != b'\'')
+        {
             break;
         }
         let Some(d) = text[end..].chars().next() else {

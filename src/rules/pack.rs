@@ -128,10 +128,7 @@ impl Pack {
                             ),
                         )
                         .label("this row extends that entity")
-                        .note(format!(
-                            "drop `kind` or write `kind = \"{}\"`",
-                            earlier.kind
-                        )));
+                        .note(format!("write `kind = \"{}\"` to extend it", earlier.kind)));
                     }
                     let new_forms: Vec<String> = std::iter::once(&e.name)
                         .chain(&e.variants)
