@@ -134,7 +134,8 @@ fn false_alarms(name: &str, docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
 /// Figure 2: recall on quotes whose attribution was removed.
 ///
 /// Test cases: a whole sentence `"...," Smith said.` (or `he added.`, `the
-/// official told reporters.`) becomes `"...."`. It is kept only when the
+/// official told reporters.`, `Smith said on Monday.`, `said Smith, the
+/// chief executive.`) becomes `"...."`. It is kept only when the
 /// neighbouring sentences in its paragraph hold no speech verb, quotation
 /// mark or colon, and it does not open a paragraph after a colon: the
 /// *broad* set. The *strict* set also requires that the previous sentence
@@ -143,7 +144,7 @@ fn false_alarms(name: &str, docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
 /// speaker".
 fn recall(docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
     let attributed = Regex::new(
-        r#"^(["\u{201C}])([A-Z][^"\u{201C}\u{201D}]{15,}?),(["\u{201D}]) (?:(?:(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})|he|she|they|the [a-z]+) (?:said|says|added|told [A-Za-z ]+|explained|warned|noted)|(?:said|says|added) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\.$"#,
+        r#"^(["\u{201C}])([A-Z][^"\u{201C}\u{201D}]{15,}?),(["\u{201D}]) (?:(?:(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})|he|she|they|the [a-z]+) (?:said|says|added|told [A-Za-z ]+|explained|warned|noted)(?: on [A-Z][a-z]+day| in a statement| in an interview)?|(?:said|says|added) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, (?:the |a |an )?[a-z][a-z ]+)?)\.$"#,
     )
     .unwrap();
     // "Attribution nearby" means any speech verb form or attribution
