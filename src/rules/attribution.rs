@@ -2,7 +2,8 @@
 //! `anonymous-source`.
 //!
 //! All word lists live in [`Options`], which a newsroom can tune from a rule
-//! pack; [`Compiled::new`] turns them into regexes once, so nothing is
+//! pack; [`Compiled::new`] turns them into word maps and automata once
+//! (regexes only for what word lookups cannot match), so nothing is
 //! compiled per document.
 
 use std::collections::{HashMap, HashSet};
@@ -672,28 +673,26 @@ pub struct Compiled {
     /// Speech verbs and attribution phrases: every use asks whether a
     /// text has either, so one word lookup serves both.
     attributing: PhraseSet,
-    /// Built on first use (see [`LazyRegex`]): only quotations left open
-    /// need it.
-    open_attribution: LazyRegex,
+    /// Only quotations left open need it.
+    open_attribution: OpenAttribution,
     speaker_words: HashSet<String>,
     exemptions: Vec<Vec<String>>,
     min_quote_words: usize,
     min_partial_quote_words: usize,
-    vague_group: LazyRegex,
-    vague_subject: LazyRegex,
+    vague_group: WordPattern,
+    vague_subject: WordPattern,
     claim_verbs: HashSet<String>,
     claim_aux: HashSet<String>,
-    evidence_noun: LazyRegex,
+    evidence_noun: WordPattern,
     evidence_verbs: HashSet<String>,
-    impersonal_it: LazyRegex,
-    impersonal_passive: LazyRegex,
-    vague_phrase: LazyRegex,
+    impersonal_it: WordPattern,
+    impersonal_passive: WordPattern,
+    vague_phrase: WordPattern,
     naming_cues: Vec<Vec<String>>,
     specific: HashSet<String>,
-    /// Built on first use: only sentences with an anonymous-source noun
-    /// need them.
-    anon_forward: LazyRegex,
-    anon_inverted: LazyRegex,
+    /// Only sentences with an anonymous-source noun need them.
+    anon_forward: WordPattern,
+    anon_inverted: WordPattern,
     bare_dets: HashSet<String>,
     word: Regex,
     /// Whole-document prefilters: the sentences that can hold a match of
@@ -714,8 +713,7 @@ const CLAIM_PHRASE: u8 = 32;
 impl Compiled {
     pub fn new(opts: &Options) -> Result<Compiled, String> {
         let alt = |items: &[String], inflect: bool| -> String {
-            let mut forms: Vec<String> = word_set(items, inflect).into_iter().collect();
-            forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            let forms = alt_forms(items, inflect);
             if forms.is_empty() {
                 return r"[^\s\S]".to_string();
             }
@@ -744,6 +742,13 @@ impl Compiled {
         let speech_alt = alt(&speech_forms, false);
         let dets = alt(&opts.bare_source_determiners, false);
         let nouns = alt(&opts.anonymous_source_nouns, false);
+        // The same groups as word lists, for `WordPattern`s.
+        let fixed = |v: &[&str]| -> Vec<String> { strings(v) };
+        let speech_sorted = alt_forms(&speech_forms, false);
+        let det_forms = alt_forms(&opts.bare_source_determiners, false);
+        let noun_forms = alt_forms(&opts.anonymous_source_nouns, false);
+        let hedges = alt_forms(&opts.hedge_adverbs, false);
+        let impersonal = alt_forms(&opts.impersonal_verbs, false);
         if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
             return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
         }
@@ -766,38 +771,71 @@ impl Compiled {
             attributing: PhraseSet::new(
                 &[speech_forms.clone(), lower(&opts.attribution_phrases)].concat(),
             )?,
-            open_attribution: LazyRegex::new(format!(
-                r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"
-            )),
+            open_attribution: OpenAttribution::new(
+                &speech_forms,
+                format!(r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"),
+            ),
             speaker_words,
             exemptions: phrases(&opts.quote_exemption_lead_ins),
             min_quote_words: opts.min_quote_words,
             min_partial_quote_words: opts.min_partial_quote_words,
-            vague_group: LazyRegex::new(word_list_pattern(&opts.vague_groups, false)),
-            vague_subject: LazyRegex::new(word_list_pattern(&opts.vague_subjects, false)),
+            vague_group: WordPattern::list(&opts.vague_groups),
+            vague_subject: WordPattern::list(&opts.vague_subjects),
             claim_verbs: word_set(&opts.claim_verbs, true),
             claim_aux: word_set(&opts.claim_auxiliaries, false),
-            evidence_noun: LazyRegex::new(word_list_pattern(&opts.evidence_nouns, false)),
+            evidence_noun: WordPattern::list(&opts.evidence_nouns),
             evidence_verbs: word_set(&opts.evidence_verbs, true),
-            impersonal_it: LazyRegex::new(format!(
-                r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
-                alt(&opts.hedge_adverbs, false),
-                alt(&opts.impersonal_verbs, false)
-            )),
-            impersonal_passive: LazyRegex::new(format!(
-                r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
-                alt(&opts.hedge_adverbs, false),
-                alt(&opts.impersonal_verbs, false)
-            )),
-            vague_phrase: LazyRegex::new(word_list_pattern(&opts.vague_source_phrases, false)),
+            impersonal_it: WordPattern::new(
+                vec![
+                    (fixed(&["it"]), false, true),
+                    (
+                        fixed(&["is", "was", "has been", "had been", "is now"]),
+                        false,
+                        true,
+                    ),
+                    (hedges.clone(), true, false),
+                    (impersonal.clone(), false, false),
+                ],
+                format!(
+                    r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
+                    alt(&opts.hedge_adverbs, false),
+                    alt(&opts.impersonal_verbs, false)
+                ),
+            ),
+            impersonal_passive: WordPattern::new(
+                vec![
+                    (fixed(&["is", "are", "was", "were", "been"]), false, true),
+                    (hedges, false, false),
+                    (impersonal, false, false),
+                ],
+                format!(
+                    r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
+                    alt(&opts.hedge_adverbs, false),
+                    alt(&opts.impersonal_verbs, false)
+                ),
+            ),
+            vague_phrase: WordPattern::list(&opts.vague_source_phrases),
             naming_cues: phrases(&opts.source_naming_cues),
             specific: word_set(&opts.specific_determiners, false),
-            anon_forward: LazyRegex::new(format!(
-                r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
-            )),
-            anon_inverted: LazyRegex::new(format!(
-                r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"
-            )),
+            anon_forward: WordPattern::new(
+                vec![
+                    (det_forms.clone(), true, false),
+                    (noun_forms.clone(), false, false),
+                    (fixed(&["have", "had", "has", "also", "later"]), true, true),
+                    (speech_sorted.clone(), false, false),
+                ],
+                format!(
+                    r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
+                ),
+            ),
+            anon_inverted: WordPattern::new(
+                vec![
+                    (speech_sorted, false, false),
+                    (det_forms, true, false),
+                    (noun_forms, false, false),
+                ],
+                format!(r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"),
+            ),
             bare_dets: word_set(&opts.bare_source_determiners, false),
             word: re(r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string())?,
             claim_anchors,
@@ -806,12 +844,14 @@ impl Compiled {
     }
 }
 
-/// A regex built on first use. The patterns holding every speech-verb form
-/// take milliseconds each to build, and the claim patterns (Unicode case
-/// folding) most of a millisecond, which a draft that never needs them
-/// should not pay: the prefilters leave most drafts needing few or none. The parts of such a pattern are escaped word lists, so
-/// the only way it can fail to build is the size limit (lists of many
-/// thousands of words); it then matches nothing.
+/// A regex built on first use: the claim and anonymous-source patterns when
+/// a tuned word list has phrases other than plain words (see
+/// [`WordPattern`]). The patterns holding every speech-verb form take
+/// milliseconds each to build, and the claim patterns (Unicode case folding)
+/// most of a millisecond, which a draft that never needs them should not pay.
+/// The parts of such a pattern are escaped word lists, so the only way it
+/// can fail to build is the size limit (lists of many thousands of words);
+/// it then matches nothing. (The word lookups have no such limit.)
 #[derive(Debug, Clone)]
 struct LazyRegex {
     pattern: String,
@@ -841,6 +881,378 @@ impl LazyRegex {
         'h: 'r,
     {
         self.get().into_iter().flat_map(move |r| r.find_iter(s))
+    }
+}
+
+/// The alternatives of a word-list group as `alt` and `word_list_pattern`
+/// write them into a regex, in its priority order: longest first, then
+/// alphabetical.
+fn alt_forms(items: &[String], inflect: bool) -> Vec<String> {
+    let mut forms: Vec<String> = word_set(items, inflect).into_iter().collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms
+}
+
+/// Whether the regex alternative for `form` matches exactly its ASCII
+/// words with ASCII whitespace between them (so a [`WordSeq`] can match it).
+fn plain_form(form: &str) -> bool {
+    !form.trim().is_empty() && form.bytes().all(|b| is_word_byte(b) || is_regex_space(b))
+}
+
+/// Whether `(?-u:\b)` holds at byte `pos` of `b`.
+fn ascii_boundary(b: &[u8], pos: usize) -> bool {
+    let before = pos > 0 && is_word_byte(b[pos - 1]);
+    let after = pos < b.len() && is_word_byte(b[pos]);
+    before != after
+}
+
+/// The end of the run of ASCII word bytes starting at `pos`.
+fn ascii_word_end(b: &[u8], pos: usize) -> usize {
+    pos + b[pos..].iter().take_while(|&&c| is_word_byte(c)).count()
+}
+
+/// The end of the run of whitespace (Unicode's `\s`, as `char::is_whitespace`)
+/// starting at byte `pos`, a character boundary of `s`.
+fn unicode_space_end(s: &str, pos: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = pos;
+    while i < b.len() {
+        if is_regex_space(b[i]) {
+            i += 1;
+        } else if b[i] < 0x80 {
+            break;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// One group of a [`WordSeq`]: an alternation of phrases (lower-cased words)
+/// in the regex's priority order.
+#[derive(Debug, Clone)]
+struct Alternation {
+    phrases: Vec<Vec<Vec<u8>>>,
+    /// `(?:...\s+)?`: the group may be left out.
+    optional: bool,
+    /// The group is written outside `(?-u:...)` (`it`, `is|was|has\s+been`):
+    /// under `(?i)` Unicode folding `s` also matches `ſ` and `k` the Kelvin
+    /// sign, and the space between words is Unicode's `\s+`. Such groups are
+    /// short fixed lists, tried one by one; the others are looked up by
+    /// their first word.
+    unicode: bool,
+    /// Indices into `phrases` (ascending: priority order) by first word.
+    by_first: FxMap<Vec<u8>, Vec<usize>>,
+    /// The lengths of the first words (bit `min(len, 63)`) by first byte,
+    /// both cases: most words of a text are rejected before hashing.
+    lengths: Box<[u64; 256]>,
+}
+
+impl Alternation {
+    fn new(forms: &[String], optional: bool, unicode: bool) -> Alternation {
+        let mut phrases = Vec::new();
+        let mut by_first: FxMap<Vec<u8>, Vec<usize>> = FxMap::default();
+        let mut lengths = Box::new([0u64; 256]);
+        for f in forms {
+            let words: Vec<Vec<u8>> = f
+                .split_whitespace()
+                .map(|w| w.to_ascii_lowercase().into_bytes())
+                .collect();
+            let Some(first) = words.first() else {
+                continue;
+            };
+            for b in [first[0], first[0].to_ascii_uppercase()] {
+                lengths[b as usize] |= 1 << first.len().min(63);
+            }
+            by_first
+                .entry(first.clone())
+                .or_default()
+                .push(phrases.len());
+            phrases.push(words);
+        }
+        Alternation {
+            phrases,
+            optional,
+            unicode,
+            by_first,
+            lengths,
+        }
+    }
+
+    /// Indices of the phrases whose first word is the ASCII word
+    /// `b[pos..end]`, in priority order.
+    fn starting_with(&self, b: &[u8], pos: usize, end: usize) -> &[usize] {
+        if pos == end || self.lengths[b[pos] as usize] >> (end - pos).min(63) & 1 == 0 {
+            return &[];
+        }
+        let mut buf = [0u8; 64];
+        let key: &[u8] = if end - pos <= buf.len() {
+            for (d, s) in buf.iter_mut().zip(&b[pos..end]) {
+                *d = s.to_ascii_lowercase();
+            }
+            &buf[..end - pos]
+        } else {
+            return self
+                .by_first
+                .get(&b[pos..end].to_ascii_lowercase())
+                .map_or(&[], Vec::as_slice);
+        };
+        self.by_first.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The end of phrase `p` matched at byte `pos` of `s` (whose first word,
+    /// for ASCII groups, is already known to be the word at `pos`).
+    fn phrase_end(&self, s: &str, p: usize, pos: usize) -> Option<usize> {
+        let b = s.as_bytes();
+        let words = &self.phrases[p];
+        if !self.unicode {
+            let mut end = ascii_word_end(b, pos);
+            for w in &words[1..] {
+                let start = end + b[end..].iter().take_while(|&&c| is_regex_space(c)).count();
+                let e = ascii_word_end(b, start);
+                if start == end || !b[start..e].eq_ignore_ascii_case(w) {
+                    return None;
+                }
+                end = e;
+            }
+            return Some(end);
+        }
+        let mut at = pos;
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                let next = unicode_space_end(s, at);
+                if next == at {
+                    return None;
+                }
+                at = next;
+            }
+            for &c in w {
+                let rest = &b[at..];
+                at += if rest.first().is_some_and(|x| x.eq_ignore_ascii_case(&c)) {
+                    1
+                } else if c == b's' && rest.starts_with("\u{17F}".as_bytes()) {
+                    2
+                } else if c == b'k' && rest.starts_with("\u{212A}".as_bytes()) {
+                    3
+                } else {
+                    return None;
+                };
+            }
+        }
+        Some(at)
+    }
+}
+
+/// A pattern of word lists matched as the regex
+/// `(?i)(?-u:\b)G1\s+G2\s+...Gn(?-u:\b)` would match it (an optional group
+/// takes its `\s+` with it), with the regex's leftmost-first priorities,
+/// by looking words up: a regex of the hundreds of speech-verb forms takes
+/// milliseconds to build. Only plain phrases (ASCII words) are taken;
+/// [`WordPattern`] keeps the regex for the others.
+#[derive(Debug, Clone)]
+struct WordSeq {
+    groups: Vec<Alternation>,
+}
+
+impl WordSeq {
+    /// The end of the highest-priority match of groups `g..` at byte `pos`
+    /// of `s`, which already follows the previous group's `\s+`.
+    fn match_from(&self, s: &str, g: usize, pos: usize) -> Option<usize> {
+        let b = s.as_bytes();
+        let Some(group) = self.groups.get(g) else {
+            return ascii_boundary(b, pos).then_some(pos);
+        };
+        let last = g + 1 == self.groups.len();
+        let attempt = |p: usize| -> Option<usize> {
+            let end = group.phrase_end(s, p, pos)?;
+            if last {
+                return ascii_boundary(b, end).then_some(end);
+            }
+            let next = unicode_space_end(s, end);
+            if next == end {
+                return None;
+            }
+            self.match_from(s, g + 1, next)
+        };
+        let found = if group.unicode {
+            (0..group.phrases.len()).find_map(attempt)
+        } else {
+            let first = group.starting_with(b, pos, ascii_word_end(b, pos));
+            first.iter().find_map(|&p| attempt(p))
+        };
+        match found {
+            Some(end) => Some(end),
+            None if group.optional => self.match_from(s, g + 1, pos),
+            None => None,
+        }
+    }
+
+    /// The leftmost-first, non-overlapping matches in `s`, as `find_iter`
+    /// would give them. Every group's phrases start with an ASCII word
+    /// byte, so a match starts where a run of them does.
+    fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+        let b = s.as_bytes();
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            while pos < b.len() {
+                while pos < b.len() && !is_word_byte(b[pos]) {
+                    pos += 1;
+                }
+                if pos == b.len() {
+                    break;
+                }
+                let start = pos;
+                if let Some(end) = self.match_from(s, 0, start) {
+                    pos = end;
+                    return Some(start..end);
+                }
+                pos = ascii_word_end(b, start);
+            }
+            None
+        })
+    }
+}
+
+/// A claim or anonymous-source pattern: word lookups when its lists are
+/// plain, else the regex (built on first use).
+#[derive(Debug, Clone)]
+struct WordPattern {
+    words: Option<WordSeq>,
+    regex: LazyRegex,
+}
+
+/// A group of a [`WordPattern`] being built: its phrases, whether it is
+/// optional, whether it is written outside `(?-u:...)`.
+type GroupSpec = (Vec<String>, bool, bool);
+
+impl WordPattern {
+    /// `pattern` is the regex the groups spell; it is used when a group has
+    /// phrases a [`WordSeq`] cannot match.
+    fn new(groups: Vec<GroupSpec>, pattern: String) -> WordPattern {
+        let plain = groups
+            .iter()
+            .all(|(forms, _, _)| forms.iter().all(|f| plain_form(f)));
+        WordPattern {
+            words: plain.then(|| WordSeq {
+                groups: groups
+                    .iter()
+                    .map(|(forms, optional, unicode)| Alternation::new(forms, *optional, *unicode))
+                    .collect(),
+            }),
+            regex: LazyRegex::new(pattern),
+        }
+    }
+
+    /// One word list, as `word_list_pattern` writes it.
+    fn list(items: &[String]) -> WordPattern {
+        WordPattern::new(
+            vec![(alt_forms(items, false), false, false)],
+            word_list_pattern(items, false),
+        )
+    }
+
+    fn find_iter<'a>(&'a self, s: &'a str) -> Box<dyn Iterator<Item = Range<usize>> + 'a> {
+        match &self.words {
+            Some(seq) => Box::new(seq.find_iter(s)),
+            None => Box::new(self.regex.find_iter(s).map(|m| m.range())),
+        }
+    }
+}
+
+/// `open_attribution`: `(?i)(?:,\s+|[,.!?]['’]\s+\w*\s*)(?:{speech})(?-u:\b)`,
+/// by word lookups when the speech forms are plain, else by the regex
+/// (built on first use).
+#[derive(Debug, Clone)]
+struct OpenAttribution {
+    forms: Option<Alternation>,
+    regex: LazyRegex,
+}
+
+/// Whether `c` is a word character of Unicode regexes (`\w`). Only
+/// non-ASCII characters right after a quotation left open ask, so the
+/// class is compiled on first use.
+fn is_unicode_word_char(c: char) -> bool {
+    static WORD: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    if c.is_ascii() {
+        return is_word_byte(c as u8);
+    }
+    WORD.get_or_init(|| Regex::new(r"\A\w\z").ok())
+        .as_ref()
+        .is_some_and(|r| r.is_match(c.encode_utf8(&mut [0; 4])))
+}
+
+impl OpenAttribution {
+    fn new(speech_forms: &[String], pattern: String) -> OpenAttribution {
+        let forms = alt_forms(speech_forms, false);
+        OpenAttribution {
+            forms: forms
+                .iter()
+                .all(|f| plain_form(f))
+                .then(|| Alternation::new(&forms, false, false)),
+            regex: LazyRegex::new(pattern),
+        }
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        let Some(forms) = &self.forms else {
+            return self.regex.is_match(s);
+        };
+        let b = s.as_bytes();
+        // A speech form starting at byte `k`: it begins at an ASCII word
+        // byte and, like every literal before `\b` or `\s`, ends where the
+        // run of ASCII word bytes does.
+        let form_at = |k: usize| -> bool {
+            if k >= b.len() || !is_word_byte(b[k]) {
+                return false;
+            }
+            let run_end = ascii_word_end(b, k);
+            forms.starting_with(b, k, run_end).iter().any(|&p| {
+                forms
+                    .phrase_end(s, p, k)
+                    .is_some_and(|end| ascii_boundary(b, end))
+            })
+        };
+        let terminals = b
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| matches!(c, b',' | b'.' | b'!' | b'?'));
+        for (i, _) in terminals {
+            if b[i] == b',' {
+                let j = unicode_space_end(s, i + 1);
+                if j > i + 1 && form_at(j) {
+                    return true;
+                }
+            }
+            // `[,.!?]['’]\s+\w*\s*`: the form starts anywhere in the run of
+            // word characters after the space, or after that run and more
+            // space.
+            let mark = match b.get(i + 1) {
+                Some(b'\'') => 1,
+                _ if b[i + 1..].starts_with("\u{2019}".as_bytes()) => 3,
+                _ => continue,
+            };
+            let j = unicode_space_end(s, i + 1 + mark);
+            if j == i + 1 + mark {
+                continue;
+            }
+            let mut k = j;
+            while let Some(c) = s[k..].chars().next().filter(|&c| is_unicode_word_char(c)) {
+                if form_at(k) {
+                    return true;
+                }
+                k += c.len_utf8();
+            }
+            if k > j {
+                let after = unicode_space_end(s, k);
+                if after > k && form_at(after) {
+                    return true;
+                }
+            }
+        }
+        false
     }
 }
 
@@ -1815,13 +2227,13 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
                 continue;
             }
             for m in re.find_iter(s) {
-                let start = base + m.start();
+                let start = base + m.start;
                 if let Some((w, cap)) = prev_word(c, text, base, start) {
                     if cap || c.specific.contains(&w) {
                         continue;
                     }
                 }
-                let after_start = base + m.end();
+                let after_start = base + m.end;
                 // `find_verb` looks at the first 10 words only.
                 let words: Vec<(String, Range<usize>)> = c
                     .word
@@ -1851,13 +2263,13 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
         // Vague subjects: `some believe`, `many people think`.
         let subjects = (kinds & CLAIM_SUBJECT != 0).then(|| c.vague_subject.find_iter(s));
         for m in subjects.into_iter().flatten() {
-            let start = base + m.start();
+            let start = base + m.start;
             if let Some((w, cap)) = prev_word(c, text, base, start) {
                 if cap || c.specific.contains(&w) || c.claim_aux.contains(&w) {
                     continue;
                 }
             }
-            let after_start = base + m.end();
+            let after_start = base + m.end;
             let words: Vec<(String, Range<usize>)> = c
                 .word
                 .find_iter(&text[after_start..sent.span.end])
@@ -1890,10 +2302,7 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
                 continue;
             }
             for m in re.find_iter(s) {
-                hits.push((
-                    base + m.start()..base + m.end(),
-                    "impersonal or vague source",
-                ));
+                hits.push((base + m.start..base + m.end, "impersonal or vague source"));
             }
         }
         if hits.is_empty() {
@@ -1938,11 +2347,14 @@ pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Findi
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
         for m in c.anon_forward.find_iter(s) {
-            let start = base + m.start();
+            let start = base + m.start;
             if in_quote(seg, start) {
                 continue;
             }
-            let first = c.word.find(m.as_str()).map(|w| w.as_str().to_lowercase());
+            let first = c
+                .word
+                .find(&s[m.clone()])
+                .map(|w| w.as_str().to_lowercase());
             let has_det = first.as_ref().is_some_and(|w| c.bare_dets.contains(w));
             if !has_det {
                 // `sources said` must start a clause: `industry sources said`
@@ -1954,17 +2366,17 @@ pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Findi
                     }
                 }
             }
-            out.push(anon_finding(start..base + m.end(), text));
+            out.push(anon_finding(start..base + m.end, text));
         }
         for m in c.anon_inverted.find_iter(s) {
-            let start = base + m.start();
+            let start = base + m.start;
             if in_quote(seg, start) {
                 continue;
             }
             // `..., said a source.` — nothing describing the source after it.
-            let rest = text[base + m.end()..sent.span.end].trim_start();
+            let rest = text[base + m.end..sent.span.end].trim_start();
             if rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?']) {
-                out.push(anon_finding(start..base + m.end(), text));
+                out.push(anon_finding(start..base + m.end, text));
             }
         }
     }
@@ -2254,6 +2666,204 @@ mod tests {
         let t = "\u{201C}We will never accept this deal,\u{201D} Yoon warned.";
         assert_eq!(unattributed_quotes(t, &segment(t), &c).len(), 1);
         assert!(unattributed_quotes(t, &segment(t), &compiled()).is_empty());
+    }
+
+    /// Random sentences from the word lists, case variants, folding
+    /// characters, Unicode space and punctuation, to compare the word-lookup
+    /// matchers with the regexes they stand for.
+    fn tricky_texts(n: usize) -> Vec<String> {
+        let words = [
+            "it",
+            "It",
+            "IT",
+            "i\u{17F}",
+            "is",
+            "IS",
+            "was",
+            "has",
+            "ha\u{17F}",
+            "been",
+            "had",
+            "now",
+            "are",
+            "were",
+            "widely",
+            "Widely",
+            "believed",
+            "said",
+            "Said",
+            "SAID",
+            "thought",
+            "some",
+            "Some",
+            "people",
+            "many",
+            "a",
+            "A",
+            "lot",
+            "of",
+            "experts",
+            "studies",
+            "show",
+            "according",
+            "to",
+            "sources",
+            "source",
+            "an",
+            "one",
+            "told",
+            "have",
+            "also",
+            "al\u{17F}o",
+            "later",
+            "says",
+            "saying",
+            "he",
+            "unsaid",
+            "Jos\u{E9}said",
+            "x1",
+            "_",
+            "3",
+            "rumour",
+            "word",
+            "there",
+            "reports",
+            "that",
+            "would",
+            "say",
+            "went",
+            "on",
+            "pointed",
+            "out",
+            "few",
+            "\u{212A}",
+            "as\u{212A}ed",
+            "asked",
+            "\u{E9}",
+            "Analysts",
+            "analysts",
+            "research",
+            "suggests",
+            "is now",
+            "regarded",
+            "generally",
+            "it is",
+            "It was widely",
+            "has been",
+            "i\u{17F} now",
+            "is very widely",
+            "were",
+            "according to sources",
+            "rumour has it",
+            "there are reports that",
+            "some would",
+            "it has been said",
+            "a few sources",
+            "went on",
+            "pointed out",
+            "it ha\u{17F}  been",
+            "are generally",
+            "said a source",
+            "one source",
+            "some people say",
+            "many people",
+        ];
+        let seps = [
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\u{A0}",
+            "\u{2003}",
+            "\n",
+            ", ",
+            ". ",
+            ".' ",
+            ",\u{2019} ",
+            "!' ",
+            "?\u{2019}\u{A0}",
+            "",
+            "-",
+            "_",
+            "\u{E9}",
+            "\"",
+            "'",
+            ",",
+            "\u{200D}",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..3 + next(10) {
+                    t.push_str(words[next(words.len())]);
+                    t.push_str(seps[next(seps.len())]);
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn word_matchers_agree_with_their_regexes() {
+        let mut tuned = Options::default();
+        tuned
+            .speech_verb_forms
+            .extend(strings(&["went on", "said so", "pointed out"]));
+        tuned.bare_source_determiners.push("a few".into());
+        tuned.vague_subjects.push("some people say".into());
+        tuned.hedge_adverbs.push("very widely".into());
+        let texts = tricky_texts(20_000);
+        for opts in [Options::default(), tuned] {
+            let c = Compiled::new(&opts).unwrap();
+            for (name, p) in [
+                ("vague_group", &c.vague_group),
+                ("vague_subject", &c.vague_subject),
+                ("evidence_noun", &c.evidence_noun),
+                ("impersonal_it", &c.impersonal_it),
+                ("impersonal_passive", &c.impersonal_passive),
+                ("vague_phrase", &c.vague_phrase),
+                ("anon_forward", &c.anon_forward),
+                ("anon_inverted", &c.anon_inverted),
+            ] {
+                assert!(p.words.is_some(), "{name} falls back to its regex");
+                let re = Regex::new(&p.regex.pattern).unwrap();
+                for t in &texts {
+                    let want: Vec<Range<usize>> = re.find_iter(t).map(|m| m.range()).collect();
+                    let got: Vec<Range<usize>> = p.find_iter(t).collect();
+                    assert_eq!(got, want, "{name} on {t:?}");
+                }
+            }
+            assert!(c.open_attribution.forms.is_some());
+            let re = Regex::new(&c.open_attribution.regex.pattern).unwrap();
+            for t in &texts {
+                assert_eq!(
+                    c.open_attribution.is_match(t),
+                    re.is_match(t),
+                    "open_attribution on {t:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_matchers_fall_back_to_regexes_for_other_phrases() {
+        let opts = Options {
+            vague_groups: strings(&["so-called experts", "experts"]),
+            ..Options::default()
+        };
+        let c = Compiled::new(&opts).unwrap();
+        assert!(c.vague_group.words.is_none());
+        let t = "The so-called experts say so.";
+        let got: Vec<&str> = c.vague_group.find_iter(t).map(|r| &t[r]).collect();
+        assert_eq!(got, ["so-called experts"]);
     }
 
     #[test]
