@@ -9,7 +9,6 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -695,11 +694,11 @@ pub struct Compiled {
     anon_inverted: WordPattern,
     bare_dets: HashSet<String>,
     word: Regex,
-    /// Whole-document prefilters: the sentences that can hold a match of
-    /// the claim patterns (by pattern, see the `CLAIM_*` bits), and of the
-    /// anonymous-source patterns. Only those sentences are examined.
-    claim_anchors: Anchors,
-    anon_anchors: Anchors,
+    /// The whole-document prefilter: the sentences that can hold a match
+    /// of the claim patterns (by pattern, see the `CLAIM_*` bits), and of
+    /// the anonymous-source patterns (`ANON`). Only those sentences are
+    /// examined; one pass serves both rules.
+    anchors: Anchors,
 }
 
 /// Bits of [`Anchors`] kinds for the claim patterns.
@@ -709,6 +708,13 @@ const CLAIM_SUBJECT: u8 = 4;
 const CLAIM_IT: u8 = 8;
 const CLAIM_PASSIVE: u8 = 16;
 const CLAIM_PHRASE: u8 = 32;
+/// Every claim bit.
+const CLAIM_ANY: u8 = 63;
+/// The bit of [`Anchors`] kinds for the anonymous-source patterns.
+const ANON: u8 = 64;
+/// The [`Anchors`] kind of the attributing phrases ([`Compiled::attributing`]),
+/// whose occurrences [`Anchors::scan`] records (see [`Scan`]).
+const ATTRIBUTING: u8 = 128;
 
 impl Compiled {
     pub fn new(opts: &Options) -> Result<Compiled, String> {
@@ -752,25 +758,26 @@ impl Compiled {
         if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
             return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
         }
-        let mut claim_anchors = Anchors::default();
-        claim_anchors.add(&lower(&opts.vague_groups), CLAIM_GROUP, true);
-        claim_anchors.add(&lower(&opts.evidence_nouns), CLAIM_EVIDENCE, true);
-        claim_anchors.add(&lower(&opts.vague_subjects), CLAIM_SUBJECT, true);
+        let mut anchors = Anchors::default();
+        anchors.add(&lower(&opts.vague_groups), CLAIM_GROUP, true);
+        anchors.add(&lower(&opts.evidence_nouns), CLAIM_EVIDENCE, true);
+        anchors.add(&lower(&opts.vague_subjects), CLAIM_SUBJECT, true);
         // `it is/was/has been/had been ... believed`: the pronoun, checked
-        // for the verb after it (see `Anchors::candidates`).
-        claim_anchors.add(&["it".to_string()], CLAIM_IT, false);
-        claim_anchors.it_kind = CLAIM_IT;
+        // for the verb after it (see `Anchors::scan`).
+        anchors.add(&["it".to_string()], CLAIM_IT, false);
+        anchors.it_kind = CLAIM_IT;
         // `is widely regarded`: the adverb is required.
-        claim_anchors.add(&lower(&opts.hedge_adverbs), CLAIM_PASSIVE, false);
-        claim_anchors.add(&lower(&opts.vague_source_phrases), CLAIM_PHRASE, true);
-        let mut anon_anchors = Anchors::default();
-        anon_anchors.add(&lower(&opts.anonymous_source_nouns), 1, false);
-        let claim_anchors = claim_anchors.finish()?;
-        let anon_anchors = anon_anchors.finish()?;
+        anchors.add(&lower(&opts.hedge_adverbs), CLAIM_PASSIVE, false);
+        anchors.add(&lower(&opts.vague_source_phrases), CLAIM_PHRASE, true);
+        anchors.add(&lower(&opts.anonymous_source_nouns), ANON, false);
+        let attributing_forms = [speech_forms.clone(), lower(&opts.attribution_phrases)].concat();
+        let attributing = PhraseSet::new(&attributing_forms)?;
+        if let PhraseSet::Words(..) = &attributing {
+            anchors.add(&attributing_forms, ATTRIBUTING, true);
+        }
+        anchors.finish();
         Ok(Compiled {
-            attributing: PhraseSet::new(
-                &[speech_forms.clone(), lower(&opts.attribution_phrases)].concat(),
-            )?,
+            attributing,
             open_attribution: OpenAttribution::new(
                 &speech_forms,
                 format!(r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"),
@@ -838,8 +845,7 @@ impl Compiled {
             ),
             bare_dets: word_set(&opts.bare_source_determiners, false),
             word: re(r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string())?,
-            claim_anchors,
-            anon_anchors,
+            anchors,
         })
     }
 }
@@ -1416,7 +1422,7 @@ impl PhraseSet {
 
 /// A prefilter: for each pattern (one bit of a kind mask), the words of
 /// which any match of the pattern contains one as a whole ASCII word. One
-/// Aho-Corasick pass over the document then finds the sentences worth
+/// pass over the words of the document then finds the sentences worth
 /// running the patterns on, and which patterns. Sentences with none of the
 /// words cannot match.
 #[derive(Debug, Clone, Default)]
@@ -1424,8 +1430,10 @@ struct Anchors {
     words: Vec<Vec<u8>>,
     /// For each word of `words`, the phrases it anchors.
     uses: Vec<Vec<AnchorUse>>,
-    /// Built by [`Anchors::finish`].
-    searcher: Option<AhoCorasick>,
+    /// Indices into `words` by word.
+    index: FxMap<Vec<u8>, usize>,
+    /// The same for the document scan, built by [`Anchors::finish`].
+    table: WordTable,
     /// Patterns with a phrase that has no ASCII word: every sentence is a
     /// candidate for them.
     always: u8,
@@ -1470,68 +1478,98 @@ impl Anchors {
             };
             let around = (exact && plain(p)).then(|| (lower(&runs[..at]), lower(&runs[at + 1..])));
             let w = runs[at].to_ascii_lowercase();
-            let i = match self.words.iter().position(|x| *x == w) {
-                Some(i) => i,
-                None => {
-                    self.words.push(w);
-                    self.uses.push(Vec::new());
-                    self.words.len() - 1
-                }
+            let i = match self.index.get(&w) {
+                Some(&i) => i,
+                None => self.push_word(w),
             };
             self.uses[i].push(AnchorUse { kind, around });
         }
     }
 
-    fn finish(mut self) -> Result<Anchors, String> {
-        // Leftmost-longest finds every whole-word occurrence even among
-        // non-overlapping matches: the words have no non-word characters,
-        // so a match inside a longer word never covers the start of a
-        // whole word.
-        self.searcher = Some(
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&self.words)
-                .map_err(|e| e.to_string())?,
-        );
-        Ok(self)
+    /// Builds the table the document scan looks words up in.
+    fn finish(&mut self) {
+        self.table = WordTable::new(&self.words);
     }
 
-    /// Kind masks of the sentences of `seg` that may match, in order.
-    fn candidates(&self, text: &str, seg: &Segmented) -> Vec<(usize, u8)> {
-        let n = seg.sentences.len();
-        let mut masks = vec![self.always; n];
+    /// Adds `w` (lower-cased) to the words; its index.
+    fn push_word(&mut self, w: Vec<u8>) -> usize {
+        self.index.insert(w.clone(), self.words.len());
+        self.words.push(w);
+        self.uses.push(Vec::new());
+        self.words.len() - 1
+    }
+
+    /// The whole-word occurrences of the anchor words in `text` that may
+    /// start a match (plain phrases checked around them), with the kinds
+    /// (within `mask`) they may match, in order; with `attributing`, also
+    /// the attributing phrases of the document (see [`Scan`]).
+    fn scan(&self, text: &str, mask: u8, attributing: bool) -> Scan {
         let b = text.as_bytes();
-        let mut si = 0;
-        for m in self.searcher.iter().flat_map(|s| s.find_iter(text)) {
-            let whole = (m.start() == 0 || !is_word_byte(b[m.start() - 1]))
-                && b.get(m.end()).is_none_or(|&c| !is_word_byte(c));
-            if !whole {
-                continue;
-            }
+        let mut out = Vec::new();
+        let mut spans = Vec::new();
+        if self.words.is_empty() {
+            return Scan {
+                hits: out,
+                attributing: spans,
+            };
+        }
+        for_each_ascii_word(b, |start, i| {
+            let Some(w) = self.table.get(b, start, i) else {
+                return;
+            };
             let mut kinds = 0;
-            for u in &self.uses[m.pattern().as_usize()] {
-                if kinds & u.kind != 0 {
+            for u in &self.uses[w] {
+                if u.kind == ATTRIBUTING {
+                    if let (true, Some((before, after))) = (attributing, &u.around) {
+                        if let (Some(s), Some(e)) = (
+                            words_before_start(b, start, before),
+                            words_after_end(b, i, after),
+                        ) {
+                            spans.push((s, e));
+                        }
+                    }
+                    continue;
+                }
+                if (kinds | !mask) & u.kind != 0 {
                     continue;
                 }
                 let ok = match &u.around {
                     Some((before, after)) => {
-                        words_before(b, m.start(), before) && words_after(b, m.end(), after)
+                        words_before(b, start, before) && words_after(b, i, after)
                     }
-                    None => u.kind != self.it_kind || aux_follows(text, m.end()),
+                    None => u.kind != self.it_kind || aux_follows(text, i),
                 };
                 if ok {
                     kinds |= u.kind;
                 }
             }
+            if kinds != 0 {
+                out.push((start, kinds));
+            }
+        });
+        // Anchored on their longest word, phrases are found out of order.
+        spans.sort_unstable();
+        Scan {
+            hits: out,
+            attributing: spans,
+        }
+    }
+
+    /// Kind masks (within `mask`) of the sentences of `seg` that may match,
+    /// in order, from the document's [`Scan::hits`].
+    fn candidates(&self, hits: &[(usize, u8)], seg: &Segmented, mask: u8) -> Vec<(usize, u8)> {
+        let n = seg.sentences.len();
+        let mut masks = vec![self.always & mask; n];
+        let mut si = 0;
+        for &(pos, kinds) in hits {
+            let kinds = kinds & mask;
             if kinds == 0 {
                 continue;
             }
-            while si < n && seg.sentences[si].span.end <= m.start() {
+            while si < n && seg.sentences[si].span.end <= pos {
                 si += 1;
             }
-            if si < n && seg.sentences[si].span.start <= m.start() {
+            if si < n && seg.sentences[si].span.start <= pos {
                 masks[si] |= kinds;
             }
         }
@@ -1543,24 +1581,246 @@ impl Anchors {
     }
 }
 
+/// The bits (bit `j` for byte `j`) of the ASCII word bytes among the eight
+/// bytes of `x` (little-endian), computed on all eight at once: each lane
+/// is compared by subtracting from it with its high bit set, which never
+/// borrows from the next lane.
+fn word_bits8(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    // Lanes of 7-bit values: bit 7 set where `v >= c`.
+    let ge = |v: u64, c: u64| ((v | H) - c * L) & H;
+    let v = x & !H;
+    let lower = v | (0x20 * L);
+    let alpha = ge(lower, 0x61) & !ge(lower, 0x7B);
+    let digit = ge(v, 0x30) & !ge(v, 0x3A);
+    let t = v ^ (0x5F * L);
+    let underscore = !((t | H) - L) & H;
+    let m = (alpha | digit | underscore) & !x & H;
+    // Gather the lanes' bit 7 into one byte, lane `j` at bit `j`.
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The bits of the ASCII word bytes of `block` (at most 64 bytes).
+fn word_bits(block: &[u8]) -> u64 {
+    let mut m = 0;
+    let mut chunks = block.chunks_exact(8);
+    let mut at = 0;
+    for c in chunks.by_ref() {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        m |= word_bits8(x) << at;
+        at += 8;
+    }
+    for (k, &c) in chunks.remainder().iter().enumerate() {
+        m |= u64::from(is_word_byte(c)) << (at + k);
+    }
+    m
+}
+
+/// Calls `f(start, end)` for each maximal run of ASCII word bytes in `b`,
+/// in order: the words `(?-u:\b...\b)` patterns can match. The bytes are
+/// classified 64 at a time, and runs found from the bits where the class
+/// changes, so that the cost is per word more than per byte.
+fn for_each_ascii_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut pending: Option<usize> = None;
+    let mut carry = 0u64;
+    for (n, block) in b.chunks(64).enumerate() {
+        let base = n * 64;
+        let m = word_bits(block);
+        let prev = (m << 1) | carry;
+        let mut starts = m & !prev;
+        // Past a short last block the bits are clear: a run reaching its
+        // end ends there.
+        let mut ends = !m & prev;
+        carry = m >> 63;
+        if let Some(s) = pending {
+            if ends == 0 {
+                continue;
+            }
+            f(s, base + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
+            pending = None;
+        }
+        while starts != 0 {
+            let s = base + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if ends == 0 {
+                pending = Some(s);
+                break;
+            }
+            f(s, base + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
+        }
+    }
+    if let Some(s) = pending {
+        f(s, b.len());
+    }
+}
+
+/// Lower-cased ASCII words to indices, for the document scan: a filter on
+/// first byte, last byte and length rejects most words of a text, and the
+/// rest are looked up with their bytes packed into two integers.
+#[derive(Debug, Clone, Default)]
+struct WordTable {
+    /// Entry `(first & 31) * 32 + (last & 31)`: bit `min(len, 63)` for the
+    /// length of each word with such first and last bytes (in either case).
+    filter: Vec<u64>,
+    /// Open addressing by [`WordTable::hash`]: packed word (see
+    /// [`pack_word`]), index; an empty slot is `(0, 0, 0)`.
+    slots: Vec<(u64, u64, u32)>,
+    shift: u32,
+    /// Words longer than 16 bytes.
+    long: FxMap<Vec<u8>, usize>,
+}
+
+/// The bytes of an ASCII word of at most 16 bytes, each with bit 5 set
+/// (which lower-cases letters and changes no other word byte into another
+/// word byte), little-endian in two integers, zero-padded.
+fn pack_word(w: &[u8]) -> (u64, u64) {
+    let mut buf = [0u8; 16];
+    for (d, &c) in buf.iter_mut().zip(w) {
+        *d = c | 0x20;
+    }
+    let [a, b] = [&buf[..8], &buf[8..]]
+        .map(|h| u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]));
+    (a, b)
+}
+
+/// [`pack_word`] of `b[start..end]` (at most 16 bytes), reading whole
+/// integers when the text goes on far enough.
+fn pack_word_at(b: &[u8], start: usize, end: usize) -> (u64, u64) {
+    if b.len() - start < 16 {
+        return pack_word(&b[start..end]);
+    }
+    let load = |at: usize| {
+        let h = &b[at..at + 8];
+        u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]])
+    };
+    // The low `n` bytes of an integer.
+    let low = |n: usize| if n >= 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+    let len = end - start;
+    let bit5 = 0x2020_2020_2020_2020u64;
+    let a = (load(start) | bit5) & low(len);
+    let b2 = if len > 8 {
+        (load(start + 8) | bit5) & low(len - 8)
+    } else {
+        0
+    };
+    (a, b2)
+}
+
+impl WordTable {
+    fn new(words: &[Vec<u8>]) -> WordTable {
+        let mut filter = vec![0u64; 1024];
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            filter: Vec::new(),
+            slots: vec![(0, 0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            long: FxMap::default(),
+        };
+        for (i, w) in words.iter().enumerate() {
+            let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+                continue;
+            };
+            filter[usize::from(first & 31) * 32 + usize::from(last & 31)] |= 1 << w.len().min(63);
+            if w.len() > 16 {
+                t.long.insert(w.clone(), i);
+                continue;
+            }
+            let key = pack_word(w);
+            let mut h = t.hash(key);
+            while t.slots[h].0 != 0 {
+                h = (h + 1) & (size - 1);
+            }
+            t.slots[h] = (key.0, key.1, i as u32);
+        }
+        t.filter = filter;
+        t
+    }
+
+    fn hash(&self, (a, b): (u64, u64)) -> usize {
+        ((a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The index of the word `b[start..end]` (a run of ASCII word bytes).
+    fn get(&self, b: &[u8], start: usize, end: usize) -> Option<usize> {
+        let len = end - start;
+        if self.filter.is_empty() {
+            return None;
+        }
+        let cell = usize::from(b[start] & 31) * 32 + usize::from(b[end - 1] & 31);
+        if self.filter[cell] >> len.min(63) & 1 == 0 {
+            return None;
+        }
+        if len > 16 {
+            return self.long.get(&b[start..end].to_ascii_lowercase()).copied();
+        }
+        let key = pack_word_at(b, start, end);
+        let mask = self.slots.len() - 1;
+        let mut h = self.hash(key);
+        loop {
+            let (a, b2, i) = self.slots[h];
+            if a == 0 {
+                return None;
+            }
+            if (a, b2) == key {
+                return Some(i as usize);
+            }
+            h = (h + 1) & mask;
+        }
+    }
+}
+
 /// Whether the whole ASCII words `words` (lower-cased) come right after
 /// byte `pos` of `b`, each after ASCII whitespace.
-fn words_after(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
-    words.iter().all(|w| {
+fn words_after(b: &[u8], pos: usize, words: &[Vec<u8>]) -> bool {
+    words_after_end(b, pos, words).is_some()
+}
+
+/// Where the whole ASCII words `words` (lower-cased) end when they come
+/// right after byte `pos` of `b`, each after ASCII whitespace.
+fn words_after_end(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> Option<usize> {
+    for w in words {
         let start = pos + b[pos..].iter().take_while(|&&c| is_regex_space(c)).count();
         let end = start + b[start..].iter().take_while(|&&c| is_word_byte(c)).count();
-        let ok = start > pos && b[start..end].eq_ignore_ascii_case(w);
+        if start == pos || !b[start..end].eq_ignore_ascii_case(w) {
+            return None;
+        }
         pos = end;
-        ok
-    })
+    }
+    Some(pos)
+}
+
+/// What one pass over a document's words found.
+#[derive(Debug, Default)]
+struct Scan {
+    /// Anchor hits: position and kinds (see [`Anchors::scan`]).
+    hits: Vec<(usize, u8)>,
+    /// Where attributing phrases occur: from the start of each word that
+    /// starts one to the end of the shortest such phrase, in order. Empty
+    /// when not asked for.
+    attributing: Vec<(usize, usize)>,
+}
+
+/// Where the whole ASCII words `words` (lower-cased) start when they come
+/// right before byte `pos` of `b`, each followed by ASCII whitespace.
+fn words_before_start(b: &[u8], pos: usize, words: &[Vec<u8>]) -> Option<usize> {
+    let mut start = pos;
+    words_before_from(b, &mut start, words).then_some(start)
 }
 
 /// Whether the whole ASCII words `words` (lower-cased) come right before
 /// byte `pos` of `b`, each followed by ASCII whitespace.
 fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
+    words_before_from(b, &mut pos, words)
+}
+
+/// [`words_before`], moving `pos` to the start of the words.
+fn words_before_from(b: &[u8], pos: &mut usize, words: &[Vec<u8>]) -> bool {
     words.iter().rev().all(|w| {
-        let end = pos
-            - b[..pos]
+        let end = *pos
+            - b[..*pos]
                 .iter()
                 .rev()
                 .take_while(|&&c| is_regex_space(c))
@@ -1571,8 +1831,8 @@ fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
                 .rev()
                 .take_while(|&&c| is_word_byte(c))
                 .count();
-        let ok = end < pos && b[start..end].eq_ignore_ascii_case(w);
-        pos = start;
+        let ok = end < *pos && b[start..end].eq_ignore_ascii_case(w);
+        *pos = start;
         ok
     })
 }
@@ -1904,6 +2164,49 @@ fn names_someone(c: &Compiled, s: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------
+// All three rules
+
+/// Which attribution rules to run (see [`check`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wanted {
+    pub quotes: bool,
+    pub claims: bool,
+    pub anonymous: bool,
+}
+
+/// The findings of each attribution rule (empty for rules not wanted).
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub quotes: Vec<Finding>,
+    pub claims: Vec<Finding>,
+    pub anonymous: Vec<Finding>,
+}
+
+/// Runs the wanted rules on `text`, sharing their work: one segmentation,
+/// one pass for the claim and anonymous-source anchors. The findings are
+/// those of [`unattributed_quotes`], [`unattributed_claims`] and
+/// [`anonymous_sources`].
+pub fn check(text: &str, c: &Compiled, want: Wanted) -> Findings {
+    let mut out = Findings::default();
+    if !(want.quotes || want.claims || want.anonymous) {
+        return out;
+    }
+    let seg = crate::segment::segment(text);
+    let mask = if want.claims { CLAIM_ANY } else { 0 } | if want.anonymous { ANON } else { 0 };
+    let scan = c.anchors.scan(text, mask, want.quotes);
+    if want.quotes {
+        out.quotes = quotes_in(text, &seg, c, &scan);
+    }
+    if want.claims {
+        out.claims = claims_in(text, &seg, c, &scan.hits);
+    }
+    if want.anonymous {
+        out.anonymous = anonymous_in(text, &seg, c, &scan.hits);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
 // unattributed-quote
 
 /// Sentence indices `first..=last` covering `span`, clamped to its paragraph.
@@ -1917,7 +2220,7 @@ fn sentence_range(seg: &Segmented, span: &Range<usize>) -> Option<(usize, usize)
 
 /// Whether quote piece `qi` has attribution in its sentence(s) or the
 /// neighbouring sentences of its paragraph, outside all quotations.
-fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
+fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan, qi: usize) -> bool {
     let q = &seg.quotes[qi];
     let Some((first, last)) = sentence_range(seg, &q.span) else {
         return false;
@@ -1927,8 +2230,7 @@ fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> boo
     let hi = if last + 1 < para.end { last + 1 } else { last };
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
     for r in outside_quotes(seg, window) {
-        let s = &text[r];
-        if c.attributing.is_match(s) {
+        if attributing_in(text, c, scan, r) {
             return true;
         }
     }
@@ -2057,8 +2359,29 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     false
 }
 
+/// Whether `text[r]` has an attributing phrase, when `r` starts and ends
+/// between words (the neighbours of a range of sentences outside
+/// quotations are spaces, quotation marks or sentence punctuation): from
+/// the document's scan when it has the phrases, else by looking them up.
+fn attributing_in(text: &str, c: &Compiled, scan: &Scan, r: Range<usize>) -> bool {
+    if !matches!(c.attributing, PhraseSet::Words(..)) {
+        return c.attributing.is_match(&text[r]);
+    }
+    let spans = &scan.attributing;
+    let first = spans.partition_point(|&(start, _)| start < r.start);
+    spans[first..]
+        .iter()
+        .take_while(|&&(start, _)| start < r.end)
+        .any(|&(_, end)| end <= r.end)
+}
+
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
 pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    quotes_in(text, seg, c, &c.anchors.scan(text, 0, true))
+}
+
+/// `unattributed-quote` given the document's attributing phrases.
+fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Finding> {
     let n = seg.quotes.len();
     // Group pieces into quotations.
     let mut root: Vec<usize> = (0..n).collect();
@@ -2080,7 +2403,7 @@ pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
     }
     let mut attributed: Vec<bool> = groups
         .iter()
-        .map(|g| g.iter().any(|&i| piece_attributed(text, seg, c, i)))
+        .map(|g| g.iter().any(|&i| piece_attributed(text, seg, c, scan, i)))
         .collect();
     // Consecutive quotations in one paragraph (same or adjacent sentences)
     // share attribution: `"A," Yoon said. "B." "C."`.
@@ -2201,8 +2524,13 @@ fn prev_word(c: &Compiled, text: &str, sent_start: usize, pos: usize) -> Option<
 
 /// `unattributed-claim`: assertions resting on a vague or missing source.
 pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    claims_in(text, seg, c, &c.anchors.scan(text, CLAIM_ANY, false).hits)
+}
+
+/// `unattributed-claim` given the document's anchor hits.
+fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (si, kinds) in c.claim_anchors.candidates(text, seg) {
+    for (si, kinds) in c.anchors.candidates(hits, seg, CLAIM_ANY) {
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
@@ -2341,8 +2669,13 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
 
 /// `anonymous-source`: a bare `a source said` / `sources said`.
 pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    anonymous_in(text, seg, c, &c.anchors.scan(text, ANON, false).hits)
+}
+
+/// `anonymous-source` given the document's anchor hits.
+fn anonymous_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (si, _) in c.anon_anchors.candidates(text, seg) {
+    for (si, _) in c.anchors.candidates(hits, seg, ANON) {
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
@@ -2864,6 +3197,49 @@ mod tests {
         let t = "The so-called experts say so.";
         let got: Vec<&str> = c.vague_group.find_iter(t).map(|r| &t[r]).collect();
         assert_eq!(got, ["so-called experts"]);
+    }
+
+    #[test]
+    fn word_scan_and_table_agree_with_byte_loops() {
+        let alphabet: &[u8] = b"aZ09_ .,-'\n\t\x7f\x80\xc5\xbf@[`{/:";
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        let words: Vec<Vec<u8>> = ["said", "a", "according", "z0_", "abcdefghijklmnopq", "x9"]
+            .iter()
+            .map(|w| w.as_bytes().to_vec())
+            .collect();
+        let table = WordTable::new(&words);
+        for len in (0..300).chain([1000, 4096]) {
+            let mut b: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            // Some known words, in either case, at random places.
+            for _ in 0..len / 20 {
+                let w = &words[next(words.len())];
+                let at = next(len.max(1));
+                for (k, &c) in w.iter().enumerate() {
+                    if at + k < b.len() {
+                        b[at + k] = if next(2) == 0 { c } else { c.to_ascii_uppercase() };
+                    }
+                }
+            }
+            let want: Vec<Range<usize>> = AsciiWords { b: &b, pos: 0 }.collect();
+            let mut got = Vec::new();
+            for_each_ascii_word(&b, |s, e| got.push(s..e));
+            assert_eq!(got, want, "{b:?}");
+            for r in want {
+                let lower = b[r.clone()].to_ascii_lowercase();
+                assert_eq!(
+                    table.get(&b, r.start, r.end),
+                    words.iter().position(|w| *w == lower),
+                    "{:?}",
+                    &b[r]
+                );
+            }
+        }
     }
 
     #[test]
