@@ -1513,38 +1513,11 @@ impl Anchors {
                 attributing: spans,
             };
         }
-        for_each_ascii_word(b, |start, i| {
-            let Some(w) = self.table.get(b, start, i) else {
-                return;
-            };
-            let mut kinds = 0;
-            for u in &self.uses[w] {
-                if u.kind == ATTRIBUTING {
-                    if let (true, Some((before, after))) = (attributing, &u.around) {
-                        if let (Some(s), Some(e)) = (
-                            words_before_start(b, start, before),
-                            words_after_end(b, i, after),
-                        ) {
-                            spans.push((s, e));
-                        }
-                    }
-                    continue;
-                }
-                if (kinds | !mask) & u.kind != 0 {
-                    continue;
-                }
-                let ok = match &u.around {
-                    Some((before, after)) => {
-                        words_before(b, start, before) && words_after(b, i, after)
-                    }
-                    None => u.kind != self.it_kind || aux_follows(text, i),
-                };
-                if ok {
-                    kinds |= u.kind;
-                }
-            }
-            if kinds != 0 {
-                out.push((start, kinds));
+        for_each_ascii_word(b, |start, end| {
+            // Most words fail the filter: keep this closure small enough to
+            // be inlined into the loop.
+            if self.table.may_hold(b, start, end) {
+                self.scan_word(text, (start, end), mask, attributing, &mut out, &mut spans);
             }
         });
         // Anchored on their longest word, phrases are found out of order.
@@ -1552,6 +1525,50 @@ impl Anchors {
         Scan {
             hits: out,
             attributing: spans,
+        }
+    }
+
+    /// [`Anchors::scan`] of the word `b[start..i]`, which passed the filter.
+    #[inline(never)]
+    fn scan_word(
+        &self,
+        text: &str,
+        (start, i): (usize, usize),
+        mask: u8,
+        attributing: bool,
+        out: &mut Vec<(usize, u8)>,
+        spans: &mut Vec<(usize, usize)>,
+    ) {
+        let b = text.as_bytes();
+        let Some(w) = self.table.get(b, start, i) else {
+            return;
+        };
+        let mut kinds = 0;
+        for u in &self.uses[w] {
+            if u.kind == ATTRIBUTING {
+                if let (true, Some((before, after))) = (attributing, &u.around) {
+                    if let (Some(s), Some(e)) = (
+                        words_before_start(b, start, before),
+                        words_after_end(b, i, after),
+                    ) {
+                        spans.push((s, e));
+                    }
+                }
+                continue;
+            }
+            if (kinds | !mask) & u.kind != 0 {
+                continue;
+            }
+            let ok = match &u.around {
+                Some((before, after)) => words_before(b, start, before) && words_after(b, i, after),
+                None => u.kind != self.it_kind || aux_follows(text, i),
+            };
+            if ok {
+                kinds |= u.kind;
+            }
+        }
+        if kinds != 0 {
+            out.push((start, kinds));
         }
     }
 
@@ -1743,14 +1760,20 @@ impl WordTable {
         ((a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
+    /// Whether the word `b[start..end]` (a run of ASCII word bytes) passes
+    /// the filter: [`WordTable::get`] can find only such words.
+    #[inline]
+    fn may_hold(&self, b: &[u8], start: usize, end: usize) -> bool {
+        let cell = usize::from(b[start] & 31) * 32 + usize::from(b[end - 1] & 31);
+        self.filter
+            .get(cell)
+            .is_some_and(|&f| f >> (end - start).min(63) & 1 != 0)
+    }
+
     /// The index of the word `b[start..end]` (a run of ASCII word bytes).
     fn get(&self, b: &[u8], start: usize, end: usize) -> Option<usize> {
         let len = end - start;
-        if self.filter.is_empty() {
-            return None;
-        }
-        let cell = usize::from(b[start] & 31) * 32 + usize::from(b[end - 1] & 31);
-        if self.filter[cell] >> len.min(63) & 1 == 0 {
+        if !self.may_hold(b, start, end) {
             return None;
         }
         if len > 16 {
@@ -1840,38 +1863,48 @@ fn words_before_from(b: &[u8], pos: &mut usize, words: &[Vec<u8>]) -> bool {
 /// Whether `\s+(?:is|was|has\s+been|had\s+been)\s` follows byte `pos`
 /// under `(?i)`, where `ſ` folds to `s` (and the Kelvin sign to `k`).
 fn aux_follows(text: &str, pos: usize) -> bool {
-    /// Skips whitespace (at least one) and folds the word after it.
-    fn next_word(s: &str) -> Option<(String, &str)> {
+    /// A folded word of up to four bytes and its length.
+    type Folded = Option<([u8; 4], usize)>;
+    /// Skips whitespace (at least one) and folds the word after it (only
+    /// words of up to four characters are kept: longer ones are `None`).
+    fn next_word(s: &str) -> Option<(Folded, &str)> {
         let t = s.trim_start();
         if t.len() == s.len() {
             return None;
         }
-        let end = t
-            .char_indices()
-            .find(|&(_, c)| {
-                !(c.is_ascii_alphanumeric() || c == '_' || c == '\u{17F}' || c == '\u{212A}')
-            })
-            .map_or(t.len(), |(i, _)| i);
-        let word = t[..end]
-            .chars()
-            .map(|c| match c {
-                '\u{17F}' => 's',
-                '\u{212A}' => 'k',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect();
-        Some((word, &t[end..]))
+        let mut word = [0u8; 4];
+        let mut n = 0;
+        let mut end = t.len();
+        for (i, c) in t.char_indices() {
+            let folded = match c {
+                '\u{17F}' => b's',
+                '\u{212A}' => b'k',
+                c if c.is_ascii_alphanumeric() || c == '_' => (c as u8).to_ascii_lowercase(),
+                _ => {
+                    end = i;
+                    break;
+                }
+            };
+            if n < word.len() {
+                word[n] = folded;
+            }
+            n += 1;
+        }
+        Some(((n <= word.len()).then_some((word, n)), &t[end..]))
     }
+    let is = |w: Folded, x: &[u8]| w.is_some_and(|(w, n)| &w[..n] == x);
     let Some((aux, rest)) = next_word(&text[pos..]) else {
         return false;
     };
-    let rest = match aux.as_str() {
-        "is" | "was" => rest,
-        "has" | "had" => match next_word(rest) {
-            Some((been, rest)) if been == "been" => rest,
+    let rest = if is(aux, b"is") || is(aux, b"was") {
+        rest
+    } else if is(aux, b"has") || is(aux, b"had") {
+        match next_word(rest) {
+            Some((been, rest)) if is(been, b"been") => rest,
             _ => return false,
-        },
-        _ => return false,
+        }
+    } else {
+        return false;
     };
     rest.starts_with(char::is_whitespace)
 }
@@ -3187,6 +3220,20 @@ mod tests {
     }
 
     #[test]
+    fn aux_follows_agrees_with_its_regex() {
+        let re = Regex::new(r"(?i)\A\s+(?:is|was|has\s+been|had\s+been)\s").unwrap();
+        for t in tricky_texts(3000) {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    aux_follows(&t, pos),
+                    re.is_match(&t[pos..]),
+                    "{t:?} at {pos}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn word_matchers_fall_back_to_regexes_for_other_phrases() {
         let opts = Options {
             vague_groups: strings(&["so-called experts", "experts"]),
@@ -3222,7 +3269,11 @@ mod tests {
                 let at = next(len.max(1));
                 for (k, &c) in w.iter().enumerate() {
                     if at + k < b.len() {
-                        b[at + k] = if next(2) == 0 { c } else { c.to_ascii_uppercase() };
+                        b[at + k] = if next(2) == 0 {
+                            c
+                        } else {
+                            c.to_ascii_uppercase()
+                        };
                     }
                 }
             }
