@@ -1097,17 +1097,23 @@ impl WordSeq {
     }
 
     /// The leftmost-first, non-overlapping matches in `s`, as `find_iter`
-    /// would give them. Every group's phrases start with an ASCII word
-    /// byte, so a match starts where a run of them does.
-    fn find_iter<'a>(&'a self, s: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+    /// would give them, when none starts before byte `from` (0 or the start
+    /// of a word) and none after byte `until`. Every group's phrases start
+    /// with an ASCII word byte, so a match starts where a run of them does.
+    fn find_iter<'a>(
+        &'a self,
+        s: &'a str,
+        from: usize,
+        until: usize,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
         let b = s.as_bytes();
-        let mut pos = 0;
+        let mut pos = from;
         std::iter::from_fn(move || {
             while pos < b.len() {
                 while pos < b.len() && !is_word_byte(b[pos]) {
                     pos += 1;
                 }
-                if pos == b.len() {
+                if pos == b.len() || pos > until {
                     break;
                 }
                 let start = pos;
@@ -1161,8 +1167,18 @@ impl WordPattern {
     }
 
     fn find_iter<'a>(&'a self, s: &'a str) -> Box<dyn Iterator<Item = Range<usize>> + 'a> {
+        self.find_iter_within(s, (0, s.len()))
+    }
+
+    /// [`WordPattern::find_iter`] when no match starts before `bounds.0`
+    /// (0 or the start of a word) or after `bounds.1`.
+    fn find_iter_within<'a>(
+        &'a self,
+        s: &'a str,
+        (from, until): (usize, usize),
+    ) -> Box<dyn Iterator<Item = Range<usize>> + 'a> {
         match &self.words {
-            Some(seq) => Box::new(seq.find_iter(s)),
+            Some(seq) => Box::new(seq.find_iter(s, from, until)),
             None => Box::new(self.regex.find_iter(s).map(|m| m.range())),
         }
     }
@@ -1440,6 +1456,9 @@ struct Anchors {
     /// The kind bit for `it` in `it is believed`: counts only when `is`,
     /// `was`, `has been` or `had been` follows.
     it_kind: u8,
+    /// By kind bit (its index): the most words before the anchor word in
+    /// the phrases added for it.
+    before: [usize; 8],
 }
 
 /// One phrase anchored by a word of [`Anchors`].
@@ -1477,6 +1496,8 @@ impl Anchors {
                 ws.iter().map(|w| w.to_ascii_lowercase()).collect()
             };
             let around = (exact && plain(p)).then(|| (lower(&runs[..at]), lower(&runs[at + 1..])));
+            let k = kind.trailing_zeros() as usize;
+            self.before[k] = self.before[k].max(at);
             let w = runs[at].to_ascii_lowercase();
             let i = match self.index.get(&w) {
                 Some(&i) => i,
@@ -1572,13 +1593,17 @@ impl Anchors {
         }
     }
 
-    /// Kind masks (within `mask`) of the sentences of `seg` that may match,
-    /// in order, from the document's [`Scan::hits`].
-    fn candidates(&self, hits: &[(usize, u8)], seg: &Segmented, mask: u8) -> Vec<(usize, u8)> {
+    /// The sentences of `seg` that may match a pattern of `mask`, in order,
+    /// from the document's [`Scan::hits`].
+    fn candidates(&self, hits: &[(usize, u8)], seg: &Segmented, mask: u8) -> Vec<Candidate> {
         let n = seg.sentences.len();
-        let mut masks = vec![self.always & mask; n];
+        let always = self.always & mask;
+        let mut out: Vec<Candidate> = Vec::new();
+        // With `always`, every sentence is a candidate: those before `next`
+        // are listed.
+        let mut next = 0;
         let mut si = 0;
-        for &(pos, kinds) in hits {
+        for (h, &(pos, kinds)) in hits.iter().enumerate() {
             let kinds = kinds & mask;
             if kinds == 0 {
                 continue;
@@ -1586,16 +1611,81 @@ impl Anchors {
             while si < n && seg.sentences[si].span.end <= pos {
                 si += 1;
             }
-            if si < n && seg.sentences[si].span.start <= pos {
-                masks[si] |= kinds;
+            if !(si < n && seg.sentences[si].span.start <= pos) {
+                continue;
+            }
+            if let Some(last) = out.last_mut().filter(|c| c.sentence == si) {
+                last.kinds |= kinds;
+                last.hits.end = h + 1;
+                continue;
+            }
+            if always != 0 {
+                out.extend((next..si).map(|sentence| Candidate {
+                    sentence,
+                    kinds: always,
+                    hits: h..h,
+                }));
+            }
+            out.push(Candidate {
+                sentence: si,
+                kinds: always | kinds,
+                hits: h..h + 1,
+            });
+            next = si + 1;
+        }
+        if always != 0 {
+            out.extend((next..n).map(|sentence| Candidate {
+                sentence,
+                kinds: always,
+                hits: hits.len()..hits.len(),
+            }));
+        }
+        out
+    }
+
+    /// Where in sentence `s` (at byte `base` of `b`) a match of the pattern
+    /// of `kind` can start, given the sentence's hits: from `before` words
+    /// before its first hit of that kind (a match holds one of its anchor
+    /// words, at most that many words after its start) to its last.
+    fn bounds(
+        &self,
+        b: &[u8],
+        span: &Range<usize>,
+        hits: &[(usize, u8)],
+        kind: u8,
+        before: usize,
+    ) -> (usize, usize) {
+        if self.always & kind != 0 {
+            return (0, span.len());
+        }
+        let mut of_kind = hits.iter().filter(|h| h.1 & kind != 0).map(|h| h.0);
+        let Some(first) = of_kind.next() else {
+            return (span.len(), 0);
+        };
+        let last = of_kind.next_back().unwrap_or(first);
+        let mut from = first;
+        for _ in 0..before {
+            while from > span.start && !is_word_byte(b[from - 1]) {
+                from -= 1;
+            }
+            while from > span.start && is_word_byte(b[from - 1]) {
+                from -= 1;
             }
         }
-        masks
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, m)| m != 0)
-            .collect()
+        (from - span.start, last - span.start)
     }
+}
+
+/// A sentence that may match a claim or anonymous-source pattern.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Index into [`Segmented::sentences`].
+    sentence: usize,
+    /// The kinds of patterns it may match.
+    kinds: u8,
+    /// Its anchor hits, as a range of [`Scan::hits`] (with hits of other
+    /// kinds among them).
+    hits: Range<usize>,
 }
 
 /// The bits (bit `j` for byte `j`) of the ASCII word bytes among the eight
@@ -2563,10 +2653,21 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
 /// `unattributed-claim` given the document's anchor hits.
 fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (si, kinds) in c.anchors.candidates(hits, seg, CLAIM_ANY) {
+    let b = text.as_bytes();
+    for cand in c.anchors.candidates(hits, seg, CLAIM_ANY) {
+        let (si, kinds) = (cand.sentence, cand.kinds);
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
+        let sent_hits = &hits[cand.hits.clone()];
+        // Where a match of the pattern of `kind` can start: a plain phrase
+        // starts as many words before its anchor as it has there; the
+        // passive pattern one more (`is` before the adverb).
+        let bounds = |kind: u8| {
+            let extra = usize::from(kind == CLAIM_PASSIVE);
+            let before = c.anchors.before[kind.trailing_zeros() as usize] + extra;
+            c.anchors.bounds(b, &sent.span, sent_hits, kind, before)
+        };
         let next_names = || {
             seg.sentences
                 .get(si + 1)
@@ -2587,7 +2688,7 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
             if kinds & bit == 0 {
                 continue;
             }
-            for m in re.find_iter(s) {
+            for m in re.find_iter_within(s, bounds(bit)) {
                 let start = base + m.start;
                 if let Some((w, cap)) = prev_word(c, text, base, start) {
                     if cap || c.specific.contains(&w) {
@@ -2622,7 +2723,8 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
             }
         }
         // Vague subjects: `some believe`, `many people think`.
-        let subjects = (kinds & CLAIM_SUBJECT != 0).then(|| c.vague_subject.find_iter(s));
+        let subjects = (kinds & CLAIM_SUBJECT != 0)
+            .then(|| c.vague_subject.find_iter_within(s, bounds(CLAIM_SUBJECT)));
         for m in subjects.into_iter().flatten() {
             let start = base + m.start;
             if let Some((w, cap)) = prev_word(c, text, base, start) {
@@ -2662,7 +2764,7 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
             if kinds & bit == 0 {
                 continue;
             }
-            for m in re.find_iter(s) {
+            for m in re.find_iter_within(s, bounds(bit)) {
                 hits.push((base + m.start..base + m.end, "impersonal or vague source"));
             }
         }
@@ -2708,7 +2810,12 @@ pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Findi
 /// `anonymous-source` given the document's anchor hits.
 fn anonymous_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (si, _) in c.anchors.candidates(hits, seg, ANON) {
+    for si in c
+        .anchors
+        .candidates(hits, seg, ANON)
+        .iter()
+        .map(|c| c.sentence)
+    {
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
