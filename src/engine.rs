@@ -148,33 +148,57 @@ impl Engine {
                     )
             })
             .collect();
-        if !attribution.is_empty() {
-            let seg = crate::segment::segment(text);
-            for i in attribution {
-                let Check::Attribution(lazy) = &self.rules[i].check else {
+        // Rules with the same options share one compiled set (one `Arc`):
+        // run each set once for all its rules, so they share the work.
+        let mut done = vec![false; attribution.len()];
+        for (k, &i) in attribution.iter().enumerate() {
+            if done[k] {
+                continue;
+            }
+            let Check::Attribution(lazy) = &self.rules[i].check else {
+                continue;
+            };
+            let c = match lazy.get() {
+                Ok(c) => c,
+                Err(e) => {
+                    let f = Finding::new(
+                        Span::new(0, 0),
+                        format!("this rule's attribution options do not compile: {e}"),
+                    );
+                    self.emit(&[i], vec![f], source, settings, &mut out);
                     continue;
-                };
-                let c = match lazy.get() {
-                    Ok(c) => c,
-                    Err(e) => {
-                        let f = Finding::new(
-                            Span::new(0, 0),
-                            format!("this rule's attribution options do not compile: {e}"),
-                        );
-                        self.emit(&[i], vec![f], source, settings, &mut out);
-                        continue;
-                    }
-                };
-                let raw = match self.rules[i].kind {
-                    Kind::UnattributedQuote => attribution::unattributed_quotes(text, &seg, c),
-                    Kind::UnattributedClaim => attribution::unattributed_claims(text, &seg, c),
-                    _ => attribution::anonymous_sources(text, &seg, c),
+                }
+            };
+            // The rules (in order) that use this set.
+            let same: Vec<usize> = attribution[k..]
+                .iter()
+                .enumerate()
+                .filter(|&(_, &j)| {
+                    matches!(&self.rules[j].check, Check::Attribution(l) if std::sync::Arc::ptr_eq(l, lazy))
+                })
+                .map(|(d, &j)| {
+                    done[k + d] = true;
+                    j
+                })
+                .collect();
+            let kind_on = |kind: Kind| same.iter().any(|&j| self.rules[j].kind == kind);
+            let want = attribution::Wanted {
+                quotes: kind_on(Kind::UnattributedQuote),
+                claims: kind_on(Kind::UnattributedClaim),
+                anonymous: kind_on(Kind::AnonymousSource),
+            };
+            let found = attribution::check(text, c, want);
+            for j in same {
+                let raw = match self.rules[j].kind {
+                    Kind::UnattributedQuote => &found.quotes,
+                    Kind::UnattributedClaim => &found.claims,
+                    _ => &found.anonymous,
                 };
                 let found = raw
-                    .into_iter()
-                    .map(|f| Finding::new(Span::new(f.start, f.end), f.message))
+                    .iter()
+                    .map(|f| Finding::new(Span::new(f.start, f.end), f.message.clone()))
                     .collect();
-                self.emit(&[i], found, source, settings, &mut out);
+                self.emit(&[j], found, source, settings, &mut out);
             }
         }
 

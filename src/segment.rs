@@ -284,6 +284,23 @@ fn is_opener_char(c: char) -> bool {
 /// The word (letters, digits and internal periods) ending right before byte
 /// `end`.
 fn word_before(text: &str, end: usize) -> &str {
+    // Most words are ASCII: step back over bytes, and decode characters
+    // only when a non-ASCII one is met.
+    let b = text.as_bytes();
+    let mut start = end;
+    while start > 0 {
+        let c = b[start - 1];
+        if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'\'') {
+            start -= 1;
+        } else if c < 0x80 {
+            return &text[start..end];
+        } else {
+            break;
+        }
+    }
+    if start == 0 {
+        return &text[..end];
+    }
     let s = &text[..end];
     let start = s
         .char_indices()
@@ -304,6 +321,32 @@ fn next_word(text: &str, start: usize) -> &str {
     &s[..end]
 }
 
+/// `w` (at most [`ABBREV_MAX`] bytes) lower-cased into an integer, when it
+/// is ASCII: what the abbreviation lists are looked up by.
+fn abbrev_key(w: &str) -> Option<u64> {
+    let mut k = [0u8; 8];
+    for (d, c) in k.iter_mut().zip(w.bytes()) {
+        if !c.is_ascii() {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
+    }
+    Some(u64::from_le_bytes(k))
+}
+
+/// [`TITLES`] and [`SOFT_ABBREVS`] as sorted [`abbrev_key`]s.
+fn abbrev_keys() -> &'static (Vec<u64>, Vec<u64>) {
+    static KEYS: std::sync::OnceLock<(Vec<u64>, Vec<u64>)> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let keys = |list: &[&str]| {
+            let mut v: Vec<u64> = list.iter().filter_map(|a| abbrev_key(a)).collect();
+            v.sort_unstable();
+            v
+        };
+        (keys(TITLES), keys(SOFT_ABBREVS))
+    })
+}
+
 /// Decides whether the period at byte `dot` ends a sentence, given that the
 /// next sentence would start at `next`.
 fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
@@ -313,15 +356,25 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
         return true;
     }
     // Most sentences end in a word longer than any abbreviation: skip the
-    // list scans for them. The lists are lower-case ASCII.
-    let listed =
-        |list: &[&str]| w.len() <= ABBREV_MAX && list.iter().any(|a| a.eq_ignore_ascii_case(w));
+    // list lookups for them. The lists are lower-case ASCII.
     let opener = || OPENERS.contains(&next_word(text, next));
-    if listed(TITLES) {
-        return false;
+    if let Some(key) = (w.len() <= ABBREV_MAX).then(|| abbrev_key(w)).flatten() {
+        let (titles, soft) = abbrev_keys();
+        if titles.binary_search(&key).is_ok() {
+            return false;
+        }
+        if soft.binary_search(&key).is_ok() {
+            return opener();
+        }
     }
-    if listed(SOFT_ABBREVS) {
-        return opener();
+    // Without a period, only a single capital letter is an initial (the
+    // checks below, short-cut for the common case).
+    if !w.contains('.') {
+        let mut cs = w.chars();
+        return match (cs.next(), cs.next()) {
+            (Some(c), None) if c.is_alphabetic() && c.is_uppercase() => w.len() > 1 && opener(),
+            _ => true,
+        };
     }
     // Initials and initialisms: J. Smith, J.R.R. Tolkien, U.S., D.C.
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();

@@ -2,13 +2,13 @@
 //! `anonymous-source`.
 //!
 //! All word lists live in [`Options`], which a newsroom can tune from a rule
-//! pack; [`Compiled::new`] turns them into regexes once, so nothing is
+//! pack; [`Compiled::new`] turns them into word maps and automata once
+//! (regexes only for what word lookups cannot match), so nothing is
 //! compiled per document.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -672,35 +672,33 @@ pub struct Compiled {
     /// Speech verbs and attribution phrases: every use asks whether a
     /// text has either, so one word lookup serves both.
     attributing: PhraseSet,
-    /// Built on first use (see [`LazyRegex`]): only quotations left open
-    /// need it.
-    open_attribution: LazyRegex,
+    /// Only quotations left open need it.
+    open_attribution: OpenAttribution,
     speaker_words: HashSet<String>,
     exemptions: Vec<Vec<String>>,
     min_quote_words: usize,
     min_partial_quote_words: usize,
-    vague_group: LazyRegex,
-    vague_subject: LazyRegex,
+    vague_group: WordPattern,
+    vague_subject: WordPattern,
     claim_verbs: HashSet<String>,
     claim_aux: HashSet<String>,
-    evidence_noun: LazyRegex,
+    evidence_noun: WordPattern,
     evidence_verbs: HashSet<String>,
-    impersonal_it: LazyRegex,
-    impersonal_passive: LazyRegex,
-    vague_phrase: LazyRegex,
+    impersonal_it: WordPattern,
+    impersonal_passive: WordPattern,
+    vague_phrase: WordPattern,
     naming_cues: Vec<Vec<String>>,
     specific: HashSet<String>,
-    /// Built on first use: only sentences with an anonymous-source noun
-    /// need them.
-    anon_forward: LazyRegex,
-    anon_inverted: LazyRegex,
+    /// Only sentences with an anonymous-source noun need them.
+    anon_forward: WordPattern,
+    anon_inverted: WordPattern,
     bare_dets: HashSet<String>,
-    word: Regex,
-    /// Whole-document prefilters: the sentences that can hold a match of
-    /// the claim patterns (by pattern, see the `CLAIM_*` bits), and of the
-    /// anonymous-source patterns. Only those sentences are examined.
-    claim_anchors: Anchors,
-    anon_anchors: Anchors,
+    word: WordRegex,
+    /// The whole-document prefilter: the sentences that can hold a match
+    /// of the claim patterns (by pattern, see the `CLAIM_*` bits), and of
+    /// the anonymous-source patterns (`ANON`). Only those sentences are
+    /// examined; one pass serves both rules.
+    anchors: Anchors,
 }
 
 /// Bits of [`Anchors`] kinds for the claim patterns.
@@ -710,12 +708,18 @@ const CLAIM_SUBJECT: u8 = 4;
 const CLAIM_IT: u8 = 8;
 const CLAIM_PASSIVE: u8 = 16;
 const CLAIM_PHRASE: u8 = 32;
+/// Every claim bit.
+const CLAIM_ANY: u8 = 63;
+/// The bit of [`Anchors`] kinds for the anonymous-source patterns.
+const ANON: u8 = 64;
+/// The [`Anchors`] kind of the attributing phrases ([`Compiled::attributing`]),
+/// whose occurrences [`Anchors::scan`] records (see [`Scan`]).
+const ATTRIBUTING: u8 = 128;
 
 impl Compiled {
     pub fn new(opts: &Options) -> Result<Compiled, String> {
         let alt = |items: &[String], inflect: bool| -> String {
-            let mut forms: Vec<String> = word_set(items, inflect).into_iter().collect();
-            forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            let forms = alt_forms(items, inflect);
             if forms.is_empty() {
                 return r"[^\s\S]".to_string();
             }
@@ -744,74 +748,116 @@ impl Compiled {
         let speech_alt = alt(&speech_forms, false);
         let dets = alt(&opts.bare_source_determiners, false);
         let nouns = alt(&opts.anonymous_source_nouns, false);
+        // The same groups as word lists, for `WordPattern`s.
+        let fixed = |v: &[&str]| -> Vec<String> { strings(v) };
+        let speech_sorted = alt_forms(&speech_forms, false);
+        let det_forms = alt_forms(&opts.bare_source_determiners, false);
+        let noun_forms = alt_forms(&opts.anonymous_source_nouns, false);
+        let hedges = alt_forms(&opts.hedge_adverbs, false);
+        let impersonal = alt_forms(&opts.impersonal_verbs, false);
         if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
             return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
         }
-        let mut claim_anchors = Anchors::default();
-        claim_anchors.add(&lower(&opts.vague_groups), CLAIM_GROUP, true);
-        claim_anchors.add(&lower(&opts.evidence_nouns), CLAIM_EVIDENCE, true);
-        claim_anchors.add(&lower(&opts.vague_subjects), CLAIM_SUBJECT, true);
+        let mut anchors = Anchors::default();
+        anchors.add(&lower(&opts.vague_groups), CLAIM_GROUP, true);
+        anchors.add(&lower(&opts.evidence_nouns), CLAIM_EVIDENCE, true);
+        anchors.add(&lower(&opts.vague_subjects), CLAIM_SUBJECT, true);
         // `it is/was/has been/had been ... believed`: the pronoun, checked
-        // for the verb after it (see `Anchors::candidates`).
-        claim_anchors.add(&["it".to_string()], CLAIM_IT, false);
-        claim_anchors.it_kind = CLAIM_IT;
+        // for the verb after it (see `Anchors::scan`).
+        anchors.add(&["it".to_string()], CLAIM_IT, false);
+        anchors.it_kind = CLAIM_IT;
         // `is widely regarded`: the adverb is required.
-        claim_anchors.add(&lower(&opts.hedge_adverbs), CLAIM_PASSIVE, false);
-        claim_anchors.add(&lower(&opts.vague_source_phrases), CLAIM_PHRASE, true);
-        let mut anon_anchors = Anchors::default();
-        anon_anchors.add(&lower(&opts.anonymous_source_nouns), 1, false);
-        let claim_anchors = claim_anchors.finish()?;
-        let anon_anchors = anon_anchors.finish()?;
+        anchors.add(&lower(&opts.hedge_adverbs), CLAIM_PASSIVE, false);
+        anchors.add(&lower(&opts.vague_source_phrases), CLAIM_PHRASE, true);
+        anchors.add(&lower(&opts.anonymous_source_nouns), ANON, false);
+        let attributing_forms = [speech_forms.clone(), lower(&opts.attribution_phrases)].concat();
+        let attributing = PhraseSet::new(&attributing_forms)?;
+        if let PhraseSet::Words(..) = &attributing {
+            anchors.add(&attributing_forms, ATTRIBUTING, true);
+        }
+        anchors.finish();
         Ok(Compiled {
-            attributing: PhraseSet::new(
-                &[speech_forms.clone(), lower(&opts.attribution_phrases)].concat(),
-            )?,
-            open_attribution: LazyRegex::new(format!(
-                r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"
-            )),
+            attributing,
+            open_attribution: OpenAttribution::new(
+                &speech_forms,
+                format!(r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"),
+            ),
             speaker_words,
             exemptions: phrases(&opts.quote_exemption_lead_ins),
             min_quote_words: opts.min_quote_words,
             min_partial_quote_words: opts.min_partial_quote_words,
-            vague_group: LazyRegex::new(word_list_pattern(&opts.vague_groups, false)),
-            vague_subject: LazyRegex::new(word_list_pattern(&opts.vague_subjects, false)),
+            vague_group: WordPattern::list(&opts.vague_groups),
+            vague_subject: WordPattern::list(&opts.vague_subjects),
             claim_verbs: word_set(&opts.claim_verbs, true),
             claim_aux: word_set(&opts.claim_auxiliaries, false),
-            evidence_noun: LazyRegex::new(word_list_pattern(&opts.evidence_nouns, false)),
+            evidence_noun: WordPattern::list(&opts.evidence_nouns),
             evidence_verbs: word_set(&opts.evidence_verbs, true),
-            impersonal_it: LazyRegex::new(format!(
-                r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
-                alt(&opts.hedge_adverbs, false),
-                alt(&opts.impersonal_verbs, false)
-            )),
-            impersonal_passive: LazyRegex::new(format!(
-                r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
-                alt(&opts.hedge_adverbs, false),
-                alt(&opts.impersonal_verbs, false)
-            )),
-            vague_phrase: LazyRegex::new(word_list_pattern(&opts.vague_source_phrases, false)),
+            impersonal_it: WordPattern::new(
+                vec![
+                    (fixed(&["it"]), false, true),
+                    (
+                        fixed(&["is", "was", "has been", "had been", "is now"]),
+                        false,
+                        true,
+                    ),
+                    (hedges.clone(), true, false),
+                    (impersonal.clone(), false, false),
+                ],
+                format!(
+                    r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
+                    alt(&opts.hedge_adverbs, false),
+                    alt(&opts.impersonal_verbs, false)
+                ),
+            ),
+            impersonal_passive: WordPattern::new(
+                vec![
+                    (fixed(&["is", "are", "was", "were", "been"]), false, true),
+                    (hedges, false, false),
+                    (impersonal, false, false),
+                ],
+                format!(
+                    r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
+                    alt(&opts.hedge_adverbs, false),
+                    alt(&opts.impersonal_verbs, false)
+                ),
+            ),
+            vague_phrase: WordPattern::list(&opts.vague_source_phrases),
             naming_cues: phrases(&opts.source_naming_cues),
             specific: word_set(&opts.specific_determiners, false),
-            anon_forward: LazyRegex::new(format!(
-                r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
-            )),
-            anon_inverted: LazyRegex::new(format!(
-                r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"
-            )),
+            anon_forward: WordPattern::new(
+                vec![
+                    (det_forms.clone(), true, false),
+                    (noun_forms.clone(), false, false),
+                    (fixed(&["have", "had", "has", "also", "later"]), true, true),
+                    (speech_sorted.clone(), false, false),
+                ],
+                format!(
+                    r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
+                ),
+            ),
+            anon_inverted: WordPattern::new(
+                vec![
+                    (speech_sorted, false, false),
+                    (det_forms, true, false),
+                    (noun_forms, false, false),
+                ],
+                format!(r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"),
+            ),
             bare_dets: word_set(&opts.bare_source_determiners, false),
-            word: re(r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string())?,
-            claim_anchors,
-            anon_anchors,
+            word: WordRegex(re(r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string())?),
+            anchors,
         })
     }
 }
 
-/// A regex built on first use. The patterns holding every speech-verb form
-/// take milliseconds each to build, and the claim patterns (Unicode case
-/// folding) most of a millisecond, which a draft that never needs them
-/// should not pay: the prefilters leave most drafts needing few or none. The parts of such a pattern are escaped word lists, so
-/// the only way it can fail to build is the size limit (lists of many
-/// thousands of words); it then matches nothing.
+/// A regex built on first use: the claim and anonymous-source patterns when
+/// a tuned word list has phrases other than plain words (see
+/// [`WordPattern`]). The patterns holding every speech-verb form take
+/// milliseconds each to build, and the claim patterns (Unicode case folding)
+/// most of a millisecond, which a draft that never needs them should not pay.
+/// The parts of such a pattern are escaped word lists, so the only way it
+/// can fail to build is the size limit (lists of many thousands of words);
+/// it then matches nothing. (The word lookups have no such limit.)
 #[derive(Debug, Clone)]
 struct LazyRegex {
     pattern: String,
@@ -841,6 +887,491 @@ impl LazyRegex {
         'h: 'r,
     {
         self.get().into_iter().flat_map(move |r| r.find_iter(s))
+    }
+}
+
+/// The alternatives of a word-list group as `alt` and `word_list_pattern`
+/// write them into a regex, in its priority order: longest first, then
+/// alphabetical.
+fn alt_forms(items: &[String], inflect: bool) -> Vec<String> {
+    let mut forms: Vec<String> = word_set(items, inflect).into_iter().collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms
+}
+
+/// Whether the regex alternative for `form` matches exactly its ASCII
+/// words with ASCII whitespace between them (so a [`WordSeq`] can match it).
+fn plain_form(form: &str) -> bool {
+    !form.trim().is_empty() && form.bytes().all(|b| is_word_byte(b) || is_regex_space(b))
+}
+
+/// Whether `(?-u:\b)` holds at byte `pos` of `b`.
+fn ascii_boundary(b: &[u8], pos: usize) -> bool {
+    let before = pos > 0 && is_word_byte(b[pos - 1]);
+    let after = pos < b.len() && is_word_byte(b[pos]);
+    before != after
+}
+
+/// The end of the run of ASCII word bytes starting at `pos`.
+fn ascii_word_end(b: &[u8], pos: usize) -> usize {
+    pos + b[pos..].iter().take_while(|&&c| is_word_byte(c)).count()
+}
+
+/// The end of the run of whitespace (Unicode's `\s`, as `char::is_whitespace`)
+/// starting at byte `pos`, a character boundary of `s`.
+fn unicode_space_end(s: &str, pos: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = pos;
+    while i < b.len() {
+        if is_regex_space(b[i]) {
+            i += 1;
+        } else if b[i] < 0x80 {
+            break;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// One group of a [`WordSeq`]: an alternation of phrases (lower-cased words)
+/// in the regex's priority order.
+#[derive(Debug, Clone)]
+struct Alternation {
+    phrases: Vec<Vec<Vec<u8>>>,
+    /// `(?:...\s+)?`: the group may be left out.
+    optional: bool,
+    /// The group is written outside `(?-u:...)` (`it`, `is|was|has\s+been`):
+    /// under `(?i)` Unicode folding `s` also matches `ſ` and `k` the Kelvin
+    /// sign, and the space between words is Unicode's `\s+`. Such groups are
+    /// short fixed lists, tried one by one; the others are looked up by
+    /// their first word.
+    unicode: bool,
+    /// Indices into `phrases` (ascending: priority order) by first word.
+    by_first: FxMap<Vec<u8>, Vec<usize>>,
+    /// The lengths of the first words (bit `min(len, 63)`) by first byte,
+    /// both cases: most words of a text are rejected before hashing.
+    lengths: Box<[u64; 256]>,
+}
+
+impl Alternation {
+    fn new(forms: &[String], optional: bool, unicode: bool) -> Alternation {
+        let mut phrases = Vec::new();
+        let mut by_first: FxMap<Vec<u8>, Vec<usize>> = FxMap::default();
+        let mut lengths = Box::new([0u64; 256]);
+        for f in forms {
+            let words: Vec<Vec<u8>> = f
+                .split_whitespace()
+                .map(|w| w.to_ascii_lowercase().into_bytes())
+                .collect();
+            let Some(first) = words.first() else {
+                continue;
+            };
+            for b in [first[0], first[0].to_ascii_uppercase()] {
+                lengths[b as usize] |= 1 << first.len().min(63);
+            }
+            by_first
+                .entry(first.clone())
+                .or_default()
+                .push(phrases.len());
+            phrases.push(words);
+        }
+        Alternation {
+            phrases,
+            optional,
+            unicode,
+            by_first,
+            lengths,
+        }
+    }
+
+    /// Indices of the phrases whose first word is the ASCII word
+    /// `b[pos..end]`, in priority order.
+    fn starting_with(&self, b: &[u8], pos: usize, end: usize) -> &[usize] {
+        if pos == end || self.lengths[b[pos] as usize] >> (end - pos).min(63) & 1 == 0 {
+            return &[];
+        }
+        let mut buf = [0u8; 64];
+        let key: &[u8] = if end - pos <= buf.len() {
+            for (d, s) in buf.iter_mut().zip(&b[pos..end]) {
+                *d = s.to_ascii_lowercase();
+            }
+            &buf[..end - pos]
+        } else {
+            return self
+                .by_first
+                .get(&b[pos..end].to_ascii_lowercase())
+                .map_or(&[], Vec::as_slice);
+        };
+        self.by_first.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The end of phrase `p` matched at byte `pos` of `s` (whose first word,
+    /// for ASCII groups, is already known to be the word at `pos`).
+    fn phrase_end(&self, s: &str, p: usize, pos: usize) -> Option<usize> {
+        let b = s.as_bytes();
+        let words = &self.phrases[p];
+        if !self.unicode {
+            let mut end = ascii_word_end(b, pos);
+            for w in &words[1..] {
+                let start = end + b[end..].iter().take_while(|&&c| is_regex_space(c)).count();
+                let e = ascii_word_end(b, start);
+                if start == end || !b[start..e].eq_ignore_ascii_case(w) {
+                    return None;
+                }
+                end = e;
+            }
+            return Some(end);
+        }
+        let mut at = pos;
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                let next = unicode_space_end(s, at);
+                if next == at {
+                    return None;
+                }
+                at = next;
+            }
+            for &c in w {
+                let rest = &b[at..];
+                at += if rest.first().is_some_and(|x| x.eq_ignore_ascii_case(&c)) {
+                    1
+                } else if c == b's' && rest.starts_with("\u{17F}".as_bytes()) {
+                    2
+                } else if c == b'k' && rest.starts_with("\u{212A}".as_bytes()) {
+                    3
+                } else {
+                    return None;
+                };
+            }
+        }
+        Some(at)
+    }
+}
+
+/// A pattern of word lists matched as the regex
+/// `(?i)(?-u:\b)G1\s+G2\s+...Gn(?-u:\b)` would match it (an optional group
+/// takes its `\s+` with it), with the regex's leftmost-first priorities,
+/// by looking words up: a regex of the hundreds of speech-verb forms takes
+/// milliseconds to build. Only plain phrases (ASCII words) are taken;
+/// [`WordPattern`] keeps the regex for the others.
+#[derive(Debug, Clone)]
+struct WordSeq {
+    groups: Vec<Alternation>,
+}
+
+impl WordSeq {
+    /// The end of the highest-priority match of groups `g..` at byte `pos`
+    /// of `s`, which already follows the previous group's `\s+`.
+    fn match_from(&self, s: &str, g: usize, pos: usize) -> Option<usize> {
+        let b = s.as_bytes();
+        let Some(group) = self.groups.get(g) else {
+            return ascii_boundary(b, pos).then_some(pos);
+        };
+        let last = g + 1 == self.groups.len();
+        let attempt = |p: usize| -> Option<usize> {
+            let end = group.phrase_end(s, p, pos)?;
+            if last {
+                return ascii_boundary(b, end).then_some(end);
+            }
+            let next = unicode_space_end(s, end);
+            if next == end {
+                return None;
+            }
+            self.match_from(s, g + 1, next)
+        };
+        let found = if group.unicode {
+            (0..group.phrases.len()).find_map(attempt)
+        } else {
+            let first = group.starting_with(b, pos, ascii_word_end(b, pos));
+            first.iter().find_map(|&p| attempt(p))
+        };
+        match found {
+            Some(end) => Some(end),
+            None if group.optional => self.match_from(s, g + 1, pos),
+            None => None,
+        }
+    }
+
+    /// The leftmost-first, non-overlapping matches in `s`, as `find_iter`
+    /// would give them, when none starts before byte `from` (0 or the start
+    /// of a word) and none after byte `until`. Every group's phrases start
+    /// with an ASCII word byte, so a match starts where a run of them does.
+    fn find_iter<'a>(
+        &'a self,
+        s: &'a str,
+        from: usize,
+        until: usize,
+    ) -> impl Iterator<Item = Range<usize>> + 'a {
+        let b = s.as_bytes();
+        let mut pos = from;
+        std::iter::from_fn(move || {
+            while pos < b.len() {
+                while pos < b.len() && !is_word_byte(b[pos]) {
+                    pos += 1;
+                }
+                if pos == b.len() || pos > until {
+                    break;
+                }
+                let start = pos;
+                if let Some(end) = self.match_from(s, 0, start) {
+                    pos = end;
+                    return Some(start..end);
+                }
+                pos = ascii_word_end(b, start);
+            }
+            None
+        })
+    }
+}
+
+/// A claim or anonymous-source pattern: word lookups when its lists are
+/// plain, else the regex (built on first use).
+#[derive(Debug, Clone)]
+struct WordPattern {
+    words: Option<WordSeq>,
+    regex: LazyRegex,
+}
+
+/// A group of a [`WordPattern`] being built: its phrases, whether it is
+/// optional, whether it is written outside `(?-u:...)`.
+type GroupSpec = (Vec<String>, bool, bool);
+
+impl WordPattern {
+    /// `pattern` is the regex the groups spell; it is used when a group has
+    /// phrases a [`WordSeq`] cannot match.
+    fn new(groups: Vec<GroupSpec>, pattern: String) -> WordPattern {
+        let plain = groups
+            .iter()
+            .all(|(forms, _, _)| forms.iter().all(|f| plain_form(f)));
+        WordPattern {
+            words: plain.then(|| WordSeq {
+                groups: groups
+                    .iter()
+                    .map(|(forms, optional, unicode)| Alternation::new(forms, *optional, *unicode))
+                    .collect(),
+            }),
+            regex: LazyRegex::new(pattern),
+        }
+    }
+
+    /// One word list, as `word_list_pattern` writes it.
+    fn list(items: &[String]) -> WordPattern {
+        WordPattern::new(
+            vec![(alt_forms(items, false), false, false)],
+            word_list_pattern(items, false),
+        )
+    }
+
+    fn find_iter<'a>(&'a self, s: &'a str) -> Box<dyn Iterator<Item = Range<usize>> + 'a> {
+        self.find_iter_within(s, (0, s.len()))
+    }
+
+    /// [`WordPattern::find_iter`] when no match starts before `bounds.0`
+    /// (0 or the start of a word) or after `bounds.1`.
+    fn find_iter_within<'a>(
+        &'a self,
+        s: &'a str,
+        (from, until): (usize, usize),
+    ) -> Box<dyn Iterator<Item = Range<usize>> + 'a> {
+        match &self.words {
+            Some(seq) => Box::new(seq.find_iter(s, from, until)),
+            None => Box::new(self.regex.find_iter(s).map(|m| m.range())),
+        }
+    }
+}
+
+/// `open_attribution`: `(?i)(?:,\s+|[,.!?]['’]\s+\w*\s*)(?:{speech})(?-u:\b)`,
+/// by word lookups when the speech forms are plain, else by the regex
+/// (built on first use).
+#[derive(Debug, Clone)]
+struct OpenAttribution {
+    forms: Option<Alternation>,
+    regex: LazyRegex,
+}
+
+/// Whether `c` is a word character of Unicode regexes (`\w`). Only
+/// non-ASCII characters right after a quotation left open ask, so the
+/// class is compiled on first use.
+fn is_unicode_word_char(c: char) -> bool {
+    static WORD: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    if c.is_ascii() {
+        return is_word_byte(c as u8);
+    }
+    WORD.get_or_init(|| Regex::new(r"\A\w\z").ok())
+        .as_ref()
+        .is_some_and(|r| r.is_match(c.encode_utf8(&mut [0; 4])))
+}
+
+impl OpenAttribution {
+    fn new(speech_forms: &[String], pattern: String) -> OpenAttribution {
+        let forms = alt_forms(speech_forms, false);
+        OpenAttribution {
+            forms: forms
+                .iter()
+                .all(|f| plain_form(f))
+                .then(|| Alternation::new(&forms, false, false)),
+            regex: LazyRegex::new(pattern),
+        }
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        let Some(forms) = &self.forms else {
+            return self.regex.is_match(s);
+        };
+        let b = s.as_bytes();
+        // A speech form starting at byte `k`: it begins at an ASCII word
+        // byte and, like every literal before `\b` or `\s`, ends where the
+        // run of ASCII word bytes does.
+        let form_at = |k: usize| -> bool {
+            if k >= b.len() || !is_word_byte(b[k]) {
+                return false;
+            }
+            let run_end = ascii_word_end(b, k);
+            forms.starting_with(b, k, run_end).iter().any(|&p| {
+                forms
+                    .phrase_end(s, p, k)
+                    .is_some_and(|end| ascii_boundary(b, end))
+            })
+        };
+        let terminals = b
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| matches!(c, b',' | b'.' | b'!' | b'?'));
+        for (i, _) in terminals {
+            if b[i] == b',' {
+                let j = unicode_space_end(s, i + 1);
+                if j > i + 1 && form_at(j) {
+                    return true;
+                }
+            }
+            // `[,.!?]['’]\s+\w*\s*`: the form starts anywhere in the run of
+            // word characters after the space, or after that run and more
+            // space.
+            let mark = match b.get(i + 1) {
+                Some(b'\'') => 1,
+                _ if b[i + 1..].starts_with("\u{2019}".as_bytes()) => 3,
+                _ => continue,
+            };
+            let j = unicode_space_end(s, i + 1 + mark);
+            if j == i + 1 + mark {
+                continue;
+            }
+            let mut k = j;
+            while let Some(c) = s[k..].chars().next().filter(|&c| is_unicode_word_char(c)) {
+                if form_at(k) {
+                    return true;
+                }
+                k += c.len_utf8();
+            }
+            if k > j {
+                let after = unicode_space_end(s, k);
+                if after > k && form_at(after) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// The word regex `[\p{L}\p{N}][\p{L}\p{N}'’-]*` (letters, digits, inner
+/// apostrophes and hyphens), matched by a loop over the characters: ASCII
+/// ones are classified directly, others by the regex on the character
+/// alone. Running the regex over every sentence near a quotation was a
+/// good part of the quotation rule's time.
+#[derive(Debug, Clone)]
+struct WordRegex(Regex);
+
+/// A match of [`WordRegex`], with `regex::Match`'s accessors.
+#[derive(Debug, Clone, Copy)]
+struct WordMatch<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> WordMatch<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'h str {
+        &self.haystack[self.start..self.end]
+    }
+}
+
+impl WordRegex {
+    /// Whether `c` is in `[\p{L}\p{N}]` (by the regex's own Unicode tables
+    /// for non-ASCII characters).
+    fn starts(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric();
+        }
+        self.0.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+
+    /// Whether `c` is in `[\p{L}\p{N}'’-]`.
+    fn continues(&self, c: char) -> bool {
+        matches!(c, '\'' | '\u{2019}' | '-') || self.starts(c)
+    }
+
+    /// The leftmost-first, non-overlapping matches in `s`.
+    fn find_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = WordMatch<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        let b = s.as_bytes();
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            // The next character of the start class.
+            let start = loop {
+                let c = *b.get(pos)?;
+                if c < 0x80 {
+                    if c.is_ascii_alphanumeric() {
+                        break pos;
+                    }
+                    pos += 1;
+                    continue;
+                }
+                let ch = s[pos..].chars().next()?;
+                if self.starts(ch) {
+                    break pos;
+                }
+                pos += ch.len_utf8();
+            };
+            pos = start;
+            while let Some(&c) = b.get(pos) {
+                if c < 0x80 {
+                    if !(c.is_ascii_alphanumeric() || c == b'\'' || c == b'-') {
+                        break;
+                    }
+                    pos += 1;
+                    continue;
+                }
+                match s[pos..].chars().next() {
+                    Some(ch) if self.continues(ch) => pos += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+            Some(WordMatch {
+                haystack: s,
+                start,
+                end: pos,
+            })
+        })
+    }
+
+    /// The first match in `s`.
+    fn find<'h>(&self, s: &'h str) -> Option<WordMatch<'h>> {
+        self.find_iter(s).next()
     }
 }
 
@@ -1004,7 +1535,7 @@ impl PhraseSet {
 
 /// A prefilter: for each pattern (one bit of a kind mask), the words of
 /// which any match of the pattern contains one as a whole ASCII word. One
-/// Aho-Corasick pass over the document then finds the sentences worth
+/// pass over the words of the document then finds the sentences worth
 /// running the patterns on, and which patterns. Sentences with none of the
 /// words cannot match.
 #[derive(Debug, Clone, Default)]
@@ -1012,14 +1543,19 @@ struct Anchors {
     words: Vec<Vec<u8>>,
     /// For each word of `words`, the phrases it anchors.
     uses: Vec<Vec<AnchorUse>>,
-    /// Built by [`Anchors::finish`].
-    searcher: Option<AhoCorasick>,
+    /// Indices into `words` by word.
+    index: FxMap<Vec<u8>, usize>,
+    /// The same for the document scan, built by [`Anchors::finish`].
+    table: WordTable,
     /// Patterns with a phrase that has no ASCII word: every sentence is a
     /// candidate for them.
     always: u8,
     /// The kind bit for `it` in `it is believed`: counts only when `is`,
     /// `was`, `has been` or `had been` follows.
     it_kind: u8,
+    /// By kind bit (its index): the most words before the anchor word in
+    /// the phrases added for it.
+    before: [usize; 8],
 }
 
 /// One phrase anchored by a word of [`Anchors`].
@@ -1057,98 +1593,444 @@ impl Anchors {
                 ws.iter().map(|w| w.to_ascii_lowercase()).collect()
             };
             let around = (exact && plain(p)).then(|| (lower(&runs[..at]), lower(&runs[at + 1..])));
+            let k = kind.trailing_zeros() as usize;
+            self.before[k] = self.before[k].max(at);
             let w = runs[at].to_ascii_lowercase();
-            let i = match self.words.iter().position(|x| *x == w) {
-                Some(i) => i,
-                None => {
-                    self.words.push(w);
-                    self.uses.push(Vec::new());
-                    self.words.len() - 1
-                }
+            let i = match self.index.get(&w) {
+                Some(&i) => i,
+                None => self.push_word(w),
             };
             self.uses[i].push(AnchorUse { kind, around });
         }
     }
 
-    fn finish(mut self) -> Result<Anchors, String> {
-        // Leftmost-longest finds every whole-word occurrence even among
-        // non-overlapping matches: the words have no non-word characters,
-        // so a match inside a longer word never covers the start of a
-        // whole word.
-        self.searcher = Some(
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&self.words)
-                .map_err(|e| e.to_string())?,
-        );
-        Ok(self)
+    /// Builds the table the document scan looks words up in.
+    fn finish(&mut self) {
+        self.table = WordTable::new(&self.words);
     }
 
-    /// Kind masks of the sentences of `seg` that may match, in order.
-    fn candidates(&self, text: &str, seg: &Segmented) -> Vec<(usize, u8)> {
-        let n = seg.sentences.len();
-        let mut masks = vec![self.always; n];
+    /// Adds `w` (lower-cased) to the words; its index.
+    fn push_word(&mut self, w: Vec<u8>) -> usize {
+        self.index.insert(w.clone(), self.words.len());
+        self.words.push(w);
+        self.uses.push(Vec::new());
+        self.words.len() - 1
+    }
+
+    /// The whole-word occurrences of the anchor words in `text` that may
+    /// start a match (plain phrases checked around them), with the kinds
+    /// (within `mask`) they may match, in order; with `attributing`, also
+    /// the attributing phrases of the document (see [`Scan`]).
+    fn scan(&self, text: &str, mask: u8, attributing: bool) -> Scan {
         let b = text.as_bytes();
-        let mut si = 0;
-        for m in self.searcher.iter().flat_map(|s| s.find_iter(text)) {
-            let whole = (m.start() == 0 || !is_word_byte(b[m.start() - 1]))
-                && b.get(m.end()).is_none_or(|&c| !is_word_byte(c));
-            if !whole {
+        let mut out = Vec::new();
+        let mut spans = Vec::new();
+        if self.words.is_empty() {
+            return Scan {
+                hits: out,
+                attributing: spans,
+            };
+        }
+        for_each_ascii_word(b, |start, end| {
+            // Most words fail the filter: keep this closure small enough to
+            // be inlined into the loop.
+            if self.table.may_hold(b, start, end) {
+                self.scan_word(text, (start, end), mask, attributing, &mut out, &mut spans);
+            }
+        });
+        // Anchored on their longest word, phrases are found out of order.
+        spans.sort_unstable();
+        Scan {
+            hits: out,
+            attributing: spans,
+        }
+    }
+
+    /// [`Anchors::scan`] of the word `b[start..i]`, which passed the filter.
+    #[inline(never)]
+    fn scan_word(
+        &self,
+        text: &str,
+        (start, i): (usize, usize),
+        mask: u8,
+        attributing: bool,
+        out: &mut Vec<(usize, u8)>,
+        spans: &mut Vec<(usize, usize)>,
+    ) {
+        let b = text.as_bytes();
+        let Some(w) = self.table.get(b, start, i) else {
+            return;
+        };
+        let mut kinds = 0;
+        for u in &self.uses[w] {
+            if u.kind == ATTRIBUTING {
+                if let (true, Some((before, after))) = (attributing, &u.around) {
+                    if let (Some(s), Some(e)) = (
+                        words_before_start(b, start, before),
+                        words_after_end(b, i, after),
+                    ) {
+                        spans.push((s, e));
+                    }
+                }
                 continue;
             }
-            let mut kinds = 0;
-            for u in &self.uses[m.pattern().as_usize()] {
-                if kinds & u.kind != 0 {
-                    continue;
-                }
-                let ok = match &u.around {
-                    Some((before, after)) => {
-                        words_before(b, m.start(), before) && words_after(b, m.end(), after)
-                    }
-                    None => u.kind != self.it_kind || aux_follows(text, m.end()),
-                };
-                if ok {
-                    kinds |= u.kind;
-                }
+            if (kinds | !mask) & u.kind != 0 {
+                continue;
             }
+            let ok = match &u.around {
+                Some((before, after)) => words_before(b, start, before) && words_after(b, i, after),
+                None => u.kind != self.it_kind || aux_follows(text, i),
+            };
+            if ok {
+                kinds |= u.kind;
+            }
+        }
+        if kinds != 0 {
+            out.push((start, kinds));
+        }
+    }
+
+    /// The sentences of `seg` that may match a pattern of `mask`, in order,
+    /// from the document's [`Scan::hits`].
+    fn candidates(&self, hits: &[(usize, u8)], seg: &Segmented, mask: u8) -> Vec<Candidate> {
+        let n = seg.sentences.len();
+        let always = self.always & mask;
+        let mut out: Vec<Candidate> = Vec::new();
+        // With `always`, every sentence is a candidate: those before `next`
+        // are listed.
+        let mut next = 0;
+        let mut si = 0;
+        for (h, &(pos, kinds)) in hits.iter().enumerate() {
+            let kinds = kinds & mask;
             if kinds == 0 {
                 continue;
             }
-            while si < n && seg.sentences[si].span.end <= m.start() {
+            while si < n && seg.sentences[si].span.end <= pos {
                 si += 1;
             }
-            if si < n && seg.sentences[si].span.start <= m.start() {
-                masks[si] |= kinds;
+            if !(si < n && seg.sentences[si].span.start <= pos) {
+                continue;
+            }
+            if let Some(last) = out.last_mut().filter(|c| c.sentence == si) {
+                last.kinds |= kinds;
+                last.hits.end = h + 1;
+                continue;
+            }
+            if always != 0 {
+                out.extend((next..si).map(|sentence| Candidate {
+                    sentence,
+                    kinds: always,
+                    hits: h..h,
+                }));
+            }
+            out.push(Candidate {
+                sentence: si,
+                kinds: always | kinds,
+                hits: h..h + 1,
+            });
+            next = si + 1;
+        }
+        if always != 0 {
+            out.extend((next..n).map(|sentence| Candidate {
+                sentence,
+                kinds: always,
+                hits: hits.len()..hits.len(),
+            }));
+        }
+        out
+    }
+
+    /// Where in sentence `s` (at byte `base` of `b`) a match of the pattern
+    /// of `kind` can start, given the sentence's hits: from `before` words
+    /// before its first hit of that kind (a match holds one of its anchor
+    /// words, at most that many words after its start) to its last.
+    fn bounds(
+        &self,
+        b: &[u8],
+        span: &Range<usize>,
+        hits: &[(usize, u8)],
+        kind: u8,
+        before: usize,
+    ) -> (usize, usize) {
+        if self.always & kind != 0 {
+            return (0, span.len());
+        }
+        let mut of_kind = hits.iter().filter(|h| h.1 & kind != 0).map(|h| h.0);
+        let Some(first) = of_kind.next() else {
+            return (span.len(), 0);
+        };
+        let last = of_kind.next_back().unwrap_or(first);
+        let mut from = first;
+        for _ in 0..before {
+            while from > span.start && !is_word_byte(b[from - 1]) {
+                from -= 1;
+            }
+            while from > span.start && is_word_byte(b[from - 1]) {
+                from -= 1;
             }
         }
-        masks
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, m)| m != 0)
-            .collect()
+        (from - span.start, last - span.start)
+    }
+}
+
+/// A sentence that may match a claim or anonymous-source pattern.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Index into [`Segmented::sentences`].
+    sentence: usize,
+    /// The kinds of patterns it may match.
+    kinds: u8,
+    /// Its anchor hits, as a range of [`Scan::hits`] (with hits of other
+    /// kinds among them).
+    hits: Range<usize>,
+}
+
+/// The bits (bit `j` for byte `j`) of the ASCII word bytes among the eight
+/// bytes of `x` (little-endian), computed on all eight at once: each lane
+/// is compared by subtracting from it with its high bit set, which never
+/// borrows from the next lane.
+fn word_bits8(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    // Lanes of 7-bit values: bit 7 set where `v >= c`.
+    let ge = |v: u64, c: u64| ((v | H) - c * L) & H;
+    let v = x & !H;
+    let lower = v | (0x20 * L);
+    let alpha = ge(lower, 0x61) & !ge(lower, 0x7B);
+    let digit = ge(v, 0x30) & !ge(v, 0x3A);
+    let t = v ^ (0x5F * L);
+    let underscore = !((t | H) - L) & H;
+    let m = (alpha | digit | underscore) & !x & H;
+    // Gather the lanes' bit 7 into one byte, lane `j` at bit `j`.
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The bits of the ASCII word bytes of `block` (at most 64 bytes).
+fn word_bits(block: &[u8]) -> u64 {
+    let mut m = 0;
+    let mut chunks = block.chunks_exact(8);
+    let mut at = 0;
+    for c in chunks.by_ref() {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        m |= word_bits8(x) << at;
+        at += 8;
+    }
+    for (k, &c) in chunks.remainder().iter().enumerate() {
+        m |= u64::from(is_word_byte(c)) << (at + k);
+    }
+    m
+}
+
+/// Calls `f(start, end)` for each maximal run of ASCII word bytes in `b`,
+/// in order: the words `(?-u:\b...\b)` patterns can match. The bytes are
+/// classified 64 at a time, and runs found from the bits where the class
+/// changes, so that the cost is per word more than per byte.
+fn for_each_ascii_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut pending: Option<usize> = None;
+    let mut carry = 0u64;
+    for (n, block) in b.chunks(64).enumerate() {
+        let base = n * 64;
+        let m = word_bits(block);
+        let prev = (m << 1) | carry;
+        let mut starts = m & !prev;
+        // Past a short last block the bits are clear: a run reaching its
+        // end ends there.
+        let mut ends = !m & prev;
+        carry = m >> 63;
+        if let Some(s) = pending {
+            if ends == 0 {
+                continue;
+            }
+            f(s, base + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
+            pending = None;
+        }
+        while starts != 0 {
+            let s = base + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if ends == 0 {
+                pending = Some(s);
+                break;
+            }
+            f(s, base + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
+        }
+    }
+    if let Some(s) = pending {
+        f(s, b.len());
+    }
+}
+
+/// Lower-cased ASCII words to indices, for the document scan: a filter on
+/// first byte, last byte and length rejects most words of a text, and the
+/// rest are looked up with their bytes packed into two integers.
+#[derive(Debug, Clone, Default)]
+struct WordTable {
+    /// Entry `(first & 31) * 32 + (last & 31)`: bit `min(len, 63)` for the
+    /// length of each word with such first and last bytes (in either case).
+    filter: Vec<u64>,
+    /// Open addressing by [`WordTable::hash`]: packed word (see
+    /// [`pack_word`]), index; an empty slot is `(0, 0, 0)`.
+    slots: Vec<(u64, u64, u32)>,
+    shift: u32,
+    /// Words longer than 16 bytes.
+    long: FxMap<Vec<u8>, usize>,
+}
+
+/// The bytes of an ASCII word of at most 16 bytes, each with bit 5 set
+/// (which lower-cases letters and changes no other word byte into another
+/// word byte), little-endian in two integers, zero-padded.
+fn pack_word(w: &[u8]) -> (u64, u64) {
+    let mut buf = [0u8; 16];
+    for (d, &c) in buf.iter_mut().zip(w) {
+        *d = c | 0x20;
+    }
+    let [a, b] = [&buf[..8], &buf[8..]]
+        .map(|h| u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]));
+    (a, b)
+}
+
+/// [`pack_word`] of `b[start..end]` (at most 16 bytes), reading whole
+/// integers when the text goes on far enough.
+fn pack_word_at(b: &[u8], start: usize, end: usize) -> (u64, u64) {
+    if b.len() - start < 16 {
+        return pack_word(&b[start..end]);
+    }
+    let load = |at: usize| {
+        let h = &b[at..at + 8];
+        u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]])
+    };
+    // The low `n` bytes of an integer.
+    let low = |n: usize| if n >= 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+    let len = end - start;
+    let bit5 = 0x2020_2020_2020_2020u64;
+    let a = (load(start) | bit5) & low(len);
+    let b2 = if len > 8 {
+        (load(start + 8) | bit5) & low(len - 8)
+    } else {
+        0
+    };
+    (a, b2)
+}
+
+impl WordTable {
+    fn new(words: &[Vec<u8>]) -> WordTable {
+        let mut filter = vec![0u64; 1024];
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            filter: Vec::new(),
+            slots: vec![(0, 0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            long: FxMap::default(),
+        };
+        for (i, w) in words.iter().enumerate() {
+            let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+                continue;
+            };
+            filter[usize::from(first & 31) * 32 + usize::from(last & 31)] |= 1 << w.len().min(63);
+            if w.len() > 16 {
+                t.long.insert(w.clone(), i);
+                continue;
+            }
+            let key = pack_word(w);
+            let mut h = t.hash(key);
+            while t.slots[h].0 != 0 {
+                h = (h + 1) & (size - 1);
+            }
+            t.slots[h] = (key.0, key.1, i as u32);
+        }
+        t.filter = filter;
+        t
+    }
+
+    fn hash(&self, (a, b): (u64, u64)) -> usize {
+        ((a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Whether the word `b[start..end]` (a run of ASCII word bytes) passes
+    /// the filter: [`WordTable::get`] can find only such words.
+    #[inline]
+    fn may_hold(&self, b: &[u8], start: usize, end: usize) -> bool {
+        let cell = usize::from(b[start] & 31) * 32 + usize::from(b[end - 1] & 31);
+        self.filter
+            .get(cell)
+            .is_some_and(|&f| f >> (end - start).min(63) & 1 != 0)
+    }
+
+    /// The index of the word `b[start..end]` (a run of ASCII word bytes).
+    fn get(&self, b: &[u8], start: usize, end: usize) -> Option<usize> {
+        let len = end - start;
+        if !self.may_hold(b, start, end) {
+            return None;
+        }
+        if len > 16 {
+            return self.long.get(&b[start..end].to_ascii_lowercase()).copied();
+        }
+        let key = pack_word_at(b, start, end);
+        let mask = self.slots.len() - 1;
+        let mut h = self.hash(key);
+        loop {
+            let (a, b2, i) = self.slots[h];
+            if a == 0 {
+                return None;
+            }
+            if (a, b2) == key {
+                return Some(i as usize);
+            }
+            h = (h + 1) & mask;
+        }
     }
 }
 
 /// Whether the whole ASCII words `words` (lower-cased) come right after
 /// byte `pos` of `b`, each after ASCII whitespace.
-fn words_after(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
-    words.iter().all(|w| {
+fn words_after(b: &[u8], pos: usize, words: &[Vec<u8>]) -> bool {
+    words_after_end(b, pos, words).is_some()
+}
+
+/// Where the whole ASCII words `words` (lower-cased) end when they come
+/// right after byte `pos` of `b`, each after ASCII whitespace.
+fn words_after_end(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> Option<usize> {
+    for w in words {
         let start = pos + b[pos..].iter().take_while(|&&c| is_regex_space(c)).count();
         let end = start + b[start..].iter().take_while(|&&c| is_word_byte(c)).count();
-        let ok = start > pos && b[start..end].eq_ignore_ascii_case(w);
+        if start == pos || !b[start..end].eq_ignore_ascii_case(w) {
+            return None;
+        }
         pos = end;
-        ok
-    })
+    }
+    Some(pos)
+}
+
+/// What one pass over a document's words found.
+#[derive(Debug, Default)]
+struct Scan {
+    /// Anchor hits: position and kinds (see [`Anchors::scan`]).
+    hits: Vec<(usize, u8)>,
+    /// Where attributing phrases occur: from the start of each word that
+    /// starts one to the end of the shortest such phrase, in order. Empty
+    /// when not asked for.
+    attributing: Vec<(usize, usize)>,
+}
+
+/// Where the whole ASCII words `words` (lower-cased) start when they come
+/// right before byte `pos` of `b`, each followed by ASCII whitespace.
+fn words_before_start(b: &[u8], pos: usize, words: &[Vec<u8>]) -> Option<usize> {
+    let mut start = pos;
+    words_before_from(b, &mut start, words).then_some(start)
 }
 
 /// Whether the whole ASCII words `words` (lower-cased) come right before
 /// byte `pos` of `b`, each followed by ASCII whitespace.
 fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
+    words_before_from(b, &mut pos, words)
+}
+
+/// [`words_before`], moving `pos` to the start of the words.
+fn words_before_from(b: &[u8], pos: &mut usize, words: &[Vec<u8>]) -> bool {
     words.iter().rev().all(|w| {
-        let end = pos
-            - b[..pos]
+        let end = *pos
+            - b[..*pos]
                 .iter()
                 .rev()
                 .take_while(|&&c| is_regex_space(c))
@@ -1159,8 +2041,8 @@ fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
                 .rev()
                 .take_while(|&&c| is_word_byte(c))
                 .count();
-        let ok = end < pos && b[start..end].eq_ignore_ascii_case(w);
-        pos = start;
+        let ok = end < *pos && b[start..end].eq_ignore_ascii_case(w);
+        *pos = start;
         ok
     })
 }
@@ -1168,38 +2050,48 @@ fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
 /// Whether `\s+(?:is|was|has\s+been|had\s+been)\s` follows byte `pos`
 /// under `(?i)`, where `ſ` folds to `s` (and the Kelvin sign to `k`).
 fn aux_follows(text: &str, pos: usize) -> bool {
-    /// Skips whitespace (at least one) and folds the word after it.
-    fn next_word(s: &str) -> Option<(String, &str)> {
+    /// A folded word of up to four bytes and its length.
+    type Folded = Option<([u8; 4], usize)>;
+    /// Skips whitespace (at least one) and folds the word after it (only
+    /// words of up to four characters are kept: longer ones are `None`).
+    fn next_word(s: &str) -> Option<(Folded, &str)> {
         let t = s.trim_start();
         if t.len() == s.len() {
             return None;
         }
-        let end = t
-            .char_indices()
-            .find(|&(_, c)| {
-                !(c.is_ascii_alphanumeric() || c == '_' || c == '\u{17F}' || c == '\u{212A}')
-            })
-            .map_or(t.len(), |(i, _)| i);
-        let word = t[..end]
-            .chars()
-            .map(|c| match c {
-                '\u{17F}' => 's',
-                '\u{212A}' => 'k',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect();
-        Some((word, &t[end..]))
+        let mut word = [0u8; 4];
+        let mut n = 0;
+        let mut end = t.len();
+        for (i, c) in t.char_indices() {
+            let folded = match c {
+                '\u{17F}' => b's',
+                '\u{212A}' => b'k',
+                c if c.is_ascii_alphanumeric() || c == '_' => (c as u8).to_ascii_lowercase(),
+                _ => {
+                    end = i;
+                    break;
+                }
+            };
+            if n < word.len() {
+                word[n] = folded;
+            }
+            n += 1;
+        }
+        Some(((n <= word.len()).then_some((word, n)), &t[end..]))
     }
+    let is = |w: Folded, x: &[u8]| w.is_some_and(|(w, n)| &w[..n] == x);
     let Some((aux, rest)) = next_word(&text[pos..]) else {
         return false;
     };
-    let rest = match aux.as_str() {
-        "is" | "was" => rest,
-        "has" | "had" => match next_word(rest) {
-            Some((been, rest)) if been == "been" => rest,
+    let rest = if is(aux, b"is") || is(aux, b"was") {
+        rest
+    } else if is(aux, b"has") || is(aux, b"had") {
+        match next_word(rest) {
+            Some((been, rest)) if is(been, b"been") => rest,
             _ => return false,
-        },
-        _ => return false,
+        }
+    } else {
+        return false;
     };
     rest.starts_with(char::is_whitespace)
 }
@@ -1492,6 +2384,49 @@ fn names_someone(c: &Compiled, s: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------
+// All three rules
+
+/// Which attribution rules to run (see [`check`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wanted {
+    pub quotes: bool,
+    pub claims: bool,
+    pub anonymous: bool,
+}
+
+/// The findings of each attribution rule (empty for rules not wanted).
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub quotes: Vec<Finding>,
+    pub claims: Vec<Finding>,
+    pub anonymous: Vec<Finding>,
+}
+
+/// Runs the wanted rules on `text`, sharing their work: one segmentation,
+/// one pass for the claim and anonymous-source anchors. The findings are
+/// those of [`unattributed_quotes`], [`unattributed_claims`] and
+/// [`anonymous_sources`].
+pub fn check(text: &str, c: &Compiled, want: Wanted) -> Findings {
+    let mut out = Findings::default();
+    if !(want.quotes || want.claims || want.anonymous) {
+        return out;
+    }
+    let seg = crate::segment::segment(text);
+    let mask = if want.claims { CLAIM_ANY } else { 0 } | if want.anonymous { ANON } else { 0 };
+    let scan = c.anchors.scan(text, mask, want.quotes);
+    if want.quotes {
+        out.quotes = quotes_in(text, &seg, c, &scan);
+    }
+    if want.claims {
+        out.claims = claims_in(text, &seg, c, &scan.hits);
+    }
+    if want.anonymous {
+        out.anonymous = anonymous_in(text, &seg, c, &scan.hits);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
 // unattributed-quote
 
 /// Sentence indices `first..=last` covering `span`, clamped to its paragraph.
@@ -1505,7 +2440,7 @@ fn sentence_range(seg: &Segmented, span: &Range<usize>) -> Option<(usize, usize)
 
 /// Whether quote piece `qi` has attribution in its sentence(s) or the
 /// neighbouring sentences of its paragraph, outside all quotations.
-fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
+fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan, qi: usize) -> bool {
     let q = &seg.quotes[qi];
     let Some((first, last)) = sentence_range(seg, &q.span) else {
         return false;
@@ -1515,8 +2450,7 @@ fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> boo
     let hi = if last + 1 < para.end { last + 1 } else { last };
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
     for r in outside_quotes(seg, window) {
-        let s = &text[r];
-        if c.attributing.is_match(s) {
+        if attributing_in(text, c, scan, r) {
             return true;
         }
     }
@@ -1645,8 +2579,29 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     false
 }
 
+/// Whether `text[r]` has an attributing phrase, when `r` starts and ends
+/// between words (the neighbours of a range of sentences outside
+/// quotations are spaces, quotation marks or sentence punctuation): from
+/// the document's scan when it has the phrases, else by looking them up.
+fn attributing_in(text: &str, c: &Compiled, scan: &Scan, r: Range<usize>) -> bool {
+    if !matches!(c.attributing, PhraseSet::Words(..)) {
+        return c.attributing.is_match(&text[r]);
+    }
+    let spans = &scan.attributing;
+    let first = spans.partition_point(|&(start, _)| start < r.start);
+    spans[first..]
+        .iter()
+        .take_while(|&&(start, _)| start < r.end)
+        .any(|&(_, end)| end <= r.end)
+}
+
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
 pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    quotes_in(text, seg, c, &c.anchors.scan(text, 0, true))
+}
+
+/// `unattributed-quote` given the document's attributing phrases.
+fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Finding> {
     let n = seg.quotes.len();
     // Group pieces into quotations.
     let mut root: Vec<usize> = (0..n).collect();
@@ -1668,7 +2623,7 @@ pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
     }
     let mut attributed: Vec<bool> = groups
         .iter()
-        .map(|g| g.iter().any(|&i| piece_attributed(text, seg, c, i)))
+        .map(|g| g.iter().any(|&i| piece_attributed(text, seg, c, scan, i)))
         .collect();
     // Consecutive quotations in one paragraph (same or adjacent sentences)
     // share attribution: `"A," Yoon said. "B." "C."`.
@@ -1841,9 +2796,9 @@ fn is_reporting_speaker(c: &Compiled, text: &str, w: &str, first: bool) -> bool 
         && !l.ends_with("\u{2019}s")
         && !FUNCTION_WORDS.contains(&l.as_str())
         && !CALENDAR.contains(&l.as_str())
-        && !c.vague_group.is_match(&l)
-        && !c.vague_subject.is_match(&l)
-        && !c.evidence_noun.is_match(&l)
+        && c.vague_group.find_iter(&l).next().is_none()
+        && c.vague_subject.find_iter(&l).next().is_none()
+        && c.evidence_noun.find_iter(&l).next().is_none()
         && (!first || !l.ends_with('s') || used_as_name(text, w))
 }
 
@@ -1899,11 +2854,27 @@ fn reported_by_speaker(c: &Compiled, text: &str, sent: Range<usize>, hit: Range<
 
 /// `unattributed-claim`: assertions resting on a vague or missing source.
 pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    claims_in(text, seg, c, &c.anchors.scan(text, CLAIM_ANY, false).hits)
+}
+
+/// `unattributed-claim` given the document's anchor hits.
+fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (si, kinds) in c.claim_anchors.candidates(text, seg) {
+    let b = text.as_bytes();
+    for cand in c.anchors.candidates(hits, seg, CLAIM_ANY) {
+        let (si, kinds) = (cand.sentence, cand.kinds);
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
+        let sent_hits = &hits[cand.hits.clone()];
+        // Where a match of the pattern of `kind` can start: a plain phrase
+        // starts as many words before its anchor as it has there; the
+        // passive pattern one more (`is` before the adverb).
+        let bounds = |kind: u8| {
+            let extra = usize::from(kind == CLAIM_PASSIVE);
+            let before = c.anchors.before[kind.trailing_zeros() as usize] + extra;
+            c.anchors.bounds(b, &sent.span, sent_hits, kind, before)
+        };
         let next_names = || {
             seg.sentences
                 .get(si + 1)
@@ -1924,14 +2895,14 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
             if kinds & bit == 0 {
                 continue;
             }
-            for m in re.find_iter(s) {
-                let start = base + m.start();
+            for m in re.find_iter_within(s, bounds(bit)) {
+                let start = base + m.start;
                 if let Some((w, cap)) = prev_word(c, text, base, start) {
                     if cap || c.specific.contains(&w) {
                         continue;
                     }
                 }
-                let after_start = base + m.end();
+                let after_start = base + m.end;
                 // `find_verb` looks at the first 10 words only.
                 let words: Vec<(String, Range<usize>)> = c
                     .word
@@ -1959,15 +2930,16 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
             }
         }
         // Vague subjects: `some believe`, `many people think`.
-        let subjects = (kinds & CLAIM_SUBJECT != 0).then(|| c.vague_subject.find_iter(s));
+        let subjects = (kinds & CLAIM_SUBJECT != 0)
+            .then(|| c.vague_subject.find_iter_within(s, bounds(CLAIM_SUBJECT)));
         for m in subjects.into_iter().flatten() {
-            let start = base + m.start();
+            let start = base + m.start;
             if let Some((w, cap)) = prev_word(c, text, base, start) {
                 if cap || c.specific.contains(&w) || c.claim_aux.contains(&w) {
                     continue;
                 }
             }
-            let after_start = base + m.end();
+            let after_start = base + m.end;
             let words: Vec<(String, Range<usize>)> = c
                 .word
                 .find_iter(&text[after_start..sent.span.end])
@@ -1999,11 +2971,8 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
             if kinds & bit == 0 {
                 continue;
             }
-            for m in re.find_iter(s) {
-                hits.push((
-                    base + m.start()..base + m.end(),
-                    "impersonal or vague source",
-                ));
+            for m in re.find_iter_within(s, bounds(bit)) {
+                hits.push((base + m.start..base + m.end, "impersonal or vague source"));
             }
         }
         if hits.is_empty() {
@@ -2045,17 +3014,30 @@ pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Fin
 
 /// `anonymous-source`: a bare `a source said` / `sources said`.
 pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    anonymous_in(text, seg, c, &c.anchors.scan(text, ANON, false).hits)
+}
+
+/// `anonymous-source` given the document's anchor hits.
+fn anonymous_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (si, _) in c.anon_anchors.candidates(text, seg) {
+    for si in c
+        .anchors
+        .candidates(hits, seg, ANON)
+        .iter()
+        .map(|c| c.sentence)
+    {
         let sent = &seg.sentences[si];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
         for m in c.anon_forward.find_iter(s) {
-            let start = base + m.start();
+            let start = base + m.start;
             if in_quote(seg, start) {
                 continue;
             }
-            let first = c.word.find(m.as_str()).map(|w| w.as_str().to_lowercase());
+            let first = c
+                .word
+                .find(&s[m.clone()])
+                .map(|w| w.as_str().to_lowercase());
             let has_det = first.as_ref().is_some_and(|w| c.bare_dets.contains(w));
             if !has_det {
                 // `sources said` must start a clause: `industry sources said`
@@ -2067,17 +3049,17 @@ pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Findi
                     }
                 }
             }
-            out.push(anon_finding(start..base + m.end(), text));
+            out.push(anon_finding(start..base + m.end, text));
         }
         for m in c.anon_inverted.find_iter(s) {
-            let start = base + m.start();
+            let start = base + m.start;
             if in_quote(seg, start) {
                 continue;
             }
             // `..., said a source.` — nothing describing the source after it.
-            let rest = text[base + m.end()..sent.span.end].trim_start();
+            let rest = text[base + m.end..sent.span.end].trim_start();
             if rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?']) {
-                out.push(anon_finding(start..base + m.end(), text));
+                out.push(anon_finding(start..base + m.end, text));
             }
         }
     }
@@ -2367,6 +3349,283 @@ mod tests {
         let t = "\u{201C}We will never accept this deal,\u{201D} Yoon warned.";
         assert_eq!(unattributed_quotes(t, &segment(t), &c).len(), 1);
         assert!(unattributed_quotes(t, &segment(t), &compiled()).is_empty());
+    }
+
+    /// Random sentences from the word lists, case variants, folding
+    /// characters, Unicode space and punctuation, to compare the word-lookup
+    /// matchers with the regexes they stand for.
+    fn tricky_texts(n: usize) -> Vec<String> {
+        let words = [
+            "it",
+            "It",
+            "IT",
+            "i\u{17F}",
+            "is",
+            "IS",
+            "was",
+            "has",
+            "ha\u{17F}",
+            "been",
+            "had",
+            "now",
+            "are",
+            "were",
+            "widely",
+            "Widely",
+            "believed",
+            "said",
+            "Said",
+            "SAID",
+            "thought",
+            "some",
+            "Some",
+            "people",
+            "many",
+            "a",
+            "A",
+            "lot",
+            "of",
+            "experts",
+            "studies",
+            "show",
+            "according",
+            "to",
+            "sources",
+            "source",
+            "an",
+            "one",
+            "told",
+            "have",
+            "also",
+            "al\u{17F}o",
+            "later",
+            "says",
+            "saying",
+            "he",
+            "unsaid",
+            "Jos\u{E9}said",
+            "x1",
+            "_",
+            "3",
+            "rumour",
+            "word",
+            "there",
+            "reports",
+            "that",
+            "would",
+            "say",
+            "went",
+            "on",
+            "pointed",
+            "out",
+            "few",
+            "\u{212A}",
+            "as\u{212A}ed",
+            "asked",
+            "\u{E9}",
+            "Analysts",
+            "analysts",
+            "research",
+            "suggests",
+            "is now",
+            "regarded",
+            "generally",
+            "it is",
+            "It was widely",
+            "has been",
+            "i\u{17F} now",
+            "is very widely",
+            "were",
+            "according to sources",
+            "rumour has it",
+            "there are reports that",
+            "some would",
+            "it has been said",
+            "a few sources",
+            "went on",
+            "pointed out",
+            "it ha\u{17F}  been",
+            "are generally",
+            "said a source",
+            "one source",
+            "some people say",
+            "many people",
+        ];
+        let seps = [
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\u{A0}",
+            "\u{2003}",
+            "\n",
+            ", ",
+            ". ",
+            ".' ",
+            ",\u{2019} ",
+            "!' ",
+            "?\u{2019}\u{A0}",
+            "",
+            "-",
+            "_",
+            "\u{E9}",
+            "\"",
+            "'",
+            ",",
+            "\u{200D}",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..3 + next(10) {
+                    t.push_str(words[next(words.len())]);
+                    t.push_str(seps[next(seps.len())]);
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn word_matchers_agree_with_their_regexes() {
+        let mut tuned = Options::default();
+        tuned
+            .speech_verb_forms
+            .extend(strings(&["went on", "said so", "pointed out"]));
+        tuned.bare_source_determiners.push("a few".into());
+        tuned.vague_subjects.push("some people say".into());
+        tuned.hedge_adverbs.push("very widely".into());
+        let texts = tricky_texts(20_000);
+        for opts in [Options::default(), tuned] {
+            let c = Compiled::new(&opts).unwrap();
+            for (name, p) in [
+                ("vague_group", &c.vague_group),
+                ("vague_subject", &c.vague_subject),
+                ("evidence_noun", &c.evidence_noun),
+                ("impersonal_it", &c.impersonal_it),
+                ("impersonal_passive", &c.impersonal_passive),
+                ("vague_phrase", &c.vague_phrase),
+                ("anon_forward", &c.anon_forward),
+                ("anon_inverted", &c.anon_inverted),
+            ] {
+                assert!(p.words.is_some(), "{name} falls back to its regex");
+                let re = Regex::new(&p.regex.pattern).unwrap();
+                for t in &texts {
+                    let want: Vec<Range<usize>> = re.find_iter(t).map(|m| m.range()).collect();
+                    let got: Vec<Range<usize>> = p.find_iter(t).collect();
+                    assert_eq!(got, want, "{name} on {t:?}");
+                }
+            }
+            assert!(c.open_attribution.forms.is_some());
+            let re = Regex::new(&c.open_attribution.regex.pattern).unwrap();
+            for t in &texts {
+                assert_eq!(
+                    c.open_attribution.is_match(t),
+                    re.is_match(t),
+                    "open_attribution on {t:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn aux_follows_agrees_with_its_regex() {
+        let re = Regex::new(r"(?i)\A\s+(?:is|was|has\s+been|had\s+been)\s").unwrap();
+        for t in tricky_texts(3000) {
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    aux_follows(&t, pos),
+                    re.is_match(&t[pos..]),
+                    "{t:?} at {pos}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_regex_loop_agrees_with_the_regex() {
+        let c = compiled();
+        let mut texts = tricky_texts(3000);
+        texts.extend(
+            [
+                "Yoon\u{2019}s talk, 커뮤니티. x\u{301}y ²3 ٣ Ⓐb -a' 'b ‘q’ K\u{212A} ſ É-é",
+                "don't re-elect \u{2019}90s \u{2160}V a\u{200D}b _x_ 1.5",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let want: Vec<Range<usize>> = c.word.0.find_iter(t).map(|m| m.range()).collect();
+            let got: Vec<Range<usize>> = c.word.find_iter(t).map(|m| m.start..m.end).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn word_matchers_fall_back_to_regexes_for_other_phrases() {
+        let opts = Options {
+            vague_groups: strings(&["so-called experts", "experts"]),
+            ..Options::default()
+        };
+        let c = Compiled::new(&opts).unwrap();
+        assert!(c.vague_group.words.is_none());
+        let t = "The so-called experts say so.";
+        let got: Vec<&str> = c.vague_group.find_iter(t).map(|r| &t[r]).collect();
+        assert_eq!(got, ["so-called experts"]);
+    }
+
+    #[test]
+    fn word_scan_and_table_agree_with_byte_loops() {
+        let alphabet: &[u8] = b"aZ09_ .,-'\n\t\x7f\x80\xc5\xbf@[`{/:";
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        let words: Vec<Vec<u8>> = ["said", "a", "according", "z0_", "abcdefghijklmnopq", "x9"]
+            .iter()
+            .map(|w| w.as_bytes().to_vec())
+            .collect();
+        let table = WordTable::new(&words);
+        for len in (0..300).chain([1000, 4096]) {
+            let mut b: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            // Some known words, in either case, at random places.
+            for _ in 0..len / 20 {
+                let w = &words[next(words.len())];
+                let at = next(len.max(1));
+                for (k, &c) in w.iter().enumerate() {
+                    if at + k < b.len() {
+                        b[at + k] = if next(2) == 0 {
+                            c
+                        } else {
+                            c.to_ascii_uppercase()
+                        };
+                    }
+                }
+            }
+            let want: Vec<Range<usize>> = AsciiWords { b: &b, pos: 0 }.collect();
+            let mut got = Vec::new();
+            for_each_ascii_word(&b, |s, e| got.push(s..e));
+            assert_eq!(got, want, "{b:?}");
+            for r in want {
+                let lower = b[r.clone()].to_ascii_lowercase();
+                assert_eq!(
+                    table.get(&b, r.start, r.end),
+                    words.iter().position(|w| *w == lower),
+                    "{:?}",
+                    &b[r]
+                );
+            }
+        }
     }
 
     #[test]
