@@ -318,6 +318,9 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         _ => {}
     }
     out.flush()?;
+    // The process ends here: freeing the compiled packs and name index
+    // piece by piece would cost a pre-commit hook a millisecond or two.
+    std::mem::forget(engines);
     Ok(if had_error {
         2
     } else if failed {

@@ -88,6 +88,12 @@ impl Pack {
     /// pack.
     pub fn extend(&mut self, other: Pack) -> Result<(), FileError> {
         self.rules.extend(other.rules);
+        if self.entities.is_empty() {
+            // Nothing to extend (`load` checked the rows among themselves).
+            self.entities = other.entities;
+            self.origins = other.origins;
+            return Ok(());
+        }
         if other.entities.is_empty() {
             return Ok(());
         }
