@@ -3084,6 +3084,16 @@ fn anon_finding(r: Range<usize>, text: &str) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A seeded xorshift: `next(m)` is in `0..m`, the same on every run.
+    fn xorshift(mut state: u64) -> impl FnMut(usize) -> usize {
+        move |m| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        }
+    }
     use crate::segment::segment;
 
     fn compiled() -> Compiled {
@@ -3475,13 +3485,7 @@ mod tests {
             ",",
             "\u{200D}",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
         (0..n)
             .map(|_| {
                 let mut t = String::new();
@@ -3584,13 +3588,7 @@ mod tests {
     #[test]
     fn word_scan_and_table_agree_with_byte_loops() {
         let alphabet: &[u8] = b"aZ09_ .,-'\n\t\x7f\x80\xc5\xbf@[`{/:";
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         let words: Vec<Vec<u8>> = ["said", "a", "according", "z0_", "abcdefghijklmnopq", "x9"]
             .iter()
             .map(|w| w.as_bytes().to_vec())
