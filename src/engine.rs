@@ -61,7 +61,7 @@ impl Engine {
         Ok(Engine {
             rules,
             patterns,
-            names: names::LazyIndex::new(entities),
+            names: names::LazyIndex::of(entities),
         })
     }
 
@@ -71,7 +71,7 @@ impl Engine {
 
     /// The entity-table rows of every loaded pack.
     pub fn entities(&self) -> &[names::Entity] {
-        self.names.entities()
+        self.names.source()
     }
 
     pub fn rule_index(&self, id: &str) -> Option<usize> {

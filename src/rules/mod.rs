@@ -13,6 +13,40 @@ pub mod pattern;
 pub mod script;
 
 use crate::diagnostic::{Severity, Span};
+use std::sync::OnceLock;
+
+/// Something built from `source` on first use (a rule's compiled word lists,
+/// the name index): a run whose rules never need it pays nothing. A failed
+/// build keeps its message.
+#[derive(Debug)]
+pub struct BuiltOnce<S, T> {
+    source: S,
+    build: fn(&S) -> Result<T, String>,
+    built: OnceLock<Result<T, String>>,
+}
+
+impl<S, T> BuiltOnce<S, T> {
+    pub fn new(source: S, build: fn(&S) -> Result<T, String>) -> Self {
+        BuiltOnce {
+            source,
+            build,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// What it is built from.
+    pub fn source(&self) -> &S {
+        &self.source
+    }
+
+    /// The built value (built once, on the first call).
+    pub fn get(&self) -> Result<&T, &str> {
+        self.built
+            .get_or_init(|| (self.build)(&self.source))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+}
 
 /// The kinds of rule copydesk knows. Each has its own matcher.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

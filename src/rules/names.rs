@@ -75,31 +75,13 @@ struct EntityFile {
     entity: Vec<Entity>,
 }
 
-/// The entity index of an engine, built on first use: a run whose rules
-/// never need names does not pay for it.
-#[derive(Debug)]
-pub struct LazyIndex {
-    entities: Vec<Entity>,
-    index: OnceLock<Result<NameIndex, String>>,
-}
+/// The entity index of an engine, built on first use (see
+/// [`LazyIndex::of`]): a run whose rules never need names does not pay for it.
+pub type LazyIndex = super::BuiltOnce<Vec<Entity>, NameIndex>;
 
 impl LazyIndex {
-    pub fn new(entities: Vec<Entity>) -> LazyIndex {
-        LazyIndex {
-            entities,
-            index: OnceLock::new(),
-        }
-    }
-
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
-
-    pub fn get(&self) -> Result<&NameIndex, &str> {
-        self.index
-            .get_or_init(|| NameIndex::build(&self.entities))
-            .as_ref()
-            .map_err(String::as_str)
+    pub fn of(entities: Vec<Entity>) -> LazyIndex {
+        LazyIndex::new(entities, |e| NameIndex::build(e))
     }
 }
 

@@ -367,10 +367,13 @@ pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
                         .note("min-quote-words and min-partial-quote-words must be at least 1"));
                 }
                 // Rules with the same options share one (lazily) compiled set.
-                let shared = match compiled_attribution.iter().find(|c| *c.options() == opts) {
+                let shared = match compiled_attribution.iter().find(|c| *c.source() == opts) {
                     Some(c) => c.clone(),
                     None => {
-                        let c = std::sync::Arc::new(AttributionLazy::new(opts));
+                        let c = std::sync::Arc::new(AttributionLazy::new(
+                            opts,
+                            super::attribution::Compiled::new,
+                        ));
                         compiled_attribution.push(c.clone());
                         c
                     }

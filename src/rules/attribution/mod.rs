@@ -639,35 +639,9 @@ fn word_set(items: &[String], inflect: bool) -> HashSet<String> {
     }
 }
 
-/// Options compiled on first use: the word-list regexes take tens of
-/// milliseconds to build, which a pre-commit run that never needs them
-/// should not pay.
-#[derive(Debug)]
-pub struct Lazy {
-    options: Options,
-    compiled: std::sync::OnceLock<Result<Compiled, String>>,
-}
-
-impl Lazy {
-    pub fn new(options: Options) -> Lazy {
-        Lazy {
-            options,
-            compiled: std::sync::OnceLock::new(),
-        }
-    }
-
-    pub fn options(&self) -> &Options {
-        &self.options
-    }
-
-    /// The compiled options (built once, on the first call).
-    pub fn get(&self) -> Result<&Compiled, &str> {
-        self.compiled
-            .get_or_init(|| Compiled::new(&self.options))
-            .as_ref()
-            .map_err(String::as_str)
-    }
-}
+/// Options compiled on first use (`Lazy::new(options, Compiled::new)`): a
+/// pre-commit run that never needs the word lists should not build them.
+pub type Lazy = super::BuiltOnce<Options, Compiled>;
 
 /// [`Options`] compiled into matchers.
 #[derive(Debug, Clone)]
@@ -1440,6 +1414,21 @@ fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Find
 
 /// What follows a vague subject: the verb's index among `words` (None if no
 /// verb of `verbs` within `max` words) — words are (text, range) pairs.
+/// The first `n` words of `text[within]`, lower-cased, with their spans.
+fn lower_words(
+    c: &Compiled,
+    text: &str,
+    within: Range<usize>,
+    n: usize,
+) -> Vec<(String, Range<usize>)> {
+    let base = within.start;
+    c.word
+        .find_iter(&text[within])
+        .take(n)
+        .map(|w| (w.as_str().to_lowercase(), base + w.start()..base + w.end()))
+        .collect()
+}
+
 fn find_verb(
     words: &[(String, Range<usize>)],
     verbs: &HashSet<String>,
@@ -1661,17 +1650,7 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
                 }
                 let after_start = base + m.end;
                 // `find_verb` looks at the first 10 words only.
-                let words: Vec<(String, Range<usize>)> = c
-                    .word
-                    .find_iter(&text[after_start..sent.span.end])
-                    .take(10)
-                    .map(|w| {
-                        (
-                            w.as_str().to_lowercase(),
-                            after_start + w.start()..after_start + w.end(),
-                        )
-                    })
-                    .collect();
+                let words = lower_words(c, text, after_start..sent.span.end, 10);
                 let Some(vi) = find_verb(&words, verbs, 10) else {
                     continue;
                 };
@@ -1697,17 +1676,7 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
                 }
             }
             let after_start = base + m.end;
-            let words: Vec<(String, Range<usize>)> = c
-                .word
-                .find_iter(&text[after_start..sent.span.end])
-                .take(3)
-                .map(|w| {
-                    (
-                        w.as_str().to_lowercase(),
-                        after_start + w.start()..after_start + w.end(),
-                    )
-                })
-                .collect();
+            let words = lower_words(c, text, after_start..sent.span.end, 3);
             let Some(vi) = words
                 .iter()
                 .position(|(w, _)| !c.claim_aux.contains(w))
