@@ -274,9 +274,14 @@ impl NameIndex {
     /// Kiev`): at word boundaries, or glued to a word as `fused-name`
     /// detects it (`ComradeKim Jong Unwho`).
     pub fn find_forms(&self, text: &str) -> Vec<FormMatch> {
+        self.find_forms_at(text, &candidates(text.as_bytes()))
+    }
+
+    /// [`NameIndex::find_forms`] given the draft's [`candidates`].
+    fn find_forms_at(&self, text: &str, cands: &[usize]) -> Vec<FormMatch> {
         let mut out: Vec<FormMatch> = Vec::new();
         self.forms
-            .leftmost_longest(text, &self.pattern_form, |s, e, pid| {
+            .leftmost_longest(text, cands, &self.pattern_form, |s, e, pid| {
                 let form = self.pattern_form[pid].as_str();
                 let prev_end = out.last().map(|p| p.end);
                 let glued_start = if left_boundary(text, s) {
@@ -324,33 +329,64 @@ impl NameIndex {
 // Form lookup
 // ---------------------------------------------------------------------------
 
-/// Position of the first byte at or after `from` that is an ASCII capital or
-/// the lead byte of a non-ASCII character, eight bytes at a time.
+/// Bit 7 of each byte of `x` that is an ASCII capital or the lead byte of a
+/// non-ASCII character (eight bytes at a time).
+fn candidate_bits(x: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Per byte, on the low seven bits (so no carry crosses bytes):
+    // `y + 0x3f` sets the top bit from `A` up, `y + 0x25` from `[` up.
+    let y = x & 0x7f7f_7f7f_7f7f_7f7f;
+    let upper = (y + 0x3f3f_3f3f_3f3f_3f3f) & !(y + 0x2525_2525_2525_2525) & !x & HI;
+    // Lead bytes are 0b11xxxxxx (continuation bytes 0b10xxxxxx).
+    let lead = x & (x << 1) & HI;
+    upper | lead
+}
+
+/// Every position in `b` that is an ASCII capital or the lead byte of a
+/// non-ASCII character, in order.
 ///
 /// Names start with a capital, and most of a draft is lowercase ASCII: the
-/// scans for table forms, name-shaped words and fused names stop only here,
-/// never on lowercase prose.
-fn next_candidate(b: &[u8], from: usize) -> Option<usize> {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Per byte, on the low seven bits (so no carry crosses bytes):
-        // `y + 0x3f` sets the top bit from `A` up, `y + 0x25` from `[` up.
-        let y = x & 0x7f7f_7f7f_7f7f_7f7f;
-        let upper = (y + 0x3f3f_3f3f_3f3f_3f3f) & !(y + 0x2525_2525_2525_2525) & !x & HI;
-        // Lead bytes are 0b11xxxxxx (continuation bytes 0b10xxxxxx).
-        let lead = x & (x << 1) & HI;
-        let m = upper | lead;
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
+/// scans for table forms, name-shaped words and fused names stop only at
+/// these positions, found in one pass, never on lowercase prose.
+fn candidates(b: &[u8]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(b.len() / 32);
+    let mut chunks = b.chunks_exact(8);
+    let mut i = 0;
+    for chunk in &mut chunks {
+        let mut m = candidate_bits(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        while m != 0 {
+            out.push(i + (m.trailing_zeros() / 8) as usize);
+            m &= m - 1;
         }
         i += 8;
     }
-    b.get(i..)?
-        .iter()
-        .position(|&c| c.is_ascii_uppercase() || c >= 0xc0)
-        .map(|k| i + k)
+    out.extend(
+        chunks
+            .remainder()
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c.is_ascii_uppercase() || c >= 0xc0)
+            .map(|(k, _)| i + k),
+    );
+    out
+}
+
+/// A cursor over [`candidates`] for a scan that moves forward.
+struct Cursor<'a> {
+    at: &'a [usize],
+}
+
+impl Cursor<'_> {
+    /// The first candidate at or after `from` (`from` never decreases).
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        while let [first, rest @ ..] = self.at {
+            if *first >= from {
+                return Some(*first);
+            }
+            self.at = rest;
+        }
+        None
+    }
 }
 
 /// A hasher for short keys looked up for many words of a draft: prefixes of
@@ -390,7 +426,7 @@ type PrefixBuild = std::hash::BuildHasherDefault<PrefixHasher>;
 /// A leftmost-longest scan is the same as taking, at each position in turn,
 /// the longest form that starts there, and resuming after it. Forms that
 /// start with a capital or a non-ASCII letter (nearly all) are looked up at
-/// the positions [`next_candidate`] stops at, by their first three bytes;
+/// the positions [`candidates`] lists, by their first three bytes;
 /// an automaton over all forms would instead step through every byte of
 /// the draft. The few forms that start with another ASCII byte (`al-Qaeda`)
 /// are found by a small automaton of their own.
@@ -477,9 +513,11 @@ impl FormTable {
     fn leftmost_longest(
         &self,
         text: &str,
+        cands: &[usize],
         forms: &[String],
         mut f: impl FnMut(usize, usize, usize),
     ) {
+        let mut cands = Cursor { at: cands };
         let b = text.as_bytes();
         // The longest `other` form at each position where one starts.
         let mut other: Vec<(usize, usize, usize)> = Vec::new();
@@ -506,7 +544,7 @@ impl FormTable {
             let limit = other.peek().map_or(b.len(), |m| m.0);
             next = next.max(pos);
             let mut found = None;
-            while let Some(c) = next_candidate(b, next).filter(|&c| c < limit) {
+            while let Some(c) = cands.next_from(next).filter(|&c| c < limit) {
                 if let Some(id) = self.longest_at(b, c, forms) {
                     found = Some((c, c + forms[id].len(), id));
                     break;
@@ -1167,11 +1205,11 @@ fn ascii_separator(b: u8) -> bool {
 /// The first word at or after `from` (between words) that starts with a
 /// capital: the same words as [`tokenize`], without lexing lowercase ASCII
 /// prose. Only the word around each capital or non-ASCII character that
-/// [`next_candidate`] finds is lexed, from the last separator before it.
-fn next_capital_token(text: &str, mut from: usize) -> Option<Tok> {
+/// in `cands` is lexed, from the last separator before it.
+fn next_capital_token(text: &str, mut from: usize, cands: &mut Cursor) -> Option<Tok> {
     let b = text.as_bytes();
     loop {
-        let q = next_candidate(b, from)?;
+        let q = cands.next_from(from)?;
         // Bytes from..q are ASCII without capitals.
         let mut i = q;
         while i > from && !ascii_separator(b[i - 1]) {
@@ -1741,12 +1779,13 @@ struct Occ {
 /// Run `name-romanization` and `fused-name` over one document.
 pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
     let quotes = quote_spans(text);
+    let cands = candidates(text.as_bytes());
     let mut findings: Vec<Finding> = Vec::new();
     let mut groups = Groups::default();
     let mut occs: Vec<Occ> = Vec::new();
 
     // 1. Table forms.
-    for m in index.find_forms(text) {
+    for m in index.find_forms_at(text, &cands) {
         let fused_finding_at = if m.is_fused() {
             if !opts.fused_names {
                 continue;
@@ -1815,7 +1854,8 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         let mut western: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
         // Only capitalized words matter: lowercase prose is skipped unread.
         let mut pos = 0;
-        while let Some(t) = next_capital_token(text, pos) {
+        let mut cursor = Cursor { at: &cands };
+        while let Some(t) = next_capital_token(text, pos, &mut cursor) {
             note_word_start(text, &t, &mut word_starts);
             if let Some(ea) = parse_ea_at(text, t) {
                 if !overlaps(ea.start, ea.end) {
@@ -2421,6 +2461,35 @@ mod tests {
     }
 
     #[test]
+    fn candidates_are_capitals_and_lead_bytes() {
+        let samples = [
+            "",
+            "abc",
+            "Kim Jong Un said",
+            "a-B c--D e'F ÉcoleX Ştefan çA zÉ x\u{301}Y \u{301}Z “Kim” naïve Zoë",
+            "윤석열 Yoon Suk-yeol (윤석열) Зеленский Zelenskyy's @[`{ AZ az",
+        ];
+        for t in samples {
+            let want: Vec<usize> = t
+                .bytes()
+                .enumerate()
+                .filter(|&(_, c)| c.is_ascii_uppercase() || c >= 0xc0)
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(candidates(t.as_bytes()), want, "{t}");
+        }
+        // Every byte value, at every offset within a chunk.
+        let all: Vec<u8> = (0..=255u8).chain(0..=255u8).collect();
+        for skip in 0..8 {
+            let b = &all[skip..];
+            let want: Vec<usize> = (0..b.len())
+                .filter(|&i| b[i].is_ascii_uppercase() || b[i] >= 0xc0)
+                .collect();
+            assert_eq!(candidates(b), want);
+        }
+    }
+
+    #[test]
     fn capital_tokens_match_tokenize() {
         let samples = [
             "Yoon's Kim Jong-un, Ch'oe ofKim Jong Un and al-Assad",
@@ -2436,7 +2505,9 @@ mod tests {
                 .collect();
             let mut got = Vec::new();
             let mut pos = 0;
-            while let Some(k) = next_capital_token(t, pos) {
+            let cands = candidates(t.as_bytes());
+            let mut cursor = Cursor { at: &cands };
+            while let Some(k) = next_capital_token(t, pos, &mut cursor) {
                 got.push((k.start, k.core_end, k.end));
                 pos = k.end;
             }
