@@ -1153,6 +1153,23 @@ fn next_token(text: &str, mut from: usize) -> Option<Tok> {
 /// The word starting with the letter at `start`.
 fn token_at(text: &str, start: usize) -> Tok {
     let b = text.as_bytes();
+    // Most words are ASCII letters ending at an ASCII byte that joins
+    // nothing (a space, a comma): no character to decode, no possessive.
+    if b[start].is_ascii_alphabetic() {
+        let mut end = start + 1;
+        while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
+            end += 1;
+        }
+        if b.get(end)
+            .is_none_or(|&c| c.is_ascii() && c != b'-' && c != b'\'')
+        {
+            return Tok {
+                start,
+                core_end: end,
+                end,
+            };
+        }
+    }
     let mut end = start + text[start..].chars().next().map_or(1, char::len_utf8);
     loop {
         while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
@@ -1210,7 +1227,11 @@ fn next_capital_token(text: &str, mut from: usize, cands: &mut Cursor) -> Option
     let b = text.as_bytes();
     loop {
         let q = cands.next_from(from)?;
-        // Bytes from..q are ASCII without capitals.
+        // Bytes from..q are ASCII without capitals. Most often a capital
+        // starts a word, after a space.
+        if b[q].is_ascii_uppercase() && (q == from || ascii_separator(b[q - 1])) {
+            return Some(token_at(text, q));
+        }
         let mut i = q;
         while i > from && !ascii_separator(b[i - 1]) {
             i -= 1;
@@ -1351,8 +1372,9 @@ fn parse_ea_with(
     next: impl Fn(&Tok, usize) -> Option<Tok>,
 ) -> Option<Ea> {
     let s0 = &text[t0.start..t0.core_end];
-    // (Byte tests: these strings are short, a `memchr` costs more.)
-    if !starts_upper(s0) || s0.as_bytes().contains(&b'-') {
+    // Surnames are at most eight bytes: most words stop here. (Byte tests:
+    // these strings are short, a `memchr` costs more.)
+    if s0.len() > 8 || !starts_upper(s0) || s0.bytes().any(|c| c == b'-') {
         return None;
     }
     let (group, korean) = surname_group(s0)?;
