@@ -432,9 +432,9 @@ type PrefixBuild = std::hash::BuildHasherDefault<PrefixHasher>;
 /// are found by a small automaton of their own.
 #[derive(Debug, Clone, Default)]
 struct FormTable {
-    /// Bit `b0 << 8 | b1` is set when a form of three bytes or more starts
-    /// with the bytes `b0 b1`: most capitals are rejected here.
-    pairs: Vec<u64>,
+    /// Bit [`prefix_bit`] of its first three bytes is set for each form of
+    /// three bytes or more: most capitals are rejected here, unhashed.
+    prefixes: Vec<u64>,
     /// First three bytes → forms of three bytes or more, longest first.
     by_prefix: HashMap<u32, Vec<usize>, PrefixBuild>,
     /// Forms shorter than three bytes starting with a capital, longest first.
@@ -449,10 +449,15 @@ fn prefix3(b: &[u8]) -> u32 {
     u32::from_le_bytes([b[0], b[1], b[2], 0])
 }
 
+/// A bit of [`FormTable::prefixes`] for a [`prefix3`].
+fn prefix_bit(prefix: u32) -> usize {
+    (prefix.wrapping_mul(0x9e37_79b1) >> 16) as usize
+}
+
 impl FormTable {
     fn build(forms: &[String]) -> FormTable {
         let mut t = FormTable {
-            pairs: vec![0; 1024],
+            prefixes: vec![0; 1024],
             ..FormTable::default()
         };
         let mut other: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
@@ -466,8 +471,8 @@ impl FormTable {
             } else if b.len() < 3 {
                 t.short.push(id);
             } else {
-                let pair = usize::from(b[0]) << 8 | usize::from(b[1]);
-                t.pairs[pair / 64] |= 1 << (pair % 64);
+                let bit = prefix_bit(prefix3(b));
+                t.prefixes[bit / 64] |= 1 << (bit % 64);
                 t.by_prefix.entry(prefix3(b)).or_default().push(id);
             }
         }
@@ -488,9 +493,10 @@ impl FormTable {
     fn longest_at(&self, b: &[u8], p: usize, forms: &[String]) -> Option<usize> {
         let rest = &b[p..];
         if rest.len() >= 3 {
-            let pair = usize::from(rest[0]) << 8 | usize::from(rest[1]);
-            if self.pairs[pair / 64] & (1 << (pair % 64)) != 0 {
-                if let Some(ids) = self.by_prefix.get(&prefix3(rest)) {
+            let prefix = prefix3(rest);
+            let bit = prefix_bit(prefix);
+            if self.prefixes[bit / 64] & (1 << (bit % 64)) != 0 {
+                if let Some(ids) = self.by_prefix.get(&prefix) {
                     // (Forms of a prefix often share their first word,
                     // `Kim …`: their last byte tells most apart first.)
                     if let Some(&id) = ids.iter().find(|&&id| {
@@ -923,8 +929,9 @@ fn surname_table() -> &'static HashMap<String, (&'static str, bool)> {
 /// ASCII spellings of [`surname_table`], packed into a `u64` (at most eight
 /// bytes): the lookup runs for every capitalized short word of a draft.
 struct AsciiSurnames {
-    /// Bit `26 * a + b` is set when a spelling starts with letters `a b`
-    /// (0-based): most capitalized words are rejected here, unhashed.
+    /// Bit `26 * a + b` is set when a spelling (of the whole table) starts
+    /// with letters `a b` (0-based): most capitalized words are rejected
+    /// here, unhashed.
     pairs: [u64; 11],
     table: HashMap<u64, (&'static str, bool), PrefixBuild>,
 }
@@ -945,13 +952,13 @@ fn ascii_surnames() -> &'static AsciiSurnames {
         let mut pairs = [0u64; 11];
         let mut table = HashMap::default();
         for (k, &v) in surname_table() {
-            if !k.is_ascii() || k.len() > 8 {
-                continue;
-            }
+            // (Every spelling's pair, so that the test holds for any word.)
             if let Some(p) = letter_pair(k.as_bytes()) {
                 pairs[p / 64] |= 1 << (p % 64);
             }
-            table.insert(pack_ascii(k.bytes()), v);
+            if k.is_ascii() && k.len() <= 8 {
+                table.insert(pack_ascii(k.bytes()), v);
+            }
         }
         AsciiSurnames { pairs, table }
     })
@@ -966,20 +973,21 @@ fn surname_group(token: &str) -> Option<(&'static str, bool)> {
     if token.len() > 8 {
         return None;
     }
-    if token.is_ascii() {
-        let surnames = ascii_surnames();
-        // Two letters first (`O'…` and one-letter words go on to the table).
-        if let Some(p) = letter_pair(token.as_bytes()) {
-            if surnames.pairs[p / 64] & (1 << (p % 64)) == 0 {
-                return None;
-            }
+    let surnames = ascii_surnames();
+    // Two letters first (`O'…` and one-letter words go on to the table).
+    if let Some(p) = letter_pair(token.as_bytes()) {
+        if surnames.pairs[p / 64] & (1 << (p % 64)) == 0 {
+            return None;
         }
-        let key = pack_ascii(
-            token
-                .bytes()
-                .filter(|&c| c != b'\'')
-                .map(|c| c.to_ascii_lowercase()),
-        );
+    }
+    let (mut key, mut high) = (0u64, 0u8);
+    for &c in token.as_bytes() {
+        high |= c;
+        if c != b'\'' {
+            key = key << 8 | u64::from(c.to_ascii_lowercase());
+        }
+    }
+    if high < 0x80 {
         return surnames.table.get(&key).copied();
     }
     let lower: String = token
@@ -1150,16 +1158,37 @@ fn next_token(text: &str, mut from: usize) -> Option<Tok> {
     }
 }
 
+/// The end of the run of ASCII letters starting at `from`, eight bytes at a
+/// time.
+fn ascii_letters_end(b: &[u8], from: usize) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A letter with bit 5 set is `a..=z`: per byte, on the low seven
+        // bits, `y + 0x1f` sets the top bit from `a` up, `y + 0x05` from `{` up.
+        let z = x | 0x2020_2020_2020_2020;
+        let y = z & 0x7f7f_7f7f_7f7f_7f7f;
+        let letter = (y + 0x1f1f_1f1f_1f1f_1f1f) & !(y + 0x0505_0505_0505_0505) & !z & HI;
+        let other = !letter & HI;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
+}
+
 /// The word starting with the letter at `start`.
 fn token_at(text: &str, start: usize) -> Tok {
     let b = text.as_bytes();
     // Most words are ASCII letters ending at an ASCII byte that joins
     // nothing (a space, a comma): no character to decode, no possessive.
     if b[start].is_ascii_alphabetic() {
-        let mut end = start + 1;
-        while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
-            end += 1;
-        }
+        let end = ascii_letters_end(b, start + 1);
         if b.get(end)
             .is_none_or(|&c| c.is_ascii() && c != b'-' && c != b'\'')
         {
@@ -2509,6 +2538,26 @@ mod tests {
                 .collect();
             assert_eq!(candidates(b), want);
         }
+    }
+
+    #[test]
+    fn ascii_letter_runs() {
+        // Every byte value after runs of letters of every length to 17.
+        for n in 0..=17 {
+            for c in 0..=255u8 {
+                let mut b = b"xAbCdEfGhIjKlMnOpQ"[..n + 1].to_vec();
+                b.push(c);
+                b.extend_from_slice(b"zz");
+                let want = if c.is_ascii_alphabetic() {
+                    n + 4
+                } else {
+                    n + 1
+                };
+                assert_eq!(ascii_letters_end(&b, 1), want, "{n} {c}");
+            }
+        }
+        assert_eq!(ascii_letters_end(b"abc", 3), 3);
+        assert_eq!(ascii_letters_end(b"ab@[`{", 0), 2);
     }
 
     #[test]
