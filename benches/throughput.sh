@@ -5,6 +5,11 @@
 #
 #   benches/throughput.sh                 # default packs
 #   benches/throughput.sh --select unicode.*   # extra args go to `copydesk check`
+#   benches/throughput.sh --packs         # what each pack adds to the Unicode pack
+#
+# `--packs` times `--select unicode.*` (the core benchmark's pack), then the
+# Unicode pack with each later pack, then every pack, in interleaved runs, and
+# prints each median as a ratio to the Unicode pack alone.
 #
 # Also times `check` of one short draft (pre-commit start-up), median in ms.
 set -euo pipefail
@@ -39,6 +44,24 @@ with open(out, "w", encoding="utf-8") as fh:
 PY
 bytes=$(stat -c %s "$joined")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+if [ "${1:-}" = "--packs" ]; then
+  sels=("unicode.*" "unicode.*,names.*" "unicode.*,attribution.*" "unicode.*,names.*,attribution.*")
+  for _ in $(seq "$RUNS"); do # interleaved: drift on a noisy machine hits every selection alike
+    for k in "${!sels[@]}"; do
+      s=$(date +%s.%N)
+      "$bin" check -j 1 --isolated --format concise --select "${sels[$k]}" "$joined" >/dev/null 2>&1 || true
+      e=$(date +%s.%N)
+      awk "BEGIN { print $e - $s }" >>"$work/t$k"
+    done
+  done
+  base=$(median <"$work/t0")
+  printf 'input: %.1f MB (%s interleaved runs, medians)\n' "$(awk "BEGIN { print $bytes / 1000000 }")" "$RUNS"
+  for k in "${!sels[@]}"; do
+    t=$(median <"$work/t$k")
+    printf '%-44s %6.3f s  %5.2fx unicode.* alone\n' "--select ${sels[$k]}" "$t" "$(awk "BEGIN { print $t / $base }")"
+  done
+  exit 0
+fi
 time_runs() { # prints seconds per run
   for _ in $(seq "$RUNS"); do
     s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
