@@ -929,6 +929,9 @@ fn surname_table() -> &'static HashMap<String, (&'static str, bool)> {
 /// ASCII spellings of [`surname_table`], packed into a `u64` (at most eight
 /// bytes): the lookup runs for every capitalized short word of a draft.
 struct AsciiSurnames {
+    /// Bit [`short_key_bit`] of each ASCII spelling's [`short_key`]: most
+    /// capitalized words are rejected here before [`parse_ea`] starts.
+    keys: Vec<u64>,
     /// Bit `26 * a + b` is set when a spelling (of the whole table) starts
     /// with letters `a b` (0-based): most capitalized words are rejected
     /// here, unhashed.
@@ -950,6 +953,7 @@ fn ascii_surnames() -> &'static AsciiSurnames {
     static TABLE: OnceLock<AsciiSurnames> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut pairs = [0u64; 11];
+        let mut keys = vec![0u64; 64];
         let mut table = HashMap::default();
         for (k, &v) in surname_table() {
             // (Every spelling's pair, so that the test holds for any word.)
@@ -958,10 +962,57 @@ fn ascii_surnames() -> &'static AsciiSurnames {
             }
             if k.is_ascii() && k.len() <= 8 {
                 table.insert(pack_ascii(k.bytes()), v);
+                if let Some(key) = short_key(k.as_bytes(), 0, k.len()) {
+                    let bit = short_key_bit(key);
+                    keys[bit / 64] |= 1 << (bit % 64);
+                }
             }
         }
-        AsciiSurnames { pairs, table }
+        AsciiSurnames { pairs, keys, table }
     })
+}
+
+/// `b[start..end]` lowercased in a `u64` (first byte lowest) when it is one
+/// to eight ASCII letters.
+fn short_key(b: &[u8], start: usize, end: usize) -> Option<u64> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let n = end - start;
+    if n == 0 || n > 8 {
+        return None;
+    }
+    let x = match b.get(start..start + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        None => {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&b[start..end]);
+            u64::from_le_bytes(buf)
+        }
+    };
+    let z = x | 0x2020_2020_2020_2020;
+    let y = z & 0x7f7f_7f7f_7f7f_7f7f;
+    // As in `ascii_letters_end`: the top bit of each letter byte.
+    let letter = (y + 0x1f1f_1f1f_1f1f_1f1f) & !(y + 0x0505_0505_0505_0505) & !z & HI;
+    let mask = u64::MAX >> (64 - 8 * n);
+    (letter & mask == HI & mask).then_some(z & mask)
+}
+
+/// A bit of [`AsciiSurnames::keys`] for a [`short_key`].
+fn short_key_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+}
+
+/// Whether the word `b[start..end]` may be a surname: false only when it is
+/// one to eight ASCII letters (or longer than eight bytes) and no spelling
+/// has its key bit, when [`surname_group`] finds nothing either.
+fn may_be_surname(b: &[u8], start: usize, end: usize) -> bool {
+    if end - start > 8 {
+        return false;
+    }
+    let Some(key) = short_key(b, start, end) else {
+        return true;
+    };
+    let bit = short_key_bit(key);
+    ascii_surnames().keys[bit / 64] & (1 << (bit % 64)) != 0
 }
 
 fn pack_ascii(bytes: impl Iterator<Item = u8>) -> u64 {
@@ -1908,7 +1959,10 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         let mut cursor = Cursor { at: &cands };
         while let Some(t) = next_capital_token(text, pos, &mut cursor) {
             note_word_start(text, &t, &mut word_starts);
-            if let Some(ea) = parse_ea_at(text, t) {
+            if let Some(ea) = may_be_surname(text.as_bytes(), t.start, t.core_end)
+                .then(|| parse_ea_at(text, t))
+                .flatten()
+            {
                 if !overlaps(ea.start, ea.end) {
                     // (The name's other words are not visited: note them.)
                     let mut p = t.end;
@@ -2538,6 +2592,40 @@ mod tests {
                 .collect();
             assert_eq!(candidates(b), want);
         }
+    }
+
+    #[test]
+    fn surname_prefilter_never_rejects_a_surname() {
+        let mut words: Vec<String> = word_lines().lines().map(str::to_string).collect();
+        for s in surname_table().keys() {
+            let mut c = s.chars();
+            let first: String = c.next().into_iter().flat_map(char::to_uppercase).collect();
+            words.push(format!("{first}{}", c.as_str()));
+            words.push(s.to_uppercase());
+            words.push(s.clone());
+        }
+        words.extend(["O'Neill", "Ch'oe", "Kwŏn", "A", "Lee-", "Xi"].map(String::from));
+        let mut rejected = 0;
+        for w in &words {
+            // Padded on both sides: the key may be read past the word.
+            let text = format!("{w} said");
+            if !may_be_surname(text.as_bytes(), 0, w.len()) {
+                rejected += 1;
+                assert_eq!(surname_group(w), None, "{w}");
+            }
+            let text = format!("x {w}");
+            assert_eq!(
+                may_be_surname(text.as_bytes(), 2, text.len()),
+                may_be_surname(format!("{w} said").as_bytes(), 0, w.len()),
+                "{w}"
+            );
+        }
+        // The filter does its job: nearly every English word is rejected.
+        assert!(
+            rejected * 10 > words.len() * 9,
+            "{rejected} of {}",
+            words.len()
+        );
     }
 
     #[test]
