@@ -505,6 +505,22 @@ impl FormTable {
         t
     }
 
+    /// Whether a form may start at `p` (false: [`FormTable::longest_at`]
+    /// finds none).
+    #[inline]
+    fn may_start(&self, b: &[u8], p: usize) -> bool {
+        if !self.short.is_empty() {
+            return true;
+        }
+        match b.get(p..p + 3) {
+            Some(rest) => {
+                let bit = prefix_bit(prefix3(rest));
+                self.prefixes[bit / 64] & (1 << (bit % 64)) != 0
+            }
+            None => false,
+        }
+    }
+
     /// The longest form starting at `p`, which is a capital or a lead byte.
     fn longest_at(&self, b: &[u8], p: usize, forms: &[String]) -> Option<usize> {
         let rest = &b[p..];
@@ -539,7 +555,6 @@ impl FormTable {
         forms: &[String],
         mut f: impl FnMut(usize, usize, usize),
     ) {
-        let mut cands = Cursor { at: cands };
         let b = text.as_bytes();
         // The longest `other` form at each position where one starts.
         let mut other: Vec<(usize, usize, usize)> = Vec::new();
@@ -559,18 +574,26 @@ impl FormTable {
         other.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         other.dedup_by_key(|m| m.0);
         let mut other = other.into_iter().peekable();
-        // Matches start at or after `pos`; capitals before `next` have no form.
-        let (mut pos, mut next) = (0, 0);
+        // Matches start at or after `pos`; capitals before `next` have no
+        // form; `cands[k]` is the first candidate not yet tried.
+        let (mut pos, mut next, mut k) = (0, 0, 0);
         loop {
             while other.next_if(|m| m.0 < pos).is_some() {}
             let limit = other.peek().map_or(b.len(), |m| m.0);
             next = next.max(pos);
             let mut found = None;
-            while let Some(c) = cands.next_from(next).filter(|&c| c < limit) {
-                if let Some(id) = self.longest_at(b, c, forms) {
-                    found = Some((c, c + forms[id].len(), id));
-                    break;
+            while cands.get(k).is_some_and(|&c| c < next) {
+                k += 1;
+            }
+            // (Most capitals start no form: the prefix bitmap, inline.)
+            while let Some(&c) = cands.get(k).filter(|&&c| c < limit) {
+                if self.may_start(b, c) {
+                    if let Some(id) = self.longest_at(b, c, forms) {
+                        found = Some((c, c + forms[id].len(), id));
+                        break;
+                    }
                 }
+                k += 1;
                 next = c + 1;
             }
             let Some((s, e, id)) = found.or_else(|| other.next()) else {
