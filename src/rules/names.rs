@@ -1972,8 +1972,10 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
     }
 
     // Starts of the short capitalized words followed by a space that the
-    // scan below visits: the only places a draft's name can start (step 5).
-    let mut word_starts: Vec<usize> = Vec::new();
+    // scan below visits, with the word packed: the only places a draft's
+    // name can start (step 5), which tests the word without reading the
+    // draft again.
+    let mut word_starts: Vec<(usize, u64)> = Vec::new();
 
     // 2. Name-shaped sequences in no table.
     if opts.auto_detect {
@@ -2245,31 +2247,29 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         for group in by_surname.values_mut() {
             group.sort_by_key(|s| s.len());
         }
+        // (A surname is a word of at most eight bytes.)
+        let by_word: HashMap<u64, &Vec<&str>, PrefixBuild> = by_surname
+            .iter()
+            .filter(|(surname, _)| surname.len() <= 8)
+            .map(|(surname, group)| (pack_word(surname.as_bytes()), group))
+            .collect();
         let mut first_bytes = [false; 256];
-        for surname in by_surname.keys() {
-            first_bytes[usize::from(surname.as_bytes()[0])] = true;
+        for key in by_word.keys() {
+            first_bytes[(key & 0xff) as usize] = true;
         }
         let b = text.as_bytes();
         // A surface starts with a capitalized word of at most eight bytes
         // and a space at a word start: the scan in step 2 noted every such
         // place (a word glued after a hyphen, `anti-Kim`, is no name start).
-        for &s in if by_surname.is_empty() {
+        for &(s, word) in if by_word.is_empty() {
             &[][..]
         } else {
             &word_starts[..]
         } {
-            if !first_bytes[usize::from(b[s])] {
+            if !first_bytes[(word & 0xff) as usize] {
                 continue;
             }
-            let head = &b[s..b.len().min(s + 10)];
-            let Some(sp) = head
-                .iter()
-                .zip(head.iter().skip(1).chain([&0]))
-                .position(|(&x, &y)| x == b' ' || (x == 0xc2 && y == 0xa0))
-            else {
-                continue;
-            };
-            let Some(group) = by_surname.get(&text[s..s + sp]) else {
+            let Some(&group) = by_word.get(&word) else {
                 continue;
             };
             if fused_starts.contains(&s) || !left_boundary(text, s) {
@@ -2350,14 +2350,22 @@ fn quote_note(message: String, in_quote: bool) -> String {
 /// Note `t`'s start when it may begin a name of the draft: a word of at
 /// most eight bytes (a surname's length), without a possessive, followed by
 /// a space.
-fn note_word_start(text: &str, t: &Tok, starts: &mut Vec<usize>) {
+fn note_word_start(text: &str, t: &Tok, starts: &mut Vec<(usize, u64)>) {
     let rest = &text.as_bytes()[t.end..];
     if t.end - t.start <= 8
         && t.core_end == t.end
         && (rest.first() == Some(&b' ') || rest.starts_with(&[0xc2, 0xa0]))
     {
-        starts.push(t.start);
+        starts.push((t.start, pack_word(&text.as_bytes()[t.start..t.end])));
     }
+}
+
+/// A word of at most eight bytes in a `u64`, first byte lowest (no word
+/// holds a NUL byte, so no two words share one).
+fn pack_word(w: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    buf[..w.len()].copy_from_slice(w);
+    u64::from_le_bytes(buf)
 }
 
 fn fused_finding(
