@@ -1972,10 +1972,10 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
     }
 
     // Starts of the short capitalized words followed by a space that the
-    // scan below visits, with the word packed: the only places a draft's
-    // name can start (step 5), which tests the word without reading the
-    // draft again.
-    let mut word_starts: Vec<(usize, u64)> = Vec::new();
+    // scan below visits, each shifted left 16 bits over a [`word_hash`] of
+    // the word: the only places a draft's name can start (step 5), which
+    // reads the draft again only where the hash is a surname's.
+    let mut word_starts: Vec<u64> = Vec::new();
 
     // 2. Name-shaped sequences in no table.
     if opts.auto_detect {
@@ -1991,7 +1991,8 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         };
         // Plain capitalized words, kept in case an accented spelling of
         // them turns up (`Erdogan` after `Erdoğan`).
-        let mut plain_caps: Vec<Tok> = Vec::new();
+        // (Their starts only: a word is lexed again if it is needed.)
+        let mut plain_caps: Vec<usize> = Vec::new();
         let mut accented_keys: HashSet<String> = HashSet::new();
         // Group node of each capitalized word seen (`None`: not a name).
         let mut western: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
@@ -2029,7 +2030,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             }
             let core = &text[t.start..t.core_end];
             if core.is_ascii() && core.len() >= 4 && !overlaps(t.start, t.core_end) {
-                plain_caps.push(t);
+                plain_caps.push(t.start);
             }
             if may_be_western(core) && !overlaps(t.start, t.core_end) {
                 // A word's key and links are the same at each use: work
@@ -2077,7 +2078,8 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
                     shapes[usize::from(first)] |= 1 << k.len().min(63);
                 }
             }
-            for t in plain_caps {
+            for s in plain_caps {
+                let t = token_at(text, s);
                 let core = &text[t.start..t.core_end];
                 let first = core.as_bytes()[0].to_ascii_lowercase();
                 let folded_len = core.len()
@@ -2253,23 +2255,34 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             .filter(|(surname, _)| surname.len() <= 8)
             .map(|(surname, group)| (pack_word(surname.as_bytes()), group))
             .collect();
-        let mut first_bytes = [false; 256];
-        for key in by_word.keys() {
-            first_bytes[(key & 0xff) as usize] = true;
+        let mut hashes = vec![0u64; 1024];
+        for &key in by_word.keys() {
+            let h = word_hash(key);
+            hashes[(h / 64) as usize] |= 1 << (h % 64);
         }
         let b = text.as_bytes();
         // A surface starts with a capitalized word of at most eight bytes
         // and a space at a word start: the scan in step 2 noted every such
         // place (a word glued after a hyphen, `anti-Kim`, is no name start).
-        for &(s, word) in if by_word.is_empty() {
+        for &noted in if by_word.is_empty() {
             &[][..]
         } else {
             &word_starts[..]
         } {
-            if !first_bytes[(word & 0xff) as usize] {
+            let (s, h) = ((noted >> 16) as usize, noted & 0xffff);
+            if hashes[(h / 64) as usize] & (1 << (h % 64)) == 0 {
                 continue;
             }
-            let Some(&group) = by_word.get(&word) else {
+            // The word ends at the space noted after it.
+            let head = &b[s..b.len().min(s + 10)];
+            let Some(sp) = head
+                .iter()
+                .zip(head.iter().skip(1).chain([&0]))
+                .position(|(&x, &y)| x == b' ' || (x == 0xc2 && y == 0xa0))
+            else {
+                continue;
+            };
+            let Some(&group) = by_word.get(&pack_word(&b[s..s + sp])) else {
                 continue;
             };
             if fused_starts.contains(&s) || !left_boundary(text, s) {
@@ -2350,14 +2363,21 @@ fn quote_note(message: String, in_quote: bool) -> String {
 /// Note `t`'s start when it may begin a name of the draft: a word of at
 /// most eight bytes (a surname's length), without a possessive, followed by
 /// a space.
-fn note_word_start(text: &str, t: &Tok, starts: &mut Vec<(usize, u64)>) {
+fn note_word_start(text: &str, t: &Tok, starts: &mut Vec<u64>) {
     let rest = &text.as_bytes()[t.end..];
     if t.end - t.start <= 8
         && t.core_end == t.end
         && (rest.first() == Some(&b' ') || rest.starts_with(&[0xc2, 0xa0]))
     {
-        starts.push((t.start, pack_word(&text.as_bytes()[t.start..t.end])));
+        // (A draft in memory is far smaller than 2^48 bytes.)
+        let word = pack_word(&text.as_bytes()[t.start..t.end]);
+        starts.push((t.start as u64) << 16 | word_hash(word));
     }
+}
+
+/// Sixteen bits of a [`pack_word`].
+fn word_hash(word: u64) -> u64 {
+    word.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48
 }
 
 /// A word of at most eight bytes in a `u64`, first byte lowest (no word
