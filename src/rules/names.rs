@@ -1273,6 +1273,7 @@ fn ascii_letters_end(b: &[u8], from: usize) -> usize {
 }
 
 /// The word starting with the letter at `start`.
+#[inline]
 fn token_at(text: &str, start: usize) -> Tok {
     let b = text.as_bytes();
     // Most words are ASCII letters ending at an ASCII byte that joins
@@ -1289,6 +1290,13 @@ fn token_at(text: &str, start: usize) -> Tok {
             };
         }
     }
+    token_at_slow(text, start)
+}
+
+/// [`token_at`] for a word that is not all ASCII letters.
+#[inline(never)]
+fn token_at_slow(text: &str, start: usize) -> Tok {
+    let b = text.as_bytes();
     let mut end = start + text[start..].chars().next().map_or(1, char::len_utf8);
     loop {
         while b.get(end).is_some_and(u8::is_ascii_alphabetic) {
