@@ -451,6 +451,10 @@ struct FormTable {
     /// Bit [`prefix_bit`] of its first three bytes is set for each form of
     /// three bytes or more: most capitals are rejected here, unhashed.
     prefixes: Vec<u64>,
+    /// The same for the first four bytes of each form of four bytes or
+    /// more, and the three-byte forms' [`prefix3`]s.
+    quads: Vec<u64>,
+    threes: Vec<u32>,
     /// First three bytes → forms of three bytes or more, longest first.
     by_prefix: HashMap<u32, Vec<usize>, PrefixBuild>,
     /// Forms shorter than three bytes starting with a capital, longest first.
@@ -465,6 +469,12 @@ fn prefix3(b: &[u8]) -> u32 {
     u32::from_le_bytes([b[0], b[1], b[2], 0])
 }
 
+/// A bit of [`FormTable::quads`] for four bytes.
+fn quad_bit(q: &[u8]) -> usize {
+    let q = u32::from_le_bytes(q.try_into().expect("four bytes"));
+    (q.wrapping_mul(0x9e37_79b1) >> 16) as usize
+}
+
 /// A bit of [`FormTable::prefixes`] for a [`prefix3`].
 fn prefix_bit(prefix: u32) -> usize {
     (prefix.wrapping_mul(0x9e37_79b1) >> 16) as usize
@@ -474,6 +484,7 @@ impl FormTable {
     fn build(forms: &[String]) -> FormTable {
         let mut t = FormTable {
             prefixes: vec![0; 1024],
+            quads: vec![0; 1024],
             ..FormTable::default()
         };
         let mut other: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
@@ -489,6 +500,13 @@ impl FormTable {
             } else {
                 let bit = prefix_bit(prefix3(b));
                 t.prefixes[bit / 64] |= 1 << (bit % 64);
+                match b.get(..4) {
+                    Some(q) => {
+                        let bit = quad_bit(q);
+                        t.quads[bit / 64] |= 1 << (bit % 64);
+                    }
+                    None => t.threes.push(prefix3(b)),
+                }
                 t.by_prefix.entry(prefix3(b)).or_default().push(id);
             }
         }
@@ -512,13 +530,21 @@ impl FormTable {
         if !self.short.is_empty() {
             return true;
         }
-        match b.get(p..p + 3) {
-            Some(rest) => {
-                let bit = prefix_bit(prefix3(rest));
-                self.prefixes[bit / 64] & (1 << (bit % 64)) != 0
-            }
-            None => false,
+        let Some(rest) = b.get(p..p + 3) else {
+            return false;
+        };
+        let prefix = prefix3(rest);
+        let bit = prefix_bit(prefix);
+        if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return false;
         }
+        if let Some(q) = b.get(p..p + 4) {
+            let bit = quad_bit(q);
+            if self.quads[bit / 64] & (1 << (bit % 64)) != 0 {
+                return true;
+            }
+        }
+        self.threes.contains(&prefix)
     }
 
     /// The longest form starting at `p`, which is a capital or a lead byte.
@@ -2037,7 +2063,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
                 }
             }
             let core = &text[t.start..t.core_end];
-            if core.is_ascii() && core.len() >= 4 && !overlaps(t.start, t.core_end) {
+            if core.len() >= 4 && core.is_ascii() && !overlaps(t.start, t.core_end) {
                 plain_caps.push(t.start);
             }
             if may_be_western(core) && !overlaps(t.start, t.core_end) {
@@ -2701,6 +2727,45 @@ mod tests {
             "{rejected} of {}",
             words.len()
         );
+    }
+
+    #[test]
+    fn form_prefilter_never_rejects_a_form() {
+        let toml = include_str!("../../rules/names.toml");
+        let entities = crate::rules::pack::load("names.toml", toml)
+            .expect("shipped names pack")
+            .entities;
+        let mut forms: Vec<String> = entities
+            .iter()
+            .flat_map(|e| e.forms())
+            .map(String::from)
+            .collect();
+        // A short form and its neighbours (`Hue`, `Hues`, `Huey`).
+        forms.push("Xyz".to_string());
+        let t = FormTable::build(&forms);
+        assert!(!t.threes.is_empty());
+        let mut text = String::new();
+        for f in &forms {
+            // The form, the form glued to more letters, each prefix of it.
+            text.push_str(&format!("{f} {f}x "));
+            for (i, _) in f.char_indices().skip(1) {
+                text.push_str(&f[..i]);
+                text.push(' ');
+            }
+        }
+        text.push_str("Xy");
+        let b = text.as_bytes();
+        let mut found = 0;
+        for p in 0..b.len() {
+            if !text.is_char_boundary(p) {
+                continue;
+            }
+            if t.longest_at(b, p, &forms).is_some() {
+                found += 1;
+                assert!(t.may_start(b, p), "{}", &text[p..text.len().min(p + 20)]);
+            }
+        }
+        assert!(found >= 2 * forms.len());
     }
 
     #[test]
