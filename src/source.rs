@@ -291,7 +291,7 @@ fn parse_directives(html: &str) -> Vec<Directive> {
 /// Byte offsets at which lines start (the first is always 0).
 pub fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
         .collect()
 }
 
