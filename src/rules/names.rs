@@ -1150,6 +1150,40 @@ fn syllable_ends(s: &[u8], from: usize, ends: &mut Vec<usize>) {
 /// `part`, folded, is one to `max` syllables: `^(?:SYL){1,max}$`, matched
 /// by hand (compiling the regex cost more start-up than all its uses).
 fn is_syllables(part: &str, max: usize) -> bool {
+    // An ASCII word of fewer than 64 bytes (every name part): folded on the
+    // stack, positions as bits of a `u64`.
+    if part.len() < 64 && part.is_ascii() {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for c in part
+            .bytes()
+            .filter(|c| !matches!(c, b'-' | b'\'' | b'`' | b' '))
+        {
+            buf[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        let s = &buf[..n];
+        if s.is_empty() {
+            return false;
+        }
+        let mut at = 1u64;
+        let mut ends = Vec::new();
+        for _ in 0..max {
+            let mut next = 0u64;
+            for p in (0..n).filter(|&p| at & (1 << p) != 0) {
+                ends.clear();
+                syllable_ends(s, p, &mut ends);
+                for &e in &ends {
+                    next |= 1 << e;
+                }
+            }
+            if next & (1 << n) != 0 {
+                return true;
+            }
+            at = next;
+        }
+        return false;
+    }
     let f = fold_basic(part);
     if f.is_empty() || !f.is_ascii() {
         return false;
