@@ -2315,40 +2315,65 @@ mod tests {
     fn word_scan_and_table_agree_with_byte_loops() {
         let alphabet: &[u8] = b"aZ09_ .,-'\n\t\x7f\x80\xc5\xbf@[`{/:";
         let mut next = xorshift(0x2545_F491_4F6C_DD1D);
-        let words: Vec<Vec<u8>> = ["said", "a", "according", "z0_", "abcdefghijklmnopq", "x9"]
+        let letters: Vec<Vec<u8>> = ["said", "a", "according", "abcdefghijklmnopq", "it"]
             .iter()
             .map(|w| w.as_bytes().to_vec())
             .collect();
-        let table = WordTable::new(&words);
-        for len in (0..300).chain([1000, 4096]) {
-            let mut b: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-            // Some known words, in either case, at random places.
-            for _ in 0..len / 20 {
-                let w = &words[next(words.len())];
-                let at = next(len.max(1));
-                for (k, &c) in w.iter().enumerate() {
-                    if at + k < b.len() {
-                        b[at + k] = if next(2) == 0 {
-                            c
-                        } else {
-                            c.to_ascii_uppercase()
-                        };
+        let mut mixed = letters.clone();
+        mixed.extend([
+            b"z0_".to_vec(),
+            b"x9".to_vec(),
+            b"_".to_vec(),
+            b"7".to_vec(),
+        ]);
+        let long = [
+            letters.clone(),
+            vec![[b'q'; 70].to_vec(), [b'r'; 64].to_vec()],
+        ]
+        .concat();
+        for words in [letters, mixed, long] {
+            let table = WordTable::new(&words);
+            for len in (0..300).chain([1000, 4096]) {
+                let mut b: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+                // Some known words, in either case, at random places.
+                for _ in 0..len / 10 {
+                    let w = &words[next(words.len())];
+                    let at = next(len.max(1));
+                    for (k, &c) in w.iter().enumerate() {
+                        if at + k < b.len() {
+                            b[at + k] = if next(2) == 0 {
+                                c
+                            } else {
+                                c.to_ascii_uppercase()
+                            };
+                        }
                     }
                 }
+                // Every ASCII word of the table, with its index.
+                let want: Vec<(Range<usize>, usize)> = AsciiWords { b: &b, pos: 0 }
+                    .filter_map(|r| {
+                        let lower = b[r.clone()].to_ascii_lowercase();
+                        words.iter().position(|w| *w == lower).map(|i| (r, i))
+                    })
+                    .collect();
+                let mut got = Vec::new();
+                table.for_each_candidate(&b, |s, e| {
+                    assert!(table.may_hold(&b, s, e));
+                    if let Some(i) = table.get_filtered(&b, s, e) {
+                        got.push((s..e, i));
+                    }
+                });
+                assert_eq!(got, want, "{b:?}");
             }
-            let want: Vec<Range<usize>> = AsciiWords { b: &b, pos: 0 }.collect();
-            let mut got = Vec::new();
-            for_each_ascii_word(&b, |s, e| got.push(s..e));
-            assert_eq!(got, want, "{b:?}");
-            for r in want {
-                let lower = b[r.clone()].to_ascii_lowercase();
-                assert_eq!(
-                    table.get(&b, r.start, r.end),
-                    words.iter().position(|w| *w == lower),
-                    "{:?}",
-                    &b[r]
-                );
-            }
+        }
+        // The classes, eight bytes at a time.
+        for _ in 0..20_000 {
+            let x = u64::from_le_bytes(std::array::from_fn(|_| next(256) as u8));
+            let bytes = x.to_le_bytes();
+            let bits =
+                |f: fn(u8) -> bool| (0..8).fold(0u64, |m, j| m | u64::from(f(bytes[j])) << j);
+            assert_eq!(word_bits8(x), bits(is_word_byte), "{x:#x}");
+            assert_eq!(letter_bits8(x), bits(|c| c.is_ascii_alphabetic()), "{x:#x}");
         }
     }
 

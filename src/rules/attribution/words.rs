@@ -796,15 +796,11 @@ impl Anchors {
                 attributing: spans,
             };
         }
-        for_each_ascii_word(b, |start, end| {
-            // Most words fail the filter: keep this closure small enough to
-            // be inlined into the loop.
-            if self.table.may_hold(b, start, end) {
-                self.scan_word(text, (start, end), mask, attributing, &mut out, &mut spans);
-            }
+        // Most words fail the filter: the loop stays small, and the rest
+        // of the work is out of line.
+        self.table.for_each_candidate(b, |start, end| {
+            self.scan_word(text, (start, end), mask, attributing, &mut out, &mut spans);
         });
-        // Anchored on their longest word, phrases are found out of order.
-        spans.sort_unstable();
         Scan {
             hits: out,
             attributing: spans,
@@ -823,7 +819,7 @@ impl Anchors {
         spans: &mut Vec<(usize, usize)>,
     ) {
         let b = text.as_bytes();
-        let Some(w) = self.table.get(b, start, i) else {
+        let Some(w) = self.table.get_filtered(b, start, i) else {
             return;
         };
         let mut kinds = 0;
@@ -834,7 +830,10 @@ impl Anchors {
                         words_before_start(b, start, before),
                         words_after_end(b, i, after),
                     ) {
-                        spans.push((s, e));
+                        // Anchored on their longest word, phrases are
+                        // found a little out of order: keep `spans` sorted.
+                        let later = spans.iter().rev().take_while(|&&x| x > (s, e)).count();
+                        spans.insert(spans.len() - later, (s, e));
                     }
                 }
                 continue;
@@ -975,76 +974,77 @@ pub(super) fn word_bits8(x: u64) -> u64 {
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// The bits of the ASCII word bytes of `block` (at most 64 bytes).
-pub(super) fn word_bits(block: &[u8]) -> u64 {
-    let mut m = 0;
-    let mut chunks = block.chunks_exact(8);
-    let mut at = 0;
-    for c in chunks.by_ref() {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        m |= word_bits8(x) << at;
-        at += 8;
+/// The bits (bit `j` for byte `j`) of the ASCII letters among the eight
+/// bytes of `x` (little-endian): [`word_bits8`] without the digits and `_`.
+/// Adding to a lane of seven bits never carries into the next lane.
+pub(super) fn letter_bits8(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    let lower = (x & !H) | (0x20 * L);
+    // Bit 7 of a lane set where it is at least `a`, and at least `{`.
+    let from_a = lower + (0x80 - 0x61) * L;
+    let past_z = lower + (0x80 - 0x7B) * L;
+    let m = from_a & !past_z & !x & H;
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The bits of the bytes of `block` (at most 64 bytes) in the class of
+/// `class8` (a function such as [`word_bits8`], eight bytes at a time).
+#[inline(always)]
+pub(super) fn class_bits(block: &[u8], class8: impl Fn(u64) -> u64) -> u64 {
+    match <&[u8; 64]>::try_from(block) {
+        Ok(block) => class_bits64(block, class8),
+        Err(_) => {
+            // NUL is in no class.
+            let mut buf = [0u8; 64];
+            buf[..block.len()].copy_from_slice(block);
+            class_bits64(&buf, class8)
+        }
     }
-    for (k, &c) in chunks.remainder().iter().enumerate() {
-        m |= u64::from(is_word_byte(c)) << (at + k);
+}
+
+/// [`class_bits`] of a whole block.
+#[inline(always)]
+fn class_bits64(block: &[u8; 64], class8: impl Fn(u64) -> u64) -> u64 {
+    let mut m = 0;
+    for (k, c) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        m |= class8(x) << (8 * k);
     }
     m
 }
 
-/// Calls `f(start, end)` for each maximal run of ASCII word bytes in `b`,
-/// in order: the words `(?-u:\b...\b)` patterns can match. The bytes are
-/// classified 64 at a time, and runs found from the bits where the class
-/// changes, so that the cost is per word more than per byte.
-pub(super) fn for_each_ascii_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
-    let mut pending: Option<usize> = None;
-    let mut carry = 0u64;
-    for (n, block) in b.chunks(64).enumerate() {
-        let base = n * 64;
-        let m = word_bits(block);
-        let prev = (m << 1) | carry;
-        let mut starts = m & !prev;
-        // Past a short last block the bits are clear: a run reaching its
-        // end ends there.
-        let mut ends = !m & prev;
-        carry = m >> 63;
-        if let Some(s) = pending {
-            if ends == 0 {
-                continue;
-            }
-            f(s, base + ends.trailing_zeros() as usize);
-            ends &= ends - 1;
-            pending = None;
-        }
-        while starts != 0 {
-            let s = base + starts.trailing_zeros() as usize;
-            starts &= starts - 1;
-            if ends == 0 {
-                pending = Some(s);
-                break;
-            }
-            f(s, base + ends.trailing_zeros() as usize);
-            ends &= ends - 1;
-        }
-    }
-    if let Some(s) = pending {
-        f(s, b.len());
-    }
-}
-
 /// Lower-cased ASCII words to indices, for the document scan: a filter on
-/// first byte, last byte and length rejects most words of a text, and the
-/// rest are looked up with their bytes packed into two integers.
-#[derive(Debug, Clone, Default)]
+/// first, second and last byte and length rejects most words of a text, and
+/// the rest are looked up with their bytes packed into two integers.
+#[derive(Debug, Clone)]
 pub(super) struct WordTable {
-    /// Entry `(first & 31) * 32 + (last & 31)`: bit `min(len, 63)` for the
-    /// length of each word with such first and last bytes (in either case).
-    pub(super) filter: Vec<u64>,
+    /// Entry `(first & 31) * 32 + (last & 31)`: bit `len & 63` for the
+    /// length of each word with such first and last bytes (in either case);
+    /// then the same by first and second byte (at 1024 on), a word of one
+    /// byte having its bit whatever the second byte.
+    pub(super) filter: Box<[u64; 2048]>,
     /// Open addressing by [`WordTable::hash`]: packed word (see
     /// [`pack_word`]), index; an empty slot is `(0, 0, 0)`.
     pub(super) slots: Vec<(u64, u64, u32)>,
     pub(super) shift: u32,
     /// Words longer than 16 bytes.
     pub(super) long: FxMap<Vec<u8>, usize>,
+    /// Every word is ASCII letters only: the scan can look at runs of
+    /// letters (see [`letter_bits8`]).
+    pub(super) letters_only: bool,
+}
+
+impl Default for WordTable {
+    fn default() -> WordTable {
+        WordTable::new(&[])
+    }
+}
+
+/// The filter cell of the bytes `a` and `b`.
+#[inline(always)]
+fn cell(a: u8, b: u8) -> usize {
+    usize::from(a & 31) * 32 + usize::from(b & 31)
 }
 
 /// The bytes of an ASCII word of at most 16 bytes, each with bit 5 set
@@ -1085,19 +1085,29 @@ pub(super) fn pack_word_at(b: &[u8], start: usize, end: usize) -> (u64, u64) {
 
 impl WordTable {
     pub(super) fn new(words: &[Vec<u8>]) -> WordTable {
-        let mut filter = vec![0u64; 1024];
         let size = (words.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            filter: Vec::new(),
+            filter: Box::new([0; 2048]),
             slots: vec![(0, 0, 0); size],
             shift: 64 - size.trailing_zeros(),
             long: FxMap::default(),
+            letters_only: words.iter().all(|w| w.iter().all(u8::is_ascii_alphabetic)),
         };
         for (i, w) in words.iter().enumerate() {
             let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
                 continue;
             };
-            filter[usize::from(first & 31) * 32 + usize::from(last & 31)] |= 1 << w.len().min(63);
+            let bit = 1 << (w.len() & 63);
+            t.filter[cell(first, last)] |= bit;
+            match w.get(1) {
+                Some(&second) => t.filter[1024 + cell(first, second)] |= bit,
+                // Whatever follows a word of one byte.
+                None => {
+                    for c in 0..32 {
+                        t.filter[1024 + cell(first, c)] |= bit;
+                    }
+                }
+            }
             if w.len() > 16 {
                 t.long.insert(w.clone(), i);
                 continue;
@@ -1109,7 +1119,6 @@ impl WordTable {
             }
             t.slots[h] = (key.0, key.1, i as u32);
         }
-        t.filter = filter;
         t
     }
 
@@ -1118,21 +1127,129 @@ impl WordTable {
     }
 
     /// Whether the word `b[start..end]` (a run of ASCII word bytes) passes
-    /// the filter: [`WordTable::get`] can find only such words.
-    #[inline]
+    /// the filter: [`WordTable::get_filtered`] can find only such words.
+    #[inline(always)]
     pub(super) fn may_hold(&self, b: &[u8], start: usize, end: usize) -> bool {
-        let cell = usize::from(b[start] & 31) * 32 + usize::from(b[end - 1] & 31);
-        self.filter
-            .get(cell)
-            .is_some_and(|&f| f >> (end - start).min(63) & 1 != 0)
+        let second = b.get(start + 1).copied().unwrap_or(0);
+        self.filter(b[start], second, b[end - 1], end - start)
     }
 
-    /// The index of the word `b[start..end]` (a run of ASCII word bytes).
-    pub(super) fn get(&self, b: &[u8], start: usize, end: usize) -> Option<usize> {
-        let len = end - start;
-        if !self.may_hold(b, start, end) {
-            return None;
+    /// The filter on a word's first, second (or following) and last byte
+    /// and length.
+    #[inline(always)]
+    fn filter(&self, first: u8, second: u8, last: u8, len: usize) -> bool {
+        let f = self.filter[cell(first, last)] & self.filter[1024 + cell(first, second)];
+        f >> (len & 63) & 1 != 0
+    }
+
+    /// Calls `f(start, end)` for the words of `b` that pass the filter, in
+    /// order (runs of letters that are whole words when every word of the
+    /// table is letters only, else the runs of ASCII word bytes).
+    pub(super) fn for_each_candidate(&self, b: &[u8], mut f: impl FnMut(usize, usize)) {
+        if self.letters_only {
+            self.candidates_by(b, letter_bits8, true, &mut f);
+        } else {
+            self.candidates_by(b, word_bits8, false, &mut f);
         }
+    }
+
+    /// [`WordTable::for_each_candidate`] over runs of the class of
+    /// `class8`, which are whole words unless `letters`. The bytes are
+    /// classified 64 at a time, and runs found from the bits where the
+    /// class changes, so that the cost is per run more than per byte; where
+    /// the block and the 16 bytes after it are in the text, the filter
+    /// reads the block with no bounds to check.
+    #[inline(always)]
+    fn candidates_by(
+        &self,
+        b: &[u8],
+        class8: impl Fn(u64) -> u64 + Copy,
+        letters: bool,
+        f: &mut impl FnMut(usize, usize),
+    ) {
+        let n = b.len();
+        // A run of letters is a word when no digit or `_` touches it.
+        let touched = |s: usize, e: usize| {
+            (s > 0 && is_word_byte(b[s - 1])) || b.get(e).is_some_and(|&c| is_word_byte(c))
+        };
+        let whole = |s: usize, e: usize| !letters || !touched(s, e);
+        let pass = |s: usize, e: usize| self.may_hold(b, s, e) && whole(s, e);
+        // The start of a run that goes on past the block.
+        let mut pending: Option<usize> = None;
+        let mut carry = 0u64;
+        let mut base = 0;
+        while base < n {
+            let win: Option<&[u8; 80]> = b.get(base..base + 80).and_then(|w| w.try_into().ok());
+            let m = match win {
+                Some(w) => class_bits64(w[..64].try_into().unwrap_or(&[0; 64]), class8),
+                None => class_bits(&b[base..n.min(base + 64)], class8),
+            };
+            let prev = (m << 1) | carry;
+            let mut starts = m & !prev;
+            // Past a short last block the bits are clear: a run reaching
+            // its end ends there.
+            let mut ends = !m & prev;
+            carry = m >> 63;
+            if let Some(s) = pending {
+                if ends == 0 {
+                    base += 64;
+                    continue;
+                }
+                let e = base + ends.trailing_zeros() as usize;
+                if pass(s, e) {
+                    f(s, e);
+                }
+                ends &= ends - 1;
+                pending = None;
+            }
+            // A run going on past the block starts at the last start.
+            if carry != 0 && starts != 0 {
+                let last = 63 - starts.leading_zeros() as usize;
+                starts ^= 1 << last;
+                pending = Some(base + last);
+            }
+            // Now each start has its end.
+            match win {
+                Some(w) => {
+                    while starts != 0 {
+                        let s = starts.trailing_zeros() as usize & 63;
+                        let e = ends.trailing_zeros() as usize & 63;
+                        starts &= starts - 1;
+                        ends &= ends.wrapping_sub(1);
+                        // `s < e`: the bytes are in the window.
+                        let (first, last) = (w[s], w[e.wrapping_sub(1) & 63]);
+                        let len = (e.wrapping_sub(s) & 63) as u32;
+                        if self.filter[cell(first, last)].wrapping_shr(len) & 1 != 0
+                            && self.filter[1024 + cell(first, w[s + 1])].wrapping_shr(len) & 1 != 0
+                            && whole(base + s, base + e)
+                        {
+                            f(base + s, base + e);
+                        }
+                    }
+                }
+                None => {
+                    while starts != 0 {
+                        let s = base + starts.trailing_zeros() as usize;
+                        let e = base + ends.trailing_zeros() as usize;
+                        starts &= starts - 1;
+                        ends &= ends.wrapping_sub(1);
+                        if pass(s, e) {
+                            f(s, e);
+                        }
+                    }
+                }
+            }
+            base += 64;
+        }
+        if let Some(s) = pending.filter(|&s| pass(s, n)) {
+            f(s, n);
+        }
+    }
+
+    /// The index of the word `b[start..end]` (a run of ASCII word bytes)
+    /// that passed the filter.
+    pub(super) fn get_filtered(&self, b: &[u8], start: usize, end: usize) -> Option<usize> {
+        let len = end - start;
         if len > 16 {
             return self.long.get(&b[start..end].to_ascii_lowercase()).copied();
         }
