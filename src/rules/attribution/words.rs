@@ -448,6 +448,32 @@ impl OpenAttribution {
 #[derive(Debug, Clone)]
 pub(super) struct WordRegex(pub(super) Regex);
 
+/// [`WORD_CLASS`] bits: an ASCII byte of `[\p{L}\p{N}]`, of
+/// `[\p{L}\p{N}'’-]`, and a byte of a non-ASCII character.
+const WORD_START: u8 = 1;
+const WORD_CONTINUE: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+/// The [`WordRegex`] classes of each byte.
+const WORD_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            WORD_START | WORD_CONTINUE
+        } else if c == b'\'' || c == b'-' {
+            WORD_CONTINUE
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// A match of [`WordRegex`], with `regex::Match`'s accessors.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct WordMatch<'h> {
@@ -498,11 +524,11 @@ impl WordRegex {
         std::iter::from_fn(move || {
             // The next character of the start class.
             let start = loop {
-                let c = *b.get(pos)?;
-                if c < 0x80 {
-                    if c.is_ascii_alphanumeric() {
-                        break pos;
-                    }
+                let k = WORD_CLASS[usize::from(*b.get(pos)?)];
+                if k & WORD_START != 0 {
+                    break pos;
+                }
+                if k & NON_ASCII == 0 {
                     pos += 1;
                     continue;
                 }
@@ -514,12 +540,13 @@ impl WordRegex {
             };
             pos = start;
             while let Some(&c) = b.get(pos) {
-                if c < 0x80 {
-                    if !(c.is_ascii_alphanumeric() || c == b'\'' || c == b'-') {
-                        break;
-                    }
+                let k = WORD_CLASS[usize::from(c)];
+                if k & WORD_CONTINUE != 0 {
                     pos += 1;
                     continue;
+                }
+                if k & NON_ASCII == 0 {
+                    break;
                 }
                 match s[pos..].chars().next() {
                     Some(ch) if self.continues(ch) => pos += ch.len_utf8(),
@@ -570,6 +597,7 @@ impl std::hash::Hasher for FxHasher {
 }
 
 pub(super) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub(super) type FxSet<T> = HashSet<T, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// The maximal runs of ASCII word characters of a string, as byte ranges:
 /// the words `(?-u:\b...\b)` patterns can match. Non-ASCII characters
