@@ -1266,9 +1266,8 @@ fn piece_attributed(
     // (`He attributed this to "restoration of law and order..."`, `It issued
     // a statement that "..."`).
     if !before.is_empty()
-        && (c.word.find_iter(before).last().is_some_and(|m| {
-            m.end() == before.len() && is_capitalized(m.as_str()) && m.start() > 0
-        }) || names_someone(c, before))
+        && (last_word(c, before).is_some_and(|m| is_capitalized(m.as_str()) && m.start() > 0)
+            || names_someone(c, before))
     {
         return true;
     }
@@ -1394,22 +1393,36 @@ fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Find
     let n = seg.quotes.len();
     // Group pieces into quotations.
     let mut root: Vec<usize> = (0..n).collect();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // The number of pieces of each group, then where its pieces start in
+    // `pieces` (all the groups' pieces, each group's in order).
+    let mut sizes: Vec<usize> = Vec::new();
     let mut group_of = vec![0usize; n];
     for i in 0..n {
         match seg.quotes[i].continues {
             Some(j) if j < i => {
                 root[i] = root[j];
                 let g = group_of[root[i]];
-                groups[g].push(i);
+                sizes[g] += 1;
                 group_of[i] = g;
             }
             _ => {
-                group_of[i] = groups.len();
-                groups.push(vec![i]);
+                group_of[i] = sizes.len();
+                sizes.push(1);
             }
         }
     }
+    let mut offsets: Vec<usize> = Vec::with_capacity(sizes.len() + 1);
+    offsets.push(0);
+    for size in &sizes {
+        offsets.push(offsets[offsets.len() - 1] + size);
+    }
+    let mut pieces = vec![0usize; n];
+    let mut next = offsets.clone();
+    for (i, &g) in group_of.iter().enumerate() {
+        pieces[next[g]] = i;
+        next[g] += 1;
+    }
+    let groups: Vec<&[usize]> = offsets.windows(2).map(|w| &pieces[w[0]..w[1]]).collect();
     let ranges = piece_sentences(seg);
     let mut attributed: Vec<bool> = groups
         .iter()
@@ -1474,34 +1487,6 @@ fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Find
 // ---------------------------------------------------------------------------
 // unattributed-claim
 
-/// What follows a vague subject: the verb's index among `words` (None if no
-/// verb of `verbs` within `max` words) — words are (text, range) pairs.
-/// The first `n` words of `text[within]`, lower-cased, with their spans.
-fn lower_words<'t>(
-    c: &Compiled,
-    text: &'t str,
-    within: Range<usize>,
-    n: usize,
-) -> Vec<(Cow<'t, str>, Range<usize>)> {
-    let base = within.start;
-    c.word
-        .find_iter(&text[within])
-        .take(n)
-        .map(|w| (lower(w.as_str()), base + w.start()..base + w.end()))
-        .collect()
-}
-
-fn find_verb(
-    words: &[(Cow<'_, str>, Range<usize>)],
-    verbs: &FxSet<String>,
-    max: usize,
-) -> Option<usize> {
-    words
-        .iter()
-        .take(max)
-        .position(|(w, _)| verbs.contains(w.as_ref()))
-}
-
 /// Whether a sentence names a source: a capitalized name (not just the
 /// first word) together with a speech verb, `according to` or a naming cue.
 fn sentence_names_source(c: &Compiled, s: &str) -> bool {
@@ -1523,6 +1508,36 @@ fn mid_names_source(c: &Compiled, mid_text: &str) -> bool {
     }
     let lw: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
     c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+}
+
+/// The last word of `s` when it ends where `s` does.
+fn last_word<'h>(c: &Compiled, s: &'h str) -> Option<words::WordMatch<'h>> {
+    // Only the trailing run of word-like characters can hold a word ending
+    // at the end; `is_alphanumeric` covers `\p{L}\p{N}`, and before the run
+    // no word can continue, so the regex finds the same last word there as
+    // over the whole of `s`.
+    let b = s.as_bytes();
+    let mut run = s.len();
+    while run > 0 {
+        let x = b[run - 1];
+        if x < 0x80 {
+            if !(x.is_ascii_alphanumeric() || x == b'\'' || x == b'-') {
+                break;
+            }
+            run -= 1;
+        } else {
+            match s[..run].chars().next_back() {
+                Some(ch) if ch.is_alphanumeric() || ch == '\u{2019}' => run -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let m = c.word.find_iter(&s[run..]).last()?;
+    (run + m.end() == s.len()).then_some(words::WordMatch {
+        haystack: s,
+        start: run + m.start(),
+        end: run + m.end(),
+    })
 }
 
 /// The word right before byte `pos` within `sent` (lower-cased), or None at
@@ -1738,13 +1753,18 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
                     }
                 }
                 let after_start = base + m.end;
-                // `find_verb` looks at the first 10 words only.
-                let words = lower_words(c, text, after_start..sent.span.end, 10);
-                let Some(vi) = find_verb(&words, verbs, 10) else {
+                // The verb: one of the first 10 words.
+                let Some((vi, verb)) = c
+                    .word
+                    .find_iter(&text[after_start..sent.span.end])
+                    .take(10)
+                    .enumerate()
+                    .find(|(_, w)| verbs.contains(lower(w.as_str()).as_ref()))
+                else {
                     continue;
                 };
-                let verb_end = words[vi].1.end;
-                let mid = &text[after_start..words[vi].1.start];
+                let verb_end = after_start + verb.end();
+                let mid = &text[after_start..after_start + verb.start()];
                 if mid_names_source(c, mid)
                     || mid.contains([',', ';', '(', '"', '\u{2014}'])
                     || vi > 4
@@ -1765,18 +1785,20 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
                 }
             }
             let after_start = base + m.end;
-            let words = lower_words(c, text, after_start..sent.span.end, 3);
-            let Some(vi) = words
-                .iter()
-                .position(|(w, _)| !c.claim_aux.contains(w.as_ref()))
-                .filter(|&i| c.claim_verbs.contains(words[i].0.as_ref()))
+            // The first of the next 3 words that is not an auxiliary.
+            let Some(verb) = c
+                .word
+                .find_iter(&text[after_start..sent.span.end])
+                .take(3)
+                .find(|w| !c.claim_aux.contains(lower(w.as_str()).as_ref()))
+                .filter(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
             else {
                 continue;
             };
-            if text[after_start..words[vi].1.start].contains([',', ';', '"']) {
+            if text[after_start..after_start + verb.start()].contains([',', ';', '"']) {
                 continue;
             }
-            hits.push((start..words[vi].1.end, "vague subject"));
+            hits.push((start..after_start + verb.end(), "vague subject"));
         }
         for (re, bit) in [
             (&c.impersonal_it, CLAIM_IT),
@@ -2455,14 +2477,16 @@ mod tests {
                 assert_eq!(got, want, "{b:?}");
             }
         }
-        // The classes, eight bytes at a time.
-        for _ in 0..20_000 {
-            let x = u64::from_le_bytes(std::array::from_fn(|_| next(256) as u8));
-            let bytes = x.to_le_bytes();
-            let bits =
-                |f: fn(u8) -> bool| (0..8).fold(0u64, |m, j| m | u64::from(f(bytes[j])) << j);
-            assert_eq!(word_bits8(x), bits(is_word_byte), "{x:#x}");
-            assert_eq!(letter_bits8(x), bits(|c| c.is_ascii_alphabetic()), "{x:#x}");
+        // The classes, 64 bytes at a time (or fewer, at the end).
+        for k in 0..5_000 {
+            let block: Vec<u8> = (0..64 - k % 3).map(|_| next(256) as u8).collect();
+            let bits = |f: fn(&u8) -> bool| {
+                (0..block.len()).fold(0u64, |m, j| m | u64::from(f(&block[j])) << j)
+            };
+            let is_word = |c: &u8| is_word_byte(*c);
+            assert_eq!(class_bits(&block, word_lanes8), bits(is_word), "{block:?}");
+            let letter = u8::is_ascii_alphabetic;
+            assert_eq!(class_bits(&block, letter_lanes8), bits(letter), "{block:?}");
         }
     }
 

@@ -982,11 +982,11 @@ pub(super) struct Candidate {
     pub(super) hits: Range<usize>,
 }
 
-/// The bits (bit `j` for byte `j`) of the ASCII word bytes among the eight
-/// bytes of `x` (little-endian), computed on all eight at once: each lane
-/// is compared by subtracting from it with its high bit set, which never
-/// borrows from the next lane.
-pub(super) fn word_bits8(x: u64) -> u64 {
+/// Bit 7 of lane `j` (byte `j`, little-endian) set where byte `j` of `x` is
+/// an ASCII word byte, computed on all eight at once: each lane is compared
+/// by subtracting from it with its high bit set, which never borrows from
+/// the next lane.
+pub(super) fn word_lanes8(x: u64) -> u64 {
     const H: u64 = 0x8080_8080_8080_8080;
     const L: u64 = 0x0101_0101_0101_0101;
     // Lanes of 7-bit values: bit 7 set where `v >= c`.
@@ -997,49 +997,55 @@ pub(super) fn word_bits8(x: u64) -> u64 {
     let digit = ge(v, 0x30) & !ge(v, 0x3A);
     let t = v ^ (0x5F * L);
     let underscore = !((t | H) - L) & H;
-    let m = (alpha | digit | underscore) & !x & H;
-    // Gather the lanes' bit 7 into one byte, lane `j` at bit `j`.
-    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    (alpha | digit | underscore) & !x & H
 }
 
-/// The bits (bit `j` for byte `j`) of the ASCII letters among the eight
-/// bytes of `x` (little-endian): [`word_bits8`] without the digits and `_`.
-/// Adding to a lane of seven bits never carries into the next lane.
-pub(super) fn letter_bits8(x: u64) -> u64 {
+/// [`word_lanes8`] for the ASCII letters. Adding to a lane of seven bits
+/// never carries into the next lane.
+pub(super) fn letter_lanes8(x: u64) -> u64 {
     const H: u64 = 0x8080_8080_8080_8080;
     const L: u64 = 0x0101_0101_0101_0101;
     let lower = (x & !H) | (0x20 * L);
     // Bit 7 of a lane set where it is at least `a`, and at least `{`.
     let from_a = lower + (0x80 - 0x61) * L;
     let past_z = lower + (0x80 - 0x7B) * L;
-    let m = from_a & !past_z & !x & H;
-    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    from_a & !past_z & !x & H
 }
 
-/// The bits of the bytes of `block` (at most 64 bytes) in the class of
-/// `class8` (a function such as [`word_bits8`], eight bytes at a time).
+/// The bits (bit `j` for byte `j`) of the bytes of `block` (at most 64
+/// bytes) in the class of `lanes8` (a function such as [`word_lanes8`],
+/// eight bytes at a time).
 #[inline(always)]
-pub(super) fn class_bits(block: &[u8], class8: impl Fn(u64) -> u64) -> u64 {
+pub(super) fn class_bits(block: &[u8], lanes8: impl Fn(u64) -> u64) -> u64 {
     match <&[u8; 64]>::try_from(block) {
-        Ok(block) => class_bits64(block, class8),
+        Ok(block) => class_bits64(block, lanes8),
         Err(_) => {
             // NUL is in no class.
             let mut buf = [0u8; 64];
             buf[..block.len()].copy_from_slice(block);
-            class_bits64(&buf, class8)
+            class_bits64(&buf, lanes8)
         }
     }
 }
 
-/// [`class_bits`] of a whole block.
+/// [`class_bits`] of a whole block: the lanes of its eight integers are
+/// gathered into the bytes of one (byte `k`, bit `j`: byte `k` of integer
+/// `j`), and that 8×8 bit matrix transposed.
 #[inline(always)]
-fn class_bits64(block: &[u8; 64], class8: impl Fn(u64) -> u64) -> u64 {
-    let mut m = 0;
-    for (k, c) in block.chunks_exact(8).enumerate() {
+pub(super) fn class_bits64(block: &[u8; 64], lanes8: impl Fn(u64) -> u64) -> u64 {
+    let mut g = 0;
+    for (j, c) in block.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        m |= class8(x) << (8 * k);
+        g |= lanes8(x) >> (7 - j);
     }
-    m
+    // Hacker's Delight, `transpose8rS64`.
+    let swap = |x: u64, mask: u64, shift: u32| {
+        let t = (x ^ (x >> shift)) & mask;
+        x ^ t ^ (t << shift)
+    };
+    let g = swap(g, 0x00AA_00AA_00AA_00AA, 7);
+    let g = swap(g, 0x0000_CCCC_0000_CCCC, 14);
+    swap(g, 0x0000_0000_F0F0_F0F0, 28)
 }
 
 /// Lower-cased ASCII words to indices, for the document scan: a filter on
@@ -1059,7 +1065,7 @@ pub(super) struct WordTable {
     /// Words longer than 16 bytes.
     pub(super) long: FxMap<Vec<u8>, usize>,
     /// Every word is ASCII letters only: the scan can look at runs of
-    /// letters (see [`letter_bits8`]).
+    /// letters (see [`letter_lanes8`]).
     pub(super) letters_only: bool,
 }
 
@@ -1175,14 +1181,14 @@ impl WordTable {
     /// table is letters only, else the runs of ASCII word bytes).
     pub(super) fn for_each_candidate(&self, b: &[u8], mut f: impl FnMut(usize, usize)) {
         if self.letters_only {
-            self.candidates_by(b, letter_bits8, true, &mut f);
+            self.candidates_by(b, letter_lanes8, true, &mut f);
         } else {
-            self.candidates_by(b, word_bits8, false, &mut f);
+            self.candidates_by(b, word_lanes8, false, &mut f);
         }
     }
 
     /// [`WordTable::for_each_candidate`] over runs of the class of
-    /// `class8`, which are whole words unless `letters`. The bytes are
+    /// `lanes8` (see [`class_bits`]), which are whole words unless `letters`. The bytes are
     /// classified 64 at a time, and runs found from the bits where the
     /// class changes, so that the cost is per run more than per byte; where
     /// the block and the 16 bytes after it are in the text, the filter
@@ -1191,7 +1197,7 @@ impl WordTable {
     fn candidates_by(
         &self,
         b: &[u8],
-        class8: impl Fn(u64) -> u64 + Copy,
+        lanes8: impl Fn(u64) -> u64 + Copy,
         letters: bool,
         f: &mut impl FnMut(usize, usize),
     ) {
@@ -1209,8 +1215,8 @@ impl WordTable {
         while base < n {
             let win: Option<&[u8; 80]> = b.get(base..base + 80).and_then(|w| w.try_into().ok());
             let m = match win {
-                Some(w) => class_bits64(w[..64].try_into().unwrap_or(&[0; 64]), class8),
-                None => class_bits(&b[base..n.min(base + 64)], class8),
+                Some(w) => class_bits64(w[..64].try_into().unwrap_or(&[0; 64]), lanes8),
+                None => class_bits(&b[base..n.min(base + 64)], lanes8),
             };
             let prev = (m << 1) | carry;
             let mut starts = m & !prev;
@@ -1299,17 +1305,24 @@ impl WordTable {
 
 /// Whether the whole ASCII words `words` (lower-cased) come right after
 /// byte `pos` of `b`, each after ASCII whitespace.
+#[inline]
 pub(super) fn words_after(b: &[u8], pos: usize, words: &[Vec<u8>]) -> bool {
     words_after_end(b, pos, words).is_some()
 }
 
 /// Where the whole ASCII words `words` (lower-cased) end when they come
 /// right after byte `pos` of `b`, each after ASCII whitespace.
+#[inline]
 pub(super) fn words_after_end(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> Option<usize> {
     for w in words {
         let start = pos + b[pos..].iter().take_while(|&&c| is_regex_space(c)).count();
-        let end = start + b[start..].iter().take_while(|&&c| is_word_byte(c)).count();
-        if start == pos || !b[start..end].eq_ignore_ascii_case(w) {
+        // The word is `w` when its bytes are (they are then word bytes)
+        // and no word byte follows.
+        let end = start + w.len();
+        if start == pos
+            || !b.get(start..end).is_some_and(|x| x.eq_ignore_ascii_case(w))
+            || b.get(end).is_some_and(|&c| is_word_byte(c))
+        {
             return None;
         }
         pos = end;
@@ -1330,6 +1343,7 @@ pub(super) struct Scan {
 
 /// Where the whole ASCII words `words` (lower-cased) start when they come
 /// right before byte `pos` of `b`, each followed by ASCII whitespace.
+#[inline]
 pub(super) fn words_before_start(b: &[u8], pos: usize, words: &[Vec<u8>]) -> Option<usize> {
     let mut start = pos;
     words_before_from(b, &mut start, words).then_some(start)
@@ -1337,11 +1351,13 @@ pub(super) fn words_before_start(b: &[u8], pos: usize, words: &[Vec<u8>]) -> Opt
 
 /// Whether the whole ASCII words `words` (lower-cased) come right before
 /// byte `pos` of `b`, each followed by ASCII whitespace.
+#[inline]
 pub(super) fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
     words_before_from(b, &mut pos, words)
 }
 
 /// [`words_before`], moving `pos` to the start of the words.
+#[inline]
 pub(super) fn words_before_from(b: &[u8], pos: &mut usize, words: &[Vec<u8>]) -> bool {
     words.iter().rev().all(|w| {
         let end = *pos
@@ -1350,13 +1366,13 @@ pub(super) fn words_before_from(b: &[u8], pos: &mut usize, words: &[Vec<u8>]) ->
                 .rev()
                 .take_while(|&&c| is_regex_space(c))
                 .count();
-        let start = end
-            - b[..end]
-                .iter()
-                .rev()
-                .take_while(|&&c| is_word_byte(c))
-                .count();
-        let ok = end < *pos && b[start..end].eq_ignore_ascii_case(w);
+        // As in `words_after_end`: the bytes, and no word byte before.
+        let Some(start) = end.checked_sub(w.len()) else {
+            return false;
+        };
+        let ok = end < *pos
+            && b[start..end].eq_ignore_ascii_case(w)
+            && !(start > 0 && is_word_byte(b[start - 1]));
         *pos = start;
         ok
     })
