@@ -1553,23 +1553,8 @@ fn prev_word<'t>(
     if t.is_empty() || t.ends_with([',', ';', ':', '(', '"', '\u{201C}', '\u{2014}', '\u{2013}']) {
         return None;
     }
-    // Only the trailing run of word-like characters can hold a word ending
-    // at the end; `is_alphanumeric` covers `\p{L}\p{N}`, and before the run
-    // no word can continue, so the regex finds the same last word there as
-    // over the whole prefix.
-    let run = t
-        .char_indices()
-        .rev()
-        .take_while(|&(_, ch)| ch.is_alphanumeric() || matches!(ch, '\'' | '\u{2019}' | '-'))
-        .last()
-        .map_or(t.len(), |(i, _)| i);
-    let m = c.word.find_iter(&t[run..]).last()?;
-    if run + m.end() != t.len() {
-        return None;
-    }
-    let first_word = text[sent_start..sent_start + run + m.start()]
-        .trim()
-        .is_empty();
+    let m = last_word(c, t)?;
+    let first_word = text[sent_start..sent_start + m.start()].trim().is_empty();
     Some((lower(m.as_str()), is_capitalized(m.as_str()) && !first_word))
 }
 

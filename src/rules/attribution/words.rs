@@ -114,6 +114,9 @@ pub(super) struct Alternation {
     /// The lengths of the first words (bit `min(len, 63)`) by first byte,
     /// both cases: most words of a text are rejected before hashing.
     pub(super) lengths: Box<[u64; 256]>,
+    /// The bytes a phrase can start with, under the folding of `unicode`
+    /// groups (the lead bytes of `ſ` and of the Kelvin sign too).
+    pub(super) first_bytes: Box<[bool; 256]>,
 }
 
 impl Alternation {
@@ -121,6 +124,7 @@ impl Alternation {
         let mut phrases = Vec::new();
         let mut by_first: FxMap<Vec<u8>, Vec<usize>> = FxMap::default();
         let mut lengths = Box::new([0u64; 256]);
+        let mut first_bytes = Box::new([false; 256]);
         for f in forms {
             let words: Vec<Vec<u8>> = f
                 .split_whitespace()
@@ -131,6 +135,12 @@ impl Alternation {
             };
             for b in [first[0], first[0].to_ascii_uppercase()] {
                 lengths[b as usize] |= 1 << first.len().min(63);
+                first_bytes[b as usize] = true;
+            }
+            match first[0] {
+                b's' => first_bytes["\u{17F}".as_bytes()[0] as usize] = true,
+                b'k' => first_bytes["\u{212A}".as_bytes()[0] as usize] = true,
+                _ => {}
             }
             by_first
                 .entry(first.clone())
@@ -144,6 +154,7 @@ impl Alternation {
             unicode,
             by_first,
             lengths,
+            first_bytes,
         }
     }
 
@@ -243,7 +254,12 @@ impl WordSeq {
             self.match_from(s, g + 1, next)
         };
         let found = if group.unicode {
-            (0..group.phrases.len()).find_map(attempt)
+            // Every phrase fails on its first byte unless it may start one.
+            let may = b
+                .get(pos)
+                .is_some_and(|&c| group.first_bytes[usize::from(c)]);
+            may.then(|| (0..group.phrases.len()).find_map(attempt))
+                .flatten()
         } else {
             let first = group.starting_with(b, pos, ascii_word_end(b, pos));
             first.iter().find_map(|&p| attempt(p))
