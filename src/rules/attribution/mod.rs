@@ -1222,7 +1222,8 @@ fn piece_sentences(seg: &Segmented) -> Vec<Option<(usize, usize)>> {
 
 /// Whether quote piece `qi` has attribution in its sentence(s) or the
 /// neighbouring sentences of its paragraph, outside all quotations.
-/// `sentences` is the piece's [`piece_sentences`].
+/// `sentences` is the piece's [`piece_sentences`], `para_sentences` each
+/// paragraph's [`Segmented::sentences_of`].
 fn piece_attributed(
     text: &str,
     seg: &Segmented,
@@ -1230,12 +1231,13 @@ fn piece_attributed(
     scan: &Scan,
     qi: usize,
     sentences: Option<(usize, usize)>,
+    para_sentences: &[Range<usize>],
 ) -> bool {
     let q = &seg.quotes[qi];
     let Some((first, last)) = sentences else {
         return false;
     };
-    let para = seg.sentences_of(q.paragraph);
+    let para = para_sentences[q.paragraph].clone();
     let lo = if first > para.start { first - 1 } else { first };
     let hi = if last + 1 < para.end { last + 1 } else { last };
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
@@ -1275,7 +1277,7 @@ fn piece_attributed(
     // lead-in (`Yoon said:` then the quote as its own paragraph).
     if before.is_empty() && first == para.start && q.paragraph > 0 {
         let prev = seg.paragraphs[q.paragraph - 1].clone();
-        let ps = seg.sentences_of(q.paragraph - 1);
+        let ps = para_sentences[q.paragraph - 1].clone();
         if ps.end > ps.start {
             let last_sent = &seg.sentences[ps.end - 1];
             let lead = &text[last_sent.span.start..prev.end];
@@ -1424,11 +1426,20 @@ fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Find
     }
     let groups: Vec<&[usize]> = offsets.windows(2).map(|w| &pieces[w[0]..w[1]]).collect();
     let ranges = piece_sentences(seg);
+    // `seg.sentences_of(p)` for each paragraph `p`.
+    let mut para_sentences = vec![0..0; seg.paragraphs.len()];
+    for (i, s) in seg.sentences.iter().enumerate() {
+        let r = &mut para_sentences[s.paragraph];
+        if r.start == r.end {
+            *r = i..i;
+        }
+        r.end = i + 1;
+    }
     let mut attributed: Vec<bool> = groups
         .iter()
         .map(|g| {
             g.iter()
-                .any(|&i| piece_attributed(text, seg, c, scan, i, ranges[i]))
+                .any(|&i| piece_attributed(text, seg, c, scan, i, ranges[i], &para_sentences))
         })
         .collect();
     // Consecutive quotations in one paragraph (same or adjacent sentences)
