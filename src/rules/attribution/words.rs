@@ -1331,7 +1331,10 @@ pub(super) fn words_after(b: &[u8], pos: usize, words: &[Vec<u8>]) -> bool {
 #[inline]
 pub(super) fn words_after_end(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> Option<usize> {
     for w in words {
-        let start = pos + b[pos..].iter().take_while(|&&c| is_regex_space(c)).count();
+        let mut start = pos;
+        while start < b.len() && is_regex_space(b[start]) {
+            start += 1;
+        }
         // The word is `w` when its bytes are (they are then word bytes)
         // and no word byte follows.
         let end = start + w.len();
@@ -1376,12 +1379,10 @@ pub(super) fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool 
 #[inline]
 pub(super) fn words_before_from(b: &[u8], pos: &mut usize, words: &[Vec<u8>]) -> bool {
     words.iter().rev().all(|w| {
-        let end = *pos
-            - b[..*pos]
-                .iter()
-                .rev()
-                .take_while(|&&c| is_regex_space(c))
-                .count();
+        let mut end = *pos;
+        while end > 0 && is_regex_space(b[end - 1]) {
+            end -= 1;
+        }
         // As in `words_after_end`: the bytes, and no word byte before.
         let Some(start) = end.checked_sub(w.len()) else {
             return false;
@@ -1425,6 +1426,21 @@ pub(super) fn aux_follows(text: &str, pos: usize) -> bool {
             n += 1;
         }
         Some(((n <= word.len()).then_some((word, n)), &t[end..]))
+    }
+    // Most words after ASCII whitespace are rejected on their first
+    // letter: every auxiliary starts with `i`, `w` or `h`, which no other
+    // character folds to.
+    let b = text.as_bytes();
+    let mut i = pos;
+    while i < b.len() && is_regex_space(b[i]) {
+        i += 1;
+    }
+    match b.get(i) {
+        None => return false,
+        Some(&c) if c < 0x80 && (i == pos || !matches!(c | 0x20, b'i' | b'w' | b'h')) => {
+            return false
+        }
+        _ => {}
     }
     let is = |w: Folded, x: &[u8]| w.is_some_and(|(w, n)| &w[..n] == x);
     let Some((aux, rest)) = next_word(&text[pos..]) else {
