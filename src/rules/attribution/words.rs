@@ -1207,8 +1207,8 @@ impl WordTable {
     /// `lanes8` (see [`class_bits`]), which are whole words unless `letters`. The bytes are
     /// classified 64 at a time, and runs found from the bits where the
     /// class changes, so that the cost is per run more than per byte; where
-    /// the block and the 16 bytes after it are in the text, the filter
-    /// reads the block with no bounds to check.
+    /// the block and 16 bytes either side are in the text, the filter reads
+    /// them with no bounds to check.
     #[inline(always)]
     fn candidates_by(
         &self,
@@ -1229,9 +1229,13 @@ impl WordTable {
         let mut carry = 0u64;
         let mut base = 0;
         while base < n {
-            let win: Option<&[u8; 80]> = b.get(base..base + 80).and_then(|w| w.try_into().ok());
+            // The block with 16 bytes either side.
+            let win: Option<&[u8; 96]> = base
+                .checked_sub(16)
+                .and_then(|from| b.get(from..base + 80))
+                .and_then(|w| w.try_into().ok());
             let m = match win {
-                Some(w) => class_bits64(w[..64].try_into().unwrap_or(&[0; 64]), lanes8),
+                Some(w) => class_bits64(w[16..80].try_into().unwrap_or(&[0; 64]), lanes8),
                 None => class_bits(&b[base..n.min(base + 64)], lanes8),
             };
             let prev = (m << 1) | carry;
@@ -1262,15 +1266,15 @@ impl WordTable {
             match win {
                 Some(w) => {
                     while starts != 0 {
-                        let s = starts.trailing_zeros() as usize & 63;
-                        let e = ends.trailing_zeros() as usize & 63;
+                        let s = starts.trailing_zeros() as usize;
+                        let e = ends.trailing_zeros() as usize;
                         starts &= starts - 1;
                         ends &= ends.wrapping_sub(1);
                         // `s < e`: the bytes are in the window.
-                        let (first, last) = (w[s], w[e.wrapping_sub(1) & 63]);
+                        let (first, last) = (w[16 + s], w[15 + e]);
                         let len = (e.wrapping_sub(s) & 63) as u32;
                         if self.filter[cell(first, last)].wrapping_shr(len) & 1 != 0
-                            && self.filter[1024 + cell(first, w[s + 1])].wrapping_shr(len) & 1 != 0
+                            && self.filter[1024 + cell(first, w[17 + s])].wrapping_shr(len) & 1 != 0
                             && whole(base + s, base + e)
                         {
                             f(base + s, base + e);
