@@ -844,6 +844,16 @@ fn outside_quotes(
     window: Range<usize>,
 ) -> impl Iterator<Item = Range<usize>> + '_ {
     let first = seg.quotes.partition_point(|q| q.span.end <= window.start);
+    outside_quotes_from(seg, window, first)
+}
+
+/// [`outside_quotes`] given the first quotation ending after the window's
+/// start.
+fn outside_quotes_from(
+    seg: &Segmented,
+    window: Range<usize>,
+    first: usize,
+) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut quotes = seg.quotes[first..].iter();
     let mut pos = Some(window.start);
     std::iter::from_fn(move || {
@@ -1241,7 +1251,13 @@ fn piece_attributed(
     let lo = if first > para.start { first - 1 } else { first };
     let hi = if last + 1 < para.end { last + 1 } else { last };
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
-    for r in outside_quotes(seg, window) {
+    // The quotations end in order, and piece `qi` ends after the window's
+    // start: the first one that does is at most a few pieces before it.
+    let mut first_quote = qi;
+    while first_quote > 0 && seg.quotes[first_quote - 1].span.end > window.start {
+        first_quote -= 1;
+    }
+    for r in outside_quotes_from(seg, window, first_quote) {
         if attributing_in(text, c, scan, r) {
             return true;
         }
