@@ -86,11 +86,11 @@ pub fn segment(text: &str) -> Segmented {
 /// Segments `text`.
 pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
     let paragraphs = paragraphs(text, opts.paragraphs);
-    let mut sentences = Vec::new();
+    // About a sentence per 120 bytes of prose: most documents need no
+    // regrowing.
+    let mut sentences = Vec::with_capacity(text.len() / 100);
     for (i, p) in paragraphs.iter().enumerate() {
-        for span in sentences_in(text, p.clone()) {
-            sentences.push(Sentence { span, paragraph: i });
-        }
+        sentences_in(text, p.clone(), i, &mut sentences);
     }
     let quotes = quotes(text, &paragraphs);
     Segmented {
@@ -103,9 +103,8 @@ pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
 // ---------------------------------------------------------------------------
 // Paragraphs
 
-/// Lines of `text` as (content range without the line break).
-fn lines(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Calls `f` with each line of `text` (its range without the line break).
+fn for_each_line(text: &str, mut f: impl FnMut(Range<usize>)) {
     let mut start = 0;
     let b = text.as_bytes();
     for i in memchr::memchr_iter(b'\n', b) {
@@ -114,34 +113,87 @@ fn lines(text: &str) -> Vec<Range<usize>> {
         } else {
             i
         };
-        out.push(start..end);
+        f(start..end);
         start = i + 1;
     }
     if start < b.len() {
-        out.push(start..b.len());
+        f(start..b.len());
     }
-    out
 }
 
+/// The length of the whitespace character (`char::is_whitespace`) at byte
+/// `i` of `text`, or 0 when there is none.
+#[inline]
+fn space_at(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        None => 0,
+        Some(&c) if c < 0x80 => usize::from((c as char).is_whitespace()),
+        Some(_) => match text[i..].chars().next() {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        },
+    }
+}
+
+/// The length of the whitespace character ending at byte `i` of `text`
+/// (after byte `lo`), or 0 when there is none.
+#[inline]
+fn space_before(text: &str, lo: usize, i: usize) -> usize {
+    if i <= lo {
+        return 0;
+    }
+    let c = text.as_bytes()[i - 1];
+    if c < 0x80 {
+        return usize::from((c as char).is_whitespace());
+    }
+    match text[lo..i].chars().next_back() {
+        Some(c) if c.is_whitespace() => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// `r` without the whitespace at either end (`str::trim`).
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
-    let start = r.start + lead;
-    start..start + t.len()
+    let (mut start, mut end) = (r.start, r.end);
+    while start < end {
+        match space_at(text, start) {
+            0 => break,
+            n => start += n,
+        }
+    }
+    while end > start {
+        match space_before(text, start, end) {
+            0 => break,
+            n => end -= n,
+        }
+    }
+    start..end
 }
 
-fn ends_like_paragraph(line: &str) -> bool {
-    let t = line.trim_end();
+/// Whether the line `text[l]` is only whitespace.
+fn is_blank(text: &str, l: &Range<usize>) -> bool {
+    trim_range(text, l.clone()).is_empty()
+}
+
+/// Whether the line `text[l]` ends (before trailing whitespace) in
+/// sentence punctuation, a closing mark or an ellipsis.
+fn ends_like_paragraph(text: &str, l: &Range<usize>) -> bool {
+    let t = trim_range(text, l.clone());
+    let Some(&c) = text.as_bytes()[t.clone()].last() else {
+        return false;
+    };
+    if c < 0x80 {
+        return matches!(c, b'.' | b'!' | b'?' | b':' | b'"' | b')');
+    }
     matches!(
-        t.chars().last(),
-        Some('.' | '!' | '?' | ':' | '"' | '\u{201D}' | '\u{2019}' | ')' | '\u{2026}')
+        text[t].chars().next_back(),
+        Some('\u{201D}' | '\u{2019}' | '\u{2026}')
     )
 }
 
-fn starts_block_item(line: &str) -> bool {
-    let t = line.trim_start();
-    let b = t.as_bytes();
+fn starts_block_item(text: &str, l: &Range<usize>) -> bool {
+    let t = trim_range(text, l.clone());
+    let b = &text.as_bytes()[t.start..l.end];
     if b.is_empty() {
         return false;
     }
@@ -156,23 +208,10 @@ fn starts_block_item(line: &str) -> bool {
 }
 
 fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
-    // Blocks of consecutive non-blank lines.
-    let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
-    let mut cur: Vec<Range<usize>> = Vec::new();
-    for l in lines(text) {
-        if text[l.clone()].trim().is_empty() {
-            if !cur.is_empty() {
-                blocks.push(std::mem::take(&mut cur));
-            }
-        } else {
-            cur.push(l);
-        }
-    }
-    if !cur.is_empty() {
-        blocks.push(cur);
-    }
     let mut out = Vec::new();
-    for block in blocks {
+    // The lines of the current block of consecutive non-blank lines.
+    let mut block: Vec<Range<usize>> = Vec::new();
+    let mut flush = |block: &[Range<usize>]| {
         let per_line = match mode {
             ParagraphMode::Line => true,
             ParagraphMode::BlankLine => false,
@@ -181,7 +220,7 @@ fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
                 n > 0
                     && block[..n]
                         .iter()
-                        .filter(|l| ends_like_paragraph(&text[(*l).clone()]))
+                        .filter(|l| ends_like_paragraph(text, l))
                         .count()
                         * 4
                         >= n * 3
@@ -189,18 +228,31 @@ fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
         };
         let mut start = block[0].start;
         for w in block.windows(2) {
-            let next = &text[w[1].clone()];
+            let next = &text.as_bytes()[w[1].clone()];
             let split = per_line
                 || (mode == ParagraphMode::Auto
-                    && (next.starts_with("  ")
-                        || next.starts_with('\t')
-                        || starts_block_item(next)));
+                    && (next.starts_with(b"  ")
+                        || next.starts_with(b"\t")
+                        || starts_block_item(text, &w[1])));
             if split {
                 out.push(trim_range(text, start..w[0].end));
                 start = w[1].start;
             }
         }
         out.push(trim_range(text, start..block[block.len() - 1].end));
+    };
+    for_each_line(text, |l| {
+        if is_blank(text, &l) {
+            if !block.is_empty() {
+                flush(&block);
+                block.clear();
+            }
+        } else {
+            block.push(l);
+        }
+    });
+    if !block.is_empty() {
+        flush(&block);
     }
     out.retain(|r| !r.is_empty());
     out
@@ -355,8 +407,12 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     if w.is_empty() {
         return true;
     }
-    // Most sentences end in a word longer than any abbreviation: skip the
-    // list lookups for them. The lists are lower-case ASCII.
+    // Most sentences end in a word longer than any abbreviation, with no
+    // period in it: not an abbreviation, not an initial.
+    if w.len() > ABBREV_MAX && !w.bytes().any(|c| c == b'.') {
+        return true;
+    }
+    // The lists are lower-case ASCII.
     let opener = || OPENERS.contains(&next_word(text, next));
     if let Some(key) = (w.len() <= ABBREV_MAX).then(|| abbrev_key(w)).flatten() {
         let (titles, soft) = abbrev_keys();
@@ -369,7 +425,7 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     }
     // Without a period, only a single capital letter is an initial (the
     // checks below, short-cut for the common case).
-    if !w.contains('.') {
+    if !w.bytes().any(|c| c == b'.') {
         let mut cs = w.chars();
         return match (cs.next(), cs.next()) {
             (Some(c), None) if c.is_alphabetic() && c.is_uppercase() => w.len() > 1 && opener(),
@@ -395,67 +451,131 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
 /// the curly quotation marks.
 const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
 
-/// Byte offset (from `from`) of the next sentence-terminal character in `b`:
-/// `.`, `!`, `?` or an ellipsis. Scanning bytes rather than decoding every
-/// char is what keeps segmentation fast: terminals are rare, and all but the
-/// ellipsis are ASCII, which never occurs inside a multi-byte character.
-fn next_terminal(b: &[u8], from: usize) -> Option<usize> {
-    let i = memchr::memchr3(b'.', b'!', b'?', &b[from..]).map_or(b.len(), |i| from + i);
-    // An ellipsis before that ASCII terminal? 0xE2 also leads curly quotes.
-    let mut j = from;
-    while let Some(e) = memchr::memchr(0xE2, &b[j..i]) {
-        if b[j + e..].starts_with(ELLIPSIS) {
-            return Some(j + e);
-        }
-        j += e + 1;
-    }
-    (i < b.len()).then_some(i)
+/// The sentence-terminal characters of a paragraph's bytes: `.`, `!`, `?`
+/// and the ellipsis. Scanning bytes rather than decoding every char is what
+/// keeps segmentation fast: terminals are rare, and all but the ellipsis
+/// are ASCII, which never occurs inside a multi-byte character.
+struct Terminals<'a> {
+    b: &'a [u8],
+    /// The next ASCII terminal at or after the last position asked for
+    /// (`b.len()` when there is none), once looked for.
+    ascii: Option<usize>,
+    /// The same for the ellipsis.
+    ellipsis: Option<usize>,
 }
 
-/// Sentence spans inside paragraph `p`.
-fn sentences_in(text: &str, p: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+impl Terminals<'_> {
+    fn new(b: &[u8]) -> Terminals<'_> {
+        Terminals {
+            b,
+            ascii: None,
+            ellipsis: None,
+        }
+    }
+
+    /// The first terminal at or after byte `from`.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        let b = self.b;
+        let ascii = match self.ascii {
+            Some(i) if i >= from => i,
+            _ => memchr::memchr3(b'.', b'!', b'?', &b[from..]).map_or(b.len(), |i| from + i),
+        };
+        self.ascii = Some(ascii);
+        let ellipsis = match self.ellipsis {
+            Some(i) if i >= from => i,
+            _ => {
+                // 0xE2 also leads the curly quotation marks.
+                let mut j = from;
+                loop {
+                    match memchr::memchr(0xE2, &b[j..]) {
+                        Some(e) if b[j + e..].starts_with(ELLIPSIS) => break j + e,
+                        Some(e) => j += e + 1,
+                        None => break b.len(),
+                    }
+                }
+            }
+        };
+        self.ellipsis = Some(ellipsis);
+        let i = ascii.min(ellipsis);
+        (i < b.len()).then_some(i)
+    }
+}
+
+/// Appends the sentences of paragraph `pi`, `p`, to `out`.
+fn sentences_in(text: &str, p: Range<usize>, pi: usize, out: &mut Vec<Sentence>) {
+    let mut push = |span: Range<usize>| {
+        out.push(Sentence {
+            span,
+            paragraph: pi,
+        })
+    };
     let mut start = p.start;
-    let s = &text[p.clone()];
-    let b = s.as_bytes();
+    let tb = text.as_bytes();
+    let b = &tb[p.clone()];
+    let mut terminals = Terminals::new(b);
     let mut pos = 0;
-    while let Some(i) = next_terminal(b, pos) {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        pos = i + c.len_utf8();
+    while let Some(i) = terminals.next(pos) {
+        let c = b[i];
+        let len = if c == 0xE2 { ELLIPSIS.len() } else { 1 };
+        pos = i + len;
         let term_at = p.start + i;
         // Decimal numbers: 3.5
-        if c == '.' {
+        if c == b'.' {
             let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
             let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
             if prev_digit && next_digit {
                 continue;
             }
         }
-        // Consume the run of terminal punctuation and closers.
-        let mut end = p.start + i + c.len_utf8();
-        let mut only_periods = c == '.';
-        while let Some(d) = s[pos..].chars().next() {
-            if matches!(d, '.' | '!' | '?' | '\u{2026}') {
-                only_periods &= d == '.';
-            } else if !is_closer(d) {
-                break;
-            }
-            pos += d.len_utf8();
-            end = p.start + pos;
+        // Consume the run of terminal punctuation and closers (`"`, `'`,
+        // `)`, `]`, `”`, `’`).
+        let mut only_periods = c == b'.';
+        while let Some(&d) = b.get(pos) {
+            let n = match d {
+                b'.' | b'"' | b'\'' | b')' | b']' => 1,
+                b'!' | b'?' => {
+                    only_periods = false;
+                    1
+                }
+                0xE2 => match b.get(pos + 1..pos + 3) {
+                    Some([0x80, 0xA6]) => {
+                        only_periods = false;
+                        3
+                    }
+                    Some([0x80, 0x9D | 0x99]) => 3,
+                    _ => break,
+                },
+                _ => break,
+            };
+            pos += n;
         }
+        let end = p.start + pos;
         // Must be followed by whitespace (or the paragraph end).
-        let rest = &text[end..p.end];
-        if rest.is_empty() {
+        if end == p.end {
             break;
         }
-        if !rest.starts_with(char::is_whitespace) {
+        if space_at(text, end) == 0 {
             continue;
         }
-        let next = end + (rest.len() - rest.trim_start().len());
-        let nc = text[next..].chars().next().unwrap_or(' ');
-        let starts_new = nc.is_uppercase()
-            || nc.is_ascii_digit()
-            || matches!(nc, '"' | '\u{201C}' | '\u{2018}' | '(' | '[' | '\'');
+        let mut next = end;
+        while next < p.end {
+            match space_at(text, next) {
+                0 => break,
+                n => next += n,
+            }
+        }
+        let starts_new = match tb.get(next) {
+            Some(&nc) if nc < 0x80 => {
+                nc.is_ascii_uppercase()
+                    || nc.is_ascii_digit()
+                    || matches!(nc, b'"' | b'(' | b'[' | b'\'')
+            }
+            Some(_) => text[next..]
+                .chars()
+                .next()
+                .is_some_and(|nc| nc.is_uppercase() || matches!(nc, '\u{201C}' | '\u{2018}')),
+            None => false,
+        };
         if !starts_new {
             continue;
         }
@@ -464,14 +584,13 @@ fn sentences_in(text: &str, p: Range<usize>) -> Vec<Range<usize>> {
         if single_period && !period_ends_sentence(text, term_at, next) {
             continue;
         }
-        out.push(trim_range(text, start..end));
+        push(trim_range(text, start..end));
         start = next;
     }
     let last = trim_range(text, start..p.end);
     if !last.is_empty() {
-        out.push(last);
+        push(last);
     }
-    out
 }
 
 // ---------------------------------------------------------------------------
@@ -488,8 +607,16 @@ enum Mark {
 /// `p`, or `None` when it is not a quotation mark (an inch sign, a stray mark
 /// between spaces, `"` used as an apostrophe).
 fn classify(text: &str, p: &Range<usize>, i: usize, c: char) -> Option<Mark> {
-    let prev = text[p.start..i].chars().next_back();
-    let next = text[i + c.len_utf8()..p.end].chars().next();
+    let b = text.as_bytes();
+    let prev = match i.checked_sub(1).filter(|&j| j >= p.start).map(|j| b[j]) {
+        Some(q) if q < 0x80 => Some(q as char),
+        _ => text[p.start..i].chars().next_back(),
+    };
+    let after = i + c.len_utf8();
+    let next = match b.get(after).filter(|_| after < p.end) {
+        Some(&n) if n < 0x80 => Some(n as char),
+        _ => text[after..p.end].chars().next(),
+    };
     let open_ok = next.is_some_and(|n| !n.is_whitespace())
         && prev.is_none_or(|q| {
             q.is_whitespace()
@@ -552,10 +679,12 @@ fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
         // Only `"` and the lead byte of the curly marks can start a mark.
         for off in memchr::memchr2_iter(b'"', 0xE2, text[p.clone()].as_bytes()) {
             let i = p.start + off;
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if !matches!(c, '"' | '\u{201C}' | '\u{201D}') {
-                continue;
-            }
+            let c = match text.as_bytes()[i..] {
+                [b'"', ..] => '"',
+                [_, 0x80, 0x9C, ..] => '\u{201C}',
+                [_, 0x80, 0x9D, ..] => '\u{201D}',
+                _ => continue,
+            };
             let Some(mark) = classify(text, p, i, c) else {
                 continue;
             };
@@ -608,8 +737,149 @@ fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
 }
 
 #[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Random news-like texts: words, abbreviations, initials, numbers,
+    /// terminals, quotation marks and whitespace of every kind.
+    fn random_texts(n: usize) -> Vec<String> {
+        let tokens = [
+            "The",
+            "talks",
+            "ended",
+            "said",
+            "he",
+            "Yoon",
+            "Mr",
+            "Mr.",
+            "Dr.",
+            "U.S.",
+            "U.S",
+            "Jan.",
+            "Inc.",
+            "J.",
+            "J.R.R.",
+            "e.g.",
+            "i.e.",
+            "No.",
+            "a.m.",
+            "3.5",
+            "12",
+            "pct",
+            "Washington,",
+            "D.C.",
+            "x",
+            "I",
+            "A",
+            "Officials",
+            "However",
+            "\u{C9}mile",
+            "\u{C9}.",
+            "\u{1F600}",
+            "\u{AC00}",
+            "\u{2160}",
+            "don't",
+            "re-elect",
+            "#",
+            "-",
+            "*",
+            "+",
+            "1.",
+            "2)",
+            ">",
+            "\"",
+            "\u{201C}",
+            "\u{201D}",
+            "\u{2018}",
+            "\u{2019}",
+            "'",
+            "(",
+            ")",
+            "[",
+            "]",
+            ".",
+            "..",
+            "...",
+            "!",
+            "?",
+            "?!",
+            "\u{2026}",
+            ":",
+            ";",
+            ",",
+            "\u{2014}",
+            "\u{2013}",
+            "/",
+            "{",
+            "}",
+            "\u{E2}",
+        ];
+        let seps = [
+            " ",
+            " ",
+            " ",
+            " ",
+            "",
+            "",
+            "  ",
+            "\t",
+            "\n",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r\n\r\n",
+            "\n  ",
+            "\n\t",
+            "\n \n",
+            "\u{A0}",
+            "\u{3000}",
+            "\u{2028}",
+            "\u{85}",
+            "\x0B",
+            "\u{200B}",
+            "\n\u{3000}\n",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        (0..n)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..next(60) {
+                    t.push_str(tokens[next(tokens.len())]);
+                    t.push_str(seps[next(seps.len())]);
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn agrees_with_the_reference_segmentation() {
+        let mut texts = random_texts(30_000);
+        texts.push(String::new());
+        texts.push("  \n\u{A0}\n".into());
+        for t in &texts {
+            for paragraphs in [
+                ParagraphMode::Auto,
+                ParagraphMode::BlankLine,
+                ParagraphMode::Line,
+            ] {
+                let o = SegmentOptions { paragraphs };
+                let (got, want) = (segment_with(t, &o), reference::segment_with(t, &o));
+                assert_eq!(got.paragraphs, want.paragraphs, "{paragraphs:?} {t:?}");
+                assert_eq!(got.sentences, want.sentences, "{paragraphs:?} {t:?}");
+                assert_eq!(got.quotes, want.quotes, "{paragraphs:?} {t:?}");
+            }
+        }
+    }
 
     fn sents(text: &str) -> Vec<&str> {
         let s = segment(text);

@@ -6,6 +6,7 @@
 //! (regexes only for what word lookups cannot match), so nothing is
 //! compiled per document.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -651,25 +652,25 @@ pub struct Compiled {
     attributing: PhraseSet,
     /// Only quotations left open need it.
     open_attribution: OpenAttribution,
-    speaker_words: HashSet<String>,
+    speaker_words: FxSet<String>,
     exemptions: Vec<Vec<String>>,
     min_quote_words: usize,
     min_partial_quote_words: usize,
     vague_group: WordPattern,
     vague_subject: WordPattern,
-    claim_verbs: HashSet<String>,
-    claim_aux: HashSet<String>,
+    claim_verbs: FxSet<String>,
+    claim_aux: FxSet<String>,
     evidence_noun: WordPattern,
-    evidence_verbs: HashSet<String>,
+    evidence_verbs: FxSet<String>,
     impersonal_it: WordPattern,
     impersonal_passive: WordPattern,
     vague_phrase: WordPattern,
     naming_cues: Vec<Vec<String>>,
-    specific: HashSet<String>,
+    specific: FxSet<String>,
     /// Only sentences with an anonymous-source noun need them.
     anon_forward: WordPattern,
     anon_inverted: WordPattern,
-    bare_dets: HashSet<String>,
+    bare_dets: FxSet<String>,
     word: WordRegex,
     /// The whole-document prefilter: the sentences that can hold a match
     /// of the claim patterns (by pattern, see the `CLAIM_*` bits), and of
@@ -719,7 +720,8 @@ impl Compiled {
                 .collect()
         };
         let lower = |v: &[String]| -> Vec<String> { word_set(v, false).into_iter().collect() };
-        let mut speaker_words = word_set(&opts.speaker_nouns, false);
+        let mut speaker_words: FxSet<String> =
+            word_set(&opts.speaker_nouns, false).into_iter().collect();
         speaker_words.extend(word_set(&opts.speaker_pronouns, false));
         let speech_forms = opts.speech_forms();
         let speech_alt = alt(&speech_forms, false);
@@ -765,10 +767,12 @@ impl Compiled {
             min_partial_quote_words: opts.min_partial_quote_words,
             vague_group: WordPattern::list(&opts.vague_groups),
             vague_subject: WordPattern::list(&opts.vague_subjects),
-            claim_verbs: word_set(&opts.claim_verbs, true),
-            claim_aux: word_set(&opts.claim_auxiliaries, false),
+            claim_verbs: word_set(&opts.claim_verbs, true).into_iter().collect(),
+            claim_aux: word_set(&opts.claim_auxiliaries, false)
+                .into_iter()
+                .collect(),
             evidence_noun: WordPattern::list(&opts.evidence_nouns),
-            evidence_verbs: word_set(&opts.evidence_verbs, true),
+            evidence_verbs: word_set(&opts.evidence_verbs, true).into_iter().collect(),
             impersonal_it: WordPattern::new(
                 vec![
                     (fixed(&["it"]), false, true),
@@ -800,7 +804,9 @@ impl Compiled {
             ),
             vague_phrase: WordPattern::list(&opts.vague_source_phrases),
             naming_cues: phrases(&opts.source_naming_cues),
-            specific: word_set(&opts.specific_determiners, false),
+            specific: word_set(&opts.specific_determiners, false)
+                .into_iter()
+                .collect(),
             anon_forward: WordPattern::new(
                 vec![
                     (det_forms.clone(), true, false),
@@ -820,7 +826,9 @@ impl Compiled {
                 ],
                 format!(r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"),
             ),
-            bare_dets: word_set(&opts.bare_source_determiners, false),
+            bare_dets: word_set(&opts.bare_source_determiners, false)
+                .into_iter()
+                .collect(),
             word: WordRegex(re(r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string())?),
             anchors,
         })
@@ -831,23 +839,42 @@ impl Compiled {
 // Helpers
 
 /// Byte ranges of `window` not covered by any quotation of the document.
-fn outside_quotes(seg: &Segmented, window: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut pos = window.start;
+fn outside_quotes(
+    seg: &Segmented,
+    window: Range<usize>,
+) -> impl Iterator<Item = Range<usize>> + '_ {
     let first = seg.quotes.partition_point(|q| q.span.end <= window.start);
-    for q in &seg.quotes[first..] {
-        if q.span.start >= window.end {
-            break;
+    outside_quotes_from(seg, window, first)
+}
+
+/// [`outside_quotes`] given the first quotation ending after the window's
+/// start.
+fn outside_quotes_from(
+    seg: &Segmented,
+    window: Range<usize>,
+    first: usize,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut quotes = seg.quotes[first..].iter();
+    let mut pos = Some(window.start);
+    std::iter::from_fn(move || {
+        while let Some(at) = pos {
+            match quotes.next() {
+                Some(q) if q.span.start < window.end => {
+                    pos = Some(at.max(q.span.end));
+                    if q.span.start > at {
+                        return Some(at..q.span.start);
+                    }
+                }
+                _ => {
+                    pos = None;
+                    if at < window.end {
+                        return Some(at..window.end);
+                    }
+                }
+            }
         }
-        if q.span.start > pos {
-            out.push(pos..q.span.start);
-        }
-        pos = pos.max(q.span.end);
-    }
-    if pos < window.end {
-        out.push(pos..window.end);
-    }
-    out
+        None
+    })
 }
 
 fn in_quote(seg: &Segmented, pos: usize) -> bool {
@@ -856,7 +883,19 @@ fn in_quote(seg: &Segmented, pos: usize) -> bool {
 }
 
 fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// `w.to_lowercase()`, borrowed when `w` is ASCII with no capital.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// Lower-cased words of `s` (letters, digits, inner apostrophes and hyphens).
@@ -868,8 +907,11 @@ fn words_lower(c: &Compiled, s: &str) -> Vec<String> {
 }
 
 /// Whether `words` contains the phrase `p` (both lower-cased).
-fn contains_phrase(words: &[String], p: &[String]) -> bool {
-    !p.is_empty() && words.windows(p.len()).any(|w| w == p)
+fn contains_phrase(words: &[impl AsRef<str>], p: &[String]) -> bool {
+    !p.is_empty()
+        && words
+            .windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| a.as_ref() == b))
 }
 
 /// Whether `words` ends with the phrase `p`.
@@ -1065,32 +1107,32 @@ fn used_as_name(text: &str, w: &str) -> bool {
 fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
     let ws: Vec<&str> = c.word.find_iter(s).map(|m| m.as_str()).take(40).collect();
     if ws.windows(2).any(|p| {
-        PERSON_TITLES.contains(&p[0].to_lowercase().as_str())
-            && is_capitalized(p[0])
+        is_capitalized(p[0])
             && is_capitalized(p[1])
+            && PERSON_TITLES.contains(&lower(p[0]).as_ref())
     }) {
         return true;
     }
     let mut i = 0;
-    while i < ws.len() && CONNECTORS.contains(&ws[i].to_lowercase().as_str()) {
+    while i < ws.len() && CONNECTORS.contains(&lower(ws[i]).as_ref()) {
         i += 1;
     }
     let Some(w0) = ws.get(i) else {
         return false;
     };
-    let l0 = w0.to_lowercase();
-    if ["he", "she", "they", "we", "i", "it"].contains(&l0.as_str()) {
+    let l0 = lower(w0);
+    if ["he", "she", "they", "we", "i", "it"].contains(&l0.as_ref()) {
         return true;
     }
-    if ["the", "a", "an", "its", "his", "her", "their", "our"].contains(&l0.as_str()) {
+    if ["the", "a", "an", "its", "his", "her", "their", "our"].contains(&l0.as_ref()) {
         return ws[i + 1..]
             .iter()
             .take(4)
-            .any(|w| c.speaker_words.contains(&w.to_lowercase()));
+            .any(|w| c.speaker_words.contains(lower(w).as_ref()));
     }
     is_capitalized(w0)
-        && !FUNCTION_WORDS.contains(&l0.as_str())
-        && !CALENDAR.contains(&l0.as_str())
+        && !FUNCTION_WORDS.contains(&l0.as_ref())
+        && !CALENDAR.contains(&l0.as_ref())
         && (ws.get(i + 1).is_some_and(|w| is_capitalized(w)) || used_as_name(text, w0))
 }
 
@@ -1104,13 +1146,13 @@ fn names_someone(c: &Compiled, s: &str) -> bool {
     }
     if ws
         .first()
-        .is_some_and(|w| is_capitalized(w) && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| is_capitalized(w) && !FUNCTION_WORDS.contains(&lower(w).as_ref()))
     {
         return true;
     }
     ws.iter().enumerate().any(|(i, w)| {
-        (i > 0 && is_capitalized(w) && w.to_lowercase() != "i")
-            || c.speaker_words.contains(&w.to_lowercase())
+        (i > 0 && is_capitalized(w) && lower(w) != "i")
+            || c.speaker_words.contains(lower(w).as_ref())
     })
 }
 
@@ -1160,27 +1202,62 @@ pub fn check(text: &str, c: &Compiled, want: Wanted) -> Findings {
 // ---------------------------------------------------------------------------
 // unattributed-quote
 
-/// Sentence indices `first..=last` covering `span`, clamped to its paragraph.
-fn sentence_range(seg: &Segmented, span: &Range<usize>) -> Option<(usize, usize)> {
-    let first = seg.sentence_at(span.start)?;
-    let last = seg
-        .sentence_at(span.end.saturating_sub(1).max(span.start))
-        .unwrap_or(first);
-    Some((first, last.max(first)))
+/// For each quotation piece, the sentence indices `first..=last` covering
+/// its span, clamped to its paragraph. The pieces come in order: the
+/// sentences are looked for from where the previous piece's were.
+fn piece_sentences(seg: &Segmented) -> Vec<Option<(usize, usize)>> {
+    let n = seg.sentences.len();
+    let (mut lo, mut last_pos) = (0, 0);
+    // `seg.sentence_at(pos)`.
+    let mut sentence_at = |pos: usize| {
+        if pos < last_pos {
+            lo = seg.sentences.partition_point(|s| s.span.end <= pos);
+        }
+        while lo < n && seg.sentences[lo].span.end <= pos {
+            lo += 1;
+        }
+        last_pos = pos;
+        (lo < n && seg.sentences[lo].span.start <= pos).then_some(lo)
+    };
+    seg.quotes
+        .iter()
+        .map(|q| {
+            let span = &q.span;
+            let first = sentence_at(span.start)?;
+            let last = sentence_at(span.end.saturating_sub(1).max(span.start)).unwrap_or(first);
+            Some((first, last.max(first)))
+        })
+        .collect()
 }
 
 /// Whether quote piece `qi` has attribution in its sentence(s) or the
 /// neighbouring sentences of its paragraph, outside all quotations.
-fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan, qi: usize) -> bool {
+/// `sentences` is the piece's [`piece_sentences`], `para_sentences` each
+/// paragraph's [`Segmented::sentences_of`].
+fn piece_attributed(
+    text: &str,
+    seg: &Segmented,
+    c: &Compiled,
+    scan: &Scan,
+    qi: usize,
+    sentences: Option<(usize, usize)>,
+    para_sentences: &[Range<usize>],
+) -> bool {
     let q = &seg.quotes[qi];
-    let Some((first, last)) = sentence_range(seg, &q.span) else {
+    let Some((first, last)) = sentences else {
         return false;
     };
-    let para = seg.sentences_of(q.paragraph);
+    let para = para_sentences[q.paragraph].clone();
     let lo = if first > para.start { first - 1 } else { first };
     let hi = if last + 1 < para.end { last + 1 } else { last };
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
-    for r in outside_quotes(seg, window) {
+    // The quotations end in order, and piece `qi` ends after the window's
+    // start: the first one that does is at most a few pieces before it.
+    let mut first_quote = qi;
+    while first_quote > 0 && seg.quotes[first_quote - 1].span.end > window.start {
+        first_quote -= 1;
+    }
+    for r in outside_quotes_from(seg, window, first_quote) {
         if attributing_in(text, c, scan, r) {
             return true;
         }
@@ -1207,9 +1284,8 @@ fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan, qi: 
     // (`He attributed this to "restoration of law and order..."`, `It issued
     // a statement that "..."`).
     if !before.is_empty()
-        && (c.word.find_iter(before).last().is_some_and(|m| {
-            m.end() == before.len() && is_capitalized(m.as_str()) && m.start() > 0
-        }) || names_someone(c, before))
+        && (last_word(c, before).is_some_and(|m| is_capitalized(m.as_str()) && m.start() > 0)
+            || names_someone(c, before))
     {
         return true;
     }
@@ -1217,12 +1293,11 @@ fn piece_attributed(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan, qi: 
     // lead-in (`Yoon said:` then the quote as its own paragraph).
     if before.is_empty() && first == para.start && q.paragraph > 0 {
         let prev = seg.paragraphs[q.paragraph - 1].clone();
-        let ps = seg.sentences_of(q.paragraph - 1);
+        let ps = para_sentences[q.paragraph - 1].clone();
         if ps.end > ps.start {
             let last_sent = &seg.sentences[ps.end - 1];
             let lead = &text[last_sent.span.start..prev.end];
             let outside: String = outside_quotes(seg, last_sent.span.start..prev.end)
-                .into_iter()
                 .map(|r| &text[r])
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -1336,33 +1411,60 @@ fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Find
     let n = seg.quotes.len();
     // Group pieces into quotations.
     let mut root: Vec<usize> = (0..n).collect();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // The number of pieces of each group, then where its pieces start in
+    // `pieces` (all the groups' pieces, each group's in order).
+    let mut sizes: Vec<usize> = Vec::new();
     let mut group_of = vec![0usize; n];
     for i in 0..n {
         match seg.quotes[i].continues {
             Some(j) if j < i => {
                 root[i] = root[j];
                 let g = group_of[root[i]];
-                groups[g].push(i);
+                sizes[g] += 1;
                 group_of[i] = g;
             }
             _ => {
-                group_of[i] = groups.len();
-                groups.push(vec![i]);
+                group_of[i] = sizes.len();
+                sizes.push(1);
             }
         }
     }
+    let mut offsets: Vec<usize> = Vec::with_capacity(sizes.len() + 1);
+    offsets.push(0);
+    for size in &sizes {
+        offsets.push(offsets[offsets.len() - 1] + size);
+    }
+    let mut pieces = vec![0usize; n];
+    let mut next = offsets.clone();
+    for (i, &g) in group_of.iter().enumerate() {
+        pieces[next[g]] = i;
+        next[g] += 1;
+    }
+    let groups: Vec<&[usize]> = offsets.windows(2).map(|w| &pieces[w[0]..w[1]]).collect();
+    let ranges = piece_sentences(seg);
+    // `seg.sentences_of(p)` for each paragraph `p`.
+    let mut para_sentences = vec![0..0; seg.paragraphs.len()];
+    for (i, s) in seg.sentences.iter().enumerate() {
+        let r = &mut para_sentences[s.paragraph];
+        if r.start == r.end {
+            *r = i..i;
+        }
+        r.end = i + 1;
+    }
     let mut attributed: Vec<bool> = groups
         .iter()
-        .map(|g| g.iter().any(|&i| piece_attributed(text, seg, c, scan, i)))
+        .map(|g| {
+            g.iter()
+                .any(|&i| piece_attributed(text, seg, c, scan, i, ranges[i], &para_sentences))
+        })
         .collect();
     // Consecutive quotations in one paragraph (same or adjacent sentences)
     // share attribution: `"A," Yoon said. "B." "C."`.
     let bounds: Vec<Option<(usize, usize, usize)>> = groups
         .iter()
         .map(|g| {
-            let a = sentence_range(seg, &seg.quotes[g[0]].span)?;
-            let b = sentence_range(seg, &seg.quotes[*g.last()?].span)?;
+            let a = ranges[g[0]]?;
+            let b = ranges[*g.last()?]?;
             Some((seg.quotes[g[0]].paragraph, a.0, b.1))
         })
         .collect();
@@ -1412,31 +1514,6 @@ fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Find
 // ---------------------------------------------------------------------------
 // unattributed-claim
 
-/// What follows a vague subject: the verb's index among `words` (None if no
-/// verb of `verbs` within `max` words) — words are (text, range) pairs.
-/// The first `n` words of `text[within]`, lower-cased, with their spans.
-fn lower_words(
-    c: &Compiled,
-    text: &str,
-    within: Range<usize>,
-    n: usize,
-) -> Vec<(String, Range<usize>)> {
-    let base = within.start;
-    c.word
-        .find_iter(&text[within])
-        .take(n)
-        .map(|w| (w.as_str().to_lowercase(), base + w.start()..base + w.end()))
-        .collect()
-}
-
-fn find_verb(
-    words: &[(String, Range<usize>)],
-    verbs: &HashSet<String>,
-    max: usize,
-) -> Option<usize> {
-    words.iter().take(max).position(|(w, _)| verbs.contains(w))
-}
-
 /// Whether a sentence names a source: a capitalized name (not just the
 /// first word) together with a speech verb, `according to` or a naming cue.
 fn sentence_names_source(c: &Compiled, s: &str) -> bool {
@@ -1446,46 +1523,66 @@ fn sentence_names_source(c: &Compiled, s: &str) -> bool {
     if !named {
         return false;
     }
-    let lw: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let lw: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
     c.attributing.is_match(s) || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
 }
 
 /// Whether the words between a vague subject and its verb name the source.
 fn mid_names_source(c: &Compiled, mid_text: &str) -> bool {
     let ws: Vec<&str> = c.word.find_iter(mid_text).map(|m| m.as_str()).collect();
-    let lw: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-    ws.iter().any(|w| is_capitalized(w)) || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+    if ws.iter().any(|w| is_capitalized(w)) {
+        return true;
+    }
+    let lw: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
+    c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+}
+
+/// The last word of `s` when it ends where `s` does.
+fn last_word<'h>(c: &Compiled, s: &'h str) -> Option<words::WordMatch<'h>> {
+    // Only the trailing run of word-like characters can hold a word ending
+    // at the end; `is_alphanumeric` covers `\p{L}\p{N}`, and before the run
+    // no word can continue, so the regex finds the same last word there as
+    // over the whole of `s`.
+    let b = s.as_bytes();
+    let mut run = s.len();
+    while run > 0 {
+        let x = b[run - 1];
+        if x < 0x80 {
+            if !(x.is_ascii_alphanumeric() || x == b'\'' || x == b'-') {
+                break;
+            }
+            run -= 1;
+        } else {
+            match s[..run].chars().next_back() {
+                Some(ch) if ch.is_alphanumeric() || ch == '\u{2019}' => run -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let m = c.word.find_iter(&s[run..]).last()?;
+    (run + m.end() == s.len()).then_some(words::WordMatch {
+        haystack: s,
+        start: run + m.start(),
+        end: run + m.end(),
+    })
 }
 
 /// The word right before byte `pos` within `sent` (lower-cased), or None at
 /// the sentence start or after a clause break.
-fn prev_word(c: &Compiled, text: &str, sent_start: usize, pos: usize) -> Option<(String, bool)> {
+fn prev_word<'t>(
+    c: &Compiled,
+    text: &'t str,
+    sent_start: usize,
+    pos: usize,
+) -> Option<(Cow<'t, str>, bool)> {
     let before = &text[sent_start..pos];
     let t = before.trim_end();
     if t.is_empty() || t.ends_with([',', ';', ':', '(', '"', '\u{201C}', '\u{2014}', '\u{2013}']) {
         return None;
     }
-    // Only the trailing run of word-like characters can hold a word ending
-    // at the end; `is_alphanumeric` covers `\p{L}\p{N}`, and before the run
-    // no word can continue, so the regex finds the same last word there as
-    // over the whole prefix.
-    let run = t
-        .char_indices()
-        .rev()
-        .take_while(|&(_, ch)| ch.is_alphanumeric() || matches!(ch, '\'' | '\u{2019}' | '-'))
-        .last()
-        .map_or(t.len(), |(i, _)| i);
-    let m = c.word.find_iter(&t[run..]).last()?;
-    if run + m.end() != t.len() {
-        return None;
-    }
-    let first_word = text[sent_start..sent_start + run + m.start()]
-        .trim()
-        .is_empty();
-    Some((
-        m.as_str().to_lowercase(),
-        is_capitalized(m.as_str()) && !first_word,
-    ))
+    let m = last_word(c, t)?;
+    let first_word = text[sent_start..sent_start + m.start()].trim().is_empty();
+    Some((lower(m.as_str()), is_capitalized(m.as_str()) && !first_word))
 }
 
 /// Reporting verbs that hand a claim to their subject (`Barrow said …`):
@@ -1524,6 +1621,25 @@ const REPORTING_VERBS: &[&str] = &[
     "claimed",
 ];
 
+/// The first bytes of [`REPORTING_VERBS`]: most words are rejected on it.
+const REPORTING_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < REPORTING_VERBS.len() {
+        t[REPORTING_VERBS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Whether `w` is one of [`REPORTING_VERBS`] (as written).
+fn is_reporting_verb(w: &str) -> bool {
+    w.as_bytes()
+        .first()
+        .is_some_and(|&b| REPORTING_FIRST[usize::from(b)])
+        && REPORTING_VERBS.contains(&w)
+}
+
 /// Whether `w`, the subject of a reporting verb, answers for what the
 /// sentence reports: `he`, `she`, `it`, a role (`police`, `the ministry`;
 /// not `sources`, which is `anonymous-source`'s business), or a capitalized
@@ -1531,17 +1647,17 @@ const REPORTING_VERBS: &[&str] = &[
 /// word. `first` tells that `w` opens the sentence, where any word is
 /// capitalized.
 fn is_reporting_speaker(c: &Compiled, text: &str, w: &str, first: bool) -> bool {
-    let l = w.to_lowercase();
-    if ["he", "she", "it", "i"].contains(&l.as_str())
-        || (c.speaker_words.contains(&l) && !l.starts_with("source"))
+    let l = lower(w);
+    if ["he", "she", "it", "i"].contains(&l.as_ref())
+        || (c.speaker_words.contains(l.as_ref()) && !l.starts_with("source"))
     {
         return true;
     }
     is_capitalized(w)
         && !l.ends_with("'s")
         && !l.ends_with("\u{2019}s")
-        && !FUNCTION_WORDS.contains(&l.as_str())
-        && !CALENDAR.contains(&l.as_str())
+        && !FUNCTION_WORDS.contains(&l.as_ref())
+        && !CALENDAR.contains(&l.as_ref())
         && c.vague_group.find_iter(&l).next().is_none()
         && c.vague_subject.find_iter(&l).next().is_none()
         && c.evidence_noun.find_iter(&l).next().is_none()
@@ -1569,7 +1685,7 @@ fn reported_by_speaker(c: &Compiled, text: &str, sent: Range<usize>, hit: Range<
     let pause = |s: &str| s.contains([',', '"', '\u{201D}']);
     for (i, r) in words.iter().enumerate() {
         let verb = &text[r.clone()];
-        if (r.start < hit.end && hit.start < r.end) || !REPORTING_VERBS.contains(&verb) {
+        if (r.start < hit.end && hit.start < r.end) || !is_reporting_verb(verb) {
             continue;
         }
         // Inverted (`…," said Smith`): the verb follows a pause.
@@ -1644,18 +1760,23 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
             for m in re.find_iter_within(s, bounds(bit)) {
                 let start = base + m.start;
                 if let Some((w, cap)) = prev_word(c, text, base, start) {
-                    if cap || c.specific.contains(&w) {
+                    if cap || c.specific.contains(w.as_ref()) {
                         continue;
                     }
                 }
                 let after_start = base + m.end;
-                // `find_verb` looks at the first 10 words only.
-                let words = lower_words(c, text, after_start..sent.span.end, 10);
-                let Some(vi) = find_verb(&words, verbs, 10) else {
+                // The verb: one of the first 10 words.
+                let Some((vi, verb)) = c
+                    .word
+                    .find_iter(&text[after_start..sent.span.end])
+                    .take(10)
+                    .enumerate()
+                    .find(|(_, w)| verbs.contains(lower(w.as_str()).as_ref()))
+                else {
                     continue;
                 };
-                let verb_end = words[vi].1.end;
-                let mid = &text[after_start..words[vi].1.start];
+                let verb_end = after_start + verb.end();
+                let mid = &text[after_start..after_start + verb.start()];
                 if mid_names_source(c, mid)
                     || mid.contains([',', ';', '(', '"', '\u{2014}'])
                     || vi > 4
@@ -1671,23 +1792,25 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
         for m in subjects.into_iter().flatten() {
             let start = base + m.start;
             if let Some((w, cap)) = prev_word(c, text, base, start) {
-                if cap || c.specific.contains(&w) || c.claim_aux.contains(&w) {
+                if cap || c.specific.contains(w.as_ref()) || c.claim_aux.contains(w.as_ref()) {
                     continue;
                 }
             }
             let after_start = base + m.end;
-            let words = lower_words(c, text, after_start..sent.span.end, 3);
-            let Some(vi) = words
-                .iter()
-                .position(|(w, _)| !c.claim_aux.contains(w))
-                .filter(|&i| c.claim_verbs.contains(&words[i].0))
+            // The first of the next 3 words that is not an auxiliary.
+            let Some(verb) = c
+                .word
+                .find_iter(&text[after_start..sent.span.end])
+                .take(3)
+                .find(|w| !c.claim_aux.contains(lower(w.as_str()).as_ref()))
+                .filter(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
             else {
                 continue;
             };
-            if text[after_start..words[vi].1.start].contains([',', ';', '"']) {
+            if text[after_start..after_start + verb.start()].contains([',', ';', '"']) {
                 continue;
             }
-            hits.push((start..words[vi].1.end, "vague subject"));
+            hits.push((start..after_start + verb.end(), "vague subject"));
         }
         for (re, bit) in [
             (&c.impersonal_it, CLAIM_IT),
@@ -1706,6 +1829,7 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
         }
         hits.sort_by_key(|h| (h.0.start, std::cmp::Reverse(h.0.end)));
         let mut last_end = 0;
+        let mut names = None;
         for (r, kind) in hits {
             if r.start < last_end
                 || in_quote(seg, r.start)
@@ -1713,7 +1837,7 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
             {
                 continue;
             }
-            if next_names() {
+            if *names.get_or_insert_with(next_names) {
                 break;
             }
             last_end = r.end;
@@ -1760,17 +1884,16 @@ fn anonymous_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)])
             if in_quote(seg, start) {
                 continue;
             }
-            let first = c
-                .word
-                .find(&s[m.clone()])
-                .map(|w| w.as_str().to_lowercase());
-            let has_det = first.as_ref().is_some_and(|w| c.bare_dets.contains(w));
+            let first = c.word.find(&s[m.clone()]).map(|w| lower(w.as_str()));
+            let has_det = first
+                .as_ref()
+                .is_some_and(|w| c.bare_dets.contains(w.as_ref()));
             if !has_det {
                 // `sources said` must start a clause: `industry sources said`
                 // and `the source said` describe or refer back.
                 let bare = ["and", "but", "that", "as", "while", "though", "although"];
                 if let Some((w, _)) = prev_word(c, text, base, start) {
-                    if !bare.contains(&w.as_str()) {
+                    if !bare.contains(&w.as_ref()) {
                         continue;
                     }
                 }
@@ -2315,40 +2438,67 @@ mod tests {
     fn word_scan_and_table_agree_with_byte_loops() {
         let alphabet: &[u8] = b"aZ09_ .,-'\n\t\x7f\x80\xc5\xbf@[`{/:";
         let mut next = xorshift(0x2545_F491_4F6C_DD1D);
-        let words: Vec<Vec<u8>> = ["said", "a", "according", "z0_", "abcdefghijklmnopq", "x9"]
+        let letters: Vec<Vec<u8>> = ["said", "a", "according", "abcdefghijklmnopq", "it"]
             .iter()
             .map(|w| w.as_bytes().to_vec())
             .collect();
-        let table = WordTable::new(&words);
-        for len in (0..300).chain([1000, 4096]) {
-            let mut b: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-            // Some known words, in either case, at random places.
-            for _ in 0..len / 20 {
-                let w = &words[next(words.len())];
-                let at = next(len.max(1));
-                for (k, &c) in w.iter().enumerate() {
-                    if at + k < b.len() {
-                        b[at + k] = if next(2) == 0 {
-                            c
-                        } else {
-                            c.to_ascii_uppercase()
-                        };
+        let mut mixed = letters.clone();
+        mixed.extend([
+            b"z0_".to_vec(),
+            b"x9".to_vec(),
+            b"_".to_vec(),
+            b"7".to_vec(),
+        ]);
+        let long = [
+            letters.clone(),
+            vec![[b'q'; 70].to_vec(), [b'r'; 64].to_vec()],
+        ]
+        .concat();
+        for words in [letters, mixed, long] {
+            let table = WordTable::new(&words);
+            for len in (0..300).chain([1000, 4096]) {
+                let mut b: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+                // Some known words, in either case, at random places.
+                for _ in 0..len / 10 {
+                    let w = &words[next(words.len())];
+                    let at = next(len.max(1));
+                    for (k, &c) in w.iter().enumerate() {
+                        if at + k < b.len() {
+                            b[at + k] = if next(2) == 0 {
+                                c
+                            } else {
+                                c.to_ascii_uppercase()
+                            };
+                        }
                     }
                 }
+                // Every ASCII word of the table, with its index.
+                let want: Vec<(Range<usize>, usize)> = AsciiWords { b: &b, pos: 0 }
+                    .filter_map(|r| {
+                        let lower = b[r.clone()].to_ascii_lowercase();
+                        words.iter().position(|w| *w == lower).map(|i| (r, i))
+                    })
+                    .collect();
+                let mut got = Vec::new();
+                table.for_each_candidate(&b, |s, e| {
+                    assert!(table.may_hold(&b, s, e));
+                    if let Some(i) = table.get_filtered(&b, s, e) {
+                        got.push((s..e, i));
+                    }
+                });
+                assert_eq!(got, want, "{b:?}");
             }
-            let want: Vec<Range<usize>> = AsciiWords { b: &b, pos: 0 }.collect();
-            let mut got = Vec::new();
-            for_each_ascii_word(&b, |s, e| got.push(s..e));
-            assert_eq!(got, want, "{b:?}");
-            for r in want {
-                let lower = b[r.clone()].to_ascii_lowercase();
-                assert_eq!(
-                    table.get(&b, r.start, r.end),
-                    words.iter().position(|w| *w == lower),
-                    "{:?}",
-                    &b[r]
-                );
-            }
+        }
+        // The classes, 64 bytes at a time (or fewer, at the end).
+        for k in 0..5_000 {
+            let block: Vec<u8> = (0..64 - k % 3).map(|_| next(256) as u8).collect();
+            let bits = |f: fn(&u8) -> bool| {
+                (0..block.len()).fold(0u64, |m, j| m | u64::from(f(&block[j])) << j)
+            };
+            let is_word = |c: &u8| is_word_byte(*c);
+            assert_eq!(class_bits(&block, word_lanes8), bits(is_word), "{block:?}");
+            let letter = u8::is_ascii_alphabetic;
+            assert_eq!(class_bits(&block, letter_lanes8), bits(letter), "{block:?}");
         }
     }
 

@@ -114,6 +114,9 @@ pub(super) struct Alternation {
     /// The lengths of the first words (bit `min(len, 63)`) by first byte,
     /// both cases: most words of a text are rejected before hashing.
     pub(super) lengths: Box<[u64; 256]>,
+    /// The bytes a phrase can start with, under the folding of `unicode`
+    /// groups (the lead bytes of `ſ` and of the Kelvin sign too).
+    pub(super) first_bytes: Box<[bool; 256]>,
 }
 
 impl Alternation {
@@ -121,6 +124,7 @@ impl Alternation {
         let mut phrases = Vec::new();
         let mut by_first: FxMap<Vec<u8>, Vec<usize>> = FxMap::default();
         let mut lengths = Box::new([0u64; 256]);
+        let mut first_bytes = Box::new([false; 256]);
         for f in forms {
             let words: Vec<Vec<u8>> = f
                 .split_whitespace()
@@ -131,6 +135,12 @@ impl Alternation {
             };
             for b in [first[0], first[0].to_ascii_uppercase()] {
                 lengths[b as usize] |= 1 << first.len().min(63);
+                first_bytes[b as usize] = true;
+            }
+            match first[0] {
+                b's' => first_bytes["\u{17F}".as_bytes()[0] as usize] = true,
+                b'k' => first_bytes["\u{212A}".as_bytes()[0] as usize] = true,
+                _ => {}
             }
             by_first
                 .entry(first.clone())
@@ -144,6 +154,7 @@ impl Alternation {
             unicode,
             by_first,
             lengths,
+            first_bytes,
         }
     }
 
@@ -243,7 +254,12 @@ impl WordSeq {
             self.match_from(s, g + 1, next)
         };
         let found = if group.unicode {
-            (0..group.phrases.len()).find_map(attempt)
+            // Every phrase fails on its first byte unless it may start one.
+            let may = b
+                .get(pos)
+                .is_some_and(|&c| group.first_bytes[usize::from(c)]);
+            may.then(|| (0..group.phrases.len()).find_map(attempt))
+                .flatten()
         } else {
             let first = group.starting_with(b, pos, ascii_word_end(b, pos));
             first.iter().find_map(|&p| attempt(p))
@@ -448,6 +464,32 @@ impl OpenAttribution {
 #[derive(Debug, Clone)]
 pub(super) struct WordRegex(pub(super) Regex);
 
+/// [`WORD_CLASS`] bits: an ASCII byte of `[\p{L}\p{N}]`, of
+/// `[\p{L}\p{N}'’-]`, and a byte of a non-ASCII character.
+const WORD_START: u8 = 1;
+const WORD_CONTINUE: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+/// The [`WordRegex`] classes of each byte.
+const WORD_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            WORD_START | WORD_CONTINUE
+        } else if c == b'\'' || c == b'-' {
+            WORD_CONTINUE
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// A match of [`WordRegex`], with `regex::Match`'s accessors.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct WordMatch<'h> {
@@ -498,11 +540,11 @@ impl WordRegex {
         std::iter::from_fn(move || {
             // The next character of the start class.
             let start = loop {
-                let c = *b.get(pos)?;
-                if c < 0x80 {
-                    if c.is_ascii_alphanumeric() {
-                        break pos;
-                    }
+                let k = WORD_CLASS[usize::from(*b.get(pos)?)];
+                if k & WORD_START != 0 {
+                    break pos;
+                }
+                if k & NON_ASCII == 0 {
                     pos += 1;
                     continue;
                 }
@@ -514,12 +556,13 @@ impl WordRegex {
             };
             pos = start;
             while let Some(&c) = b.get(pos) {
-                if c < 0x80 {
-                    if !(c.is_ascii_alphanumeric() || c == b'\'' || c == b'-') {
-                        break;
-                    }
+                let k = WORD_CLASS[usize::from(c)];
+                if k & WORD_CONTINUE != 0 {
                     pos += 1;
                     continue;
+                }
+                if k & NON_ASCII == 0 {
+                    break;
                 }
                 match s[pos..].chars().next() {
                     Some(ch) if self.continues(ch) => pos += ch.len_utf8(),
@@ -570,6 +613,7 @@ impl std::hash::Hasher for FxHasher {
 }
 
 pub(super) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub(super) type FxSet<T> = HashSet<T, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// The maximal runs of ASCII word characters of a string, as byte ranges:
 /// the words `(?-u:\b...\b)` patterns can match. Non-ASCII characters
@@ -796,15 +840,11 @@ impl Anchors {
                 attributing: spans,
             };
         }
-        for_each_ascii_word(b, |start, end| {
-            // Most words fail the filter: keep this closure small enough to
-            // be inlined into the loop.
-            if self.table.may_hold(b, start, end) {
-                self.scan_word(text, (start, end), mask, attributing, &mut out, &mut spans);
-            }
+        // Most words fail the filter: the loop stays small, and the rest
+        // of the work is out of line.
+        self.table.for_each_candidate(b, |start, end| {
+            self.scan_word(text, (start, end), mask, attributing, &mut out, &mut spans);
         });
-        // Anchored on their longest word, phrases are found out of order.
-        spans.sort_unstable();
         Scan {
             hits: out,
             attributing: spans,
@@ -823,7 +863,7 @@ impl Anchors {
         spans: &mut Vec<(usize, usize)>,
     ) {
         let b = text.as_bytes();
-        let Some(w) = self.table.get(b, start, i) else {
+        let Some(w) = self.table.get_filtered(b, start, i) else {
             return;
         };
         let mut kinds = 0;
@@ -834,7 +874,10 @@ impl Anchors {
                         words_before_start(b, start, before),
                         words_after_end(b, i, after),
                     ) {
-                        spans.push((s, e));
+                        // Anchored on their longest word, phrases are
+                        // found a little out of order: keep `spans` sorted.
+                        let later = spans.iter().rev().take_while(|&&x| x > (s, e)).count();
+                        spans.insert(spans.len() - later, (s, e));
                     }
                 }
                 continue;
@@ -955,11 +998,11 @@ pub(super) struct Candidate {
     pub(super) hits: Range<usize>,
 }
 
-/// The bits (bit `j` for byte `j`) of the ASCII word bytes among the eight
-/// bytes of `x` (little-endian), computed on all eight at once: each lane
-/// is compared by subtracting from it with its high bit set, which never
-/// borrows from the next lane.
-pub(super) fn word_bits8(x: u64) -> u64 {
+/// Bit 7 of lane `j` (byte `j`, little-endian) set where byte `j` of `x` is
+/// an ASCII word byte, computed on all eight at once: each lane is compared
+/// by subtracting from it with its high bit set, which never borrows from
+/// the next lane.
+pub(super) fn word_lanes8(x: u64) -> u64 {
     const H: u64 = 0x8080_8080_8080_8080;
     const L: u64 = 0x0101_0101_0101_0101;
     // Lanes of 7-bit values: bit 7 set where `v >= c`.
@@ -970,81 +1013,88 @@ pub(super) fn word_bits8(x: u64) -> u64 {
     let digit = ge(v, 0x30) & !ge(v, 0x3A);
     let t = v ^ (0x5F * L);
     let underscore = !((t | H) - L) & H;
-    let m = (alpha | digit | underscore) & !x & H;
-    // Gather the lanes' bit 7 into one byte, lane `j` at bit `j`.
-    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    (alpha | digit | underscore) & !x & H
 }
 
-/// The bits of the ASCII word bytes of `block` (at most 64 bytes).
-pub(super) fn word_bits(block: &[u8]) -> u64 {
-    let mut m = 0;
-    let mut chunks = block.chunks_exact(8);
-    let mut at = 0;
-    for c in chunks.by_ref() {
+/// [`word_lanes8`] for the ASCII letters. Adding to a lane of seven bits
+/// never carries into the next lane.
+pub(super) fn letter_lanes8(x: u64) -> u64 {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    let lower = (x & !H) | (0x20 * L);
+    // Bit 7 of a lane set where it is at least `a`, and at least `{`.
+    let from_a = lower + (0x80 - 0x61) * L;
+    let past_z = lower + (0x80 - 0x7B) * L;
+    from_a & !past_z & !x & H
+}
+
+/// The bits (bit `j` for byte `j`) of the bytes of `block` (at most 64
+/// bytes) in the class of `lanes8` (a function such as [`word_lanes8`],
+/// eight bytes at a time).
+#[inline(always)]
+pub(super) fn class_bits(block: &[u8], lanes8: impl Fn(u64) -> u64) -> u64 {
+    match <&[u8; 64]>::try_from(block) {
+        Ok(block) => class_bits64(block, lanes8),
+        Err(_) => {
+            // NUL is in no class.
+            let mut buf = [0u8; 64];
+            buf[..block.len()].copy_from_slice(block);
+            class_bits64(&buf, lanes8)
+        }
+    }
+}
+
+/// [`class_bits`] of a whole block: the lanes of its eight integers are
+/// gathered into the bytes of one (byte `k`, bit `j`: byte `k` of integer
+/// `j`), and that 8×8 bit matrix transposed.
+#[inline(always)]
+pub(super) fn class_bits64(block: &[u8; 64], lanes8: impl Fn(u64) -> u64) -> u64 {
+    let mut g = 0;
+    for (j, c) in block.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        m |= word_bits8(x) << at;
-        at += 8;
+        g |= lanes8(x) >> (7 - j);
     }
-    for (k, &c) in chunks.remainder().iter().enumerate() {
-        m |= u64::from(is_word_byte(c)) << (at + k);
-    }
-    m
-}
-
-/// Calls `f(start, end)` for each maximal run of ASCII word bytes in `b`,
-/// in order: the words `(?-u:\b...\b)` patterns can match. The bytes are
-/// classified 64 at a time, and runs found from the bits where the class
-/// changes, so that the cost is per word more than per byte.
-pub(super) fn for_each_ascii_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
-    let mut pending: Option<usize> = None;
-    let mut carry = 0u64;
-    for (n, block) in b.chunks(64).enumerate() {
-        let base = n * 64;
-        let m = word_bits(block);
-        let prev = (m << 1) | carry;
-        let mut starts = m & !prev;
-        // Past a short last block the bits are clear: a run reaching its
-        // end ends there.
-        let mut ends = !m & prev;
-        carry = m >> 63;
-        if let Some(s) = pending {
-            if ends == 0 {
-                continue;
-            }
-            f(s, base + ends.trailing_zeros() as usize);
-            ends &= ends - 1;
-            pending = None;
-        }
-        while starts != 0 {
-            let s = base + starts.trailing_zeros() as usize;
-            starts &= starts - 1;
-            if ends == 0 {
-                pending = Some(s);
-                break;
-            }
-            f(s, base + ends.trailing_zeros() as usize);
-            ends &= ends - 1;
-        }
-    }
-    if let Some(s) = pending {
-        f(s, b.len());
-    }
+    // Hacker's Delight, `transpose8rS64`.
+    let swap = |x: u64, mask: u64, shift: u32| {
+        let t = (x ^ (x >> shift)) & mask;
+        x ^ t ^ (t << shift)
+    };
+    let g = swap(g, 0x00AA_00AA_00AA_00AA, 7);
+    let g = swap(g, 0x0000_CCCC_0000_CCCC, 14);
+    swap(g, 0x0000_0000_F0F0_F0F0, 28)
 }
 
 /// Lower-cased ASCII words to indices, for the document scan: a filter on
-/// first byte, last byte and length rejects most words of a text, and the
-/// rest are looked up with their bytes packed into two integers.
-#[derive(Debug, Clone, Default)]
+/// first, second and last byte and length rejects most words of a text, and
+/// the rest are looked up with their bytes packed into two integers.
+#[derive(Debug, Clone)]
 pub(super) struct WordTable {
-    /// Entry `(first & 31) * 32 + (last & 31)`: bit `min(len, 63)` for the
-    /// length of each word with such first and last bytes (in either case).
-    pub(super) filter: Vec<u64>,
+    /// Entry `(first & 31) * 32 + (last & 31)`: bit `len & 63` for the
+    /// length of each word with such first and last bytes (in either case);
+    /// then the same by first and second byte (at 1024 on), a word of one
+    /// byte having its bit whatever the second byte.
+    pub(super) filter: Box<[u64; 2048]>,
     /// Open addressing by [`WordTable::hash`]: packed word (see
     /// [`pack_word`]), index; an empty slot is `(0, 0, 0)`.
     pub(super) slots: Vec<(u64, u64, u32)>,
     pub(super) shift: u32,
     /// Words longer than 16 bytes.
     pub(super) long: FxMap<Vec<u8>, usize>,
+    /// Every word is ASCII letters only: the scan can look at runs of
+    /// letters (see [`letter_lanes8`]).
+    pub(super) letters_only: bool,
+}
+
+impl Default for WordTable {
+    fn default() -> WordTable {
+        WordTable::new(&[])
+    }
+}
+
+/// The filter cell of the bytes `a` and `b`.
+#[inline(always)]
+fn cell(a: u8, b: u8) -> usize {
+    usize::from(a & 31) * 32 + usize::from(b & 31)
 }
 
 /// The bytes of an ASCII word of at most 16 bytes, each with bit 5 set
@@ -1085,19 +1135,29 @@ pub(super) fn pack_word_at(b: &[u8], start: usize, end: usize) -> (u64, u64) {
 
 impl WordTable {
     pub(super) fn new(words: &[Vec<u8>]) -> WordTable {
-        let mut filter = vec![0u64; 1024];
         let size = (words.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            filter: Vec::new(),
+            filter: Box::new([0; 2048]),
             slots: vec![(0, 0, 0); size],
             shift: 64 - size.trailing_zeros(),
             long: FxMap::default(),
+            letters_only: words.iter().all(|w| w.iter().all(u8::is_ascii_alphabetic)),
         };
         for (i, w) in words.iter().enumerate() {
             let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
                 continue;
             };
-            filter[usize::from(first & 31) * 32 + usize::from(last & 31)] |= 1 << w.len().min(63);
+            let bit = 1 << (w.len() & 63);
+            t.filter[cell(first, last)] |= bit;
+            match w.get(1) {
+                Some(&second) => t.filter[1024 + cell(first, second)] |= bit,
+                // Whatever follows a word of one byte.
+                None => {
+                    for c in 0..32 {
+                        t.filter[1024 + cell(first, c)] |= bit;
+                    }
+                }
+            }
             if w.len() > 16 {
                 t.long.insert(w.clone(), i);
                 continue;
@@ -1109,7 +1169,6 @@ impl WordTable {
             }
             t.slots[h] = (key.0, key.1, i as u32);
         }
-        t.filter = filter;
         t
     }
 
@@ -1118,21 +1177,133 @@ impl WordTable {
     }
 
     /// Whether the word `b[start..end]` (a run of ASCII word bytes) passes
-    /// the filter: [`WordTable::get`] can find only such words.
-    #[inline]
+    /// the filter: [`WordTable::get_filtered`] can find only such words.
+    #[inline(always)]
     pub(super) fn may_hold(&self, b: &[u8], start: usize, end: usize) -> bool {
-        let cell = usize::from(b[start] & 31) * 32 + usize::from(b[end - 1] & 31);
-        self.filter
-            .get(cell)
-            .is_some_and(|&f| f >> (end - start).min(63) & 1 != 0)
+        let second = b.get(start + 1).copied().unwrap_or(0);
+        self.filter(b[start], second, b[end - 1], end - start)
     }
 
-    /// The index of the word `b[start..end]` (a run of ASCII word bytes).
-    pub(super) fn get(&self, b: &[u8], start: usize, end: usize) -> Option<usize> {
-        let len = end - start;
-        if !self.may_hold(b, start, end) {
-            return None;
+    /// The filter on a word's first, second (or following) and last byte
+    /// and length.
+    #[inline(always)]
+    fn filter(&self, first: u8, second: u8, last: u8, len: usize) -> bool {
+        let f = self.filter[cell(first, last)] & self.filter[1024 + cell(first, second)];
+        f >> (len & 63) & 1 != 0
+    }
+
+    /// Calls `f(start, end)` for the words of `b` that pass the filter, in
+    /// order (runs of letters that are whole words when every word of the
+    /// table is letters only, else the runs of ASCII word bytes).
+    pub(super) fn for_each_candidate(&self, b: &[u8], mut f: impl FnMut(usize, usize)) {
+        if self.letters_only {
+            self.candidates_by(b, letter_lanes8, true, &mut f);
+        } else {
+            self.candidates_by(b, word_lanes8, false, &mut f);
         }
+    }
+
+    /// [`WordTable::for_each_candidate`] over runs of the class of
+    /// `lanes8` (see [`class_bits`]), which are whole words unless `letters`. The bytes are
+    /// classified 64 at a time, and runs found from the bits where the
+    /// class changes, so that the cost is per run more than per byte; where
+    /// the block and 16 bytes either side are in the text, the filter reads
+    /// them with no bounds to check.
+    #[inline(always)]
+    fn candidates_by(
+        &self,
+        b: &[u8],
+        lanes8: impl Fn(u64) -> u64 + Copy,
+        letters: bool,
+        f: &mut impl FnMut(usize, usize),
+    ) {
+        let n = b.len();
+        // A run of letters is a word when no digit or `_` touches it.
+        let touched = |s: usize, e: usize| {
+            (s > 0 && is_word_byte(b[s - 1])) || b.get(e).is_some_and(|&c| is_word_byte(c))
+        };
+        let whole = |s: usize, e: usize| !letters || !touched(s, e);
+        let pass = |s: usize, e: usize| self.may_hold(b, s, e) && whole(s, e);
+        // The start of a run that goes on past the block.
+        let mut pending: Option<usize> = None;
+        let mut carry = 0u64;
+        let mut base = 0;
+        while base < n {
+            // The block with 16 bytes either side.
+            let win: Option<&[u8; 96]> = base
+                .checked_sub(16)
+                .and_then(|from| b.get(from..base + 80))
+                .and_then(|w| w.try_into().ok());
+            let m = match win {
+                Some(w) => class_bits64(w[16..80].try_into().unwrap_or(&[0; 64]), lanes8),
+                None => class_bits(&b[base..n.min(base + 64)], lanes8),
+            };
+            let prev = (m << 1) | carry;
+            let mut starts = m & !prev;
+            // Past a short last block the bits are clear: a run reaching
+            // its end ends there.
+            let mut ends = !m & prev;
+            carry = m >> 63;
+            if let Some(s) = pending {
+                if ends == 0 {
+                    base += 64;
+                    continue;
+                }
+                let e = base + ends.trailing_zeros() as usize;
+                if pass(s, e) {
+                    f(s, e);
+                }
+                ends &= ends - 1;
+                pending = None;
+            }
+            // A run going on past the block starts at the last start.
+            if carry != 0 && starts != 0 {
+                let last = 63 - starts.leading_zeros() as usize;
+                starts ^= 1 << last;
+                pending = Some(base + last);
+            }
+            // Now each start has its end.
+            match win {
+                Some(w) => {
+                    while starts != 0 {
+                        let s = starts.trailing_zeros() as usize;
+                        let e = ends.trailing_zeros() as usize;
+                        starts &= starts - 1;
+                        ends &= ends.wrapping_sub(1);
+                        // `s < e`: the bytes are in the window.
+                        let (first, last) = (w[16 + s], w[15 + e]);
+                        let len = (e.wrapping_sub(s) & 63) as u32;
+                        if self.filter[cell(first, last)].wrapping_shr(len) & 1 != 0
+                            && self.filter[1024 + cell(first, w[17 + s])].wrapping_shr(len) & 1 != 0
+                            && whole(base + s, base + e)
+                        {
+                            f(base + s, base + e);
+                        }
+                    }
+                }
+                None => {
+                    while starts != 0 {
+                        let s = base + starts.trailing_zeros() as usize;
+                        let e = base + ends.trailing_zeros() as usize;
+                        starts &= starts - 1;
+                        ends &= ends.wrapping_sub(1);
+                        if pass(s, e) {
+                            f(s, e);
+                        }
+                    }
+                }
+            }
+            base += 64;
+        }
+        if let Some(s) = pending.filter(|&s| pass(s, n)) {
+            f(s, n);
+        }
+    }
+
+    /// The index of the word `b[start..end]` (a run of ASCII word bytes)
+    /// that passed the filter.
+    pub(super) fn get_filtered(&self, b: &[u8], start: usize, end: usize) -> Option<usize> {
+        let len = end - start;
         if len > 16 {
             return self.long.get(&b[start..end].to_ascii_lowercase()).copied();
         }
@@ -1154,17 +1325,27 @@ impl WordTable {
 
 /// Whether the whole ASCII words `words` (lower-cased) come right after
 /// byte `pos` of `b`, each after ASCII whitespace.
+#[inline]
 pub(super) fn words_after(b: &[u8], pos: usize, words: &[Vec<u8>]) -> bool {
     words_after_end(b, pos, words).is_some()
 }
 
 /// Where the whole ASCII words `words` (lower-cased) end when they come
 /// right after byte `pos` of `b`, each after ASCII whitespace.
+#[inline]
 pub(super) fn words_after_end(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> Option<usize> {
     for w in words {
-        let start = pos + b[pos..].iter().take_while(|&&c| is_regex_space(c)).count();
-        let end = start + b[start..].iter().take_while(|&&c| is_word_byte(c)).count();
-        if start == pos || !b[start..end].eq_ignore_ascii_case(w) {
+        let mut start = pos;
+        while start < b.len() && is_regex_space(b[start]) {
+            start += 1;
+        }
+        // The word is `w` when its bytes are (they are then word bytes)
+        // and no word byte follows.
+        let end = start + w.len();
+        if start == pos
+            || !b.get(start..end).is_some_and(|x| x.eq_ignore_ascii_case(w))
+            || b.get(end).is_some_and(|&c| is_word_byte(c))
+        {
             return None;
         }
         pos = end;
@@ -1185,6 +1366,7 @@ pub(super) struct Scan {
 
 /// Where the whole ASCII words `words` (lower-cased) start when they come
 /// right before byte `pos` of `b`, each followed by ASCII whitespace.
+#[inline]
 pub(super) fn words_before_start(b: &[u8], pos: usize, words: &[Vec<u8>]) -> Option<usize> {
     let mut start = pos;
     words_before_from(b, &mut start, words).then_some(start)
@@ -1192,26 +1374,26 @@ pub(super) fn words_before_start(b: &[u8], pos: usize, words: &[Vec<u8>]) -> Opt
 
 /// Whether the whole ASCII words `words` (lower-cased) come right before
 /// byte `pos` of `b`, each followed by ASCII whitespace.
+#[inline]
 pub(super) fn words_before(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> bool {
     words_before_from(b, &mut pos, words)
 }
 
 /// [`words_before`], moving `pos` to the start of the words.
+#[inline]
 pub(super) fn words_before_from(b: &[u8], pos: &mut usize, words: &[Vec<u8>]) -> bool {
     words.iter().rev().all(|w| {
-        let end = *pos
-            - b[..*pos]
-                .iter()
-                .rev()
-                .take_while(|&&c| is_regex_space(c))
-                .count();
-        let start = end
-            - b[..end]
-                .iter()
-                .rev()
-                .take_while(|&&c| is_word_byte(c))
-                .count();
-        let ok = end < *pos && b[start..end].eq_ignore_ascii_case(w);
+        let mut end = *pos;
+        while end > 0 && is_regex_space(b[end - 1]) {
+            end -= 1;
+        }
+        // As in `words_after_end`: the bytes, and no word byte before.
+        let Some(start) = end.checked_sub(w.len()) else {
+            return false;
+        };
+        let ok = end < *pos
+            && b[start..end].eq_ignore_ascii_case(w)
+            && !(start > 0 && is_word_byte(b[start - 1]));
         *pos = start;
         ok
     })
@@ -1248,6 +1430,21 @@ pub(super) fn aux_follows(text: &str, pos: usize) -> bool {
             n += 1;
         }
         Some(((n <= word.len()).then_some((word, n)), &t[end..]))
+    }
+    // Most words after ASCII whitespace are rejected on their first
+    // letter: every auxiliary starts with `i`, `w` or `h`, which no other
+    // character folds to.
+    let b = text.as_bytes();
+    let mut i = pos;
+    while i < b.len() && is_regex_space(b[i]) {
+        i += 1;
+    }
+    match b.get(i) {
+        None => return false,
+        Some(&c) if c < 0x80 && (i == pos || !matches!(c | 0x20, b'i' | b'w' | b'h')) => {
+            return false
+        }
+        _ => {}
     }
     let is = |w: Folded, x: &[u8]| w.is_some_and(|(w, n)| &w[..n] == x);
     let Some((aux, rest)) = next_word(&text[pos..]) else {
