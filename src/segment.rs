@@ -842,13 +842,7 @@ mod tests {
             "\u{200B}",
             "\n\u{3000}\n",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut next = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
         (0..n)
             .map(|_| {
                 let mut t = String::new();

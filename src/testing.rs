@@ -95,3 +95,15 @@ pub fn run_examples(engine: &Engine, wanted: &dyn Fn(usize) -> bool) -> ExampleR
     }
     report
 }
+
+/// A seeded xorshift for tests that draw random texts: `next(m)` is in
+/// `0..m`, the same on every run.
+#[cfg(test)]
+pub(crate) fn xorshift(mut state: u64) -> impl FnMut(usize) -> usize {
+    move |m| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m as u64) as usize
+    }
+}

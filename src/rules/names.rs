@@ -2833,13 +2833,7 @@ mod tests {
             "a", "Z", "s", "'s", "’s", "ʼs", "-", "'", "’", " ", ",", "é", "Ş", "\u{301}", "1",
             "--", "ab", "Kim", "Yoon's", "x'", "-é", "'é",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut below = |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut below = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {
             let n = 1 + below(8);
             let text: String = (0..n).map(|_| pieces[below(pieces.len())]).collect();

@@ -1934,16 +1934,8 @@ fn anon_finding(r: Range<usize>, text: &str) -> Finding {
 mod tests {
     use super::*;
 
-    /// A seeded xorshift: `next(m)` is in `0..m`, the same on every run.
-    fn xorshift(mut state: u64) -> impl FnMut(usize) -> usize {
-        move |m| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        }
-    }
     use crate::segment::segment;
+    use crate::testing::xorshift;
 
     fn compiled() -> Compiled {
         Compiled::new(&Options::default()).unwrap()
