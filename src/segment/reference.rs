@@ -4,7 +4,10 @@
 
 use std::ops::Range;
 
-use super::{ParagraphMode, Quote, SegmentOptions, Segmented, Sentence};
+use super::{
+    is_closer, is_opener_char, word_before, ParagraphMode, Quote, SegmentOptions, Segmented,
+    Sentence, ABBREV_MAX, OPENERS, SOFT_ABBREVS, TITLES,
+};
 
 /// Segments `text`.
 pub(super) fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
@@ -132,107 +135,7 @@ fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
 // ---------------------------------------------------------------------------
 // Sentences
 
-/// Abbreviations that never end a sentence (titles before names).
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
-    "sen", "rep", "gov", "pres", "rev", "hon", "st", "messrs", "mt", "ft", "no", "nos", "vs", "v",
-    "cf", "e.g", "i.e", "approx", "dept", "est", "fig", "vol", "pp", "para", "art",
-];
-/// The longest entry of [`TITLES`] and [`SOFT_ABBREVS`], in bytes.
-const ABBREV_MAX: usize = 6;
-/// Abbreviations that end a sentence only before a typical sentence opener.
-const SOFT_ABBREVS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "corp", "co", "ltd", "jr", "sr", "bros", "etc", "al", "ave", "blvd", "p.m", "a.m", "u.s",
-    "u.k", "u.n", "d.c", "e.u",
-];
-/// Words that typically open a sentence: after a soft abbreviation or an
-/// initialism (`the U.S. The talks`), they mark a sentence end.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "For",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "There",
-    "Some",
-    "Many",
-    "Most",
-    "As",
-    "Yet",
-    "So",
-    "However",
-    "Meanwhile",
-    "Also",
-    "Last",
-    "Earlier",
-    "Later",
-    "Officials",
-    "Analysts",
-];
-
-fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']')
-}
-
-fn is_opener_char(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
-}
-
-/// The word (letters, digits and internal periods) ending right before byte
-/// `end`.
-fn word_before(text: &str, end: usize) -> &str {
-    // Most words are ASCII: step back over bytes, and decode characters
-    // only when a non-ASCII one is met.
-    let b = text.as_bytes();
-    let mut start = end;
-    while start > 0 {
-        let c = b[start - 1];
-        if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'\'') {
-            start -= 1;
-        } else if c < 0x80 {
-            return &text[start..end];
-        } else {
-            break;
-        }
-    }
-    if start == 0 {
-        return &text[..end];
-    }
-    let s = &text[..end];
-    let start = s
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.' || *c == '-' || *c == '\'')
-        .last()
-        .map_or(end, |(i, _)| i);
-    &text[start..end]
-}
+// The word lists and the word and mark tests are the segmenter's own.
 
 fn next_word(text: &str, start: usize) -> &str {
     let s = &text[start..];
