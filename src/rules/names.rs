@@ -646,13 +646,23 @@ fn word_lines() -> &'static str {
 /// A binary search of the sorted list in place: building a set of its 40,000
 /// words would cost milliseconds of start-up for a few lookups per draft.
 pub fn is_english_word(w: &str) -> bool {
-    // The words, split once, on first use (a draft with no glued name never
-    // asks).
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| word_lines().lines().collect())
-        .binary_search(&w)
-        .is_ok()
+    // A binary search of the text itself: nothing to build, which keeps a
+    // short draft's start-up short.
+    let list = word_lines();
+    let b = list.as_bytes();
+    // `lo` and `hi` are line starts (or the end).
+    let (mut lo, mut hi) = (0, list.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = memchr::memrchr(b'\n', &b[lo..mid]).map_or(lo, |k| lo + k + 1);
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(list.len(), |k| start + k);
+        match list[start..end].cmp(w) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
 
 /// Words that may follow a single-word name (`Zelenskysaid`).
