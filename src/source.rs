@@ -46,7 +46,7 @@ pub enum Decoded {
 /// space, so offsets stay those of the file; the first bad offset is returned
 /// so it can be reported.
 pub fn decode(bytes: Vec<u8>) -> Decoded {
-    if bytes.contains(&0) {
+    if memchr::memchr(0, &bytes).is_some() {
         return Decoded::Binary;
     }
     match String::from_utf8(bytes) {
