@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::{
-    is_closer, is_opener_char, word_before, ParagraphMode, Quote, SegmentOptions, Segmented,
-    Sentence, ABBREV_MAX, OPENERS, SOFT_ABBREVS, TITLES,
+    abbrev_key, abbrev_keys, ends_sentence_before, is_closer, next_word, word_before,
+    ParagraphMode, Quote, SegmentOptions, Segmented, Sentence, ABBREV_MAX, ELLIPSIS, OPENERS,
 };
 
 /// Segments `text`.
@@ -137,42 +137,6 @@ fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
 
 // The word lists and the word and mark tests are the segmenter's own.
 
-fn next_word(text: &str, start: usize) -> &str {
-    let s = &text[start..];
-    let s = s.trim_start_matches(is_opener_char);
-    let end = s
-        .char_indices()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '-'))
-        .map_or(s.len(), |(i, _)| i);
-    &s[..end]
-}
-
-/// `w` (at most [`ABBREV_MAX`] bytes) lower-cased into an integer, when it
-/// is ASCII: what the abbreviation lists are looked up by.
-fn abbrev_key(w: &str) -> Option<u64> {
-    let mut k = [0u8; 8];
-    for (d, c) in k.iter_mut().zip(w.bytes()) {
-        if !c.is_ascii() {
-            return None;
-        }
-        *d = c.to_ascii_lowercase();
-    }
-    Some(u64::from_le_bytes(k))
-}
-
-/// [`TITLES`] and [`SOFT_ABBREVS`] as sorted [`abbrev_key`]s.
-fn abbrev_keys() -> &'static (Vec<u64>, Vec<u64>) {
-    static KEYS: std::sync::OnceLock<(Vec<u64>, Vec<u64>)> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| {
-        let keys = |list: &[&str]| {
-            let mut v: Vec<u64> = list.iter().filter_map(|a| abbrev_key(a)).collect();
-            v.sort_unstable();
-            v
-        };
-        (keys(TITLES), keys(SOFT_ABBREVS))
-    })
-}
-
 /// Decides whether the period at byte `dot` ends a sentence, given that the
 /// next sentence would start at `next`.
 fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
@@ -216,10 +180,6 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     }
     true
 }
-
-/// The UTF-8 encoding of `\u{2026}` (ellipsis); its lead byte also starts
-/// the curly quotation marks.
-const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
 
 /// Byte offset (from `from`) of the next sentence-terminal character in `b`:
 /// `.`, `!`, `?` or an ellipsis. Scanning bytes rather than decoding every
@@ -359,13 +319,6 @@ fn classify(text: &str, p: &Range<usize>, i: usize, c: char) -> Option<Mark> {
             (false, false) => None,
         },
     }
-}
-
-fn ends_sentence_before(text: &str, start: usize, i: usize) -> bool {
-    text[start..i]
-        .trim_end()
-        .trim_end_matches(['\'', '\u{2019}'])
-        .ends_with(['.', '!', '?', '\u{2026}'])
 }
 
 fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
