@@ -437,6 +437,29 @@ impl std::hash::Hasher for PrefixHasher {
 
 type PrefixBuild = std::hash::BuildHasherDefault<PrefixHasher>;
 
+/// A set of small integers as bits: the prefilters that reject most
+/// capitalized words before a lookup.
+#[derive(Debug, Clone, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    /// Room for `0..n`.
+    fn new(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn contains(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// Sixteen bits of a hash of up to four bytes.
+fn bit16(x: u32) -> usize {
+    (x.wrapping_mul(0x9e37_79b1) >> 16) as usize
+}
+
 /// The table forms, for leftmost-longest matching.
 ///
 /// A leftmost-longest scan is the same as taking, at each position in turn,
@@ -450,10 +473,10 @@ type PrefixBuild = std::hash::BuildHasherDefault<PrefixHasher>;
 struct FormTable {
     /// Bit [`prefix_bit`] of its first three bytes is set for each form of
     /// three bytes or more: most capitals are rejected here, unhashed.
-    prefixes: Vec<u64>,
+    prefixes: Bits,
     /// The same for the first four bytes of each form of four bytes or
     /// more, and the three-byte forms' [`prefix3`]s.
-    quads: Vec<u64>,
+    quads: Bits,
     threes: Vec<u32>,
     /// First three bytes → forms of three bytes or more, longest first.
     by_prefix: HashMap<u32, Vec<usize>, PrefixBuild>,
@@ -471,20 +494,19 @@ fn prefix3(b: &[u8]) -> u32 {
 
 /// A bit of [`FormTable::quads`] for four bytes.
 fn quad_bit(q: &[u8]) -> usize {
-    let q = u32::from_le_bytes(q.try_into().expect("four bytes"));
-    (q.wrapping_mul(0x9e37_79b1) >> 16) as usize
+    bit16(u32::from_le_bytes(q.try_into().expect("four bytes")))
 }
 
 /// A bit of [`FormTable::prefixes`] for a [`prefix3`].
 fn prefix_bit(prefix: u32) -> usize {
-    (prefix.wrapping_mul(0x9e37_79b1) >> 16) as usize
+    bit16(prefix)
 }
 
 impl FormTable {
     fn build(forms: &[String]) -> FormTable {
         let mut t = FormTable {
-            prefixes: vec![0; 1024],
-            quads: vec![0; 1024],
+            prefixes: Bits::new(1 << 16),
+            quads: Bits::new(1 << 16),
             ..FormTable::default()
         };
         let mut other: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
@@ -498,13 +520,9 @@ impl FormTable {
             } else if b.len() < 3 {
                 t.short.push(id);
             } else {
-                let bit = prefix_bit(prefix3(b));
-                t.prefixes[bit / 64] |= 1 << (bit % 64);
+                t.prefixes.insert(prefix_bit(prefix3(b)));
                 match b.get(..4) {
-                    Some(q) => {
-                        let bit = quad_bit(q);
-                        t.quads[bit / 64] |= 1 << (bit % 64);
-                    }
+                    Some(q) => t.quads.insert(quad_bit(q)),
                     None => t.threes.push(prefix3(b)),
                 }
                 t.by_prefix.entry(prefix3(b)).or_default().push(id);
@@ -534,35 +552,30 @@ impl FormTable {
             return false;
         };
         let prefix = prefix3(rest);
-        let bit = prefix_bit(prefix);
-        if self.prefixes[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.prefixes.contains(prefix_bit(prefix)) {
             return false;
         }
-        if let Some(q) = b.get(p..p + 4) {
-            let bit = quad_bit(q);
-            if self.quads[bit / 64] & (1 << (bit % 64)) != 0 {
-                return true;
-            }
+        if b.get(p..p + 4)
+            .is_some_and(|q| self.quads.contains(quad_bit(q)))
+        {
+            return true;
         }
         self.threes.contains(&prefix)
     }
 
-    /// The longest form starting at `p`, which is a capital or a lead byte.
+    /// The longest form starting at `p`, which is a capital or a lead byte
+    /// (callers test [`FormTable::may_start`] first).
     fn longest_at(&self, b: &[u8], p: usize, forms: &[String]) -> Option<usize> {
         let rest = &b[p..];
         if rest.len() >= 3 {
-            let prefix = prefix3(rest);
-            let bit = prefix_bit(prefix);
-            if self.prefixes[bit / 64] & (1 << (bit % 64)) != 0 {
-                if let Some(ids) = self.by_prefix.get(&prefix) {
-                    // (Forms of a prefix often share their first word,
-                    // `Kim …`: their last byte tells most apart first.)
-                    if let Some(&id) = ids.iter().find(|&&id| {
-                        let f = forms[id].as_bytes();
-                        rest.get(f.len() - 1) == f.last() && rest.starts_with(f)
-                    }) {
-                        return Some(id);
-                    }
+            if let Some(ids) = self.by_prefix.get(&prefix3(rest)) {
+                // (Forms of a prefix often share their first word,
+                // `Kim …`: their last byte tells most apart first.)
+                if let Some(&id) = ids.iter().find(|&&id| {
+                    let f = forms[id].as_bytes();
+                    rest.get(f.len() - 1) == f.last() && rest.starts_with(f)
+                }) {
+                    return Some(id);
                 }
             }
         }
@@ -999,11 +1012,11 @@ fn surname_table() -> &'static HashMap<String, (&'static str, bool)> {
 struct AsciiSurnames {
     /// Bit [`short_key_bit`] of each ASCII spelling's [`short_key`]: most
     /// capitalized words are rejected here before [`parse_ea`] starts.
-    keys: Vec<u64>,
+    keys: Bits,
     /// Bit `26 * a + b` is set when a spelling (of the whole table) starts
     /// with letters `a b` (0-based): most capitalized words are rejected
     /// here, unhashed.
-    pairs: [u64; 11],
+    pairs: Bits,
     table: HashMap<u64, (&'static str, bool), PrefixBuild>,
 }
 
@@ -1020,19 +1033,18 @@ fn letter_pair(b: &[u8]) -> Option<usize> {
 fn ascii_surnames() -> &'static AsciiSurnames {
     static TABLE: OnceLock<AsciiSurnames> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut pairs = [0u64; 11];
-        let mut keys = vec![0u64; 64];
+        let mut pairs = Bits::new(26 * 26);
+        let mut keys = Bits::new(1 << 12);
         let mut table = HashMap::default();
         for (k, &v) in surname_table() {
             // (Every spelling's pair, so that the test holds for any word.)
             if let Some(p) = letter_pair(k.as_bytes()) {
-                pairs[p / 64] |= 1 << (p % 64);
+                pairs.insert(p);
             }
             if k.is_ascii() && k.len() <= 8 {
                 table.insert(pack_ascii(k.bytes()), v);
                 if let Some(key) = short_key(k.as_bytes(), 0, k.len()) {
-                    let bit = short_key_bit(key);
-                    keys[bit / 64] |= 1 << (bit % 64);
+                    keys.insert(short_key_bit(key));
                 }
             }
         }
@@ -1079,8 +1091,7 @@ fn may_be_surname(b: &[u8], start: usize, end: usize) -> bool {
     let Some(key) = short_key(b, start, end) else {
         return true;
     };
-    let bit = short_key_bit(key);
-    ascii_surnames().keys[bit / 64] & (1 << (bit % 64)) != 0
+    ascii_surnames().keys.contains(short_key_bit(key))
 }
 
 fn pack_ascii(bytes: impl Iterator<Item = u8>) -> u64 {
@@ -1095,7 +1106,7 @@ fn surname_group(token: &str) -> Option<(&'static str, bool)> {
     let surnames = ascii_surnames();
     // Two letters first (`O'…` and one-letter words go on to the table).
     if let Some(p) = letter_pair(token.as_bytes()) {
-        if surnames.pairs[p / 64] & (1 << (p % 64)) == 0 {
+        if !surnames.pairs.contains(p) {
             return None;
         }
     }
@@ -2359,10 +2370,9 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             .filter(|(surname, _)| surname.len() <= 8)
             .map(|(surname, group)| (pack_word(surname.as_bytes()), group))
             .collect();
-        let mut hashes = vec![0u64; 1024];
+        let mut hashes = Bits::new(1 << 16);
         for &key in by_word.keys() {
-            let h = word_hash(key);
-            hashes[(h / 64) as usize] |= 1 << (h % 64);
+            hashes.insert(word_hash(key) as usize);
         }
         let b = text.as_bytes();
         // A surface starts with a capitalized word of at most eight bytes
@@ -2373,8 +2383,8 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         } else {
             &word_starts[..]
         } {
-            let (s, h) = ((noted >> 16) as usize, noted & 0xffff);
-            if hashes[(h / 64) as usize] & (1 << (h % 64)) == 0 {
+            let (s, h) = ((noted >> 16) as usize, (noted & 0xffff) as usize);
+            if !hashes.contains(h) {
                 continue;
             }
             // The word ends at the space noted after it.
