@@ -2101,9 +2101,10 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             }
             table_spans.get(span_i).is_some_and(|&(ts, _)| ts < e)
         };
-        // Plain capitalized words, kept in case an accented spelling of
-        // them turns up (`Erdogan` after `Erdoğan`).
-        // (Their starts only: a word is lexed again if it is needed.)
+        // Plain capitalized words that are no candidate themselves, kept in
+        // case an accented candidate shares their key (`ZHDANOVY` after
+        // `Zhdanóvy`). (Their starts only: a word is lexed again if it is
+        // needed.)
         let mut plain_caps: Vec<usize> = Vec::new();
         let mut accented_keys: HashSet<String> = HashSet::new();
         // Group node of each capitalized word seen (`None`: not a name).
@@ -2141,7 +2142,13 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
                 }
             }
             let core = &text[t.start..t.core_end];
-            if core.len() >= 4 && core.is_ascii() && !overlaps(t.start, t.core_end) {
+            // (An accented key ends in `y`, `i` or `j`, as the Slavic
+            // ending it needs does: so must the plain word that shares it.)
+            if core.len() >= 4
+                && matches!(core.as_bytes()[core.len() - 1] | 0x20, b'y' | b'i' | b'j')
+                && core.is_ascii()
+                && !overlaps(t.start, t.core_end)
+            {
                 plain_caps.push(t.start);
             }
             if may_be_western(core) && !overlaps(t.start, t.core_end) {
@@ -2867,6 +2874,45 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn accented_keys_end_in_y_i_or_j() {
+        // Step 2 keeps a plain word for the accented-key pass only when it
+        // ends in `y`, `i` or `j`: every key that pass can match must too.
+        let pieces = [
+            "a", "e", "o", "k", "s", "v", "n", "y", "i", "j", "Y", "I", "J", "é", "ó", "ś", "ž",
+            "ý", "í", "-", "'", "Ł", "ø", "ß",
+        ];
+        let mut below = crate::testing::xorshift(0x2545_f491_4f6c_dd1d);
+        let mut keys = 0;
+        for _ in 0..200_000 {
+            let n = 3 + below(9);
+            let mut w = String::from(["Z", "Ś", "D", "Ø"][below(4)]);
+            w.extend((0..n).map(|_| pieces[below(pieces.len())]));
+            if western_candidate(&w) && !w.is_ascii() {
+                keys += 1;
+                let key = western_key(&w);
+                assert!(key.ends_with(['y', 'i', 'j']), "{w} → {key}");
+            }
+        }
+        assert!(keys > 1000, "{keys}");
+        // A plain word ending otherwise has a key ending otherwise.
+        let ascii = [
+            "a", "o", "k", "v", "n", "y", "i", "j", "Y", "I", "J", "N", "-", "'",
+        ];
+        for _ in 0..200_000 {
+            let n = 3 + below(9);
+            let mut w = String::from("Z");
+            w.extend((0..n).map(|_| ascii[below(ascii.len())]));
+            w.push(['a', 'v', 'N', 'y', 'i', 'J'][below(6)]);
+            let key = western_key(&w);
+            assert_eq!(
+                key.ends_with(['y', 'i', 'j']),
+                w.ends_with(['y', 'i', 'j', 'Y', 'I', 'J']),
+                "{w} → {key}"
+            );
         }
     }
 
