@@ -2084,9 +2084,12 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
     }
 
     // Starts of the short capitalized words followed by a space that the
-    // scan below visits, each shifted left 16 bits over a [`word_hash`] of
-    // the word: the only places a draft's name can start (step 5), which
-    // reads the draft again only where the hash is a surname's.
+    // scan below visits and that may be surnames, each shifted left 16 bits
+    // over a [`word_hash`] of the word: the only places a draft's name can
+    // start (step 5), which reads the draft again only where the hash is a
+    // surname's. (A name found in the draft starts with a word that passed
+    // [`may_be_surname`], a test of the word's bytes alone: a word that
+    // fails it is none of those names' first words.)
     let mut word_starts: Vec<u64> = Vec::new();
 
     // 2. Name-shaped sequences in no table.
@@ -2113,16 +2116,18 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         let mut pos = 0;
         let mut cursor = Cursor { at: &cands };
         while let Some(t) = next_capital_token(text, pos, &mut cursor) {
-            note_word_start(text, &t, &mut word_starts);
-            if let Some(ea) = may_be_surname(text.as_bytes(), t.start, t.core_end)
-                .then(|| parse_ea_at(text, t))
-                .flatten()
-            {
+            let surname = may_be_surname(text.as_bytes(), t.start, t.core_end);
+            if surname {
+                note_word_start(text, &t, &mut word_starts);
+            }
+            if let Some(ea) = surname.then(|| parse_ea_at(text, t)).flatten() {
                 if !overlaps(ea.start, ea.end) {
                     // (The name's other words are not visited: note them.)
                     let mut p = t.end;
                     while let Some(u) = next_token(text, p).filter(|u| u.start < ea.resume) {
-                        note_word_start(text, &u, &mut word_starts);
+                        if may_be_surname(text.as_bytes(), u.start, u.core_end) {
+                            note_word_start(text, &u, &mut word_starts);
+                        }
                         p = u.end;
                     }
                     let node = groups.key_node(&ea.key);
