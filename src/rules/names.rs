@@ -17,6 +17,7 @@
 //! ASCII spaces, so byte offsets are the file's. Spans are half-open byte
 //! ranges.
 
+use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -1825,6 +1826,58 @@ fn is_latin(c: char) -> bool {
     c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c)
 }
 
+/// Whether places of a draft lie inside direct quotations (see
+/// [`quote_spans`]).
+///
+/// No quotation crosses a line end, so a place is looked up by scanning
+/// its own line up to it: a draft asks only about its findings and the
+/// first uses of its names, far fewer bytes than the whole draft. Past a
+/// budget of as many bytes as the draft (long lines, many questions), the
+/// draft's spans are listed once instead.
+struct Quotes<'a> {
+    text: &'a str,
+    spans: OnceCell<Vec<(usize, usize)>>,
+    scanned: Cell<usize>,
+}
+
+impl<'a> Quotes<'a> {
+    fn new(text: &'a str) -> Self {
+        Quotes {
+            text,
+            spans: OnceCell::new(),
+            scanned: Cell::new(0),
+        }
+    }
+
+    fn contains(&self, pos: usize) -> bool {
+        if let Some(spans) = self.spans.get() {
+            return in_spans(spans, pos);
+        }
+        let b = self.text.as_bytes();
+        if b.get(pos) == Some(&b'\n') {
+            return false; // (a line end closes every quotation before it)
+        }
+        let line = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |i| i + 1);
+        let scanned = self.scanned.get() + (pos - line);
+        if scanned > b.len() {
+            return in_spans(self.spans.get_or_init(|| quote_spans(self.text)), pos);
+        }
+        self.scanned.set(scanned);
+        // The states of [`quote_spans`]'s scan, from the line's start.
+        let mut open = false;
+        for i in memchr::memchr2_iter(b'"', 0xe2, &b[line..pos]) {
+            match (b[line + i], b.get(line + i + 1..line + i + 3)) {
+                (0xe2, Some([0x80, 0x9c])) => open = true,
+                (0xe2, Some([0x80, 0x9d])) => open = false,
+                (b'"', _) => open = !open,
+                _ => {}
+            }
+        }
+        // A quotation mark at `pos` opens a span or closes one with it.
+        open || b.get(pos) == Some(&b'"') || b[pos..].starts_with("“".as_bytes())
+    }
+}
+
 /// Byte ranges inside direct quotations: `“…”`, or `"…"` pairs within a
 /// paragraph (an unclosed quote runs to the end of its line, the newswire
 /// convention for quotes running over paragraphs).
@@ -2031,7 +2084,7 @@ struct Occ {
 
 /// Run `name-romanization` and `fused-name` over one document.
 pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
-    let quotes = quote_spans(text);
+    let quotes = Quotes::new(text);
     let cands = candidates(text.as_bytes());
     let mut findings: Vec<Finding> = Vec::new();
     let mut groups = Groups::default();
@@ -2294,7 +2347,8 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             }
             continue;
         }
-        if entity.is_some_and(|e| e.kind == "organisation") {
+        // (One spelling: nothing to compare.)
+        if members.len() < 2 || entity.is_some_and(|e| e.kind == "organisation") {
             continue;
         }
         // The reference is the first use outside quotations (a quotation
@@ -2302,7 +2356,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         let ref_k = members
             .iter()
             .copied()
-            .find(|&k| !in_spans(&quotes, occs[k].start))
+            .find(|&k| !quotes.contains(occs[k].start))
             .unwrap_or(members[0]);
         let first = &occs[ref_k];
         let reference = &text[first.start..first.end];
@@ -2446,9 +2500,9 @@ fn flag(
     message: String,
     label: Option<(usize, usize, String)>,
     fix: String,
-    quotes: &[(usize, usize)],
+    quotes: &Quotes,
 ) {
-    let in_quote = in_spans(quotes, o.start);
+    let in_quote = quotes.contains(o.start);
     let replacement = match o.fused {
         None => Some(fix),
         Some(fi) => {
@@ -2519,12 +2573,12 @@ fn fused_finding(
     name_start: usize,
     name_end: usize,
     end: usize,
-    quotes: &[(usize, usize)],
+    quotes: &Quotes,
 ) -> Finding {
     let before = &text[start..name_start];
     let name = &text[name_start..name_end];
     let after = &text[name_end..end];
-    let in_quote = in_spans(quotes, start);
+    let in_quote = quotes.contains(start);
     let (message, replacement) = match (before.is_empty(), after.is_empty()) {
         (true, _) => (
             format!("`{name}` is fused with the next word `{after}` (a space lost with the markup?)"),
@@ -2675,6 +2729,25 @@ mod tests {
         assert!(in_spans(&q, t.find("Kiev").unwrap()));
         assert!(!in_spans(&q, t.find("then").unwrap()));
         assert!(in_spans(&q, t.find("open").unwrap()));
+    }
+
+    #[test]
+    fn line_scans_match_the_draft_spans() {
+        let pieces = ["\"", "“", "”", "\n", "a", "Kim ", " ", "é", "’"];
+        let mut below = crate::testing::xorshift(0x853c_49e6_748f_ea9b);
+        for _ in 0..3_000 {
+            let n = 1 + below(24);
+            let t: String = (0..n).map(|_| pieces[below(pieces.len())]).collect();
+            let spans = quote_spans(&t);
+            // One `Quotes` a question (line scans only), and one for all
+            // of the text's questions (over budget: the draft's spans).
+            let shared = Quotes::new(&t);
+            for (pos, _) in t.char_indices() {
+                let want = in_spans(&spans, pos);
+                assert_eq!(Quotes::new(&t).contains(pos), want, "{t:?} at {pos}");
+                assert_eq!(shared.contains(pos), want, "{t:?} at {pos} (shared)");
+            }
+        }
     }
 
     #[test]
