@@ -2272,8 +2272,11 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
                     continue;
                 }
                 let node = *plain.entry(core).or_insert_with(|| {
-                    if western_candidate(core) {
-                        return None; // already an occurrence
+                    // (A candidate is already an occurrence; capitals
+                    // alone are a headline's, left alone as in
+                    // [`western_candidate`].)
+                    if western_candidate(core) || !core.bytes().any(|c| c.is_ascii_lowercase()) {
+                        return None;
                     }
                     let key = western_key(core);
                     accented_keys.contains(&key).then(|| groups.key_node(&key))

@@ -359,6 +359,22 @@ fn auto_slavic_endings_and_diacritics() {
 }
 
 #[test]
+fn accented_slavic_spelling_then_a_plain_word() {
+    // An accented word with a Slavic-looking ending is a candidate; the
+    // plain spelling after it is not one itself (an English word), but
+    // shares its key.
+    assert_flagged(
+        "The team from Gérmany won. Germany lost later.",
+        "Gérmany",
+        "Germany",
+        "Gérmany",
+    );
+    // Capitals alone are a headline's: left alone, as for candidates.
+    assert_clean("The team from Gérmany won. GERMANY LOST, the headline said.");
+    assert_clean("Oleh Zhdanóvy spoke. Then ZHDANOVY replied.");
+}
+
+#[test]
 fn alternative_spellings_mentioned_on_purpose_pass() {
     assert_clean("Kyiv (formerly Kiev) is the capital.");
     assert_clean("Kyiv, also spelled Kiev, is the capital.");
