@@ -1055,6 +1055,7 @@ fn ascii_surnames() -> &'static AsciiSurnames {
 
 /// `b[start..end]` lowercased in a `u64` (first byte lowest) when it is one
 /// to eight ASCII letters.
+#[inline]
 fn short_key(b: &[u8], start: usize, end: usize) -> Option<u64> {
     const HI: u64 = 0x8080_8080_8080_8080;
     let n = end - start;
@@ -1085,6 +1086,7 @@ fn short_key_bit(key: u64) -> usize {
 /// Whether the word `b[start..end]` may be a surname: false only when it is
 /// one to eight ASCII letters (or longer than eight bytes) and no spelling
 /// has its key bit, when [`surname_group`] finds nothing either.
+#[inline]
 fn may_be_surname(b: &[u8], start: usize, end: usize) -> bool {
     if end - start > 8 {
         return false;
