@@ -1941,28 +1941,24 @@ mod tests {
         Compiled::new(&Options::default()).unwrap()
     }
 
-    fn quotes(text: &str) -> Vec<String> {
-        let seg = segment(text);
-        unattributed_quotes(text, &seg, &compiled())
+    /// The text of each finding of `rule` on `text`.
+    fn found(text: &str, rule: fn(&str, &Segmented, &Compiled) -> Vec<Finding>) -> Vec<String> {
+        rule(text, &segment(text), &compiled())
             .into_iter()
             .map(|f| text[f.start..f.end].to_string())
             .collect()
+    }
+
+    fn quotes(text: &str) -> Vec<String> {
+        found(text, unattributed_quotes)
     }
 
     fn claims(text: &str) -> Vec<String> {
-        let seg = segment(text);
-        unattributed_claims(text, &seg, &compiled())
-            .into_iter()
-            .map(|f| text[f.start..f.end].to_string())
-            .collect()
+        found(text, unattributed_claims)
     }
 
     fn anon(text: &str) -> Vec<String> {
-        let seg = segment(text);
-        anonymous_sources(text, &seg, &compiled())
-            .into_iter()
-            .map(|f| text[f.start..f.end].to_string())
-            .collect()
+        found(text, anonymous_sources)
     }
 
     fn clean(text: &str) {
