@@ -765,6 +765,8 @@ pub(super) struct Anchors {
     /// By kind bit (its index): the most words before the anchor word in
     /// the phrases added for it.
     pub(super) before: [usize; 8],
+    /// The same for the most words after it.
+    pub(super) after: [usize; 8],
 }
 
 /// One phrase anchored by a word of [`Anchors`].
@@ -804,6 +806,7 @@ impl Anchors {
             let around = (exact && plain(p)).then(|| (lower(&runs[..at]), lower(&runs[at + 1..])));
             let k = kind.trailing_zeros() as usize;
             self.before[k] = self.before[k].max(at);
+            self.after[k] = self.after[k].max(runs.len() - at - 1);
             let w = runs[at].to_ascii_lowercase();
             let i = match self.index.get(&w) {
                 Some(&i) => i,
