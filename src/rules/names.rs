@@ -1135,35 +1135,73 @@ fn surname_group(token: &str) -> Option<(&'static str, bool)> {
 /// one to three vowels and an optional coda. As a regex (kept in a test):
 #[cfg_attr(not(test), allow(dead_code))]
 const SYL: &str = "(?:ch|th|ph|kh|tch|ts|tz|sh|zh|hs|kk|tt|pp|ss|jj|[bcdfghjklmnpqrstwxz])?[wy]?[aeiou]{1,3}(?:ng|n|m|k|t|l|p|r|b|g|d)?";
-const ONSETS: &[&[u8]] = &[
-    b"ch", b"th", b"ph", b"kh", b"tch", b"ts", b"tz", b"sh", b"zh", b"hs", b"kk", b"tt", b"pp",
-    b"ss", b"jj", b"b", b"c", b"d", b"f", b"g", b"h", b"j", b"k", b"l", b"m", b"n", b"p", b"q",
-    b"r", b"s", b"t", b"w", b"x", b"z", b"",
-];
-const CODAS: &[&[u8]] = &[
-    b"ng", b"n", b"m", b"k", b"t", b"l", b"p", b"r", b"b", b"g", b"d", b"",
-];
-
-/// Every end of a [`SYL`] match starting at `from`, added to `ends`.
-fn syllable_ends(s: &[u8], from: usize, ends: &mut Vec<usize>) {
-    let vowel = |i: usize| matches!(s.get(i), Some(b'a' | b'e' | b'i' | b'o' | b'u'));
-    for onset in ONSETS {
-        if !s[from..].starts_with(onset) {
-            continue;
-        }
-        let p = from + onset.len();
-        let glides = if matches!(s.get(p), Some(b'w' | b'y')) {
-            &[p, p + 1][..]
-        } else {
-            &[p][..]
-        };
-        for &g in glides {
+/// Every end of a [`SYL`] match starting at `from`, passed to `end` (some
+/// more than once).
+///
+/// The onsets, glides and codas are tested by their bytes, not tried one
+/// by one: most words of a draft asked about are no syllables.
+#[inline]
+fn syllable_ends(s: &[u8], from: usize, mut end: impl FnMut(usize)) {
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    let vowel = |i: usize| matches!(at(i), b'a' | b'e' | b'i' | b'o' | b'u');
+    let consonant = |c: u8| {
+        matches!(
+            c,
+            b'b' | b'c'
+                | b'd'
+                | b'f'
+                | b'g'
+                | b'h'
+                | b'j'
+                | b'k'
+                | b'l'
+                | b'm'
+                | b'n'
+                | b'p'
+                | b'q'
+                | b'r'
+                | b's'
+                | b't'
+                | b'w'
+                | b'x'
+                | b'z'
+        )
+    };
+    // Onset lengths (see [`SYL`]): none, one consonant, a pair, `tch`.
+    let (c0, c1) = (at(from), at(from + 1));
+    let pair = matches!(
+        [c0, c1],
+        [b'c' | b't' | b'p' | b'k' | b's' | b'z', b'h']
+            | [b't', b's' | b'z']
+            | [b'h', b's']
+            | [b'k', b'k']
+            | [b't', b't']
+            | [b'p', b'p']
+            | [b's', b's']
+            | [b'j', b'j']
+    );
+    let tch = c0 == b't' && c1 == b'c' && at(from + 2) == b'h';
+    let onsets = [
+        Some(from),
+        consonant(c0).then_some(from + 1),
+        pair.then_some(from + 2),
+        tch.then_some(from + 3),
+    ];
+    for p in onsets.into_iter().flatten() {
+        let glide = matches!(at(p), b'w' | b'y');
+        for g in [Some(p), glide.then_some(p + 1)].into_iter().flatten() {
             let mut v = g;
             while v < g + 3 && vowel(v) {
                 v += 1;
-                for coda in CODAS {
-                    if s[v..].starts_with(coda) {
-                        ends.push(v + coda.len());
+                // Codas: none, one of `nmktlprbgd`, `ng`.
+                end(v);
+                if matches!(
+                    at(v),
+                    b'n' | b'm' | b'k' | b't' | b'l' | b'p' | b'r' | b'b' | b'g' | b'd'
+                ) {
+                    end(v + 1);
+                    if at(v) == b'n' && at(v + 1) == b'g' {
+                        end(v + 2);
                     }
                 }
             }
@@ -1191,15 +1229,14 @@ fn is_syllables(part: &str, max: usize) -> bool {
             return false;
         }
         let mut at = 1u64;
-        let mut ends = Vec::new();
         for _ in 0..max {
             let mut next = 0u64;
-            for p in (0..n).filter(|&p| at & (1 << p) != 0) {
-                ends.clear();
-                syllable_ends(s, p, &mut ends);
-                for &e in &ends {
-                    next |= 1 << e;
-                }
+            let mut rest = at;
+            while rest != 0 {
+                let p = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                // (An end is within `s`: at most `n`, under 64.)
+                syllable_ends(s, p, |e| next |= 1 << e);
             }
             if next & (1 << n) != 0 {
                 return true;
@@ -1217,7 +1254,7 @@ fn is_syllables(part: &str, max: usize) -> bool {
     for _ in 0..max {
         let mut ends = Vec::new();
         for &p in &at {
-            syllable_ends(s, p, &mut ends);
+            syllable_ends(s, p, |e| ends.push(e));
         }
         if ends.contains(&s.len()) {
             return true;
