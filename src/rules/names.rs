@@ -163,15 +163,15 @@ pub struct NameIndex {
     forms: FormTable,
     pattern_entity: Vec<usize>,
     pattern_form: Vec<String>,
-    key_entity: HashMap<String, usize>,
-    native_entity: HashMap<String, usize>,
+    key_entity: HashMap<String, usize, PrefixBuild>,
+    native_entity: HashMap<String, usize, PrefixBuild>,
 }
 
 impl NameIndex {
     /// Build the index. Errors on an empty name, an unknown kind, or a form
     /// that belongs to two entities.
     pub fn build(entities: &[Entity]) -> Result<NameIndex, String> {
-        let mut owner: HashMap<String, usize> = HashMap::new();
+        let mut owner: HashMap<String, usize, PrefixBuild> = HashMap::default();
         let mut pattern_form = Vec::new();
         let mut pattern_entity = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
@@ -209,7 +209,7 @@ impl NameIndex {
             }
         }
         // Folded keys; a key reached from two entities is dropped.
-        let mut keys: HashMap<String, Option<usize>> = HashMap::new();
+        let mut keys: HashMap<String, Option<usize>, PrefixBuild> = HashMap::default();
         let mut add_key = |k: String, ei: usize| {
             keys.entry(k)
                 .and_modify(|v| {
@@ -224,7 +224,7 @@ impl NameIndex {
                 add_key(k, ei);
             }
         }
-        let mut natives: HashMap<String, Option<usize>> = HashMap::new();
+        let mut natives: HashMap<String, Option<usize>, PrefixBuild> = HashMap::default();
         for (ei, e) in entities.iter().enumerate() {
             if let Some(n) = e.native.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
                 natives
