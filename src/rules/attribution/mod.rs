@@ -718,7 +718,6 @@ impl Compiled {
                 .join("|");
             format!("(?-u:{joined})")
         };
-        let re = |p: String| Regex::new(&p).map_err(|e| e.to_string());
         let phrases = |v: &[String]| -> Vec<Vec<String>> {
             v.iter()
                 .map(|p| {
@@ -843,7 +842,9 @@ impl Compiled {
             bare_dets: word_set(&opts.bare_source_determiners, false)
                 .into_iter()
                 .collect(),
-            word: WordRegex(re(r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string())?),
+            word: WordRegex(LazyRegex::new(
+                r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string(),
+            )),
             anchors,
         })
     }
@@ -2572,6 +2573,21 @@ mod tests {
         let t = "some 200 people were killed, police said";
         assert!(!verb_may_follow(t, 0, t.len(), 3, &c.claim_verbs));
         assert!(verb_may_follow(t, 0, t.len(), 7, &c.claim_verbs));
+    }
+
+    /// `WordRegex::starts` answers General Punctuation without the regex:
+    /// the regex's own Unicode tables must agree.
+    #[test]
+    fn general_punctuation_has_no_word_start() {
+        let c = compiled();
+        let re = c.word.0.get().expect("the word regex compiles");
+        for ch in GENERAL_PUNCTUATION {
+            assert!(!re.is_match(&ch.to_string()), "U+{:04X}", ch as u32);
+            assert!(!c.word.starts(ch));
+        }
+        // Elsewhere the regex decides: a letter, a digit.
+        assert!(c.word.starts('\u{e9}') && c.word.starts('\u{0661}'));
+        assert!(!c.word.starts('\u{00bb}'));
     }
 
     #[test]
