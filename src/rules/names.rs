@@ -1294,13 +1294,21 @@ fn pinyin_like(given_folded: &str) -> bool {
 }
 
 fn ea_key(group: &str, korean: bool, given_parts: &[&str]) -> String {
-    let given: String = given_parts.iter().map(|p| fold_basic(p)).collect();
+    let mut given = String::new();
+    for p in given_parts {
+        given.push_str(&fold_basic(p));
+    }
     let given = if korean && !pinyin_like(&given) {
         fold_korean(&given)
     } else {
         given
     };
-    format!("E:{group}|{given}")
+    // (Not `format!`: keys are built for every name of the table.)
+    let mut key = String::with_capacity(3 + group.len() + given.len());
+    for part in ["E:", group, "|", &given] {
+        key.push_str(part);
+    }
+    key
 }
 
 /// Folded key of a reading such as `Yun Seok-yeol` (surname need not be in
