@@ -1751,12 +1751,13 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
             (CLAIM_EVIDENCE, &c.evidence_verbs, GROUP_VERB_WITHIN),
             (CLAIM_SUBJECT, &c.claim_verbs, SUBJECT_VERB_WITHIN),
         ] {
+            // (A match ends at most `after` words past its anchor.)
+            let reach = c.anchors.after[bit.trailing_zeros() as usize] + within;
             if kinds & bit != 0
                 && c.verbs_letters
                 && c.anchors.always & bit == 0
                 && !sent_hits.iter().any(|&(pos, k)| {
-                    let after = c.anchors.after[bit.trailing_zeros() as usize];
-                    k & bit != 0 && verb_may_follow(text, pos, sent.span.end, after + within, verbs)
+                    k & bit != 0 && verb_may_follow(text, pos, sent.span.end, reach, verbs)
                 })
             {
                 kinds &= !bit;
