@@ -6,10 +6,16 @@
 #   benches/throughput.sh                 # default packs
 #   benches/throughput.sh --select unicode.*   # extra args go to `copydesk check`
 #   benches/throughput.sh --packs         # what each pack adds to the Unicode pack
+#   benches/throughput.sh --instructions  # the same, counted in instructions
 #
 # `--packs` times `--select unicode.*` (the core benchmark's pack), then the
 # Unicode pack with each later pack, then every pack, in interleaved runs, and
 # prints each median as a ratio to the Unicode pack alone.
+#
+# `--instructions` counts the instructions of the same runs under valgrind
+# (callgrind) instead of timing them, and those of one short draft: the
+# counts do not change from run to run, so their ratios hold on a noisy
+# machine where times do not. It skips when valgrind is not installed.
 #
 # Also times `check` of one short draft (pre-commit start-up), median in ms.
 set -euo pipefail
@@ -44,8 +50,35 @@ with open(out, "w", encoding="utf-8") as fh:
 PY
 bytes=$(stat -c %s "$joined")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+sels=("unicode.*" "unicode.*,names.*" "unicode.*,attribution.*" "unicode.*,names.*,attribution.*")
+if [ "${1:-}" = "--instructions" ]; then
+  if ! command -v valgrind >/dev/null; then
+    echo "skipping: valgrind not found (instruction counts need it)" >&2
+    exit 0
+  fi
+  # Instructions of one `check` run (callgrind's `I refs`; `check` exits
+  # with 1 when it finds something).
+  count() {
+    local log
+    log=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+      "$bin" check -j 1 --isolated --format concise "$@" 2>&1 >/dev/null || true)
+    awk '/ refs:/ { gsub(",", "", $NF); print $NF }' <<<"$log"
+  }
+  printf 'input: %.1f MB (instructions, callgrind)\n' "$(awk "BEGIN { print $bytes / 1000000 }")"
+  base=""
+  for s in "${sels[@]}"; do
+    n=$(count --select "$s" "$joined")
+    base=${base:-$n}
+    printf '%-44s %8.3fG  %5.2fx unicode.* alone\n' "--select $s" \
+      "$(awk "BEGIN { print $n / 1e9 }")" "$(awk "BEGIN { print $n / $base }")"
+  done
+  for s in "${sels[0]}" "${sels[3]}"; do
+    n=$(count --select "$s" "$corpus/seed/nato-summit.txt")
+    printf 'one short draft, --select %-30s %7.1fM\n' "$s" "$(awk "BEGIN { print $n / 1e6 }")"
+  done
+  exit 0
+fi
 if [ "${1:-}" = "--packs" ]; then
-  sels=("unicode.*" "unicode.*,names.*" "unicode.*,attribution.*" "unicode.*,names.*,attribution.*")
   for _ in $(seq "$RUNS"); do # interleaved: drift on a noisy machine hits every selection alike
     for k in "${!sels[@]}"; do
       s=$(date +%s.%N)
