@@ -55,6 +55,28 @@ pub struct Quote {
     pub continues: Option<usize>,
 }
 
+impl Quote {
+    /// A piece left open: its opening mark at `start`, `mark_len` bytes
+    /// long, and its quoted text ending at `text_end` (trimmed; the piece
+    /// is never shorter than its mark).
+    pub(crate) fn unclosed(
+        start: usize,
+        mark_len: usize,
+        text_end: usize,
+        paragraph: usize,
+        continues: Option<usize>,
+    ) -> Quote {
+        let end = text_end.max(start + mark_len);
+        Quote {
+            span: start..end,
+            inner: start + mark_len..end,
+            closed: false,
+            paragraph,
+            continues,
+        }
+    }
+}
+
 /// The result of [`segment`].
 #[derive(Debug, Clone, Default)]
 pub struct Segmented {
@@ -708,13 +730,7 @@ fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
                     // A new opening mark inside an open quotation: the
                     // previous piece ended without a closing mark.
                     let inner = trim_range(text, s + l..i);
-                    out.push(Quote {
-                        span: s..inner.end.max(s + l),
-                        inner: s + l..inner.end.max(s + l),
-                        closed: false,
-                        paragraph: pi,
-                        continues: cont,
-                    });
+                    out.push(Quote::unclosed(s, l, inner.end, pi, cont));
                     let chained = ends_sentence_before(text, s + l, i);
                     open = Some((i, c.len_utf8(), chained.then_some(out.len() - 1)));
                 }
@@ -723,13 +739,7 @@ fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
         pending = None;
         if let Some((s, l, cont)) = open {
             let inner = trim_range(text, s + l..p.end);
-            out.push(Quote {
-                span: s..inner.end.max(s + l),
-                inner: s + l..inner.end.max(s + l),
-                closed: false,
-                paragraph: pi,
-                continues: cont,
-            });
+            out.push(Quote::unclosed(s, l, inner.end, pi, cont));
             pending = Some(out.len() - 1);
         }
     }

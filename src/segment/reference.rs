@@ -358,13 +358,7 @@ fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
                     // A new opening mark inside an open quotation: the
                     // previous piece ended without a closing mark.
                     let inner = trim_range(text, s + l..i);
-                    out.push(Quote {
-                        span: s..inner.end.max(s + l),
-                        inner: s + l..inner.end.max(s + l),
-                        closed: false,
-                        paragraph: pi,
-                        continues: cont,
-                    });
+                    out.push(Quote::unclosed(s, l, inner.end, pi, cont));
                     let chained = ends_sentence_before(text, s + l, i);
                     open = Some((i, c.len_utf8(), chained.then_some(out.len() - 1)));
                 }
@@ -373,13 +367,7 @@ fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
         pending = None;
         if let Some((s, l, cont)) = open {
             let inner = trim_range(text, s + l..p.end);
-            out.push(Quote {
-                span: s..inner.end.max(s + l),
-                inner: s + l..inner.end.max(s + l),
-                closed: false,
-                paragraph: pi,
-                continues: cont,
-            });
+            out.push(Quote::unclosed(s, l, inner.end, pi, cont));
             pending = Some(out.len() - 1);
         }
     }
