@@ -8,6 +8,7 @@
 // Load errors carry the file text for rendering; they happen once per run, off the hot path.
 #![allow(clippy::result_large_err)]
 
+pub mod bytes;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;

@@ -25,6 +25,8 @@ use serde::Deserialize;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::bytes;
+
 /// Rule id: the same name romanized two ways, or against the house style.
 pub const RULE_ROMANIZATION: &str = "name-romanization";
 /// Rule id: a name fused with the following word.
@@ -330,19 +332,6 @@ impl NameIndex {
 // Form lookup
 // ---------------------------------------------------------------------------
 
-/// Bit 7 of each byte of `x` that is an ASCII capital or the lead byte of a
-/// non-ASCII character (eight bytes at a time).
-fn candidate_bits(x: u64) -> u64 {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // Per byte, on the low seven bits (so no carry crosses bytes):
-    // `y + 0x3f` sets the top bit from `A` up, `y + 0x25` from `[` up.
-    let y = x & 0x7f7f_7f7f_7f7f_7f7f;
-    let upper = (y + 0x3f3f_3f3f_3f3f_3f3f) & !(y + 0x2525_2525_2525_2525) & !x & HI;
-    // Lead bytes are 0b11xxxxxx (continuation bytes 0b10xxxxxx).
-    let lead = x & (x << 1) & HI;
-    upper | lead
-}
-
 /// Every position in `b` that is an ASCII capital or the lead byte of a
 /// non-ASCII character, in order.
 ///
@@ -350,41 +339,15 @@ fn candidate_bits(x: u64) -> u64 {
 /// scans for table forms, name-shaped words and fused names stop only at
 /// these positions, found in one pass, never on lowercase prose.
 fn candidates(b: &[u8]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(b.len() / 32);
-    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
-    let mut push = |i: usize, mut m: u64| {
+    // (News prose has about one capital in 30 bytes.)
+    let mut out = Vec::with_capacity(b.len() / 16);
+    for base in (0..b.len()).step_by(64) {
+        let mut m = bytes::mask_at(b, base, bytes::capitals_and_leads);
         while m != 0 {
-            out.push(i + (m.trailing_zeros() / 8) as usize);
+            out.push(base + m.trailing_zeros() as usize);
             m &= m - 1;
         }
-    };
-    // Sixteen bytes a step: most steps find nothing and test once.
-    let mut pairs = b.chunks_exact(16);
-    let mut i = 0;
-    for pair in &mut pairs {
-        let (m0, m1) = (
-            candidate_bits(word(&pair[..8])),
-            candidate_bits(word(&pair[8..])),
-        );
-        if m0 | m1 != 0 {
-            push(i, m0);
-            push(i + 8, m1);
-        }
-        i += 16;
     }
-    let mut chunks = pairs.remainder().chunks_exact(8);
-    for chunk in &mut chunks {
-        push(i, candidate_bits(word(chunk)));
-        i += 8;
-    }
-    out.extend(
-        chunks
-            .remainder()
-            .iter()
-            .enumerate()
-            .filter(|&(_, &c)| c.is_ascii_uppercase() || c >= 0xc0)
-            .map(|(k, _)| i + k),
-    );
     out
 }
 

@@ -2646,17 +2646,6 @@ mod tests {
                 assert_eq!(got, want, "{b:?}");
             }
         }
-        // The classes, 64 bytes at a time (or fewer, at the end).
-        for k in 0..5_000 {
-            let block: Vec<u8> = (0..64 - k % 3).map(|_| next(256) as u8).collect();
-            let bits = |f: fn(&u8) -> bool| {
-                (0..block.len()).fold(0u64, |m, j| m | u64::from(f(&block[j])) << j)
-            };
-            let is_word = |c: &u8| is_word_byte(*c);
-            assert_eq!(class_bits(&block, word_lanes8), bits(is_word), "{block:?}");
-            let letter = u8::is_ascii_alphabetic;
-            assert_eq!(class_bits(&block, letter_lanes8), bits(letter), "{block:?}");
-        }
     }
 
     #[test]

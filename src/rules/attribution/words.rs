@@ -5,6 +5,7 @@
 //! words.
 
 use super::*;
+use crate::bytes;
 
 /// A regex built on first use: the claim and anonymous-source patterns when
 /// a tuned word list has phrases other than plain words (see
@@ -1013,72 +1014,6 @@ pub(super) struct Candidate {
     pub(super) hits: Range<usize>,
 }
 
-/// Bit 7 of lane `j` (byte `j`, little-endian) set where byte `j` of `x` is
-/// an ASCII word byte, computed on all eight at once: each lane is compared
-/// by subtracting from it with its high bit set, which never borrows from
-/// the next lane.
-pub(super) fn word_lanes8(x: u64) -> u64 {
-    const H: u64 = 0x8080_8080_8080_8080;
-    const L: u64 = 0x0101_0101_0101_0101;
-    // Lanes of 7-bit values: bit 7 set where `v >= c`.
-    let ge = |v: u64, c: u64| ((v | H) - c * L) & H;
-    let v = x & !H;
-    let lower = v | (0x20 * L);
-    let alpha = ge(lower, 0x61) & !ge(lower, 0x7B);
-    let digit = ge(v, 0x30) & !ge(v, 0x3A);
-    let t = v ^ (0x5F * L);
-    let underscore = !((t | H) - L) & H;
-    (alpha | digit | underscore) & !x & H
-}
-
-/// [`word_lanes8`] for the ASCII letters. Adding to a lane of seven bits
-/// never carries into the next lane.
-pub(super) fn letter_lanes8(x: u64) -> u64 {
-    const H: u64 = 0x8080_8080_8080_8080;
-    const L: u64 = 0x0101_0101_0101_0101;
-    let lower = (x & !H) | (0x20 * L);
-    // Bit 7 of a lane set where it is at least `a`, and at least `{`.
-    let from_a = lower + (0x80 - 0x61) * L;
-    let past_z = lower + (0x80 - 0x7B) * L;
-    from_a & !past_z & !x & H
-}
-
-/// The bits (bit `j` for byte `j`) of the bytes of `block` (at most 64
-/// bytes) in the class of `lanes8` (a function such as [`word_lanes8`],
-/// eight bytes at a time).
-#[inline(always)]
-pub(super) fn class_bits(block: &[u8], lanes8: impl Fn(u64) -> u64) -> u64 {
-    match <&[u8; 64]>::try_from(block) {
-        Ok(block) => class_bits64(block, lanes8),
-        Err(_) => {
-            // NUL is in no class.
-            let mut buf = [0u8; 64];
-            buf[..block.len()].copy_from_slice(block);
-            class_bits64(&buf, lanes8)
-        }
-    }
-}
-
-/// [`class_bits`] of a whole block: the lanes of its eight integers are
-/// gathered into the bytes of one (byte `k`, bit `j`: byte `k` of integer
-/// `j`), and that 8×8 bit matrix transposed.
-#[inline(always)]
-pub(super) fn class_bits64(block: &[u8; 64], lanes8: impl Fn(u64) -> u64) -> u64 {
-    let mut g = 0;
-    for (j, c) in block.chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        g |= lanes8(x) >> (7 - j);
-    }
-    // Hacker's Delight, `transpose8rS64`.
-    let swap = |x: u64, mask: u64, shift: u32| {
-        let t = (x ^ (x >> shift)) & mask;
-        x ^ t ^ (t << shift)
-    };
-    let g = swap(g, 0x00AA_00AA_00AA_00AA, 7);
-    let g = swap(g, 0x0000_CCCC_0000_CCCC, 14);
-    swap(g, 0x0000_0000_F0F0_F0F0, 28)
-}
-
 /// Lower-cased ASCII words to indices, for the document scan: a filter on
 /// first, second and last byte and length rejects most words of a text, and
 /// the rest are looked up with their bytes packed into two integers.
@@ -1096,7 +1031,7 @@ pub(super) struct WordTable {
     /// Words longer than 16 bytes.
     pub(super) long: FxMap<Vec<u8>, usize>,
     /// Every word is ASCII letters only: the scan can look at runs of
-    /// letters (see [`letter_lanes8`]).
+    /// letters (see [`bytes::ascii_letters`]).
     pub(super) letters_only: bool,
 }
 
@@ -1212,15 +1147,15 @@ impl WordTable {
     /// table is letters only, else the runs of ASCII word bytes).
     pub(super) fn for_each_candidate(&self, b: &[u8], mut f: impl FnMut(usize, usize)) {
         if self.letters_only {
-            self.candidates_by(b, letter_lanes8, true, &mut f);
+            self.candidates_by(b, bytes::ascii_letters, true, &mut f);
         } else {
-            self.candidates_by(b, word_lanes8, false, &mut f);
+            self.candidates_by(b, bytes::ascii_word_bytes, false, &mut f);
         }
     }
 
-    /// [`WordTable::for_each_candidate`] over runs of the class of
-    /// `lanes8` (see [`class_bits`]), which are whole words unless `letters`. The bytes are
-    /// classified 64 at a time, and runs found from the bits where the
+    /// [`WordTable::for_each_candidate`] over runs of the byte class `class`
+    /// (a function of [`crate::bytes`]), which are whole words unless
+    /// `letters`. The bytes are classified 64 at a time, and runs found from the bits where the
     /// class changes, so that the cost is per run more than per byte; where
     /// the block and 16 bytes either side are in the text, the filter reads
     /// them with no bounds to check.
@@ -1228,7 +1163,7 @@ impl WordTable {
     fn candidates_by(
         &self,
         b: &[u8],
-        lanes8: impl Fn(u64) -> u64 + Copy,
+        class: impl Fn(&[u8; 64]) -> u64 + Copy,
         letters: bool,
         f: &mut impl FnMut(usize, usize),
     ) {
@@ -1250,8 +1185,8 @@ impl WordTable {
                 .and_then(|from| b.get(from..base + 80))
                 .and_then(|w| w.try_into().ok());
             let m = match win {
-                Some(w) => class_bits64(w[16..80].try_into().unwrap_or(&[0; 64]), lanes8),
-                None => class_bits(&b[base..n.min(base + 64)], lanes8),
+                Some(w) => class(w[16..80].try_into().unwrap_or(&[0; 64])),
+                None => bytes::mask_at(b, base, class),
             };
             let prev = (m << 1) | carry;
             let mut starts = m & !prev;
