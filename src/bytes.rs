@@ -64,10 +64,25 @@ pub fn ascii_word_bytes(block: &[u8; 64]) -> u64 {
     })
 }
 
+/// [`capitals_and_leads`] and [`ascii_letters`] of a block, from one load
+/// of each sixteen bytes.
+#[inline]
+pub fn capitals_leads_and_letters(block: &[u8; 64]) -> (u64, u64) {
+    let (mut starts, mut letters) = (0, 0);
+    for (k, chunk) in block.chunks_exact(16).enumerate() {
+        let lanes: [u8; 16] = chunk.try_into().expect("sixteen bytes");
+        let v = u8x16::new(lanes);
+        let bits = |m: u8x16| u64::from(m.move_mask() as u32 & 0xffff) << (16 * k);
+        starts |= bits(in_range(v, b'A', b'Z') | at_least(v, 0xc0));
+        letters |= bits(in_range(v | u8x16::splat(0x20), b'a', b'z'));
+    }
+    (starts, letters)
+}
+
 /// `class` of the bytes of `b` from `base` (at most 64; bytes past the end
 /// of `b` count as NUL, which is in no class above).
 #[inline(always)]
-pub fn mask_at(b: &[u8], base: usize, class: impl Fn(&[u8; 64]) -> u64) -> u64 {
+pub fn mask_at<T>(b: &[u8], base: usize, class: impl Fn(&[u8; 64]) -> T) -> T {
     match b.get(base..base + 64) {
         Some(block) => class(block.try_into().expect("64 bytes")),
         None => {
@@ -105,6 +120,18 @@ mod tests {
                     .fold(0u64, |m, j| m | 1 << j);
                 assert_eq!(class(&block), expect, "{block:?}");
             }
+        }
+    }
+
+    #[test]
+    fn two_classes_at_once() {
+        for k in 0..256 {
+            let mut block = [0u8; 64];
+            for (j, byte) in block.iter_mut().enumerate() {
+                *byte = ((j * 5 + k) % 256) as u8;
+            }
+            let want = (capitals_and_leads(&block), ascii_letters(&block));
+            assert_eq!(capitals_leads_and_letters(&block), want, "{block:?}");
         }
     }
 

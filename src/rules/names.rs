@@ -351,6 +351,96 @@ fn candidates(b: &[u8]) -> Vec<usize> {
     out
 }
 
+/// The [`candidates`] at which the two scans of a draft stop.
+struct Stops {
+    /// Those where a table form may start ([`FormTable::may_start`]).
+    forms: Vec<usize>,
+    /// Those the walk over capitalized words must visit: every candidate
+    /// but those of a plain word it would only pass over (see
+    /// [`Stops::find`]).
+    words: Vec<usize>,
+}
+
+impl Stops {
+    /// The stops of `b`, found in one pass over its capitals and lead bytes.
+    ///
+    /// Most capitalized words of a draft are no name: `The`, `President`,
+    /// `Monday`. The walk in [`check`] passes over a word with nothing to do
+    /// when it is ASCII letters after a byte no word contains (so the walk
+    /// would find it where it starts), ends at a byte that joins nothing (so
+    /// it is the whole word, with no possessive), may be no surname
+    /// ([`may_be_surname`]) and does not end in `y`, `i` or `j` (so no
+    /// Slavic ending). Such a word is left out here, with the capitals in
+    /// it: the walk stops only at the others. The word ends are read from a
+    /// mask of the block's ASCII letters, not byte by byte.
+    fn find(b: &[u8], forms: &FormTable) -> Stops {
+        let n = b.len();
+        let surnames = &ascii_surnames().keys;
+        let mut out = Stops {
+            forms: Vec::new(),
+            words: Vec::with_capacity(n / 128),
+        };
+        // Candidates before `skip` are in a word left out.
+        let mut skip = 0;
+        for base in (0..n).step_by(64) {
+            let (mut m, letters) = bytes::mask_at(b, base, bytes::capitals_leads_and_letters);
+            while m != 0 {
+                let off = m.trailing_zeros() as usize;
+                m &= m - 1;
+                let c = base + off;
+                // The eight bytes from `c` (zeros past the end).
+                let x = load8(b, c);
+                if forms.may_start_at(x, n - c) {
+                    out.forms.push(c);
+                }
+                if c < skip {
+                    continue;
+                }
+                if b[c] < 0x80 && (c == 0 || ascii_separator(b[c - 1])) {
+                    // The letters after `c` in the block, then past it.
+                    let run = (!(letters >> off >> 1)).trailing_zeros() as usize;
+                    let end = if off + 1 + run >= 64 {
+                        ascii_letters_end(b, base + 64)
+                    } else {
+                        c + 1 + run
+                    };
+                    let len = end - c;
+                    // (A word of letters only: its key is its bytes lower-cased,
+                    // as [`short_key`] makes it.)
+                    let surname = len <= 8 && {
+                        let key = (x | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * len));
+                        surnames.contains(short_key_bit(key))
+                    };
+                    if b.get(end)
+                        .is_none_or(|&d| d.is_ascii() && d != b'-' && d != b'\'')
+                        && !surname
+                        && !matches!(b[end - 1] | 0x20, b'y' | b'i' | b'j')
+                    {
+                        skip = end;
+                        continue;
+                    }
+                }
+                out.words.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// The eight bytes of `b` from `at`, little-endian, zero-padded past its end.
+#[inline(always)]
+fn load8(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        None => {
+            let mut buf = [0u8; 8];
+            let rest = &b[at.min(b.len())..];
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
 /// A cursor over [`candidates`] for a scan that moves forward.
 struct Cursor<'a> {
     at: &'a [usize],
@@ -509,19 +599,24 @@ impl FormTable {
     /// finds none).
     #[inline]
     fn may_start(&self, b: &[u8], p: usize) -> bool {
+        self.may_start_at(load8(b, p), b.len() - p)
+    }
+
+    /// [`FormTable::may_start`] given the eight bytes from the position
+    /// ([`load8`]) and how many bytes the text has from there.
+    #[inline(always)]
+    fn may_start_at(&self, x: u64, avail: usize) -> bool {
         if !self.short.is_empty() {
             return true;
         }
-        let Some(rest) = b.get(p..p + 3) else {
+        if avail < 3 {
             return false;
-        };
-        let prefix = prefix3(rest);
+        }
+        let prefix = (x & 0xff_ffff) as u32;
         if !self.prefixes.contains(prefix_bit(prefix)) {
             return false;
         }
-        if b.get(p..p + 4)
-            .is_some_and(|q| self.quads.contains(quad_bit(q)))
-        {
+        if avail >= 4 && self.quads.contains(bit16(x as u32)) {
             return true;
         }
         self.threes.contains(&prefix)
@@ -2115,13 +2210,13 @@ struct Occ {
 /// Run `name-romanization` and `fused-name` over one document.
 pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
     let quotes = Quotes::new(text);
-    let cands = candidates(text.as_bytes());
+    let stops = Stops::find(text.as_bytes(), &index.forms);
     let mut findings: Vec<Finding> = Vec::new();
     let mut groups = Groups::default();
     let mut occs: Vec<Occ> = Vec::new();
 
     // 1. Table forms.
-    for m in index.find_forms_at(text, &cands) {
+    for m in index.find_forms_at(text, &stops.forms) {
         let fused_finding_at = if m.is_fused() {
             if !opts.fused_names {
                 continue;
@@ -2197,7 +2292,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         let mut western: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
         // Only capitalized words matter: lowercase prose is skipped unread.
         let mut pos = 0;
-        let mut cursor = Cursor { at: &cands };
+        let mut cursor = Cursor { at: &stops.words };
         while let Some(t) = next_capital_token(text, pos, &mut cursor) {
             let surname = may_be_surname(text.as_bytes(), t.start, t.core_end);
             if surname {
@@ -3103,6 +3198,102 @@ mod tests {
                 pos = k.end;
             }
             assert_eq!(got, want, "{t}");
+        }
+    }
+
+    /// The scans that stop only at [`Stops`] find what they find stopping
+    /// at every candidate: the same table forms, and every capitalized word
+    /// that the walk in [`check`] does not merely pass over.
+    #[test]
+    fn stops_keep_every_word_the_scans_need() {
+        let toml = include_str!("../../rules/names.toml");
+        let entities = crate::rules::pack::load("names.toml", toml)
+            .expect("shipped names pack")
+            .entities;
+        let index = NameIndex::build(&entities).expect("shipped index");
+        let pieces = [
+            "Kim",
+            "Jong-un",
+            "Lee's",
+            "Yoon",
+            "Kyiv",
+            "Zelenskyy",
+            "The",
+            "McDONALD",
+            "Sunday",
+            "ÉcoleX",
+            "O’Neill",
+            "al-Assad",
+            "al Qaeda",
+            "ComradeKim",
+            "Dmitri",
+            "Moon",
+            "NATO",
+            "Park",
+            "Ri",
+            "Unsaid",
+            "X",
+            "Qi",
+            "Kiev",
+            "Kim Jong Unsaid",
+            "Seoul",
+            "Zhdanóvy",
+            "said",
+            "the",
+            "a",
+            "jong",
+            "Ştefan",
+            "윤석열",
+            "Зеленский",
+            "A1",
+            "iPhone",
+        ];
+        let gaps = [
+            " ", " ", " ", ", ", "-", "'", "’", "\n", "(", "\"", "“", "”", ".", "\u{a0}", "",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(40) {
+                text.push_str(pieces[next(pieces.len())]);
+                text.push_str(gaps[next(gaps.len())]);
+            }
+            let b = text.as_bytes();
+            let all = candidates(b);
+            let stops = Stops::find(b, &index.forms);
+            assert_eq!(
+                index.find_forms_at(&text, &stops.forms),
+                index.find_forms_at(&text, &all),
+                "{text}"
+            );
+            let walk = |cands: &[usize]| {
+                let mut cursor = Cursor { at: cands };
+                let (mut pos, mut out) = (0, Vec::new());
+                while let Some(t) = next_capital_token(&text, pos, &mut cursor) {
+                    out.push((t.start, t.core_end, t.end));
+                    pos = t.end;
+                }
+                out
+            };
+            // A word the walk passes over: plain ASCII letters to a byte
+            // that joins nothing, no surname, no `y`, `i`, `j` at its end.
+            let passed_over = |&(s, core_end, e): &(usize, usize, usize)| {
+                core_end == e
+                    && b[s..e].iter().all(u8::is_ascii_alphabetic)
+                    && b.get(e).is_none_or(|&d| ascii_separator(d))
+                    && (s == 0 || ascii_separator(b[s - 1]))
+                    && !may_be_surname(b, s, e)
+                    && !matches!(b[e - 1] | 0x20, b'y' | b'i' | b'j')
+            };
+            let mut want = walk(&all);
+            want.retain(|t| !passed_over(t));
+            assert_eq!(walk(&stops.words), want, "{text}");
         }
     }
 }
