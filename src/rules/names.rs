@@ -1686,6 +1686,7 @@ fn camel_surname(word: &str) -> bool {
     false
 }
 
+#[derive(Debug, PartialEq, Eq)]
 struct Ea {
     /// Words in the name.
     ntoks: usize,
@@ -1711,6 +1712,18 @@ fn parse_ea(text: &str, toks: &[Tok], i: usize) -> Option<Ea> {
 
 /// [`parse_ea`] on the draft itself, without a token list.
 fn parse_ea_at(text: &str, t0: Tok) -> Option<Ea> {
+    // The next word must follow after one space (or no-break space) and
+    // start with a capital: most surname-like words (`Song`, `Moon`) stop
+    // here, before any lookup.
+    let b = text.as_bytes();
+    let next_capital = match b.get(t0.end..).unwrap_or_default() {
+        [b' ', c, ..] => c.is_ascii_uppercase() || *c >= 0x80,
+        [0xc2, 0xa0, ..] => true,
+        _ => false,
+    };
+    if !next_capital || t0.core_end != t0.end {
+        return None;
+    }
     parse_ea_with(
         text,
         t0,
@@ -3204,13 +3217,10 @@ mod tests {
     /// The scans that stop only at [`Stops`] find what they find stopping
     /// at every candidate: the same table forms, and every capitalized word
     /// that the walk in [`check`] does not merely pass over.
-    #[test]
-    fn stops_keep_every_word_the_scans_need() {
-        let toml = include_str!("../../rules/names.toml");
-        let entities = crate::rules::pack::load("names.toml", toml)
-            .expect("shipped names pack")
-            .entities;
-        let index = NameIndex::build(&entities).expect("shipped index");
+    /// Drafts of names, name-like words, plain words and the bytes between
+    /// them (spaces, hyphens, apostrophes, quotes, no-break spaces, none),
+    /// at random.
+    fn random_drafts(n: usize) -> Vec<String> {
         let pieces = [
             "Kim",
             "Jong-un",
@@ -3247,6 +3257,12 @@ mod tests {
             "Зеленский",
             "A1",
             "iPhone",
+            "Song",
+            "Jae",
+            "Yeol",
+            "Suk",
+            "Un",
+            "Ch'oe",
         ];
         let gaps = [
             " ", " ", " ", ", ", "-", "'", "’", "\n", "(", "\"", "“", "”", ".", "\u{a0}", "",
@@ -3258,12 +3274,42 @@ mod tests {
             state ^= state << 17;
             (state % n as u64) as usize
         };
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..next(40) {
-                text.push_str(pieces[next(pieces.len())]);
-                text.push_str(gaps[next(gaps.len())]);
+        (0..n)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..next(40) {
+                    text.push_str(pieces[next(pieces.len())]);
+                    text.push_str(gaps[next(gaps.len())]);
+                }
+                text
+            })
+            .collect()
+    }
+
+    /// The walk's East Asian parse, on the draft, agrees with the parse on
+    /// a token list (the one [`detect_names`] uses).
+    #[test]
+    fn east_asian_parse_on_the_draft_matches_the_token_list() {
+        let mut parsed = 0;
+        for text in random_drafts(3000) {
+            let toks = tokenize(&text);
+            for (i, t) in toks.iter().enumerate() {
+                let want = parse_ea(&text, &toks, i);
+                parsed += usize::from(want.is_some());
+                assert_eq!(parse_ea_at(&text, *t), want, "{text} @{}", t.start);
             }
+        }
+        assert!(parsed > 1000, "{parsed}");
+    }
+
+    #[test]
+    fn stops_keep_every_word_the_scans_need() {
+        let toml = include_str!("../../rules/names.toml");
+        let entities = crate::rules::pack::load("names.toml", toml)
+            .expect("shipped names pack")
+            .entities;
+        let index = NameIndex::build(&entities).expect("shipped index");
+        for text in random_drafts(3000) {
             let b = text.as_bytes();
             let all = candidates(b);
             let stops = Stops::find(b, &index.forms);
