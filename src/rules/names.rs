@@ -396,7 +396,8 @@ impl Stops {
                 if c < skip {
                     continue;
                 }
-                if b[c] < 0x80 && (c == 0 || ascii_separator(b[c - 1])) {
+                // (The low byte of `x` is `b[c]`.)
+                if x & 0x80 == 0 && (c == 0 || ascii_separator(b[c - 1])) {
                     // The letters after `c` in the block, then past it.
                     let run = (!(letters >> off >> 1)).trailing_zeros() as usize;
                     let end = if off + 1 + run >= 64 {
@@ -405,16 +406,20 @@ impl Stops {
                         c + 1 + run
                     };
                     let len = end - c;
-                    // (A word of letters only: its key is its bytes lower-cased,
-                    // as [`short_key`] makes it.)
-                    let surname = len <= 8 && {
-                        let key = (x | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * len));
-                        surnames.contains(short_key_bit(key))
+                    let last = if len <= 8 {
+                        (x >> (8 * (len - 1))) as u8
+                    } else {
+                        b[end - 1]
                     };
-                    if b.get(end)
-                        .is_none_or(|&d| d.is_ascii() && d != b'-' && d != b'\'')
-                        && !surname
-                        && !matches!(b[end - 1] | 0x20, b'y' | b'i' | b'j')
+                    if !matches!(last | 0x20, b'y' | b'i' | b'j')
+                        && b.get(end)
+                            .is_none_or(|&d| d.is_ascii() && d != b'-' && d != b'\'')
+                        // (A word of letters only: its key is its bytes
+                        // lower-cased, as [`short_key`] makes it.)
+                        && (len > 8 || {
+                            let key = (x | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * len));
+                            !surnames.contains(short_key_bit(key))
+                        })
                     {
                         skip = end;
                         continue;
