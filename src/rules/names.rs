@@ -3275,13 +3275,7 @@ mod tests {
         let gaps = [
             " ", " ", " ", ", ", "-", "'", "’", "\n", "(", "\"", "“", "”", ".", "\u{a0}", "",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::xorshift(0x6a09_e667_f3bc_c908);
         (0..n)
             .map(|_| {
                 let mut text = String::new();
