@@ -336,8 +336,9 @@ impl NameIndex {
 /// non-ASCII character, in order.
 ///
 /// Names start with a capital, and most of a draft is lowercase ASCII: the
-/// scans for table forms, name-shaped words and fused names stop only at
-/// these positions, found in one pass, never on lowercase prose.
+/// scans for table forms and name-shaped words stop only at these positions
+/// (at those [`Stops`] keeps, in [`check`]), found in one pass, never on
+/// lowercase prose.
 fn candidates(b: &[u8]) -> Vec<usize> {
     // (News prose has about one capital in 30 bytes.)
     let mut out = Vec::with_capacity(b.len() / 16);
@@ -446,7 +447,8 @@ fn load8(b: &[u8], at: usize) -> u64 {
     }
 }
 
-/// A cursor over [`candidates`] for a scan that moves forward.
+/// A cursor over [`candidates`] (or [`Stops`]) for a scan that moves
+/// forward.
 struct Cursor<'a> {
     at: &'a [usize],
 }
@@ -1718,7 +1720,8 @@ fn parse_ea(text: &str, toks: &[Tok], i: usize) -> Option<Ea> {
 /// [`parse_ea`] on the draft itself, without a token list.
 fn parse_ea_at(text: &str, t0: Tok) -> Option<Ea> {
     // The next word must follow after one space (or no-break space) and
-    // start with a capital: most surname-like words (`Song`, `Moon`) stop
+    // start with a capital (or a character that is not ASCII), and the word
+    // have no possessive: most surname-like words (`Song`, `Moon`) stop
     // here, before any lookup.
     let b = text.as_bytes();
     let next_capital = match b.get(t0.end..).unwrap_or_default() {
