@@ -412,9 +412,10 @@ impl Stops {
                     } else {
                         b[end - 1]
                     };
-                    if !matches!(last | 0x20, b'y' | b'i' | b'j')
-                        && b.get(end)
-                            .is_none_or(|&d| d.is_ascii() && d != b'-' && d != b'\'')
+                    // (The byte after a run of letters is no letter: it
+                    // joins nothing when it is a separator.)
+                    if (1u64 << (last & 63)) & YIJ == 0
+                        && b.get(end).is_none_or(|&d| ascii_separator(d))
                         // (A word of letters only: its key is its bytes
                         // lower-cased, as [`short_key`] makes it.)
                         && (len > 8 || {
@@ -1579,9 +1580,32 @@ fn token_at_general(text: &str, start: usize) -> Tok {
 }
 
 /// A byte no word contains, so that lexing may restart after it.
+#[inline(always)]
 fn ascii_separator(b: u8) -> bool {
-    b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-' && b != b'\''
+    SEPARATORS[usize::from(b)]
 }
+
+/// Bit `c & 63` of each byte `c` among `y`, `i`, `j` and their capitals
+/// (no other letter shares a bit with them; callers test letters only).
+const YIJ: u64 = 1 << (b'y' & 63)
+    | 1 << (b'i' & 63)
+    | 1 << (b'j' & 63)
+    | 1 << (b'Y' & 63)
+    | 1 << (b'I' & 63)
+    | 1 << (b'J' & 63);
+
+/// [`ascii_separator`] of each byte: one load instead of four tests, for
+/// the scans that ask it at every capital.
+static SEPARATORS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = !c.is_ascii_alphabetic() && c != b'-' && c != b'\'';
+        b += 1;
+    }
+    t
+};
 
 /// The first word at or after `from` (between words) that starts with a
 /// capital: the same words as [`tokenize`], without lexing lowercase ASCII
@@ -3289,6 +3313,18 @@ mod tests {
                 text
             })
             .collect()
+    }
+
+    #[test]
+    fn byte_tables_match_their_definitions() {
+        for b in 0..=255u8 {
+            let sep = b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-' && b != b'\'';
+            assert_eq!(ascii_separator(b), sep, "{b}");
+            if b.is_ascii_alphabetic() {
+                let yij = matches!(b | 0x20, b'y' | b'i' | b'j');
+                assert_eq!((1u64 << (b & 63)) & YIJ != 0, yij, "{b}");
+            }
+        }
     }
 
     /// The walk's East Asian parse, on the draft, agrees with the parse on
