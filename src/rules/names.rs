@@ -517,6 +517,27 @@ impl Bits {
     }
 }
 
+/// A set of the integers below `64 * W` as bits, in a fixed array: a
+/// lookup needs no bounds check (`W` a power of two).
+#[derive(Debug, Clone)]
+struct Bitmap<const W: usize>(Box<[u64; W]>);
+
+impl<const W: usize> Default for Bitmap<W> {
+    fn default() -> Self {
+        Bitmap(Box::new([0; W]))
+    }
+}
+
+impl<const W: usize> Bitmap<W> {
+    fn insert(&mut self, i: usize) {
+        self.0[(i / 64) % W] |= 1 << (i % 64);
+    }
+    #[inline(always)]
+    fn contains(&self, i: usize) -> bool {
+        self.0[(i / 64) % W] & (1 << (i % 64)) != 0
+    }
+}
+
 /// Sixteen bits of a hash of up to four bytes.
 fn bit16(x: u32) -> usize {
     (x.wrapping_mul(0x9e37_79b1) >> 16) as usize
@@ -535,10 +556,10 @@ fn bit16(x: u32) -> usize {
 struct FormTable {
     /// Bit [`prefix_bit`] of its first three bytes is set for each form of
     /// three bytes or more: most capitals are rejected here, unhashed.
-    prefixes: Bits,
+    prefixes: Bitmap<1024>,
     /// The same for the first four bytes of each form of four bytes or
     /// more, and the three-byte forms' [`prefix3`]s.
-    quads: Bits,
+    quads: Bitmap<1024>,
     threes: Vec<u32>,
     /// First three bytes → forms of three bytes or more, longest first.
     by_prefix: HashMap<u32, Vec<usize>, PrefixBuild>,
@@ -567,8 +588,6 @@ fn prefix_bit(prefix: u32) -> usize {
 impl FormTable {
     fn build(forms: &[String]) -> FormTable {
         let mut t = FormTable {
-            prefixes: Bits::new(1 << 16),
-            quads: Bits::new(1 << 16),
             ..FormTable::default()
         };
         let mut other: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
@@ -1099,7 +1118,7 @@ fn surname_table() -> &'static HashMap<String, (&'static str, bool)> {
 struct AsciiSurnames {
     /// Bit [`short_key_bit`] of each ASCII spelling's [`short_key`]: most
     /// capitalized words are rejected here before [`parse_ea`] starts.
-    keys: Bits,
+    keys: Bitmap<64>,
     /// Bit `26 * a + b` is set when a spelling (of the whole table) starts
     /// with letters `a b` (0-based): most capitalized words are rejected
     /// here, unhashed.
@@ -1121,7 +1140,7 @@ fn ascii_surnames() -> &'static AsciiSurnames {
     static TABLE: OnceLock<AsciiSurnames> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut pairs = Bits::new(26 * 26);
-        let mut keys = Bits::new(1 << 12);
+        let mut keys = Bitmap::<64>::default();
         let mut table = HashMap::default();
         for (k, &v) in surname_table() {
             // (Every spelling's pair, so that the test holds for any word.)
