@@ -499,26 +499,9 @@ impl std::hash::Hasher for PrefixHasher {
 
 type PrefixBuild = std::hash::BuildHasherDefault<PrefixHasher>;
 
-/// A set of small integers as bits: the prefilters that reject most
-/// capitalized words before a lookup.
-#[derive(Debug, Clone, Default)]
-struct Bits(Vec<u64>);
-
-impl Bits {
-    /// Room for `0..n`.
-    fn new(n: usize) -> Bits {
-        Bits(vec![0; n.div_ceil(64)])
-    }
-    fn insert(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-    fn contains(&self, i: usize) -> bool {
-        self.0[i / 64] & (1 << (i % 64)) != 0
-    }
-}
-
-/// A set of the integers below `64 * W` as bits, in a fixed array: a
-/// lookup needs no bounds check (`W` a power of two).
+/// A set of the integers below `64 * W` as bits, in a fixed array: the
+/// prefilters that reject most capitalized words before a lookup. A lookup
+/// needs no bounds check (`W` a power of two).
 #[derive(Debug, Clone)]
 struct Bitmap<const W: usize>(Box<[u64; W]>);
 
@@ -530,6 +513,7 @@ impl<const W: usize> Default for Bitmap<W> {
 
 impl<const W: usize> Bitmap<W> {
     fn insert(&mut self, i: usize) {
+        assert!(i < 64 * W, "{i} is out of the bitmap's range");
         self.0[(i / 64) % W] |= 1 << (i % 64);
     }
     #[inline(always)]
@@ -1122,7 +1106,7 @@ struct AsciiSurnames {
     /// Bit `26 * a + b` is set when a spelling (of the whole table) starts
     /// with letters `a b` (0-based): most capitalized words are rejected
     /// here, unhashed.
-    pairs: Bits,
+    pairs: Bitmap<16>,
     table: HashMap<u64, (&'static str, bool), PrefixBuild>,
 }
 
@@ -1139,7 +1123,7 @@ fn letter_pair(b: &[u8]) -> Option<usize> {
 fn ascii_surnames() -> &'static AsciiSurnames {
     static TABLE: OnceLock<AsciiSurnames> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut pairs = Bits::new(26 * 26);
+        let mut pairs = Bitmap::<16>::default();
         let mut keys = Bitmap::<64>::default();
         let mut table = HashMap::default();
         for (k, &v) in surname_table() {
@@ -2628,7 +2612,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             .filter(|(surname, _)| surname.len() <= 8)
             .map(|(surname, group)| (pack_word(surname.as_bytes()), group))
             .collect();
-        let mut hashes = Bits::new(1 << 16);
+        let mut hashes = Bitmap::<1024>::default();
         for &key in by_word.keys() {
             hashes.insert(word_hash(key) as usize);
         }
