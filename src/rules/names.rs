@@ -3102,12 +3102,17 @@ mod tests {
         );
     }
 
+    /// The entities of the shipped names pack.
+    fn shipped_entities() -> Vec<Entity> {
+        let toml = include_str!("../../rules/names.toml");
+        crate::rules::pack::load("names.toml", toml)
+            .expect("shipped names pack")
+            .entities
+    }
+
     #[test]
     fn form_prefilter_never_rejects_a_form() {
-        let toml = include_str!("../../rules/names.toml");
-        let entities = crate::rules::pack::load("names.toml", toml)
-            .expect("shipped names pack")
-            .entities;
+        let entities = shipped_entities();
         let mut forms: Vec<String> = entities
             .iter()
             .flat_map(|e| e.forms())
@@ -3348,10 +3353,7 @@ mod tests {
 
     #[test]
     fn stops_keep_every_word_the_scans_need() {
-        let toml = include_str!("../../rules/names.toml");
-        let entities = crate::rules::pack::load("names.toml", toml)
-            .expect("shipped names pack")
-            .entities;
+        let entities = shipped_entities();
         let index = NameIndex::build(&entities).expect("shipped index");
         for text in random_drafts(3000) {
             let b = text.as_bytes();
