@@ -360,6 +360,10 @@ struct Stops {
     /// but those of a plain word it would only pass over (see
     /// [`Stops::find`]).
     words: Vec<usize>,
+    /// Starts of the plain words ending in `y`, `i` or `j` that the walk
+    /// need not visit but the accented-key pass of [`check`] reads (four
+    /// letters or more, no Slavic ending: `Monday`, `July`).
+    yij_words: Vec<usize>,
 }
 
 impl Stops {
@@ -368,18 +372,23 @@ impl Stops {
     /// Most capitalized words of a draft are no name: `The`, `President`,
     /// `Monday`. The walk in [`check`] passes over a word with nothing to do
     /// when it is ASCII letters after a byte no word contains (so the walk
-    /// would find it where it starts), ends at a byte that joins nothing (so
-    /// it is the whole word, with no possessive), may be no surname
-    /// ([`may_be_surname`]) and does not end in `y`, `i` or `j` (so no
+    /// would find it where it starts), ends at a byte that joins nothing,
+    /// perhaps after a possessive `'s` (so the letters are the whole word
+    /// or its core), may be no surname ([`may_be_surname`]) and either does
+    /// not end in `y`, `i` or `j` or is shorter than four letters (so no
     /// Slavic ending). Such a word is left out here, with the capitals in
-    /// it: the walk stops only at the others. The word ends are read from a
-    /// mask of the block's ASCII letters, not byte by byte.
-    fn find(b: &[u8], forms: &FormTable) -> Stops {
+    /// it: the walk stops only at the others. A longer one of those letters
+    /// with no Slavic ending ([`slavic_ending`]) and no possessive goes to
+    /// [`Stops::yij_words`] instead. The word ends are read from a mask of
+    /// the block's ASCII letters, not byte by byte.
+    fn find(text: &str, forms: &FormTable) -> Stops {
+        let b = text.as_bytes();
         let n = b.len();
         let surnames = &ascii_surnames().keys;
         let mut out = Stops {
             forms: Vec::new(),
             words: Vec::with_capacity(n / 128),
+            yij_words: Vec::new(),
         };
         // Candidates before `skip` are in a word left out.
         let mut skip = 0;
@@ -412,19 +421,37 @@ impl Stops {
                     } else {
                         b[end - 1]
                     };
-                    // (The byte after a run of letters is no letter: it
-                    // joins nothing when it is a separator.)
-                    if (1u64 << (last & 63)) & YIJ == 0
-                        && b.get(end).is_none_or(|&d| ascii_separator(d))
-                        // (A word of letters only: its key is its bytes
-                        // lower-cased, as [`short_key`] makes it.)
-                        && (len > 8 || {
+                    // Where the word ends, when the letters are its core: the
+                    // byte after a run of letters is no letter, and it joins
+                    // nothing when it is a separator.
+                    let word_end = match b.get(end) {
+                        None => Some(end),
+                        Some(&d) if ascii_separator(d) => Some(end),
+                        Some(b'\'')
+                            if b.get(end + 1) == Some(&b's')
+                                && b.get(end + 2).is_none_or(|&d| ascii_separator(d)) =>
+                        {
+                            Some(end + 2)
+                        }
+                        _ => None,
+                    };
+                    if let Some(word_end) = word_end.filter(|_| {
+                        // (Letters only: the key is their bytes lower-cased,
+                        // as [`short_key`] makes it.)
+                        len > 8 || {
                             let key = (x | 0x2020_2020_2020_2020) & (u64::MAX >> (64 - 8 * len));
                             !surnames.contains(short_key_bit(key))
-                        })
-                    {
-                        skip = end;
-                        continue;
+                        }
+                    }) {
+                        if (1u64 << (last & 63)) & YIJ == 0 || len < 4 {
+                            skip = word_end;
+                            continue;
+                        }
+                        if word_end == end && (len < 5 || slavic_ending(&text[c..end]).is_none()) {
+                            out.yij_words.push(c);
+                            skip = end;
+                            continue;
+                        }
                     }
                 }
                 out.words.push(c);
@@ -937,14 +964,17 @@ fn fold_korean(s: &str) -> String {
 /// Slavic transliteration endings after a consonant: `-y`, `-yy`, `-iy`,
 /// `-ii`, `-yi`, `-ij` (`Zelensky`, `Zelenskyy`, `Zelenskiy`, `Zelenskii`).
 fn slavic_ending(s: &str) -> Option<&str> {
-    let end = ["yy", "iy", "ii", "yi", "ij", "y"]
-        .into_iter()
-        .find(|e| s.ends_with(e))?;
-    let stem = &s[..s.len() - end.len()];
+    // (The endings in that order of preference, by the last two bytes.)
+    let end = match s.as_bytes() {
+        [.., b'y' | b'i', b'y'] | [.., b'i' | b'y', b'i'] | [.., b'i', b'j'] => 2,
+        [.., b'y'] => 1,
+        _ => return None,
+    };
+    let stem = &s[..s.len() - end];
     // `Pompeii` / `Pompey`, `Sidney`: a vowel before the ending is no
     // Slavic ending.
     let last = stem.chars().next_back()?;
-    if !last.is_alphabetic() || "aeiouyAEIOUY".contains(last) || stem.chars().count() < 3 {
+    if !last.is_alphabetic() || "aeiouyAEIOUY".contains(last) || stem.chars().nth(2).is_none() {
         return None;
     }
     Some(stem)
@@ -1102,7 +1132,7 @@ fn surname_table() -> &'static HashMap<String, (&'static str, bool)> {
 struct AsciiSurnames {
     /// Bit [`short_key_bit`] of each ASCII spelling's [`short_key`]: most
     /// capitalized words are rejected here before [`parse_ea`] starts.
-    keys: Bitmap<64>,
+    keys: Bitmap<1024>,
     /// Bit `26 * a + b` is set when a spelling (of the whole table) starts
     /// with letters `a b` (0-based): most capitalized words are rejected
     /// here, unhashed.
@@ -1124,7 +1154,7 @@ fn ascii_surnames() -> &'static AsciiSurnames {
     static TABLE: OnceLock<AsciiSurnames> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut pairs = Bitmap::<16>::default();
-        let mut keys = Bitmap::<64>::default();
+        let mut keys = Bitmap::<1024>::default();
         let mut table = HashMap::default();
         for (k, &v) in surname_table() {
             // (Every spelling's pair, so that the test holds for any word.)
@@ -1169,7 +1199,7 @@ fn short_key(b: &[u8], start: usize, end: usize) -> Option<u64> {
 
 /// A bit of [`AsciiSurnames::keys`] for a [`short_key`].
 fn short_key_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
 /// Whether the word `b[start..end]` may be a surname: false only when it is
@@ -1641,6 +1671,42 @@ fn next_capital_token(text: &str, mut from: usize, cands: &mut Cursor) -> Option
         }
         from = i;
     }
+}
+
+/// The words of `starts` (plain ASCII words, in draft order) that the walk
+/// of [`check`] would visit and keep: those outside the spans it skips
+/// after an East Asian name (`skips`, from the name's start) and outside
+/// table forms (`spans`); both lists are in order and disjoint.
+fn outside_names<'a>(
+    text: &'a str,
+    starts: &'a [usize],
+    skips: &'a [(usize, usize)],
+    spans: &'a [(usize, usize)],
+) -> impl Iterator<Item = usize> + 'a {
+    let mut skips = skips.iter().peekable();
+    let mut spans = spans.iter().peekable();
+    starts.iter().copied().filter(move |&s| {
+        while skips.next_if(|&&(_, e)| e <= s).is_some() {}
+        while spans.next_if(|&&(_, e)| e <= s).is_some() {}
+        let end = ascii_letters_end(text.as_bytes(), s);
+        skips.peek().is_none_or(|&&(ks, _)| ks > s)
+            && spans.peek().is_none_or(|&&(ts, _)| ts >= end)
+    })
+}
+
+/// The positions of `a` and `b`, both in increasing order, in increasing
+/// order.
+fn merge_sorted(a: &[usize], b: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut a = a.iter().copied().peekable();
+    for y in b {
+        while let Some(x) = a.next_if(|&x| x < y) {
+            out.push(x);
+        }
+        out.push(y);
+    }
+    out.extend(a);
+    out
 }
 
 /// The word after `a` when one space separates them (the only case in which
@@ -2257,8 +2323,12 @@ struct Occ {
 
 /// Run `name-romanization` and `fused-name` over one document.
 pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
+    check_at(text, index, opts, &Stops::find(text, &index.forms))
+}
+
+/// [`check`] given the draft's [`Stops`].
+fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec<Finding> {
     let quotes = Quotes::new(text);
-    let stops = Stops::find(text.as_bytes(), &index.forms);
     let mut findings: Vec<Finding> = Vec::new();
     let mut groups = Groups::default();
     let mut occs: Vec<Occ> = Vec::new();
@@ -2335,6 +2405,9 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
         // `Zhdanóvy`). (Their starts only: a word is lexed again if it is
         // needed.)
         let mut plain_caps: Vec<usize> = Vec::new();
+        // Where the walk resumed after an East Asian name: the words from
+        // its first word's start to there are not visited.
+        let mut ea_skips: Vec<(usize, usize)> = Vec::new();
         let mut accented_keys: HashSet<String> = HashSet::new();
         // Group node of each capitalized word seen (`None`: not a name).
         let mut western: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
@@ -2368,6 +2441,7 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
                         source: Source::EastAsian,
                         fused: None,
                     });
+                    ea_skips.push((t.start, ea.resume));
                     pos = ea.resume;
                     continue;
                 }
@@ -2415,6 +2489,10 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
             pos = t.end;
         }
         if !accented_keys.is_empty() {
+            // The words the walk would have kept here, had it visited
+            // them, in draft order.
+            let visited = outside_names(text, &stops.yij_words, &ea_skips, &table_spans);
+            plain_caps = merge_sorted(&plain_caps, visited);
             // Node of each word's key when an accented spelling has it (once
             // per word, as above).
             let mut plain: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
@@ -3306,6 +3384,19 @@ mod tests {
             "Ŏn",
             "Chŏng",
             "Kim Ŏn",
+            "Monday",
+            "July",
+            "They",
+            "ARMY",
+            "Party's",
+            "Guy's",
+            "People's",
+            "Workers'",
+            "Zhdanovy",
+            "Dmitriy",
+            "Zelensky's",
+            "Pompeii",
+            "Yi",
         ];
         let gaps = [
             " ", " ", " ", ", ", "-", "'", "’", "\n", "(", "\"", "“", "”", ".", "\u{a0}", "",
@@ -3351,6 +3442,76 @@ mod tests {
         assert!(parsed > 1000, "{parsed}");
     }
 
+    /// The lint with the stops [`Stops::find`] keeps equals the lint that
+    /// stops at every capital and lead byte: the words left out change no
+    /// finding.
+    #[test]
+    fn stops_change_no_finding() {
+        let entities = shipped_entities();
+        let index = NameIndex::build(&entities).expect("shipped index");
+        let styles = [None, Some("seoul"), Some("ap")];
+        let mut found = 0;
+        for (i, text) in random_drafts(3000).iter().enumerate() {
+            let opts = Options {
+                house_style: styles[i % 3].map(str::to_string),
+                ..Options::default()
+            };
+            let want = check_at(text, &index, &opts, &every_stop(text));
+            found += want.len();
+            assert_eq!(check(text, &index, &opts), want, "{text}");
+        }
+        assert!(found > 3000, "{found}");
+    }
+
+    /// Stops at every capital and lead byte, none left out.
+    fn every_stop(text: &str) -> Stops {
+        let all = candidates(text.as_bytes());
+        Stops {
+            forms: all.clone(),
+            words: all,
+            yij_words: Vec::new(),
+        }
+    }
+
+    /// A plain word the walk does not visit, inside a table form, is no
+    /// occurrence of its own, as when every word is visited (`ZhdanovY`
+    /// shares the key of `Zhdanóvy`).
+    #[test]
+    fn listed_words_inside_names_stay_out() {
+        let mut entities = shipped_entities();
+        entities.push(Entity {
+            name: "Ulitsa ZhdanovY".to_string(),
+            kind: "place".to_string(),
+            variants: Vec::new(),
+            native: None,
+            styles: BTreeMap::new(),
+        });
+        let index = NameIndex::build(&entities).expect("index");
+        let opts = Options::default();
+        let text = "Zhdanóvy spoke. Ulitsa ZhdanovY is closed. ZhdanovY said.";
+        assert!(!Stops::find(text, &index.forms).yij_words.is_empty());
+        let want = check_at(text, &index, &opts, &every_stop(text));
+        // (The later `ZhdanovY` only: the one in the table form is not
+        // compared.)
+        assert_eq!(want.len(), 1, "{want:?}");
+        assert_eq!(want[0].start, 44);
+        assert_eq!(check(text, &index, &opts), want);
+    }
+
+    #[test]
+    fn outside_names_drops_words_in_skipped_spans() {
+        // `Kim Jong KueI` is one East Asian name, from 0 to 13; a table
+        // form spans 20..31.
+        let text = "Kim Jong KueI went. Ulitsa Tuvy Army Tuvy.";
+        let starts = [9, 27, 32, 37];
+        let got: Vec<usize> = outside_names(text, &starts, &[(0, 13)], &[(20, 31)]).collect();
+        assert_eq!(got, [32, 37]);
+        let got: Vec<usize> = outside_names(text, &starts, &[], &[(27, 30)]).collect();
+        assert_eq!(got, [9, 32, 37]);
+        let got: Vec<usize> = outside_names(text, &starts, &[(9, 13), (37, 41)], &[]).collect();
+        assert_eq!(got, [27, 32]);
+    }
+
     #[test]
     fn stops_keep_every_word_the_scans_need() {
         let entities = shipped_entities();
@@ -3358,7 +3519,7 @@ mod tests {
         for text in random_drafts(3000) {
             let b = text.as_bytes();
             let all = candidates(b);
-            let stops = Stops::find(b, &index.forms);
+            let stops = Stops::find(&text, &index.forms);
             assert_eq!(
                 index.find_forms_at(&text, &stops.forms),
                 index.find_forms_at(&text, &all),
@@ -3373,19 +3534,38 @@ mod tests {
                 }
                 out
             };
-            // A word the walk passes over: plain ASCII letters to a byte
-            // that joins nothing, no surname, no `y`, `i`, `j` at its end.
-            let passed_over = |&(s, core_end, e): &(usize, usize, usize)| {
-                core_end == e
-                    && b[s..e].iter().all(u8::is_ascii_alphabetic)
+            // A plain word: ASCII letters, perhaps with a possessive, to a
+            // byte that joins nothing, and no surname.
+            let plain = |&(s, core_end, e): &(usize, usize, usize)| {
+                b[s..core_end].iter().all(u8::is_ascii_alphabetic)
+                    && (e == core_end || b[core_end..e] == *b"'s")
                     && b.get(e).is_none_or(|&d| ascii_separator(d))
                     && (s == 0 || ascii_separator(b[s - 1]))
-                    && !may_be_surname(b, s, e)
-                    && !matches!(b[e - 1] | 0x20, b'y' | b'i' | b'j')
+                    && !may_be_surname(b, s, core_end)
             };
-            let mut want = walk(&all);
-            want.retain(|t| !passed_over(t));
+            let yij = |&(_, core_end, _): &(usize, usize, usize)| {
+                matches!(b[core_end - 1] | 0x20, b'y' | b'i' | b'j')
+            };
+            // The walk passes over a plain word with no `y`, `i`, `j` at
+            // its end or shorter than four letters; a longer one with no
+            // possessive and no Slavic ending is listed apart.
+            let passed_over = |t: &(usize, usize, usize)| plain(t) && (!yij(t) || t.1 - t.0 < 4);
+            let listed = |t: &(usize, usize, usize)| {
+                plain(t)
+                    && yij(t)
+                    && t.1 == t.2
+                    && t.1 - t.0 >= 4
+                    && (t.1 - t.0 == 4 || slavic_ending(&text[t.0..t.1]).is_none())
+            };
+            let every = walk(&all);
+            let want: Vec<_> = every
+                .iter()
+                .filter(|t| !passed_over(t) && !listed(t))
+                .copied()
+                .collect();
             assert_eq!(walk(&stops.words), want, "{text}");
+            let want: Vec<_> = every.iter().filter(|t| listed(t)).map(|t| t.0).collect();
+            assert_eq!(stops.yij_words, want, "{text}");
         }
     }
 }
