@@ -277,14 +277,22 @@ impl NameIndex {
     /// Kiev`): at word boundaries, or glued to a word as `fused-name`
     /// detects it (`ComradeKim Jong Unwho`).
     pub fn find_forms(&self, text: &str) -> Vec<FormMatch> {
-        self.find_forms_at(text, &candidates(text.as_bytes()))
+        let cands = candidates(text.as_bytes());
+        let anchored = self.forms.anchored_hits(text.as_bytes(), &cands);
+        self.find_forms_at(text, &cands, &anchored)
     }
 
-    /// [`NameIndex::find_forms`] given the draft's [`candidates`].
-    fn find_forms_at(&self, text: &str, cands: &[usize]) -> Vec<FormMatch> {
+    /// [`NameIndex::find_forms`] given the draft's [`candidates`] (or those
+    /// where a form may start) and [`FormTable::anchored_hits`].
+    fn find_forms_at(
+        &self,
+        text: &str,
+        cands: &[usize],
+        anchored: &[(usize, usize)],
+    ) -> Vec<FormMatch> {
         let mut out: Vec<FormMatch> = Vec::new();
         self.forms
-            .leftmost_longest(text, cands, &self.pattern_form, |s, e, pid| {
+            .leftmost_longest(text, cands, anchored, &self.pattern_form, |s, e, pid| {
                 let form = self.pattern_form[pid].as_str();
                 let prev_end = out.last().map(|p| p.end);
                 let glued_start = if left_boundary(text, s) {
@@ -356,6 +364,8 @@ fn candidates(b: &[u8]) -> Vec<usize> {
 struct Stops {
     /// Those where a table form may start ([`FormTable::may_start`]).
     forms: Vec<usize>,
+    /// [`FormTable::anchored_hits`] of every candidate.
+    anchored: Vec<(usize, usize)>,
     /// Those the walk over capitalized words must visit: every candidate
     /// but those of a plain word it would only pass over (see
     /// [`Stops::find`]).
@@ -387,6 +397,7 @@ impl Stops {
         let surnames = &ascii_surnames().keys;
         let mut out = Stops {
             forms: Vec::new(),
+            anchored: Vec::new(),
             words: Vec::with_capacity(n / 128),
             yij_words: Vec::new(),
         };
@@ -403,6 +414,7 @@ impl Stops {
                 if forms.may_start_at(x, n - c) {
                     out.forms.push(c);
                 }
+                forms.anchored_at(b, c, &mut out.anchored);
                 if c < skip {
                     continue;
                 }
@@ -562,7 +574,8 @@ fn bit16(x: u32) -> usize {
 /// the positions [`candidates`] lists, by their first three bytes;
 /// an automaton over all forms would instead step through every byte of
 /// the draft. The few forms that start with another ASCII byte (`al-Qaeda`)
-/// are found by a small automaton of their own.
+/// are looked up at the candidates too, by their bytes up to their first
+/// capital ([`FormTable::anchored`]).
 #[derive(Debug, Clone, Default)]
 struct FormTable {
     /// Bit [`prefix_bit`] of its first three bytes is set for each form of
@@ -577,8 +590,21 @@ struct FormTable {
     /// Forms shorter than three bytes starting with a capital, longest first.
     short: Vec<usize>,
     /// Forms starting with another ASCII byte (too common a byte to stop
-    /// at), by their first three bytes (four after `al `; fewer for a shorter form):
-    /// a substring searcher for each prefix, and the forms.
+    /// at) with a capital or a lead byte among their first eight bytes,
+    /// which a scan stops at (`Q` in `al-Qaeda`): by their bytes up to it
+    /// (`al-Q`; `al ` alone ends `general `).
+    anchored: Vec<Vec<usize>>,
+    /// Bit `b[c - 1] | b[c] << 8` is set for the last two of those bytes
+    /// of each: most candidates `c` are rejected here, unhashed.
+    anchor_pairs: Bitmap<1024>,
+    /// The distinct numbers of bytes before the capital.
+    anchor_ks: Vec<usize>,
+    /// That number and the bytes from the form's start to the capital,
+    /// little-endian (first byte lowest) → the entry of `anchored`.
+    by_anchor: HashMap<(usize, u64), usize>,
+    /// The other forms starting with another ASCII byte, by their first
+    /// three bytes (four after `al `; fewer for a shorter form): a substring
+    /// searcher for each prefix, and the forms.
     other: Vec<(memchr::memmem::Finder<'static>, Vec<usize>)>,
 }
 
@@ -598,13 +624,26 @@ fn prefix_bit(prefix: u32) -> usize {
 
 impl FormTable {
     fn build(forms: &[String]) -> FormTable {
+        Self::build_anchored(forms, 7)
+    }
+
+    /// [`FormTable::build`], anchoring forms at a capital or lead byte at
+    /// most `max_k` bytes in.
+    fn build_anchored(forms: &[String], max_k: usize) -> FormTable {
         let mut t = FormTable {
             ..FormTable::default()
         };
         let mut other: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
+        let mut anchored: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
         for (id, f) in forms.iter().enumerate() {
             let b = f.as_bytes();
-            if !(b[0].is_ascii_uppercase() || b[0] >= 0xc0) {
+            let anchor = b
+                .iter()
+                .take(max_k + 1)
+                .position(|&c| c.is_ascii_uppercase() || c >= 0xc0);
+            if let Some(k) = anchor.filter(|&k| k > 0) {
+                anchored.entry(&b[..=k]).or_default().push(id);
+            } else if anchor != Some(0) {
                 // `al ` ends a word in every `general `: take the next
                 // letter into the prefix too (`al Q`).
                 let n = if b.get(2) == Some(&b' ') { 4 } else { 3 };
@@ -630,7 +669,55 @@ impl FormTable {
             .into_iter()
             .map(|(prefix, ids)| (memchr::memmem::Finder::new(prefix).into_owned(), ids))
             .collect();
+        for (pre, ids) in anchored {
+            let k = pre.len() - 1;
+            t.anchor_pairs
+                .insert(usize::from(pre[k - 1]) | usize::from(pre[k]) << 8);
+            if !t.anchor_ks.contains(&k) {
+                t.anchor_ks.push(k);
+            }
+            let pre = pre.iter().rev().fold(0, |acc, &c| acc << 8 | u64::from(c));
+            t.by_anchor.insert((k, pre), t.anchored.len());
+            t.anchored.push(ids);
+        }
         t
+    }
+
+    /// Note in `hits` each anchored entry whose bytes end at the candidate
+    /// `c`, as (start, entry).
+    #[inline(always)]
+    fn anchored_at(&self, b: &[u8], c: usize, hits: &mut Vec<(usize, usize)>) {
+        if c > 0
+            && self
+                .anchor_pairs
+                .contains(usize::from(b[c - 1]) | usize::from(b[c]) << 8)
+        {
+            self.anchored_at_slow(b, c, hits);
+        }
+    }
+
+    #[inline(never)]
+    fn anchored_at_slow(&self, b: &[u8], c: usize, hits: &mut Vec<(usize, usize)>) {
+        // The eight bytes that end at `c`, `b[c]` highest (zeros before
+        // the draft).
+        let upto = b[c.saturating_sub(7)..=c]
+            .iter()
+            .fold(0, |acc, &x| acc >> 8 | u64::from(x) << 56);
+        for &k in &self.anchor_ks {
+            let pre = upto >> (8 * (7 - k));
+            if let Some(&i) = self.by_anchor.get(&(k, pre)).filter(|_| c >= k) {
+                hits.push((c - k, i));
+            }
+        }
+    }
+
+    /// [`FormTable::anchored_at`] for each of `cands`.
+    fn anchored_hits(&self, b: &[u8], cands: &[usize]) -> Vec<(usize, usize)> {
+        let mut hits = Vec::new();
+        for &c in cands {
+            self.anchored_at(b, c, &mut hits);
+        }
+        hits
     }
 
     /// Whether a form may start at `p` (false: [`FormTable::longest_at`]
@@ -688,12 +775,21 @@ impl FormTable {
         &self,
         text: &str,
         cands: &[usize],
+        anchored: &[(usize, usize)],
         forms: &[String],
         mut f: impl FnMut(usize, usize, usize),
     ) {
         let b = text.as_bytes();
-        // The longest `other` form at each position where one starts.
+        // The longest `anchored` or `other` form at each position where one
+        // starts.
         let mut other: Vec<(usize, usize, usize)> = Vec::new();
+        for &(s, i) in anchored {
+            for &id in &self.anchored[i] {
+                if b[s..].starts_with(forms[id].as_bytes()) {
+                    other.push((s, s + forms[id].len(), id));
+                }
+            }
+        }
         for (finder, ids) in &self.other {
             let mut from = 0;
             while let Some(k) = finder.find(&b[from..]) {
@@ -2334,7 +2430,7 @@ fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec
     let mut occs: Vec<Occ> = Vec::new();
 
     // 1. Table forms.
-    for m in index.find_forms_at(text, &stops.forms) {
+    for m in index.find_forms_at(text, &stops.forms, &stops.anchored) {
         let fused_finding_at = if m.is_fused() {
             if !opts.fused_names {
                 continue;
@@ -3224,6 +3320,67 @@ mod tests {
         assert!(found >= 2 * forms.len());
     }
 
+    /// Forms that start with a lowercase byte are found at the capital in
+    /// them as by a substring search for their start.
+    #[test]
+    fn anchored_forms_match_the_substring_search() {
+        let mut forms: Vec<String> = shipped_entities()
+            .iter()
+            .flat_map(|e| e.forms())
+            .map(String::from)
+            .collect();
+        for f in [
+            "bin Salman",
+            "al-Ḥasakah",
+            "de la Cruz",
+            "abcdefghJ",
+            "abcdefgJ",
+            "xy",
+            "al-Qaedaz",
+            "aB",
+        ] {
+            forms.push(f.to_string());
+        }
+        let anchored = FormTable::build(&forms);
+        assert!(anchored.anchored.len() >= 5 && anchored.other.len() == 2);
+        let searched = FormTable::build_anchored(&forms, 0);
+        assert!(searched.anchored.is_empty());
+        let mut texts = random_drafts(500);
+        let mut all = String::new();
+        for f in &forms {
+            all.push_str(&format!("{f} x{f}. {f}s ({f}'s) "));
+        }
+        texts.push(all);
+        texts.extend(
+            [
+                "al-Qaeda",
+                "aB",
+                "bin Salman said",
+                "xal-Qaeda",
+                "de la Cruz",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for text in &texts {
+            let b = text.as_bytes();
+            let cands = candidates(b);
+            let matches = |t: &FormTable| {
+                let mut out = Vec::new();
+                let hits = t.anchored_hits(b, &cands);
+                t.leftmost_longest(text, &cands, &hits, &forms, |s, e, id| out.push((s, e, id)));
+                out
+            };
+            let want = matches(&searched);
+            found += want
+                .iter()
+                .filter(|m| !forms[m.2].starts_with(char::is_uppercase))
+                .count();
+            assert_eq!(matches(&anchored), want, "{text}");
+        }
+        assert!(found > 100, "{found}");
+    }
+
     #[test]
     fn word_fast_paths_match_the_general_lexer() {
         let pieces = [
@@ -3456,7 +3613,7 @@ mod tests {
                 house_style: styles[i % 3].map(str::to_string),
                 ..Options::default()
             };
-            let want = check_at(text, &index, &opts, &every_stop(text));
+            let want = check_at(text, &index, &opts, &every_stop(text, &index));
             found += want.len();
             assert_eq!(check(text, &index, &opts), want, "{text}");
         }
@@ -3464,9 +3621,10 @@ mod tests {
     }
 
     /// Stops at every capital and lead byte, none left out.
-    fn every_stop(text: &str) -> Stops {
+    fn every_stop(text: &str, index: &NameIndex) -> Stops {
         let all = candidates(text.as_bytes());
         Stops {
+            anchored: index.forms.anchored_hits(text.as_bytes(), &all),
             forms: all.clone(),
             words: all,
             yij_words: Vec::new(),
@@ -3490,7 +3648,7 @@ mod tests {
         let opts = Options::default();
         let text = "Zhdanóvy spoke. Ulitsa ZhdanovY is closed. ZhdanovY said.";
         assert!(!Stops::find(text, &index.forms).yij_words.is_empty());
-        let want = check_at(text, &index, &opts, &every_stop(text));
+        let want = check_at(text, &index, &opts, &every_stop(text, &index));
         // (The later `ZhdanovY` only: the one in the table form is not
         // compared.)
         assert_eq!(want.len(), 1, "{want:?}");
@@ -3521,8 +3679,8 @@ mod tests {
             let all = candidates(b);
             let stops = Stops::find(&text, &index.forms);
             assert_eq!(
-                index.find_forms_at(&text, &stops.forms),
-                index.find_forms_at(&text, &all),
+                index.find_forms_at(&text, &stops.forms, &stops.anchored),
+                index.find_forms(&text),
                 "{text}"
             );
             let walk = |cands: &[usize]| {
