@@ -3489,9 +3489,6 @@ mod tests {
         }
     }
 
-    /// The scans that stop only at [`Stops`] find what they find stopping
-    /// at every candidate: the same table forms, and every capitalized word
-    /// that the walk in [`check`] does not merely pass over.
     /// Drafts of names, name-like words, plain words and the bytes between
     /// them (spaces, hyphens, apostrophes, quotes, no-break spaces, none),
     /// at random.
@@ -3670,6 +3667,10 @@ mod tests {
         assert_eq!(got, [27, 32]);
     }
 
+    /// The scans that stop only at [`Stops`] find what they find stopping
+    /// at every candidate: the same table forms, and every capitalized word
+    /// that the walk in [`check`] does not merely pass over, but for the
+    /// plain `y`/`i`/`j` words listed apart.
     #[test]
     fn stops_keep_every_word_the_scans_need() {
         let entities = shipped_entities();
