@@ -852,17 +852,7 @@ mod tests {
             "\u{200B}",
             "\n\u{3000}\n",
         ];
-        let mut next = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
-        (0..n)
-            .map(|_| {
-                let mut t = String::new();
-                for _ in 0..next(60) {
-                    t.push_str(tokens[next(tokens.len())]);
-                    t.push_str(seps[next(seps.len())]);
-                }
-                t
-            })
-            .collect()
+        crate::testing::random_texts(0x9E37_79B9_7F4A_7C15, n, 0..60, &tokens, &seps)
     }
 
     #[test]

@@ -107,3 +107,26 @@ pub(crate) fn xorshift(mut state: u64) -> impl FnMut(usize) -> usize {
         (state % m as u64) as usize
     }
 }
+
+/// `n` texts drawn with [`xorshift`] from `seed`: each a number of pieces
+/// in `count`, each piece a word of `words` then a separator of `seps`.
+#[cfg(test)]
+pub(crate) fn random_texts(
+    seed: u64,
+    n: usize,
+    count: std::ops::Range<usize>,
+    words: &[&str],
+    seps: &[&str],
+) -> Vec<String> {
+    let mut next = xorshift(seed);
+    (0..n)
+        .map(|_| {
+            let mut text = String::new();
+            for _ in 0..count.start + next(count.len()) {
+                text.push_str(words[next(words.len())]);
+                text.push_str(seps[next(seps.len())]);
+            }
+            text
+        })
+        .collect()
+}

@@ -3555,17 +3555,7 @@ mod tests {
         let gaps = [
             " ", " ", " ", ", ", "-", "'", "’", "\n", "(", "\"", "“", "”", ".", "\u{a0}", "",
         ];
-        let mut next = crate::testing::xorshift(0x6a09_e667_f3bc_c908);
-        (0..n)
-            .map(|_| {
-                let mut text = String::new();
-                for _ in 0..next(40) {
-                    text.push_str(pieces[next(pieces.len())]);
-                    text.push_str(gaps[next(gaps.len())]);
-                }
-                text
-            })
-            .collect()
+        crate::testing::random_texts(0x6a09_e667_f3bc_c908, n, 0..40, &pieces, &gaps)
     }
 
     #[test]

@@ -2416,17 +2416,7 @@ mod tests {
             ",",
             "\u{200D}",
         ];
-        let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
-        (0..n)
-            .map(|_| {
-                let mut t = String::new();
-                for _ in 0..3 + next(10) {
-                    t.push_str(words[next(words.len())]);
-                    t.push_str(seps[next(seps.len())]);
-                }
-                t
-            })
-            .collect()
+        crate::testing::random_texts(0x9E37_79B9_7F4A_7C15, n, 3..13, &words, &seps)
     }
 
     #[test]
