@@ -64,6 +64,19 @@ pub fn ascii_word_bytes(block: &[u8; 64]) -> u64 {
     })
 }
 
+/// The bytes segmentation stops at: line feeds, `.`, `!`, `?`, `"` and
+/// 0xE2 (the lead byte of the ellipsis and the curly quotation marks).
+#[inline]
+pub fn segment_marks(block: &[u8; 64]) -> u64 {
+    mask64(block, |v| {
+        v.cmp_eq(u8x16::splat(b'\n'))
+            | in_range(v, b'!', b'"')
+            | v.cmp_eq(u8x16::splat(b'.'))
+            | v.cmp_eq(u8x16::splat(b'?'))
+            | v.cmp_eq(u8x16::splat(0xE2))
+    })
+}
+
 /// [`capitals_and_leads`] and [`ascii_letters`] of a block, from one load
 /// of each sixteen bytes.
 #[inline]
@@ -103,10 +116,11 @@ mod tests {
     #[test]
     fn classes_match_byte_tests() {
         type Class = (fn(&[u8; 64]) -> u64, fn(u8) -> bool);
-        let classes: [Class; 3] = [
+        let classes: [Class; 4] = [
             (capitals_and_leads, |c| c.is_ascii_uppercase() || c >= 0xc0),
             (ascii_letters, |c| c.is_ascii_alphabetic()),
             (ascii_word_bytes, |c| c.is_ascii_alphanumeric() || c == b'_'),
+            (segment_marks, |c| b"\n.!?\"\xE2".contains(&c)),
         ];
         for (class, want) in classes {
             // Byte `j` of block `k` is `j + k`: every value at every position.

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use crate::bytes;
+
 /// How paragraphs are delimited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ParagraphMode {
@@ -107,14 +109,15 @@ pub fn segment(text: &str) -> Segmented {
 
 /// Segments `text`.
 pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
-    let paragraphs = paragraphs(text, opts.paragraphs);
+    let marks = Marks::new(text.as_bytes());
+    let paragraphs = paragraphs(text, &marks, opts.paragraphs);
     // About a sentence per 120 bytes of prose: most documents need no
     // regrowing.
     let mut sentences = Vec::with_capacity(text.len() / 100);
     for (i, p) in paragraphs.iter().enumerate() {
-        sentences_in(text, p.clone(), i, &mut sentences);
+        sentences_in(text, &marks, p.clone(), i, &mut sentences);
     }
-    let quotes = quotes(text, &paragraphs);
+    let quotes = quotes(text, &marks, &paragraphs);
     Segmented {
         paragraphs,
         sentences,
@@ -122,14 +125,61 @@ pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
     }
 }
 
+/// Where in a text the bytes segmentation stops at are
+/// ([`bytes::segment_marks`]): line feeds, sentence terminals and quotation
+/// marks. They are found for the whole text in one pass, 64 bytes at a time;
+/// paragraphs, sentences and quotations then visit only these bytes, most
+/// of them a few dozen bytes apart.
+struct Marks<'a> {
+    b: &'a [u8],
+    /// Bit `j` of word `k`: byte `64 * k + j` is marked.
+    bits: Vec<u64>,
+}
+
+impl Marks<'_> {
+    fn new(b: &[u8]) -> Marks<'_> {
+        let bits = (0..b.len().div_ceil(64))
+            .map(|k| bytes::mask_at(b, 64 * k, bytes::segment_marks))
+            .collect();
+        Marks { b, bits }
+    }
+
+    /// The first marked byte in `from..end` that satisfies `want`.
+    #[inline]
+    fn next(&self, from: usize, end: usize, want: impl Fn(u8) -> bool) -> Option<usize> {
+        if from >= end {
+            return None;
+        }
+        let mut k = from / 64;
+        let mut m = self.bits[k] & (!0u64 << (from % 64));
+        loop {
+            while m != 0 {
+                let i = 64 * k + m.trailing_zeros() as usize;
+                if i >= end {
+                    return None;
+                }
+                if want(self.b[i]) {
+                    return Some(i);
+                }
+                m &= m - 1;
+            }
+            k += 1;
+            if 64 * k >= end {
+                return None;
+            }
+            m = self.bits[k];
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Paragraphs
 
 /// Calls `f` with each line of `text` (its range without the line break).
-fn for_each_line(text: &str, mut f: impl FnMut(Range<usize>)) {
+fn for_each_line(text: &str, marks: &Marks, mut f: impl FnMut(Range<usize>)) {
     let mut start = 0;
     let b = text.as_bytes();
-    for i in memchr::memchr_iter(b'\n', b) {
+    while let Some(i) = marks.next(start, b.len(), |c| c == b'\n') {
         let end = if i > start && b[i - 1] == b'\r' {
             i - 1
         } else {
@@ -149,7 +199,7 @@ fn for_each_line(text: &str, mut f: impl FnMut(Range<usize>)) {
 fn space_at(text: &str, i: usize) -> usize {
     match text.as_bytes().get(i) {
         None => 0,
-        Some(&c) if c < 0x80 => usize::from((c as char).is_whitespace()),
+        Some(&c) if c < 0x80 => usize::from(is_ascii_space(c)),
         Some(_) => match text[i..].chars().next() {
             Some(c) if c.is_whitespace() => c.len_utf8(),
             _ => 0,
@@ -166,7 +216,7 @@ fn space_before(text: &str, lo: usize, i: usize) -> usize {
     }
     let c = text.as_bytes()[i - 1];
     if c < 0x80 {
-        return usize::from((c as char).is_whitespace());
+        return usize::from(is_ascii_space(c));
     }
     match text[lo..i].chars().next_back() {
         Some(c) if c.is_whitespace() => c.len_utf8(),
@@ -174,19 +224,52 @@ fn space_before(text: &str, lo: usize, i: usize) -> usize {
     }
 }
 
+/// Whether the ASCII byte `c` is whitespace (`char::is_whitespace`).
+#[inline(always)]
+const fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
+}
+
+/// Whether byte `c` is neither whitespace nor part of a non-ASCII
+/// character: a range that starts and ends with such bytes is trimmed.
+#[inline(always)]
+const fn is_ascii_ink(c: u8) -> bool {
+    c < 0x80 && !is_ascii_space(c)
+}
+
 /// `r` without the whitespace at either end (`str::trim`).
+#[inline(always)]
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    // Most ranges start and end with visible ASCII: nothing to trim.
+    let b = text.as_bytes();
+    if r.start < r.end && is_ascii_ink(b[r.start]) && is_ascii_ink(b[r.end - 1]) {
+        return r;
+    }
+    trim_range_slow(text, r)
+}
+
+#[inline(never)]
+fn trim_range_slow(text: &str, r: Range<usize>) -> Range<usize> {
+    let b = text.as_bytes();
     let (mut start, mut end) = (r.start, r.end);
-    while start < end {
-        match space_at(text, start) {
-            0 => break,
-            n => start += n,
+    loop {
+        match b.get(start) {
+            Some(&c) if start < end && is_ascii_space(c) => start += 1,
+            Some(&c) if start < end && c >= 0x80 => match space_at(text, start) {
+                0 => break,
+                n => start += n,
+            },
+            _ => break,
         }
     }
     while end > start {
-        match space_before(text, start, end) {
-            0 => break,
-            n => end -= n,
+        match b[end - 1] {
+            c if is_ascii_space(c) => end -= 1,
+            c if c >= 0x80 => match space_before(text, start, end) {
+                0 => break,
+                n => end -= n,
+            },
+            _ => break,
         }
     }
     start..end
@@ -194,7 +277,11 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Whether the line `text[l]` is only whitespace.
 fn is_blank(text: &str, l: &Range<usize>) -> bool {
-    trim_range(text, l.clone()).is_empty()
+    match text.as_bytes()[l.clone()].first() {
+        None => true,
+        Some(&c) if is_ascii_ink(c) => false,
+        Some(_) => trim_range(text, l.clone()).is_empty(),
+    }
 }
 
 /// Whether the line `text[l]` ends (before trailing whitespace) in
@@ -229,7 +316,7 @@ fn starts_block_item(text: &str, l: &Range<usize>) -> bool {
     digits > 0 && matches!(b.get(digits), Some(b'.' | b')')) && b.get(digits + 1) == Some(&b' ')
 }
 
-fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
+fn paragraphs(text: &str, marks: &Marks, mode: ParagraphMode) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // The lines of the current block of consecutive non-blank lines.
     let mut block: Vec<Range<usize>> = Vec::new();
@@ -263,7 +350,7 @@ fn paragraphs(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
         }
         out.push(trim_range(text, start..block[block.len() - 1].end));
     };
-    for_each_line(text, |l| {
+    for_each_line(text, marks, |l| {
         if is_blank(text, &l) {
             if !block.is_empty() {
                 flush(&block);
@@ -473,58 +560,25 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
 /// the curly quotation marks.
 const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
 
-/// The sentence-terminal characters of a paragraph's bytes: `.`, `!`, `?`
-/// and the ellipsis. Scanning bytes rather than decoding every char is what
-/// keeps segmentation fast: terminals are rare, and all but the ellipsis
-/// are ASCII, which never occurs inside a multi-byte character.
-struct Terminals<'a> {
-    b: &'a [u8],
-    /// The next ASCII terminal at or after the last position asked for
-    /// (`b.len()` when there is none), once looked for.
-    ascii: Option<usize>,
-    /// The same for the ellipsis.
-    ellipsis: Option<usize>,
-}
-
-impl Terminals<'_> {
-    fn new(b: &[u8]) -> Terminals<'_> {
-        Terminals {
-            b,
-            ascii: None,
-            ellipsis: None,
+/// The first sentence terminal (`.`, `!`, `?` or the ellipsis) of
+/// paragraph `p` at or after byte `from` of it, as an offset into it. All
+/// but the ellipsis are ASCII, which never occurs inside a multi-byte
+/// character; the ellipsis's lead byte also leads the curly quotation
+/// marks.
+#[inline]
+fn next_terminal(marks: &Marks, p: &Range<usize>, from: usize) -> Option<usize> {
+    let mut at = p.start + from;
+    loop {
+        let i = marks.next(at, p.end, |c| matches!(c, b'.' | b'!' | b'?' | 0xE2))?;
+        if marks.b[i] != 0xE2 || marks.b[i..p.end].starts_with(ELLIPSIS) {
+            return Some(i - p.start);
         }
-    }
-
-    /// The first terminal at or after byte `from`.
-    fn next(&mut self, from: usize) -> Option<usize> {
-        let b = self.b;
-        let ascii = match self.ascii {
-            Some(i) if i >= from => i,
-            _ => memchr::memchr3(b'.', b'!', b'?', &b[from..]).map_or(b.len(), |i| from + i),
-        };
-        self.ascii = Some(ascii);
-        let ellipsis = match self.ellipsis {
-            Some(i) if i >= from => i,
-            _ => {
-                // 0xE2 also leads the curly quotation marks.
-                let mut j = from;
-                loop {
-                    match memchr::memchr(0xE2, &b[j..]) {
-                        Some(e) if b[j + e..].starts_with(ELLIPSIS) => break j + e,
-                        Some(e) => j += e + 1,
-                        None => break b.len(),
-                    }
-                }
-            }
-        };
-        self.ellipsis = Some(ellipsis);
-        let i = ascii.min(ellipsis);
-        (i < b.len()).then_some(i)
+        at = i + 1;
     }
 }
 
 /// Appends the sentences of paragraph `pi`, `p`, to `out`.
-fn sentences_in(text: &str, p: Range<usize>, pi: usize, out: &mut Vec<Sentence>) {
+fn sentences_in(text: &str, marks: &Marks, p: Range<usize>, pi: usize, out: &mut Vec<Sentence>) {
     let mut push = |span: Range<usize>| {
         out.push(Sentence {
             span,
@@ -534,9 +588,8 @@ fn sentences_in(text: &str, p: Range<usize>, pi: usize, out: &mut Vec<Sentence>)
     let mut start = p.start;
     let tb = text.as_bytes();
     let b = &tb[p.clone()];
-    let mut terminals = Terminals::new(b);
     let mut pos = 0;
-    while let Some(i) = terminals.next(pos) {
+    while let Some(i) = next_terminal(marks, &p, pos) {
         let c = b[i];
         let len = if c == 0xE2 { ELLIPSIS.len() } else { 1 };
         pos = i + len;
@@ -691,7 +744,7 @@ fn ends_sentence_before(text: &str, start: usize, i: usize) -> bool {
         .ends_with(['.', '!', '?', '\u{2026}'])
 }
 
-fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
+fn quotes(text: &str, marks: &Marks, paragraphs: &[Range<usize>]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // An unclosed piece at the end of the previous paragraph.
     let mut pending: Option<usize> = None;
@@ -699,8 +752,9 @@ fn quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<Quote> {
         let mut open: Option<(usize, usize, Option<usize>)> = None; // (mark pos, mark len, continues)
         let first_nonspace = p.start;
         // Only `"` and the lead byte of the curly marks can start a mark.
-        for off in memchr::memchr2_iter(b'"', 0xE2, text[p.clone()].as_bytes()) {
-            let i = p.start + off;
+        let mut at = p.start;
+        while let Some(i) = marks.next(at, p.end, |c| c == b'"' || c == 0xE2) {
+            at = i + 1;
             let c = match text.as_bytes()[i..] {
                 [b'"', ..] => '"',
                 [_, 0x80, 0x9C, ..] => '\u{201C}',
