@@ -674,6 +674,10 @@ pub struct Compiled {
     /// Only sentences with an anonymous-source noun need them.
     anon_forward: WordPattern,
     anon_inverted: WordPattern,
+    /// The most runs of word bytes a match of `anon_forward` and of
+    /// `anon_inverted` has before its noun's anchor word (see
+    /// [`anon_bounds`]).
+    anon_before: (usize, usize),
     bare_dets: FxSet<String>,
     word: WordRegex,
     /// The whole-document prefilter: the sentences that can hold a match
@@ -764,6 +768,20 @@ impl Compiled {
             anchors.add(&attributing_forms, ATTRIBUTING, true);
         }
         anchors.finish();
+        // Runs of word bytes (what `Anchors::bounds` steps back over) in
+        // the longest phrase of a group.
+        let runs = |forms: &[String]| {
+            forms
+                .iter()
+                .map(|f| AsciiWords::new(f).count())
+                .max()
+                .unwrap_or(0)
+        };
+        let noun_at = anchors.before[ANON.trailing_zeros() as usize];
+        let anon_before = (
+            runs(&det_forms) + noun_at,
+            runs(&speech_sorted) + runs(&det_forms) + noun_at,
+        );
         Ok(Compiled {
             attributing,
             open_attribution: OpenAttribution::new(
@@ -839,6 +857,7 @@ impl Compiled {
                 ],
                 format!(r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"),
             ),
+            anon_before,
             bare_dets: word_set(&opts.bare_source_determiners, false)
                 .into_iter()
                 .collect(),
@@ -1763,14 +1782,7 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
                 kinds &= !bit;
             }
         }
-        // Where a match of the pattern of `kind` can start: a plain phrase
-        // starts as many words before its anchor as it has there; the
-        // passive pattern one more (`is` before the adverb).
-        let bounds = |kind: u8| {
-            let extra = usize::from(kind == CLAIM_PASSIVE);
-            let before = c.anchors.before[kind.trailing_zeros() as usize] + extra;
-            c.anchors.bounds(b, &sent.span, sent_hits, kind, before)
-        };
+        let bounds = |kind: u8| claim_bounds(c, b, &sent.span, sent_hits, kind);
         let next_names = || {
             seg.sentences
                 .get(si + 1)
@@ -1893,6 +1905,41 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
     out
 }
 
+/// Where in the sentence `span` of `b`, given its anchor hits, a match of
+/// the claim pattern of `kind` can start (offsets into the sentence, for
+/// [`WordPattern::find_iter_within`]): a plain phrase starts as many words
+/// before its anchor as it has there; the passive pattern one more (`is`
+/// before the adverb).
+fn claim_bounds(
+    c: &Compiled,
+    b: &[u8],
+    span: &Range<usize>,
+    hits: &[(usize, u8)],
+    kind: u8,
+) -> (usize, usize) {
+    let extra = usize::from(kind == CLAIM_PASSIVE);
+    let before = c.anchors.before[kind.trailing_zeros() as usize] + extra;
+    c.anchors.bounds(b, span, hits, kind, before)
+}
+
+/// The same for the anonymous-source patterns (`inverted`: `said a
+/// source`): a match holds a noun, so it starts at most the determiner's
+/// words (and, inverted, the speech verb's) before the noun's anchor word.
+fn anon_bounds(
+    c: &Compiled,
+    b: &[u8],
+    span: &Range<usize>,
+    hits: &[(usize, u8)],
+    inverted: bool,
+) -> (usize, usize) {
+    let before = if inverted {
+        c.anon_before.1
+    } else {
+        c.anon_before.0
+    };
+    c.anchors.bounds(b, span, hits, ANON, before)
+}
+
 /// Whether a word of `verbs` (ASCII letters, lower-cased) may be one of the
 /// `n` words after the word at `pos`, in the text up to `end`: false only
 /// when it is none of them.
@@ -1964,16 +2011,14 @@ pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Findi
 /// `anonymous-source` given the document's anchor hits.
 fn anonymous_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) -> Vec<Finding> {
     let mut out = Vec::new();
-    for si in c
-        .anchors
-        .candidates(hits, seg, ANON)
-        .iter()
-        .map(|c| c.sentence)
-    {
-        let sent = &seg.sentences[si];
+    let b = text.as_bytes();
+    for cand in c.anchors.candidates(hits, seg, ANON) {
+        let sent = &seg.sentences[cand.sentence];
         let s = &text[sent.span.clone()];
         let base = sent.span.start;
-        for m in c.anon_forward.find_iter(s) {
+        let sent_hits = &hits[cand.hits.clone()];
+        let forward = anon_bounds(c, b, &sent.span, sent_hits, false);
+        for m in c.anon_forward.find_iter_within(s, forward) {
             let start = base + m.start;
             if in_quote(seg, start) {
                 continue;
@@ -1994,7 +2039,8 @@ fn anonymous_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)])
             }
             out.push(anon_finding(start..base + m.end, text));
         }
-        for m in c.anon_inverted.find_iter(s) {
+        let inverted = anon_bounds(c, b, &sent.span, sent_hits, true);
+        for m in c.anon_inverted.find_iter_within(s, inverted) {
             let start = base + m.start;
             if in_quote(seg, start) {
                 continue;
@@ -2458,6 +2504,69 @@ mod tests {
                     "open_attribution on {t:?}"
                 );
             }
+        }
+    }
+
+    /// The claim and anonymous-source patterns run only from a few words
+    /// before a sentence's anchor hits: on the candidate sentences of
+    /// random texts, they find what they find run over the whole sentence.
+    #[test]
+    fn bounded_pattern_search_finds_every_match() {
+        let mut tuned = Options::default();
+        tuned.bare_source_determiners.push("a few".into());
+        tuned
+            .speech_verb_forms
+            .extend(strings(&["went on", "said so"]));
+        tuned.anonymous_source_nouns.push("people familiar".into());
+        let texts = tricky_texts(20_000);
+        for opts in [Options::default(), tuned] {
+            let c = Compiled::new(&opts).unwrap();
+            let mut found = 0;
+            for t in &texts {
+                let seg = segment(t);
+                let b = t.as_bytes();
+                let hits = c.anchors.scan(t, CLAIM_ANY | ANON, false).hits;
+                for cand in c.anchors.candidates(&hits, &seg, CLAIM_ANY | ANON) {
+                    let span = seg.sentences[cand.sentence].span.clone();
+                    let s = &t[span.clone()];
+                    let sent_hits = &hits[cand.hits.clone()];
+                    let patterns = [
+                        (
+                            &c.vague_group,
+                            claim_bounds(&c, b, &span, sent_hits, CLAIM_GROUP),
+                        ),
+                        (
+                            &c.evidence_noun,
+                            claim_bounds(&c, b, &span, sent_hits, CLAIM_EVIDENCE),
+                        ),
+                        (
+                            &c.vague_subject,
+                            claim_bounds(&c, b, &span, sent_hits, CLAIM_SUBJECT),
+                        ),
+                        (
+                            &c.impersonal_it,
+                            claim_bounds(&c, b, &span, sent_hits, CLAIM_IT),
+                        ),
+                        (
+                            &c.impersonal_passive,
+                            claim_bounds(&c, b, &span, sent_hits, CLAIM_PASSIVE),
+                        ),
+                        (
+                            &c.vague_phrase,
+                            claim_bounds(&c, b, &span, sent_hits, CLAIM_PHRASE),
+                        ),
+                        (&c.anon_forward, anon_bounds(&c, b, &span, sent_hits, false)),
+                        (&c.anon_inverted, anon_bounds(&c, b, &span, sent_hits, true)),
+                    ];
+                    for (i, (p, bounds)) in patterns.into_iter().enumerate() {
+                        let all: Vec<Range<usize>> = p.find_iter(s).collect();
+                        let within: Vec<Range<usize>> = p.find_iter_within(s, bounds).collect();
+                        assert_eq!(within, all, "pattern {i} in {s:?}");
+                        found += all.len();
+                    }
+                }
+            }
+            assert!(found > 5000, "too few matches: {found}");
         }
     }
 
