@@ -632,6 +632,15 @@ fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
     Regex::new(&word_list_pattern(items, inflect)).map_err(|e| e.to_string())
 }
 
+/// The inflections of `verbs`, lower-cased, as a [`WordTable`].
+fn verb_table(verbs: &[String]) -> WordTable {
+    let words: Vec<Vec<u8>> = word_set(verbs, true)
+        .into_iter()
+        .map(String::into_bytes)
+        .collect();
+    WordTable::new(&words)
+}
+
 fn word_set(items: &[String], inflect: bool) -> HashSet<String> {
     if inflect {
         items.iter().flat_map(|w| inflections(w)).collect()
@@ -666,6 +675,9 @@ pub struct Compiled {
     /// none of them after its subject can be passed over cheaply (see
     /// [`verb_may_follow`]).
     verbs_letters: bool,
+    /// `claim_verbs` and `evidence_verbs` as tables for that prefilter.
+    claim_verb_table: WordTable,
+    evidence_verb_table: WordTable,
     impersonal_it: WordPattern,
     impersonal_passive: WordPattern,
     vague_phrase: WordPattern,
@@ -794,6 +806,8 @@ impl Compiled {
             min_partial_quote_words: opts.min_partial_quote_words,
             vague_group: WordPattern::list(&opts.vague_groups),
             vague_subject: WordPattern::list(&opts.vague_subjects),
+            claim_verb_table: verb_table(&opts.claim_verbs),
+            evidence_verb_table: verb_table(&opts.evidence_verbs),
             claim_verbs: word_set(&opts.claim_verbs, true).into_iter().collect(),
             claim_aux: word_set(&opts.claim_auxiliaries, false)
                 .into_iter()
@@ -1766,9 +1780,9 @@ fn claims_in(text: &str, seg: &Segmented, c: &Compiled, hits: &[(usize, u8)]) ->
         // Most sentences with `some`, `many` or `people` have no claim
         // verb after it: those are passed over before the patterns run.
         for (bit, verbs, within) in [
-            (CLAIM_GROUP, &c.claim_verbs, GROUP_VERB_WITHIN),
-            (CLAIM_EVIDENCE, &c.evidence_verbs, GROUP_VERB_WITHIN),
-            (CLAIM_SUBJECT, &c.claim_verbs, SUBJECT_VERB_WITHIN),
+            (CLAIM_GROUP, &c.claim_verb_table, GROUP_VERB_WITHIN),
+            (CLAIM_EVIDENCE, &c.evidence_verb_table, GROUP_VERB_WITHIN),
+            (CLAIM_SUBJECT, &c.claim_verb_table, SUBJECT_VERB_WITHIN),
         ] {
             // (A match ends at most `after` words past its anchor.)
             let reach = c.anchors.after[bit.trailing_zeros() as usize] + within;
@@ -1950,10 +1964,9 @@ fn anon_bounds(
 /// digits, apostrophes and hyphens); each run of letters and digits in a
 /// word is compared, so a word a pattern would start inside a hyphenated
 /// one (`some-think`) is compared too.
-fn verb_may_follow(text: &str, pos: usize, end: usize, n: usize, verbs: &FxSet<String>) -> bool {
+fn verb_may_follow(text: &str, pos: usize, end: usize, n: usize, verbs: &WordTable) -> bool {
     let b = text.as_bytes();
     let (mut i, mut words) = (pos, 0);
-    let mut buf = [0u8; 24];
     while i < end && words <= n {
         let c = b[i];
         if c >= 0x80 {
@@ -1975,14 +1988,10 @@ fn verb_may_follow(text: &str, pos: usize, end: usize, n: usize, verbs: &FxSet<S
             while i < end && b[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            let run = &b[s..i];
-            if run.len() <= buf.len() {
-                let w = &mut buf[..run.len()];
-                w.copy_from_slice(run);
-                w.make_ascii_lowercase();
-                if std::str::from_utf8(w).is_ok_and(|w| verbs.contains(w)) {
-                    return true;
-                }
+            // (A run of ASCII letters and digits: the table's words are
+            // lower-case ASCII letters.)
+            if verbs.may_hold(b, s, i) && verbs.get_filtered(b, s, i).is_some() {
+                return true;
             }
             while i < end && (b[i] == b'\'' || b[i] == b'-') {
                 i += 1;
@@ -2664,15 +2673,15 @@ mod tests {
                     .filter(|w| p + w.start() < window_end)
                     .is_some_and(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
             });
-            let got = verb_may_follow(&text, pos, text.len(), n, &c.claim_verbs);
+            let got = verb_may_follow(&text, pos, text.len(), n, &c.claim_verb_table);
             assert!(!has_verb || got, "{text:?} from {pos}, {n} words");
             seen_true += usize::from(has_verb);
         }
         assert!(seen_true > 1000, "too few texts with a verb: {seen_true}");
         // And it does reject: no verb near, or the verb too far.
         let t = "some 200 people were killed, police said";
-        assert!(!verb_may_follow(t, 0, t.len(), 3, &c.claim_verbs));
-        assert!(verb_may_follow(t, 0, t.len(), 7, &c.claim_verbs));
+        assert!(!verb_may_follow(t, 0, t.len(), 3, &c.claim_verb_table));
+        assert!(verb_may_follow(t, 0, t.len(), 7, &c.claim_verb_table));
     }
 
     /// `WordRegex::starts` answers General Punctuation without the regex:
