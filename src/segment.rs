@@ -275,19 +275,16 @@ fn trim_range_slow(text: &str, r: Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Whether the line `text[l]` is only whitespace.
-fn is_blank(text: &str, l: &Range<usize>) -> bool {
-    match text.as_bytes()[l.clone()].first() {
-        None => true,
-        Some(&c) if is_ascii_ink(c) => false,
-        Some(_) => trim_range(text, l.clone()).is_empty(),
-    }
+/// A line that is not blank: its range (without the line break) and the
+/// same without the whitespace at either end.
+struct Line {
+    l: Range<usize>,
+    t: Range<usize>,
 }
 
-/// Whether the line `text[l]` ends (before trailing whitespace) in
-/// sentence punctuation, a closing mark or an ellipsis.
-fn ends_like_paragraph(text: &str, l: &Range<usize>) -> bool {
-    let t = trim_range(text, l.clone());
+/// Whether a line, trimmed to `t`, ends in sentence punctuation, a closing
+/// mark or an ellipsis.
+fn ends_like_paragraph(text: &str, t: &Range<usize>) -> bool {
     let Some(&c) = text.as_bytes()[t.clone()].last() else {
         return false;
     };
@@ -295,14 +292,15 @@ fn ends_like_paragraph(text: &str, l: &Range<usize>) -> bool {
         return matches!(c, b'.' | b'!' | b'?' | b':' | b'"' | b')');
     }
     matches!(
-        text[t].chars().next_back(),
+        text[t.clone()].chars().next_back(),
         Some('\u{201D}' | '\u{2019}' | '\u{2026}')
     )
 }
 
-fn starts_block_item(text: &str, l: &Range<usize>) -> bool {
-    let t = trim_range(text, l.clone());
-    let b = &text.as_bytes()[t.start..l.end];
+/// Whether a line starts (after its indent) a Markdown list item, heading
+/// or block quote.
+fn starts_block_item(text: &str, line: &Line) -> bool {
+    let b = &text.as_bytes()[line.t.start..line.l.end];
     if b.is_empty() {
         return false;
     }
@@ -319,8 +317,10 @@ fn starts_block_item(text: &str, l: &Range<usize>) -> bool {
 fn paragraphs(text: &str, marks: &Marks, mode: ParagraphMode) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // The lines of the current block of consecutive non-blank lines.
-    let mut block: Vec<Range<usize>> = Vec::new();
-    let mut flush = |block: &[Range<usize>]| {
+    let mut block: Vec<Line> = Vec::new();
+    // A paragraph of lines runs from the first's trimmed start to the
+    // last's trimmed end.
+    let mut flush = |block: &[Line]| {
         let per_line = match mode {
             ParagraphMode::Line => true,
             ParagraphMode::BlankLine => false,
@@ -329,41 +329,41 @@ fn paragraphs(text: &str, marks: &Marks, mode: ParagraphMode) -> Vec<Range<usize
                 n > 0
                     && block[..n]
                         .iter()
-                        .filter(|l| ends_like_paragraph(text, l))
+                        .filter(|line| ends_like_paragraph(text, &line.t))
                         .count()
                         * 4
                         >= n * 3
             }
         };
-        let mut start = block[0].start;
+        let mut start = block[0].t.start;
         for w in block.windows(2) {
-            let next = &text.as_bytes()[w[1].clone()];
+            let next = &text.as_bytes()[w[1].l.clone()];
             let split = per_line
                 || (mode == ParagraphMode::Auto
                     && (next.starts_with(b"  ")
                         || next.starts_with(b"\t")
                         || starts_block_item(text, &w[1])));
             if split {
-                out.push(trim_range(text, start..w[0].end));
-                start = w[1].start;
+                out.push(start..w[0].t.end);
+                start = w[1].t.start;
             }
         }
-        out.push(trim_range(text, start..block[block.len() - 1].end));
+        out.push(start..block[block.len() - 1].t.end);
     };
     for_each_line(text, marks, |l| {
-        if is_blank(text, &l) {
+        let t = trim_range(text, l.clone());
+        if t.is_empty() {
             if !block.is_empty() {
                 flush(&block);
                 block.clear();
             }
         } else {
-            block.push(l);
+            block.push(Line { l, t });
         }
     });
     if !block.is_empty() {
         flush(&block);
     }
-    out.retain(|r| !r.is_empty());
     out
 }
 
@@ -496,16 +496,49 @@ fn abbrev_key(w: &str) -> Option<u64> {
 }
 
 /// [`TITLES`] and [`SOFT_ABBREVS`] as sorted [`abbrev_key`]s.
-fn abbrev_keys() -> &'static (Vec<u64>, Vec<u64>) {
-    static KEYS: std::sync::OnceLock<(Vec<u64>, Vec<u64>)> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| {
-        let keys = |list: &[&str]| {
-            let mut v: Vec<u64> = list.iter().filter_map(|a| abbrev_key(a)).collect();
-            v.sort_unstable();
-            v
-        };
-        (keys(TITLES), keys(SOFT_ABBREVS))
-    })
+struct Abbrevs {
+    titles: Vec<u64>,
+    soft: Vec<u64>,
+    /// By an entry's first byte (`b & 31`, the same for both cases of a
+    /// letter): bit `n` set when an entry of `n` bytes starts
+    /// with it. Most words before a period have none: the lists are not
+    /// searched.
+    by_first: [u8; 32],
+}
+
+impl Abbrevs {
+    fn get() -> &'static Abbrevs {
+        static LISTS: std::sync::OnceLock<Abbrevs> = std::sync::OnceLock::new();
+        LISTS.get_or_init(|| {
+            let keys = |list: &[&str]| {
+                let mut v: Vec<u64> = list.iter().filter_map(|a| abbrev_key(a)).collect();
+                v.sort_unstable();
+                v
+            };
+            let mut by_first = [0u8; 32];
+            for a in TITLES.iter().chain(SOFT_ABBREVS) {
+                by_first[Abbrevs::cell(a.as_bytes()[0])] |= 1 << a.len();
+            }
+            Abbrevs {
+                titles: keys(TITLES),
+                soft: keys(SOFT_ABBREVS),
+                by_first,
+            }
+        })
+    }
+
+    #[inline(always)]
+    fn cell(first: u8) -> usize {
+        usize::from(first & 31)
+    }
+
+    /// Whether the word `w` (at most [`ABBREV_MAX`] bytes) may be an
+    /// entry, in either case.
+    #[inline(always)]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        w.first()
+            .is_some_and(|&c| self.by_first[Abbrevs::cell(c)] >> w.len() & 1 != 0)
+    }
 }
 
 /// Decides whether the period at byte `dot` ends a sentence, given that the
@@ -523,12 +556,15 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     }
     // The lists are lower-case ASCII.
     let opener = || OPENERS.contains(&next_word(text, next));
-    if let Some(key) = (w.len() <= ABBREV_MAX).then(|| abbrev_key(w)).flatten() {
-        let (titles, soft) = abbrev_keys();
-        if titles.binary_search(&key).is_ok() {
+    let lists = Abbrevs::get();
+    let key = (w.len() <= ABBREV_MAX && lists.may_hold(w.as_bytes()))
+        .then(|| abbrev_key(w))
+        .flatten();
+    if let Some(key) = key {
+        if lists.titles.binary_search(&key).is_ok() {
             return false;
         }
-        if soft.binary_search(&key).is_ok() {
+        if lists.soft.binary_search(&key).is_ok() {
             return opener();
         }
     }

@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::{
-    abbrev_key, abbrev_keys, ends_sentence_before, is_closer, next_word, word_before,
-    ParagraphMode, Quote, SegmentOptions, Segmented, Sentence, ABBREV_MAX, ELLIPSIS, OPENERS,
+    abbrev_key, ends_sentence_before, is_closer, next_word, word_before, Abbrevs, ParagraphMode,
+    Quote, SegmentOptions, Segmented, Sentence, ABBREV_MAX, ELLIPSIS, OPENERS,
 };
 
 /// Segments `text`.
@@ -149,11 +149,11 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     // list lookups for them. The lists are lower-case ASCII.
     let opener = || OPENERS.contains(&next_word(text, next));
     if let Some(key) = (w.len() <= ABBREV_MAX).then(|| abbrev_key(w)).flatten() {
-        let (titles, soft) = abbrev_keys();
-        if titles.binary_search(&key).is_ok() {
+        let lists = Abbrevs::get();
+        if lists.titles.binary_search(&key).is_ok() {
             return false;
         }
-        if soft.binary_search(&key).is_ok() {
+        if lists.soft.binary_search(&key).is_ok() {
             return opener();
         }
     }
