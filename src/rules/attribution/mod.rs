@@ -946,6 +946,15 @@ fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// The first `max` words of `s` (letters, digits, inner apostrophes and
+/// hyphens).
+fn words_of<'h>(c: &Compiled, s: &'h str, max: usize) -> Vec<&'h str> {
+    // About a word per six bytes of prose: one allocation, mostly.
+    let mut ws = Vec::with_capacity((s.len() / 6 + 1).min(max));
+    ws.extend(c.word.find_iter(s).map(|m| m.as_str()).take(max));
+    ws
+}
+
 /// Lower-cased words of `s` (letters, digits, inner apostrophes and hyphens).
 fn words_lower(c: &Compiled, s: &str) -> Vec<String> {
     c.word
@@ -1153,7 +1162,7 @@ fn used_as_name(text: &str, w: &str) -> bool {
 /// name anywhere (`Mr Raynsford`). `text` is the whole document, used to
 /// tell names from common nouns at the sentence start.
 fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
-    let ws: Vec<&str> = c.word.find_iter(s).map(|m| m.as_str()).take(40).collect();
+    let ws = words_of(c, s, 40);
     if ws.windows(2).any(|p| {
         is_capitalized(p[0])
             && is_capitalized(p[1])
@@ -1188,7 +1197,7 @@ fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
 /// a capitalized word other than the first, a capitalized first word
 /// followed by another, or a speaker noun or pronoun.
 fn names_someone(c: &Compiled, s: &str) -> bool {
-    let ws: Vec<&str> = c.word.find_iter(s).map(|m| m.as_str()).collect();
+    let ws = words_of(c, s, usize::MAX);
     if ws.len() >= 2 && is_capitalized(ws[0]) && is_capitalized(ws[1]) {
         return true;
     }
@@ -1370,7 +1379,7 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         .map(|&i| &text[seg.quotes[i].inner.clone()])
         .collect::<Vec<_>>()
         .join(" ");
-    let words: Vec<&str> = c.word.find_iter(&inner).map(|m| m.as_str()).collect();
+    let words = words_of(c, &inner, usize::MAX);
     let Some(first) = words.first() else {
         return true;
     };
@@ -1565,7 +1574,7 @@ fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Find
 /// Whether a sentence names a source: a capitalized name (not just the
 /// first word) together with a speech verb, `according to` or a naming cue.
 fn sentence_names_source(c: &Compiled, s: &str) -> bool {
-    let ws: Vec<&str> = c.word.find_iter(s).map(|m| m.as_str()).collect();
+    let ws = words_of(c, s, usize::MAX);
     let named = (ws.len() >= 2 && is_capitalized(ws[0]) && is_capitalized(ws[1]))
         || ws.iter().skip(1).any(|w| is_capitalized(w) && *w != "I");
     if !named {
@@ -1577,7 +1586,7 @@ fn sentence_names_source(c: &Compiled, s: &str) -> bool {
 
 /// Whether the words between a vague subject and its verb name the source.
 fn mid_names_source(c: &Compiled, mid_text: &str) -> bool {
-    let ws: Vec<&str> = c.word.find_iter(mid_text).map(|m| m.as_str()).collect();
+    let ws = words_of(c, mid_text, usize::MAX);
     if ws.iter().any(|w| is_capitalized(w)) {
         return true;
     }

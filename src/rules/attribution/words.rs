@@ -892,8 +892,11 @@ impl Anchors {
                     ) {
                         // Anchored on their longest word, phrases are
                         // found a little out of order: keep `spans` sorted.
-                        let later = spans.iter().rev().take_while(|&&x| x > (s, e)).count();
-                        spans.insert(spans.len() - later, (s, e));
+                        let mut at = spans.len();
+                        while at > 0 && spans[at - 1] > (s, e) {
+                            at -= 1;
+                        }
+                        spans.insert(at, (s, e));
                     }
                 }
                 continue;
