@@ -1024,9 +1024,10 @@ pub(super) struct Candidate {
 pub(super) struct WordTable {
     /// Entry `(first & 31) * 32 + (last & 31)`: bit `len & 63` for the
     /// length of each word with such first and last bytes (in either case);
-    /// then the same by first and second byte (at 1024 on), a word of one
-    /// byte having its bit whatever the second byte.
-    pub(super) filter: Box<[u64; 2048]>,
+    /// then the same by first and second byte (at 1024 on) and by first
+    /// and third byte (at 2048 on), a word too short to have the byte
+    /// having its bit whatever byte follows it.
+    pub(super) filter: Box<[u64; 3072]>,
     /// Open addressing by [`WordTable::hash`]: packed word (see
     /// [`pack_word`]), index; an empty slot is `(0, 0, 0)`.
     pub(super) slots: Vec<(u64, u64, u32)>,
@@ -1090,7 +1091,7 @@ impl WordTable {
     pub(super) fn new(words: &[Vec<u8>]) -> WordTable {
         let size = (words.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            filter: Box::new([0; 2048]),
+            filter: Box::new([0; 3072]),
             slots: vec![(0, 0, 0); size],
             shift: 64 - size.trailing_zeros(),
             long: FxMap::default(),
@@ -1102,12 +1103,14 @@ impl WordTable {
             };
             let bit = 1 << (w.len() & 63);
             t.filter[cell(first, last)] |= bit;
-            match w.get(1) {
-                Some(&second) => t.filter[1024 + cell(first, second)] |= bit,
-                // Whatever follows a word of one byte.
-                None => {
-                    for c in 0..32 {
-                        t.filter[1024 + cell(first, c)] |= bit;
+            for (k, at) in [(1, 1024), (2, 2048)] {
+                match w.get(k) {
+                    Some(&c) => t.filter[at + cell(first, c)] |= bit,
+                    // Whatever follows a shorter word.
+                    None => {
+                        for c in 0..32 {
+                            t.filter[at + cell(first, c)] |= bit;
+                        }
                     }
                 }
             }
@@ -1133,15 +1136,17 @@ impl WordTable {
     /// the filter: [`WordTable::get_filtered`] can find only such words.
     #[inline(always)]
     pub(super) fn may_hold(&self, b: &[u8], start: usize, end: usize) -> bool {
-        let second = b.get(start + 1).copied().unwrap_or(0);
-        self.filter(b[start], second, b[end - 1], end - start)
+        let at = |k: usize| b.get(start + k).copied().unwrap_or(0);
+        self.filter(b[start], at(1), at(2), b[end - 1], end - start)
     }
 
-    /// The filter on a word's first, second (or following) and last byte
-    /// and length.
+    /// The filter on a word's first, second and third (or following) and
+    /// last byte and length.
     #[inline(always)]
-    fn filter(&self, first: u8, second: u8, last: u8, len: usize) -> bool {
-        let f = self.filter[cell(first, last)] & self.filter[1024 + cell(first, second)];
+    fn filter(&self, first: u8, second: u8, third: u8, last: u8, len: usize) -> bool {
+        let f = self.filter[cell(first, last)]
+            & self.filter[1024 + cell(first, second)]
+            & self.filter[2048 + cell(first, third)];
         f >> (len & 63) & 1 != 0
     }
 
@@ -1228,6 +1233,7 @@ impl WordTable {
                         let len = (e.wrapping_sub(s) & 63) as u32;
                         if self.filter[cell(first, last)].wrapping_shr(len) & 1 != 0
                             && self.filter[1024 + cell(first, w[17 + s])].wrapping_shr(len) & 1 != 0
+                            && self.filter[2048 + cell(first, w[18 + s])].wrapping_shr(len) & 1 != 0
                             && whole(base + s, base + e)
                         {
                             f(base + s, base + e);
