@@ -110,14 +110,16 @@ pub fn segment(text: &str) -> Segmented {
 /// Segments `text`.
 pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
     let marks = Marks::new(text.as_bytes());
-    let paragraphs = paragraphs(text, &marks, opts.paragraphs);
+    let paragraphs = paragraphs(text, &marks.lines, opts.paragraphs);
     // About a sentence per 120 bytes of prose: most documents need no
     // regrowing.
     let mut sentences = Vec::with_capacity(text.len() / 100);
+    let mut cursor = 0;
     for (i, p) in paragraphs.iter().enumerate() {
-        sentences_in(text, &marks, p.clone(), i, &mut sentences);
+        let terminals = marks_in(&marks.terminals, &mut cursor, p);
+        sentences_in(text, terminals, p.clone(), i, &mut sentences);
     }
-    let quotes = quotes(text, &marks, &paragraphs);
+    let quotes = quotes(text, &marks.quotes, &paragraphs);
     Segmented {
         paragraphs,
         sentences,
@@ -125,61 +127,66 @@ pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
     }
 }
 
-/// Where in a text the bytes segmentation stops at are
-/// ([`bytes::segment_marks`]): line feeds, sentence terminals and quotation
-/// marks. They are found for the whole text in one pass, 64 bytes at a time;
-/// paragraphs, sentences and quotations then visit only these bytes, most
-/// of them a few dozen bytes apart.
-struct Marks<'a> {
-    b: &'a [u8],
-    /// Bit `j` of word `k`: byte `64 * k + j` is marked.
-    bits: Vec<u64>,
+/// Where in a text the bytes segmentation stops at are, by class and in
+/// order ([`bytes::segment_classes`]): line feeds; sentence terminals and
+/// 0xE2; `"` and 0xE2 (0xE2 leads the ellipsis and the curly quotation
+/// marks). They are found in one pass over the text, 64 bytes at a time;
+/// paragraphs, sentences and quotations then visit only their own, most of
+/// them a few dozen bytes apart.
+struct Marks {
+    lines: Vec<usize>,
+    terminals: Vec<usize>,
+    quotes: Vec<usize>,
 }
 
-impl Marks<'_> {
-    fn new(b: &[u8]) -> Marks<'_> {
-        let bits = (0..b.len().div_ceil(64))
-            .map(|k| bytes::mask_at(b, 64 * k, bytes::segment_marks))
-            .collect();
-        Marks { b, bits }
+impl Marks {
+    fn new(b: &[u8]) -> Marks {
+        // About a line feed and a terminal per 100 bytes of prose.
+        let mut m = Marks {
+            lines: Vec::with_capacity(b.len() / 64),
+            terminals: Vec::with_capacity(b.len() / 64),
+            quotes: Vec::new(),
+        };
+        let push = |v: &mut Vec<usize>, base: usize, mut bits: u64| {
+            while bits != 0 {
+                v.push(base + bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
+        };
+        for base in (0..b.len()).step_by(64) {
+            let (lines, terminals, quotes) = bytes::mask_at(b, base, bytes::segment_classes);
+            push(&mut m.lines, base, lines);
+            push(&mut m.terminals, base, terminals);
+            push(&mut m.quotes, base, quotes);
+        }
+        m
     }
+}
 
-    /// The first marked byte in `from..end` that satisfies `want`.
-    #[inline]
-    fn next(&self, from: usize, end: usize, want: impl Fn(u8) -> bool) -> Option<usize> {
-        if from >= end {
-            return None;
-        }
-        let mut k = from / 64;
-        let mut m = self.bits[k] & (!0u64 << (from % 64));
-        loop {
-            while m != 0 {
-                let i = 64 * k + m.trailing_zeros() as usize;
-                if i >= end {
-                    return None;
-                }
-                if want(self.b[i]) {
-                    return Some(i);
-                }
-                m &= m - 1;
-            }
-            k += 1;
-            if 64 * k >= end {
-                return None;
-            }
-            m = self.bits[k];
-        }
+/// The positions of `v` (sorted) inside `r`, looked for from `*cursor` on
+/// and leaving it after them: ranges asked for in order cost one pass.
+fn marks_in<'a>(v: &'a [usize], cursor: &mut usize, r: &Range<usize>) -> &'a [usize] {
+    let mut i = *cursor;
+    while i < v.len() && v[i] < r.start {
+        i += 1;
     }
+    let mut j = i;
+    while j < v.len() && v[j] < r.end {
+        j += 1;
+    }
+    *cursor = j;
+    &v[i..j]
 }
 
 // ---------------------------------------------------------------------------
 // Paragraphs
 
 /// Calls `f` with each line of `text` (its range without the line break).
-fn for_each_line(text: &str, marks: &Marks, mut f: impl FnMut(Range<usize>)) {
+/// `line_feeds` are their positions.
+fn for_each_line(text: &str, line_feeds: &[usize], mut f: impl FnMut(Range<usize>)) {
     let mut start = 0;
     let b = text.as_bytes();
-    while let Some(i) = marks.next(start, b.len(), |c| c == b'\n') {
+    for &i in line_feeds {
         let end = if i > start && b[i - 1] == b'\r' {
             i - 1
         } else {
@@ -314,7 +321,7 @@ fn starts_block_item(text: &str, line: &Line) -> bool {
     digits > 0 && matches!(b.get(digits), Some(b'.' | b')')) && b.get(digits + 1) == Some(&b' ')
 }
 
-fn paragraphs(text: &str, marks: &Marks, mode: ParagraphMode) -> Vec<Range<usize>> {
+fn paragraphs(text: &str, line_feeds: &[usize], mode: ParagraphMode) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // The lines of the current block of consecutive non-blank lines.
     let mut block: Vec<Line> = Vec::new();
@@ -350,7 +357,7 @@ fn paragraphs(text: &str, marks: &Marks, mode: ParagraphMode) -> Vec<Range<usize
         }
         out.push(start..block[block.len() - 1].t.end);
     };
-    for_each_line(text, marks, |l| {
+    for_each_line(text, line_feeds, |l| {
         let t = trim_range(text, l.clone());
         if t.is_empty() {
             if !block.is_empty() {
@@ -597,24 +604,36 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
 const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
 
 /// The first sentence terminal (`.`, `!`, `?` or the ellipsis) of
-/// paragraph `p` at or after byte `from` of it, as an offset into it. All
-/// but the ellipsis are ASCII, which never occurs inside a multi-byte
-/// character; the ellipsis's lead byte also leads the curly quotation
-/// marks.
+/// paragraph `p` at or after byte `from` of it, as an offset into it, from
+/// its `terminals` (positions of the terminals and of 0xE2, which also
+/// leads the curly quotation marks) at `*next` on. All but the ellipsis
+/// are ASCII, which never occurs inside a multi-byte character.
 #[inline]
-fn next_terminal(marks: &Marks, p: &Range<usize>, from: usize) -> Option<usize> {
-    let mut at = p.start + from;
-    loop {
-        let i = marks.next(at, p.end, |c| matches!(c, b'.' | b'!' | b'?' | 0xE2))?;
-        if marks.b[i] != 0xE2 || marks.b[i..p.end].starts_with(ELLIPSIS) {
+fn next_terminal(
+    b: &[u8],
+    p: &Range<usize>,
+    terminals: &[usize],
+    next: &mut usize,
+    from: usize,
+) -> Option<usize> {
+    while let Some(&i) = terminals.get(*next) {
+        *next += 1;
+        if i >= p.start + from && (b[i] != 0xE2 || b[i..p.end].starts_with(ELLIPSIS)) {
             return Some(i - p.start);
         }
-        at = i + 1;
     }
+    None
 }
 
 /// Appends the sentences of paragraph `pi`, `p`, to `out`.
-fn sentences_in(text: &str, marks: &Marks, p: Range<usize>, pi: usize, out: &mut Vec<Sentence>) {
+/// `terminals` are the paragraph's, as [`next_terminal`] takes them.
+fn sentences_in(
+    text: &str,
+    terminals: &[usize],
+    p: Range<usize>,
+    pi: usize,
+    out: &mut Vec<Sentence>,
+) {
     let mut push = |span: Range<usize>| {
         out.push(Sentence {
             span,
@@ -624,8 +643,8 @@ fn sentences_in(text: &str, marks: &Marks, p: Range<usize>, pi: usize, out: &mut
     let mut start = p.start;
     let tb = text.as_bytes();
     let b = &tb[p.clone()];
-    let mut pos = 0;
-    while let Some(i) = next_terminal(marks, &p, pos) {
+    let (mut pos, mut next_mark) = (0, 0);
+    while let Some(i) = next_terminal(tb, &p, terminals, &mut next_mark, pos) {
         let c = b[i];
         let len = if c == 0xE2 { ELLIPSIS.len() } else { 1 };
         pos = i + len;
@@ -780,17 +799,18 @@ fn ends_sentence_before(text: &str, start: usize, i: usize) -> bool {
         .ends_with(['.', '!', '?', '\u{2026}'])
 }
 
-fn quotes(text: &str, marks: &Marks, paragraphs: &[Range<usize>]) -> Vec<Quote> {
+/// `marks` are the positions of `"` and 0xE2 (which leads the curly
+/// quotation marks).
+fn quotes(text: &str, marks: &[usize], paragraphs: &[Range<usize>]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // An unclosed piece at the end of the previous paragraph.
     let mut pending: Option<usize> = None;
+    let mut cursor = 0;
     for (pi, p) in paragraphs.iter().enumerate() {
         let mut open: Option<(usize, usize, Option<usize>)> = None; // (mark pos, mark len, continues)
         let first_nonspace = p.start;
         // Only `"` and the lead byte of the curly marks can start a mark.
-        let mut at = p.start;
-        while let Some(i) = marks.next(at, p.end, |c| c == b'"' || c == 0xE2) {
-            at = i + 1;
+        for &i in marks_in(marks, &mut cursor, p) {
             let c = match text.as_bytes()[i..] {
                 [b'"', ..] => '"',
                 [_, 0x80, 0x9C, ..] => '\u{201C}',
