@@ -64,23 +64,17 @@ pub fn ascii_word_bytes(block: &[u8; 64]) -> u64 {
     })
 }
 
-/// The bytes segmentation stops at, by class: line feeds; sentence
-/// terminals (`.`, `!`, `?`); `"`. 0xE2, the lead byte of the ellipsis
-/// and of the curly quotation marks, is in the last two.
+/// The bytes segmentation stops at: line feeds, `.`, `!`, `?`, `"` and
+/// 0xE2 (the lead byte of the ellipsis and the curly quotation marks).
 #[inline]
-pub fn segment_classes(block: &[u8; 64]) -> (u64, u64, u64) {
-    let (mut lines, mut terminals, mut quotes) = (0, 0, 0);
-    for (k, chunk) in block.chunks_exact(16).enumerate() {
-        let lanes: [u8; 16] = chunk.try_into().expect("sixteen bytes");
-        let v = u8x16::new(lanes);
-        let bits = |m: u8x16| u64::from(m.move_mask() as u32 & 0xffff) << (16 * k);
-        let is = |c: u8| v.cmp_eq(u8x16::splat(c));
-        let e2 = is(0xE2);
-        lines |= bits(is(b'\n'));
-        terminals |= bits(is(b'.') | is(b'!') | is(b'?') | e2);
-        quotes |= bits(is(b'"') | e2);
-    }
-    (lines, terminals, quotes)
+pub fn segment_marks(block: &[u8; 64]) -> u64 {
+    mask64(block, |v| {
+        v.cmp_eq(u8x16::splat(b'\n'))
+            | in_range(v, b'!', b'"')
+            | v.cmp_eq(u8x16::splat(b'.'))
+            | v.cmp_eq(u8x16::splat(b'?'))
+            | v.cmp_eq(u8x16::splat(0xE2))
+    })
 }
 
 /// [`capitals_and_leads`] and [`ascii_letters`] of a block, from one load
@@ -122,13 +116,11 @@ mod tests {
     #[test]
     fn classes_match_byte_tests() {
         type Class = (fn(&[u8; 64]) -> u64, fn(u8) -> bool);
-        let classes: [Class; 6] = [
+        let classes: [Class; 4] = [
             (capitals_and_leads, |c| c.is_ascii_uppercase() || c >= 0xc0),
             (ascii_letters, |c| c.is_ascii_alphabetic()),
             (ascii_word_bytes, |c| c.is_ascii_alphanumeric() || c == b'_'),
-            (|b| segment_classes(b).0, |c| c == b'\n'),
-            (|b| segment_classes(b).1, |c| b".!?\xE2".contains(&c)),
-            (|b| segment_classes(b).2, |c| b"\"\xE2".contains(&c)),
+            (segment_marks, |c| b"\n.!?\"\xE2".contains(&c)),
         ];
         for (class, want) in classes {
             // Byte `j` of block `k` is `j + k`: every value at every position.

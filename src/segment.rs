@@ -127,12 +127,12 @@ pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
     }
 }
 
-/// Where in a text the bytes segmentation stops at are, by class and in
-/// order ([`bytes::segment_classes`]): line feeds; sentence terminals and
-/// 0xE2; `"` and 0xE2 (0xE2 leads the ellipsis and the curly quotation
-/// marks). They are found in one pass over the text, 64 bytes at a time;
-/// paragraphs, sentences and quotations then visit only their own, most of
-/// them a few dozen bytes apart.
+/// Where in a text the bytes segmentation stops at are
+/// ([`bytes::segment_marks`]), by class and in order: line feeds; sentence
+/// terminals and 0xE2; `"` and 0xE2 (0xE2 leads the ellipsis and the curly
+/// quotation marks). They are found in one pass over the text, 64 bytes at
+/// a time; paragraphs, sentences and quotations then visit only their own,
+/// most of them a few dozen bytes apart.
 struct Marks {
     lines: Vec<usize>,
     terminals: Vec<usize>,
@@ -147,17 +147,21 @@ impl Marks {
             terminals: Vec::with_capacity(b.len() / 64),
             quotes: Vec::new(),
         };
-        let push = |v: &mut Vec<usize>, base: usize, mut bits: u64| {
-            while bits != 0 {
-                v.push(base + bits.trailing_zeros() as usize);
-                bits &= bits - 1;
-            }
-        };
         for base in (0..b.len()).step_by(64) {
-            let (lines, terminals, quotes) = bytes::mask_at(b, base, bytes::segment_classes);
-            push(&mut m.lines, base, lines);
-            push(&mut m.terminals, base, terminals);
-            push(&mut m.quotes, base, quotes);
+            let mut bits = bytes::mask_at(b, base, bytes::segment_marks);
+            while bits != 0 {
+                let i = base + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                match b[i] {
+                    b'\n' => m.lines.push(i),
+                    b'"' => m.quotes.push(i),
+                    0xE2 => {
+                        m.terminals.push(i);
+                        m.quotes.push(i);
+                    }
+                    _ => m.terminals.push(i),
+                }
+            }
         }
         m
     }
