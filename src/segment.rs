@@ -109,17 +109,15 @@ pub fn segment(text: &str) -> Segmented {
 
 /// Segments `text`.
 pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
-    let marks = Marks::new(text.as_bytes());
-    let paragraphs = paragraphs(text, &marks.lines, opts.paragraphs);
+    let marks = marks(text.as_bytes());
+    let paragraphs = paragraphs(text, &marks, opts.paragraphs);
     // About a sentence per 120 bytes of prose: most documents need no
     // regrowing.
     let mut sentences = Vec::with_capacity(text.len() / 100);
-    let mut cursor = 0;
     for (i, p) in paragraphs.iter().enumerate() {
-        let terminals = marks_in(&marks.terminals, &mut cursor, p);
-        sentences_in(text, terminals, p.clone(), i, &mut sentences);
+        sentences_in(text, &marks, p.clone(), i, &mut sentences);
     }
-    let quotes = quotes(text, &marks.quotes, &paragraphs);
+    let quotes = quotes(text, &marks, &paragraphs);
     Segmented {
         paragraphs,
         sentences,
@@ -128,69 +126,78 @@ pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
 }
 
 /// Where in a text the bytes segmentation stops at are
-/// ([`bytes::segment_marks`]), by class and in order: line feeds; sentence
-/// terminals and 0xE2; `"` and 0xE2 (0xE2 leads the ellipsis and the curly
-/// quotation marks). They are found in one pass over the text, 64 bytes at
-/// a time; paragraphs, sentences and quotations then visit only their own,
-/// most of them a few dozen bytes apart.
-struct Marks {
-    lines: Vec<usize>,
-    terminals: Vec<usize>,
-    quotes: Vec<usize>,
+/// ([`bytes::segment_marks`]: line feeds, sentence terminals, `"` and 0xE2,
+/// which leads the ellipsis and the curly quotation marks), one bit per
+/// byte: found in one pass over the text, 64 bytes at a time, in an eighth
+/// of its size whatever it holds. Lines, sentences and quotations then
+/// visit only these bytes ([`Positions`]), most of them a few dozen bytes
+/// apart.
+fn marks(b: &[u8]) -> Vec<u64> {
+    (0..b.len())
+        .step_by(64)
+        .map(|base| bytes::mask_at(b, base, bytes::segment_marks))
+        .collect()
 }
 
-impl Marks {
-    fn new(b: &[u8]) -> Marks {
-        // About a line feed and a terminal per 100 bytes of prose.
-        let mut m = Marks {
-            lines: Vec::with_capacity(b.len() / 64),
-            terminals: Vec::with_capacity(b.len() / 64),
-            quotes: Vec::new(),
-        };
-        for base in (0..b.len()).step_by(64) {
-            let mut bits = bytes::mask_at(b, base, bytes::segment_marks);
-            while bits != 0 {
-                let i = base + bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                match b[i] {
-                    b'\n' => m.lines.push(i),
-                    b'"' => m.quotes.push(i),
-                    0xE2 => {
-                        m.terminals.push(i);
-                        m.quotes.push(i);
-                    }
-                    _ => m.terminals.push(i),
+/// The set bits of `bits` (bit `j` of word `k` for byte `64 * k + j`) in a
+/// range of bytes, in order.
+struct Positions<'a> {
+    bits: &'a [u64],
+    /// The word being read, and its bits not yet returned.
+    k: usize,
+    m: u64,
+    end: usize,
+}
+
+impl Positions<'_> {
+    fn new(bits: &[u64], range: Range<usize>) -> Positions<'_> {
+        let k = range.start / 64;
+        let m = bits
+            .get(k)
+            .map_or(0, |&w| w & (!0u64 << (range.start % 64)));
+        Positions {
+            bits,
+            k,
+            m,
+            end: range.end,
+        }
+    }
+}
+
+impl Iterator for Positions<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if self.m != 0 {
+                let i = 64 * self.k + self.m.trailing_zeros() as usize;
+                if i >= self.end {
+                    // (The end is in this word: later calls end too.)
+                    self.m = 0;
+                    return None;
                 }
+                self.m &= self.m - 1;
+                return Some(i);
+            }
+            self.k += 1;
+            match self.bits.get(self.k) {
+                Some(&w) if 64 * self.k < self.end => self.m = w,
+                _ => return None,
             }
         }
-        m
     }
-}
-
-/// The positions of `v` (sorted) inside `r`, looked for from `*cursor` on
-/// and leaving it after them: ranges asked for in order cost one pass.
-fn marks_in<'a>(v: &'a [usize], cursor: &mut usize, r: &Range<usize>) -> &'a [usize] {
-    let mut i = *cursor;
-    while i < v.len() && v[i] < r.start {
-        i += 1;
-    }
-    let mut j = i;
-    while j < v.len() && v[j] < r.end {
-        j += 1;
-    }
-    *cursor = j;
-    &v[i..j]
 }
 
 // ---------------------------------------------------------------------------
 // Paragraphs
 
 /// Calls `f` with each line of `text` (its range without the line break).
-/// `line_feeds` are their positions.
-fn for_each_line(text: &str, line_feeds: &[usize], mut f: impl FnMut(Range<usize>)) {
+/// `marks` are the text's [`marks`].
+fn for_each_line(text: &str, marks: &[u64], mut f: impl FnMut(Range<usize>)) {
     let mut start = 0;
     let b = text.as_bytes();
-    for &i in line_feeds {
+    for i in Positions::new(marks, 0..b.len()).filter(|&i| b[i] == b'\n') {
         let end = if i > start && b[i - 1] == b'\r' {
             i - 1
         } else {
@@ -325,7 +332,7 @@ fn starts_block_item(text: &str, line: &Line) -> bool {
     digits > 0 && matches!(b.get(digits), Some(b'.' | b')')) && b.get(digits + 1) == Some(&b' ')
 }
 
-fn paragraphs(text: &str, line_feeds: &[usize], mode: ParagraphMode) -> Vec<Range<usize>> {
+fn paragraphs(text: &str, marks: &[u64], mode: ParagraphMode) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // The lines of the current block of consecutive non-blank lines.
     let mut block: Vec<Line> = Vec::new();
@@ -361,7 +368,7 @@ fn paragraphs(text: &str, line_feeds: &[usize], mode: ParagraphMode) -> Vec<Rang
         }
         out.push(start..block[block.len() - 1].t.end);
     };
-    for_each_line(text, line_feeds, |l| {
+    for_each_line(text, marks, |l| {
         let t = trim_range(text, l.clone());
         if t.is_empty() {
             if !block.is_empty() {
@@ -609,35 +616,26 @@ const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
 
 /// The first sentence terminal (`.`, `!`, `?` or the ellipsis) of
 /// paragraph `p` at or after byte `from` of it, as an offset into it, from
-/// its `terminals` (positions of the terminals and of 0xE2, which also
-/// leads the curly quotation marks) at `*next` on. All but the ellipsis
-/// are ASCII, which never occurs inside a multi-byte character.
+/// `marks` (its [`marks`] not yet read). All but the ellipsis are
+/// ASCII, which never occurs inside a multi-byte character; the ellipsis's
+/// lead byte also leads the curly quotation marks.
 #[inline]
-fn next_terminal(
-    b: &[u8],
-    p: &Range<usize>,
-    terminals: &[usize],
-    next: &mut usize,
-    from: usize,
-) -> Option<usize> {
-    while let Some(&i) = terminals.get(*next) {
-        *next += 1;
-        if i >= p.start + from && (b[i] != 0xE2 || b[i..p.end].starts_with(ELLIPSIS)) {
-            return Some(i - p.start);
-        }
-    }
-    None
+fn next_terminal(b: &[u8], p: &Range<usize>, marks: &mut Positions, from: usize) -> Option<usize> {
+    marks
+        .find(|&i| {
+            i >= p.start + from
+                && match b[i] {
+                    b'.' | b'!' | b'?' => true,
+                    0xE2 => b[i..p.end].starts_with(ELLIPSIS),
+                    _ => false,
+                }
+        })
+        .map(|i| i - p.start)
 }
 
 /// Appends the sentences of paragraph `pi`, `p`, to `out`.
-/// `terminals` are the paragraph's, as [`next_terminal`] takes them.
-fn sentences_in(
-    text: &str,
-    terminals: &[usize],
-    p: Range<usize>,
-    pi: usize,
-    out: &mut Vec<Sentence>,
-) {
+/// `marks` are the text's [`marks`].
+fn sentences_in(text: &str, marks: &[u64], p: Range<usize>, pi: usize, out: &mut Vec<Sentence>) {
     let mut push = |span: Range<usize>| {
         out.push(Sentence {
             span,
@@ -647,8 +645,9 @@ fn sentences_in(
     let mut start = p.start;
     let tb = text.as_bytes();
     let b = &tb[p.clone()];
-    let (mut pos, mut next_mark) = (0, 0);
-    while let Some(i) = next_terminal(tb, &p, terminals, &mut next_mark, pos) {
+    let mut marks = Positions::new(marks, p.clone());
+    let mut pos = 0;
+    while let Some(i) = next_terminal(tb, &p, &mut marks, pos) {
         let c = b[i];
         let len = if c == 0xE2 { ELLIPSIS.len() } else { 1 };
         pos = i + len;
@@ -803,18 +802,19 @@ fn ends_sentence_before(text: &str, start: usize, i: usize) -> bool {
         .ends_with(['.', '!', '?', '\u{2026}'])
 }
 
-/// `marks` are the positions of `"` and 0xE2 (which leads the curly
-/// quotation marks).
-fn quotes(text: &str, marks: &[usize], paragraphs: &[Range<usize>]) -> Vec<Quote> {
+/// `marks` are the text's [`marks`].
+fn quotes(text: &str, marks: &[u64], paragraphs: &[Range<usize>]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // An unclosed piece at the end of the previous paragraph.
     let mut pending: Option<usize> = None;
-    let mut cursor = 0;
     for (pi, p) in paragraphs.iter().enumerate() {
         let mut open: Option<(usize, usize, Option<usize>)> = None; // (mark pos, mark len, continues)
         let first_nonspace = p.start;
         // Only `"` and the lead byte of the curly marks can start a mark.
-        for &i in marks_in(marks, &mut cursor, p) {
+        for i in Positions::new(marks, p.clone()) {
+            if !matches!(text.as_bytes()[i], b'"' | 0xE2) {
+                continue;
+            }
             let c = match text.as_bytes()[i..] {
                 [b'"', ..] => '"',
                 [_, 0x80, 0x9C, ..] => '\u{201C}',
@@ -1139,6 +1139,32 @@ mod tests {
         );
         assert_eq!(s.quotes[1].continues, Some(0));
         assert_eq!(s.quotes[2].continues, Some(1));
+    }
+
+    /// The set bits of random words in random ranges, against a loop
+    /// over every bit.
+    #[test]
+    fn positions_are_the_set_bits_in_range() {
+        let mut next = crate::testing::xorshift(0x5DEE_CE66_D1CE_4E5B);
+        for _ in 0..2000 {
+            let words = next(5);
+            // Sparse and dense words.
+            let bits: Vec<u64> = (0..words)
+                .map(|_| match next(3) {
+                    0 => 0,
+                    1 => 1 << next(64),
+                    _ => (next(1 << 16) as u64) << next(48) | next(1 << 16) as u64,
+                })
+                .collect();
+            let len = 64 * words;
+            let start = next(len + 2);
+            let end = start + next(len + 2 - start);
+            let want: Vec<usize> = (start..end.min(len))
+                .filter(|&i| bits[i / 64] >> (i % 64) & 1 != 0)
+                .collect();
+            let got: Vec<usize> = Positions::new(&bits, start..end).collect();
+            assert_eq!(got, want, "{bits:x?} {start}..{end}");
+        }
     }
 
     #[test]
