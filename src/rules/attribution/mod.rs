@@ -1682,12 +1682,14 @@ const REPORTING_VERBS: &[&str] = &[
     "claimed",
 ];
 
-/// The first bytes of [`REPORTING_VERBS`]: most words are rejected on it.
-const REPORTING_FIRST: [bool; 256] = {
-    let mut t = [false; 256];
+/// By first byte, bit `n` set when a word of [`REPORTING_VERBS`] of `n`
+/// bytes starts with it: most words are rejected on it.
+const REPORTING_FIRST: [u32; 256] = {
+    let mut t = [0u32; 256];
     let mut i = 0;
     while i < REPORTING_VERBS.len() {
-        t[REPORTING_VERBS[i].as_bytes()[0] as usize] = true;
+        let w = REPORTING_VERBS[i].as_bytes();
+        t[w[0] as usize] |= 1 << w.len();
         i += 1;
     }
     t
@@ -1695,10 +1697,13 @@ const REPORTING_FIRST: [bool; 256] = {
 
 /// Whether `w` is one of [`REPORTING_VERBS`] (as written).
 fn is_reporting_verb(w: &str) -> bool {
-    w.as_bytes()
-        .first()
-        .is_some_and(|&b| REPORTING_FIRST[usize::from(b)])
-        && REPORTING_VERBS.contains(&w)
+    w.as_bytes().first().is_some_and(|&b| {
+        REPORTING_FIRST[usize::from(b)]
+            .checked_shr(w.len() as u32)
+            .unwrap_or(0)
+            & 1
+            != 0
+    }) && REPORTING_VERBS.contains(&w)
 }
 
 /// Whether `w`, the subject of a reporting verb, answers for what the
