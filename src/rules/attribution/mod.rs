@@ -1455,7 +1455,7 @@ fn attributing_in(text: &str, c: &Compiled, scan: &Scan, r: Range<usize>) -> boo
         return c.attributing.is_match(&text[r]);
     }
     let spans = &scan.attributing;
-    let first = spans.partition_point(|&(start, _)| start < r.start);
+    let first = scan.attributing_from(r.start);
     spans[first..]
         .iter()
         .take_while(|&&(start, _)| start < r.end)
@@ -2617,6 +2617,26 @@ mod tests {
                 }
             }
             assert!(found > 5000, "too few matches: {found}");
+        }
+    }
+
+    /// The attributing phrase search from the last one found, against a
+    /// binary search, on random sorted spans and positions.
+    #[test]
+    fn attributing_search_from_a_hint() {
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
+        for _ in 0..500 {
+            let mut starts: Vec<usize> = (0..next(40)).map(|_| next(100)).collect();
+            starts.sort_unstable();
+            let scan = Scan {
+                attributing: starts.iter().map(|&s| (s, s + 3)).collect(),
+                ..Scan::default()
+            };
+            for _ in 0..50 {
+                let pos = next(110);
+                let want = scan.attributing.partition_point(|s| s.0 < pos);
+                assert_eq!(scan.attributing_from(pos), want, "{starts:?} at {pos}");
+            }
         }
     }
 

@@ -854,6 +854,7 @@ impl Anchors {
             return Scan {
                 hits: out,
                 attributing: spans,
+                ..Scan::default()
             };
         }
         // Most words fail the filter: the loop stays small, and the rest
@@ -864,6 +865,7 @@ impl Anchors {
         Scan {
             hits: out,
             attributing: spans,
+            ..Scan::default()
         }
     }
 
@@ -1321,6 +1323,46 @@ pub(super) struct Scan {
     /// starts one to the end of the shortest such phrase, in order. Empty
     /// when not asked for.
     pub(super) attributing: Vec<(usize, usize)>,
+    /// Where the last search of `attributing` ended ([`Scan::attributing_from`]):
+    /// quotations are examined in order, so the next search starts near.
+    pub(super) hint: std::cell::Cell<usize>,
+}
+
+impl Scan {
+    /// The index of the first attributing phrase starting at or after
+    /// byte `pos`: searched from the last one found, in steps that double,
+    /// then by halves.
+    pub(super) fn attributing_from(&self, pos: usize) -> usize {
+        let spans = &self.attributing;
+        let n = spans.len();
+        let h = self.hint.get().min(n);
+        let at = if h < n && spans[h].0 < pos {
+            // Forward: every span before `lo` starts before `pos`.
+            let (mut lo, mut step) = (h + 1, 1);
+            loop {
+                let hi = lo + step;
+                if hi >= n || spans[hi].0 >= pos {
+                    let hi = hi.min(n);
+                    break lo + spans[lo..hi].partition_point(|s| s.0 < pos);
+                }
+                lo = hi + 1;
+                step *= 2;
+            }
+        } else {
+            // Backward: every span from `hi` on starts at or after `pos`.
+            let (mut hi, mut step) = (h, 1);
+            loop {
+                let lo = hi.saturating_sub(step);
+                if lo == 0 || spans[lo - 1].0 < pos {
+                    break lo + spans[lo..hi].partition_point(|s| s.0 < pos);
+                }
+                hi = lo;
+                step *= 2;
+            }
+        };
+        self.hint.set(at);
+        at
+    }
 }
 
 /// Where the whole ASCII words `words` (lower-cased) start when they come
