@@ -2580,34 +2580,26 @@ mod tests {
                     let span = seg.sentences[cand.sentence].span.clone();
                     let s = &t[span.clone()];
                     let sent_hits = &hits[cand.hits.clone()];
-                    let patterns = [
-                        (
-                            &c.vague_group,
-                            claim_bounds(&c, b, &span, sent_hits, CLAIM_GROUP),
-                        ),
-                        (
-                            &c.evidence_noun,
-                            claim_bounds(&c, b, &span, sent_hits, CLAIM_EVIDENCE),
-                        ),
-                        (
-                            &c.vague_subject,
-                            claim_bounds(&c, b, &span, sent_hits, CLAIM_SUBJECT),
-                        ),
-                        (
-                            &c.impersonal_it,
-                            claim_bounds(&c, b, &span, sent_hits, CLAIM_IT),
-                        ),
-                        (
-                            &c.impersonal_passive,
-                            claim_bounds(&c, b, &span, sent_hits, CLAIM_PASSIVE),
-                        ),
-                        (
-                            &c.vague_phrase,
-                            claim_bounds(&c, b, &span, sent_hits, CLAIM_PHRASE),
-                        ),
-                        (&c.anon_forward, anon_bounds(&c, b, &span, sent_hits, false)),
-                        (&c.anon_inverted, anon_bounds(&c, b, &span, sent_hits, true)),
+                    let claims = [
+                        (&c.vague_group, CLAIM_GROUP),
+                        (&c.evidence_noun, CLAIM_EVIDENCE),
+                        (&c.vague_subject, CLAIM_SUBJECT),
+                        (&c.impersonal_it, CLAIM_IT),
+                        (&c.impersonal_passive, CLAIM_PASSIVE),
+                        (&c.vague_phrase, CLAIM_PHRASE),
                     ];
+                    let mut patterns: Vec<(&WordPattern, (usize, usize))> = claims
+                        .into_iter()
+                        .map(|(p, kind)| (p, claim_bounds(&c, b, &span, sent_hits, kind)))
+                        .collect();
+                    for inverted in [false, true] {
+                        let p = if inverted {
+                            &c.anon_inverted
+                        } else {
+                            &c.anon_forward
+                        };
+                        patterns.push((p, anon_bounds(&c, b, &span, sent_hits, inverted)));
+                    }
                     for (i, (p, bounds)) in patterns.into_iter().enumerate() {
                         let all: Vec<Range<usize>> = p.find_iter(s).collect();
                         let within: Vec<Range<usize>> = p.find_iter_within(s, bounds).collect();
