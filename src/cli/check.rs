@@ -396,6 +396,11 @@ fn lint_job(
             done.fixable += 1;
         }
     }
+    // A clean file prints nothing: the writers, which index the whole
+    // text by line, are not called.
+    if diagnostics.is_empty() {
+        return done;
+    }
     let file = FileDiagnostics {
         path: &job.display,
         text: &text,

@@ -5,10 +5,6 @@ use crate::source::LineIndex;
 use std::io::Write;
 
 pub fn write(out: &mut dyn Write, file: &FileDiagnostics) -> std::io::Result<()> {
-    // A clean file needs no line index (a pass over all of it).
-    if file.diagnostics.is_empty() {
-        return Ok(());
-    }
     let index = LineIndex::new(file.text);
     for d in file.diagnostics {
         let (line, col) = index.line_col(d.span.start);

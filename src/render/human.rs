@@ -60,10 +60,6 @@ fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
 
 /// Render one file's diagnostics.
 pub fn write(out: &mut dyn WriteColor, file: &FileDiagnostics) -> std::io::Result<()> {
-    // A clean file needs no line index (a pass over all of it).
-    if file.diagnostics.is_empty() {
-        return Ok(());
-    }
     let files = SimpleFile::new(file.path, file.text);
     for d in file.diagnostics {
         term::emit_to_write_style(out, &config(), &files, &to_codespan(file.text, d))

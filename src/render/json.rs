@@ -73,10 +73,6 @@ pub fn diagnostic(index: &LineIndex, file: &FileDiagnostics, d: &Diagnostic) -> 
 
 /// All diagnostics of one file.
 pub fn file_values(file: &FileDiagnostics) -> Vec<Value> {
-    // A clean file needs no line index (a pass over all of it).
-    if file.diagnostics.is_empty() {
-        return Vec::new();
-    }
     let index = LineIndex::new(file.text);
     file.diagnostics
         .iter()
