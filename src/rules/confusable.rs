@@ -55,8 +55,7 @@ pub fn non_ascii_words(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            let p = bytes[i..].iter().position(|&b| b >= 0x80)?;
-            let at = i + p;
+            let at = crate::bytes::next_non_ascii(bytes, i)?;
             let c = text[at..].chars().next()?;
             if !is_word_char(c) {
                 i = at + c.len_utf8();

@@ -122,8 +122,8 @@ pub fn check(text: &str, claims: &Claims) -> Vec<Finding> {
     let mut i = 0;
     while i < bytes.len() {
         // Every character this rule looks for is outside ASCII.
-        match bytes[i..].iter().position(|&b| b >= 0x80) {
-            Some(p) => i += p,
+        match crate::bytes::next_non_ascii(bytes, i) {
+            Some(p) => i = p,
             None => break,
         }
         let c = text[i..].chars().next().expect("on a char boundary");

@@ -123,8 +123,8 @@ pub fn check(text: &str) -> Vec<Finding> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i..].iter().position(|&b| b >= 0x80) {
-            Some(p) => i += p,
+        match crate::bytes::next_non_ascii(bytes, i) {
+            Some(p) => i = p,
             None => break,
         }
         // The non-ASCII run starting here (ASCII ends it).

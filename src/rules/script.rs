@@ -523,8 +523,8 @@ fn foreign_runs(text: &str, expected: &Expected) -> Vec<Span> {
     let mut runs: Vec<Span> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i..].iter().position(|&b| b >= 0x80) {
-            Some(p) => i += p,
+        match crate::bytes::next_non_ascii(bytes, i) {
+            Some(p) => i = p,
             None => break,
         }
         let c = text[i..].chars().next().expect("char boundary");
