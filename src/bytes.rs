@@ -64,6 +64,12 @@ pub fn ascii_word_bytes(block: &[u8; 64]) -> u64 {
     })
 }
 
+/// Line feeds.
+#[inline]
+pub fn line_feeds(block: &[u8; 64]) -> u64 {
+    mask64(block, |v| v.cmp_eq(u8x16::splat(b'\n')))
+}
+
 /// The bytes segmentation stops at: line feeds, `.`, `!`, `?`, `"` and
 /// 0xE2 (the lead byte of the ellipsis and the curly quotation marks).
 #[inline]
@@ -134,11 +140,12 @@ mod tests {
     #[test]
     fn classes_match_byte_tests() {
         type Class = (fn(&[u8; 64]) -> u64, fn(u8) -> bool);
-        let classes: [Class; 4] = [
+        let classes: [Class; 5] = [
             (capitals_and_leads, |c| c.is_ascii_uppercase() || c >= 0xc0),
             (ascii_letters, |c| c.is_ascii_alphabetic()),
             (ascii_word_bytes, |c| c.is_ascii_alphanumeric() || c == b'_'),
             (segment_marks, |c| b"\n.!?\"\xE2".contains(&c)),
+            (line_feeds, |c| c == b'\n'),
         ];
         for (class, want) in classes {
             // Byte `j` of block `k` is `j + k`: every value at every position.

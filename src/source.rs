@@ -289,10 +289,20 @@ fn parse_directives(html: &str) -> Vec<Directive> {
 }
 
 /// Byte offsets at which lines start (the first is always 0).
+///
+/// The line feeds are found 64 bytes at a time ([`crate::bytes`]): a search
+/// call per line would cost more than the line's bytes in news text.
 pub fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-        .collect()
+    let b = text.as_bytes();
+    let mut starts = vec![0];
+    for base in (0..b.len()).step_by(64) {
+        let mut m = crate::bytes::mask_at(b, base, crate::bytes::line_feeds);
+        while m != 0 {
+            starts.push(base + m.trailing_zeros() as usize + 1);
+            m &= m - 1;
+        }
+    }
+    starts
 }
 
 /// Maps byte offsets to 1-based line and column (columns count Unicode scalar values).
@@ -329,6 +339,25 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_starts_follow_each_line_feed() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\n\nb",
+            "a\r\nb\n",
+            &"x\n".repeat(70),
+            &format!("{}\n{}", "y".repeat(63), "z".repeat(65)),
+        ] {
+            let want: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            assert_eq!(line_starts(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn invalid_bytes_become_spaces_and_keep_offsets() {
