@@ -99,14 +99,23 @@ pub fn capitals_leads_and_letters(block: &[u8; 64]) -> (u64, u64) {
 }
 
 /// The first byte of `b` at or after `from` that is not ASCII (`0x80` or
-/// more), sixteen bytes at a time: the Unicode rules look only at those, and
-/// most news text has a few in a thousand.
+/// more): the Unicode rules look only at those, and most news text has a
+/// few in a thousand. Blocks of 64 bytes are skipped when no byte has its
+/// high bit set (a vector's move mask is those bits).
 #[inline]
 pub fn next_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    let lanes = |chunk: &[u8]| u8x16::new(chunk.try_into().expect("sixteen bytes"));
     let mut i = from;
+    while let Some(block) = b.get(i..i + 64) {
+        let (v0, v1) = (lanes(&block[..16]), lanes(&block[16..32]));
+        let (v2, v3) = (lanes(&block[32..48]), lanes(&block[48..]));
+        if (v0 | v1 | v2 | v3).move_mask() != 0 {
+            break;
+        }
+        i += 64;
+    }
     while let Some(chunk) = b.get(i..i + 16) {
-        let lanes: [u8; 16] = chunk.try_into().expect("sixteen bytes");
-        let m = at_least(u8x16::new(lanes), 0x80).move_mask() as u32 & 0xffff;
+        let m = lanes(chunk).move_mask();
         if m != 0 {
             return Some(i + m.trailing_zeros() as usize);
         }
