@@ -9,11 +9,13 @@
 #   benches/throughput.sh --instructions  # the same, counted in instructions
 #
 # `--packs` times `--select unicode.*` (the core benchmark's pack), then the
-# Unicode pack with each later pack, then every pack, in interleaved runs, and
-# prints each median as a ratio to the Unicode pack alone.
+# Unicode pack with each later pack, then every pack, and `wc -w`, in
+# interleaved runs, and prints each median in MB/s and as ratios to the
+# Unicode pack alone and to `wc -w`.
 #
 # `--instructions` counts the instructions of the same runs under valgrind
-# (callgrind) instead of timing them, and those of one short draft: the
+# (callgrind) instead of timing them (with what each selection adds to the
+# Unicode pack alone), and those of one short draft: the
 # counts do not change from run to run, so their ratios hold on a noisy
 # machine where times do not. It skips when valgrind is not installed.
 #
@@ -69,8 +71,9 @@ if [ "${1:-}" = "--instructions" ]; then
   for s in "${sels[@]}"; do
     n=$(count --select "$s" "$joined")
     base=${base:-$n}
-    printf '%-44s %8.3fG  %5.2fx unicode.* alone\n' "--select $s" \
-      "$(awk "BEGIN { print $n / 1e9 }")" "$(awk "BEGIN { print $n / $base }")"
+    printf '%-44s %8.3fG  %5.2fx unicode.* alone  (+%.3fG)\n' "--select $s" \
+      "$(awk "BEGIN { print $n / 1e9 }")" "$(awk "BEGIN { print $n / $base }")" \
+      "$(awk "BEGIN { print ($n - $base) / 1e9 }")"
   done
   for s in "${sels[0]}" "${sels[3]}"; do
     n=$(count --select "$s" "$corpus/seed/nato-summit.txt")
@@ -86,13 +89,19 @@ if [ "${1:-}" = "--packs" ]; then
       e=$(date +%s.%N)
       awk "BEGIN { print $e - $s }" >>"$work/t$k"
     done
+    s=$(date +%s.%N); wc -w "$joined" >/dev/null; e=$(date +%s.%N)
+    awk "BEGIN { print $e - $s }" >>"$work/wc"
   done
   base=$(median <"$work/t0")
-  printf 'input: %.1f MB (%s interleaved runs, medians)\n' "$(awk "BEGIN { print $bytes / 1000000 }")" "$RUNS"
+  wc_s=$(median <"$work/wc")
+  mb=$(awk "BEGIN { print $bytes / 1000000 }")
+  printf 'input: %.1f MB (%s interleaved runs, medians)\n' "$mb" "$RUNS"
   for k in "${!sels[@]}"; do
     t=$(median <"$work/t$k")
-    printf '%-44s %6.3f s  %5.2fx unicode.* alone\n' "--select ${sels[$k]}" "$t" "$(awk "BEGIN { print $t / $base }")"
+    printf '%-44s %6.3f s %7.1f MB/s  %5.2fx unicode.* alone  %5.2fx wc -w\n' "--select ${sels[$k]}" \
+      "$t" "$(awk "BEGIN { print $mb / $t }")" "$(awk "BEGIN { print $t / $base }")" "$(awk "BEGIN { print $t / $wc_s }")"
   done
+  printf '%-44s %6.3f s %7.1f MB/s\n' "wc -w" "$wc_s" "$(awk "BEGIN { print $mb / $wc_s }")"
   exit 0
 fi
 time_runs() { # prints seconds per run
