@@ -171,3 +171,26 @@ impl Finding {
         self
     }
 }
+
+/// `s` shown in a message: at most `max` characters, then `…`. A pasted
+/// passage can be megabytes long; a message quotes its start.
+pub fn excerpt(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => s.into(),
+        Some((cut, _)) => format!("{}…", s[..cut].trim_end()).into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_keeps_short_text_and_cuts_long_text_at_a_character() {
+        assert_eq!(excerpt("커뮤니티", 4), "커뮤니티");
+        assert_eq!(excerpt("커뮤니티", 3), "커뮤니…");
+        assert_eq!(excerpt("", 0), "");
+        assert_eq!(excerpt("ab", 0), "…");
+        assert_eq!(excerpt("ab cd", 3), "ab…");
+    }
+}

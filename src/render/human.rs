@@ -1,7 +1,7 @@
 //! `--format human`: span diagnostics rendered with codespan-reporting.
 
 use super::FileDiagnostics;
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::diagnostic::{excerpt, Applicability, Diagnostic, Severity};
 use crate::error::FileError;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
@@ -14,6 +14,9 @@ fn severity(s: Severity) -> CsSeverity {
         Severity::Info => CsSeverity::Note,
     }
 }
+
+/// How many characters of an edit's old and new text the help line shows.
+const SHOWN_CHARS: usize = 60;
 
 fn config() -> term::Config {
     term::Config::default()
@@ -30,14 +33,14 @@ fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
             .edits
             .iter()
             .map(|e| {
-                let old = text.get(e.span.range()).unwrap_or("");
+                let old = excerpt(text.get(e.span.range()).unwrap_or(""), SHOWN_CHARS);
                 if e.replacement.is_empty() {
                     format!("delete `{}`", old.escape_debug())
                 } else {
                     format!(
                         "`{}` → `{}`",
                         old.escape_debug(),
-                        e.replacement.escape_debug()
+                        excerpt(&e.replacement, SHOWN_CHARS).escape_debug()
                     )
                 }
             })
@@ -85,4 +88,41 @@ pub fn write_file_error(out: &mut dyn WriteColor, e: &FileError) -> std::io::Res
         d.notes.push(note.clone());
     }
     term::emit_to_write_style(out, &config(), &files, &d).map_err(std::io::Error::other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Edit, Fix, Span};
+
+    /// The help line quotes a long deletion by its start (a pasted passage
+    /// of 30 Korean words, written for this test).
+    #[test]
+    fn help_quotes_the_start_of_a_long_edit() {
+        let text = format!("A {} b", "커뮤니티 ".repeat(30).trim_end());
+        let span = Span::new(2, text.len() - 2);
+        let d = Diagnostic {
+            rule: "stray-script".into(),
+            severity: Severity::Warning,
+            span,
+            message: "stray".into(),
+            note: None,
+            labels: Vec::new(),
+            fix: Some(Fix::display_only(
+                "delete",
+                vec![Edit {
+                    span,
+                    replacement: String::new(),
+                }],
+            )),
+        };
+        let notes = to_codespan(&text, &d).notes;
+        let help = notes.iter().find(|n| n.starts_with("help:")).expect("help");
+        let start = "커뮤니티 ".repeat(12);
+        assert!(
+            help.contains(&format!("delete `{}…`", start.trim_end())),
+            "{help}"
+        );
+        assert!(!help.contains("커뮤니티 ".repeat(13).trim_end()), "{help}");
+    }
 }

@@ -704,13 +704,22 @@ fn finding(text: &str, run: Span, script: Script) -> Finding {
         let named = ext.and_then(|e| e.iter().next()).unwrap_or(script);
         scripts.push(named.full_name());
     }
-    let gloss = if crate::hangul::contains_hangul(token) {
-        format!(" (≈ \"{}\")", crate::hangul::romanize_rr(token))
+    // A pasted passage is quoted by its start, with its length.
+    let chars = token.chars().count();
+    let shown = crate::diagnostic::excerpt(token, SHOWN_CHARS);
+    let head = shown.trim_end_matches('…').trim_end();
+    let gloss = if crate::hangul::contains_hangul(head) {
+        format!(" (≈ \"{}\")", crate::hangul::romanize_rr(head))
+    } else {
+        String::new()
+    };
+    let size = if chars > SHOWN_CHARS {
+        format!(" ({chars} characters)")
     } else {
         String::new()
     };
     let message = format!(
-        "stray {} text `{token}`{gloss} in the middle of the copy",
+        "stray {} text `{shown}`{gloss}{size} in the middle of the copy",
         scripts.join("/")
     );
     // Delete the token and one adjacent space.
@@ -723,14 +732,28 @@ fn finding(text: &str, run: Span, script: Script) -> Finding {
     } else {
         run
     };
-    Finding::new(run, message).with_fix(Fix::safe(
-        format!("delete `{token}`"),
-        vec![Edit {
-            span: del,
-            replacement: String::new(),
-        }],
-    ))
+    let edits = vec![Edit {
+        span: del,
+        replacement: String::new(),
+    }];
+    let title = format!("delete `{shown}`");
+    // A stray word or two is deleted by `--fix`; a longer run is more likely
+    // a passage someone must translate or cut, and is left to the editor.
+    let fix = if token.split_whitespace().count() <= SAFE_DELETE_WORDS && chars <= SAFE_DELETE_CHARS
+    {
+        Fix::safe(title, edits)
+    } else {
+        Fix::display_only(title, edits)
+    };
+    Finding::new(run, message).with_fix(fix)
 }
+
+/// How many characters of a run a message quotes.
+const SHOWN_CHARS: usize = 40;
+/// The most words, and characters, of a run `--fix` deletes (scripts such
+/// as Chinese and Thai write a sentence with no space).
+const SAFE_DELETE_WORDS: usize = 3;
+const SAFE_DELETE_CHARS: usize = 24;
 
 #[cfg(test)]
 mod tests {
@@ -779,6 +802,57 @@ mod tests {
         );
         assert!(f[0].message.contains("keomyuniti"), "{}", f[0].message);
         assert!(f[0].message.contains("Hangul"));
+    }
+
+    /// Drafts written for this test: a stray word, a pasted Korean passage
+    /// and a Chinese sentence (no spaces) in English copy.
+    #[test]
+    fn long_runs_are_quoted_by_their_start_and_not_deleted_by_fix() {
+        use crate::diagnostic::Applicability::{DisplayOnly, Safe};
+        let one = |text: &str| {
+            let f = check(
+                text,
+                &latin(),
+                &HashSet::new(),
+                &Claims::default(),
+                &StrayOptions::default(),
+            );
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            let fix = f[0].fix.clone().expect("a fix");
+            (f[0].message.clone(), fix.title, fix.applicability)
+        };
+        // A stray word: the whole of it, and `--fix` deletes it.
+        let (message, title, how) = one("The 커뮤니티 guidelines changed.");
+        assert!(
+            message.contains("`커뮤니티` (≈ \"keomyuniti\")"),
+            "{message}"
+        );
+        assert_eq!((title.as_str(), how), ("delete `커뮤니티`", Safe));
+        // A passage of 30 words: its first 40 characters and its length.
+        let passage = "커뮤니티 ".repeat(30);
+        let (message, title, how) = one(&format!(
+            "The rules said: {} and so on.",
+            passage.trim_end()
+        ));
+        let start = "커뮤니티 ".repeat(8);
+        assert!(
+            message.contains(&format!("`{}…`", start.trim_end())),
+            "{message}"
+        );
+        assert!(message.contains("(149 characters)"), "{message}");
+        assert!(
+            !message.contains(&passage.trim_end()[..start.len() + 3]),
+            "{message}"
+        );
+        assert_eq!(how, DisplayOnly, "{title}");
+        // Four words, or one long unspaced sentence: left to the editor.
+        let (_, _, how) = one("The 커뮤니티 가이드 라인 변경 rules changed.");
+        assert_eq!(how, DisplayOnly);
+        let (_, _, how) =
+            one("The 中华人民共和国外交部发言人今天在例行记者会上表示关切 rules changed.");
+        assert_eq!(how, DisplayOnly);
+        let (_, _, how) = one("The 外交部 rules changed.");
+        assert_eq!(how, Safe);
     }
 
     #[test]
