@@ -31,7 +31,7 @@ pub fn latin_prototype(c: char) -> Option<char> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c.script(), Script::Inherited)
+    super::is_alphabetic(c) || c.is_numeric() || matches!(c.script(), Script::Inherited)
 }
 
 /// The span of the word (letters, digits, marks) around byte `at`.
@@ -73,11 +73,18 @@ pub fn non_ascii_words(text: &str) -> impl Iterator<Item = Span> + '_ {
 /// look-alikes from another script.
 pub fn check_word(text: &str, word: Span) -> Option<Finding> {
     let w = &text[word.range()];
+    // A word of Hangul syllables and CJK ideographs alone has no Latin letter
+    // (and most non-ASCII words of a Korean or Chinese passage are that).
+    if w.chars()
+        .all(|c| matches!(u32::from(c), 0xac00..=0xd7a3 | 0x4e00..=0x9fff))
+    {
+        return None;
+    }
     let mut latin = 0;
     let mut edits = Vec::new();
     let mut scripts: Vec<&'static str> = Vec::new();
     for (o, c) in w.char_indices() {
-        if !c.is_alphabetic() {
+        if !super::is_alphabetic(c) {
             continue;
         }
         match c.script() {

@@ -15,6 +15,19 @@ pub mod script;
 use crate::diagnostic::{Severity, Span};
 use std::sync::OnceLock;
 
+/// `char::is_alphabetic`, answered at once for ASCII, Hangul syllables and
+/// the CJK unified ideographs: the standard library finds those in a table
+/// search of some hundred instructions, and a Korean or Chinese passage is
+/// made of them.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphabetic(),
+        0xac00..=0xd7a3 | 0x4e00..=0x9fff => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Something built from `source` on first use (a rule's compiled word lists,
 /// the name index): a run whose rules never need it pays nothing. A failed
 /// build keeps its message.
@@ -206,5 +219,13 @@ mod tests {
         assert!(c.overlaps(Span::new(0, 11)));
         assert!(!c.overlaps(Span::new(0, 10)));
         assert!(c.overlaps(Span::new(40, 40 + 1)));
+    }
+
+    /// Every scalar value, against the standard library.
+    #[test]
+    fn is_alphabetic_agrees_with_the_standard_library() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(super::is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 }

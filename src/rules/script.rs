@@ -58,11 +58,31 @@ impl Expected {
 
     /// True for a letter, digit or mark of a script that is not expected.
     pub fn is_foreign(&self, c: char) -> bool {
-        let ext = c.script_extension();
+        let ext = script_extension(c);
         if ext.is_common() || ext.is_inherited() || ext.is_empty() {
             return false;
         }
         ext.intersection(self.set).is_empty()
+    }
+}
+
+/// `c.script_extension()` and `c.script()`, answered at once for Hangul
+/// syllables and the CJK unified ideographs, which a Korean or Chinese
+/// passage is made of (the crate finds them by a table search).
+fn script_extension(c: char) -> ScriptExtension {
+    fast_script(c).map_or_else(|| c.script_extension(), ScriptExtension::from)
+}
+
+fn script_of(c: char) -> Script {
+    fast_script(c).unwrap_or_else(|| c.script())
+}
+
+#[inline]
+fn fast_script(c: char) -> Option<Script> {
+    match u32::from(c) {
+        0xac00..=0xd7a3 => Some(Script::Hangul),
+        0x4e00..=0x9fff => Some(Script::Han),
+        _ => None,
     }
 }
 
@@ -495,10 +515,15 @@ fn fold_roman(s: &str) -> String {
 /// `Σκλάβοι Sklaboi`, `기독교도, Kidok-kyo-do`, `mauron, μαύρον`: the Latin word
 /// after (or before) the token is its transliteration.
 fn beside_own_transliteration(text: &str, span: Span) -> bool {
+    // A passage longer than a message quotes is no gloss of one word, even
+    // when the Latin word beside it shares its first letters.
+    if text[span.range()].chars().nth(SHOWN_CHARS).is_some() {
+        return false;
+    }
     let Some(translit) = transliterate(&text[span.range()]) else {
         return false;
     };
-    let is_word = |c: char| c.is_alphabetic() || c == '-' || c == '\'';
+    let is_word = |c: char| super::is_alphabetic(c) || c == '-' || c == '\'';
     let rest = text[span.end..].trim_start_matches([' ', ',', '\u{a0}', '"', '\'', '“']);
     let next: String = rest.chars().take_while(|&c| is_word(c)).collect();
     let head = text[..span.start].trim_end_matches([' ', ',', '\u{a0}', '"', '\'', '“', '/']);
@@ -538,7 +563,7 @@ fn foreign_runs(text: &str, expected: &Expected) -> Vec<Span> {
         let mut j = end;
         for (o, ch) in text[end..].char_indices() {
             let at = end + o;
-            if expected.is_foreign(ch) || ch.script() == Script::Inherited {
+            if expected.is_foreign(ch) || script_of(ch) == Script::Inherited {
                 j = at + ch.len_utf8();
                 continue;
             }
@@ -791,6 +816,15 @@ mod tests {
         assert_eq!(found("glued Englishس word"), ["س"]);
     }
 
+    /// The fast answers, against the crate, on every character they cover.
+    #[test]
+    fn fast_scripts_agree_with_the_crate() {
+        for c in ('\u{ac00}'..='\u{d7a3}').chain('\u{4e00}'..='\u{9fff}') {
+            assert_eq!(script_extension(c), c.script_extension(), "{c:?}");
+            assert_eq!(script_of(c), c.script(), "{c:?}");
+        }
+    }
+
     #[test]
     fn message_transliterates_hangul() {
         let f = check(
@@ -853,6 +887,14 @@ mod tests {
         assert_eq!(how, DisplayOnly);
         let (_, _, how) = one("The 外交部 rules changed.");
         assert_eq!(how, Safe);
+        // A passage is no gloss of the Latin word after it, whatever its
+        // first letters; one word beside its transliteration is.
+        let passage = "커뮤니티 ".repeat(12);
+        one(&format!(
+            "The {} Keomyuniti rules changed.",
+            passage.trim_end()
+        ));
+        assert!(found("The 커뮤니티 Keomyuniti rules changed.").is_empty());
     }
 
     #[test]
