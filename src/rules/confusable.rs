@@ -75,9 +75,7 @@ pub fn check_word(text: &str, word: Span) -> Option<Finding> {
     let w = &text[word.range()];
     // A word of Hangul syllables and CJK ideographs alone has no Latin letter
     // (and most non-ASCII words of a Korean or Chinese passage are that).
-    if w.chars()
-        .all(|c| matches!(u32::from(c), 0xac00..=0xd7a3 | 0x4e00..=0x9fff))
-    {
+    if w.chars().all(|c| super::hangul_or_han(c).is_some()) {
         return None;
     }
     let mut latin = 0;

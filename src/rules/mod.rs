@@ -15,17 +15,23 @@ pub mod script;
 use crate::diagnostic::{Severity, Span};
 use std::sync::OnceLock;
 
-/// `char::is_alphabetic`, answered at once for ASCII, Hangul syllables and
-/// the CJK unified ideographs: the standard library finds those in a table
-/// search of some hundred instructions, and a Korean or Chinese passage is
-/// made of them.
+/// The script of a Hangul syllable or a CJK unified ideograph, the
+/// characters a Korean or Chinese passage is made of, without the table
+/// search (some hundred instructions) that the standard library and
+/// `unicode-script` make for them; `None` for any other character.
+#[inline]
+pub fn hangul_or_han(c: char) -> Option<unicode_script::Script> {
+    match u32::from(c) {
+        0xac00..=0xd7a3 => Some(unicode_script::Script::Hangul),
+        0x4e00..=0x9fff => Some(unicode_script::Script::Han),
+        _ => None,
+    }
+}
+
+/// `char::is_alphabetic`, answered at once for ASCII and [`hangul_or_han`].
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
-    match u32::from(c) {
-        0..=0x7f => c.is_ascii_alphabetic(),
-        0xac00..=0xd7a3 | 0x4e00..=0x9fff => true,
-        _ => c.is_alphabetic(),
-    }
+    c.is_ascii_alphabetic() || (!c.is_ascii() && (hangul_or_han(c).is_some() || c.is_alphabetic()))
 }
 
 /// Something built from `source` on first use (a rule's compiled word lists,

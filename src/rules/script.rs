@@ -13,7 +13,7 @@
 
 use crate::diagnostic::{Edit, Finding, Fix, Span};
 use crate::rules::confusable::word_around;
-use crate::rules::Claims;
+use crate::rules::{hangul_or_han, Claims};
 use std::collections::HashSet;
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
@@ -66,24 +66,14 @@ impl Expected {
     }
 }
 
-/// `c.script_extension()` and `c.script()`, answered at once for Hangul
-/// syllables and the CJK unified ideographs, which a Korean or Chinese
-/// passage is made of (the crate finds them by a table search).
+/// `c.script_extension()` and `c.script()`, answered at once for
+/// [`hangul_or_han`].
 fn script_extension(c: char) -> ScriptExtension {
-    fast_script(c).map_or_else(|| c.script_extension(), ScriptExtension::from)
+    hangul_or_han(c).map_or_else(|| c.script_extension(), ScriptExtension::from)
 }
 
 fn script_of(c: char) -> Script {
-    fast_script(c).unwrap_or_else(|| c.script())
-}
-
-#[inline]
-fn fast_script(c: char) -> Option<Script> {
-    match u32::from(c) {
-        0xac00..=0xd7a3 => Some(Script::Hangul),
-        0x4e00..=0x9fff => Some(Script::Han),
-        _ => None,
-    }
+    hangul_or_han(c).unwrap_or_else(|| c.script())
 }
 
 /// Parse a script name as written in config (`Latin`, `Hangul`, `Han`, `Cyrillic`…).
