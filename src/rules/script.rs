@@ -722,7 +722,12 @@ fn finding(text: &str, run: Span, script: Script) -> Finding {
     // A pasted passage is quoted by its start, with its length.
     let chars = token.chars().count();
     let shown = crate::diagnostic::excerpt(token, SHOWN_CHARS);
-    let head = shown.trim_end_matches('…').trim_end();
+    // (What `shown` quotes, without the `…` an excerpt ends in.)
+    let head = if chars > SHOWN_CHARS {
+        shown.trim_end_matches('…')
+    } else {
+        token
+    };
     let gloss = if crate::hangul::contains_hangul(head) {
         format!(" (≈ \"{}\")", crate::hangul::romanize_rr(head))
     } else {
