@@ -83,3 +83,44 @@ pub fn key_span(text: &str, value: Span, key: &str) -> Span {
         None => value,
     }
 }
+
+/// Why a front end could not lint a path: a bad pack or config (located in
+/// the TOML file), an unreadable file, or a bad request (an unknown rule
+/// named on the command line). Per-file errors are reported and the run
+/// goes on; the front end decides the exit code.
+#[derive(Debug)]
+pub enum Error {
+    /// A located error in a rule pack or config file.
+    File(Box<FileError>),
+    /// A file or folder could not be read or written.
+    Io { path: String, error: std::io::Error },
+    /// Anything else, as a sentence.
+    Message(String),
+}
+
+impl Error {
+    pub fn io(path: &std::path::Path, error: std::io::Error) -> Error {
+        Error::Io {
+            path: path.display().to_string(),
+            error,
+        }
+    }
+}
+
+impl From<FileError> for Error {
+    fn from(e: FileError) -> Self {
+        Error::File(Box::new(e))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::File(e) => e.fmt(f),
+            Error::Io { path, error } => write!(f, "{path}: {error}"),
+            Error::Message(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

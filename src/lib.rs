@@ -20,12 +20,15 @@ pub mod rules;
 pub mod segment;
 pub mod source;
 pub mod testing;
+pub mod walk;
+pub mod workspace;
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, Span};
 pub use engine::{Engine, Settings};
-pub use error::FileError;
+pub use error::{Error, FileError};
 pub use source::{Format, Source};
+pub use workspace::Workspace;
 
 /// The id of the diagnostic raised for bytes that are not UTF-8.
 pub const INVALID_UTF8: &str = "invalid-utf8";

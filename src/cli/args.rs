@@ -1,5 +1,6 @@
 //! Command-line arguments (clap derive).
 
+use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -29,14 +30,13 @@ pub enum Command {
     Init(InitArgs),
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Span diagnostics with the text underlined.
-    Human,
-    /// path:line:col: severity[rule] message
-    Concise,
-    /// One JSON array of diagnostics.
-    Json,
+/// The formats the library registers (`copydesk::render::FORMATS`).
+fn output_formats() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        copydesk::render::FORMATS
+            .iter()
+            .map(|f| PossibleValue::new(f.name).help(f.help)),
+    )
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -86,8 +86,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub rules: RuleOptions,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    pub format: OutputFormat,
+    #[arg(long, default_value = "human", value_parser = output_formats())]
+    pub format: String,
     /// When to use colour (auto: only on a terminal and when NO_COLOR is unset).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -4,11 +4,13 @@
 mod args;
 mod check;
 
-use args::{Cli, Command, RuleOptions, RulesFormat};
+use args::{Cli, Command, Level, RuleOptions, RulesFormat};
 use clap::Parser;
-use copydesk::config::{self, Config, Selection};
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use copydesk::config::{self, Selection};
 use copydesk::rules::pack;
-use copydesk::{Engine, FileError};
+use copydesk::workspace::{ConfigChoice, Options, Workspace};
+use copydesk::{FileError, Severity};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -28,6 +30,15 @@ impl From<FileError> for CliError {
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError::Io(e)
+    }
+}
+
+impl From<copydesk::Error> for CliError {
+    fn from(e: copydesk::Error) -> Self {
+        match e {
+            copydesk::Error::File(e) => CliError::File(e),
+            other => CliError::Message(other.to_string()),
+        }
     }
 }
 
@@ -82,89 +93,52 @@ pub fn run() -> Result<u8, CliError> {
     }
 }
 
-/// Load a pack file from disk through the shipped loader.
-pub fn load_pack(path: &Path) -> Result<pack::Pack, CliError> {
-    let text = std::fs::read(path).map_err(|e| {
-        CliError::Message(format!("{}: cannot read rule pack: {e}", path.display()))
-    })?;
-    let text = String::from_utf8(text).map_err(|e| {
-        CliError::Message(format!(
-            "{}: rule pack is not valid UTF-8 (byte {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    Ok(pack::load(&path.display().to_string(), &text)?)
-}
-
-/// Build an engine from the shipped packs plus `extra` packs.
-pub fn build_engine(extra: &[std::path::PathBuf]) -> Result<Engine, CliError> {
-    let mut rules = pack::shipped()?;
-    for p in extra {
-        rules.extend(load_pack(p)?)?;
-    }
-    Engine::new(rules).map_err(CliError::Message)
-}
-
-/// The command line's own selection layer.
-pub fn cli_selection(o: &RuleOptions) -> Selection {
-    Selection {
-        select: o.select.clone(),
-        extend_select: o.extend_select.clone(),
-        ignore: o.ignore.clone(),
-        house_style: o.house_style.clone(),
-        ..Default::default()
+pub fn level(l: Level) -> Severity {
+    match l {
+        Level::Error => Severity::Error,
+        Level::Warning => Severity::Warning,
+        Level::Info => Severity::Info,
     }
 }
 
-/// The config for commands that are not about particular files.
-fn config_for_cwd(o: &RuleOptions) -> Result<Config, CliError> {
-    if o.isolated {
-        return Ok(Config::default());
-    }
-    if let Some(p) = &o.config {
-        return Ok(Config::load(p)?);
-    }
-    match config::discover(&std::env::current_dir()?) {
-        Some(p) => Ok(Config::load(&p)?),
-        None => Ok(Config::default()),
-    }
+/// The library's workspace for the command line's rule options, rooted at
+/// the current folder.
+pub fn workspace(o: &RuleOptions, fail_on: Option<Severity>) -> Result<Workspace, CliError> {
+    let config = if o.isolated {
+        ConfigChoice::Isolated
+    } else if let Some(p) = &o.config {
+        ConfigChoice::File(p.clone())
+    } else {
+        ConfigChoice::Discover
+    };
+    let options = Options {
+        config,
+        packs: o.rules.clone(),
+        selection: Selection {
+            select: o.select.clone(),
+            extend_select: o.extend_select.clone(),
+            ignore: o.ignore.clone(),
+            house_style: o.house_style.clone(),
+            ..Default::default()
+        },
+        fail_on,
+    };
+    Ok(Workspace::new(std::env::current_dir()?, options))
 }
 
-fn check_selectors(engine: &Engine, sel: &Selection) -> Result<(), CliError> {
-    let all = sel
-        .select
-        .iter()
-        .flatten()
-        .chain(&sel.extend_select)
-        .chain(&sel.ignore);
-    for s in all {
-        if !config::selector_exists(engine, s) {
-            return Err(CliError::Message(format!(
-                "no rule or pack matches `{s}` (see `copydesk rules`)"
-            )));
-        }
+/// Standard output for a reporter: ANSI colour or none.
+pub fn stdout_writer(color: bool) -> Box<dyn WriteColor> {
+    let stdout = std::io::stdout().lock();
+    if color {
+        Box::new(Ansi::new(stdout))
+    } else {
+        Box::new(NoColor::new(stdout))
     }
-    if let Some(style) = &sel.house_style {
-        if !config::style_exists(engine, style) {
-            return Err(CliError::Message(format!(
-                "no entity table defines house style `{style}` (known: {})",
-                config::known_styles(engine).join(", ")
-            )));
-        }
-    }
-    Ok(())
 }
 
 fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
-    let cfg = config_for_cwd(o)?;
-    let mut packs = cfg.packs.clone();
-    packs.extend(o.rules.iter().cloned());
-    let engine = build_engine(&packs)?;
-    cfg.validate(&engine)?;
-    let sel = cli_selection(o);
-    check_selectors(&engine, &sel)?;
-    let settings = cfg.settings_for(&engine, Path::new(""), &sel);
+    let root = workspace(o, None)?.resolve_root()?;
+    let (engine, settings) = (&root.engine, &root.settings);
     let mut out = std::io::stdout().lock();
     match format {
         RulesFormat::Text => {
@@ -211,10 +185,8 @@ fn first_sentence(s: &str) -> &str {
 }
 
 fn explain(id: &str, o: &RuleOptions) -> Result<u8, CliError> {
-    let cfg = config_for_cwd(o)?;
-    let mut packs = cfg.packs.clone();
-    packs.extend(o.rules.iter().cloned());
-    let engine = build_engine(&packs)?;
+    let root = workspace(o, None)?.resolve_root()?;
+    let engine = &root.engine;
     let Some(rule) = engine.rules().iter().find(|r| r.id == id) else {
         return Err(CliError::Message(format!(
             "no rule `{id}` (see `copydesk rules`)"
@@ -252,7 +224,7 @@ fn explain(id: &str, o: &RuleOptions) -> Result<u8, CliError> {
 }
 
 fn test_rules(packs: &[std::path::PathBuf]) -> Result<u8, CliError> {
-    let engine = build_engine(packs)?;
+    let engine = copydesk::workspace::build_engine(packs)?;
     let shipped = pack::shipped()?.rules.len();
     let test_shipped = packs.is_empty();
     let report = copydesk::testing::run_examples(&engine, &|i| test_shipped || i >= shipped);

@@ -1,6 +1,6 @@
 //! `--format human`: span diagnostics rendered with codespan-reporting.
 
-use super::FileDiagnostics;
+use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{excerpt, Applicability, Diagnostic, Severity};
 use crate::error::FileError;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
@@ -61,8 +61,58 @@ fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
         .with_notes(notes)
 }
 
+/// The human format: span diagnostics, then a summary line.
+pub struct Human {
+    quiet: bool,
+}
+
+impl Human {
+    /// `quiet`: no summary line.
+    pub fn new(quiet: bool) -> Human {
+        Human { quiet }
+    }
+}
+
+impl Reporter for Human {
+    fn file(&mut self, out: &mut dyn WriteColor, file: &FileReport) -> std::io::Result<()> {
+        write(out, file)
+    }
+
+    fn finish(&mut self, out: &mut dyn WriteColor, summary: &Summary) -> std::io::Result<()> {
+        if !self.quiet {
+            writeln!(out, "{}.", summary_line(summary))?;
+        }
+        Ok(())
+    }
+}
+
+/// `Found 3 problems (1 error, 2 warnings, 0 info); 2 fixable with `--fix``.
+pub fn summary_line(s: &Summary) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let total = s.total();
+    let mut line = if total == 0 {
+        "No problems found".to_string()
+    } else {
+        let (errors, warnings) = (s.count(Severity::Error), s.count(Severity::Warning));
+        format!(
+            "Found {total} problem{} ({errors} error{}, {warnings} warning{}, {} info)",
+            plural(total),
+            plural(errors),
+            plural(warnings),
+            s.count(Severity::Info)
+        )
+    };
+    if s.fixed > 0 {
+        line.push_str(&format!("; fixed {}", s.fixed));
+    }
+    if s.fixable > 0 && !s.fixing {
+        line.push_str(&format!("; {} fixable with `--fix`", s.fixable));
+    }
+    line
+}
+
 /// Render one file's diagnostics.
-pub fn write(out: &mut dyn WriteColor, file: &FileDiagnostics) -> std::io::Result<()> {
+pub fn write(out: &mut dyn WriteColor, file: &FileReport) -> std::io::Result<()> {
     let files = SimpleFile::new(file.path, file.text);
     for d in file.diagnostics {
         term::emit_to_write_style(out, &config(), &files, &to_codespan(file.text, d))

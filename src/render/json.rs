@@ -6,10 +6,44 @@
 //! (half-open UTF-8 byte offsets into the file), `text`, `note`, `fixes`
 //! (`{byte_start, byte_end, replacement, applicability}`) and `labels`.
 
-use super::FileDiagnostics;
+use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Span};
 use crate::source::LineIndex;
+use codespan_reporting::term::termcolor::WriteColor;
 use serde_json::{json, Value};
+use std::io;
+
+/// The JSON format: one array for the whole run, written as files come
+/// (a run over an archive holds no more than one file's findings).
+#[derive(Default)]
+pub struct Json {
+    /// Whether the array was opened.
+    open: bool,
+}
+
+impl Reporter for Json {
+    fn file(&mut self, out: &mut dyn WriteColor, file: &FileReport) -> io::Result<()> {
+        for value in file_values(file) {
+            out.write_all(if self.open { b",\n" } else { b"[\n" })?;
+            self.open = true;
+            // The layout of `serde_json::to_writer_pretty` on the whole
+            // array: each element indented by two spaces.
+            let element = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
+            for (i, line) in element.split('\n').enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(b"  ")?;
+                out.write_all(line.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn WriteColor, _: &Summary) -> io::Result<()> {
+        out.write_all(if self.open { b"\n]\n" } else { b"[]\n" })
+    }
+}
 
 fn position(index: &LineIndex, text: &str, span: Span) -> Value {
     let (line, column) = index.line_col(span.start);
@@ -26,7 +60,7 @@ fn position(index: &LineIndex, text: &str, span: Span) -> Value {
 }
 
 /// One diagnostic as a JSON object.
-pub fn diagnostic(index: &LineIndex, file: &FileDiagnostics, d: &Diagnostic) -> Value {
+pub fn diagnostic(index: &LineIndex, file: &FileReport, d: &Diagnostic) -> Value {
     let mut obj = json!({
         "path": file.path,
         "rule": d.rule,
@@ -72,7 +106,7 @@ pub fn diagnostic(index: &LineIndex, file: &FileDiagnostics, d: &Diagnostic) -> 
 }
 
 /// All diagnostics of one file.
-pub fn file_values(file: &FileDiagnostics) -> Vec<Value> {
+pub fn file_values(file: &FileReport) -> Vec<Value> {
     let index = LineIndex::new(file.text);
     file.diagnostics
         .iter()

@@ -1,18 +1,125 @@
-//! Output formats. Each renders a file's diagnostics to a writer; none is
-//! used by the library's linting, so the JSON contract never depends on the
-//! terminal renderer.
+//! Output formats. Each format is one type behind the [`Reporter`] trait:
+//! it is handed each linted file in input order, then the run's summary.
+//! None is used by the library's linting, so the JSON contract never
+//! depends on the terminal renderer.
+//!
+//! Adding a format: a new file here with a type that implements
+//! [`Reporter`], and one line in [`FORMATS`].
 
 pub mod concise;
 pub mod human;
 pub mod json;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Rule;
+use codespan_reporting::term::termcolor::WriteColor;
+use std::io;
 
-/// A linted file as the renderers see it.
-pub struct FileDiagnostics<'a> {
+/// A linted file as the reporters see it.
+pub struct FileReport<'a> {
+    /// The file as the user named it (or the name given to standard input).
     pub path: &'a str,
     pub text: &'a str,
+    /// Sorted by position, then rule.
     pub diagnostics: &'a [Diagnostic],
+    /// The rules of the engine that linted the file: every diagnostic's
+    /// rule is among them.
+    pub rules: &'a [Rule],
+}
+
+impl FileReport<'_> {
+    /// The rule a diagnostic was raised by (its id, pack, kind, default
+    /// severity, description and docs anchor).
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// What the whole run found and fixed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Findings by severity: `[info, warning, error]`.
+    pub counts: [usize; 3],
+    /// Fixes applied.
+    pub fixed: usize,
+    /// Findings with a safe fix (that `--fix` would apply).
+    pub fixable: usize,
+    /// Whether the run applied fixes.
+    pub fixing: bool,
+}
+
+impl Summary {
+    /// Count one file's findings.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            self.counts[d.severity as usize] += 1;
+            if d.fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == crate::Applicability::Safe)
+            {
+                self.fixable += 1;
+            }
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.counts[severity as usize]
+    }
+}
+
+/// One output format.
+pub trait Reporter {
+    /// Report one file's findings. Called in input order, only for files
+    /// with at least one finding.
+    fn file(&mut self, out: &mut dyn WriteColor, file: &FileReport) -> io::Result<()>;
+    /// Close the report once every file was reported.
+    fn finish(&mut self, out: &mut dyn WriteColor, summary: &Summary) -> io::Result<()>;
+}
+
+/// What a front end tells a reporter when it makes one.
+#[derive(Clone, Debug, Default)]
+pub struct ReportOptions {
+    /// No summary line.
+    pub quiet: bool,
+}
+
+/// A registered output format.
+pub struct Format {
+    pub name: &'static str,
+    /// One line for `--help`.
+    pub help: &'static str,
+    pub make: fn(&ReportOptions) -> Box<dyn Reporter>,
+}
+
+/// Every output format, by the name `--format` takes.
+pub const FORMATS: &[Format] = &[
+    Format {
+        name: "human",
+        help: "Span diagnostics with the text underlined",
+        make: |o| Box::new(human::Human::new(o.quiet)),
+    },
+    Format {
+        name: "concise",
+        help: "path:line:col: severity[rule] message",
+        make: |_| Box::new(concise::Concise),
+    },
+    Format {
+        name: "json",
+        help: "One JSON array of diagnostics",
+        make: |_| Box::new(json::Json::default()),
+    },
+];
+
+/// The reporter of a format name, if there is one.
+pub fn reporter(name: &str, options: &ReportOptions) -> Option<Box<dyn Reporter>> {
+    FORMATS
+        .iter()
+        .find(|f| f.name == name)
+        .map(|f| (f.make)(options))
 }
 
 /// The rule reference in Markdown, generated from the loaded packs

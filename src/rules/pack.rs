@@ -524,6 +524,21 @@ fn load_entities(
     Ok((entities, origins))
 }
 
+/// Load a pack file from disk through the same loader as the shipped packs.
+pub fn load_file(path: &std::path::Path) -> Result<Pack, crate::error::Error> {
+    use crate::error::Error;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::Message(format!("{}: cannot read rule pack: {e}", path.display())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::Message(format!(
+            "{}: rule pack is not valid UTF-8 (byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(load(&path.display().to_string(), &text)?)
+}
+
 /// Load every shipped pack. They are tested, so failure is a bug in copydesk.
 pub fn shipped() -> Result<Pack, FileError> {
     let mut all = Pack::default();

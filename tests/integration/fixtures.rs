@@ -2,10 +2,9 @@
 //! text after fixes are compared with the files beside each draft.
 //! `BLESS=1` rewrites them; review the diff.
 
-use crate::util::engine;
 use codespan_reporting::term::termcolor::Buffer;
-use copydesk::render::{human, FileDiagnostics};
-use copydesk::{fix_bytes, lint_bytes, Format, Linted};
+use copydesk::render::{human, FileReport};
+use copydesk::workspace::{self, Outcome, Workspace};
 use std::path::{Path, PathBuf};
 
 fn drafts() -> Vec<PathBuf> {
@@ -53,27 +52,33 @@ fn expect_file(path: &Path, actual: Option<&[u8]>, failures: &mut Vec<String>) {
 
 #[test]
 fn fixture_drafts_match_their_expected_output() {
-    let settings = engine().default_settings();
-    let mut failures = Vec::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The fixtures are linted with the packs' defaults, whatever config
+    // the project has.
+    let ws = Workspace::new(
+        root,
+        workspace::Options {
+            config: workspace::ConfigChoice::Isolated,
+            ..Default::default()
+        },
+    );
+    let mut failures = Vec::new();
     let drafts = drafts();
     assert!(drafts.len() >= 4, "fixture drafts missing");
     for draft in drafts {
-        let rel = draft.strip_prefix(root).unwrap().display().to_string();
-        let bytes = std::fs::read(&draft).unwrap();
-        let format = Format::from_path(&rel);
-        let Linted::Text { text, diagnostics } =
-            lint_bytes(engine(), &settings, format, bytes.clone())
-        else {
-            panic!("{rel} is binary");
+        let rel = draft.strip_prefix(root).unwrap();
+        let shown = rel.display().to_string();
+        let Outcome::Checked(checked) = ws.check_file(rel, false).unwrap() else {
+            panic!("{shown} is binary");
         };
         let mut buf = Buffer::no_color();
         human::write(
             &mut buf,
-            &FileDiagnostics {
-                path: &rel,
-                text: &text,
-                diagnostics: &diagnostics,
+            &FileReport {
+                path: &shown,
+                text: &checked.text,
+                diagnostics: &checked.diagnostics,
+                rules: checked.engine.rules(),
             },
         )
         .unwrap();
@@ -82,14 +87,17 @@ fn fixture_drafts_match_their_expected_output() {
             Some(buf.as_slice()),
             &mut failures,
         );
-        let (fixed, n, _) = fix_bytes(engine(), &settings, format, bytes);
+        let (fixed, after) = ws.fix_bytes(rel, std::fs::read(&draft).unwrap()).unwrap();
+        let Outcome::Checked(after) = after else {
+            panic!("{shown} is binary");
+        };
         let fixed_path = draft.with_extension(format!(
             "fixed.{}",
             draft.extension().unwrap().to_string_lossy()
         ));
         expect_file(
             &fixed_path,
-            (n > 0).then_some(fixed.as_slice()),
+            (after.fixed > 0).then_some(fixed.as_slice()),
             &mut failures,
         );
     }

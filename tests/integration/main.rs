@@ -8,3 +8,4 @@ mod names;
 mod properties;
 mod rule_examples;
 mod util;
+mod workspace;

@@ -1,0 +1,353 @@
+//! The run, owned by the library: every front end (the command line, an
+//! editor's language server, an HTTP service, a batch job) is a thin layer
+//! over one [`Workspace`].
+//!
+//! A workspace has a root folder (where relative paths start) and the front
+//! end's own options (a config choice, extra packs, a selection layer, a
+//! fail level). For any path it discovers the `copydesk.toml` that governs
+//! it, loads the shipped and user packs, builds one [`Engine`] per distinct
+//! set of packs, and resolves the path's [`Settings`] (overrides included).
+//! Configs and engines are cached, so linting many files compiles each pack
+//! set once. It lints a file on disk or a document in memory under a path —
+//! an editor's unsaved buffer gets exactly the config, overrides and packs
+//! of its path — and applies fixes.
+//!
+//! A workspace is `Sync`: a server may share one between threads.
+
+use crate::config::{self, Config, Selection};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::{Engine, Settings};
+use crate::error::Error;
+use crate::rules::pack;
+use crate::source::Format;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Which config governs a path.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ConfigChoice {
+    /// The nearest `copydesk.toml` in the path's folder or its ancestors.
+    #[default]
+    Discover,
+    /// This file, for every path.
+    File(PathBuf),
+    /// No config: the packs' defaults.
+    Isolated,
+}
+
+/// What the front end adds on top of the configs.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub config: ConfigChoice,
+    /// Extra rule packs, loaded after the config's own.
+    pub packs: Vec<PathBuf>,
+    /// The front end's selection layer (the command line's `--select` …),
+    /// applied after the config and its overrides.
+    pub selection: Selection,
+    /// Replaces the config's `fail-on`.
+    pub fail_on: Option<Severity>,
+}
+
+/// Everything that governs one path: its engine, settings and fail level.
+#[derive(Clone)]
+pub struct Resolved {
+    pub engine: Arc<Engine>,
+    pub settings: Settings,
+    /// Findings at or above this severity fail the run.
+    pub fail_on: Severity,
+    /// Parsed as plain text or Markdown (from the path's extension).
+    pub format: Format,
+    /// The config file that applies, if any.
+    pub config: Option<PathBuf>,
+}
+
+/// A linted document.
+pub struct Checked {
+    /// The decoded text (invalid bytes read as spaces); after fixes, the fixed text.
+    pub text: String,
+    /// Sorted by position, then rule.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many fixes were applied (0 unless fixing).
+    pub fixed: usize,
+    pub fail_on: Severity,
+    /// The engine that linted it, for rule metadata.
+    pub engine: Arc<Engine>,
+}
+
+impl Checked {
+    /// Whether a finding is at or above the fail level.
+    pub fn failed(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity >= self.fail_on)
+    }
+}
+
+/// The outcome of linting one input.
+pub enum Outcome {
+    Checked(Checked),
+    /// The input holds NUL bytes and was skipped.
+    Binary,
+}
+
+/// A pack set's config and engine, validated against each other once.
+struct Profile {
+    config: Config,
+    engine: Arc<Engine>,
+}
+
+#[derive(Default)]
+struct Cache {
+    /// Folder → the config discovered for it.
+    discovered: HashMap<PathBuf, Option<PathBuf>>,
+    /// Config file (None: no config) → its profile.
+    profiles: HashMap<Option<PathBuf>, Arc<Profile>>,
+    /// Pack list → its engine.
+    engines: HashMap<Vec<PathBuf>, Arc<Engine>>,
+}
+
+/// The library's run: configs, packs and engines for every path under a root.
+pub struct Workspace {
+    root: PathBuf,
+    options: Options,
+    cache: Mutex<Cache>,
+}
+
+/// Drop `.` components so globs in overrides match `./desk/a.md` like `desk/a.md`.
+fn normalize(p: &Path) -> PathBuf {
+    p.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
+}
+
+impl Workspace {
+    /// A workspace rooted at `root` (an absolute folder: relative paths
+    /// given to it start there).
+    pub fn new(root: impl Into<PathBuf>, options: Options) -> Workspace {
+        Workspace {
+            root: root.into(),
+            options,
+            cache: Mutex::default(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Forget every cached config and engine (a config or pack changed).
+    pub fn reload(&self) {
+        *self.lock() = Cache::default();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Cache> {
+        // A panic elsewhere cannot leave the cache half-written: every
+        // insertion is one statement.
+        self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// `path` made absolute against the root, without `.` components.
+    pub fn absolute(&self, path: &Path) -> PathBuf {
+        normalize(&self.root.join(path))
+    }
+
+    /// The config file that governs the files of folder `dir`, if any.
+    fn config_for(&self, dir: &Path) -> Option<PathBuf> {
+        match &self.options.config {
+            ConfigChoice::Isolated => None,
+            ConfigChoice::File(p) => Some(p.clone()),
+            ConfigChoice::Discover => {
+                let dir = dir.to_path_buf();
+                self.lock()
+                    .discovered
+                    .entry(dir)
+                    .or_insert_with_key(|dir| config::discover(dir))
+                    .clone()
+            }
+        }
+    }
+
+    /// The engine of the shipped packs plus `packs`, built once.
+    fn engine(&self, packs: Vec<PathBuf>) -> Result<Arc<Engine>, Error> {
+        if let Some(e) = self.lock().engines.get(&packs) {
+            return Ok(e.clone());
+        }
+        let engine = Arc::new(build_engine(&packs)?);
+        Ok(self.lock().engines.entry(packs).or_insert(engine).clone())
+    }
+
+    fn profile(&self, key: Option<PathBuf>) -> Result<Arc<Profile>, Error> {
+        if let Some(p) = self.lock().profiles.get(&key) {
+            return Ok(p.clone());
+        }
+        let config = match &key {
+            Some(p) => Config::load(p)?,
+            None => Config::default(),
+        };
+        let mut packs = config.packs.clone();
+        packs.extend(self.options.packs.iter().cloned());
+        let engine = self.engine(packs)?;
+        config.validate(&engine)?;
+        check_selection(&engine, &self.options.selection)?;
+        let profile = Arc::new(Profile { config, engine });
+        Ok(self.lock().profiles.entry(key).or_insert(profile).clone())
+    }
+
+    /// Everything that governs `path` (a file on disk or a document that
+    /// only exists in memory; relative paths start at the root).
+    pub fn resolve(&self, path: &Path) -> Result<Resolved, Error> {
+        let abs = self.absolute(path);
+        let dir = abs.parent().unwrap_or(&self.root).to_path_buf();
+        self.resolve_in(&dir, &abs, Format::from_path(&path.to_string_lossy()))
+    }
+
+    /// The settings of `abs`, governed by the config of folder `dir`.
+    fn resolve_in(&self, dir: &Path, abs: &Path, format: Format) -> Result<Resolved, Error> {
+        let profile = self.profile(self.config_for(dir))?;
+        let cfg = &profile.config;
+        let base = match cfg.path.as_ref().and_then(|p| p.parent()) {
+            Some(dir) => self.absolute(dir),
+            None => self.root.clone(),
+        };
+        let rel = abs.strip_prefix(&base).unwrap_or(abs);
+        Ok(Resolved {
+            settings: cfg.settings_for(&profile.engine, rel, &self.options.selection),
+            engine: profile.engine.clone(),
+            fail_on: self
+                .options
+                .fail_on
+                .or(cfg.fail_on)
+                .unwrap_or(Severity::Warning),
+            format,
+            config: cfg.path.clone(),
+        })
+    }
+
+    /// The engine and settings of the root folder: for listing and
+    /// explaining rules.
+    pub fn resolve_root(&self) -> Result<Resolved, Error> {
+        self.resolve_in(&self.root, &self.root, Format::Plain)
+    }
+
+    /// Lint a document given as bytes, under `path` (which picks its
+    /// config, overrides, packs and format; the file need not exist).
+    pub fn check_bytes(&self, path: &Path, bytes: Vec<u8>) -> Result<Outcome, Error> {
+        let r = self.resolve(path)?;
+        Ok(
+            match crate::lint_bytes(&r.engine, &r.settings, r.format, bytes) {
+                crate::Linted::Binary => Outcome::Binary,
+                crate::Linted::Text { text, diagnostics } => Outcome::Checked(Checked {
+                    text,
+                    diagnostics,
+                    fixed: 0,
+                    fail_on: r.fail_on,
+                    engine: r.engine,
+                }),
+            },
+        )
+    }
+
+    /// Lint text held in memory (an editor's unsaved buffer) under `path`.
+    pub fn check_text(&self, path: &Path, text: &str) -> Result<Checked, Error> {
+        match self.check_bytes(path, text.as_bytes().to_vec())? {
+            Outcome::Checked(c) => Ok(c),
+            // Text with a NUL character: nothing a linter can read.
+            Outcome::Binary => Ok(Checked {
+                text: text.to_string(),
+                diagnostics: Vec::new(),
+                fixed: 0,
+                fail_on: Severity::Error,
+                engine: self.resolve(path)?.engine,
+            }),
+        }
+    }
+
+    /// Apply safe fixes to a document given as bytes, until none is left
+    /// (at most ten rounds). Returns the fixed bytes and what is left.
+    pub fn fix_bytes(&self, path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Outcome), Error> {
+        let r = self.resolve(path)?;
+        let (fixed_bytes, fixed, linted) =
+            crate::fix_bytes(&r.engine, &r.settings, r.format, bytes);
+        let outcome = match linted {
+            crate::Linted::Binary => Outcome::Binary,
+            crate::Linted::Text { text, diagnostics } => Outcome::Checked(Checked {
+                text,
+                diagnostics,
+                fixed,
+                fail_on: r.fail_on,
+                engine: r.engine,
+            }),
+        };
+        Ok((fixed_bytes, outcome))
+    }
+
+    /// Lint a file on disk; with `fix`, apply its safe fixes and replace the
+    /// file atomically when anything changed.
+    pub fn check_file(&self, path: &Path, fix: bool) -> Result<Outcome, Error> {
+        let full = self.root.join(path);
+        let bytes = std::fs::read(&full).map_err(|e| Error::io(path, e))?;
+        if !fix {
+            return self.check_bytes(path, bytes);
+        }
+        let (fixed_bytes, outcome) = self.fix_bytes(path, bytes)?;
+        if let Outcome::Checked(c) = &outcome {
+            if c.fixed > 0 {
+                crate::fix::write_atomic(&full, &fixed_bytes).map_err(|e| Error::Io {
+                    path: path.display().to_string(),
+                    error: std::io::Error::new(e.kind(), format!("could not write fixes: {e}")),
+                })?;
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Check that the front end's selection names rules and styles that
+    /// exist, even when no file is linted.
+    pub fn validate(&self) -> Result<(), Error> {
+        let engine = self.engine(self.options.packs.clone())?;
+        check_selection(&engine, &self.options.selection)
+    }
+
+    /// Expand paths into the files to lint, in a stable order (see [`crate::walk`]).
+    pub fn files(&self, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+        crate::walk::files(&self.root, paths)
+    }
+}
+
+/// Build an engine from the shipped packs plus packs read from disk.
+pub fn build_engine(packs: &[PathBuf]) -> Result<Engine, Error> {
+    let mut rules = pack::shipped()?;
+    for p in packs {
+        rules.extend(pack::load_file(p)?)?;
+    }
+    Engine::new(rules).map_err(Error::Message)
+}
+
+/// Every rule id, `pack.*` and house style a selection names must exist.
+pub fn check_selection(engine: &Engine, sel: &Selection) -> Result<(), Error> {
+    let all = sel
+        .select
+        .iter()
+        .flatten()
+        .chain(&sel.extend_select)
+        .chain(&sel.ignore);
+    for s in all {
+        if !config::selector_exists(engine, s) {
+            return Err(Error::Message(format!(
+                "no rule or pack matches `{s}` (see `copydesk rules`)"
+            )));
+        }
+    }
+    if let Some(style) = &sel.house_style {
+        if !config::style_exists(engine, style) {
+            return Err(Error::Message(format!(
+                "no entity table defines house style `{style}` (known: {})",
+                config::known_styles(engine).join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
