@@ -74,16 +74,6 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// Find the span of `key` in the line holding (or just before) `value`, for
-/// errors about a key rather than its value.
-pub fn key_span(text: &str, value: Span, key: &str) -> Span {
-    let line_start = text[..value.start].rfind('\n').map_or(0, |i| i + 1);
-    match text[line_start..value.start].find(key) {
-        Some(o) => Span::new(line_start + o, line_start + o + key.len()),
-        None => value,
-    }
-}
-
 /// Why a front end could not lint a path: a bad pack or config (located in
 /// the TOML file), an unreadable file, or a bad request (an unknown rule
 /// named on the command line). Per-file errors are reported and the run

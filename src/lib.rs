@@ -30,9 +30,6 @@ pub use error::{Error, FileError};
 pub use source::{Format, Source};
 pub use workspace::Workspace;
 
-/// The id of the diagnostic raised for bytes that are not UTF-8.
-pub const INVALID_UTF8: &str = "invalid-utf8";
-
 /// The result of linting one file's bytes.
 pub enum Linted {
     /// The file was linted. `text` is the decoded text (invalid bytes as spaces).
@@ -49,27 +46,10 @@ pub fn lint_bytes(engine: &Engine, settings: &Settings, format: Format, bytes: V
     match source::decode(bytes) {
         source::Decoded::Binary => Linted::Binary,
         source::Decoded::Text { text, invalid_utf8 } => {
-            let mut diagnostics = {
-                let src = Source::new(&text, format);
+            let diagnostics = {
+                let src = Source::new(&text, format).with_invalid_utf8(invalid_utf8);
                 engine.lint(&src, settings)
             };
-            if let Some(at) = invalid_utf8 {
-                diagnostics.insert(
-                    0,
-                    Diagnostic {
-                        rule: INVALID_UTF8.to_string(),
-                        severity: Severity::Error,
-                        span: Span::new(at, (at + 1).min(text.len())),
-                        message: "invalid UTF-8: this byte is not part of a valid character".into(),
-                        note: Some(
-                            "The file is not valid UTF-8 from here on in places; each invalid byte was read as a space so the rest of the file could be linted. Re-save the file as UTF-8.".into(),
-                        ),
-                        labels: Vec::new(),
-                        fix: None,
-                    },
-                );
-                diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            }
             Linted::Text { text, diagnostics }
         }
     }

@@ -103,6 +103,8 @@ pub struct Source<'a> {
     pub prose: std::borrow::Cow<'a, str>,
     pub format: Format,
     pub suppressions: Vec<Suppression>,
+    /// Where the first byte that was not UTF-8 was (read as a space).
+    pub invalid_utf8: Option<usize>,
 }
 
 impl<'a> Source<'a> {
@@ -113,6 +115,7 @@ impl<'a> Source<'a> {
                 prose: std::borrow::Cow::Borrowed(text),
                 format,
                 suppressions: Vec::new(),
+                invalid_utf8: None,
             },
             Format::Markdown => {
                 let (prose, suppressions) = mask_markdown(text);
@@ -121,9 +124,16 @@ impl<'a> Source<'a> {
                     prose: std::borrow::Cow::Owned(prose),
                     format,
                     suppressions,
+                    invalid_utf8: None,
                 }
             }
         }
+    }
+
+    /// The same document, whose first invalid byte was at `at`.
+    pub fn with_invalid_utf8(mut self, at: Option<usize>) -> Source<'a> {
+        self.invalid_utf8 = at;
+        self
     }
 
     pub fn is_suppressed(&self, rule: &str, at: usize) -> bool {
@@ -408,6 +418,7 @@ mod tests {
             prose: md.into(),
             format: Format::Markdown,
             suppressions: sup,
+            invalid_utf8: None,
         };
         assert!(src.is_suppressed("stray-script", a));
         assert!(!src.is_suppressed("mojibake", a));

@@ -28,8 +28,8 @@ fn only(engine: &Engine, rule: usize) -> Settings {
     s
 }
 
-fn findings(engine: &Engine, settings: &Settings, id: &str, text: &str) -> Vec<String> {
-    match lint_bytes(engine, settings, Format::Plain, text.as_bytes().to_vec()) {
+fn findings(engine: &Engine, settings: &Settings, id: &str, bytes: Vec<u8>) -> Vec<String> {
+    match lint_bytes(engine, settings, Format::Plain, bytes) {
         Linted::Text { text, diagnostics } => diagnostics
             .iter()
             .filter(|d| d.rule == id)
@@ -61,18 +61,13 @@ pub fn run_examples(engine: &Engine, wanted: &dyn Fn(usize) -> bool) -> ExampleR
             );
         }
         for ex in &rule.flag {
-            let found = findings(engine, &settings, &rule.id, &ex.text);
+            let found = findings(engine, &settings, &rule.id, ex.bytes());
             if found.is_empty() {
                 fail(&ex.text, "expected a finding, got none".into());
                 continue;
             }
             if let Some(expected) = &ex.fixed {
-                let (fixed, _, _) = fix_bytes(
-                    engine,
-                    &settings,
-                    Format::Plain,
-                    ex.text.as_bytes().to_vec(),
-                );
+                let (fixed, _, _) = fix_bytes(engine, &settings, Format::Plain, ex.bytes());
                 let fixed = String::from_utf8_lossy(&fixed);
                 if fixed != *expected {
                     fail(
@@ -85,7 +80,7 @@ pub fn run_examples(engine: &Engine, wanted: &dyn Fn(usize) -> bool) -> ExampleR
             report.passed += 1;
         }
         for ok in &rule.pass {
-            let found = findings(engine, &settings, &rule.id, ok);
+            let found = findings(engine, &settings, &rule.id, ok.as_bytes().to_vec());
             if found.is_empty() {
                 report.passed += 1;
             } else {

@@ -147,7 +147,7 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
                     out,
                     "{:<22} {:<15} {:<8} {:<4} {}",
                     r.id,
-                    r.kind.as_str(),
+                    r.kind().as_str(),
                     settings.severity[i].as_str(),
                     if settings.enabled[i] { "on" } else { "off" },
                     first_sentence(r.summary())
@@ -164,7 +164,7 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
                 .enumerate()
                 .map(|(i, r)| {
                     serde_json::json!({
-                        "id": r.id, "pack": r.pack, "kind": r.kind.as_str(),
+                        "id": r.id, "pack": r.pack, "kind": r.kind().as_str(),
                         "severity": settings.severity[i].as_str(), "enabled": settings.enabled[i],
                         "summary": r.summary(), "link": r.link,
                     })
@@ -197,7 +197,7 @@ fn explain(id: &str, o: &RuleOptions) -> Result<u8, CliError> {
         out,
         "{} ({} rule, {}, pack `{}`)\n",
         rule.id,
-        rule.kind.as_str(),
+        rule.kind().as_str(),
         rule.severity,
         rule.pack
     )?;

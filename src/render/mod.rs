@@ -139,7 +139,7 @@ pub fn markdown_reference(rules: &[crate::rules::Rule]) -> String {
             s,
             "\n### `{}`\n\nKind `{}`, severity `{}`, {}.\n\n{}\n",
             r.id,
-            r.kind.as_str(),
+            r.kind().as_str(),
             r.severity,
             if r.default_enabled {
                 "on by default"

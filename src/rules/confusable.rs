@@ -49,13 +49,28 @@ pub fn word_around(text: &str, at: usize) -> Span {
     Span::new(start, end)
 }
 
-/// Words (runs of letters, digits and marks) of `text` that contain a non-ASCII char.
-pub fn non_ascii_words(text: &str) -> impl Iterator<Item = Span> + '_ {
+/// The `mixed-script` matcher: each word holding a non-ASCII character
+/// that no earlier kind claimed.
+pub fn check_document(cx: &super::Context) -> Vec<Finding> {
+    let claims = cx.claims();
+    non_ascii_words(cx.text, cx.non_ascii())
+        .filter(|w| !claims.overlaps(*w))
+        .filter_map(|w| check_word(cx.text, w))
+        .collect()
+}
+
+/// Words (runs of letters, digits and marks) of `text` that contain a
+/// non-ASCII char; `non_ascii` are the text's non-ASCII runs.
+pub fn non_ascii_words<'a>(
+    text: &'a str,
+    non_ascii: &'a super::context::NonAscii,
+) -> impl Iterator<Item = Span> + 'a {
     let bytes = text.as_bytes();
+    let mut cursor = non_ascii.cursor();
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            let at = crate::bytes::next_non_ascii(bytes, i)?;
+            let at = cursor.next_from(i)?;
             let c = text[at..].chars().next()?;
             if !is_word_char(c) {
                 i = at + c.len_utf8();
@@ -140,7 +155,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str) -> Vec<(String, String)> {
-        non_ascii_words(text)
+        non_ascii_words(text, &crate::rules::context::NonAscii::new(text))
             .filter_map(|w| check_word(text, w))
             .map(|f| {
                 let mut fixed = text[f.span.range()].to_string();

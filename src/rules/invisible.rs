@@ -115,14 +115,24 @@ fn is_legitimate(text: &str, i: usize, c: char) -> bool {
     }
 }
 
-/// Find invisible characters in `text` (the prose mask).
-pub fn check(text: &str, claims: &Claims) -> Vec<Finding> {
+/// The `invisible-char` matcher.
+pub fn check_document(cx: &super::Context) -> Vec<Finding> {
+    if cx.non_ascii().is_empty() {
+        return Vec::new();
+    }
+    check(cx.text, cx.non_ascii(), &cx.claims())
+}
+
+/// Find invisible characters in `text` (the prose mask), whose non-ASCII
+/// runs are `non_ascii`.
+pub fn check(text: &str, non_ascii: &super::context::NonAscii, claims: &Claims) -> Vec<Finding> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let mut cursor = non_ascii.cursor();
     let mut i = 0;
     while i < bytes.len() {
         // Every character this rule looks for is outside ASCII.
-        match crate::bytes::next_non_ascii(bytes, i) {
+        match cursor.next_from(i) {
             Some(p) => i = p,
             None => break,
         }
@@ -163,10 +173,14 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        check(text, &Claims::default())
-            .into_iter()
-            .map(|f| &text[f.span.range()])
-            .collect()
+        check(
+            text,
+            &crate::rules::context::NonAscii::new(text),
+            &Claims::default(),
+        )
+        .into_iter()
+        .map(|f| &text[f.span.range()])
+        .collect()
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 pub mod attribution;
 pub mod confusable;
+pub mod context;
+pub mod invalid_utf8;
 pub mod invisible;
 pub mod mojibake;
 pub mod names;
@@ -12,7 +14,9 @@ pub mod pack;
 pub mod pattern;
 pub mod script;
 
-use crate::diagnostic::{Severity, Span};
+pub use context::Context;
+
+use crate::diagnostic::{Finding, Severity, Span};
 use std::sync::OnceLock;
 
 /// The script of a Hangul syllable or a CJK unified ideograph, the
@@ -74,6 +78,7 @@ pub enum Kind {
     MixedScript,
     InvisibleChar,
     Mojibake,
+    InvalidUtf8,
     Pattern,
     UnattributedQuote,
     UnattributedClaim,
@@ -83,17 +88,21 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
-        Kind::StrayScript,
-        Kind::MixedScript,
-        Kind::InvisibleChar,
+    /// Every kind, in the order the engine runs them: a kind whose
+    /// findings are claimed ([`Kind::claims`]) runs before the kinds that
+    /// respect claims.
+    pub const ALL: [Kind; 11] = [
         Kind::Mojibake,
-        Kind::Pattern,
+        Kind::MixedScript,
+        Kind::StrayScript,
+        Kind::InvisibleChar,
+        Kind::InvalidUtf8,
         Kind::UnattributedQuote,
         Kind::UnattributedClaim,
         Kind::AnonymousSource,
         Kind::NameRomanization,
         Kind::FusedName,
+        Kind::Pattern,
     ];
 
     pub fn parse(s: &str) -> Option<Kind> {
@@ -106,6 +115,7 @@ impl Kind {
             Kind::MixedScript => "mixed-script",
             Kind::InvisibleChar => "invisible-char",
             Kind::Mojibake => "mojibake",
+            Kind::InvalidUtf8 => "invalid-utf8",
             Kind::Pattern => "pattern",
             Kind::UnattributedQuote => "unattributed-quote",
             Kind::UnattributedClaim => "unattributed-claim",
@@ -115,42 +125,138 @@ impl Kind {
         }
     }
 
-    /// The kind-specific options a rule of this kind may set.
-    pub fn options(self) -> &'static [&'static str] {
+    /// Whether this kind's findings are claimed, so that later kinds do not
+    /// report the same text again (garbage that looks like Hangul is
+    /// mojibake, not a stray word; a look-alike word is not stray).
+    pub fn claims(self) -> bool {
+        matches!(self, Kind::Mojibake | Kind::MixedScript)
+    }
+
+    /// Whether this kind's fixes change the words a reader sees. Inside a
+    /// direct quotation such a fix is shown, never applied: the words of
+    /// quoted speech are the speaker's. Repairs that change no letter a
+    /// reader sees (mojibake re-decoded, an invisible character removed, a
+    /// look-alike letter replaced by the Latin one) stay safe there.
+    pub fn rewrites_words(self) -> bool {
         match self {
-            Kind::StrayScript => &["allow-glosses", "allow-greek-symbols"],
-            Kind::Pattern => &[
-                "phrases",
-                "patterns",
-                "replacement",
-                "case-sensitive",
-                "exceptions",
-            ],
-            Kind::MixedScript | Kind::InvisibleChar | Kind::Mojibake => &[],
-            Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
-                &["attribution"]
-            }
-            Kind::NameRomanization => &["auto-detect"],
-            Kind::FusedName => &[],
+            Kind::StrayScript | Kind::Pattern | Kind::NameRomanization | Kind::FusedName => true,
+            Kind::MixedScript
+            | Kind::InvisibleChar
+            | Kind::Mojibake
+            | Kind::InvalidUtf8
+            | Kind::UnattributedQuote
+            | Kind::UnattributedClaim
+            | Kind::AnonymousSource => false,
         }
     }
 }
 
-/// The compiled, kind-specific part of a rule.
+/// Options of `name-romanization`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct RomanizationOptions {
+    /// Compare names that are in no entity table too.
+    pub auto_detect: bool,
+}
+
+impl Default for RomanizationOptions {
+    fn default() -> Self {
+        RomanizationOptions { auto_detect: true }
+    }
+}
+
+/// A rule's kind with its compiled options: what the engine runs.
 #[derive(Clone, Debug)]
 pub enum Check {
     StrayScript(script::StrayOptions),
     MixedScript,
     InvisibleChar,
     Mojibake,
-    Pattern(pattern::PatternSpec),
-    /// The three attribution kinds share one compiled option set per distinct options.
-    Attribution(std::sync::Arc<attribution::Lazy>),
-    /// `name-romanization`; `auto_detect` compares names in no entity table.
-    NameRomanization {
-        auto_detect: bool,
-    },
+    InvalidUtf8,
+    Pattern(pattern::PatternOptions),
+    /// The three attribution kinds: rules with equal options share one
+    /// compiled set (one `Arc`), so the context runs it once for all.
+    UnattributedQuote(std::sync::Arc<attribution::Lazy>),
+    UnattributedClaim(std::sync::Arc<attribution::Lazy>),
+    AnonymousSource(std::sync::Arc<attribution::Lazy>),
+    NameRomanization(RomanizationOptions),
     FusedName,
+}
+
+impl Check {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Check::StrayScript(_) => Kind::StrayScript,
+            Check::MixedScript => Kind::MixedScript,
+            Check::InvisibleChar => Kind::InvisibleChar,
+            Check::Mojibake => Kind::Mojibake,
+            Check::InvalidUtf8 => Kind::InvalidUtf8,
+            Check::Pattern(_) => Kind::Pattern,
+            Check::UnattributedQuote(_) => Kind::UnattributedQuote,
+            Check::UnattributedClaim(_) => Kind::UnattributedClaim,
+            Check::AnonymousSource(_) => Kind::AnonymousSource,
+            Check::NameRomanization(_) => Kind::NameRomanization,
+            Check::FusedName => Kind::FusedName,
+        }
+    }
+
+    /// Run this check on one document: the one matcher signature
+    /// (document context and the kind's options → findings).
+    pub fn run(&self, cx: &Context) -> Vec<Finding> {
+        match self {
+            Check::StrayScript(opts) => script::check_document(cx, opts),
+            Check::MixedScript => confusable::check_document(cx),
+            Check::InvisibleChar => invisible::check_document(cx),
+            Check::Mojibake => mojibake::check_document(cx),
+            Check::InvalidUtf8 => invalid_utf8::check_document(cx),
+            Check::Pattern(opts) => cx.patterns(opts.slot).to_vec(),
+            Check::UnattributedQuote(lazy) => attribution_findings(cx, lazy, |f| &f.quotes),
+            Check::UnattributedClaim(lazy) => attribution_findings(cx, lazy, |f| &f.claims),
+            Check::AnonymousSource(lazy) => attribution_findings(cx, lazy, |f| &f.anonymous),
+            Check::NameRomanization(_) => match cx.names() {
+                Ok(found) => found.romanization.clone(),
+                Err(e) => vec![entity_table_error(e)],
+            },
+            Check::FusedName => match cx.names() {
+                Ok(found) => found.fused.clone(),
+                // Reported once: by a romanization rule when one is on.
+                Err(_) if names_romanization_on(cx) => Vec::new(),
+                Err(e) => vec![entity_table_error(e)],
+            },
+        }
+    }
+}
+
+fn attribution_findings(
+    cx: &Context,
+    lazy: &std::sync::Arc<attribution::Lazy>,
+    pick: fn(&attribution::Findings) -> &Vec<attribution::Finding>,
+) -> Vec<Finding> {
+    match cx.attribution(lazy) {
+        Ok(found) => pick(&found)
+            .iter()
+            .map(|f| Finding::new(Span::new(f.start, f.end), f.message.clone()))
+            .collect(),
+        Err(e) => vec![Finding::new(
+            Span::new(0, 0),
+            format!("this rule's attribution options do not compile: {e}"),
+        )],
+    }
+}
+
+fn entity_table_error(e: &str) -> Finding {
+    Finding::new(
+        Span::new(0, 0),
+        format!("the entity table does not build: {e}"),
+    )
+}
+
+fn names_romanization_on(cx: &Context) -> bool {
+    cx.engine
+        .rules()
+        .iter()
+        .enumerate()
+        .any(|(i, r)| cx.settings.enabled[i] && r.kind() == Kind::NameRomanization)
 }
 
 /// Text a rule must flag, and the text after its safe fixes (if it has one).
@@ -158,6 +264,22 @@ pub enum Check {
 pub struct Example {
     pub text: String,
     pub fixed: Option<String>,
+    /// The text is saved as Latin-1, not UTF-8 (an example of `invalid-utf8`).
+    pub latin1: bool,
+}
+
+impl Example {
+    /// The example's file contents.
+    pub fn bytes(&self) -> Vec<u8> {
+        if self.latin1 {
+            self.text
+                .chars()
+                .map(|c| u8::try_from(c).unwrap_or(b'?'))
+                .collect()
+        } else {
+            self.text.as_bytes().to_vec()
+        }
+    }
 }
 
 /// A validated rule.
@@ -165,7 +287,6 @@ pub struct Example {
 pub struct Rule {
     pub id: String,
     pub pack: String,
-    pub kind: Kind,
     pub severity: Severity,
     /// Message template: `{text}` is the flagged text, `{detail}` the matcher's explanation.
     pub message: String,
@@ -179,11 +300,32 @@ pub struct Rule {
 }
 
 impl Rule {
+    pub fn kind(&self) -> Kind {
+        self.check.kind()
+    }
+
     /// The first paragraph of the description: the note under a finding.
     pub fn summary(&self) -> &str {
         self.description.split("\n\n").next().unwrap_or("").trim()
     }
+
+    /// The summary's first sentence: the rule in one line.
+    pub fn one_line(&self) -> &str {
+        let s = self.summary();
+        match s.find(". ") {
+            Some(i) => &s[..=i],
+            None => s,
+        }
+    }
+
+    /// The rule's anchor in the rule reference (`docs/rules.md#stray-script`).
+    pub fn docs_anchor(&self) -> String {
+        format!("{REFERENCE}#{}", self.id)
+    }
 }
+
+/// The rule reference, generated from the packs (`copydesk rules --format markdown`).
+pub const REFERENCE: &str = "docs/rules.md";
 
 /// Spans already reported by a rule that takes precedence (mojibake before
 /// scripts; mixed-script before stray-script), kept as disjoint sorted intervals.

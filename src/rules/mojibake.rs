@@ -117,27 +117,20 @@ fn finding(span: Span, message: String, fix: Option<String>) -> Finding {
     }
 }
 
-/// Check the non-ASCII runs of `text` for mojibake.
-pub fn check(text: &str) -> Vec<Finding> {
+/// The `mojibake` matcher.
+pub fn check_document(cx: &super::Context) -> Vec<Finding> {
+    check(cx.text, cx.non_ascii())
+}
+
+/// Check the non-ASCII runs of `text` (`non_ascii`) for mojibake.
+pub fn check(text: &str, non_ascii: &super::context::NonAscii) -> Vec<Finding> {
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match crate::bytes::next_non_ascii(bytes, i) {
-            Some(p) => i = p,
-            None => break,
-        }
-        // The non-ASCII run starting here (ASCII ends it).
-        let run_end = bytes[i..]
-            .iter()
-            .position(|&b| b < 0x80)
-            .map_or(bytes.len(), |p| i + p);
-        let run: Vec<(usize, char)> = text[i..run_end]
+    for r in non_ascii.runs() {
+        let run: Vec<(usize, char)> = text[r.clone()]
             .char_indices()
-            .map(|(o, c)| (i + o, c))
+            .map(|(o, c)| (r.start + o, c))
             .collect();
-        check_run(text, &run, run_end, &mut out);
-        i = run_end;
+        check_run(text, &run, r.end, &mut out);
     }
     out
 }
@@ -285,7 +278,7 @@ mod tests {
     use super::*;
 
     fn fixes(text: &str) -> Vec<(String, Option<String>)> {
-        check(text)
+        check(text, &crate::rules::context::NonAscii::new(text))
             .into_iter()
             .map(|f| {
                 (

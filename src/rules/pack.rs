@@ -6,14 +6,15 @@
 
 use super::attribution::{Lazy as AttributionLazy, Options as AttributionOptions};
 use super::names::Entity;
-use super::pattern::PatternSpec;
 use super::script::StrayOptions;
-use super::{Check, Example, Kind, Rule};
+use super::{pattern, Check, Example, Kind, RomanizationOptions, Rule};
 use crate::diagnostic::{Severity, Span};
-use crate::error::{key_span, FileError};
+use crate::error::FileError;
+use serde::de::IntoDeserializer;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
+use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// The packs shipped inside the binary: (path relative to the project root, contents).
@@ -35,12 +36,16 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ),
 ];
 
+/// A pack's top level as written. Rules are read one by one (their
+/// options depend on their kind), so here they are only checked to be a
+/// list.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPack {
     pack: Option<RawMeta>,
     #[serde(default)]
-    rule: Vec<RawRule>,
+    #[allow(dead_code)]
+    rule: Vec<serde::de::IgnoredAny>,
     /// Entity table rows for the name rules (any pack may add some).
     #[serde(default)]
     entity: Vec<RawEntity>,
@@ -183,8 +188,12 @@ struct RawMeta {
 struct RawExample {
     text: String,
     fixed: Option<String>,
+    /// How the example's text is saved: `latin-1` for a file that is not
+    /// UTF-8 (what `invalid-utf8` flags).
+    encoding: Option<Spanned<String>>,
 }
 
+/// The keys every rule has, whatever its kind.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawRule {
@@ -199,56 +208,173 @@ struct RawRule {
     flag: Vec<RawExample>,
     #[serde(default)]
     pass: Vec<String>,
-    // stray-script
-    allow_glosses: Option<Spanned<bool>>,
-    allow_greek_symbols: Option<Spanned<bool>>,
-    // pattern
-    phrases: Option<Spanned<Vec<String>>>,
-    patterns: Option<Spanned<Vec<Spanned<String>>>>,
-    replacement: Option<Spanned<String>>,
-    case_sensitive: Option<Spanned<bool>>,
-    exceptions: Option<Spanned<Vec<String>>>,
-    // attribution kinds
-    attribution: Option<Spanned<AttributionOptions>>,
-    // name-romanization
-    auto_detect: Option<Spanned<bool>>,
 }
 
-impl RawRule {
-    /// The kind-specific options that are set, with the span of their value.
-    fn set_options(&self) -> Vec<(&'static str, Span)> {
-        fn sp<T>(s: &Spanned<T>) -> Span {
-            Span::new(s.span().start, s.span().end)
+/// The keys of [`RawRule`]: every other key of a rule is an option of its kind.
+const COMMON_KEYS: [&str; 9] = [
+    "id",
+    "kind",
+    "severity",
+    "message",
+    "description",
+    "link",
+    "enabled",
+    "flag",
+    "pass",
+];
+
+/// A kind with no options.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoOptions {}
+
+/// The options of the three attribution kinds.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttributionRule {
+    attribution: Option<Spanned<AttributionOptions>>,
+}
+
+/// The option keys of a kind: the fields of its options type.
+fn option_keys(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::StrayScript => fields_of::<StrayOptions>(),
+        Kind::Pattern => fields_of::<pattern::RawOptions>(),
+        Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
+            fields_of::<AttributionRule>()
         }
-        let mut v = Vec::new();
-        if let Some(x) = &self.allow_glosses {
-            v.push(("allow-glosses", sp(x)));
+        Kind::NameRomanization => fields_of::<RomanizationOptions>(),
+        Kind::MixedScript
+        | Kind::InvisibleChar
+        | Kind::Mojibake
+        | Kind::InvalidUtf8
+        | Kind::FusedName => &[],
+    }
+}
+
+/// Read a kind's options from a rule's option keys: the one place a pack's
+/// options become a kind's typed options. Unknown keys are errors located
+/// at the key.
+fn check_of(
+    kind: Kind,
+    options: Spanned<DeValue<'_>>,
+    cx: &LoadCx,
+    kind_span: Span,
+) -> Result<Check, FileError> {
+    fn typed<'de, T: Deserialize<'de>>(
+        v: Spanned<DeValue<'de>>,
+        cx: &LoadCx,
+    ) -> Result<T, FileError> {
+        T::deserialize(v.into_deserializer()).map_err(|e| cx.toml_error(&e))
+    }
+    Ok(match kind {
+        Kind::StrayScript => Check::StrayScript(typed(options, cx)?),
+        Kind::Pattern => {
+            let raw: pattern::RawOptions = typed(options, cx)?;
+            Check::Pattern(raw.validate(kind_span, &|span, msg| cx.error(span, msg))?)
         }
-        if let Some(x) = &self.allow_greek_symbols {
-            v.push(("allow-greek-symbols", sp(x)));
+        Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
+            let raw: AttributionRule = typed(options, cx)?;
+            let lazy = cx.attribution(raw.attribution, kind_span)?;
+            match kind {
+                Kind::UnattributedQuote => Check::UnattributedQuote(lazy),
+                Kind::UnattributedClaim => Check::UnattributedClaim(lazy),
+                _ => Check::AnonymousSource(lazy),
+            }
         }
-        if let Some(x) = &self.phrases {
-            v.push(("phrases", sp(x)));
+        Kind::NameRomanization => Check::NameRomanization(typed(options, cx)?),
+        Kind::MixedScript => typed::<NoOptions>(options, cx).map(|_| Check::MixedScript)?,
+        Kind::InvisibleChar => typed::<NoOptions>(options, cx).map(|_| Check::InvisibleChar)?,
+        Kind::Mojibake => typed::<NoOptions>(options, cx).map(|_| Check::Mojibake)?,
+        Kind::InvalidUtf8 => typed::<NoOptions>(options, cx).map(|_| Check::InvalidUtf8)?,
+        Kind::FusedName => typed::<NoOptions>(options, cx).map(|_| Check::FusedName)?,
+    })
+}
+
+/// The field names of a struct that derives `Deserialize`, read from the
+/// derive itself (so no list of a kind's options is written twice).
+fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Fields(&'static [&'static str]);
+    #[derive(Debug)]
+    struct Found;
+    impl std::fmt::Display for Found {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("fields found")
         }
-        if let Some(x) = &self.patterns {
-            v.push(("patterns", sp(x)));
+    }
+    impl std::error::Error for Found {}
+    impl serde::de::Error for Found {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Found
         }
-        if let Some(x) = &self.replacement {
-            v.push(("replacement", sp(x)));
+    }
+    struct Probe<'a>(&'a mut Fields);
+    impl<'de> serde::Deserializer<'de> for Probe<'_> {
+        type Error = Found;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
+            Err(Found)
         }
-        if let Some(x) = &self.case_sensitive {
-            v.push(("case-sensitive", sp(x)));
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Found> {
+            self.0 .0 = fields;
+            Err(Found)
         }
-        if let Some(x) = &self.exceptions {
-            v.push(("exceptions", sp(x)));
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
         }
-        if let Some(x) = &self.attribution {
-            v.push(("attribution", sp(x)));
+    }
+    let mut fields = Fields(&[]);
+    let _ = T::deserialize(Probe(&mut fields));
+    fields.0
+}
+
+/// What loading one pack needs to locate its errors, and the attribution
+/// option sets its rules share.
+struct LoadCx<'a> {
+    path: &'a str,
+    text: &'a Arc<str>,
+    attribution: std::cell::RefCell<Vec<Arc<AttributionLazy>>>,
+}
+
+impl LoadCx<'_> {
+    fn error(&self, span: Span, message: String) -> FileError {
+        FileError::new(self.path, self.text, Some(span), message)
+    }
+
+    fn toml_error(&self, e: &toml::de::Error) -> FileError {
+        FileError::from_toml(self.path, self.text, e)
+    }
+
+    /// The compiled option set of an attribution rule: rules with the same
+    /// options share one (lazily) compiled set.
+    fn attribution(
+        &self,
+        raw: Option<Spanned<AttributionOptions>>,
+        kind_span: Span,
+    ) -> Result<Arc<AttributionLazy>, FileError> {
+        let span = raw.as_ref().map(span_of).unwrap_or(kind_span);
+        let opts = raw.map(Spanned::into_inner).unwrap_or_default();
+        if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
+            return Err(self
+                .error(span, "invalid attribution options".into())
+                .note("min-quote-words and min-partial-quote-words must be at least 1"));
         }
-        if let Some(x) = &self.auto_detect {
-            v.push(("auto-detect", sp(x)));
+        let mut shared = self.attribution.borrow_mut();
+        if let Some(c) = shared.iter().find(|c| *c.source() == opts) {
+            return Ok(c.clone());
         }
-        v
+        let c = Arc::new(AttributionLazy::new(
+            opts,
+            super::attribution::Compiled::new,
+        ));
+        shared.push(c.clone());
+        Ok(c)
     }
 }
 
@@ -269,16 +395,25 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// Load one pack. `path` is used for messages and for the default pack name.
 pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
     let text: Arc<str> = Arc::from(text);
-    let raw: RawPack = toml::from_str(&text).map_err(|e| FileError::from_toml(path, &text, &e))?;
-    let err = |span: Span, msg: String| FileError::new(path, &text, Some(span), msg);
+    let cx = LoadCx {
+        path,
+        text: &text,
+        attribution: Default::default(),
+    };
+    let doc = DeTable::parse(&text).map_err(|e| cx.toml_error(&e))?;
+    let raw = RawPack::deserialize(
+        Spanned::new(doc.span(), DeValue::Table(doc.get_ref().clone())).into_deserializer(),
+    )
+    .map_err(|e| cx.toml_error(&e))?;
     let pack_name = match &raw.pack {
         Some(meta) => {
             if !is_kebab_case(meta.name.get_ref()) {
-                return Err(err(
-                    span_of(&meta.name),
-                    format!("pack name `{}` is not kebab-case", meta.name.get_ref()),
-                )
-                .label("use lowercase letters, digits and single hyphens"));
+                return Err(cx
+                    .error(
+                        span_of(&meta.name),
+                        format!("pack name `{}` is not kebab-case", meta.name.get_ref()),
+                    )
+                    .label("use lowercase letters, digits and single hyphens"));
             }
             meta.name.get_ref().clone()
         }
@@ -288,168 +423,147 @@ pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
             .unwrap_or("pack")
             .to_string(),
     };
-    let mut rules = Vec::with_capacity(raw.rule.len());
-    let mut compiled_attribution: Vec<std::sync::Arc<AttributionLazy>> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for r in raw.rule {
-        let id = r.id.get_ref().clone();
-        if !is_kebab_case(&id) {
-            return Err(
-                err(span_of(&r.id), format!("rule id `{id}` is not kebab-case"))
-                    .label("use lowercase letters, digits and single hyphens"),
-            );
-        }
-        if seen.contains(&id) {
-            return Err(err(
-                span_of(&r.id),
-                format!("rule id `{id}` is defined twice in this pack"),
+    let mut rules: Vec<Rule> = Vec::new();
+    let tables = match doc.get_ref().get("rule").map(|v| v.get_ref()) {
+        Some(DeValue::Array(a)) => a.iter().collect(),
+        _ => Vec::new(),
+    };
+    for table in tables {
+        let rule = load_rule(table, &cx, &pack_name)?;
+        if rules.iter().any(|r| r.id == rule.id) {
+            let at = rule_key_span(table, "id").unwrap_or_default();
+            return Err(cx.error(
+                at,
+                format!("rule id `{}` is defined twice in this pack", rule.id),
             ));
         }
-        seen.push(id.clone());
-        let Some(kind) = Kind::parse(r.kind.get_ref()) else {
-            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-            return Err(err(
-                span_of(&r.kind),
-                format!("unknown rule kind `{}`", r.kind.get_ref()),
-            )
-            .label("not a kind copydesk knows")
-            .note(format!("known kinds: {}", known.join(", "))));
-        };
-        let Some(severity) = Severity::parse(r.severity.get_ref()) else {
-            return Err(err(
-                span_of(&r.severity),
-                format!("unknown severity `{}`", r.severity.get_ref()),
-            )
-            .label("expected `error`, `warning` or `info`"));
-        };
-        for (key, value_span) in r.set_options() {
-            if !kind.options().contains(&key) {
-                return Err(FileError::new(
-                    path,
-                    &text,
-                    Some(key_span(&text, value_span, key)),
-                    format!(
-                        "option `{key}` does not apply to rules of kind `{}`",
-                        kind.as_str()
-                    ),
-                )
-                .label(format!("not an option of `{}`", kind.as_str()))
-                .note(if kind.options().is_empty() {
-                    format!("kind `{}` takes no options", kind.as_str())
-                } else {
-                    format!("`{}` takes: {}", kind.as_str(), kind.options().join(", "))
-                }));
-            }
-        }
-        if r.message.get_ref().trim().is_empty() {
-            return Err(err(span_of(&r.message), "a rule needs a message".into()));
-        }
-        if r.description.get_ref().trim().is_empty() {
-            return Err(err(
-                span_of(&r.description),
-                "a rule needs a description".into(),
-            ));
-        }
-        let check = match kind {
-            Kind::StrayScript => Check::StrayScript(StrayOptions {
-                allow_glosses: r.allow_glosses.as_ref().is_none_or(|s| *s.get_ref()),
-                allow_greek_symbols: r.allow_greek_symbols.as_ref().is_none_or(|s| *s.get_ref()),
-            }),
-            Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
-                let span = r
-                    .attribution
-                    .as_ref()
-                    .map(span_of)
-                    .unwrap_or(span_of(&r.kind));
-                let opts = r.attribution.map(|o| o.into_inner()).unwrap_or_default();
-                if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
-                    return Err(err(span, "invalid attribution options".into())
-                        .note("min-quote-words and min-partial-quote-words must be at least 1"));
-                }
-                // Rules with the same options share one (lazily) compiled set.
-                let shared = match compiled_attribution.iter().find(|c| *c.source() == opts) {
-                    Some(c) => c.clone(),
-                    None => {
-                        let c = std::sync::Arc::new(AttributionLazy::new(
-                            opts,
-                            super::attribution::Compiled::new,
-                        ));
-                        compiled_attribution.push(c.clone());
-                        c
-                    }
-                };
-                Check::Attribution(shared)
-            }
-            Kind::NameRomanization => Check::NameRomanization {
-                auto_detect: r.auto_detect.as_ref().is_none_or(|s| *s.get_ref()),
-            },
-            Kind::FusedName => Check::FusedName,
-            Kind::MixedScript => Check::MixedScript,
-            Kind::InvisibleChar => Check::InvisibleChar,
-            Kind::Mojibake => Check::Mojibake,
-            Kind::Pattern => {
-                let phrases = r.phrases.map(|p| p.into_inner()).unwrap_or_default();
-                let mut patterns = Vec::new();
-                for p in r.patterns.map(|p| p.into_inner()).unwrap_or_default() {
-                    if let Err(e) = regex::Regex::new(p.get_ref()) {
-                        return Err(err(span_of(&p), "invalid regular expression".into())
-                            .label("this pattern does not compile")
-                            .note(e.to_string()));
-                    }
-                    if regex::Regex::new(p.get_ref()).is_ok_and(|re| re.is_match("")) {
-                        return Err(err(span_of(&p), "pattern matches the empty string".into())
-                            .label("it would match everywhere"));
-                    }
-                    patterns.push(p.into_inner());
-                }
-                if phrases.is_empty() && patterns.is_empty() {
-                    return Err(err(
-                        span_of(&r.kind),
-                        "a `pattern` rule needs `phrases` or `patterns`".into(),
-                    )
-                    .label("no phrases or patterns given"));
-                }
-                if let Some(empty) = phrases.iter().find(|p| p.trim().is_empty()) {
-                    return Err(err(
-                        span_of(&r.kind),
-                        format!("empty phrase `{empty}` in `phrases`"),
-                    ));
-                }
-                Check::Pattern(PatternSpec {
-                    phrases,
-                    patterns,
-                    replacement: r.replacement.map(|s| s.into_inner()),
-                    case_sensitive: r.case_sensitive.is_some_and(|s| s.into_inner()),
-                    exceptions: r.exceptions.map(|s| s.into_inner()).unwrap_or_default(),
-                })
-            }
-        };
-        rules.push(Rule {
-            id,
-            pack: pack_name.clone(),
-            kind,
-            severity,
-            message: r.message.into_inner(),
-            description: r.description.into_inner(),
-            link: r.link,
-            default_enabled: r.enabled.unwrap_or(true),
-            check,
-            flag: r
-                .flag
-                .into_iter()
-                .map(|e| Example {
-                    text: e.text,
-                    fixed: e.fixed,
-                })
-                .collect(),
-            pass: r.pass,
-        });
+        rules.push(rule);
     }
     let (entities, origins) = load_entities(path, &text, raw.entity)?;
     Ok(Pack {
         rules,
         entities,
         origins,
+    })
+}
+
+/// The span of a rule key's value.
+fn rule_key_span(table: &Spanned<DeValue<'_>>, key: &str) -> Option<Span> {
+    let DeValue::Table(t) = table.get_ref() else {
+        return None;
+    };
+    t.get(key).map(|v| Span::new(v.span().start, v.span().end))
+}
+
+/// Load one `[[rule]]` table: its common keys, then its kind's options.
+fn load_rule(table: &Spanned<DeValue<'_>>, cx: &LoadCx, pack: &str) -> Result<Rule, FileError> {
+    let whole = Span::new(table.span().start, table.span().end);
+    let DeValue::Table(entries) = table.get_ref() else {
+        return Err(cx.error(whole, "a rule must be a table (`[[rule]]`)".into()));
+    };
+    let (mut common, mut options) = (DeTable::new(), DeTable::new());
+    for (k, v) in entries.iter() {
+        let target = if COMMON_KEYS.contains(&k.get_ref().as_ref()) {
+            &mut common
+        } else {
+            &mut options
+        };
+        target.insert(k.clone(), v.clone());
+    }
+    let r = RawRule::deserialize(
+        Spanned::new(table.span(), DeValue::Table(common)).into_deserializer(),
+    )
+    .map_err(|e| cx.toml_error(&e))?;
+    let id = r.id.get_ref().clone();
+    if !is_kebab_case(&id) {
+        return Err(cx
+            .error(span_of(&r.id), format!("rule id `{id}` is not kebab-case"))
+            .label("use lowercase letters, digits and single hyphens"));
+    }
+    let Some(kind) = Kind::parse(r.kind.get_ref()) else {
+        let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        return Err(cx
+            .error(
+                span_of(&r.kind),
+                format!("unknown rule kind `{}`", r.kind.get_ref()),
+            )
+            .label("not a kind copydesk knows")
+            .note(format!("known kinds: {}", known.join(", "))));
+    };
+    let Some(severity) = Severity::parse(r.severity.get_ref()) else {
+        return Err(cx
+            .error(
+                span_of(&r.severity),
+                format!("unknown severity `{}`", r.severity.get_ref()),
+            )
+            .label("expected `error`, `warning` or `info`"));
+    };
+    // An option of another kind gets its own message; an option of no
+    // kind is left to the kind's deserializer ("unknown field").
+    let own = option_keys(kind);
+    for key in options.keys() {
+        let k = key.get_ref().as_ref();
+        let elsewhere = Kind::ALL.iter().any(|&o| option_keys(o).contains(&k));
+        if !own.contains(&k) && elsewhere {
+            return Err(cx
+                .error(
+                    Span::new(key.span().start, key.span().end),
+                    format!(
+                        "option `{k}` does not apply to rules of kind `{}`",
+                        kind.as_str()
+                    ),
+                )
+                .label(format!("not an option of `{}`", kind.as_str()))
+                .note(if own.is_empty() {
+                    format!("kind `{}` takes no options", kind.as_str())
+                } else {
+                    format!("`{}` takes: {}", kind.as_str(), own.join(", "))
+                }));
+        }
+    }
+    if r.message.get_ref().trim().is_empty() {
+        return Err(cx.error(span_of(&r.message), "a rule needs a message".into()));
+    }
+    if r.description.get_ref().trim().is_empty() {
+        return Err(cx.error(span_of(&r.description), "a rule needs a description".into()));
+    }
+    let check = check_of(
+        kind,
+        Spanned::new(table.span(), DeValue::Table(options)),
+        cx,
+        span_of(&r.kind),
+    )?;
+    let mut flag = Vec::with_capacity(r.flag.len());
+    for e in r.flag {
+        let latin1 = match e.encoding {
+            None => false,
+            Some(enc) if enc.get_ref() == "latin-1" => true,
+            Some(enc) => {
+                return Err(cx
+                    .error(
+                        span_of(&enc),
+                        format!("unknown encoding `{}`", enc.get_ref()),
+                    )
+                    .label("expected `latin-1`"))
+            }
+        };
+        flag.push(Example {
+            text: e.text,
+            fixed: e.fixed,
+            latin1,
+        });
+    }
+    Ok(Rule {
+        id,
+        pack: pack.to_string(),
+        severity,
+        message: r.message.into_inner(),
+        description: r.description.into_inner(),
+        link: r.link,
+        default_enabled: r.enabled.unwrap_or(true),
+        check,
+        flag,
+        pass: r.pass,
     })
 }
 
@@ -588,6 +702,41 @@ mod tests {
         assert!(e.message.contains("fatal"));
         let e = load_err("[[rule]]\nid = \"x\"\nkind = \"spelling\"\nseverity = \"info\"\nmessage = \"m\"\ndescription = \"d\"\n");
         assert!(e.message.contains("spelling"));
+    }
+
+    /// A replacement that names a group its pattern lacks would write `%`
+    /// for `4 per cent`: refused, pointing at the replacement.
+    #[test]
+    fn replacement_naming_a_missing_group_is_located() {
+        let text = format!(
+            "{HEAD}kind = \"pattern\"\npatterns = ['\\b(\\d+) per cent\\b']\nreplacement = \"$2%\"\n"
+        );
+        let e = load_err(&text);
+        assert!(e.message.contains("group 2"), "{}", e.message);
+        assert_eq!(&text[e.span.unwrap().range()], "\"$2%\"");
+    }
+
+    #[test]
+    fn an_option_of_no_kind_and_an_unknown_encoding_are_located() {
+        let text = format!("{HEAD}kind = \"stray-script\"\nallow-glossses = true\n");
+        let e = load_err(&text);
+        assert!(e.message.contains("allow-glossses"), "{}", e.message);
+        assert_eq!(&text[e.span.unwrap().range()], "allow-glossses");
+        let text = format!(
+            "{HEAD}kind = \"mojibake\"\nflag = [{{ text = \"x\", encoding = \"ebcdic\" }}]\n"
+        );
+        let e = load_err(&text);
+        assert!(e.message.contains("ebcdic"), "{}", e.message);
+    }
+
+    #[test]
+    fn option_keys_are_read_from_each_kind_type() {
+        assert_eq!(
+            option_keys(Kind::StrayScript),
+            ["allow-glosses", "allow-greek-symbols"]
+        );
+        assert!(option_keys(Kind::Pattern).contains(&"replacement"));
+        assert!(option_keys(Kind::Mojibake).is_empty());
     }
 
     #[test]

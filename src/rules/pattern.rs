@@ -6,31 +6,203 @@
 //! case-insensitive, one case-sensitive) with a side table back to the rule;
 //! all regexes into one `RegexSet` that selects which regexes to run.
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{Edit, Finding, Fix, Span};
+use crate::error::FileError;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexSet};
+use serde::Deserialize;
+use toml::Spanned;
 
-/// One pattern rule's options, validated.
+/// The options of a `pattern` rule as a pack writes them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawOptions {
+    /// Literal phrases, matched at word boundaries.
+    #[serde(default)]
+    phrases: Vec<Spanned<String>>,
+    /// Regular expressions (Rust `regex` syntax: no lookaround).
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    /// What a match becomes; `$1` is a capture group of a pattern.
+    replacement: Option<Spanned<String>>,
+    #[serde(default)]
+    case_sensitive: bool,
+    /// Phrases whose occurrence around a match excuses it.
+    #[serde(default)]
+    exceptions: Vec<String>,
+}
+
+/// One pattern rule's options, validated, its regexes compiled once.
 #[derive(Clone, Debug, Default)]
 pub struct PatternSpec {
     pub phrases: Vec<String>,
-    pub patterns: Vec<String>,
+    /// Each regex as written and compiled (case-insensitive unless the
+    /// rule is case-sensitive).
+    pub patterns: Vec<(String, Regex)>,
     pub replacement: Option<String>,
     pub case_sensitive: bool,
     pub exceptions: Vec<String>,
 }
 
-/// A raw match: which rule (index into the engine's rules) and where.
+/// What a `pattern` rule runs: its spec, and its place in the engine's
+/// [`PatternSet`] (set when the engine is built).
+#[derive(Clone, Debug)]
+pub struct PatternOptions {
+    pub spec: PatternSpec,
+    pub slot: usize,
+}
+
+impl PatternSpec {
+    /// A spec from phrases and regexes (which must compile).
+    pub fn new(
+        phrases: Vec<String>,
+        patterns: &[&str],
+        replacement: Option<&str>,
+        case_sensitive: bool,
+    ) -> Result<PatternSpec, regex::Error> {
+        let patterns = patterns
+            .iter()
+            .map(|p| Ok((p.to_string(), compile(p, case_sensitive)?)))
+            .collect::<Result<_, regex::Error>>()?;
+        Ok(PatternSpec {
+            phrases,
+            patterns,
+            replacement: replacement.map(String::from),
+            case_sensitive,
+            exceptions: Vec::new(),
+        })
+    }
+}
+
+fn compile(pattern: &str, case_sensitive: bool) -> Result<Regex, regex::Error> {
+    if case_sensitive {
+        Regex::new(pattern)
+    } else {
+        Regex::new(&format!("(?i:{pattern})"))
+    }
+}
+
+/// The highest capture group a replacement refers to (`$2`, `${2}`), if any.
+fn highest_group(replacement: &str) -> Option<usize> {
+    let b = replacement.as_bytes();
+    let mut highest = None;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'$' {
+            i += 1;
+            continue;
+        }
+        if b.get(i + 1) == Some(&b'$') {
+            i += 2;
+            continue;
+        }
+        let braced = b.get(i + 1) == Some(&b'{');
+        let start = i + 1 + usize::from(braced);
+        let end = start + b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if end > start {
+            let n: usize = replacement[start..end].parse().unwrap_or(usize::MAX);
+            highest = highest.max(Some(n));
+        }
+        i = end.max(i + 1);
+    }
+    highest
+}
+
+impl RawOptions {
+    /// Validate: at least one phrase or pattern, no empty phrase, every
+    /// regex compiles and cannot match the empty string, every capture
+    /// group the replacement names exists. `err` locates an error in the pack.
+    pub fn validate(
+        self,
+        kind_span: Span,
+        err: &dyn Fn(Span, String) -> FileError,
+    ) -> Result<PatternOptions, FileError> {
+        let span = |s: &Spanned<String>| Span::new(s.span().start, s.span().end);
+        if self.phrases.is_empty() && self.patterns.is_empty() {
+            return Err(err(
+                kind_span,
+                "a `pattern` rule needs `phrases` or `patterns`".into(),
+            )
+            .label("no phrases or patterns given"));
+        }
+        if let Some(empty) = self.phrases.iter().find(|p| p.get_ref().trim().is_empty()) {
+            return Err(err(
+                span(empty),
+                format!("empty phrase `{}` in `phrases`", empty.get_ref()),
+            )
+            .label("a phrase needs at least one character"));
+        }
+        let mut patterns = Vec::new();
+        for p in &self.patterns {
+            let re = compile(p.get_ref(), self.case_sensitive).map_err(|e| {
+                err(span(p), "invalid regular expression".into())
+                    .label("this pattern does not compile")
+                    .note(e.to_string())
+            })?;
+            if re.is_match("") {
+                return Err(err(span(p), "pattern matches the empty string".into())
+                    .label("it would match everywhere"));
+            }
+            if let (Some(r), Some(n)) = (
+                &self.replacement,
+                self.replacement
+                    .as_ref()
+                    .and_then(|r| highest_group(r.get_ref())),
+            ) {
+                // Group 0 is the whole match.
+                let groups = re.captures_len() - 1;
+                if n > groups {
+                    return Err(err(
+                        span(r),
+                        format!("the replacement refers to group {n}, but a pattern has {groups}"),
+                    )
+                    .label("no such capture group")
+                    .note(format!("pattern `{}`", p.get_ref())));
+                }
+            }
+            patterns.push((p.get_ref().clone(), re));
+        }
+        Ok(PatternOptions {
+            spec: PatternSpec {
+                phrases: self.phrases.into_iter().map(Spanned::into_inner).collect(),
+                patterns,
+                replacement: self.replacement.map(Spanned::into_inner),
+                case_sensitive: self.case_sensitive,
+                exceptions: self.exceptions,
+            },
+            slot: 0,
+        })
+    }
+}
+
+/// A raw match: which rule (index into the engine's rules), which slot of
+/// the set, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PatternMatch {
     pub rule: usize,
+    pub slot: usize,
     pub span: Span,
     pub replacement: Option<String>,
 }
 
+/// A match as a finding: a fix when the rule has a replacement.
+pub fn finding(m: PatternMatch) -> Finding {
+    let f = Finding::new(m.span, String::new());
+    match m.replacement {
+        None => f,
+        Some(replacement) => f.with_fix(Fix::safe(
+            format!("replace with `{replacement}`"),
+            vec![Edit {
+                span: m.span,
+                replacement,
+            }],
+        )),
+    }
+}
+
 struct Side {
     rule: usize,
-    /// Index into `specs`.
+    /// Index into `specs`: the rule's slot.
     spec: usize,
 }
 
@@ -70,15 +242,10 @@ impl PatternSet {
                 target.0.push(p.clone());
                 target.1.push(Side { rule, spec: k });
             }
-            for p in &spec.patterns {
-                let src = if spec.case_sensitive {
-                    p.clone()
-                } else {
-                    format!("(?i:{p})")
-                };
-                let re = Regex::new(&src).map_err(|e| e.to_string())?;
-                regex_src.push(src);
-                regexes.push((re, Side { rule, spec: k }));
+            for (_, re) in &spec.patterns {
+                // The set is one more automaton; each regex is compiled once, by the loader.
+                regex_src.push(re.as_str().to_string());
+                regexes.push((re.clone(), Side { rule, spec: k }));
             }
             specs.push(spec);
         }
@@ -108,6 +275,11 @@ impl PatternSet {
 
     pub fn is_empty(&self) -> bool {
         self.specs.is_empty()
+    }
+
+    /// The number of pattern rules (slots).
+    pub fn len(&self) -> usize {
+        self.specs.len()
     }
 
     /// All matches in `text` of the rules for which `enabled(rule)` holds.
@@ -176,6 +348,7 @@ impl PatternSet {
         });
         out.push(PatternMatch {
             rule: side.rule,
+            slot: side.spec,
             span,
             replacement,
         });
@@ -247,27 +420,16 @@ mod tests {
     use super::*;
 
     fn set() -> PatternSet {
-        PatternSet::build(vec![
-            (
-                0,
-                PatternSpec {
-                    phrases: vec!["okay".into(), "per cent".into()],
-                    replacement: Some("ok".into()),
-                    exceptions: vec!["Okay Corral".into()],
-                    ..Default::default()
-                },
-            ),
-            (
-                1,
-                PatternSpec {
-                    patterns: vec![r"\b(\d+) percent\b".into()],
-                    replacement: Some("$1%".into()),
-                    case_sensitive: true,
-                    ..Default::default()
-                },
-            ),
-        ])
-        .unwrap()
+        let mut okay = PatternSpec::new(
+            vec!["okay".into(), "per cent".into()],
+            &[],
+            Some("ok"),
+            false,
+        )
+        .unwrap();
+        okay.exceptions = vec!["Okay Corral".into()];
+        let percent = PatternSpec::new(vec![], &[r"\b(\d+) percent\b"], Some("$1%"), true).unwrap();
+        PatternSet::build(vec![(0, okay), (1, percent)]).unwrap()
     }
 
     #[test]
@@ -282,6 +444,14 @@ mod tests {
             found,
             [("Okay", Some("Ok".into())), ("okay", Some("ok".into()))]
         );
+    }
+
+    #[test]
+    fn replacement_groups_are_counted() {
+        assert_eq!(highest_group("$1%"), Some(1));
+        assert_eq!(highest_group("${2}x$1"), Some(2));
+        assert_eq!(highest_group("$$5 and $"), None);
+        assert_eq!(highest_group("%"), None);
     }
 
     #[test]

@@ -13,12 +13,14 @@
 
 use crate::diagnostic::{Edit, Finding, Fix, Span};
 use crate::rules::confusable::word_around;
-use crate::rules::{hangul_or_han, Claims};
+use crate::rules::context::NonAscii;
+use crate::rules::{hangul_or_han, Claims, Context};
 use std::collections::HashSet;
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 /// Options of a `stray-script` rule.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct StrayOptions {
     /// Leave glosses in parentheses or brackets alone.
     pub allow_glosses: bool,
@@ -533,12 +535,13 @@ fn similar_romanization(translit: &str, latin: &str) -> bool {
 }
 
 /// The runs of foreign characters in `text`, merged across spaces.
-fn foreign_runs(text: &str, expected: &Expected) -> Vec<Span> {
+fn foreign_runs(text: &str, non_ascii: &NonAscii, expected: &Expected) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut runs: Vec<Span> = Vec::new();
+    let mut cursor = non_ascii.cursor();
     let mut i = 0;
     while i < bytes.len() {
-        match crate::bytes::next_non_ascii(bytes, i) {
+        match cursor.next_from(i) {
             Some(p) => i = p,
             None => break,
         }
@@ -594,9 +597,25 @@ fn foreign_runs(text: &str, expected: &Expected) -> Vec<Span> {
     runs
 }
 
-/// Check `text` (the prose mask).
+/// The `stray-script` matcher.
+pub fn check_document(cx: &Context, opts: &StrayOptions) -> Vec<Finding> {
+    if cx.non_ascii().is_empty() {
+        return Vec::new();
+    }
+    check(
+        cx.text,
+        cx.non_ascii(),
+        &cx.settings.expected,
+        &cx.settings.accept,
+        &cx.claims(),
+        opts,
+    )
+}
+
+/// Check `text` (the prose mask), whose non-ASCII runs are `non_ascii`.
 pub fn check(
     text: &str,
+    non_ascii: &NonAscii,
     expected: &Expected,
     accept: &HashSet<String>,
     claims: &Claims,
@@ -604,7 +623,7 @@ pub fn check(
 ) -> Vec<Finding> {
     // Candidates after the token-level exemptions, with whether each is a deliberate mention.
     let mut candidates: Vec<(Span, bool)> = Vec::new();
-    for run in foreign_runs(text, expected) {
+    for run in foreign_runs(text, non_ascii, expected) {
         if claims.overlaps(run) {
             continue;
         }
@@ -786,6 +805,7 @@ mod tests {
     fn found_with(text: &str, expected: &Expected) -> Vec<String> {
         check(
             text,
+            &NonAscii::new(text),
             expected,
             &HashSet::new(),
             &Claims::default(),
@@ -824,6 +844,7 @@ mod tests {
     fn message_transliterates_hangul() {
         let f = check(
             "a 커뮤니티 b",
+            &NonAscii::new("a 커뮤니티 b"),
             &latin(),
             &HashSet::new(),
             &Claims::default(),
@@ -841,6 +862,7 @@ mod tests {
         let one = |text: &str| {
             let f = check(
                 text,
+                &NonAscii::new(text),
                 &latin(),
                 &HashSet::new(),
                 &Claims::default(),
@@ -951,6 +973,7 @@ mod tests {
         let accept: HashSet<String> = ["커뮤니티".to_string()].into();
         let f = check(
             "a 커뮤니티 b",
+            &NonAscii::new("a 커뮤니티 b"),
             &latin(),
             &accept,
             &Claims::default(),

@@ -2,7 +2,6 @@
 //! fields, colour, fixes, config, and broken rule packs.
 
 use assert_cmd::Command;
-use std::path::Path;
 
 fn copydesk() -> Command {
     let mut cmd = Command::cargo_bin("copydesk").unwrap();
@@ -10,14 +9,8 @@ fn copydesk() -> Command {
     cmd
 }
 
-fn seed() -> Option<std::path::PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seed/nato-summit.txt");
-    if p.is_file() {
-        Some(p)
-    } else {
-        eprintln!("skipping: seed article not found at {}", p.display());
-        None
-    }
+fn seed() -> std::path::PathBuf {
+    crate::util::corpus_dir().join("seed/nato-summit.txt")
 }
 
 fn stdout_of(cmd: &mut Command) -> (i32, String, String) {
@@ -30,8 +23,12 @@ fn stdout_of(cmd: &mut Command) -> (i32, String, String) {
 }
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn seed_article_has_exactly_one_finding() {
-    let Some(seed) = seed() else { return };
+    let seed = seed();
     let (code, out, _) =
         stdout_of(
             copydesk()

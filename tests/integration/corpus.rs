@@ -11,8 +11,8 @@ use crate::util::{articles, lint};
 const UNICODE_RULES: [&str; 4] = ["stray-script", "mixed-script", "invisible-char", "mojibake"];
 
 /// Every Unicode-rule finding in a corpus file, as `(article id, rule, flagged text)`.
-fn unicode_findings(file: &str) -> Option<Vec<(String, String, String)>> {
-    let arts = articles(file)?;
+fn unicode_findings(file: &str) -> Vec<(String, String, String)> {
+    let arts = articles(file);
     let mut out = Vec::new();
     for a in &arts {
         for d in lint(&a.text) {
@@ -28,30 +28,36 @@ fn unicode_findings(file: &str) -> Option<Vec<(String, String, String)>> {
     for f in &out {
         eprintln!("{file}: {f:?}");
     }
-    Some(out)
+    out
 }
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn no_false_alarms_on_bbc() {
-    let Some(found) = unicode_findings("bbc2225.jsonl") else {
-        return;
-    };
+    let found = unicode_findings("bbc2225.jsonl");
     assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn no_false_alarms_on_kcna() {
-    let Some(found) = unicode_findings("kcna2024.jsonl") else {
-        return;
-    };
+    let found = unicode_findings("kcna2024.jsonl");
     assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn no_false_alarms_on_reuters() {
-    let Some(found) = unicode_findings("reuters21578.jsonl") else {
-        return;
-    };
+    let found = unicode_findings("reuters21578.jsonl");
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -59,10 +65,12 @@ fn no_false_alarms_on_reuters() {
 /// transliterated terms, titles, letters under discussion). The findings
 /// below are the real artifacts in them, each with the reason.
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn wikipedia_unicode_findings_are_the_known_artifacts() {
-    let Some(found) = unicode_findings("wikipedia-unicode.jsonl") else {
-        return;
-    };
+    let found = unicode_findings("wikipedia-unicode.jsonl");
     let mut stray: Vec<(&str, &str)> = found
         .iter()
         .filter(|f| f.1 == "stray-script")
@@ -113,10 +121,12 @@ fn rule_count(diags: &[copydesk::Diagnostic], rule: &str) -> usize {
 }
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn kcna_names_are_consistent_and_fused_names_are_found() {
-    let Some(arts) = articles("kcna2024.jsonl") else {
-        return;
-    };
+    let arts = articles("kcna2024.jsonl");
     let (mut romanization, mut fused) = (0, 0);
     for a in &arts {
         let diags = lint(&a.text);
@@ -139,10 +149,12 @@ fn kcna_names_are_consistent_and_fused_names_are_found() {
 }
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn kcna_house_styles() {
-    let Some(arts) = articles("kcna2024.jsonl") else {
-        return;
-    };
+    let arts = articles("kcna2024.jsonl");
     let arts = &arts[..200];
     let mut seoul = settings();
     seoul.house_style = Some("seoul".into());
@@ -178,9 +190,13 @@ fn kcna_house_styles() {
 }
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn no_fused_names_in_bbc_and_reuters() {
     for file in ["bbc2225.jsonl", "reuters21578.jsonl"] {
-        let Some(arts) = articles(file) else { return };
+        let arts = articles(file);
         let fused: Vec<String> = arts
             .iter()
             .flat_map(|a| {
@@ -199,9 +215,13 @@ fn no_fused_names_in_bbc_and_reuters() {
 // Attribution: precision on real news, and the CoNLL-2010 weasel benchmark.
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn unattributed_quotes_are_rare_in_published_news() {
     for (file, limit) in [("bbc2225.jsonl", 2.0), ("reuters21578.jsonl", 2.0)] {
-        let Some(arts) = articles(file) else { return };
+        let arts = articles(file);
         let n: usize = arts
             .iter()
             .map(|a| rule_count(&lint(&a.text), "unattributed-quote"))
@@ -213,14 +233,13 @@ fn unattributed_quotes_are_rare_in_published_news() {
 }
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn unattributed_claim_precision_on_conll2010_weasels() {
-    let Some(dir) = crate::util::corpus_dir() else {
-        return;
-    };
-    let Ok(data) = std::fs::read_to_string(dir.join("conll2010-wiki-weasel-train.jsonl")) else {
-        eprintln!("skipping: CoNLL-2010 file not found");
-        return;
-    };
+    let dir = crate::util::corpus_dir();
+    let data = std::fs::read_to_string(dir.join("conll2010-wiki-weasel-train.jsonl")).unwrap();
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -243,13 +262,13 @@ fn unattributed_claim_precision_on_conll2010_weasels() {
 }
 
 #[test]
+#[cfg_attr(
+    not(copydesk_corpus),
+    ignore = "needs the shared corpus at ../shared/corpus"
+)]
 fn seed_article_has_no_attribution_findings() {
-    let Some(dir) = crate::util::corpus_dir() else {
-        return;
-    };
-    let Ok(seed) = std::fs::read_to_string(dir.join("seed/nato-summit.txt")) else {
-        return;
-    };
+    let dir = crate::util::corpus_dir();
+    let seed = std::fs::read_to_string(dir.join("seed/nato-summit.txt")).unwrap();
     let attribution: Vec<_> = lint(&seed)
         .into_iter()
         .filter(|d| {

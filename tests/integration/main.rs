@@ -6,6 +6,7 @@ mod corpus;
 mod fixtures;
 mod names;
 mod properties;
+mod quotes;
 mod rule_examples;
 mod util;
 mod workspace;
