@@ -6,7 +6,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Finding, Severity};
 use crate::rules::pattern::PatternSet;
-use crate::rules::script::Expected;
+use crate::rules::script::{Expected, StrayTuning};
 use crate::rules::{names, Check, Context, Kind, Rule};
 use crate::source::Source;
 use std::collections::HashSet;
@@ -32,14 +32,20 @@ pub struct Engine {
     patterns: PatternSet,
     /// The entity table of every pack, indexed on first use of a name rule.
     names: names::LazyIndex,
+    /// `[options.stray-script]` of the packs.
+    stray: StrayTuning,
+    /// `[options.segmenter]` of the packs, compiled.
+    segmenter: crate::segment::Lists,
 }
 
 impl Engine {
     /// Compile a loaded pack set. Fails if two rules share an id.
-    pub fn new(pack: crate::rules::pack::Pack) -> Result<Engine, String> {
+    pub fn new(mut pack: crate::rules::pack::Pack) -> Result<Engine, String> {
+        pack.settle().map_err(|e| e.to_string())?;
         let crate::rules::pack::Pack {
             mut rules,
             entities,
+            options,
             ..
         } = pack;
         let mut seen = HashSet::new();
@@ -68,7 +74,19 @@ impl Engine {
             order,
             patterns,
             names: names::LazyIndex::of(entities),
+            stray: options.family("stray-script")?,
+            segmenter: crate::segment::Lists::new(&options.family("segmenter")?)?,
         })
+    }
+
+    /// The segmenter's word lists.
+    pub fn segmenter(&self) -> &crate::segment::Lists {
+        &self.segmenter
+    }
+
+    /// The stray-script rule's tuning.
+    pub fn stray_tuning(&self) -> &StrayTuning {
+        &self.stray
     }
 
     pub fn rules(&self) -> &[Rule] {

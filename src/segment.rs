@@ -102,20 +102,25 @@ impl Segmented {
     }
 }
 
-/// Segments `text` with the default options.
+/// Segments `text` with the default options and the shipped lists.
 pub fn segment(text: &str) -> Segmented {
     segment_with(text, &SegmentOptions::default())
 }
 
-/// Segments `text`.
+/// Segments `text` with the shipped lists.
 pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
+    segment_by(Lists::shipped(), text, opts)
+}
+
+/// Segments `text` with an engine's lists.
+pub fn segment_by(lists: &Lists, text: &str, opts: &SegmentOptions) -> Segmented {
     let marks = marks(text.as_bytes());
     let paragraphs = paragraphs(text, &marks, opts.paragraphs);
     // About a sentence per 120 bytes of prose: most documents need no
     // regrowing.
     let mut sentences = Vec::with_capacity(text.len() / 100);
     for (i, p) in paragraphs.iter().enumerate() {
-        sentences_in(text, &marks, p.clone(), i, &mut sentences);
+        sentences_in(lists, text, &marks, p.clone(), i, &mut sentences);
     }
     let quotes = quotes(text, &marks, &paragraphs);
     Segmented {
@@ -388,69 +393,25 @@ fn paragraphs(text: &str, marks: &[u64], mode: ParagraphMode) -> Vec<Range<usize
 // ---------------------------------------------------------------------------
 // Sentences
 
-/// Abbreviations that never end a sentence (titles before names).
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "adm",
-    "sen", "rep", "gov", "pres", "rev", "hon", "st", "messrs", "mt", "ft", "no", "nos", "vs", "v",
-    "cf", "e.g", "i.e", "approx", "dept", "est", "fig", "vol", "pp", "para", "art",
-];
-/// The longest entry of [`TITLES`] and [`SOFT_ABBREVS`], in bytes.
-const ABBREV_MAX: usize = 6;
-/// Abbreviations that end a sentence only before a typical sentence opener.
-const SOFT_ABBREVS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "corp", "co", "ltd", "jr", "sr", "bros", "etc", "al", "ave", "blvd", "p.m", "a.m", "u.s",
-    "u.k", "u.n", "d.c", "e.u",
-];
-/// Words that typically open a sentence: after a soft abbreviation or an
-/// initialism (`the U.S. The talks`), they mark a sentence end.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "For",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "There",
-    "Some",
-    "Many",
-    "Most",
-    "As",
-    "Yet",
-    "So",
-    "However",
-    "Meanwhile",
-    "Also",
-    "Last",
-    "Earlier",
-    "Later",
-    "Officials",
-    "Analysts",
-];
+/// The segmenter's tuning: `[options.segmenter]` in the packs
+/// (`rules/attribution.toml` states every key; a house pack replaces or
+/// extends them).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SegmenterOptions {
+    /// Abbreviations that never end a sentence (titles before names:
+    /// `mr`, `gen`), lower case, without their final period.
+    pub titles: Vec<String>,
+    /// Abbreviations that end a sentence only before a typical sentence
+    /// opener (`jan`, `inc`, `u.s`).
+    pub soft_abbreviations: Vec<String>,
+    /// Words that typically open a sentence: after a soft abbreviation or an
+    /// initialism (`the U.S. The talks`), they mark a sentence end.
+    pub sentence_openers: Vec<String>,
+}
+
+/// The longest abbreviation the lists may hold, in bytes (what [`abbrev_key`] packs).
+const ABBREV_LIMIT: usize = 8;
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']')
@@ -500,7 +461,7 @@ fn next_word(text: &str, start: usize) -> &str {
     &s[..end]
 }
 
-/// `w` (at most [`ABBREV_MAX`] bytes) lower-cased into an integer, when it
+/// `w` (at most [`ABBREV_LIMIT`] bytes) lower-cased into an integer, when it
 /// is ASCII: what the abbreviation lists are looked up by.
 fn abbrev_key(w: &str) -> Option<u64> {
     let mut k = [0u8; 8];
@@ -513,10 +474,15 @@ fn abbrev_key(w: &str) -> Option<u64> {
     Some(u64::from_le_bytes(k))
 }
 
-/// [`TITLES`] and [`SOFT_ABBREVS`] as sorted [`abbrev_key`]s.
-struct Abbrevs {
+/// The segmenter's word lists, compiled once per engine: the abbreviations
+/// as sorted [`abbrev_key`]s, and the sentence openers.
+#[derive(Debug, Clone)]
+pub struct Lists {
     titles: Vec<u64>,
     soft: Vec<u64>,
+    /// The longest abbreviation, in bytes.
+    max: usize,
+    openers: Vec<String>,
     /// By an entry's first byte (`b & 31`, the same for both cases of a
     /// letter): bit `n` set when an entry of `n` bytes starts
     /// with it. Most words before a period have none: the lists are not
@@ -524,25 +490,49 @@ struct Abbrevs {
     by_first: [u8; 32],
 }
 
-impl Abbrevs {
-    fn get() -> &'static Abbrevs {
-        static LISTS: std::sync::OnceLock<Abbrevs> = std::sync::OnceLock::new();
-        LISTS.get_or_init(|| {
-            let keys = |list: &[&str]| {
-                let mut v: Vec<u64> = list.iter().filter_map(|a| abbrev_key(a)).collect();
-                v.sort_unstable();
-                v
-            };
-            let mut by_first = [0u8; 32];
-            for a in TITLES.iter().chain(SOFT_ABBREVS) {
-                by_first[Abbrevs::cell(a.as_bytes()[0])] |= 1 << a.len();
-            }
-            Abbrevs {
-                titles: keys(TITLES),
-                soft: keys(SOFT_ABBREVS),
-                by_first,
-            }
+impl Lists {
+    /// Compile the options. Every abbreviation is lower-case ASCII of one
+    /// to eight bytes.
+    pub fn new(opts: &SegmenterOptions) -> Result<Lists, String> {
+        let all = opts.titles.iter().chain(&opts.soft_abbreviations);
+        if let Some(bad) = all.clone().find(|a| {
+            a.is_empty() || a.len() > ABBREV_LIMIT || !a.is_ascii() || a.to_ascii_lowercase() != **a
+        }) {
+            return Err(format!(
+                "`options.segmenter`: abbreviation `{bad}` must be lower-case ASCII of 1 to {ABBREV_LIMIT} bytes"
+            ));
+        }
+        let keys = |list: &[String]| {
+            let mut v: Vec<u64> = list.iter().filter_map(|a| abbrev_key(a)).collect();
+            v.sort_unstable();
+            v
+        };
+        let mut by_first = [0u8; 32];
+        for a in all.clone() {
+            by_first[Lists::cell(a.as_bytes()[0])] |= 1 << a.len();
+        }
+        Ok(Lists {
+            titles: keys(&opts.titles),
+            soft: keys(&opts.soft_abbreviations),
+            max: all.map(String::len).max().unwrap_or(0),
+            openers: opts.sentence_openers.clone(),
+            by_first,
         })
+    }
+
+    /// The lists of the shipped packs.
+    pub fn shipped() -> &'static Lists {
+        static LISTS: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+        LISTS.get_or_init(|| {
+            let opts: SegmenterOptions = crate::rules::options::Options::shipped()
+                .family("segmenter")
+                .expect("the shipped packs tune the segmenter");
+            Lists::new(&opts).expect("the shipped segmenter lists compile")
+        })
+    }
+
+    fn is_opener(&self, w: &str) -> bool {
+        self.openers.iter().any(|o| o == w)
     }
 
     #[inline(always)]
@@ -550,18 +540,18 @@ impl Abbrevs {
         usize::from(first & 31)
     }
 
-    /// Whether the word `w` (at most [`ABBREV_MAX`] bytes) may be an
+    /// Whether the word `w` (at most [`ABBREV_LIMIT`] bytes) may be an
     /// entry, in either case.
     #[inline(always)]
     fn may_hold(&self, w: &[u8]) -> bool {
         w.first()
-            .is_some_and(|&c| self.by_first[Abbrevs::cell(c)] >> w.len() & 1 != 0)
+            .is_some_and(|&c| self.by_first[Lists::cell(c)] >> w.len() & 1 != 0)
     }
 }
 
 /// Decides whether the period at byte `dot` ends a sentence, given that the
 /// next sentence would start at `next`.
-fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
+fn period_ends_sentence(lists: &Lists, text: &str, dot: usize, next: usize) -> bool {
     let w = word_before(text, dot);
     let w = w.trim_start_matches(['.', '-', '\'']);
     if w.is_empty() {
@@ -569,13 +559,12 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     }
     // Most sentences end in a word longer than any abbreviation, with no
     // period in it: not an abbreviation, not an initial.
-    if w.len() > ABBREV_MAX && !w.bytes().any(|c| c == b'.') {
+    if w.len() > lists.max && !w.bytes().any(|c| c == b'.') {
         return true;
     }
     // The lists are lower-case ASCII.
-    let opener = || OPENERS.contains(&next_word(text, next));
-    let lists = Abbrevs::get();
-    let key = (w.len() <= ABBREV_MAX && lists.may_hold(w.as_bytes()))
+    let opener = || lists.is_opener(next_word(text, next));
+    let key = (w.len() <= lists.max && lists.may_hold(w.as_bytes()))
         .then(|| abbrev_key(w))
         .flatten();
     if let Some(key) = key {
@@ -635,7 +624,14 @@ fn next_terminal(b: &[u8], p: &Range<usize>, marks: &mut Positions, from: usize)
 
 /// Appends the sentences of paragraph `pi`, `p`, to `out`.
 /// `marks` are the text's [`marks`].
-fn sentences_in(text: &str, marks: &[u64], p: Range<usize>, pi: usize, out: &mut Vec<Sentence>) {
+fn sentences_in(
+    lists: &Lists,
+    text: &str,
+    marks: &[u64],
+    p: Range<usize>,
+    pi: usize,
+    out: &mut Vec<Sentence>,
+) {
     let mut push = |span: Range<usize>| {
         out.push(Sentence {
             span,
@@ -714,7 +710,7 @@ fn sentences_in(text: &str, marks: &[u64], p: Range<usize>, pi: usize, out: &mut
         }
         let single_period =
             only_periods && text[term_at..end].trim_end_matches(is_closer).len() == 1;
-        if single_period && !period_ends_sentence(text, term_at, next) {
+        if single_period && !period_ends_sentence(lists, text, term_at, next) {
             continue;
         }
         push(trim_range(text, start..end));
@@ -1043,10 +1039,33 @@ mod tests {
     }
 
     #[test]
-    fn abbrev_max_covers_the_lists() {
-        for a in TITLES.iter().chain(SOFT_ABBREVS) {
-            assert!(a.len() <= ABBREV_MAX && *a == a.to_ascii_lowercase(), "{a}");
+    fn abbreviations_must_be_short_lower_case_ascii() {
+        let opts = |titles: &[&str]| SegmenterOptions {
+            titles: titles.iter().map(|t| t.to_string()).collect(),
+            soft_abbreviations: vec!["jan".into()],
+            sentence_openers: vec!["The".into()],
+        };
+        assert_eq!(Lists::new(&opts(&["mr", "supt"])).unwrap().max, 4);
+        for bad in ["Mr", "", "superintendent", "señor"] {
+            assert!(Lists::new(&opts(&[bad])).is_err(), "{bad:?}");
         }
+    }
+
+    /// A house pack's title keeps a sentence going: `Supt. Lee` is one name.
+    #[test]
+    fn an_added_title_is_read_as_one() {
+        let mut opts: SegmenterOptions = crate::rules::options::Options::shipped()
+            .family("segmenter")
+            .unwrap();
+        let text = "They met Supt. Lee at noon.";
+        let count = |opts: &SegmenterOptions| {
+            segment_by(&Lists::new(opts).unwrap(), text, &SegmentOptions::default())
+                .sentences
+                .len()
+        };
+        assert_eq!(count(&opts), 2);
+        opts.titles.push("supt".into());
+        assert_eq!(count(&opts), 1);
     }
 
     #[test]

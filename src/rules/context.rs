@@ -68,8 +68,9 @@ impl<'a> Context<'a> {
 
     /// Paragraphs, sentences and quotations of the prose.
     pub fn segmented(&self) -> &Segmented {
-        self.segmented
-            .get_or_init(|| crate::segment::segment(self.text))
+        self.segmented.get_or_init(|| {
+            crate::segment::segment_by(self.engine.segmenter(), self.text, &Default::default())
+        })
     }
 
     /// Whether `span` touches a direct quotation (its marks or the words

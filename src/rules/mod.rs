@@ -10,6 +10,7 @@ pub mod invalid_utf8;
 pub mod invisible;
 pub mod mojibake;
 pub mod names;
+pub mod options;
 pub mod pack;
 pub mod pattern;
 pub mod script;

@@ -6,6 +6,7 @@
 
 use super::attribution::{Lazy as AttributionLazy, Options as AttributionOptions};
 use super::names::Entity;
+use super::options::{Layer, Options};
 use super::script::StrayOptions;
 use super::{pattern, Check, Example, Kind, RomanizationOptions, Rule};
 use crate::diagnostic::{Severity, Span};
@@ -49,6 +50,9 @@ struct RawPack {
     /// Entity table rows for the name rules (any pack may add some).
     #[serde(default)]
     entity: Vec<RawEntity>,
+    /// `[options.<family>]` tables, read by [`options::Layer`].
+    #[allow(dead_code)]
+    options: Option<serde::de::IgnoredAny>,
 }
 
 /// An `[[entity]]` row as written, with spans for errors.
@@ -74,16 +78,29 @@ pub struct EntityOrigin {
     kind: Span,
 }
 
-/// A loaded pack: its rules and its entity-table rows.
+/// A loaded pack: its rules, its entity-table rows and its options.
 #[derive(Clone, Debug, Default)]
 pub struct Pack {
     pub rules: Vec<Rule>,
     pub entities: Vec<Entity>,
     /// Where each row of `entities` was written (same order).
     pub origins: Vec<EntityOrigin>,
+    /// The families' options, merged over the packs extended so far.
+    pub options: Options,
+    /// This pack's own `[options.*]` tables, for the pack it extends.
+    layer: Option<Layer>,
 }
 
 impl Pack {
+    /// Merge this pack's own `[options.*]` tables into [`Pack::options`]
+    /// (once; [`Pack::extend`] and the engine do it).
+    pub fn settle(&mut self) -> Result<(), FileError> {
+        match self.layer.take() {
+            Some(layer) => self.options.merge(layer),
+            None => Ok(()),
+        }
+    }
+
     /// Add a later pack. Its rules are appended. An entity row that shares
     /// a form with an entity of an earlier pack extends that entity (its
     /// forms become variants, its styles are added and win, its native form
@@ -91,7 +108,14 @@ impl Pack {
     /// name its own house form. A row that shares forms with two earlier
     /// entities, or changes an entity's kind, is an error located in its
     /// pack.
-    pub fn extend(&mut self, other: Pack) -> Result<(), FileError> {
+    ///
+    /// Its `[options.*]` tables are merged over the earlier ones (see
+    /// [`options`](super::options)).
+    pub fn extend(&mut self, mut other: Pack) -> Result<(), FileError> {
+        self.settle()?;
+        if let Some(layer) = other.layer.take() {
+            self.options.merge(layer)?;
+        }
         self.rules.extend(other.rules);
         if self.entities.is_empty() {
             // Nothing to extend (`load` checked the rows among themselves).
@@ -440,10 +464,16 @@ pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
         rules.push(rule);
     }
     let (entities, origins) = load_entities(path, &text, raw.entity)?;
+    let layer = match doc.get_ref().get("options") {
+        Some(o) => Layer::load(path, &text, o)?,
+        None => Layer::default(),
+    };
     Ok(Pack {
         rules,
         entities,
         origins,
+        options: Options::default(),
+        layer: Some(layer),
     })
 }
 

@@ -128,13 +128,52 @@ fn is_close(c: char) -> bool {
     matches!(c, ')' | ']' | '）' | '】' | '}' | '⟩' | '」' | '》')
 }
 
-/// Whether `span` sits inside a bracket pair on its own line.
-fn inside_brackets(text: &str, span: Span) -> bool {
-    const WINDOW: usize = 600;
+/// The stray-script rule's tuning: `[options.stray-script]` in the packs
+/// (`rules/unicode.toml` states every key; a house pack replaces or extends
+/// them).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StrayTuning {
+    /// Language and script names that, just before a foreign token, show it
+    /// is cited on purpose (`the Greek στέμματα`, `Korean: 서울`), lower case.
+    pub language_cues: Vec<String>,
+    /// Nouns and verbs that introduce a cited form up to three words before
+    /// it (`the character 侍`, `the term "крестьяне"`), lower case.
+    pub mention_cues: Vec<String>,
+    /// Words right after a token that show it is being glossed
+    /// (`αἰαῖ, meaning alas`), lower case.
+    pub gloss_followers: Vec<String>,
+    /// How many characters on each side a bracket pair around a token is
+    /// looked for.
+    pub bracket_window: usize,
+    /// The longest run (in characters) that a Latin word beside it can gloss.
+    pub gloss_max_chars: usize,
+    /// The most words, and characters, of a run `--fix` deletes; a longer
+    /// run (a passage to translate or cut) is a suggestion only.
+    pub safe_delete_words: usize,
+    pub safe_delete_chars: usize,
+}
+
+impl StrayTuning {
+    /// The shipped packs' tuning.
+    pub fn shipped() -> StrayTuning {
+        crate::rules::options::Options::shipped()
+            .family("stray-script")
+            .expect("the shipped packs tune stray-script")
+    }
+}
+
+fn listed(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x == w)
+}
+
+/// Whether `span` sits inside a bracket pair on its own line, within `window`
+/// characters on each side.
+fn inside_brackets(text: &str, span: Span, window: usize) -> bool {
     let mut depth = 0i32;
     let mut want = None;
     for (n, c) in text[..span.start].chars().rev().enumerate() {
-        if c == '\n' || n > WINDOW {
+        if c == '\n' || n > window {
             return false;
         }
         if is_close(c) {
@@ -152,7 +191,7 @@ fn inside_brackets(text: &str, span: Span) -> bool {
     };
     let mut depth = 0i32;
     for (n, c) in text[span.end..].chars().enumerate() {
-        if c == '\n' || n > WINDOW {
+        if c == '\n' || n > window {
             return false;
         }
         if is_open(c).is_some() {
@@ -179,178 +218,9 @@ fn followed_by_transliteration(text: &str, span: Span) -> bool {
         .is_some_and(|c| c.is_alphabetic() && c.script() == Script::Latin)
 }
 
-/// Words that, just before a foreign token, show it is mentioned on purpose:
-/// a language or script name (`the Greek στέμματα`, `Korean: 서울`) or a noun
-/// that introduces a cited form (`the character 侍`, `the term "крестьяне"`).
-const LANGUAGE_CUES: &[&str] = &[
-    "akkadian",
-    "amharic",
-    "ancient",
-    "arabic",
-    "aramaic",
-    "armenian",
-    "belarusian",
-    "bengali",
-    "bulgarian",
-    "burmese",
-    "cantonese",
-    "chinese",
-    "church",
-    "coptic",
-    "cuneiform",
-    "cyrillic",
-    "devanagari",
-    "egyptian",
-    "farsi",
-    "georgian",
-    "greek",
-    "hangul",
-    "hanja",
-    "hanzi",
-    "hebrew",
-    "hindi",
-    "hiragana",
-    "hokkien",
-    "japanese",
-    "kana",
-    "kanji",
-    "katakana",
-    "kazakh",
-    "khmer",
-    "korean",
-    "kurdish",
-    "lao",
-    "latin",
-    "macedonian",
-    "manchu",
-    "mandarin",
-    "mongolian",
-    "ottoman",
-    "pashto",
-    "persian",
-    "pinyin",
-    "russian",
-    "ruthenian",
-    "sanskrit",
-    "serbian",
-    "simplified",
-    "slavic",
-    "slavonic",
-    "sumerian",
-    "syriac",
-    "taiwanese",
-    "tamil",
-    "thai",
-    "tibetan",
-    "traditional",
-    "turkish",
-    "ukrainian",
-    "urdu",
-    "uyghur",
-    "vietnamese",
-    "yiddish",
-    "languages",
-    "language",
-    "script",
-    "alphabet",
-];
-
-/// Nouns and verbs that introduce a cited form, up to three words before it.
-const MENTION_CUES: &[&str] = &[
-    "word",
-    "words",
-    "term",
-    "terms",
-    "name",
-    "names",
-    "character",
-    "characters",
-    "letter",
-    "letters",
-    "root",
-    "form",
-    "forms",
-    "symbol",
-    "radical",
-    "phonetic",
-    "suffix",
-    "prefix",
-    "vowel",
-    "vowels",
-    "consonant",
-    "autonym",
-    "endonym",
-    "exonym",
-    "spelled",
-    "spelt",
-    "spelling",
-    "written",
-    "called",
-    "titled",
-    "programme",
-    "program",
-    "slogan",
-    "motto",
-    "inscription",
-    "phrase",
-    "particle",
-    "syllable",
-    "glyph",
-    "ligature",
-    "abbreviation",
-    "kanji",
-    "meaning",
-    "means",
-    "read",
-    "reads",
-    "pronounced",
-    "transliterated",
-    "romanized",
-    "romanised",
-    "native",
-    "interjection",
-    "film",
-    "films",
-    "movie",
-    "movies",
-    "song",
-    "songs",
-    "album",
-    "book",
-    "books",
-    "novel",
-    "title",
-    "titles",
-    "headline",
-    // letter names that introduce the letter itself (`a waw ו`)
-    "alpha",
-    "beta",
-    "gamma",
-    "delta",
-    "aleph",
-    "alef",
-    "bet",
-    "gimel",
-    "dalet",
-    "waw",
-    "vav",
-    "yod",
-    "nun",
-    "mem",
-    "shin",
-    "tav",
-    "alif",
-    "hamza",
-    "yer",
-    "yat",
-];
-
-/// Words right after a token that show it is being glossed (`αἰαῖ, meaning alas`).
-const GLOSS_FOLLOWERS: &[&str] = &["meaning", "means", "meant", "lit", "literally", "i.e"];
-
 /// Whether one of the few words before `span` (on the same line) is a mention cue,
 /// or the token follows a code point (`U+A015 ꀕ`).
-fn has_mention_cue(text: &str, span: Span) -> bool {
+fn has_mention_cue(text: &str, span: Span, tuning: &StrayTuning) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     // Start from the whole word when the token is fused to Latin letters (`Slavic zelenъ`).
     let word_start = text[line_start..span.start]
@@ -375,7 +245,7 @@ fn has_mention_cue(text: &str, span: Span) -> bool {
     // A language name may also stand before a capitalised transliteration
     // (`Arabic Qanun / قانون`), but not before ordinary words (`Chinese leader 习近平`).
     let language_before = lower.iter().enumerate().take(3).any(|(k, w)| {
-        LANGUAGE_CUES.contains(&w.as_str())
+        listed(&tuning.language_cues, w)
             && words[..k]
                 .iter()
                 .all(|x| x.chars().next().is_some_and(char::is_uppercase))
@@ -384,7 +254,7 @@ fn has_mention_cue(text: &str, span: Span) -> bool {
         || lower
             .iter()
             .take(3)
-            .any(|w| MENTION_CUES.contains(&w.as_str()))
+            .any(|w| listed(&tuning.mention_cues, w))
     {
         return true;
     }
@@ -399,7 +269,12 @@ fn has_mention_cue(text: &str, span: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '.')
         .filter(|w| !w.is_empty())
         .take(2)
-        .any(|w| GLOSS_FOLLOWERS.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str()))
+        .any(|w| {
+            listed(
+                &tuning.gloss_followers,
+                &w.trim_end_matches('.').to_ascii_lowercase(),
+            )
+        })
 }
 
 /// `河 hé`, `像 xiàng`: a Han token followed by a pinyin syllable with a tone mark.
@@ -506,10 +381,10 @@ fn fold_roman(s: &str) -> String {
 
 /// `Σκλάβοι Sklaboi`, `기독교도, Kidok-kyo-do`, `mauron, μαύρον`: the Latin word
 /// after (or before) the token is its transliteration.
-fn beside_own_transliteration(text: &str, span: Span) -> bool {
-    // A passage longer than a message quotes is no gloss of one word, even
-    // when the Latin word beside it shares its first letters.
-    if text[span.range()].chars().nth(SHOWN_CHARS).is_some() {
+fn beside_own_transliteration(text: &str, span: Span, max_chars: usize) -> bool {
+    // A passage is no gloss of one word, even when the Latin word beside it
+    // shares its first letters.
+    if text[span.range()].chars().nth(max_chars).is_some() {
         return false;
     }
     let Some(translit) = transliterate(&text[span.range()]) else {
@@ -609,6 +484,7 @@ pub fn check_document(cx: &Context, opts: &StrayOptions) -> Vec<Finding> {
         &cx.settings.accept,
         &cx.claims(),
         opts,
+        cx.engine.stray_tuning(),
     )
 }
 
@@ -620,6 +496,7 @@ pub fn check(
     accept: &HashSet<String>,
     claims: &Claims,
     opts: &StrayOptions,
+    tuning: &StrayTuning,
 ) -> Vec<Finding> {
     // Candidates after the token-level exemptions, with whether each is a deliberate mention.
     let mut candidates: Vec<(Span, bool)> = Vec::new();
@@ -638,11 +515,11 @@ pub fn check(
             continue;
         }
         let mentioned = opts.allow_glosses
-            && (inside_brackets(text, run)
+            && (inside_brackets(text, run, tuning.bracket_window)
                 || followed_by_transliteration(text, run)
-                || beside_own_transliteration(text, run)
+                || beside_own_transliteration(text, run, tuning.gloss_max_chars)
                 || followed_by_pinyin(text, run)
-                || has_mention_cue(text, run));
+                || has_mention_cue(text, run, tuning));
         candidates.push((run, mentioned));
     }
     // Context across runs of one line (paragraph):
@@ -688,7 +565,7 @@ pub fn check(
                     .chars()
                     .next()
                     .map_or(Script::Unknown, |c| c.script());
-                out.push(finding(text, run, script));
+                out.push(finding(text, run, script, tuning));
             }
         }
         i = j;
@@ -723,7 +600,7 @@ fn continues_list(text: &str, prev: Span, next: Span) -> bool {
     separators && words <= 2
 }
 
-fn finding(text: &str, run: Span, script: Script) -> Finding {
+fn finding(text: &str, run: Span, script: Script, tuning: &StrayTuning) -> Finding {
     let token = &text[run.range()];
     let mut scripts: Vec<&str> = Vec::new();
     for c in token.chars() {
@@ -778,7 +655,8 @@ fn finding(text: &str, run: Span, script: Script) -> Finding {
     let title = format!("delete `{shown}`");
     // A stray word or two is deleted by `--fix`; a longer run is more likely
     // a passage someone must translate or cut, and is left to the editor.
-    let fix = if token.split_whitespace().count() <= SAFE_DELETE_WORDS && chars <= SAFE_DELETE_CHARS
+    let fix = if token.split_whitespace().count() <= tuning.safe_delete_words
+        && chars <= tuning.safe_delete_chars
     {
         Fix::safe(title, edits)
     } else {
@@ -789,10 +667,6 @@ fn finding(text: &str, run: Span, script: Script) -> Finding {
 
 /// How many characters of a run a message quotes.
 const SHOWN_CHARS: usize = 40;
-/// The most words, and characters, of a run `--fix` deletes (scripts such
-/// as Chinese and Thai write a sentence with no space).
-const SAFE_DELETE_WORDS: usize = 3;
-const SAFE_DELETE_CHARS: usize = 24;
 
 #[cfg(test)]
 mod tests {
@@ -810,6 +684,7 @@ mod tests {
             &HashSet::new(),
             &Claims::default(),
             &StrayOptions::default(),
+            &StrayTuning::shipped(),
         )
         .into_iter()
         .map(|f| text[f.span.range()].to_string())
@@ -849,6 +724,7 @@ mod tests {
             &HashSet::new(),
             &Claims::default(),
             &StrayOptions::default(),
+            &StrayTuning::shipped(),
         );
         assert!(f[0].message.contains("keomyuniti"), "{}", f[0].message);
         assert!(f[0].message.contains("Hangul"));
@@ -867,6 +743,7 @@ mod tests {
                 &HashSet::new(),
                 &Claims::default(),
                 &StrayOptions::default(),
+                &StrayTuning::shipped(),
             );
             assert_eq!(f.len(), 1, "{text}: {f:?}");
             let fix = f[0].fix.clone().expect("a fix");
@@ -978,6 +855,7 @@ mod tests {
             &accept,
             &Claims::default(),
             &StrayOptions::default(),
+            &StrayTuning::shipped(),
         );
         assert!(f.is_empty());
     }

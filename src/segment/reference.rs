@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::{
-    abbrev_key, ends_sentence_before, is_closer, next_word, word_before, Abbrevs, ParagraphMode,
-    Quote, SegmentOptions, Segmented, Sentence, ABBREV_MAX, ELLIPSIS, OPENERS,
+    abbrev_key, ends_sentence_before, is_closer, next_word, word_before, Lists, ParagraphMode,
+    Quote, SegmentOptions, Segmented, Sentence, ELLIPSIS,
 };
 
 /// Segments `text`.
@@ -147,9 +147,9 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize) -> bool {
     }
     // Most sentences end in a word longer than any abbreviation: skip the
     // list lookups for them. The lists are lower-case ASCII.
-    let opener = || OPENERS.contains(&next_word(text, next));
-    if let Some(key) = (w.len() <= ABBREV_MAX).then(|| abbrev_key(w)).flatten() {
-        let lists = Abbrevs::get();
+    let lists = Lists::shipped();
+    let opener = || lists.is_opener(next_word(text, next));
+    if let Some(key) = (w.len() <= lists.max).then(|| abbrev_key(w)).flatten() {
         if lists.titles.binary_search(&key).is_ok() {
             return false;
         }

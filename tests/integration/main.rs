@@ -8,5 +8,6 @@ mod names;
 mod properties;
 mod quotes;
 mod rule_examples;
+mod tuning;
 mod util;
 mod workspace;
