@@ -7,7 +7,7 @@
 //! compiled per document.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
@@ -15,7 +15,9 @@ use serde::Deserialize;
 
 use crate::segment::Segmented;
 
+mod word_table;
 mod words;
+use word_table::{AsciiWords, FxSet, WordTable};
 use words::*;
 
 /// A finding of an attribution rule, before the engine attaches rule metadata.
@@ -2099,6 +2101,7 @@ fn anon_finding(r: Range<usize>, text: &str) -> Finding {
 
 #[cfg(test)]
 mod tests {
+    use super::word_table::is_word_byte;
     use super::*;
 
     use crate::segment::segment;
@@ -2750,63 +2753,6 @@ mod tests {
         // Elsewhere the regex decides: a letter, a digit.
         assert!(c.word.starts('\u{e9}') && c.word.starts('\u{0661}'));
         assert!(!c.word.starts('\u{00bb}'));
-    }
-
-    #[test]
-    fn word_scan_and_table_agree_with_byte_loops() {
-        let alphabet: &[u8] = b"aZ09_ .,-'\n\t\x7f\x80\xc5\xbf@[`{/:";
-        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
-        let letters: Vec<Vec<u8>> = ["said", "a", "according", "abcdefghijklmnopq", "it"]
-            .iter()
-            .map(|w| w.as_bytes().to_vec())
-            .collect();
-        let mut mixed = letters.clone();
-        mixed.extend([
-            b"z0_".to_vec(),
-            b"x9".to_vec(),
-            b"_".to_vec(),
-            b"7".to_vec(),
-        ]);
-        let long = [
-            letters.clone(),
-            vec![[b'q'; 70].to_vec(), [b'r'; 64].to_vec()],
-        ]
-        .concat();
-        for words in [letters, mixed, long] {
-            let table = WordTable::new(&words);
-            for len in (0..300).chain([1000, 4096]) {
-                let mut b: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-                // Some known words, in either case, at random places.
-                for _ in 0..len / 10 {
-                    let w = &words[next(words.len())];
-                    let at = next(len.max(1));
-                    for (k, &c) in w.iter().enumerate() {
-                        if at + k < b.len() {
-                            b[at + k] = if next(2) == 0 {
-                                c
-                            } else {
-                                c.to_ascii_uppercase()
-                            };
-                        }
-                    }
-                }
-                // Every ASCII word of the table, with its index.
-                let want: Vec<(Range<usize>, usize)> = AsciiWords { b: &b, pos: 0 }
-                    .filter_map(|r| {
-                        let lower = b[r.clone()].to_ascii_lowercase();
-                        words.iter().position(|w| *w == lower).map(|i| (r, i))
-                    })
-                    .collect();
-                let mut got = Vec::new();
-                table.for_each_candidate(&b, |s, e| {
-                    assert!(table.may_hold(&b, s, e));
-                    if let Some(i) = table.get_filtered(&b, s, e) {
-                        got.push((s..e, i));
-                    }
-                });
-                assert_eq!(got, want, "{b:?}");
-            }
-        }
     }
 
     #[test]
