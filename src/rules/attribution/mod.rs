@@ -10,15 +10,20 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::segment::Segmented;
 
+mod anchors;
+mod matching;
+#[cfg(test)]
+mod test_support;
+mod word_regex;
 mod word_table;
-mod words;
+use anchors::{Anchors, Scan, ATTRIBUTING};
+use matching::{alt_forms, phrase_pattern, OpenAttribution, PhraseSet, WordPattern};
+use word_regex::{WordMatch, WordRegex};
 use word_table::{AsciiWords, FxSet, WordTable};
-use words::*;
 
 /// A finding of an attribution rule, before the engine attaches rule metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -599,41 +604,6 @@ pub fn inflections(word: &str) -> Vec<String> {
     out
 }
 
-fn phrase_pattern(p: &str) -> String {
-    p.split_whitespace()
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join(r"\s+")
-}
-
-/// `(?i)(?-u:\b)(?:a|b c)(?-u:\b)` for a list of phrases, longest first.
-fn word_list_pattern(items: &[String], inflect: bool) -> String {
-    let mut forms: Vec<String> = if inflect {
-        items.iter().flat_map(|w| inflections(w)).collect()
-    } else {
-        items.iter().map(|s| s.to_lowercase()).collect()
-    };
-    forms.retain(|f| !f.trim().is_empty());
-    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    forms.dedup();
-    if forms.is_empty() {
-        // Matches nothing.
-        return r"[^\s\S]".to_string();
-    }
-    let alt = forms
-        .iter()
-        .map(|f| phrase_pattern(f))
-        .collect::<Vec<_>>()
-        .join("|");
-    // ASCII-only case folding keeps these large alternations cheap to build
-    // (`(?-u)`): the word lists are English.
-    format!(r"(?i)(?-u:\b(?:{alt})\b)")
-}
-
-fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
-    Regex::new(&word_list_pattern(items, inflect)).map_err(|e| e.to_string())
-}
-
 /// The inflections of `verbs`, lower-cased, as a [`WordTable`].
 fn verb_table(verbs: &[String]) -> WordTable {
     let words: Vec<Vec<u8>> = word_set(verbs, true)
@@ -718,9 +688,6 @@ const GROUP_VERB_WITHIN: usize = 5;
 const SUBJECT_VERB_WITHIN: usize = 3;
 /// The bit of [`Anchors`] kinds for the anonymous-source patterns.
 const ANON: u8 = 64;
-/// The [`Anchors`] kind of the attributing phrases ([`Compiled::attributing`]),
-/// whose occurrences [`Anchors::scan`] records (see [`Scan`]).
-const ATTRIBUTING: u8 = 128;
 
 impl Compiled {
     pub fn new(opts: &Options) -> Result<Compiled, String> {
@@ -877,9 +844,7 @@ impl Compiled {
             bare_dets: word_set(&opts.bare_source_determiners, false)
                 .into_iter()
                 .collect(),
-            word: WordRegex(LazyRegex::new(
-                r"[\p{L}\p{N}][\p{L}\p{N}'\u{2019}-]*".to_string(),
-            )),
+            word: WordRegex::new(),
             anchors,
         })
     }
@@ -1601,7 +1566,7 @@ fn mid_names_source(c: &Compiled, mid_text: &str) -> bool {
 }
 
 /// The last word of `s` when it ends where `s` does.
-fn last_word<'h>(c: &Compiled, s: &'h str) -> Option<words::WordMatch<'h>> {
+fn last_word<'h>(c: &Compiled, s: &'h str) -> Option<WordMatch<'h>> {
     // Only the trailing run of word-like characters can hold a word ending
     // at the end; `is_alphanumeric` covers `\p{L}\p{N}`, and before the run
     // no word can continue, so the regex finds the same last word there as
@@ -1623,7 +1588,7 @@ fn last_word<'h>(c: &Compiled, s: &'h str) -> Option<words::WordMatch<'h>> {
         }
     }
     let m = c.word.find_iter(&s[run..]).last()?;
-    (run + m.end() == s.len()).then_some(words::WordMatch {
+    (run + m.end() == s.len()).then_some(WordMatch {
         haystack: s,
         start: run + m.start(),
         end: run + m.end(),
@@ -2101,23 +2066,12 @@ fn anon_finding(r: Range<usize>, text: &str) -> Finding {
 
 #[cfg(test)]
 mod tests {
+    use super::test_support::{compiled, found, tricky_texts};
     use super::word_table::is_word_byte;
     use super::*;
 
     use crate::segment::segment;
     use crate::testing::xorshift;
-
-    fn compiled() -> Compiled {
-        Compiled::new(&Options::default()).unwrap()
-    }
-
-    /// The text of each finding of `rule` on `text`.
-    fn found(text: &str, rule: fn(&str, &Segmented, &Compiled) -> Vec<Finding>) -> Vec<String> {
-        rule(text, &segment(text), &compiled())
-            .into_iter()
-            .map(|f| text[f.start..f.end].to_string())
-            .collect()
-    }
 
     fn quotes(text: &str) -> Vec<String> {
         found(text, unattributed_quotes)
@@ -2391,175 +2345,6 @@ mod tests {
         }
     }
 
-    /// Random sentences from the word lists, case variants, folding
-    /// characters, Unicode space and punctuation, to compare the word-lookup
-    /// matchers with the regexes they stand for.
-    fn tricky_texts(n: usize) -> Vec<String> {
-        let words = [
-            "it",
-            "It",
-            "IT",
-            "i\u{17F}",
-            "is",
-            "IS",
-            "was",
-            "has",
-            "ha\u{17F}",
-            "been",
-            "had",
-            "now",
-            "are",
-            "were",
-            "widely",
-            "Widely",
-            "believed",
-            "said",
-            "Said",
-            "SAID",
-            "thought",
-            "some",
-            "Some",
-            "people",
-            "many",
-            "a",
-            "A",
-            "lot",
-            "of",
-            "experts",
-            "studies",
-            "show",
-            "according",
-            "to",
-            "sources",
-            "source",
-            "an",
-            "one",
-            "told",
-            "have",
-            "also",
-            "al\u{17F}o",
-            "later",
-            "says",
-            "saying",
-            "he",
-            "unsaid",
-            "Jos\u{E9}said",
-            "x1",
-            "_",
-            "3",
-            "rumour",
-            "word",
-            "there",
-            "reports",
-            "that",
-            "would",
-            "say",
-            "went",
-            "on",
-            "pointed",
-            "out",
-            "few",
-            "\u{212A}",
-            "as\u{212A}ed",
-            "asked",
-            "\u{E9}",
-            "Analysts",
-            "analysts",
-            "research",
-            "suggests",
-            "is now",
-            "regarded",
-            "generally",
-            "it is",
-            "It was widely",
-            "has been",
-            "i\u{17F} now",
-            "is very widely",
-            "were",
-            "according to sources",
-            "rumour has it",
-            "there are reports that",
-            "some would",
-            "it has been said",
-            "a few sources",
-            "went on",
-            "pointed out",
-            "it ha\u{17F}  been",
-            "are generally",
-            "said a source",
-            "one source",
-            "some people say",
-            "many people",
-        ];
-        let seps = [
-            " ",
-            " ",
-            " ",
-            "  ",
-            "\t",
-            "\u{A0}",
-            "\u{2003}",
-            "\n",
-            ", ",
-            ". ",
-            ".' ",
-            ",\u{2019} ",
-            "!' ",
-            "?\u{2019}\u{A0}",
-            "",
-            "-",
-            "_",
-            "\u{E9}",
-            "\"",
-            "'",
-            ",",
-            "\u{200D}",
-        ];
-        crate::testing::random_texts(0x9E37_79B9_7F4A_7C15, n, 3..13, &words, &seps)
-    }
-
-    #[test]
-    fn word_matchers_agree_with_their_regexes() {
-        let mut tuned = Options::default();
-        tuned
-            .speech_verb_forms
-            .extend(strings(&["went on", "said so", "pointed out"]));
-        tuned.bare_source_determiners.push("a few".into());
-        tuned.vague_subjects.push("some people say".into());
-        tuned.hedge_adverbs.push("very widely".into());
-        let texts = tricky_texts(20_000);
-        for opts in [Options::default(), tuned] {
-            let c = Compiled::new(&opts).unwrap();
-            for (name, p) in [
-                ("vague_group", &c.vague_group),
-                ("vague_subject", &c.vague_subject),
-                ("evidence_noun", &c.evidence_noun),
-                ("impersonal_it", &c.impersonal_it),
-                ("impersonal_passive", &c.impersonal_passive),
-                ("vague_phrase", &c.vague_phrase),
-                ("anon_forward", &c.anon_forward),
-                ("anon_inverted", &c.anon_inverted),
-            ] {
-                assert!(p.words.is_some(), "{name} falls back to its regex");
-                let re = Regex::new(&p.regex.pattern).unwrap();
-                for t in &texts {
-                    let want: Vec<Range<usize>> = re.find_iter(t).map(|m| m.range()).collect();
-                    let got: Vec<Range<usize>> = p.find_iter(t).collect();
-                    assert_eq!(got, want, "{name} on {t:?}");
-                }
-            }
-            assert!(c.open_attribution.forms.is_some());
-            let re = Regex::new(&c.open_attribution.regex.pattern).unwrap();
-            for t in &texts {
-                assert_eq!(
-                    c.open_attribution.is_match(t),
-                    re.is_match(t),
-                    "open_attribution on {t:?}"
-                );
-            }
-        }
-    }
-
     /// The claim and anonymous-source patterns run only from a few words
     /// before a sentence's anchor hits: on the candidate sentences of
     /// random texts, they find what they find run over the whole sentence.
@@ -2613,71 +2398,6 @@ mod tests {
             }
             assert!(found > 5000, "too few matches: {found}");
         }
-    }
-
-    /// The attributing phrase search from the last one found, against a
-    /// binary search, on random sorted spans and positions.
-    #[test]
-    fn attributing_search_from_a_hint() {
-        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
-        for _ in 0..500 {
-            let mut starts: Vec<usize> = (0..next(40)).map(|_| next(100)).collect();
-            starts.sort_unstable();
-            let scan = Scan {
-                attributing: starts.iter().map(|&s| (s, s + 3)).collect(),
-                ..Scan::default()
-            };
-            for _ in 0..50 {
-                let pos = next(110);
-                let want = scan.attributing.partition_point(|s| s.0 < pos);
-                assert_eq!(scan.attributing_from(pos), want, "{starts:?} at {pos}");
-            }
-        }
-    }
-
-    #[test]
-    fn aux_follows_agrees_with_its_regex() {
-        let re = Regex::new(r"(?i)\A\s+(?:is|was|has\s+been|had\s+been)\s").unwrap();
-        for t in tricky_texts(3000) {
-            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
-                assert_eq!(
-                    aux_follows(&t, pos),
-                    re.is_match(&t[pos..]),
-                    "{t:?} at {pos}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn word_regex_loop_agrees_with_the_regex() {
-        let c = compiled();
-        let mut texts = tricky_texts(3000);
-        texts.extend(
-            [
-                "Yoon\u{2019}s talk, 커뮤니티. x\u{301}y ²3 ٣ Ⓐb -a' 'b ‘q’ K\u{212A} ſ É-é",
-                "don't re-elect \u{2019}90s \u{2160}V a\u{200D}b _x_ 1.5",
-            ]
-            .map(String::from),
-        );
-        for t in &texts {
-            let want: Vec<Range<usize>> = c.word.0.find_iter(t).map(|m| m.range()).collect();
-            let got: Vec<Range<usize>> = c.word.find_iter(t).map(|m| m.start..m.end).collect();
-            assert_eq!(got, want, "{t:?}");
-        }
-    }
-
-    #[test]
-    fn word_matchers_fall_back_to_regexes_for_other_phrases() {
-        let opts = Options {
-            vague_groups: strings(&["so-called experts", "experts"]),
-            ..Options::default()
-        };
-        let c = Compiled::new(&opts).unwrap();
-        assert!(c.vague_group.words.is_none());
-        let t = "The so-called experts say so.";
-        let got: Vec<&str> = c.vague_group.find_iter(t).map(|r| &t[r]).collect();
-        assert_eq!(got, ["so-called experts"]);
     }
 
     /// `verb_may_follow` is a prefilter: whenever a verb is one of the
@@ -2738,21 +2458,6 @@ mod tests {
         let t = "some 200 people were killed, police said";
         assert!(!verb_may_follow(t, 0, t.len(), 3, &c.claim_verb_table));
         assert!(verb_may_follow(t, 0, t.len(), 7, &c.claim_verb_table));
-    }
-
-    /// `WordRegex::starts` answers General Punctuation without the regex:
-    /// the regex's own Unicode tables must agree.
-    #[test]
-    fn general_punctuation_has_no_word_start() {
-        let c = compiled();
-        let re = c.word.0.get().expect("the word regex compiles");
-        for ch in GENERAL_PUNCTUATION {
-            assert!(!re.is_match(&ch.to_string()), "U+{:04X}", ch as u32);
-            assert!(!c.word.starts(ch));
-        }
-        // Elsewhere the regex decides: a letter, a digit.
-        assert!(c.word.starts('\u{e9}') && c.word.starts('\u{0661}'));
-        assert!(!c.word.starts('\u{00bb}'));
     }
 
     #[test]
