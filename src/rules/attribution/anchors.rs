@@ -10,7 +10,8 @@ use crate::segment::Segmented;
 
 use super::word_table::{is_regex_space, is_word_byte, AsciiWords, FxMap, WordTable};
 
-/// The [`Anchors`] kind of the attributing phrases ([`Compiled::attributing`]),
+/// The [`Anchors`] kind of the attributing phrases
+/// ([`Compiled::attributing`](super::compiled::Compiled::attributing)),
 /// whose occurrences [`Anchors::scan`] records (see [`Scan`]).
 pub(super) const ATTRIBUTING: u8 = 128;
 

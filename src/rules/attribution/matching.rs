@@ -9,8 +9,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use super::options::{inflections, word_set};
 use super::word_table::{is_regex_space, is_word_byte, AsciiWords, FxMap};
-use super::{inflections, word_set};
 
 /// A regex built on first use: the claim and anonymous-source patterns when
 /// a tuned word list has phrases other than plain words (see
@@ -589,8 +589,9 @@ fn word_list_regex(items: &[String], inflect: bool) -> Result<Regex, String> {
 mod tests {
     use super::*;
 
+    use crate::rules::attribution::options::strings;
     use crate::rules::attribution::test_support::tricky_texts;
-    use crate::rules::attribution::{strings, Compiled, Options};
+    use crate::rules::attribution::{Compiled, Options};
 
     #[test]
     fn word_matchers_agree_with_their_regexes() {
