@@ -37,153 +37,222 @@ pub(super) fn claims_in(
     hits: &[(usize, u8)],
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let b = text.as_bytes();
     for cand in c.anchors.candidates(hits, seg, CLAIM_ANY) {
-        let (si, mut kinds) = (cand.sentence, cand.kinds);
-        let sent = &seg.sentences[si];
-        let s = &text[sent.span.clone()];
-        let base = sent.span.start;
+        let span = &seg.sentences[cand.sentence].span;
         let sent_hits = &hits[cand.hits.clone()];
-        // Most sentences with `some`, `many` or `people` have no claim
-        // verb after it: those are passed over before the patterns run.
-        for (bit, verbs, within) in [
-            (CLAIM_GROUP, &c.claim_verb_table, GROUP_VERB_WITHIN),
-            (CLAIM_EVIDENCE, &c.evidence_verb_table, GROUP_VERB_WITHIN),
-            (CLAIM_SUBJECT, &c.claim_verb_table, SUBJECT_VERB_WITHIN),
-        ] {
-            // (A match ends at most `after` words past its anchor.)
-            let reach = c.anchors.after[bit.trailing_zeros() as usize] + within;
-            if kinds & bit != 0
-                && c.verbs_letters
-                && c.anchors.always & bit == 0
-                && !sent_hits.iter().any(|&(pos, k)| {
-                    k & bit != 0 && verb_may_follow(text, pos, sent.span.end, reach, verbs)
-                })
-            {
-                kinds &= !bit;
-            }
+        let kinds = verb_prefilter(c, text, span, sent_hits, cand.kinds);
+        let mut found: Vec<(Range<usize>, &str)> = Vec::new();
+        group_claims(c, text, span, sent_hits, kinds, &mut found);
+        subject_claims(c, text, span, sent_hits, kinds, &mut found);
+        impersonal_claims(c, text, span, sent_hits, kinds, &mut found);
+        if found.is_empty() {
+            continue;
         }
-        let bounds = |kind: u8| claim_bounds(c, b, &sent.span, sent_hits, kind);
-        let next_names = || {
-            seg.sentences
-                .get(si + 1)
-                .filter(|n| n.paragraph == sent.paragraph)
-                .is_some_and(|n| sentence_names_source(c, &text[n.span.clone()]))
-        };
-        let mut hits: Vec<(Range<usize>, &str)> = Vec::new();
-        // Vague groups and unnamed evidence: `experts say`, `studies show`.
-        for (re, verbs, kind, bit) in [
-            (&c.vague_group, &c.claim_verbs, "vague group", CLAIM_GROUP),
-            (
-                &c.evidence_noun,
-                &c.evidence_verbs,
-                "unnamed study or report",
-                CLAIM_EVIDENCE,
-            ),
-        ] {
-            if kinds & bit == 0 {
-                continue;
-            }
-            for m in re.find_iter_within(s, bounds(bit)) {
-                let start = base + m.start;
-                if let Some((w, cap)) = prev_word(c, text, base, start) {
-                    if cap || c.specific.contains(w.as_ref()) {
-                        continue;
-                    }
-                }
-                let after_start = base + m.end;
-                // The verb: one of the first 10 words.
-                let Some((vi, verb)) = c
-                    .word
-                    .find_iter(&text[after_start..sent.span.end])
-                    .take(10)
-                    .enumerate()
-                    .find(|(_, w)| verbs.contains(lower(w.as_str()).as_ref()))
-                else {
-                    continue;
-                };
-                let verb_end = after_start + verb.end();
-                let mid = &text[after_start..after_start + verb.start()];
-                if mid_names_source(c, mid)
-                    || mid.contains([',', ';', '(', '"', '\u{2014}'])
-                    || vi >= GROUP_VERB_WITHIN
-                {
-                    continue;
-                }
-                hits.push((start..verb_end, kind));
-            }
+        report_claims(c, text, seg, cand.sentence, found, &mut out);
+    }
+    out
+}
+
+/// `kinds` without the patterns that need a claim verb after their subject
+/// when none can follow any of the sentence's anchor hits of the pattern:
+/// most sentences with `some`, `many` or `people` have no claim verb after
+/// it, and are passed over before the patterns run.
+fn verb_prefilter(
+    c: &Compiled,
+    text: &str,
+    span: &Range<usize>,
+    sent_hits: &[(usize, u8)],
+    mut kinds: u8,
+) -> u8 {
+    for (bit, verbs, within) in [
+        (CLAIM_GROUP, &c.claim_verb_table, GROUP_VERB_WITHIN),
+        (CLAIM_EVIDENCE, &c.evidence_verb_table, GROUP_VERB_WITHIN),
+        (CLAIM_SUBJECT, &c.claim_verb_table, SUBJECT_VERB_WITHIN),
+    ] {
+        // (A match ends at most `after` words past its anchor.)
+        let reach = c.anchors.after[bit.trailing_zeros() as usize] + within;
+        if kinds & bit != 0
+            && c.verbs_letters
+            && c.anchors.always & bit == 0
+            && !sent_hits
+                .iter()
+                .any(|&(pos, k)| k & bit != 0 && verb_may_follow(text, pos, span.end, reach, verbs))
+        {
+            kinds &= !bit;
         }
-        // Vague subjects: `some believe`, `many people think`.
-        let subjects = (kinds & CLAIM_SUBJECT != 0)
-            .then(|| c.vague_subject.find_iter_within(s, bounds(CLAIM_SUBJECT)));
-        for m in subjects.into_iter().flatten() {
+    }
+    kinds
+}
+
+/// Vague groups and unnamed evidence in the sentence `span`: `experts
+/// say`, `studies show`, found when `kinds` has their bits.
+fn group_claims(
+    c: &Compiled,
+    text: &str,
+    span: &Range<usize>,
+    sent_hits: &[(usize, u8)],
+    kinds: u8,
+    found: &mut Vec<(Range<usize>, &str)>,
+) {
+    let (s, base) = (&text[span.clone()], span.start);
+    for (re, verbs, kind, bit) in [
+        (&c.vague_group, &c.claim_verbs, "vague group", CLAIM_GROUP),
+        (
+            &c.evidence_noun,
+            &c.evidence_verbs,
+            "unnamed study or report",
+            CLAIM_EVIDENCE,
+        ),
+    ] {
+        if kinds & bit == 0 {
+            continue;
+        }
+        let bounds = claim_bounds(c, text.as_bytes(), span, sent_hits, bit);
+        for m in re.find_iter_within(s, bounds) {
             let start = base + m.start;
             if let Some((w, cap)) = prev_word(c, text, base, start) {
-                if cap || c.specific.contains(w.as_ref()) || c.claim_aux.contains(w.as_ref()) {
+                if cap || c.specific.contains(w.as_ref()) {
                     continue;
                 }
             }
             let after_start = base + m.end;
-            // The first of the next words that is not an auxiliary.
-            let Some(verb) = c
+            // The verb: one of the first 10 words.
+            let Some((vi, verb)) = c
                 .word
-                .find_iter(&text[after_start..sent.span.end])
-                .take(SUBJECT_VERB_WITHIN)
-                .find(|w| !c.claim_aux.contains(lower(w.as_str()).as_ref()))
-                .filter(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
+                .find_iter(&text[after_start..span.end])
+                .take(10)
+                .enumerate()
+                .find(|(_, w)| verbs.contains(lower(w.as_str()).as_ref()))
             else {
                 continue;
             };
-            if text[after_start..after_start + verb.start()].contains([',', ';', '"']) {
-                continue;
-            }
-            hits.push((start..after_start + verb.end(), "vague subject"));
-        }
-        for (re, bit) in [
-            (&c.impersonal_it, CLAIM_IT),
-            (&c.impersonal_passive, CLAIM_PASSIVE),
-            (&c.vague_phrase, CLAIM_PHRASE),
-        ] {
-            if kinds & bit == 0 {
-                continue;
-            }
-            for m in re.find_iter_within(s, bounds(bit)) {
-                hits.push((base + m.start..base + m.end, "impersonal or vague source"));
-            }
-        }
-        if hits.is_empty() {
-            continue;
-        }
-        hits.sort_by_key(|h| (h.0.start, std::cmp::Reverse(h.0.end)));
-        let mut last_end = 0;
-        let mut names = None;
-        for (r, kind) in hits {
-            if r.start < last_end
-                || in_quote(seg, r.start)
-                || reported_by_speaker(c, text, sent.span.clone(), r.clone())
+            let verb_end = after_start + verb.end();
+            let mid = &text[after_start..after_start + verb.start()];
+            if mid_names_source(c, mid)
+                || mid.contains([',', ';', '(', '"', '\u{2014}'])
+                || vi >= GROUP_VERB_WITHIN
             {
                 continue;
             }
-            if *names.get_or_insert_with(next_names) {
-                break;
-            }
-            last_end = r.end;
-            out.push(Finding {
-                rule: UNATTRIBUTED_CLAIM,
-                start: r.start,
-                end: r.end,
-                message: format!(
-                    "claim with a vague source ({kind}: \"{}\"): no named person, \
-                     organisation or study in this sentence or the next one",
-                    text[r.clone()]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                ),
-            });
+            found.push((start..verb_end, kind));
         }
     }
-    out
+}
+
+/// Vague subjects in the sentence `span`: `some believe`, `many people
+/// think`, found when `kinds` has their bit.
+fn subject_claims(
+    c: &Compiled,
+    text: &str,
+    span: &Range<usize>,
+    sent_hits: &[(usize, u8)],
+    kinds: u8,
+    found: &mut Vec<(Range<usize>, &str)>,
+) {
+    let (s, base) = (&text[span.clone()], span.start);
+    let subjects = (kinds & CLAIM_SUBJECT != 0).then(|| {
+        let bounds = claim_bounds(c, text.as_bytes(), span, sent_hits, CLAIM_SUBJECT);
+        c.vague_subject.find_iter_within(s, bounds)
+    });
+    for m in subjects.into_iter().flatten() {
+        let start = base + m.start;
+        if let Some((w, cap)) = prev_word(c, text, base, start) {
+            if cap || c.specific.contains(w.as_ref()) || c.claim_aux.contains(w.as_ref()) {
+                continue;
+            }
+        }
+        let after_start = base + m.end;
+        // The first of the next words that is not an auxiliary.
+        let Some(verb) = c
+            .word
+            .find_iter(&text[after_start..span.end])
+            .take(SUBJECT_VERB_WITHIN)
+            .find(|w| !c.claim_aux.contains(lower(w.as_str()).as_ref()))
+            .filter(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
+        else {
+            continue;
+        };
+        if text[after_start..after_start + verb.start()].contains([',', ';', '"']) {
+            continue;
+        }
+        found.push((start..after_start + verb.end(), "vague subject"));
+    }
+}
+
+/// Impersonal claims and vague-source phrases in the sentence `span`: `it
+/// is believed`, `is widely regarded`, `according to sources`, found when
+/// `kinds` has their bits.
+fn impersonal_claims(
+    c: &Compiled,
+    text: &str,
+    span: &Range<usize>,
+    sent_hits: &[(usize, u8)],
+    kinds: u8,
+    found: &mut Vec<(Range<usize>, &str)>,
+) {
+    let (s, base) = (&text[span.clone()], span.start);
+    for (re, bit) in [
+        (&c.impersonal_it, CLAIM_IT),
+        (&c.impersonal_passive, CLAIM_PASSIVE),
+        (&c.vague_phrase, CLAIM_PHRASE),
+    ] {
+        if kinds & bit == 0 {
+            continue;
+        }
+        let bounds = claim_bounds(c, text.as_bytes(), span, sent_hits, bit);
+        for m in re.find_iter_within(s, bounds) {
+            found.push((base + m.start..base + m.end, "impersonal or vague source"));
+        }
+    }
+}
+
+/// Reports the claims `found` in sentence `si`, in order, overlapping ones
+/// after the first left out, and those in a quotation or reported by a
+/// named speaker passed over; none when the next sentence of the paragraph
+/// names a source.
+fn report_claims(
+    c: &Compiled,
+    text: &str,
+    seg: &Segmented,
+    si: usize,
+    mut found: Vec<(Range<usize>, &str)>,
+    out: &mut Vec<Finding>,
+) {
+    let sent = &seg.sentences[si];
+    let next_names = || {
+        seg.sentences
+            .get(si + 1)
+            .filter(|n| n.paragraph == sent.paragraph)
+            .is_some_and(|n| sentence_names_source(c, &text[n.span.clone()]))
+    };
+    found.sort_by_key(|h| (h.0.start, std::cmp::Reverse(h.0.end)));
+    let mut last_end = 0;
+    let mut names = None;
+    for (r, kind) in found {
+        if r.start < last_end
+            || in_quote(seg, r.start)
+            || reported_by_speaker(c, text, sent.span.clone(), r.clone())
+        {
+            continue;
+        }
+        if *names.get_or_insert_with(next_names) {
+            break;
+        }
+        last_end = r.end;
+        out.push(Finding {
+            rule: UNATTRIBUTED_CLAIM,
+            start: r.start,
+            end: r.end,
+            message: format!(
+                "claim with a vague source ({kind}: \"{}\"): no named person, \
+                 organisation or study in this sentence or the next one",
+                text[r.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        });
+    }
 }
 
 /// Where in the sentence `span` of `b`, given its anchor hits, a match of

@@ -73,78 +73,18 @@ pub(super) const ANON: u8 = 64;
 
 impl Compiled {
     pub fn new(opts: &Options) -> Result<Compiled, String> {
-        let alt = |items: &[String], inflect: bool| -> String {
-            let forms = alt_forms(items, inflect);
-            if forms.is_empty() {
-                return r"[^\s\S]".to_string();
-            }
-            let joined = forms
-                .iter()
-                .map(|f| phrase_pattern(f))
-                .collect::<Vec<_>>()
-                .join("|");
-            format!("(?-u:{joined})")
-        };
-        let phrases = |v: &[String]| -> Vec<Vec<String>> {
-            v.iter()
-                .map(|p| {
-                    p.split_whitespace()
-                        .map(str::to_lowercase)
-                        .collect::<Vec<_>>()
-                })
-                .filter(|p| !p.is_empty())
-                .collect()
-        };
-        let lower = |v: &[String]| -> Vec<String> { word_set(v, false).into_iter().collect() };
+        if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
+            return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
+        }
         let mut speaker_words: FxSet<String> =
             word_set(&opts.speaker_nouns, false).into_iter().collect();
         speaker_words.extend(word_set(&opts.speaker_pronouns, false));
         let speech_forms = opts.speech_forms();
-        let speech_alt = alt(&speech_forms, false);
-        let dets = alt(&opts.bare_source_determiners, false);
-        let nouns = alt(&opts.anonymous_source_nouns, false);
-        // The same groups as word lists, for `WordPattern`s.
-        let fixed = |v: &[&str]| -> Vec<String> { strings(v) };
-        let speech_sorted = alt_forms(&speech_forms, false);
-        let det_forms = alt_forms(&opts.bare_source_determiners, false);
-        let noun_forms = alt_forms(&opts.anonymous_source_nouns, false);
-        let hedges = alt_forms(&opts.hedge_adverbs, false);
-        let impersonal = alt_forms(&opts.impersonal_verbs, false);
-        if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
-            return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
-        }
-        let mut anchors = Anchors::default();
-        anchors.add(&lower(&opts.vague_groups), CLAIM_GROUP, true);
-        anchors.add(&lower(&opts.evidence_nouns), CLAIM_EVIDENCE, true);
-        anchors.add(&lower(&opts.vague_subjects), CLAIM_SUBJECT, true);
-        // `it is/was/has been/had been ... believed`: the pronoun, checked
-        // for the verb after it (see `Anchors::scan`).
-        anchors.add(&["it".to_string()], CLAIM_IT, false);
-        anchors.it_kind = CLAIM_IT;
-        // `is widely regarded`: the adverb is required.
-        anchors.add(&lower(&opts.hedge_adverbs), CLAIM_PASSIVE, false);
-        anchors.add(&lower(&opts.vague_source_phrases), CLAIM_PHRASE, true);
-        anchors.add(&lower(&opts.anonymous_source_nouns), ANON, false);
-        let attributing_forms = [speech_forms.clone(), lower(&opts.attribution_phrases)].concat();
-        let attributing = PhraseSet::new(&attributing_forms)?;
-        if let PhraseSet::Words(..) = &attributing {
-            anchors.add(&attributing_forms, ATTRIBUTING, true);
-        }
-        anchors.finish();
-        // Runs of word bytes (what `Anchors::bounds` steps back over) in
-        // the longest phrase of a group.
-        let runs = |forms: &[String]| {
-            forms
-                .iter()
-                .map(|f| AsciiWords::new(f).count())
-                .max()
-                .unwrap_or(0)
-        };
-        let noun_at = anchors.before[ANON.trailing_zeros() as usize];
-        let anon_before = (
-            runs(&det_forms) + noun_at,
-            runs(&speech_sorted) + runs(&det_forms) + noun_at,
-        );
+        let speech_alt = regex_alt(&speech_forms, false);
+        let (anchors, attributing) = anchor_words(opts, &speech_forms)?;
+        let (impersonal_it, impersonal_passive) = impersonal_patterns(opts);
+        let (anon_forward, anon_inverted, anon_before) =
+            anonymous_patterns(opts, &speech_forms, &speech_alt, &anchors);
         Ok(Compiled {
             attributing,
             open_attribution: OpenAttribution::new(
@@ -152,7 +92,7 @@ impl Compiled {
                 format!(r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"),
             ),
             speaker_words,
-            exemptions: phrases(&opts.quote_exemption_lead_ins),
+            exemptions: phrase_words(&opts.quote_exemption_lead_ins),
             min_quote_words: opts.min_quote_words,
             min_partial_quote_words: opts.min_partial_quote_words,
             vague_group: WordPattern::list(&opts.vague_groups),
@@ -169,59 +109,15 @@ impl Compiled {
                 .into_iter()
                 .flat_map(|v| v.iter().flat_map(|w| inflections(w)))
                 .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic())),
-            impersonal_it: WordPattern::new(
-                vec![
-                    (fixed(&["it"]), false, true),
-                    (
-                        fixed(&["is", "was", "has been", "had been", "is now"]),
-                        false,
-                        true,
-                    ),
-                    (hedges.clone(), true, false),
-                    (impersonal.clone(), false, false),
-                ],
-                format!(
-                    r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
-                    alt(&opts.hedge_adverbs, false),
-                    alt(&opts.impersonal_verbs, false)
-                ),
-            ),
-            impersonal_passive: WordPattern::new(
-                vec![
-                    (fixed(&["is", "are", "was", "were", "been"]), false, true),
-                    (hedges, false, false),
-                    (impersonal, false, false),
-                ],
-                format!(
-                    r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
-                    alt(&opts.hedge_adverbs, false),
-                    alt(&opts.impersonal_verbs, false)
-                ),
-            ),
+            impersonal_it,
+            impersonal_passive,
             vague_phrase: WordPattern::list(&opts.vague_source_phrases),
-            naming_cues: phrases(&opts.source_naming_cues),
+            naming_cues: phrase_words(&opts.source_naming_cues),
             specific: word_set(&opts.specific_determiners, false)
                 .into_iter()
                 .collect(),
-            anon_forward: WordPattern::new(
-                vec![
-                    (det_forms.clone(), true, false),
-                    (noun_forms.clone(), false, false),
-                    (fixed(&["have", "had", "has", "also", "later"]), true, true),
-                    (speech_sorted.clone(), false, false),
-                ],
-                format!(
-                    r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
-                ),
-            ),
-            anon_inverted: WordPattern::new(
-                vec![
-                    (speech_sorted, false, false),
-                    (det_forms, true, false),
-                    (noun_forms, false, false),
-                ],
-                format!(r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"),
-            ),
+            anon_forward,
+            anon_inverted,
             anon_before,
             bare_dets: word_set(&opts.bare_source_determiners, false)
                 .into_iter()
@@ -230,6 +126,157 @@ impl Compiled {
             anchors,
         })
     }
+}
+
+/// The regex alternation of a word list, `(?-u:a|b\s+c)`, in
+/// [`alt_forms`] order; one that matches nothing when the list is empty.
+fn regex_alt(items: &[String], inflect: bool) -> String {
+    let forms = alt_forms(items, inflect);
+    if forms.is_empty() {
+        return r"[^\s\S]".to_string();
+    }
+    let joined = forms
+        .iter()
+        .map(|f| phrase_pattern(f))
+        .collect::<Vec<_>>()
+        .join("|");
+    format!("(?-u:{joined})")
+}
+
+/// The lower-cased words of each phrase of `v` (empty phrases left out).
+fn phrase_words(v: &[String]) -> Vec<Vec<String>> {
+    v.iter()
+        .map(|p| {
+            p.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The phrases of `v`, lower-cased.
+fn lowered(v: &[String]) -> Vec<String> {
+    word_set(v, false).into_iter().collect()
+}
+
+/// The anchor words of the claim and anonymous-source patterns and (when
+/// they are plain words) of the attributing phrases, and those phrases
+/// (speech verbs and attribution phrases) as one [`PhraseSet`].
+fn anchor_words(opts: &Options, speech_forms: &[String]) -> Result<(Anchors, PhraseSet), String> {
+    let mut anchors = Anchors::default();
+    anchors.add(&lowered(&opts.vague_groups), CLAIM_GROUP, true);
+    anchors.add(&lowered(&opts.evidence_nouns), CLAIM_EVIDENCE, true);
+    anchors.add(&lowered(&opts.vague_subjects), CLAIM_SUBJECT, true);
+    // `it is/was/has been/had been ... believed`: the pronoun, checked
+    // for the verb after it (see `Anchors::scan`).
+    anchors.add(&["it".to_string()], CLAIM_IT, false);
+    anchors.it_kind = CLAIM_IT;
+    // `is widely regarded`: the adverb is required.
+    anchors.add(&lowered(&opts.hedge_adverbs), CLAIM_PASSIVE, false);
+    anchors.add(&lowered(&opts.vague_source_phrases), CLAIM_PHRASE, true);
+    anchors.add(&lowered(&opts.anonymous_source_nouns), ANON, false);
+    let attributing_forms = [speech_forms.to_vec(), lowered(&opts.attribution_phrases)].concat();
+    let attributing = PhraseSet::new(&attributing_forms)?;
+    if let PhraseSet::Words(..) = &attributing {
+        anchors.add(&attributing_forms, ATTRIBUTING, true);
+    }
+    anchors.finish();
+    Ok((anchors, attributing))
+}
+
+/// The impersonal claim patterns: `it is (widely) believed` and `is widely
+/// regarded`.
+fn impersonal_patterns(opts: &Options) -> (WordPattern, WordPattern) {
+    // The groups as word lists, for `WordPattern`s.
+    let hedges = alt_forms(&opts.hedge_adverbs, false);
+    let impersonal = alt_forms(&opts.impersonal_verbs, false);
+    let it = WordPattern::new(
+        vec![
+            (strings(&["it"]), false, true),
+            (
+                strings(&["is", "was", "has been", "had been", "is now"]),
+                false,
+                true,
+            ),
+            (hedges.clone(), true, false),
+            (impersonal.clone(), false, false),
+        ],
+        format!(
+            r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
+            regex_alt(&opts.hedge_adverbs, false),
+            regex_alt(&opts.impersonal_verbs, false)
+        ),
+    );
+    let passive = WordPattern::new(
+        vec![
+            (strings(&["is", "are", "was", "were", "been"]), false, true),
+            (hedges, false, false),
+            (impersonal, false, false),
+        ],
+        format!(
+            r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
+            regex_alt(&opts.hedge_adverbs, false),
+            regex_alt(&opts.impersonal_verbs, false)
+        ),
+    );
+    (it, passive)
+}
+
+/// The anonymous-source patterns, forward (`a source said`) and inverted
+/// (`said a source`), and for each the most runs of word bytes a match has
+/// before its noun's anchor word (what `Anchors::bounds` steps back over).
+/// `speech_alt` is the [`regex_alt`] of `speech_forms`.
+fn anonymous_patterns(
+    opts: &Options,
+    speech_forms: &[String],
+    speech_alt: &str,
+    anchors: &Anchors,
+) -> (WordPattern, WordPattern, (usize, usize)) {
+    let dets = regex_alt(&opts.bare_source_determiners, false);
+    let nouns = regex_alt(&opts.anonymous_source_nouns, false);
+    // The same groups as word lists, for `WordPattern`s.
+    let speech_sorted = alt_forms(speech_forms, false);
+    let det_forms = alt_forms(&opts.bare_source_determiners, false);
+    let noun_forms = alt_forms(&opts.anonymous_source_nouns, false);
+    // Runs of word bytes (what `Anchors::bounds` steps back over) in
+    // the longest phrase of a group.
+    let runs = |forms: &[String]| {
+        forms
+            .iter()
+            .map(|f| AsciiWords::new(f).count())
+            .max()
+            .unwrap_or(0)
+    };
+    let noun_at = anchors.before[ANON.trailing_zeros() as usize];
+    let before = (
+        runs(&det_forms) + noun_at,
+        runs(&speech_sorted) + runs(&det_forms) + noun_at,
+    );
+    let forward = WordPattern::new(
+        vec![
+            (det_forms.clone(), true, false),
+            (noun_forms.clone(), false, false),
+            (
+                strings(&["have", "had", "has", "also", "later"]),
+                true,
+                true,
+            ),
+            (speech_sorted.clone(), false, false),
+        ],
+        format!(
+            r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
+        ),
+    );
+    let inverted = WordPattern::new(
+        vec![
+            (speech_sorted, false, false),
+            (det_forms, true, false),
+            (noun_forms, false, false),
+        ],
+        format!(r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"),
+    );
+    (forward, inverted, before)
 }
 
 /// The inflections of `verbs`, lower-cased, as a [`WordTable`].

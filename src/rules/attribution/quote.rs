@@ -14,6 +14,146 @@ use super::prose::{is_capitalized, last_word, words_of};
 use super::speaker::{names_someone, speaker_subject};
 use super::{Finding, UNATTRIBUTED_QUOTE};
 
+/// `unattributed-quote`: direct quotations with no identifiable speaker.
+pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    quotes_in(text, seg, c, &c.anchors.scan(text, 0, true))
+}
+
+/// `unattributed-quote` given the document's attributing phrases.
+pub(super) fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Finding> {
+    let (pieces, offsets) = quotation_groups(seg);
+    let groups: Vec<&[usize]> = offsets.windows(2).map(|w| &pieces[w[0]..w[1]]).collect();
+    let ranges = piece_sentences(seg);
+    let para_sentences = paragraph_sentences(seg);
+    let mut attributed: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .any(|&i| piece_attributed(text, seg, c, scan, i, ranges[i], &para_sentences))
+        })
+        .collect();
+    share_attribution(seg, &groups, &ranges, &mut attributed);
+    let mut out = Vec::new();
+    for (g, pieces) in groups.iter().enumerate() {
+        // A quotation never closed is broken markup, not a finding here.
+        let unclosed = !seg.quotes[*pieces.last().unwrap()].closed;
+        if attributed[g] || unclosed || not_a_quote(text, seg, c, pieces) {
+            continue;
+        }
+        out.push(quote_finding(seg, pieces));
+    }
+    out
+}
+
+/// The quotation pieces grouped into quotations (a piece continuing an
+/// earlier one joins its group): all the groups' pieces, each group's in
+/// order, and where each group's pieces start in them (with the end last).
+fn quotation_groups(seg: &Segmented) -> (Vec<usize>, Vec<usize>) {
+    let n = seg.quotes.len();
+    // Group pieces into quotations.
+    let mut root: Vec<usize> = (0..n).collect();
+    // The number of pieces of each group, then where its pieces start in
+    // `pieces` (all the groups' pieces, each group's in order).
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut group_of = vec![0usize; n];
+    for i in 0..n {
+        match seg.quotes[i].continues {
+            Some(j) if j < i => {
+                root[i] = root[j];
+                let g = group_of[root[i]];
+                sizes[g] += 1;
+                group_of[i] = g;
+            }
+            _ => {
+                group_of[i] = sizes.len();
+                sizes.push(1);
+            }
+        }
+    }
+    let mut offsets: Vec<usize> = Vec::with_capacity(sizes.len() + 1);
+    offsets.push(0);
+    for size in &sizes {
+        offsets.push(offsets[offsets.len() - 1] + size);
+    }
+    let mut pieces = vec![0usize; n];
+    let mut next = offsets.clone();
+    for (i, &g) in group_of.iter().enumerate() {
+        pieces[next[g]] = i;
+        next[g] += 1;
+    }
+    (pieces, offsets)
+}
+
+/// `seg.sentences_of(p)` for each paragraph `p`.
+fn paragraph_sentences(seg: &Segmented) -> Vec<Range<usize>> {
+    let mut para_sentences = vec![0..0; seg.paragraphs.len()];
+    for (i, s) in seg.sentences.iter().enumerate() {
+        let r = &mut para_sentences[s.paragraph];
+        if r.start == r.end {
+            *r = i..i;
+        }
+        r.end = i + 1;
+    }
+    para_sentences
+}
+
+/// Consecutive quotations in one paragraph (same or adjacent sentences)
+/// share attribution: `"A," Yoon said. "B." "C."`. `groups` are the
+/// quotations' pieces, `ranges` each piece's [`piece_sentences`].
+fn share_attribution(
+    seg: &Segmented,
+    groups: &[&[usize]],
+    ranges: &[Option<(usize, usize)>],
+    attributed: &mut [bool],
+) {
+    let bounds: Vec<Option<(usize, usize, usize)>> = groups
+        .iter()
+        .map(|g| {
+            let a = ranges[g[0]]?;
+            let b = ranges[*g.last()?]?;
+            Some((seg.quotes[g[0]].paragraph, a.0, b.1))
+        })
+        .collect();
+    let linked = |a: usize, b: usize| match (bounds[a], bounds[b]) {
+        (Some((pa, _, la)), Some((pb, fb, _))) => {
+            pb == seg.quotes[*groups[a].last().unwrap()].paragraph && pa <= pb && fb <= la + 1
+        }
+        _ => false,
+    };
+    for g in 1..groups.len() {
+        if attributed[g - 1] && !attributed[g] && linked(g - 1, g) {
+            attributed[g] = true;
+        }
+    }
+    for g in (1..groups.len()).rev() {
+        if attributed[g] && !attributed[g - 1] && linked(g - 1, g) {
+            attributed[g - 1] = true;
+        }
+    }
+}
+
+/// The finding for the quotation of `pieces`: from its opening mark to its
+/// closing one, or to the end of its first piece when it runs on into
+/// another paragraph.
+fn quote_finding(seg: &Segmented, pieces: &[usize]) -> Finding {
+    let first = &seg.quotes[pieces[0]];
+    let last = &seg.quotes[*pieces.last().unwrap()];
+    let end = if last.paragraph == first.paragraph {
+        last.span.end
+    } else {
+        first.span.end
+    };
+    Finding {
+        rule: UNATTRIBUTED_QUOTE,
+        start: first.span.start,
+        end,
+        message: "quotation with no speaker: no speech verb (said, told, added...), \
+                  `according to` or colon lead-in naming a speaker in this sentence \
+                  or the previous/next one in the paragraph"
+            .to_string(),
+    }
+}
+
 /// For each quotation piece, the sentence indices `first..=last` covering
 /// its span, clamped to its paragraph. The pieces come in order: the
 /// sentences are looked for from where the previous piece's were.
@@ -211,116 +351,6 @@ fn attributing_in(text: &str, c: &Compiled, scan: &Scan, r: Range<usize>) -> boo
         .iter()
         .take_while(|&&(start, _)| start < r.end)
         .any(|&(_, end)| end <= r.end)
-}
-
-/// `unattributed-quote`: direct quotations with no identifiable speaker.
-pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
-    quotes_in(text, seg, c, &c.anchors.scan(text, 0, true))
-}
-
-/// `unattributed-quote` given the document's attributing phrases.
-pub(super) fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Finding> {
-    let n = seg.quotes.len();
-    // Group pieces into quotations.
-    let mut root: Vec<usize> = (0..n).collect();
-    // The number of pieces of each group, then where its pieces start in
-    // `pieces` (all the groups' pieces, each group's in order).
-    let mut sizes: Vec<usize> = Vec::new();
-    let mut group_of = vec![0usize; n];
-    for i in 0..n {
-        match seg.quotes[i].continues {
-            Some(j) if j < i => {
-                root[i] = root[j];
-                let g = group_of[root[i]];
-                sizes[g] += 1;
-                group_of[i] = g;
-            }
-            _ => {
-                group_of[i] = sizes.len();
-                sizes.push(1);
-            }
-        }
-    }
-    let mut offsets: Vec<usize> = Vec::with_capacity(sizes.len() + 1);
-    offsets.push(0);
-    for size in &sizes {
-        offsets.push(offsets[offsets.len() - 1] + size);
-    }
-    let mut pieces = vec![0usize; n];
-    let mut next = offsets.clone();
-    for (i, &g) in group_of.iter().enumerate() {
-        pieces[next[g]] = i;
-        next[g] += 1;
-    }
-    let groups: Vec<&[usize]> = offsets.windows(2).map(|w| &pieces[w[0]..w[1]]).collect();
-    let ranges = piece_sentences(seg);
-    // `seg.sentences_of(p)` for each paragraph `p`.
-    let mut para_sentences = vec![0..0; seg.paragraphs.len()];
-    for (i, s) in seg.sentences.iter().enumerate() {
-        let r = &mut para_sentences[s.paragraph];
-        if r.start == r.end {
-            *r = i..i;
-        }
-        r.end = i + 1;
-    }
-    let mut attributed: Vec<bool> = groups
-        .iter()
-        .map(|g| {
-            g.iter()
-                .any(|&i| piece_attributed(text, seg, c, scan, i, ranges[i], &para_sentences))
-        })
-        .collect();
-    // Consecutive quotations in one paragraph (same or adjacent sentences)
-    // share attribution: `"A," Yoon said. "B." "C."`.
-    let bounds: Vec<Option<(usize, usize, usize)>> = groups
-        .iter()
-        .map(|g| {
-            let a = ranges[g[0]]?;
-            let b = ranges[*g.last()?]?;
-            Some((seg.quotes[g[0]].paragraph, a.0, b.1))
-        })
-        .collect();
-    let linked = |a: usize, b: usize| match (bounds[a], bounds[b]) {
-        (Some((pa, _, la)), Some((pb, fb, _))) => {
-            pb == seg.quotes[*groups[a].last().unwrap()].paragraph && pa <= pb && fb <= la + 1
-        }
-        _ => false,
-    };
-    for g in 1..groups.len() {
-        if attributed[g - 1] && !attributed[g] && linked(g - 1, g) {
-            attributed[g] = true;
-        }
-    }
-    for g in (1..groups.len()).rev() {
-        if attributed[g] && !attributed[g - 1] && linked(g - 1, g) {
-            attributed[g - 1] = true;
-        }
-    }
-    let mut out = Vec::new();
-    for (g, pieces) in groups.iter().enumerate() {
-        // A quotation never closed is broken markup, not a finding here.
-        let unclosed = !seg.quotes[*pieces.last().unwrap()].closed;
-        if attributed[g] || unclosed || not_a_quote(text, seg, c, pieces) {
-            continue;
-        }
-        let first = &seg.quotes[pieces[0]];
-        let last = &seg.quotes[*pieces.last().unwrap()];
-        let end = if last.paragraph == first.paragraph {
-            last.span.end
-        } else {
-            first.span.end
-        };
-        out.push(Finding {
-            rule: UNATTRIBUTED_QUOTE,
-            start: first.span.start,
-            end,
-            message: "quotation with no speaker: no speech verb (said, told, added...), \
-                      `according to` or colon lead-in naming a speaker in this sentence \
-                      or the previous/next one in the paragraph"
-                .to_string(),
-        });
-    }
-    out
 }
 
 /// Byte ranges of `window` not covered by any quotation of the document.
