@@ -1,0 +1,517 @@
+//! `unattributed-claim`: assertions resting on a vague or missing source
+//! (`experts say`, `studies show`, `some believe`, `it is widely believed`,
+//! `according to sources`) with no named source in their sentence or the
+//! next, nor a named speaker who reports them.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::segment::Segmented;
+
+use super::compiled::{
+    Compiled, CLAIM_ANY, CLAIM_EVIDENCE, CLAIM_GROUP, CLAIM_IT, CLAIM_PASSIVE, CLAIM_PHRASE,
+    CLAIM_SUBJECT,
+};
+use super::prose::{in_quote, is_capitalized, lower, prev_word, words_of};
+use super::speaker::reported_by_speaker;
+use super::word_table::WordTable;
+use super::{Finding, UNATTRIBUTED_CLAIM};
+
+/// A vague group's or unnamed study's verb is one of the first this many
+/// words after it (`experts at the institute say`).
+const GROUP_VERB_WITHIN: usize = 5;
+/// A vague subject's verb is one of the first this many words after it,
+/// the words before it auxiliaries (`some have long argued`).
+const SUBJECT_VERB_WITHIN: usize = 3;
+
+/// `unattributed-claim`: assertions resting on a vague or missing source.
+pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    claims_in(text, seg, c, &c.anchors.scan(text, CLAIM_ANY, false).hits)
+}
+
+/// `unattributed-claim` given the document's anchor hits.
+pub(super) fn claims_in(
+    text: &str,
+    seg: &Segmented,
+    c: &Compiled,
+    hits: &[(usize, u8)],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for cand in c.anchors.candidates(hits, seg, CLAIM_ANY) {
+        let span = &seg.sentences[cand.sentence].span;
+        let sent_hits = &hits[cand.hits.clone()];
+        let kinds = verb_prefilter(c, text, span, sent_hits, cand.kinds);
+        let mut found: Vec<(Range<usize>, &str)> = Vec::new();
+        group_claims(c, text, span, sent_hits, kinds, &mut found);
+        subject_claims(c, text, span, sent_hits, kinds, &mut found);
+        impersonal_claims(c, text, span, sent_hits, kinds, &mut found);
+        if found.is_empty() {
+            continue;
+        }
+        report_claims(c, text, seg, cand.sentence, found, &mut out);
+    }
+    out
+}
+
+/// `kinds` without the patterns that need a claim verb after their subject
+/// when none can follow any of the sentence's anchor hits of the pattern:
+/// most sentences with `some`, `many` or `people` have no claim verb after
+/// it, and are passed over before the patterns run.
+fn verb_prefilter(
+    c: &Compiled,
+    text: &str,
+    span: &Range<usize>,
+    sent_hits: &[(usize, u8)],
+    mut kinds: u8,
+) -> u8 {
+    for (bit, verbs, within) in [
+        (CLAIM_GROUP, &c.claim_verb_table, GROUP_VERB_WITHIN),
+        (CLAIM_EVIDENCE, &c.evidence_verb_table, GROUP_VERB_WITHIN),
+        (CLAIM_SUBJECT, &c.claim_verb_table, SUBJECT_VERB_WITHIN),
+    ] {
+        // (A match ends at most `after` words past its anchor.)
+        let reach = c.anchors.after[bit.trailing_zeros() as usize] + within;
+        if kinds & bit != 0
+            && c.verbs_letters
+            && c.anchors.always & bit == 0
+            && !sent_hits
+                .iter()
+                .any(|&(pos, k)| k & bit != 0 && verb_may_follow(text, pos, span.end, reach, verbs))
+        {
+            kinds &= !bit;
+        }
+    }
+    kinds
+}
+
+/// Vague groups and unnamed evidence in the sentence `span`: `experts
+/// say`, `studies show`, found when `kinds` has their bits.
+fn group_claims(
+    c: &Compiled,
+    text: &str,
+    span: &Range<usize>,
+    sent_hits: &[(usize, u8)],
+    kinds: u8,
+    found: &mut Vec<(Range<usize>, &str)>,
+) {
+    let (s, base) = (&text[span.clone()], span.start);
+    for (re, verbs, kind, bit) in [
+        (&c.vague_group, &c.claim_verbs, "vague group", CLAIM_GROUP),
+        (
+            &c.evidence_noun,
+            &c.evidence_verbs,
+            "unnamed study or report",
+            CLAIM_EVIDENCE,
+        ),
+    ] {
+        if kinds & bit == 0 {
+            continue;
+        }
+        let bounds = claim_bounds(c, text.as_bytes(), span, sent_hits, bit);
+        for m in re.find_iter_within(s, bounds) {
+            let start = base + m.start;
+            if let Some((w, cap)) = prev_word(c, text, base, start) {
+                if cap || c.specific.contains(w.as_ref()) {
+                    continue;
+                }
+            }
+            let after_start = base + m.end;
+            // The verb: one of the first 10 words.
+            let Some((vi, verb)) = c
+                .word
+                .find_iter(&text[after_start..span.end])
+                .take(10)
+                .enumerate()
+                .find(|(_, w)| verbs.contains(lower(w.as_str()).as_ref()))
+            else {
+                continue;
+            };
+            let verb_end = after_start + verb.end();
+            let mid = &text[after_start..after_start + verb.start()];
+            if mid_names_source(c, mid)
+                || mid.contains([',', ';', '(', '"', '\u{2014}'])
+                || vi >= GROUP_VERB_WITHIN
+            {
+                continue;
+            }
+            found.push((start..verb_end, kind));
+        }
+    }
+}
+
+/// Vague subjects in the sentence `span`: `some believe`, `many people
+/// think`, found when `kinds` has their bit.
+fn subject_claims(
+    c: &Compiled,
+    text: &str,
+    span: &Range<usize>,
+    sent_hits: &[(usize, u8)],
+    kinds: u8,
+    found: &mut Vec<(Range<usize>, &str)>,
+) {
+    let (s, base) = (&text[span.clone()], span.start);
+    let subjects = (kinds & CLAIM_SUBJECT != 0).then(|| {
+        let bounds = claim_bounds(c, text.as_bytes(), span, sent_hits, CLAIM_SUBJECT);
+        c.vague_subject.find_iter_within(s, bounds)
+    });
+    for m in subjects.into_iter().flatten() {
+        let start = base + m.start;
+        if let Some((w, cap)) = prev_word(c, text, base, start) {
+            if cap || c.specific.contains(w.as_ref()) || c.claim_aux.contains(w.as_ref()) {
+                continue;
+            }
+        }
+        let after_start = base + m.end;
+        // The first of the next words that is not an auxiliary.
+        let Some(verb) = c
+            .word
+            .find_iter(&text[after_start..span.end])
+            .take(SUBJECT_VERB_WITHIN)
+            .find(|w| !c.claim_aux.contains(lower(w.as_str()).as_ref()))
+            .filter(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
+        else {
+            continue;
+        };
+        if text[after_start..after_start + verb.start()].contains([',', ';', '"']) {
+            continue;
+        }
+        found.push((start..after_start + verb.end(), "vague subject"));
+    }
+}
+
+/// Impersonal claims and vague-source phrases in the sentence `span`: `it
+/// is believed`, `is widely regarded`, `according to sources`, found when
+/// `kinds` has their bits.
+fn impersonal_claims(
+    c: &Compiled,
+    text: &str,
+    span: &Range<usize>,
+    sent_hits: &[(usize, u8)],
+    kinds: u8,
+    found: &mut Vec<(Range<usize>, &str)>,
+) {
+    let (s, base) = (&text[span.clone()], span.start);
+    for (re, bit) in [
+        (&c.impersonal_it, CLAIM_IT),
+        (&c.impersonal_passive, CLAIM_PASSIVE),
+        (&c.vague_phrase, CLAIM_PHRASE),
+    ] {
+        if kinds & bit == 0 {
+            continue;
+        }
+        let bounds = claim_bounds(c, text.as_bytes(), span, sent_hits, bit);
+        for m in re.find_iter_within(s, bounds) {
+            found.push((base + m.start..base + m.end, "impersonal or vague source"));
+        }
+    }
+}
+
+/// Reports the claims `found` in sentence `si`, in order, overlapping ones
+/// after the first left out, and those in a quotation or reported by a
+/// named speaker passed over; none when the next sentence of the paragraph
+/// names a source.
+fn report_claims(
+    c: &Compiled,
+    text: &str,
+    seg: &Segmented,
+    si: usize,
+    mut found: Vec<(Range<usize>, &str)>,
+    out: &mut Vec<Finding>,
+) {
+    let sent = &seg.sentences[si];
+    let next_names = || {
+        seg.sentences
+            .get(si + 1)
+            .filter(|n| n.paragraph == sent.paragraph)
+            .is_some_and(|n| sentence_names_source(c, &text[n.span.clone()]))
+    };
+    found.sort_by_key(|h| (h.0.start, std::cmp::Reverse(h.0.end)));
+    let mut last_end = 0;
+    let mut names = None;
+    for (r, kind) in found {
+        if r.start < last_end
+            || in_quote(seg, r.start)
+            || reported_by_speaker(c, text, sent.span.clone(), r.clone())
+        {
+            continue;
+        }
+        if *names.get_or_insert_with(next_names) {
+            break;
+        }
+        last_end = r.end;
+        out.push(Finding {
+            rule: UNATTRIBUTED_CLAIM,
+            start: r.start,
+            end: r.end,
+            message: format!(
+                "claim with a vague source ({kind}: \"{}\"): no named person, \
+                 organisation or study in this sentence or the next one",
+                text[r.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        });
+    }
+}
+
+/// Where in the sentence `span` of `b`, given its anchor hits, a match of
+/// the claim pattern of `kind` can start (offsets into the sentence, for
+/// [`WordPattern::find_iter_within`]): a plain phrase starts as many words
+/// before its anchor as it has there; the passive pattern one more (`is`
+/// before the adverb).
+///
+/// [`WordPattern::find_iter_within`]: super::matching::WordPattern::find_iter_within
+pub(super) fn claim_bounds(
+    c: &Compiled,
+    b: &[u8],
+    span: &Range<usize>,
+    hits: &[(usize, u8)],
+    kind: u8,
+) -> (usize, usize) {
+    let extra = usize::from(kind == CLAIM_PASSIVE);
+    let before = c.anchors.before[kind.trailing_zeros() as usize] + extra;
+    c.anchors.bounds(b, span, hits, kind, before)
+}
+
+/// Whether a sentence names a source: a capitalized name (not just the
+/// first word) together with a speech verb, `according to` or a naming cue.
+fn sentence_names_source(c: &Compiled, s: &str) -> bool {
+    let ws = words_of(c, s, usize::MAX);
+    let named = (ws.len() >= 2 && is_capitalized(ws[0]) && is_capitalized(ws[1]))
+        || ws.iter().skip(1).any(|w| is_capitalized(w) && *w != "I");
+    if !named {
+        return false;
+    }
+    let lw: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
+    c.attributing.is_match(s) || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+}
+
+/// Whether the words between a vague subject and its verb name the source.
+fn mid_names_source(c: &Compiled, mid_text: &str) -> bool {
+    let ws = words_of(c, mid_text, usize::MAX);
+    if ws.iter().any(|w| is_capitalized(w)) {
+        return true;
+    }
+    let lw: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
+    c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+}
+
+/// Whether `words` contains the phrase `p` (both lower-cased).
+fn contains_phrase(words: &[impl AsRef<str>], p: &[String]) -> bool {
+    !p.is_empty()
+        && words
+            .windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| a.as_ref() == b))
+}
+
+/// Whether a word of `verbs` (ASCII letters, lower-cased) may be one of the
+/// `n` words after the word at `pos`, in the text up to `end`: false only
+/// when it is none of them.
+///
+/// A necessary condition for the claim patterns that look for a verb
+/// after their subject, cheap enough to run before them. Words are split
+/// as [`Compiled::word`] splits them (a letter or digit, then letters,
+/// digits, apostrophes and hyphens); each run of letters and digits in a
+/// word is compared, so a word a pattern would start inside a hyphenated
+/// one (`some-think`) is compared too.
+fn verb_may_follow(text: &str, pos: usize, end: usize, n: usize, verbs: &WordTable) -> bool {
+    let b = text.as_bytes();
+    let (mut i, mut words) = (pos, 0);
+    while i < end && words <= n {
+        let c = b[i];
+        if c >= 0x80 {
+            // A letter, a digit or `’` may continue or start a word:
+            // only other characters are passed over.
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if ch.is_alphanumeric() || ch == '\u{2019}' {
+                return true;
+            }
+            i += ch.len_utf8();
+            continue;
+        }
+        if !c.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        while i < end && (b[i].is_ascii_alphanumeric() || b[i] == b'\'' || b[i] == b'-') {
+            let s = i;
+            while i < end && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            // (A run of ASCII letters and digits: the table's words are
+            // lower-case ASCII letters.)
+            if verbs.may_hold(b, s, i) && verbs.get_filtered(b, s, i).is_some() {
+                return true;
+            }
+            while i < end && (b[i] == b'\'' || b[i] == b'-') {
+                i += 1;
+            }
+        }
+        if i < end && b[i] >= 0x80 {
+            // (The word may go on.)
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if ch.is_alphanumeric() || ch == '\u{2019}' {
+                return true;
+            }
+        }
+        words += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::rules::attribution::test_support::{compiled, found};
+    use crate::rules::attribution::word_regex::WordMatch;
+    use crate::rules::attribution::word_table::is_word_byte;
+    use crate::rules::attribution::Options;
+    use crate::segment::segment;
+    use crate::testing::xorshift;
+
+    fn claims(text: &str) -> Vec<String> {
+        found(text, unattributed_claims)
+    }
+
+    #[test]
+    fn vague_claims_flagged() {
+        assert_eq!(claims("Experts say the plan will fail."), ["Experts say"]);
+        assert_eq!(
+            claims("Critics argue that the deal is too weak."),
+            ["Critics argue"]
+        );
+        assert_eq!(
+            claims("Some believe the talks are doomed."),
+            ["Some believe"]
+        );
+        assert_eq!(
+            claims("Observers note a shift in tone."),
+            ["Observers note"]
+        );
+        assert_eq!(claims("The deal is weak, analysts say."), ["analysts say"]);
+        assert_eq!(
+            claims("It is widely believed that he will resign."),
+            ["It is widely believed"]
+        );
+        assert_eq!(
+            claims("It is said that the king never slept."),
+            ["It is said"]
+        );
+        assert_eq!(claims("Studies show that sleep matters."), ["Studies show"]);
+        assert_eq!(claims("Research suggests a link."), ["Research suggests"]);
+        assert_eq!(
+            claims("Many people think the tax is unfair."),
+            ["Many people think"]
+        );
+        assert_eq!(
+            claims("The firm will close, according to sources."),
+            ["according to sources"]
+        );
+        assert_eq!(
+            claims("He is widely regarded as the best."),
+            ["is widely regarded"]
+        );
+    }
+
+    #[test]
+    fn named_sources_pass() {
+        for t in [
+            "Experts at the Asan Institute for Policy Studies say the plan will fail.",
+            "Critics, including opposition leader Lee Jae-myung, argue the deal is weak.",
+            "Studies by the Korea Development Institute show growth is slowing.",
+            "Experts say the plan will fail. Kim Jin-ho of Seoul National University said the costs were too high.",
+            "The analysts said the deal was weak.",
+            "Two analysts said the deal was weak.",
+            "Goldman Sachs analysts say the deal is weak.",
+            "He said \u{201C}experts say this all the time, and they are wrong.\u{201D}",
+            "Analysts polled by Reuters said growth would slow.",
+        ] {
+            assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+        }
+    }
+
+    /// The claim-verb prefilter passes a verb of any length: it once
+    /// skipped words over 24 bytes, hiding a newsroom's long verb form.
+    #[test]
+    fn long_claim_verbs_pass_the_prefilter() {
+        let long = "overcomplicatedlyasserted";
+        for verbs in [
+            vec!["say".to_string(), long.to_string()],
+            vec![long.repeat(2)],
+        ] {
+            let o = Options {
+                claim_verbs: verbs.clone(),
+                ..Options::default()
+            };
+            let c = Compiled::new(&o).unwrap();
+            let t = format!(
+                "Some {} that the bridge was unsafe.",
+                verbs[verbs.len() - 1]
+            );
+            let found = unattributed_claims(&t, &segment(&t), &c);
+            assert_eq!(found.len(), 1, "{t}");
+        }
+    }
+
+    /// `verb_may_follow` is a prefilter: whenever a verb is one of the
+    /// words `Compiled::word` finds within the window, from the anchor or
+    /// from any place a pattern may end (an ASCII word boundary, which may
+    /// lie inside a hyphenated word), it must say so.
+    #[test]
+    fn verb_prefilter_never_hides_a_verb_the_word_regex_finds() {
+        let c = compiled();
+        let pieces = [
+            "some",
+            "Said",
+            "think",
+            "argue-d",
+            "x",
+            "9",
+            " ",
+            " ",
+            ", ",
+            "-",
+            "'",
+            "\u{2019}",
+            "\u{2014}",
+            "\u{e9}",
+            "\u{201c}",
+            "people's",
+            "well-said",
+            "n",
+            "\u{0301}",
+        ];
+        let mut next = xorshift(0x6c07_8965_9e37_79b9);
+        let mut seen_true = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();
+            let Some(pos) = c.word.find(&text).map(|m| m.start()) else {
+                continue;
+            };
+            let n = next(5);
+            // The anchor word and the `n` words after it, and every word
+            // the regex finds from a place inside them.
+            let words: Vec<WordMatch> = c.word.find_iter(&text[pos..]).take(n + 1).collect();
+            let window_end = pos + words.last().map_or(0, |w| w.end());
+            let b = text.as_bytes();
+            let boundary =
+                |p: usize| text.is_char_boundary(p) && (p == pos || !is_word_byte(b[p - 1]));
+            let has_verb = (pos..window_end).filter(|&p| boundary(p)).any(|p| {
+                c.word
+                    .find(&text[p..])
+                    .filter(|w| p + w.start() < window_end)
+                    .is_some_and(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
+            });
+            let got = verb_may_follow(&text, pos, text.len(), n, &c.claim_verb_table);
+            assert!(!has_verb || got, "{text:?} from {pos}, {n} words");
+            seen_true += usize::from(has_verb);
+        }
+        assert!(seen_true > 1000, "too few texts with a verb: {seen_true}");
+        // And it does reject: no verb near, or the verb too far.
+        let t = "some 200 people were killed, police said";
+        assert!(!verb_may_follow(t, 0, t.len(), 3, &c.claim_verb_table));
+        assert!(verb_may_follow(t, 0, t.len(), 7, &c.claim_verb_table));
+    }
+}

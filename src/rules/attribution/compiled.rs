@@ -1,0 +1,289 @@
+//! [`Options`] compiled into matchers ([`Compiled`]), once per option set:
+//! the word sets, word-sequence patterns and anchor words the rules look
+//! up, and the [`Anchors`] kind bits of the claim and anonymous-source
+//! patterns.
+
+use super::anchors::{Anchors, ATTRIBUTING};
+use super::matching::{alt_forms, phrase_pattern, OpenAttribution, PhraseSet, WordPattern};
+use super::options::{inflections, strings, word_set, Options};
+use super::word_regex::WordRegex;
+use super::word_table::{AsciiWords, FxSet, WordTable};
+
+/// Options compiled on first use (`Lazy::new(options, Compiled::new)`): a
+/// pre-commit run that never needs the word lists should not build them.
+pub type Lazy = crate::rules::BuiltOnce<Options, Compiled>;
+
+/// [`Options`] compiled into matchers.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// Speech verbs and attribution phrases: every use asks whether a
+    /// text has either, so one word lookup serves both.
+    pub(super) attributing: PhraseSet,
+    /// Only quotations left open need it.
+    pub(super) open_attribution: OpenAttribution,
+    pub(super) speaker_words: FxSet<String>,
+    pub(super) exemptions: Vec<Vec<String>>,
+    pub(super) min_quote_words: usize,
+    pub(super) min_partial_quote_words: usize,
+    pub(super) vague_group: WordPattern,
+    pub(super) vague_subject: WordPattern,
+    pub(super) claim_verbs: FxSet<String>,
+    pub(super) claim_aux: FxSet<String>,
+    pub(super) evidence_noun: WordPattern,
+    pub(super) evidence_verbs: FxSet<String>,
+    /// Every claim and evidence verb is ASCII letters: a sentence with
+    /// none of them after its subject can be passed over cheaply (see
+    /// `verb_may_follow` in `claim.rs`).
+    pub(super) verbs_letters: bool,
+    /// `claim_verbs` and `evidence_verbs` as tables for that prefilter.
+    pub(super) claim_verb_table: WordTable,
+    pub(super) evidence_verb_table: WordTable,
+    pub(super) impersonal_it: WordPattern,
+    pub(super) impersonal_passive: WordPattern,
+    pub(super) vague_phrase: WordPattern,
+    pub(super) naming_cues: Vec<Vec<String>>,
+    pub(super) specific: FxSet<String>,
+    /// Only sentences with an anonymous-source noun need them.
+    pub(super) anon_forward: WordPattern,
+    pub(super) anon_inverted: WordPattern,
+    /// The most runs of word bytes a match of `anon_forward` and of
+    /// `anon_inverted` has before its noun's anchor word (see
+    /// [`anon_bounds`](super::anonymous::anon_bounds)).
+    pub(super) anon_before: (usize, usize),
+    pub(super) bare_dets: FxSet<String>,
+    pub(super) word: WordRegex,
+    /// The whole-document prefilter: the sentences that can hold a match
+    /// of the claim patterns (by pattern, see the `CLAIM_*` bits), and of
+    /// the anonymous-source patterns (`ANON`). Only those sentences are
+    /// examined; one pass serves both rules.
+    pub(super) anchors: Anchors,
+}
+
+/// Bits of [`Anchors`] kinds for the claim patterns.
+pub(super) const CLAIM_GROUP: u8 = 1;
+pub(super) const CLAIM_EVIDENCE: u8 = 2;
+pub(super) const CLAIM_SUBJECT: u8 = 4;
+pub(super) const CLAIM_IT: u8 = 8;
+pub(super) const CLAIM_PASSIVE: u8 = 16;
+pub(super) const CLAIM_PHRASE: u8 = 32;
+/// Every claim bit.
+pub(super) const CLAIM_ANY: u8 = 63;
+/// The bit of [`Anchors`] kinds for the anonymous-source patterns.
+pub(super) const ANON: u8 = 64;
+
+impl Compiled {
+    pub fn new(opts: &Options) -> Result<Compiled, String> {
+        if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
+            return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
+        }
+        let mut speaker_words: FxSet<String> =
+            word_set(&opts.speaker_nouns, false).into_iter().collect();
+        speaker_words.extend(word_set(&opts.speaker_pronouns, false));
+        let speech_forms = opts.speech_forms();
+        let speech_alt = regex_alt(&speech_forms, false);
+        let (anchors, attributing) = anchor_words(opts, &speech_forms)?;
+        let (impersonal_it, impersonal_passive) = impersonal_patterns(opts);
+        let (anon_forward, anon_inverted, anon_before) =
+            anonymous_patterns(opts, &speech_forms, &speech_alt, &anchors);
+        Ok(Compiled {
+            attributing,
+            open_attribution: OpenAttribution::new(
+                &speech_forms,
+                format!(r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"),
+            ),
+            speaker_words,
+            exemptions: phrase_words(&opts.quote_exemption_lead_ins),
+            min_quote_words: opts.min_quote_words,
+            min_partial_quote_words: opts.min_partial_quote_words,
+            vague_group: WordPattern::list(&opts.vague_groups),
+            vague_subject: WordPattern::list(&opts.vague_subjects),
+            claim_verb_table: verb_table(&opts.claim_verbs),
+            evidence_verb_table: verb_table(&opts.evidence_verbs),
+            claim_verbs: word_set(&opts.claim_verbs, true).into_iter().collect(),
+            claim_aux: word_set(&opts.claim_auxiliaries, false)
+                .into_iter()
+                .collect(),
+            evidence_noun: WordPattern::list(&opts.evidence_nouns),
+            evidence_verbs: word_set(&opts.evidence_verbs, true).into_iter().collect(),
+            verbs_letters: [&opts.claim_verbs, &opts.evidence_verbs]
+                .into_iter()
+                .flat_map(|v| v.iter().flat_map(|w| inflections(w)))
+                .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic())),
+            impersonal_it,
+            impersonal_passive,
+            vague_phrase: WordPattern::list(&opts.vague_source_phrases),
+            naming_cues: phrase_words(&opts.source_naming_cues),
+            specific: word_set(&opts.specific_determiners, false)
+                .into_iter()
+                .collect(),
+            anon_forward,
+            anon_inverted,
+            anon_before,
+            bare_dets: word_set(&opts.bare_source_determiners, false)
+                .into_iter()
+                .collect(),
+            word: WordRegex::new(),
+            anchors,
+        })
+    }
+}
+
+/// The regex alternation of a word list, `(?-u:a|b\s+c)`, in
+/// [`alt_forms`] order; one that matches nothing when the list is empty.
+fn regex_alt(items: &[String], inflect: bool) -> String {
+    let forms = alt_forms(items, inflect);
+    if forms.is_empty() {
+        return r"[^\s\S]".to_string();
+    }
+    let joined = forms
+        .iter()
+        .map(|f| phrase_pattern(f))
+        .collect::<Vec<_>>()
+        .join("|");
+    format!("(?-u:{joined})")
+}
+
+/// The lower-cased words of each phrase of `v` (empty phrases left out).
+fn phrase_words(v: &[String]) -> Vec<Vec<String>> {
+    v.iter()
+        .map(|p| {
+            p.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The phrases of `v`, lower-cased.
+fn lowered(v: &[String]) -> Vec<String> {
+    word_set(v, false).into_iter().collect()
+}
+
+/// The anchor words of the claim and anonymous-source patterns and (when
+/// they are plain words) of the attributing phrases, and those phrases
+/// (speech verbs and attribution phrases) as one [`PhraseSet`].
+fn anchor_words(opts: &Options, speech_forms: &[String]) -> Result<(Anchors, PhraseSet), String> {
+    let mut anchors = Anchors::default();
+    anchors.add(&lowered(&opts.vague_groups), CLAIM_GROUP, true);
+    anchors.add(&lowered(&opts.evidence_nouns), CLAIM_EVIDENCE, true);
+    anchors.add(&lowered(&opts.vague_subjects), CLAIM_SUBJECT, true);
+    // `it is/was/has been/had been ... believed`: the pronoun, checked
+    // for the verb after it (see `Anchors::scan`).
+    anchors.add(&["it".to_string()], CLAIM_IT, false);
+    anchors.it_kind = CLAIM_IT;
+    // `is widely regarded`: the adverb is required.
+    anchors.add(&lowered(&opts.hedge_adverbs), CLAIM_PASSIVE, false);
+    anchors.add(&lowered(&opts.vague_source_phrases), CLAIM_PHRASE, true);
+    anchors.add(&lowered(&opts.anonymous_source_nouns), ANON, false);
+    let attributing_forms = [speech_forms.to_vec(), lowered(&opts.attribution_phrases)].concat();
+    let attributing = PhraseSet::new(&attributing_forms)?;
+    if let PhraseSet::Words(..) = &attributing {
+        anchors.add(&attributing_forms, ATTRIBUTING, true);
+    }
+    anchors.finish();
+    Ok((anchors, attributing))
+}
+
+/// The impersonal claim patterns: `it is (widely) believed` and `is widely
+/// regarded`.
+fn impersonal_patterns(opts: &Options) -> (WordPattern, WordPattern) {
+    // The groups as word lists, for `WordPattern`s.
+    let hedges = alt_forms(&opts.hedge_adverbs, false);
+    let impersonal = alt_forms(&opts.impersonal_verbs, false);
+    let it = WordPattern::new(
+        vec![
+            (strings(&["it"]), false, true),
+            (
+                strings(&["is", "was", "has been", "had been", "is now"]),
+                false,
+                true,
+            ),
+            (hedges.clone(), true, false),
+            (impersonal.clone(), false, false),
+        ],
+        format!(
+            r"(?i)(?-u:\b)it\s+(?:is|was|has\s+been|had\s+been|is\s+now)\s+(?:(?:{})\s+)?(?:{})(?-u:\b)",
+            regex_alt(&opts.hedge_adverbs, false),
+            regex_alt(&opts.impersonal_verbs, false)
+        ),
+    );
+    let passive = WordPattern::new(
+        vec![
+            (strings(&["is", "are", "was", "were", "been"]), false, true),
+            (hedges, false, false),
+            (impersonal, false, false),
+        ],
+        format!(
+            r"(?i)(?-u:\b)(?:is|are|was|were|been)\s+(?:{})\s+(?:{})(?-u:\b)",
+            regex_alt(&opts.hedge_adverbs, false),
+            regex_alt(&opts.impersonal_verbs, false)
+        ),
+    );
+    (it, passive)
+}
+
+/// The anonymous-source patterns, forward (`a source said`) and inverted
+/// (`said a source`), and for each the most runs of word bytes a match has
+/// before its noun's anchor word (what `Anchors::bounds` steps back over).
+/// `speech_alt` is the [`regex_alt`] of `speech_forms`.
+fn anonymous_patterns(
+    opts: &Options,
+    speech_forms: &[String],
+    speech_alt: &str,
+    anchors: &Anchors,
+) -> (WordPattern, WordPattern, (usize, usize)) {
+    let dets = regex_alt(&opts.bare_source_determiners, false);
+    let nouns = regex_alt(&opts.anonymous_source_nouns, false);
+    // The same groups as word lists, for `WordPattern`s.
+    let speech_sorted = alt_forms(speech_forms, false);
+    let det_forms = alt_forms(&opts.bare_source_determiners, false);
+    let noun_forms = alt_forms(&opts.anonymous_source_nouns, false);
+    // Runs of word bytes (what `Anchors::bounds` steps back over) in
+    // the longest phrase of a group.
+    let runs = |forms: &[String]| {
+        forms
+            .iter()
+            .map(|f| AsciiWords::new(f).count())
+            .max()
+            .unwrap_or(0)
+    };
+    let noun_at = anchors.before[ANON.trailing_zeros() as usize];
+    let before = (
+        runs(&det_forms) + noun_at,
+        runs(&speech_sorted) + runs(&det_forms) + noun_at,
+    );
+    let forward = WordPattern::new(
+        vec![
+            (det_forms.clone(), true, false),
+            (noun_forms.clone(), false, false),
+            (
+                strings(&["have", "had", "has", "also", "later"]),
+                true,
+                true,
+            ),
+            (speech_sorted.clone(), false, false),
+        ],
+        format!(
+            r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
+        ),
+    );
+    let inverted = WordPattern::new(
+        vec![
+            (speech_sorted, false, false),
+            (det_forms, true, false),
+            (noun_forms, false, false),
+        ],
+        format!(r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"),
+    );
+    (forward, inverted, before)
+}
+
+/// The inflections of `verbs`, lower-cased, as a [`WordTable`].
+fn verb_table(verbs: &[String]) -> WordTable {
+    let words: Vec<Vec<u8>> = word_set(verbs, true)
+        .into_iter()
+        .map(String::into_bytes)
+        .collect();
+    WordTable::new(&words)
+}

@@ -1,0 +1,551 @@
+//! `unattributed-quote`: direct quotations with no identifiable speaker in
+//! their sentence, the neighbouring sentences of their paragraph, a colon
+//! lead-in or a name right before them; terms, titles and scare quotes
+//! are not quotes.
+
+use std::ops::Range;
+
+use crate::segment::Segmented;
+
+use super::anchors::Scan;
+use super::compiled::Compiled;
+use super::matching::PhraseSet;
+use super::prose::{is_capitalized, last_word, words_of};
+use super::speaker::{names_someone, speaker_subject};
+use super::{Finding, UNATTRIBUTED_QUOTE};
+
+/// `unattributed-quote`: direct quotations with no identifiable speaker.
+pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+    quotes_in(text, seg, c, &c.anchors.scan(text, 0, true))
+}
+
+/// `unattributed-quote` given the document's attributing phrases.
+pub(super) fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) -> Vec<Finding> {
+    let (pieces, offsets) = quotation_groups(seg);
+    let groups: Vec<&[usize]> = offsets.windows(2).map(|w| &pieces[w[0]..w[1]]).collect();
+    let ranges = piece_sentences(seg);
+    let para_sentences = paragraph_sentences(seg);
+    let mut attributed: Vec<bool> = groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .any(|&i| piece_attributed(text, seg, c, scan, i, ranges[i], &para_sentences))
+        })
+        .collect();
+    share_attribution(seg, &groups, &ranges, &mut attributed);
+    let mut out = Vec::new();
+    for (g, pieces) in groups.iter().enumerate() {
+        // A quotation never closed is broken markup, not a finding here.
+        let unclosed = !seg.quotes[*pieces.last().unwrap()].closed;
+        if attributed[g] || unclosed || not_a_quote(text, seg, c, pieces) {
+            continue;
+        }
+        out.push(quote_finding(seg, pieces));
+    }
+    out
+}
+
+/// The quotation pieces grouped into quotations (a piece continuing an
+/// earlier one joins its group): all the groups' pieces, each group's in
+/// order, and where each group's pieces start in them (with the end last).
+fn quotation_groups(seg: &Segmented) -> (Vec<usize>, Vec<usize>) {
+    let n = seg.quotes.len();
+    // Group pieces into quotations.
+    let mut root: Vec<usize> = (0..n).collect();
+    // The number of pieces of each group, then where its pieces start in
+    // `pieces` (all the groups' pieces, each group's in order).
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut group_of = vec![0usize; n];
+    for i in 0..n {
+        match seg.quotes[i].continues {
+            Some(j) if j < i => {
+                root[i] = root[j];
+                let g = group_of[root[i]];
+                sizes[g] += 1;
+                group_of[i] = g;
+            }
+            _ => {
+                group_of[i] = sizes.len();
+                sizes.push(1);
+            }
+        }
+    }
+    let mut offsets: Vec<usize> = Vec::with_capacity(sizes.len() + 1);
+    offsets.push(0);
+    for size in &sizes {
+        offsets.push(offsets[offsets.len() - 1] + size);
+    }
+    let mut pieces = vec![0usize; n];
+    let mut next = offsets.clone();
+    for (i, &g) in group_of.iter().enumerate() {
+        pieces[next[g]] = i;
+        next[g] += 1;
+    }
+    (pieces, offsets)
+}
+
+/// `seg.sentences_of(p)` for each paragraph `p`.
+fn paragraph_sentences(seg: &Segmented) -> Vec<Range<usize>> {
+    let mut para_sentences = vec![0..0; seg.paragraphs.len()];
+    for (i, s) in seg.sentences.iter().enumerate() {
+        let r = &mut para_sentences[s.paragraph];
+        if r.start == r.end {
+            *r = i..i;
+        }
+        r.end = i + 1;
+    }
+    para_sentences
+}
+
+/// Consecutive quotations in one paragraph (same or adjacent sentences)
+/// share attribution: `"A," Yoon said. "B." "C."`. `groups` are the
+/// quotations' pieces, `ranges` each piece's [`piece_sentences`].
+fn share_attribution(
+    seg: &Segmented,
+    groups: &[&[usize]],
+    ranges: &[Option<(usize, usize)>],
+    attributed: &mut [bool],
+) {
+    let bounds: Vec<Option<(usize, usize, usize)>> = groups
+        .iter()
+        .map(|g| {
+            let a = ranges[g[0]]?;
+            let b = ranges[*g.last()?]?;
+            Some((seg.quotes[g[0]].paragraph, a.0, b.1))
+        })
+        .collect();
+    let linked = |a: usize, b: usize| match (bounds[a], bounds[b]) {
+        (Some((pa, _, la)), Some((pb, fb, _))) => {
+            pb == seg.quotes[*groups[a].last().unwrap()].paragraph && pa <= pb && fb <= la + 1
+        }
+        _ => false,
+    };
+    for g in 1..groups.len() {
+        if attributed[g - 1] && !attributed[g] && linked(g - 1, g) {
+            attributed[g] = true;
+        }
+    }
+    for g in (1..groups.len()).rev() {
+        if attributed[g] && !attributed[g - 1] && linked(g - 1, g) {
+            attributed[g - 1] = true;
+        }
+    }
+}
+
+/// The finding for the quotation of `pieces`: from its opening mark to its
+/// closing one, or to the end of its first piece when it runs on into
+/// another paragraph.
+fn quote_finding(seg: &Segmented, pieces: &[usize]) -> Finding {
+    let first = &seg.quotes[pieces[0]];
+    let last = &seg.quotes[*pieces.last().unwrap()];
+    let end = if last.paragraph == first.paragraph {
+        last.span.end
+    } else {
+        first.span.end
+    };
+    Finding {
+        rule: UNATTRIBUTED_QUOTE,
+        start: first.span.start,
+        end,
+        message: "quotation with no speaker: no speech verb (said, told, added...), \
+                  `according to` or colon lead-in naming a speaker in this sentence \
+                  or the previous/next one in the paragraph"
+            .to_string(),
+    }
+}
+
+/// For each quotation piece, the sentence indices `first..=last` covering
+/// its span, clamped to its paragraph. The pieces come in order: the
+/// sentences are looked for from where the previous piece's were.
+fn piece_sentences(seg: &Segmented) -> Vec<Option<(usize, usize)>> {
+    let n = seg.sentences.len();
+    let (mut lo, mut last_pos) = (0, 0);
+    // `seg.sentence_at(pos)`.
+    let mut sentence_at = |pos: usize| {
+        if pos < last_pos {
+            lo = seg.sentences.partition_point(|s| s.span.end <= pos);
+        }
+        while lo < n && seg.sentences[lo].span.end <= pos {
+            lo += 1;
+        }
+        last_pos = pos;
+        (lo < n && seg.sentences[lo].span.start <= pos).then_some(lo)
+    };
+    seg.quotes
+        .iter()
+        .map(|q| {
+            let span = &q.span;
+            let first = sentence_at(span.start)?;
+            let last = sentence_at(span.end.saturating_sub(1).max(span.start)).unwrap_or(first);
+            Some((first, last.max(first)))
+        })
+        .collect()
+}
+
+/// Whether quote piece `qi` has attribution in its sentence(s) or the
+/// neighbouring sentences of its paragraph, outside all quotations.
+/// `sentences` is the piece's [`piece_sentences`], `para_sentences` each
+/// paragraph's [`Segmented::sentences_of`].
+fn piece_attributed(
+    text: &str,
+    seg: &Segmented,
+    c: &Compiled,
+    scan: &Scan,
+    qi: usize,
+    sentences: Option<(usize, usize)>,
+    para_sentences: &[Range<usize>],
+) -> bool {
+    let q = &seg.quotes[qi];
+    let Some((first, last)) = sentences else {
+        return false;
+    };
+    let para = para_sentences[q.paragraph].clone();
+    let lo = if first > para.start { first - 1 } else { first };
+    let hi = if last + 1 < para.end { last + 1 } else { last };
+    let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
+    // The quotations end in order, and piece `qi` ends after the window's
+    // start: the first one that does is at most a few pieces before it.
+    let mut first_quote = qi;
+    while first_quote > 0 && seg.quotes[first_quote - 1].span.end > window.start {
+        first_quote -= 1;
+    }
+    for r in outside_quotes_from(seg, window, first_quote) {
+        if attributing_in(text, c, scan, r) {
+            return true;
+        }
+    }
+    // A quotation left open whose text holds the attribution the closing
+    // mark should have preceded: `"It's gloomy, said David Wyss of DRI.`
+    if !q.closed && c.open_attribution.is_match(&text[q.inner.clone()]) {
+        return true;
+    }
+    // The speaker is the subject of the sentence right before.
+    if first > para.start && speaker_subject(c, text, &text[seg.sentences[first - 1].span.clone()])
+    {
+        return true;
+    }
+    let sent_start = seg.sentences[first].span.start;
+    let before = text[sent_start..q.span.start].trim_end();
+    // Colon lead-in with a speaker: `Yoon: "..."`; a bare `:` is a
+    // question-and-answer label whose name was lost.
+    if before.ends_with(':') && (before == ":" || names_someone(c, before)) {
+        return true;
+    }
+    // A name right before the quotation (`Newcastle boss Graeme Souness "We
+    // deserved..."`), or a quotation worked into a sentence about someone
+    // (`He attributed this to "restoration of law and order..."`, `It issued
+    // a statement that "..."`).
+    if !before.is_empty()
+        && (last_word(c, before).is_some_and(|m| is_capitalized(m.as_str()) && m.start() > 0)
+            || names_someone(c, before))
+    {
+        return true;
+    }
+    // A quotation opening its paragraph after a paragraph ending in a colon
+    // lead-in (`Yoon said:` then the quote as its own paragraph).
+    if before.is_empty() && first == para.start && q.paragraph > 0 {
+        let prev = seg.paragraphs[q.paragraph - 1].clone();
+        let ps = para_sentences[q.paragraph - 1].clone();
+        if ps.end > ps.start {
+            let last_sent = &seg.sentences[ps.end - 1];
+            let lead = &text[last_sent.span.start..prev.end];
+            let outside: String = outside_quotes(seg, last_sent.span.start..prev.end)
+                .map(|r| &text[r])
+                .collect::<Vec<_>>()
+                .join(" ");
+            // The previous paragraph's last sentence attributes (`Yoon
+            // said: ` or `Yoon said the plan was sound.`): wire and BBC copy
+            // often give a quotation a paragraph of its own after it.
+            if (lead.trim_end().ends_with(':') && names_someone(c, lead))
+                || c.attributing.is_match(&outside)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Why a quotation is not a real quote (a term, title or scare quotes), if so.
+fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> bool {
+    let q0 = &seg.quotes[pieces[0]];
+    let inner: String = pieces
+        .iter()
+        .map(|&i| &text[seg.quotes[i].inner.clone()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = words_of(c, &inner, usize::MAX);
+    let Some(first) = words.first() else {
+        return true;
+    };
+    let partial = !is_capitalized(first)
+        && !inner
+            .trim_start()
+            .starts_with(|ch: char| ch.is_ascii_digit());
+    let min = if partial {
+        c.min_partial_quote_words
+    } else {
+        c.min_quote_words
+    };
+    if words.len() < min {
+        return true;
+    }
+    // Titles of works: Most Words Capitalized, no sentence punctuation.
+    let trimmed = inner.trim_end_matches(['"', '\'', '\u{2019}', ',', ' ']);
+    let sentence_end = trimmed.ends_with(['.', '!', '?', '\u{2026}']);
+    let alpha = |w: &&&str| w.starts_with(char::is_alphabetic);
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().count() > 3)
+        .filter(alpha)
+        .collect();
+    let caps = long.iter().filter(|w| is_capitalized(w)).count();
+    if !sentence_end && !long.is_empty() && caps * 10 >= long.len() * 8 {
+        return true;
+    }
+    // Short titles that end in `?` or `!`: `How Soon Is Now?`.
+    let all: Vec<&&str> = words.iter().filter(alpha).collect();
+    let all_caps = all.iter().filter(|w| is_capitalized(w)).count();
+    if !trimmed.ends_with('.') && all.len() <= 8 && all_caps * 10 >= all.len() * 7 && all.len() > 1
+    {
+        return true;
+    }
+    // Lead-ins: so-called, dubbed, known as, called it.
+    let sent_start = seg
+        .sentence_at(q0.span.start)
+        .map_or(seg.paragraphs[q0.paragraph].start, |s| {
+            seg.sentences[s].span.start
+        });
+    let before = &text[sent_start..q0.span.start];
+    let mut bw = words_lower(c, before);
+    if bw.len() > 6 {
+        bw.drain(..bw.len() - 6);
+    }
+    let fillers = [
+        "it", "them", "him", "her", "this", "the", "a", "an", "as", "that",
+    ];
+    for ex in &c.exemptions {
+        if ends_with_phrase(&bw, ex) {
+            return true;
+        }
+        if let Some((last, rest)) = bw.split_last() {
+            if fillers.contains(&last.as_str()) && ends_with_phrase(rest, ex) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether `text[r]` has an attributing phrase, when `r` starts and ends
+/// between words (the neighbours of a range of sentences outside
+/// quotations are spaces, quotation marks or sentence punctuation): from
+/// the document's scan when it has the phrases, else by looking them up.
+fn attributing_in(text: &str, c: &Compiled, scan: &Scan, r: Range<usize>) -> bool {
+    if !matches!(c.attributing, PhraseSet::Words(..)) {
+        return c.attributing.is_match(&text[r]);
+    }
+    let spans = &scan.attributing;
+    let first = scan.attributing_from(r.start);
+    spans[first..]
+        .iter()
+        .take_while(|&&(start, _)| start < r.end)
+        .any(|&(_, end)| end <= r.end)
+}
+
+/// Byte ranges of `window` not covered by any quotation of the document.
+fn outside_quotes(
+    seg: &Segmented,
+    window: Range<usize>,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let first = seg.quotes.partition_point(|q| q.span.end <= window.start);
+    outside_quotes_from(seg, window, first)
+}
+
+/// [`outside_quotes`] given the first quotation ending after the window's
+/// start.
+fn outside_quotes_from(
+    seg: &Segmented,
+    window: Range<usize>,
+    first: usize,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut quotes = seg.quotes[first..].iter();
+    let mut pos = Some(window.start);
+    std::iter::from_fn(move || {
+        while let Some(at) = pos {
+            match quotes.next() {
+                Some(q) if q.span.start < window.end => {
+                    pos = Some(at.max(q.span.end));
+                    if q.span.start > at {
+                        return Some(at..q.span.start);
+                    }
+                }
+                _ => {
+                    pos = None;
+                    if at < window.end {
+                        return Some(at..window.end);
+                    }
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Lower-cased words of `s` (letters, digits, inner apostrophes and hyphens).
+fn words_lower(c: &Compiled, s: &str) -> Vec<String> {
+    c.word
+        .find_iter(s)
+        .map(|m| m.as_str().to_lowercase().replace('\u{2019}', "'"))
+        .collect()
+}
+
+/// Whether `words` ends with the phrase `p`.
+fn ends_with_phrase(words: &[String], p: &[String]) -> bool {
+    words.len() >= p.len() && words[words.len() - p.len()..] == *p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::rules::attribution::test_support::{compiled, found};
+    use crate::rules::attribution::Options;
+    use crate::segment::segment;
+
+    fn quotes(text: &str) -> Vec<String> {
+        found(text, unattributed_quotes)
+    }
+
+    fn clean(text: &str) {
+        assert_eq!(
+            quotes(text),
+            Vec::<String>::new(),
+            "quote findings in {text:?}"
+        );
+    }
+
+    // -- unattributed-quote: attributed forms pass --------------------------
+
+    #[test]
+    fn attributed_forms_pass() {
+        for t in [
+            "\"We are ready to respond to any provocation,\" Yoon said.",
+            "\u{201C}We are ready to respond to any provocation,\u{201D} said Yoon.",
+            "Yoon said: \u{201C}We are ready to respond to any provocation.\u{201D}",
+            "According to Yoon, \u{201C}we are ready to respond to any provocation.\u{201D}",
+            "\u{201C}The talks went well and we expect more,\u{201D} the official told reporters.",
+            "\u{201C}The alliance will respond firmly to any attack,\u{201D} the statement read.",
+            "Kishida added that \u{201C}the security of Europe and Asia is inseparable.\u{201D}",
+            "\u{201C}We are ready. We will act without delay,\u{201D} Yoon said. \u{201C}Nobody should doubt it.\u{201D}",
+            "Yoon spoke after the meeting. \u{201C}We are ready for anything now.\u{201D}",
+            "\u{201C}This is a grave threat to peace,\u{201D} Yoon warned on Tuesday.",
+            "\u{201C}Can we trust them after all this?\u{201D} he asked.",
+            "\u{201C}We were surprised by the result,\u{201D} a spokesperson for the ministry said.",
+            "Lee: \u{201C}We will not back down from this fight.\u{201D}",
+        ] {
+            clean(t);
+        }
+    }
+
+    #[test]
+    fn attribution_after_first_sentence_of_multi_sentence_quote() {
+        clean("\u{201C}We are ready,\u{201D} Yoon said. \u{201C}We have prepared for months. Nobody should doubt our resolve. The allies agree.\u{201D}");
+        clean("\"We are ready. We have prepared for months,\" Yoon said. \"Nobody should doubt our resolve.\"");
+    }
+
+    #[test]
+    fn continued_across_paragraphs() {
+        clean("\u{201C}We are ready for any provocation,\u{201D} Yoon said. \u{201C}We have prepared for months.\n\n\u{201C}And we will not be intimidated by anyone.\u{201D}\n\nThe talks ended.");
+        clean("Yoon said: \u{201C}We have prepared for months and we are ready.\n\n\u{201C}And we will not be intimidated by anyone.\u{201D}");
+    }
+
+    #[test]
+    fn colon_paragraph_lead_in() {
+        clean("Yoon told the summit:\n\n\u{201C}We will never accept this kind of threat.\u{201D}");
+    }
+
+    #[test]
+    fn bbc_run_together_paragraphs() {
+        // BBC News 2004-5 data set (Greene & Cunningham), politics: Labour
+        // conference story; paragraphs of one quote run together.
+        clean("Colin Asplin, Blackpool Hotel Association said: \"We have tried very hard to make sure they come back to Blackpool. \"Obviously we have failed in that. I just hope Manchester can handle the crowds. \"It amazes me that the Labour Party, which is a working class party, doesn't want to come to the main working class resort in the country.\" The exact cost to Blackpool in terms of lost revenue for hotel accommodation is not yet known.");
+    }
+
+    // -- not a quote -----------------------------------------------------------
+
+    #[test]
+    fn terms_titles_and_lead_ins_pass() {
+        for t in [
+            "Russia and North Korea signed the so-called \u{201C}comprehensive strategic partnership\u{201D} in June.",
+            "The two signed a \u{201C}comprehensive strategic partnership\u{201D} in June.",
+            "She read \u{201C}The Old Man and the Sea\u{201D} on the flight.",
+            "The film \"Lord of the Rings: The Return of the King\" won eleven awards.",
+            "Critics have called it \u{201C}a reckless gamble with the lives of millions\u{201D} in the past.",
+            "The plan, dubbed \u{201C}Operation Morning Calm and Quiet Skies Forever,\u{201D} began in May.",
+            "The area is known as \u{201C}the most dangerous border in the world today.\u{201D}",
+            "He chose the phrase \u{201C}a new era of cooperation between us\u{201D} for it.",
+        ] {
+            clean(t);
+        }
+    }
+
+    // -- flagged ---------------------------------------------------------------
+
+    #[test]
+    fn bare_quote_paragraph_flagged() {
+        let t = "The summit ended on Wednesday.\n\n\u{201C}We will never accept this.\u{201D}\n\nLeaders left.";
+        assert_eq!(quotes(t), ["\u{201C}We will never accept this.\u{201D}"]);
+        assert_eq!(
+            quotes("\"We will never accept this.\""),
+            ["\"We will never accept this.\""]
+        );
+    }
+
+    #[test]
+    fn quote_with_no_nearby_speaker_flagged() {
+        let t = "The summit ended on Wednesday. \u{201C}This is a grave and growing threat to the region.\u{201D} The leaders then left for dinner.";
+        assert_eq!(
+            quotes(t),
+            ["\u{201C}This is a grave and growing threat to the region.\u{201D}"]
+        );
+    }
+
+    #[test]
+    fn colon_without_speaker_flagged() {
+        let t = "The message was clear: \u{201C}We will never accept this kind of deal.\u{201D}";
+        assert_eq!(quotes(t).len(), 1);
+    }
+
+    #[test]
+    fn span_covers_marks_and_message_explains() {
+        let t = "Leaders met. \u{201C}We will never accept this.\u{201D}";
+        let seg = segment(t);
+        let f = unattributed_quotes(t, &seg, &compiled());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule, "unattributed-quote");
+        assert!(t[f[0].start..].starts_with('\u{201C}'));
+        assert_eq!(f[0].end, t.len());
+        assert!(f[0].message.contains("speech verb"));
+    }
+
+    #[test]
+    fn seed_style_wire_copy_passes() {
+        // The project's seed article style: one paragraph per line.
+        let t = "Yoon met Kishida on Wednesday.\n\u{201C}Russia and North Korea recently signed a comprehensive strategic partnership,\u{201D} Yoon said.\n\u{201C}The participation of South Korea and Japan carries strategic implications,\u{201D} Yoon noted.\n";
+        clean(t);
+    }
+
+    #[test]
+    fn tuned_lists_take_effect() {
+        let o = Options {
+            speech_verbs: vec!["say".into(), "said".into()],
+            attribution_phrases: vec![],
+            ..Options::default()
+        };
+        let c = Compiled::new(&o).unwrap();
+        let t = "\u{201C}We will never accept this deal,\u{201D} Yoon warned.";
+        assert_eq!(unattributed_quotes(t, &segment(t), &c).len(), 1);
+        assert!(unattributed_quotes(t, &segment(t), &compiled()).is_empty());
+    }
+}
