@@ -66,6 +66,7 @@ impl Engine {
             }
         }
         let patterns = PatternSet::build(specs)?;
+        compile_attribution(&mut rules, &options)?;
         let rank = |i: &usize| Kind::ALL.iter().position(|&k| k == rules[*i].kind());
         let mut order: Vec<usize> = (0..rules.len()).collect();
         order.sort_by_key(rank);
@@ -176,6 +177,45 @@ impl Engine {
             });
         }
     }
+}
+
+/// Give every attribution rule its compiled option set: the packs'
+/// `[options.attribution]` with the rule's own table merged over them.
+/// Rules with equal options share one set (compiled on first use).
+fn compile_attribution(
+    rules: &mut [Rule],
+    options: &crate::rules::options::Options,
+) -> Result<(), String> {
+    use crate::rules::attribution::{Compiled, Lazy, Options};
+    let mut sets: Vec<std::sync::Arc<Lazy>> = Vec::new();
+    for rule in rules {
+        let id = rule.id.clone();
+        let Some(own) = rule.check.attribution_mut() else {
+            continue;
+        };
+        let mut merged = options.only("attribution");
+        if let Some(layer) = own.overrides.clone() {
+            merged.merge(layer).map_err(|e| e.to_string())?;
+        }
+        let opts: Options = merged
+            .family("attribution")
+            .map_err(|e| format!("rule `{id}`: {e}"))?;
+        if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
+            return Err(format!(
+                "rule `{id}`: min-quote-words and min-partial-quote-words must be at least 1"
+            ));
+        }
+        let set = match sets.iter().find(|s| *s.source() == opts) {
+            Some(s) => s.clone(),
+            None => {
+                let s = std::sync::Arc::new(Lazy::new(opts, Compiled::new));
+                sets.push(s.clone());
+                s
+            }
+        };
+        own.compiled = Some(set);
+    }
+    Ok(())
 }
 
 /// A rule's message: its template with `{text}` (the flagged text),

@@ -155,10 +155,13 @@ impl<'a> Context<'a> {
             if !self.settings.enabled[i] {
                 continue;
             }
+            let same = |o: &attribution::RuleOptions| {
+                o.compiled.as_ref().is_some_and(|l| Arc::ptr_eq(l, lazy))
+            };
             match &r.check {
-                Check::UnattributedQuote(l) if Arc::ptr_eq(l, lazy) => want.quotes = true,
-                Check::UnattributedClaim(l) if Arc::ptr_eq(l, lazy) => want.claims = true,
-                Check::AnonymousSource(l) if Arc::ptr_eq(l, lazy) => want.anonymous = true,
+                Check::UnattributedQuote(o) if same(o) => want.quotes = true,
+                Check::UnattributedClaim(o) if same(o) => want.claims = true,
+                Check::AnonymousSource(o) if same(o) => want.anonymous = true,
                 _ => {}
             }
         }

@@ -177,9 +177,9 @@ pub enum Check {
     Pattern(pattern::PatternOptions),
     /// The three attribution kinds: rules with equal options share one
     /// compiled set (one `Arc`), so the context runs it once for all.
-    UnattributedQuote(std::sync::Arc<attribution::Lazy>),
-    UnattributedClaim(std::sync::Arc<attribution::Lazy>),
-    AnonymousSource(std::sync::Arc<attribution::Lazy>),
+    UnattributedQuote(attribution::RuleOptions),
+    UnattributedClaim(attribution::RuleOptions),
+    AnonymousSource(attribution::RuleOptions),
     NameRomanization(RomanizationOptions),
     FusedName,
 }
@@ -201,6 +201,16 @@ impl Check {
         }
     }
 
+    /// The options of an attribution rule.
+    pub fn attribution_mut(&mut self) -> Option<&mut attribution::RuleOptions> {
+        match self {
+            Check::UnattributedQuote(o)
+            | Check::UnattributedClaim(o)
+            | Check::AnonymousSource(o) => Some(o),
+            _ => None,
+        }
+    }
+
     /// Run this check on one document: the one matcher signature
     /// (document context and the kind's options → findings).
     pub fn run(&self, cx: &Context) -> Vec<Finding> {
@@ -211,9 +221,9 @@ impl Check {
             Check::Mojibake => mojibake::check_document(cx),
             Check::InvalidUtf8 => invalid_utf8::check_document(cx),
             Check::Pattern(opts) => cx.patterns(opts.slot).to_vec(),
-            Check::UnattributedQuote(lazy) => attribution_findings(cx, lazy, |f| &f.quotes),
-            Check::UnattributedClaim(lazy) => attribution_findings(cx, lazy, |f| &f.claims),
-            Check::AnonymousSource(lazy) => attribution_findings(cx, lazy, |f| &f.anonymous),
+            Check::UnattributedQuote(o) => attribution_findings(cx, o, |f| &f.quotes),
+            Check::UnattributedClaim(o) => attribution_findings(cx, o, |f| &f.claims),
+            Check::AnonymousSource(o) => attribution_findings(cx, o, |f| &f.anonymous),
             Check::NameRomanization(_) => match cx.names() {
                 Ok(found) => found.romanization.clone(),
                 Err(e) => vec![entity_table_error(e)],
@@ -230,9 +240,12 @@ impl Check {
 
 fn attribution_findings(
     cx: &Context,
-    lazy: &std::sync::Arc<attribution::Lazy>,
+    opts: &attribution::RuleOptions,
     pick: fn(&attribution::Findings) -> &Vec<attribution::Finding>,
 ) -> Vec<Finding> {
+    let Some(lazy) = &opts.compiled else {
+        return Vec::new();
+    };
     match cx.attribution(lazy) {
         Ok(found) => pick(&found)
             .iter()

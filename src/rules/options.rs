@@ -23,7 +23,11 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 /// The families a pack may tune, and who reads them.
-pub const FAMILIES: [(&str, &str); 2] = [
+pub const FAMILIES: [(&str, &str); 3] = [
+    (
+        "attribution",
+        "the `unattributed-quote`, `unattributed-claim` and `anonymous-source` rules",
+    ),
     (
         "segmenter",
         "paragraphs, sentences and quotations (every rule that asks where quotations are)",
@@ -81,27 +85,57 @@ impl Layer {
                 .label("not a family of rules")
                 .note(format!("families: {}", FAMILIES.map(|(f, _)| f).join(", "))));
             }
-            let DeValue::Table(entries) = table.get_ref() else {
-                return Err(err(
-                    span_of(table.span()),
-                    format!("`options.{family}` must be a table"),
-                ));
-            };
-            let mut out = Vec::new();
-            for (k, v) in entries.iter() {
-                let value = toml::Value::deserialize(v.clone().into_deserializer())
-                    .map_err(|e| FileError::from_toml(path, text, &e))?;
-                out.push(Entry {
-                    key: k.get_ref().to_string(),
-                    key_span: span_of(k.span()),
-                    value,
-                    value_span: span_of(v.span()),
-                });
-            }
-            layer.families.push((family, out));
+            layer
+                .families
+                .push((family.clone(), entries(path, text, &family, table)?));
         }
         Ok(layer)
     }
+
+    /// One family's options written somewhere else than `[options.*]`
+    /// (a rule's own `attribution = { ... }` table).
+    pub fn family(
+        path: &str,
+        text: &Arc<str>,
+        family: &str,
+        table: &Spanned<DeValue<'_>>,
+    ) -> Result<Layer, FileError> {
+        Ok(Layer {
+            path: path.to_string(),
+            text: Some(text.clone()),
+            families: vec![(family.to_string(), entries(path, text, family, table)?)],
+        })
+    }
+}
+
+/// The entries of one family's table.
+fn entries(
+    path: &str,
+    text: &Arc<str>,
+    family: &str,
+    table: &Spanned<DeValue<'_>>,
+) -> Result<Vec<Entry>, FileError> {
+    let span_of = |s: std::ops::Range<usize>| Span::new(s.start, s.end);
+    let DeValue::Table(entries) = table.get_ref() else {
+        return Err(FileError::new(
+            path,
+            text,
+            Some(span_of(table.span())),
+            format!("the options of `{family}` must be a table"),
+        ));
+    };
+    let mut out = Vec::new();
+    for (k, v) in entries.iter() {
+        let value = toml::Value::deserialize(v.clone().into_deserializer())
+            .map_err(|e| FileError::from_toml(path, text, &e))?;
+        out.push(Entry {
+            key: k.get_ref().to_string(),
+            key_span: span_of(k.span()),
+            value,
+            value_span: span_of(v.span()),
+        });
+    }
+    Ok(out)
 }
 
 /// The merged options of every family.
@@ -195,6 +229,19 @@ impl Options {
         toml::Value::Table(table.clone())
             .try_into()
             .map_err(|e: toml::de::Error| format!("`options.{family}`: {}", e.message()))
+    }
+
+    /// These options with one family only (to merge one rule's own
+    /// options over).
+    pub fn only(&self, family: &str) -> Options {
+        Options {
+            families: self
+                .families
+                .get_key_value(family)
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .into_iter()
+                .collect(),
+        }
     }
 
     /// The merged options of the shipped packs alone (for tests and tools

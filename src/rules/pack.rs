@@ -4,7 +4,7 @@
 //! Shipped packs are embedded in the binary; user packs go through the very
 //! same loader.
 
-use super::attribution::{Lazy as AttributionLazy, Options as AttributionOptions};
+use super::attribution::RuleOptions as AttributionRuleOptions;
 use super::names::Entity;
 use super::options::{Layer, Options};
 use super::script::StrayOptions;
@@ -252,11 +252,13 @@ const COMMON_KEYS: [&str; 9] = [
 #[serde(deny_unknown_fields)]
 struct NoOptions {}
 
-/// The options of the three attribution kinds.
+/// The options of the three attribution kinds: the rule's own table of
+/// attribution options, read as a layer over `[options.attribution]`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AttributionRule {
-    attribution: Option<Spanned<AttributionOptions>>,
+    #[allow(dead_code)]
+    attribution: Option<serde::de::IgnoredAny>,
 }
 
 /// The option keys of a kind: the fields of its options type.
@@ -298,12 +300,22 @@ fn check_of(
             Check::Pattern(raw.validate(kind_span, &|span, msg| cx.error(span, msg))?)
         }
         Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
-            let raw: AttributionRule = typed(options, cx)?;
-            let lazy = cx.attribution(raw.attribution, kind_span)?;
+            let own = match options.get_ref() {
+                DeValue::Table(t) => t.get("attribution").cloned(),
+                _ => None,
+            };
+            typed::<AttributionRule>(options, cx)?;
+            let opts = AttributionRuleOptions {
+                overrides: match own {
+                    Some(table) => Some(Layer::family(cx.path, cx.text, "attribution", &table)?),
+                    None => None,
+                },
+                compiled: None,
+            };
             match kind {
-                Kind::UnattributedQuote => Check::UnattributedQuote(lazy),
-                Kind::UnattributedClaim => Check::UnattributedClaim(lazy),
-                _ => Check::AnonymousSource(lazy),
+                Kind::UnattributedQuote => Check::UnattributedQuote(opts),
+                Kind::UnattributedClaim => Check::UnattributedClaim(opts),
+                _ => Check::AnonymousSource(opts),
             }
         }
         Kind::NameRomanization => Check::NameRomanization(typed(options, cx)?),
@@ -358,12 +370,10 @@ fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     fields.0
 }
 
-/// What loading one pack needs to locate its errors, and the attribution
-/// option sets its rules share.
+/// What loading one pack needs to locate its errors.
 struct LoadCx<'a> {
     path: &'a str,
     text: &'a Arc<str>,
-    attribution: std::cell::RefCell<Vec<Arc<AttributionLazy>>>,
 }
 
 impl LoadCx<'_> {
@@ -373,32 +383,6 @@ impl LoadCx<'_> {
 
     fn toml_error(&self, e: &toml::de::Error) -> FileError {
         FileError::from_toml(self.path, self.text, e)
-    }
-
-    /// The compiled option set of an attribution rule: rules with the same
-    /// options share one (lazily) compiled set.
-    fn attribution(
-        &self,
-        raw: Option<Spanned<AttributionOptions>>,
-        kind_span: Span,
-    ) -> Result<Arc<AttributionLazy>, FileError> {
-        let span = raw.as_ref().map(span_of).unwrap_or(kind_span);
-        let opts = raw.map(Spanned::into_inner).unwrap_or_default();
-        if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
-            return Err(self
-                .error(span, "invalid attribution options".into())
-                .note("min-quote-words and min-partial-quote-words must be at least 1"));
-        }
-        let mut shared = self.attribution.borrow_mut();
-        if let Some(c) = shared.iter().find(|c| *c.source() == opts) {
-            return Ok(c.clone());
-        }
-        let c = Arc::new(AttributionLazy::new(
-            opts,
-            super::attribution::Compiled::new,
-        ));
-        shared.push(c.clone());
-        Ok(c)
     }
 }
 
@@ -419,11 +403,7 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// Load one pack. `path` is used for messages and for the default pack name.
 pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
     let text: Arc<str> = Arc::from(text);
-    let cx = LoadCx {
-        path,
-        text: &text,
-        attribution: Default::default(),
-    };
+    let cx = LoadCx { path, text: &text };
     let doc = DeTable::parse(&text).map_err(|e| cx.toml_error(&e))?;
     let raw = RawPack::deserialize(
         Spanned::new(doc.span(), DeValue::Table(doc.get_ref().clone())).into_deserializer(),

@@ -92,3 +92,46 @@ fn mistakes_in_a_house_pack_point_into_it() {
         "{e}"
     );
 }
+
+#[test]
+fn a_house_pack_extends_the_speech_verbs_of_every_attribution_rule() {
+    let text = "“We will not give up the fight for the harbour,” the mayor harrumphed.\n";
+    assert_eq!(
+        found(&engine_with("").unwrap(), "unattributed-quote", text).len(),
+        1
+    );
+    let house =
+        engine_with("[options.attribution]\nextend-speech-verbs = [\"harrumph\"]\n").unwrap();
+    assert!(found(&house, "unattributed-quote", text).is_empty());
+}
+
+#[test]
+fn one_rule_takes_its_own_attribution_options_over_the_packs() {
+    // A desk rule that counts only long quotations, beside the shipped one.
+    let house = engine_with(
+        r#"
+[[rule]]
+id = "long-unattributed-quote"
+kind = "unattributed-quote"
+severity = "info"
+message = "{detail}"
+description = "Long quotations need a speaker."
+attribution = { min-quote-words = 12, extend-speech-verbs = ["harrumph"] }
+"#,
+    )
+    .unwrap();
+    let short = "“We will not give up the fight,” the mayor harrumphed.\n";
+    let long = "“We will not give up the fight for the harbour, whatever the council decides next week,” the mayor was heard.\n";
+    assert_eq!(found(&house, "unattributed-quote", short).len(), 1);
+    assert!(found(&house, "long-unattributed-quote", short).is_empty());
+    assert_eq!(found(&house, "long-unattributed-quote", long).len(), 1);
+    let Err(e) = engine_with(
+        "[[rule]]\nid = \"q\"\nkind = \"unattributed-quote\"\nseverity = \"info\"\nmessage = \"m\"\ndescription = \"d.\"\nattribution = { speech-verb = [\"x\"] }\n",
+    ) else {
+        panic!("an unknown attribution option is an error");
+    };
+    assert!(
+        e.contains("house.toml:7:17: unknown option `speech-verb`"),
+        "{e}"
+    );
+}

@@ -41,6 +41,17 @@ pub use options::{inflections, Options};
 use quote::quotes_in;
 pub use quote::unattributed_quotes;
 
+/// What an attribution rule runs: its own options (merged over the packs'
+/// `[options.attribution]` when the engine is built) and the compiled set
+/// they give, shared by every rule with the same options.
+#[derive(Clone, Debug, Default)]
+pub struct RuleOptions {
+    /// The rule's own `attribution = { ... }` table, if it has one.
+    pub overrides: Option<crate::rules::options::Layer>,
+    /// Set by the engine.
+    pub compiled: Option<std::sync::Arc<Lazy>>,
+}
+
 /// A finding of an attribution rule, before the engine attaches rule metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
