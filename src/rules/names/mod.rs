@@ -3278,7 +3278,7 @@ mod tests {
 
     /// The entities of the shipped names pack.
     fn shipped_entities() -> Vec<Entity> {
-        let toml = include_str!("../../rules/names.toml");
+        let toml = include_str!("../../../rules/names.toml");
         crate::rules::pack::load("names.toml", toml)
             .expect("shipped names pack")
             .entities
