@@ -211,7 +211,7 @@ mod tests {
         for text in random_drafts(3000) {
             let b = text.as_bytes();
             let all = candidates(b);
-            let stops = Stops::find(&text, &index.forms);
+            let stops = Stops::find(&text, index.form_table());
             assert_eq!(
                 index.find_forms_at(&text, &stops.forms, &stops.anchored),
                 index.find_forms(&text),
