@@ -16,6 +16,11 @@
 //! `check` takes text in which non-prose bytes were already blanked with
 //! ASCII spaces, so byte offsets are the file's. Spans are half-open byte
 //! ranges.
+//!
+//! This module holds the rules' flow ([`check`], step by step); the entity
+//! index is in `entity`, the speed machinery in `form_table` and `stops`,
+//! words in `tokens`, folded keys in `fold` and `east_asian`, the text around
+//! a name in `context`, grouping in `groups`, and `fused-name` in `fused`.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -32,26 +37,22 @@ mod groups;
 mod stops;
 mod tokens;
 
-use context::{alt_mention, hangul_gloss, left_boundary, quote_note, right_context, Quotes, Right};
+use context::{alt_mention, hangul_gloss, Quotes};
 pub use east_asian::{detect_names, DetectedName};
-use east_asian::{may_be_surname, parse_ea_at, reading_key};
+use east_asian::{may_be_surname, parse_ea_at, reading_key, Ea};
 pub use english::is_english_word;
 pub use entity::{parse_entities, Entity, FormMatch, LazyIndex, NameIndex};
 use fold::{may_be_western, western_candidate, western_key};
-use form_table::{Bitmap, PrefixBuild};
-use fused::{fused_draft_ok, fused_finding, note_word_start, pack_word, word_hash};
+use form_table::PrefixBuild;
+use fused::{fused_elsewhere, fused_form_finding, note_word_start};
 use groups::{align_fix, compatible, flag, Groups, Occ, Source};
 use stops::Stops;
-use tokens::{ascii_letters_end, next_capital_token, next_token, token_at, Cursor};
+use tokens::{ascii_letters_end, next_capital_token, next_token, token_at, Cursor, Tok};
 
 /// Rule id: the same name romanized two ways, or against the house style.
 pub const RULE_ROMANIZATION: &str = "name-romanization";
 /// Rule id: a name fused with the following word.
 pub const RULE_FUSED: &str = "fused-name";
-
-// ---------------------------------------------------------------------------
-// Public types
-// ---------------------------------------------------------------------------
 
 /// Options of both rules.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -95,74 +96,6 @@ pub struct Finding {
     pub in_quote: bool,
 }
 
-// ---------------------------------------------------------------------------
-// Form lookup
-// ---------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------
-// Word list
-// ---------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------
-// Folding
-// ---------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------
-// East Asian names
-// ---------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------
-// Tokens
-// ---------------------------------------------------------------------------
-
-/// The words of `starts` (plain ASCII words, in draft order) that the walk
-/// of [`check`] would visit and keep: those outside the spans it skips
-/// after an East Asian name (`skips`, from the name's start) and outside
-/// table forms (`spans`); both lists are in order and disjoint.
-fn outside_names<'a>(
-    text: &'a str,
-    starts: &'a [usize],
-    skips: &'a [(usize, usize)],
-    spans: &'a [(usize, usize)],
-) -> impl Iterator<Item = usize> + 'a {
-    let mut skips = skips.iter().peekable();
-    let mut spans = spans.iter().peekable();
-    starts.iter().copied().filter(move |&s| {
-        while skips.next_if(|&&(_, e)| e <= s).is_some() {}
-        while spans.next_if(|&&(_, e)| e <= s).is_some() {}
-        let end = ascii_letters_end(text.as_bytes(), s);
-        skips.peek().is_none_or(|&&(ks, _)| ks > s)
-            && spans.peek().is_none_or(|&&(ts, _)| ts >= end)
-    })
-}
-
-/// The positions of `a` and `b`, both in increasing order, in increasing
-/// order.
-fn merge_sorted(a: &[usize], b: impl Iterator<Item = usize>) -> Vec<usize> {
-    let mut out = Vec::with_capacity(a.len());
-    let mut a = a.iter().copied().peekable();
-    for y in b {
-        while let Some(x) = a.next_if(|&x| x < y) {
-            out.push(x);
-        }
-        out.push(y);
-    }
-    out.extend(a);
-    out
-}
-
-// ---------------------------------------------------------------------------
-// Context helpers
-// ---------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------
-// Grouping
-// ---------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------
-// check
-// ---------------------------------------------------------------------------
-
 /// Run `name-romanization` and `fused-name` over one document.
 pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
     check_at(text, index, opts, &Stops::find(text, index.form_table()))
@@ -170,69 +103,138 @@ pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
 
 /// [`check`] given the draft's [`Stops`].
 fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec<Finding> {
-    let quotes = Quotes::new(text);
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut groups = Groups::default();
-    let mut occs: Vec<Occ> = Vec::new();
+    let mut lint = Lint::new(text, index);
 
     // 1. Table forms.
-    for m in index.find_forms_at(text, &stops.forms, &stops.anchored) {
-        let fused_finding_at = if m.is_fused() {
-            if !opts.fused_names {
-                continue;
-            }
-            match findings.last_mut() {
-                // `Kim Il SungandKim Jong Il`: one finding for the chain.
-                Some(prev) if prev.end > m.glued_start => {
-                    let mut r = prev.replacement.take().unwrap_or_default();
-                    r.push(' ');
-                    r.push_str(&text[m.start..m.glued_end.max(m.end)]);
-                    if m.glued_end > m.end {
-                        r.insert(r.len() - (m.glued_end - m.end), ' ');
-                    }
-                    prev.end = m.glued_end;
-                    prev.message = quote_note(
-                        "names fused with the words around them (spaces lost with the markup?)"
-                            .to_string(),
-                        prev.in_quote,
-                    );
-                    prev.replacement = Some(r);
-                }
-                _ => findings.push(fused_finding(
-                    text,
-                    m.glued_start,
-                    m.start,
-                    m.end,
-                    m.glued_end,
-                    &quotes,
-                )),
-            }
-            Some(findings.len() - 1)
-        } else {
-            None
-        };
-        let node = groups.entity_node(m.entity);
-        occs.push(Occ {
-            start: m.start,
-            end: m.end,
-            node,
-            source: Source::Table,
-            fused: fused_finding_at,
-        });
-    }
+    lint.table_forms(stops, opts.fused_names);
 
     // Starts of the short capitalized words followed by a space that the
     // scan below visits and that may be surnames, each shifted left 16 bits
-    // over a [`word_hash`] of the word: the only places a draft's name can
-    // start (step 5), which reads the draft again only where the hash is a
-    // surname's. (A name found in the draft starts with a word that passed
-    // [`may_be_surname`], a test of the word's bytes alone: a word that
-    // fails it is none of those names' first words.)
+    // over a [`fused::word_hash`] of the word: the only places a draft's
+    // name can start (step 5), which reads the draft again only where the
+    // hash is a surname's. (A name found in the draft starts with a word
+    // that passed [`may_be_surname`], a test of the word's bytes alone: a
+    // word that fails it is none of those names' first words.)
     let mut word_starts: Vec<u64> = Vec::new();
 
     // 2. Name-shaped sequences in no table.
     if opts.auto_detect {
-        let table_spans: Vec<(usize, usize)> = occs.iter().map(|o| (o.start, o.end)).collect();
+        let table_spans: Vec<(usize, usize)> = lint.occs.iter().map(|o| (o.start, o.end)).collect();
+        let walked = lint.walk_capitalized(stops, &table_spans, &mut word_starts);
+        lint.plain_spellings(stops, walked, &table_spans);
+        lint.occs.sort_by_key(|o| o.start);
+
+        // 3. Hangul glosses link every reading to the glossed name.
+        lint.link_glosses();
+    }
+
+    // Spellings mentioned as alternatives are neither references nor
+    // findings (a fused name still is an occurrence).
+    lint.occs
+        .retain(|o| o.fused.is_some() || !alt_mention(text, o.start, o.end));
+
+    // 4. Compare the spellings in each group.
+    lint.compare(opts.house_style.as_deref());
+
+    // 5. Names written correctly elsewhere in the draft, fused here.
+    if opts.fused_names && opts.auto_detect {
+        fused_elsewhere(
+            text,
+            &lint.occs,
+            &word_starts,
+            &lint.quotes,
+            &mut lint.findings,
+        );
+    }
+
+    let mut findings = lint.findings;
+    findings.sort_by_key(|f| (f.start, f.end, f.rule));
+    findings
+}
+
+/// One lint of a draft: the occurrences of names found so far, the groups
+/// they fall into, and the findings.
+struct Lint<'a> {
+    text: &'a str,
+    index: &'a NameIndex,
+    quotes: Quotes<'a>,
+    findings: Vec<Finding>,
+    groups: Groups,
+    occs: Vec<Occ>,
+}
+
+/// What the walk over capitalized words (step 2) leaves for the pass over
+/// plain spellings of accented names ([`Lint::plain_spellings`]).
+#[derive(Default)]
+struct Walked {
+    /// Plain capitalized words that are no candidate themselves, kept in
+    /// case an accented candidate shares their key (`ZHDANOVY` after
+    /// `Zhdanóvy`). (Their starts only: a word is lexed again if it is
+    /// needed.)
+    plain_caps: Vec<usize>,
+    /// Where the walk resumed after an East Asian name: the words from
+    /// its first word's start to there are not visited.
+    ea_skips: Vec<(usize, usize)>,
+    /// The keys of the accented candidates.
+    accented_keys: HashSet<String>,
+}
+
+impl<'a> Lint<'a> {
+    fn new(text: &'a str, index: &'a NameIndex) -> Self {
+        Lint {
+            text,
+            index,
+            quotes: Quotes::new(text),
+            findings: Vec::new(),
+            groups: Groups::default(),
+            occs: Vec::new(),
+        }
+    }
+
+    /// Step 1: each table form is an occurrence of its entity; one fused
+    /// with a neighbouring word is also a `fused-name` finding (and is left
+    /// out when that rule is off).
+    fn table_forms(&mut self, stops: &Stops, fused_names: bool) {
+        let forms = self
+            .index
+            .find_forms_at(self.text, &stops.forms, &stops.anchored);
+        for m in forms {
+            let fused = if m.is_fused() {
+                if !fused_names {
+                    continue;
+                }
+                Some(fused_form_finding(
+                    &mut self.findings,
+                    self.text,
+                    &m,
+                    &self.quotes,
+                ))
+            } else {
+                None
+            };
+            let node = self.groups.entity_node(m.entity);
+            self.occs.push(Occ {
+                start: m.start,
+                end: m.end,
+                node,
+                source: Source::Table,
+                fused,
+            });
+        }
+    }
+
+    /// Step 2: East Asian names and single Western words in no table, from
+    /// a walk over the capitalized words outside table forms (`table_spans`,
+    /// in order). Only capitalized words matter: lowercase prose is skipped
+    /// unread. Notes in `word_starts` the words that may begin a name
+    /// ([`note_word_start`]).
+    fn walk_capitalized(
+        &mut self,
+        stops: &Stops,
+        table_spans: &[(usize, usize)],
+        word_starts: &mut Vec<u64>,
+    ) -> Walked {
+        let text = self.text;
         // Words are visited in order, and table spans are in order and
         // disjoint: a cursor replaces a binary search per word.
         let mut span_i = 0;
@@ -242,49 +244,20 @@ fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec
             }
             table_spans.get(span_i).is_some_and(|&(ts, _)| ts < e)
         };
-        // Plain capitalized words that are no candidate themselves, kept in
-        // case an accented candidate shares their key (`ZHDANOVY` after
-        // `Zhdanóvy`). (Their starts only: a word is lexed again if it is
-        // needed.)
-        let mut plain_caps: Vec<usize> = Vec::new();
-        // Where the walk resumed after an East Asian name: the words from
-        // its first word's start to there are not visited.
-        let mut ea_skips: Vec<(usize, usize)> = Vec::new();
-        let mut accented_keys: HashSet<String> = HashSet::new();
+        let mut walked = Walked::default();
         // Group node of each capitalized word seen (`None`: not a name).
         let mut western: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
-        // Only capitalized words matter: lowercase prose is skipped unread.
         let mut pos = 0;
         let mut cursor = Cursor::new(&stops.words);
         while let Some(t) = next_capital_token(text, pos, &mut cursor) {
             let surname = may_be_surname(text.as_bytes(), t.start, t.core_end);
             if surname {
-                note_word_start(text, &t, &mut word_starts);
+                note_word_start(text, &t, word_starts);
             }
             if let Some(ea) = surname.then(|| parse_ea_at(text, t)).flatten() {
                 if !overlaps(ea.start, ea.end) {
-                    // (The name's other words are not visited: note them.)
-                    let mut p = t.end;
-                    while let Some(u) = next_token(text, p).filter(|u| u.start < ea.resume) {
-                        if may_be_surname(text.as_bytes(), u.start, u.core_end) {
-                            note_word_start(text, &u, &mut word_starts);
-                        }
-                        p = u.end;
-                    }
-                    let node = groups.key_node(&ea.key);
-                    if let Some(ent) = index.entity_of_key(&ea.key) {
-                        let en = groups.entity_node(ent);
-                        groups.union(en, node);
-                    }
-                    occs.push(Occ {
-                        start: ea.start,
-                        end: ea.end,
-                        node,
-                        source: Source::EastAsian,
-                        fused: None,
-                    });
-                    ea_skips.push((t.start, ea.resume));
-                    pos = ea.resume;
+                    pos = self.east_asian_name(&t, ea, word_starts);
+                    walked.ea_skips.push((t.start, pos));
                     continue;
                 }
             }
@@ -296,86 +269,16 @@ fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec
                 && core.is_ascii()
                 && !overlaps(t.start, t.core_end)
             {
-                plain_caps.push(t.start);
+                walked.plain_caps.push(t.start);
             }
             if may_be_western(core) && !overlaps(t.start, t.core_end) {
                 // A word's key and links are the same at each use: work
                 // them out once (linking it again would change nothing).
-                let node = *western.entry(core).or_insert_with(|| {
-                    if !western_candidate(core) {
-                        return None;
-                    }
-                    if !core.is_ascii() {
-                        accented_keys.insert(western_key(core));
-                    }
-                    let key = western_key(core);
-                    let node = groups.key_node(&key);
-                    if let Some(ent) = index.entity_of_key(&key) {
-                        let en = groups.entity_node(ent);
-                        groups.union(en, node);
-                    }
-                    Some(node)
-                });
-                let Some(node) = node else {
-                    pos = t.end;
-                    continue;
-                };
-                occs.push(Occ {
-                    start: t.start,
-                    end: t.core_end,
-                    node,
-                    source: Source::Western,
-                    fused: None,
-                });
-            }
-            pos = t.end;
-        }
-        if !accented_keys.is_empty() {
-            // The words the walk would have kept here, had it visited
-            // them, in draft order.
-            let visited = outside_names(text, &stops.yij_words, &ea_skips, &table_spans);
-            plain_caps = merge_sorted(&plain_caps, visited);
-            // Node of each word's key when an accented spelling has it (once
-            // per word, as above).
-            let mut plain: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
-            // Most words cannot have an accented key: its first letter and
-            // length (after `W:`) are known, and folding an ASCII word only
-            // drops joiners and perhaps one letter of a Slavic ending.
-            // Bit `min(length, 63)` of `shapes[first byte]`.
-            let mut shapes = [0u64; 256];
-            for k in accented_keys.iter().filter_map(|k| k.strip_prefix("W:")) {
-                if let Some(&first) = k.as_bytes().first() {
-                    shapes[usize::from(first)] |= 1 << k.len().min(63);
-                }
-            }
-            for s in plain_caps {
-                let t = token_at(text, s);
-                let core = &text[t.start..t.core_end];
-                let first = core.as_bytes()[0].to_ascii_lowercase();
-                let joiners = if ascii_letters_end(text.as_bytes(), t.start) >= t.core_end {
-                    0
-                } else {
-                    core.bytes()
-                        .filter(|c| matches!(c, b'-' | b'\'' | b'`' | b' '))
-                        .count()
-                };
-                let folded_len = core.len() - joiners;
-                let lens = 1 << folded_len.min(63) | 1 << (folded_len - 1).min(63);
-                if shapes[usize::from(first)] & lens == 0 {
-                    continue;
-                }
-                let node = *plain.entry(core).or_insert_with(|| {
-                    // (A candidate is already an occurrence; capitals
-                    // alone are a headline's, left alone as in
-                    // [`western_candidate`].)
-                    if western_candidate(core) || !core.bytes().any(|c| c.is_ascii_lowercase()) {
-                        return None;
-                    }
-                    let key = western_key(core);
-                    accented_keys.contains(&key).then(|| groups.key_node(&key))
-                });
+                let node = *western
+                    .entry(core)
+                    .or_insert_with(|| self.western_node(core, &mut walked.accented_keys));
                 if let Some(node) = node {
-                    occs.push(Occ {
+                    self.occs.push(Occ {
                         start: t.start,
                         end: t.core_end,
                         node,
@@ -384,11 +287,114 @@ fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec
                     });
                 }
             }
+            pos = t.end;
         }
-        occs.sort_by_key(|o| o.start);
+        walked
+    }
 
-        // 3. Hangul glosses link every reading to the glossed name.
-        for o in &occs {
+    /// The East Asian name `ea` the walk found at the word `t`: an
+    /// occurrence of its key's group. Returns where the walk resumes.
+    fn east_asian_name(&mut self, t: &Tok, ea: Ea, word_starts: &mut Vec<u64>) -> usize {
+        let text = self.text;
+        // (The name's other words are not visited: note them.)
+        let mut p = t.end;
+        while let Some(u) = next_token(text, p).filter(|u| u.start < ea.resume) {
+            if may_be_surname(text.as_bytes(), u.start, u.core_end) {
+                note_word_start(text, &u, word_starts);
+            }
+            p = u.end;
+        }
+        let node = self.linked_key_node(&ea.key);
+        self.occs.push(Occ {
+            start: ea.start,
+            end: ea.end,
+            node,
+            source: Source::EastAsian,
+            fused: None,
+        });
+        ea.resume
+    }
+
+    /// The group node of a capitalized word the walk found (`None`: it is
+    /// no candidate), noting the key of an accented one in `accented_keys`.
+    fn western_node(&mut self, core: &str, accented_keys: &mut HashSet<String>) -> Option<usize> {
+        if !western_candidate(core) {
+            return None;
+        }
+        if !core.is_ascii() {
+            accented_keys.insert(western_key(core));
+        }
+        let key = western_key(core);
+        Some(self.linked_key_node(&key))
+    }
+
+    /// The group node of a folded key, linked to the entity that has the
+    /// key.
+    fn linked_key_node(&mut self, key: &str) -> usize {
+        let node = self.groups.key_node(key);
+        if let Some(ent) = self.index.entity_of_key(key) {
+            let en = self.groups.entity_node(ent);
+            self.groups.union(en, node);
+        }
+        node
+    }
+
+    /// Step 2, then: plain capitalized words that share the key of an
+    /// accented candidate (`ZHDANOVY` after `Zhdanóvy`), among those the
+    /// walk kept and those [`Stops::yij_words`] lists.
+    fn plain_spellings(&mut self, stops: &Stops, walked: Walked, table_spans: &[(usize, usize)]) {
+        let Walked {
+            plain_caps,
+            ea_skips,
+            accented_keys,
+        } = walked;
+        if accented_keys.is_empty() {
+            return;
+        }
+        let text = self.text;
+        // The words the walk would have kept here, had it visited
+        // them, in draft order.
+        let visited = outside_names(text, &stops.yij_words, &ea_skips, table_spans);
+        let plain_caps = merge_sorted(&plain_caps, visited);
+        // Node of each word's key when an accented spelling has it (once
+        // per word, as above).
+        let mut plain: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
+        let shapes = KeyShapes::of(&accented_keys);
+        for s in plain_caps {
+            let t = token_at(text, s);
+            if !shapes.may_match(text, &t) {
+                continue;
+            }
+            let core = &text[t.start..t.core_end];
+            let node = *plain.entry(core).or_insert_with(|| {
+                // (A candidate is already an occurrence; capitals
+                // alone are a headline's, left alone as in
+                // [`western_candidate`].)
+                if western_candidate(core) || !core.bytes().any(|c| c.is_ascii_lowercase()) {
+                    return None;
+                }
+                let key = western_key(core);
+                accented_keys
+                    .contains(&key)
+                    .then(|| self.groups.key_node(&key))
+            });
+            if let Some(node) = node {
+                self.occs.push(Occ {
+                    start: t.start,
+                    end: t.core_end,
+                    node,
+                    source: Source::Western,
+                    fused: None,
+                });
+            }
+        }
+    }
+
+    /// Step 3: a Hangul gloss after a name links the name to every reading
+    /// of the gloss, and to the entities with that native name or reading.
+    fn link_glosses(&mut self) {
+        let (text, index, groups) = (self.text, self.index, &mut self.groups);
+        for o in &self.occs {
             if o.source == Source::Western || o.fused.is_some() {
                 continue;
             }
@@ -412,47 +418,66 @@ fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec
         }
     }
 
-    // Spellings mentioned as alternatives are neither references nor
-    // findings (a fused name still is an occurrence).
-    occs.retain(|o| o.fused.is_some() || !alt_mention(text, o.start, o.end));
-
-    // 4. Compare the spellings in each group.
-    let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (k, o) in occs.iter().enumerate() {
-        let root = groups.find(o.node);
-        by_group.entry(root).or_default().push(k);
+    /// Step 4: the spellings of each group, against the house style's form
+    /// of its entity when a style is set, else against each other.
+    fn compare(&mut self, house_style: Option<&str>) {
+        let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (k, o) in self.occs.iter().enumerate() {
+            let root = self.groups.find(o.node);
+            by_group.entry(root).or_default().push(k);
+        }
+        let index = self.index;
+        for (root, members) in &by_group {
+            let entity = self.groups.entity(*root).map(|e| &index.entities()[e]);
+            let house = match (house_style, entity) {
+                (Some(style), Some(e)) => Some((style, e.styles.get(style).unwrap_or(&e.name))),
+                _ => None,
+            };
+            if let Some((style, house_form)) = house {
+                self.against_house_style(members, style, house_form);
+                continue;
+            }
+            // (One spelling: nothing to compare.)
+            if members.len() < 2 || entity.is_some_and(|e| e.kind == "organisation") {
+                continue;
+            }
+            self.against_reference(members);
+        }
     }
-    for (root, members) in &by_group {
-        let entity = groups.entity(*root).map(|e| &index.entities()[e]);
-        let house = match (&opts.house_style, entity) {
-            (Some(style), Some(e)) => {
-                Some((style.as_str(), e.styles.get(style).unwrap_or(&e.name)))
+
+    /// Flag each of `members` not written as the house style `style`
+    /// writes it (`house_form`).
+    fn against_house_style(&mut self, members: &[usize], style: &str, house_form: &str) {
+        for &k in members {
+            let o = &self.occs[k];
+            let surface = &self.text[o.start..o.end];
+            if surface == house_form || compatible(surface, house_form) {
+                continue;
             }
-            _ => None,
-        };
-        if let Some((style, house_form)) = house {
-            for &k in members {
-                let o = &occs[k];
-                let surface = &text[o.start..o.end];
-                if surface == house_form || compatible(surface, house_form) {
-                    continue;
-                }
-                let message = format!("house style ({style}) writes this name `{house_form}`");
-                let fix = align_fix(surface, house_form);
-                flag(&mut findings, text, o, message, None, fix, &quotes);
-            }
-            continue;
+            let message = format!("house style ({style}) writes this name `{house_form}`");
+            let fix = align_fix(surface, house_form);
+            flag(
+                &mut self.findings,
+                self.text,
+                o,
+                message,
+                None,
+                fix,
+                &self.quotes,
+            );
         }
-        // (One spelling: nothing to compare.)
-        if members.len() < 2 || entity.is_some_and(|e| e.kind == "organisation") {
-            continue;
-        }
+    }
+
+    /// Flag each of `members` (two or more) spelled otherwise than the
+    /// group's reference spelling.
+    fn against_reference(&mut self, members: &[usize]) {
+        let (text, occs) = (self.text, &self.occs);
         // The reference is the first use outside quotations (a quotation
         // keeps its speaker's or source's spelling), else the first use.
         let ref_k = members
             .iter()
             .copied()
-            .find(|&k| !quotes.contains(occs[k].start))
+            .find(|&k| !self.quotes.contains(occs[k].start))
             .unwrap_or(members[0]);
         let first = &occs[ref_k];
         let reference = &text[first.start..first.end];
@@ -495,95 +520,87 @@ fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec
             };
             let label = Some((first.start, first.end, label_text.clone()));
             let fix = align_fix(surface, reference);
-            flag(&mut findings, text, o, message, label, fix, &quotes);
+            flag(
+                &mut self.findings,
+                text,
+                o,
+                message,
+                label,
+                fix,
+                &self.quotes,
+            );
         }
     }
+}
 
-    // 5. Names written correctly elsewhere in the draft, fused here.
-    if opts.fused_names && opts.auto_detect {
-        let fused_starts: HashSet<usize> = findings
-            .iter()
-            .filter(|f| f.rule == RULE_FUSED)
-            .map(|f| f.start)
-            .collect();
-        let mut surfaces: Vec<&str> = occs
-            .iter()
-            .filter(|o| o.source == Source::EastAsian)
-            .map(|o| &text[o.start..o.end])
-            .collect();
-        surfaces.sort_unstable();
-        surfaces.dedup();
-        // One pass over the draft for all of them (not one scan per name).
-        // A surface starts with its surname (at most eight bytes) and a
-        // space: group the surfaces by that word, shortest first (the order
-        // in which an automaton reports matches that start together).
-        let mut by_surname: HashMap<&str, Vec<&str>, PrefixBuild> = HashMap::default();
-        for &surface in &surfaces {
-            if let Some(sp) = surface.find([' ', '\u{a0}']) {
-                by_surname.entry(&surface[..sp]).or_default().push(surface);
+/// The first letters and lengths of the accented keys (after `W:`): most
+/// plain words cannot have one of them, and folding an ASCII word only
+/// drops joiners and perhaps one letter of a Slavic ending. Bit
+/// `min(length, 63)` of the entry of a key's first byte.
+struct KeyShapes([u64; 256]);
+
+impl KeyShapes {
+    fn of(accented_keys: &HashSet<String>) -> Self {
+        let mut shapes = [0u64; 256];
+        for k in accented_keys.iter().filter_map(|k| k.strip_prefix("W:")) {
+            if let Some(&first) = k.as_bytes().first() {
+                shapes[usize::from(first)] |= 1 << k.len().min(63);
             }
         }
-        for group in by_surname.values_mut() {
-            group.sort_by_key(|s| s.len());
-        }
-        // (A surname is a word of at most eight bytes.)
-        let by_word: HashMap<u64, &Vec<&str>, PrefixBuild> = by_surname
-            .iter()
-            .filter(|(surname, _)| surname.len() <= 8)
-            .map(|(surname, group)| (pack_word(surname.as_bytes()), group))
-            .collect();
-        let mut hashes = Bitmap::<1024>::default();
-        for &key in by_word.keys() {
-            hashes.insert(word_hash(key) as usize);
-        }
-        let b = text.as_bytes();
-        // A surface starts with a capitalized word of at most eight bytes
-        // and a space at a word start: the scan in step 2 noted every such
-        // place (a word glued after a hyphen, `anti-Kim`, is no name start).
-        for &noted in if by_word.is_empty() {
-            &[][..]
+        KeyShapes(shapes)
+    }
+
+    /// Whether the plain word `t` may have one of the keys.
+    fn may_match(&self, text: &str, t: &Tok) -> bool {
+        let core = &text[t.start..t.core_end];
+        let first = core.as_bytes()[0].to_ascii_lowercase();
+        let joiners = if ascii_letters_end(text.as_bytes(), t.start) >= t.core_end {
+            0
         } else {
-            &word_starts[..]
-        } {
-            let (s, h) = ((noted >> 16) as usize, (noted & 0xffff) as usize);
-            if !hashes.contains(h) {
-                continue;
-            }
-            // The word ends at the space noted after it.
-            let head = &b[s..b.len().min(s + 10)];
-            let Some(sp) = head
-                .iter()
-                .zip(head.iter().skip(1).chain([&0]))
-                .position(|(&x, &y)| x == b' ' || (x == 0xc2 && y == 0xa0))
-            else {
-                continue;
-            };
-            let Some(&group) = by_word.get(&pack_word(&b[s..s + sp])) else {
-                continue;
-            };
-            if fused_starts.contains(&s) || !left_boundary(text, s) {
-                continue;
-            }
-            for &surface in group {
-                let e = s + surface.len();
-                // A fused name is followed by a lowercase letter: test that
-                // byte before comparing the surface.
-                if !b.get(e).is_some_and(u8::is_ascii_lowercase) || !text[s..].starts_with(surface)
-                {
-                    continue;
-                }
-                if let Right::Fused(suffix_end) = right_context(text, e) {
-                    let last = surface.rsplit([' ', '-']).next().unwrap_or(surface);
-                    if fused_draft_ok(last, &text[e..suffix_end]) {
-                        findings.push(fused_finding(text, s, s, e, suffix_end, &quotes));
-                    }
-                }
-            }
-        }
+            core.bytes()
+                .filter(|c| matches!(c, b'-' | b'\'' | b'`' | b' '))
+                .count()
+        };
+        let folded_len = core.len() - joiners;
+        let lens = 1 << folded_len.min(63) | 1 << (folded_len - 1).min(63);
+        self.0[usize::from(first)] & lens != 0
     }
+}
 
-    findings.sort_by_key(|f| (f.start, f.end, f.rule));
-    findings
+/// The words of `starts` (plain ASCII words, in draft order) that the walk
+/// of [`check`] would visit and keep: those outside the spans it skips
+/// after an East Asian name (`skips`, from the name's start) and outside
+/// table forms (`spans`); both lists are in order and disjoint.
+fn outside_names<'a>(
+    text: &'a str,
+    starts: &'a [usize],
+    skips: &'a [(usize, usize)],
+    spans: &'a [(usize, usize)],
+) -> impl Iterator<Item = usize> + 'a {
+    let mut skips = skips.iter().peekable();
+    let mut spans = spans.iter().peekable();
+    starts.iter().copied().filter(move |&s| {
+        while skips.next_if(|&&(_, e)| e <= s).is_some() {}
+        while spans.next_if(|&&(_, e)| e <= s).is_some() {}
+        let end = ascii_letters_end(text.as_bytes(), s);
+        skips.peek().is_none_or(|&&(ks, _)| ks > s)
+            && spans.peek().is_none_or(|&&(ts, _)| ts >= end)
+    })
+}
+
+/// The positions of `a` and `b`, both in increasing order, in increasing
+/// order.
+fn merge_sorted(a: &[usize], b: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut a = a.iter().copied().peekable();
+    for y in b {
+        while let Some(x) = a.next_if(|&x| x < y) {
+            out.push(x);
+        }
+        out.push(y);
+    }
+    out.extend(a);
+    out
 }
 
 #[cfg(test)]
