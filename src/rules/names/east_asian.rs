@@ -343,6 +343,7 @@ pub(super) fn parse_ea(text: &str, toks: &[Tok], i: usize) -> Option<Ea> {
 }
 
 /// [`parse_ea`] on the draft itself, without a token list.
+#[inline]
 pub(super) fn parse_ea_at(text: &str, t0: Tok) -> Option<Ea> {
     // The next word must follow after one space (or no-break space) and
     // start with a capital (or a character that is not ASCII), and the word

@@ -115,7 +115,13 @@ pub(super) fn slavic_ending(s: &str) -> Option<&str> {
     // `Pompeii` / `Pompey`, `Sidney`: a vowel before the ending is no
     // Slavic ending.
     let last = stem.chars().next_back()?;
-    if !last.is_alphabetic() || "aeiouyAEIOUY".contains(last) || stem.chars().nth(2).is_none() {
+    if !last.is_alphabetic()
+        || matches!(
+            last,
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'
+        )
+        || stem.chars().nth(2).is_none()
+    {
         return None;
     }
     Some(stem)

@@ -42,6 +42,7 @@ pub(super) fn next_token(text: &str, mut from: usize) -> Option<Tok> {
 
 /// The end of the run of ASCII letters starting at `from`, eight bytes at a
 /// time.
+#[inline]
 pub(super) fn ascii_letters_end(b: &[u8], from: usize) -> usize {
     const HI: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
@@ -238,6 +239,7 @@ impl<'a> Cursor<'a> {
 /// capital: the same words as [`tokenize`], without lexing lowercase ASCII
 /// prose. Only the word around each capital or non-ASCII character that
 /// in `cands` is lexed, from the last separator before it.
+#[inline]
 pub(super) fn next_capital_token(text: &str, mut from: usize, cands: &mut Cursor) -> Option<Tok> {
     let b = text.as_bytes();
     loop {
