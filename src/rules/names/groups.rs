@@ -9,22 +9,6 @@ use super::context::{quote_note, Quotes};
 use super::fold::fold_basic;
 use super::{Finding, RULE_ROMANIZATION};
 
-fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 fn word_eq(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -60,7 +44,7 @@ pub(super) fn align_fix(surface: &str, target: &str) -> String {
     let wt: Vec<&str> = target.split_whitespace().collect();
     let closest = |w: &str, pool: &[&str]| -> usize {
         (0..pool.len())
-            .min_by_key(|&i| levenshtein(&fold_basic(w), &fold_basic(pool[i])))
+            .min_by_key(|&i| strsim::levenshtein(&fold_basic(w), &fold_basic(pool[i])))
             .unwrap_or(0)
     };
     if ws.len() == 1 && wt.len() > 1 {
