@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, HashMap};
 /// A leftmost-longest scan is the same as taking, at each position in turn,
 /// the longest form that starts there, and resuming after it. Forms that
 /// start with a capital or a non-ASCII letter (nearly all) are looked up at
-/// the positions [`candidates`] lists, by their first three bytes;
-/// an automaton over all forms would instead step through every byte of
-/// the draft. The few forms that start with another ASCII byte (`al-Qaeda`)
+/// the positions [`candidates`](super::stops::candidates) lists, by their
+/// first three bytes; an automaton over all forms would instead step
+/// through every byte of the draft. The few forms that start with another ASCII byte (`al-Qaeda`)
 /// are looked up at the candidates too, by their bytes up to their first
 /// capital ([`FormTable::anchored`]).
 #[derive(Debug, Clone, Default)]

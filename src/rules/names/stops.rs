@@ -14,8 +14,8 @@ use crate::bytes;
 ///
 /// Names start with a capital, and most of a draft is lowercase ASCII: the
 /// scans for table forms and name-shaped words stop only at these positions
-/// (at those [`Stops`] keeps, in [`check`]), found in one pass, never on
-/// lowercase prose.
+/// (at those [`Stops`] keeps, in [`check`](super::check)), found in one
+/// pass, never on lowercase prose.
 pub(super) fn candidates(b: &[u8]) -> Vec<usize> {
     // (News prose has about one capital in 30 bytes.)
     let mut out = Vec::with_capacity(b.len() / 16);
@@ -40,8 +40,8 @@ pub(super) struct Stops {
     /// [`Stops::find`]).
     pub(super) words: Vec<usize>,
     /// Starts of the plain words ending in `y`, `i` or `j` that the walk
-    /// need not visit but the accented-key pass of [`check`] reads (four
-    /// letters or more, no Slavic ending: `Monday`, `July`).
+    /// need not visit but the accented-key pass of [`check`](super::check)
+    /// reads (four letters or more, no Slavic ending: `Monday`, `July`).
     pub(super) yij_words: Vec<usize>,
 }
 
@@ -49,13 +49,14 @@ impl Stops {
     /// The stops of `b`, found in one pass over its capitals and lead bytes.
     ///
     /// Most capitalized words of a draft are no name: `The`, `President`,
-    /// `Monday`. The walk in [`check`] passes over a word with nothing to do
-    /// when it is ASCII letters after a byte no word contains (so the walk
-    /// would find it where it starts), ends at a byte that joins nothing,
-    /// perhaps after a possessive `'s` (so the letters are the whole word
-    /// or its core), may be no surname ([`may_be_surname`]) and either does
-    /// not end in `y`, `i` or `j` or is shorter than four letters (so no
-    /// Slavic ending). Such a word is left out here, with the capitals in
+    /// `Monday`. The walk in [`check`](super::check) passes over a word with
+    /// nothing to do when it is ASCII letters after a byte no word contains
+    /// (so the walk would find it where it starts), ends at a byte that
+    /// joins nothing, perhaps after a possessive `'s` (so the letters are
+    /// the whole word or its core), may be no surname
+    /// ([`may_be_surname`](super::east_asian::may_be_surname)) and either
+    /// does not end in `y`, `i` or `j` or is shorter than four letters (so
+    /// no Slavic ending). Such a word is left out here, with the capitals in
     /// it: the walk stops only at the others. A longer one of those letters
     /// with no Slavic ending ([`slavic_ending`]) and no possessive goes to
     /// [`Stops::yij_words`] instead. The word ends are read from a mask of
@@ -202,8 +203,8 @@ mod tests {
 
     /// The scans that stop only at [`Stops`] find what they find stopping
     /// at every candidate: the same table forms, and every capitalized word
-    /// that the walk in [`check`] does not merely pass over, but for the
-    /// plain `y`/`i`/`j` words listed apart.
+    /// that the walk in [`check`](super::super::check) does not merely pass
+    /// over, but for the plain `y`/`i`/`j` words listed apart.
     #[test]
     fn stops_keep_every_word_the_scans_need() {
         let entities = shipped_entities();

@@ -211,8 +211,8 @@ pub(super) fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
     a.core_end == a.end && matches!(&text[a.end..b.start], " " | "\u{a0}")
 }
 
-/// A cursor over [`candidates`] (or [`Stops`]) for a scan that moves
-/// forward.
+/// A cursor over [`candidates`](super::stops::candidates) (or
+/// [`Stops`](super::stops::Stops)) for a scan that moves forward.
 pub(super) struct Cursor<'a> {
     at: &'a [usize],
 }
