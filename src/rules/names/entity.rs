@@ -1,0 +1,305 @@
+//! The entity table: its rows ([`Entity`], [`parse_entities`]) and the
+//! index compiled from them once ([`NameIndex`], built on first use through
+//! [`LazyIndex`]): the forms for anchored lookups, the folded keys of every
+//! form and of the readings of each native name, and the table forms found
+//! in a draft ([`NameIndex::find_forms`]).
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+
+use super::context::{is_exception, left_boundary, right_context, Right};
+use super::east_asian::{parse_ea, reading_key};
+use super::fold::{western_candidate, western_key};
+use super::form_table::{FormTable, PrefixBuild};
+use super::fused::{fused_table_ok, glued_left_word};
+use super::stops::candidates;
+use super::tokens::tokenize;
+
+/// One row of the entity table (`[[entity]]` in names.toml).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// Canonical (reference) form.
+    pub name: String,
+    /// `person`, `place` or `organisation`.
+    pub kind: String,
+    /// Other romanizations of the same entity.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    /// The name in its native script, e.g. Hangul.
+    #[serde(default)]
+    pub native: Option<String>,
+    /// Preferred form per house style; a missing style means `name`.
+    #[serde(default)]
+    pub styles: BTreeMap<String, String>,
+}
+
+impl Entity {
+    /// Every spelling of the entity: its name, its variants and its house
+    /// forms.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.variants.iter().map(String::as_str))
+            .chain(self.styles.values().map(String::as_str))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityFile {
+    #[serde(default)]
+    entity: Vec<Entity>,
+}
+
+/// The entity index of an engine, built on first use (see
+/// [`LazyIndex::of`]): a run whose rules never need names does not pay for it.
+pub type LazyIndex = crate::rules::BuiltOnce<Vec<Entity>, NameIndex>;
+
+impl LazyIndex {
+    pub fn of(entities: Vec<Entity>) -> LazyIndex {
+        LazyIndex::new(entities, |e| NameIndex::build(e))
+    }
+}
+
+/// Parse an entity table in TOML (`[[entity]]` rows).
+pub fn parse_entities(toml_text: &str) -> Result<Vec<Entity>, String> {
+    let file: EntityFile = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+    Ok(file.entity)
+}
+
+/// A table form found in a text ([`NameIndex::find_forms`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormMatch {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`NameIndex::entities`].
+    pub entity: usize,
+    /// Start of a word glued before the name (`start` when none).
+    pub glued_start: usize,
+    /// End of a word glued after the name (`end` when none).
+    pub glued_end: usize,
+}
+
+impl FormMatch {
+    /// The name is glued to a neighbouring word.
+    pub fn is_fused(&self) -> bool {
+        self.glued_start != self.start || self.glued_end != self.end
+    }
+}
+
+/// The entity table compiled once: every form keyed for anchored lookups
+/// ([`FormTable`]), a side table back to the entity, and folded keys of every
+/// form and of the readings of each native name.
+#[derive(Debug, Clone)]
+pub struct NameIndex {
+    entities: Vec<Entity>,
+    forms: FormTable,
+    pattern_entity: Vec<usize>,
+    pattern_form: Vec<String>,
+    key_entity: HashMap<String, usize, PrefixBuild>,
+    native_entity: HashMap<String, usize, PrefixBuild>,
+}
+
+impl NameIndex {
+    /// Build the index. Errors on an empty name, an unknown kind, or a form
+    /// that belongs to two entities.
+    pub fn build(entities: &[Entity]) -> Result<NameIndex, String> {
+        let mut owner: HashMap<String, usize, PrefixBuild> = HashMap::default();
+        let mut pattern_form = Vec::new();
+        let mut pattern_entity = Vec::new();
+        for (ei, e) in entities.iter().enumerate() {
+            if e.name.trim().is_empty() {
+                return Err(format!("entity #{} has an empty name", ei + 1));
+            }
+            if !matches!(e.kind.as_str(), "person" | "place" | "organisation") {
+                return Err(format!(
+                    "entity `{}`: kind must be person, place or organisation, not `{}`",
+                    e.name, e.kind
+                ));
+            }
+            let forms = std::iter::once(&e.name)
+                .chain(e.variants.iter())
+                .chain(e.styles.values());
+            for f in forms {
+                let f = f.trim();
+                if f.is_empty() {
+                    return Err(format!("entity `{}` has an empty form", e.name));
+                }
+                match owner.get(f) {
+                    Some(&o) if o != ei => {
+                        return Err(format!(
+                            "form `{f}` belongs to two entities: `{}` and `{}`",
+                            entities[o].name, e.name
+                        ))
+                    }
+                    Some(_) => {}
+                    None => {
+                        owner.insert(f.to_string(), ei);
+                        pattern_form.push(f.to_string());
+                        pattern_entity.push(ei);
+                    }
+                }
+            }
+        }
+        // Folded keys; a key reached from two entities is dropped.
+        let mut keys: HashMap<String, Option<usize>, PrefixBuild> = HashMap::default();
+        let mut add_key = |k: String, ei: usize| {
+            keys.entry(k)
+                .and_modify(|v| {
+                    if *v != Some(ei) {
+                        *v = None
+                    }
+                })
+                .or_insert(Some(ei));
+        };
+        for (form, &ei) in pattern_form.iter().zip(&pattern_entity) {
+            for k in form_keys(form, entities[ei].kind == "person") {
+                add_key(k, ei);
+            }
+        }
+        let mut natives: HashMap<String, Option<usize>, PrefixBuild> = HashMap::default();
+        for (ei, e) in entities.iter().enumerate() {
+            if let Some(n) = e.native.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+                natives
+                    .entry(n.to_string())
+                    .and_modify(|v| {
+                        if *v != Some(ei) {
+                            *v = None
+                        }
+                    })
+                    .or_insert(Some(ei));
+                for reading in crate::hangul::name_readings(n) {
+                    if let Some(k) = reading_key(&reading) {
+                        add_key(k, ei);
+                    }
+                }
+            }
+        }
+        let key_entity = keys
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|e| (k, e)))
+            .collect();
+        let native_entity = natives
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|e| (k, e)))
+            .collect();
+        let forms = FormTable::build(&pattern_form);
+        Ok(NameIndex {
+            entities: entities.to_vec(),
+            forms,
+            pattern_entity,
+            pattern_form,
+            key_entity,
+            native_entity,
+        })
+    }
+
+    /// Parse a TOML entity table and build the index.
+    pub fn from_toml(toml_text: &str) -> Result<NameIndex, String> {
+        NameIndex::build(&parse_entities(toml_text)?)
+    }
+
+    /// The entities the index was built from.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Table forms in `text`, outside the exception phrases (`chicken
+    /// Kiev`): at word boundaries, or glued to a word as `fused-name`
+    /// detects it (`ComradeKim Jong Unwho`).
+    pub fn find_forms(&self, text: &str) -> Vec<FormMatch> {
+        let cands = candidates(text.as_bytes());
+        let anchored = self.forms.anchored_hits(text.as_bytes(), &cands);
+        self.find_forms_at(text, &cands, &anchored)
+    }
+
+    /// [`NameIndex::find_forms`] given the draft's [`candidates`] (or those
+    /// where a form may start) and [`FormTable::anchored_hits`].
+    pub(super) fn find_forms_at(
+        &self,
+        text: &str,
+        cands: &[usize],
+        anchored: &[(usize, usize)],
+    ) -> Vec<FormMatch> {
+        let mut out: Vec<FormMatch> = Vec::new();
+        self.forms
+            .leftmost_longest(text, cands, anchored, &self.pattern_form, |s, e, pid| {
+                let form = self.pattern_form[pid].as_str();
+                let prev_end = out.last().map(|p| p.end);
+                let glued_start = if left_boundary(text, s) {
+                    s
+                } else {
+                    match glued_left_word(text, s, form, prev_end) {
+                        Some(ls) => ls,
+                        None => return,
+                    }
+                };
+                let glued_end = match right_context(text, e) {
+                    Right::Boundary => e,
+                    Right::Glued => return,
+                    Right::Fused(suffix_end) => {
+                        if !fused_table_ok(form, &text[e..suffix_end]) {
+                            return;
+                        }
+                        suffix_end
+                    }
+                };
+                if glued_start == s && glued_end == e && is_exception(text, s, form) {
+                    return;
+                }
+                out.push(FormMatch {
+                    start: s,
+                    end: e,
+                    entity: self.pattern_entity[pid],
+                    glued_start,
+                    glued_end,
+                });
+            });
+        out
+    }
+
+    /// The form table, for the draft's stops.
+    pub(super) fn form_table(&self) -> &FormTable {
+        &self.forms
+    }
+
+    /// The entity of the folded key `key` (of a form, or of a reading of a
+    /// native name), when one entity alone has it.
+    pub(super) fn entity_of_key(&self, key: &str) -> Option<usize> {
+        self.key_entity.get(key).copied()
+    }
+
+    /// The entity whose native name is `native`, when one entity alone has
+    /// it.
+    pub(super) fn entity_of_native(&self, native: &str) -> Option<usize> {
+        self.native_entity.get(native).copied()
+    }
+
+    /// The entity that owns exactly this form, if any.
+    pub fn entity_of_form(&self, form: &str) -> Option<&Entity> {
+        self.pattern_form
+            .iter()
+            .position(|f| f == form)
+            .map(|p| &self.entities[self.pattern_entity[p]])
+    }
+}
+
+/// Keys of a table form (for linking auto-detected spellings to entities).
+fn form_keys(form: &str, person: bool) -> Vec<String> {
+    let toks = tokenize(form);
+    let mut out = Vec::new();
+    if let Some(ea) = parse_ea(form, &toks, 0) {
+        if ea.ntoks == toks.len() {
+            out.push(ea.key);
+        }
+    }
+    if toks.len() == 1 || (person && toks.len() > 1) {
+        let last = &toks[toks.len() - 1];
+        let core = &form[last.start..last.core_end];
+        if western_candidate(core) {
+            out.push(western_key(core));
+        }
+    }
+    out
+}

@@ -1,0 +1,389 @@
+//! The `fused-name` rule: a known name glued to the word before or after it
+//! when markup was stripped (`Kim Jong Unsaid`, `ComradeKim Jong Un`). Which
+//! glued letters make a fused name rather than a derived word (`Kievan`),
+//! the finding and its fix.
+
+use std::collections::{HashMap, HashSet};
+
+use super::context::{left_boundary, quote_note, right_context, Quotes, Right};
+use super::english::is_english_word;
+use super::entity::FormMatch;
+use super::fold::fold_basic;
+use super::form_table::{Bitmap, PrefixBuild};
+use super::groups::{Occ, Source};
+use super::tokens::{starts_upper, Tok};
+use super::{Finding, RULE_FUSED};
+
+/// The `fused-name` finding of the table form `m`, glued to a neighbouring
+/// word, added to `findings`; returns its index. Right after another fused
+/// name, the chain is one finding.
+pub(super) fn fused_form_finding(
+    findings: &mut Vec<Finding>,
+    text: &str,
+    m: &FormMatch,
+    quotes: &Quotes,
+) -> usize {
+    match findings.last_mut() {
+        // `Kim Il SungandKim Jong Il`: one finding for the chain.
+        Some(prev) if prev.end > m.glued_start => {
+            let mut r = prev.replacement.take().unwrap_or_default();
+            r.push(' ');
+            r.push_str(&text[m.start..m.glued_end.max(m.end)]);
+            if m.glued_end > m.end {
+                r.insert(r.len() - (m.glued_end - m.end), ' ');
+            }
+            prev.end = m.glued_end;
+            prev.message = quote_note(
+                "names fused with the words around them (spaces lost with the markup?)".to_string(),
+                prev.in_quote,
+            );
+            prev.replacement = Some(r);
+        }
+        _ => findings.push(fused_finding(
+            text,
+            m.glued_start,
+            m.start,
+            m.end,
+            m.glued_end,
+            quotes,
+        )),
+    }
+    findings.len() - 1
+}
+
+/// Step 5 of [`super::check`]: the East Asian names of the draft (`occs`)
+/// found again elsewhere in it glued to the next word, at the word starts
+/// the walk noted ([`note_word_start`]). Places that already have a
+/// `fused-name` finding are left alone.
+pub(super) fn fused_elsewhere(
+    text: &str,
+    occs: &[Occ],
+    word_starts: &[u64],
+    quotes: &Quotes,
+    findings: &mut Vec<Finding>,
+) {
+    let fused_starts: HashSet<usize> = findings
+        .iter()
+        .filter(|f| f.rule == RULE_FUSED)
+        .map(|f| f.start)
+        .collect();
+    let names = NamesBySurname::of(text, occs);
+    if names.by_word.is_empty() {
+        return;
+    }
+    let b = text.as_bytes();
+    // A surface starts with a capitalized word of at most eight bytes
+    // and a space at a word start: the scan in step 2 noted every such
+    // place (a word glued after a hyphen, `anti-Kim`, is no name start).
+    for &noted in word_starts {
+        let s = (noted >> 16) as usize;
+        let Some(group) = names.at(b, noted) else {
+            continue;
+        };
+        if fused_starts.contains(&s) || !left_boundary(text, s) {
+            continue;
+        }
+        for &surface in group {
+            let e = s + surface.len();
+            // A fused name is followed by a lowercase letter: test that
+            // byte before comparing the surface.
+            if !b.get(e).is_some_and(u8::is_ascii_lowercase) || !text[s..].starts_with(surface) {
+                continue;
+            }
+            if let Right::Fused(suffix_end) = right_context(text, e) {
+                let last = surface.rsplit([' ', '-']).next().unwrap_or(surface);
+                if fused_draft_ok(last, &text[e..suffix_end]) {
+                    findings.push(fused_finding(text, s, s, e, suffix_end, quotes));
+                }
+            }
+        }
+    }
+}
+
+/// The spellings of the draft's East Asian names by their first word, a
+/// surname of at most eight bytes, for one pass over the draft for all of
+/// them (not one scan per name).
+struct NamesBySurname<'t> {
+    /// [`pack_word`] of the surname → the spellings, shortest first (the
+    /// order in which an automaton reports matches that start together).
+    by_word: HashMap<u64, Vec<&'t str>, PrefixBuild>,
+    /// Bit [`word_hash`] of each surname.
+    hashes: Bitmap<1024>,
+}
+
+impl<'t> NamesBySurname<'t> {
+    fn of(text: &'t str, occs: &[Occ]) -> Self {
+        let mut surfaces: Vec<&str> = occs
+            .iter()
+            .filter(|o| o.source == Source::EastAsian)
+            .map(|o| &text[o.start..o.end])
+            .collect();
+        surfaces.sort_unstable();
+        surfaces.dedup();
+        // A surface starts with its surname and a space.
+        let mut by_surname: HashMap<&str, Vec<&str>, PrefixBuild> = HashMap::default();
+        for &surface in &surfaces {
+            if let Some(sp) = surface.find([' ', '\u{a0}']) {
+                by_surname.entry(&surface[..sp]).or_default().push(surface);
+            }
+        }
+        for group in by_surname.values_mut() {
+            group.sort_by_key(|s| s.len());
+        }
+        // (A surname is a word of at most eight bytes.)
+        let by_word: HashMap<u64, Vec<&str>, PrefixBuild> = by_surname
+            .into_iter()
+            .filter(|(surname, _)| surname.len() <= 8)
+            .map(|(surname, group)| (pack_word(surname.as_bytes()), group))
+            .collect();
+        let mut hashes = Bitmap::<1024>::default();
+        for &key in by_word.keys() {
+            hashes.insert(word_hash(key) as usize);
+        }
+        NamesBySurname { by_word, hashes }
+    }
+
+    /// The spellings whose surname is the word at a start noted by
+    /// [`note_word_start`].
+    fn at(&self, b: &[u8], noted: u64) -> Option<&[&'t str]> {
+        let (s, h) = ((noted >> 16) as usize, (noted & 0xffff) as usize);
+        if !self.hashes.contains(h) {
+            return None;
+        }
+        // The word ends at the space noted after it.
+        let head = &b[s..b.len().min(s + 10)];
+        let sp = head
+            .iter()
+            .zip(head.iter().skip(1).chain([&0]))
+            .position(|(&x, &y)| x == b' ' || (x == 0xc2 && y == 0xa0))?;
+        self.by_word
+            .get(&pack_word(&b[s..s + sp]))
+            .map(Vec::as_slice)
+    }
+}
+
+/// `start..name_start` is a word glued before the name (often empty),
+/// `name_end..end` a word glued after it (often empty).
+pub(super) fn fused_finding(
+    text: &str,
+    start: usize,
+    name_start: usize,
+    name_end: usize,
+    end: usize,
+    quotes: &Quotes,
+) -> Finding {
+    let before = &text[start..name_start];
+    let name = &text[name_start..name_end];
+    let after = &text[name_end..end];
+    let in_quote = quotes.contains(start);
+    let (message, replacement) = match (before.is_empty(), after.is_empty()) {
+        (true, _) => (
+            format!("`{name}` is fused with the next word `{after}` (a space lost with the markup?)"),
+            format!("{name} {after}"),
+        ),
+        (false, true) => (
+            format!("`{name}` is fused with the previous word `{before}` (a space lost with the markup?)"),
+            format!("{before} {name}"),
+        ),
+        (false, false) => (
+            format!("`{name}` is fused with the words `{before}` and `{after}` around it (spaces lost with the markup?)"),
+            format!("{before} {name} {after}"),
+        ),
+    };
+    Finding {
+        rule: RULE_FUSED,
+        start,
+        end,
+        message: quote_note(message, in_quote),
+        label: None,
+        replacement: Some(replacement),
+        in_quote,
+    }
+}
+
+/// Titles glued before names in KCNA copy (`HEKim Jong Un`).
+const GLUED_TITLES: &[&str] = &["HE", "Excellency", "Generalissimo", "Generalissimos"];
+
+/// Start of an English word glued before a multi-word table form
+/// (`ofKim Jong Un`, `ComradeKim Jong Un`, and `and` in
+/// `Kim Il SungandKim Jong Il` when `prev_end` is the end of `Kim Il Sung`).
+pub(super) fn glued_left_word(
+    text: &str,
+    start: usize,
+    form: &str,
+    prev_end: Option<usize>,
+) -> Option<usize> {
+    if !form.as_bytes().contains(&b' ') || !starts_upper(form) {
+        return None;
+    }
+    let before = &text[..start];
+    let n = before
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let mut ls = start - n;
+    let after_name = prev_end.is_some_and(|p| ls < p && p < start);
+    if after_name {
+        ls = prev_end.unwrap_or(ls);
+    } else if !left_boundary(text, ls) {
+        return None;
+    }
+    let word = &text[ls..start];
+    if GLUED_TITLES.contains(&word) {
+        return Some(ls);
+    }
+    if word.len() < 2
+        || !word.as_bytes()[word.len() - 1].is_ascii_lowercase()
+        || !is_english_word(&word.to_ascii_lowercase())
+    {
+        return None;
+    }
+    Some(ls)
+}
+
+/// A table form glued to lowercase letters `suffix`.
+pub(super) fn fused_table_ok(form: &str, suffix: &str) -> bool {
+    if suffix.len() < 2 || DERIVATIONAL.contains(&suffix) {
+        return false;
+    }
+    let multi_word = form.as_bytes().contains(&b' ');
+    if !multi_word && suffix.len() < 3 {
+        return false; // `Raision` (Raisi + on), `Gazaon`
+    }
+    if multi_word {
+        // `Kim Jong Un` + `paid`: the glued word may itself be a word
+        // (`Unpaid`), but no name continues that way.
+        is_english_word(suffix)
+    } else {
+        let glued = format!("{}{}", fold_basic(form), suffix);
+        COMMON_FOLLOWERS.contains(&suffix) && !is_english_word(&glued)
+    }
+}
+
+/// A name found in the draft (last word `last`) glued to `suffix`.
+pub(super) fn fused_draft_ok(last: &str, suffix: &str) -> bool {
+    if suffix.len() < 2 || DERIVATIONAL.contains(&suffix) {
+        return false;
+    }
+    let glued = format!("{}{}", fold_basic(last), suffix);
+    is_english_word(suffix)
+        && (suffix.len() >= 3 || COMMON_FOLLOWERS.contains(&suffix))
+        && !is_english_word(&glued)
+}
+
+/// Words that may follow a single-word name (`Zelenskysaid`).
+const COMMON_FOLLOWERS: &[&str] = &[
+    "said",
+    "says",
+    "saying",
+    "was",
+    "is",
+    "has",
+    "had",
+    "have",
+    "and",
+    "who",
+    "whose",
+    "to",
+    "told",
+    "will",
+    "would",
+    "met",
+    "visited",
+    "added",
+    "also",
+    "at",
+    "in",
+    "on",
+    "for",
+    "as",
+    "with",
+    "the",
+    "of",
+    "from",
+    "that",
+    "urged",
+    "warned",
+    "stressed",
+    "sent",
+    "made",
+    "received",
+    "expressed",
+    "noted",
+    "gave",
+    "went",
+    "arrived",
+    "took",
+    "spoke",
+    "asked",
+    "wrote",
+    "signed",
+    "announced",
+    "inspected",
+    "pointed",
+    "looked",
+    "attended",
+    "appeared",
+    "addressed",
+    "delivered",
+    "praised",
+    "replied",
+    "insisted",
+    "admitted",
+    "denied",
+    "claimed",
+    "accused",
+    "vowed",
+    "ordered",
+    "did",
+    "does",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "cannot",
+    "were",
+    "been",
+    "being",
+    "had",
+    "personally",
+    "highly",
+    "warmly",
+];
+
+/// Word endings that make a legitimate derived word from a name
+/// (`Kievan`, `New Yorker`, `Hong Kongers`).
+const DERIVATIONAL: &[&str] = &[
+    "an", "ans", "n", "ns", "er", "ers", "ese", "ian", "ians", "ite", "ites", "ism", "isms", "ist",
+    "ists", "ic", "ish", "esque", "ie", "ies",
+];
+
+/// Note `t`'s start when it may begin a name of the draft: a word of at
+/// most eight bytes (a surname's length), without a possessive, followed by
+/// a space.
+#[inline]
+pub(super) fn note_word_start(text: &str, t: &Tok, starts: &mut Vec<u64>) {
+    let rest = &text.as_bytes()[t.end..];
+    if t.end - t.start <= 8
+        && t.core_end == t.end
+        && (rest.first() == Some(&b' ') || rest.starts_with(&[0xc2, 0xa0]))
+    {
+        // (A draft in memory is far smaller than 2^48 bytes.)
+        let word = pack_word(&text.as_bytes()[t.start..t.end]);
+        starts.push((t.start as u64) << 16 | word_hash(word));
+    }
+}
+
+/// Sixteen bits of a [`pack_word`].
+fn word_hash(word: u64) -> u64 {
+    word.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48
+}
+
+/// A word of at most eight bytes in a `u64`, first byte lowest (no word
+/// holds a NUL byte, so no two words share one).
+fn pack_word(w: &[u8]) -> u64 {
+    w.iter().rev().fold(0, |acc, &c| acc << 8 | u64::from(c))
+}

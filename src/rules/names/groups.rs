@@ -1,0 +1,191 @@
+//! Occurrences of names and the groups they fall into: a union-find over
+//! occurrences, folded keys and entities ([`Groups`]), the comparison of two
+//! spellings ([`compatible`]), the fix that aligns one with the other
+//! ([`align_fix`]) and the `name-romanization` finding ([`flag`]).
+
+use std::collections::HashMap;
+
+use super::context::{quote_note, Quotes};
+use super::fold::fold_basic;
+use super::{Finding, RULE_ROMANIZATION};
+
+fn word_eq(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let mut ca = a.chars();
+    let mut cb = b.chars();
+    match (ca.next(), cb.next()) {
+        (Some(x), Some(y)) => x.to_lowercase().eq(y.to_lowercase()) && ca.as_str() == cb.as_str(),
+        _ => false,
+    }
+}
+
+/// Same spelling, or one is the other's leading or trailing words
+/// (`Zelenskyy` after `Volodymyr Zelenskyy`).
+pub(super) fn compatible(a: &str, b: &str) -> bool {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    let n = short.len();
+    let eq = |w: &[&str]| w.iter().zip(&short).all(|(x, y)| word_eq(x, y));
+    eq(&long[..n]) || eq(&long[long.len() - n..])
+}
+
+/// The fix for `surface` given the target spelling: a single word is fixed
+/// to the target's closest word (`Zelenskyy` → `Zelensky`); a single-word
+/// target replaces the closest word of a longer surface.
+pub(super) fn align_fix(surface: &str, target: &str) -> String {
+    let ws: Vec<&str> = surface.split_whitespace().collect();
+    let wt: Vec<&str> = target.split_whitespace().collect();
+    let closest = |w: &str, pool: &[&str]| -> usize {
+        (0..pool.len())
+            .min_by_key(|&i| strsim::levenshtein(&fold_basic(w), &fold_basic(pool[i])))
+            .unwrap_or(0)
+    };
+    if ws.len() == 1 && wt.len() > 1 {
+        return wt[closest(ws[0], &wt)].to_string();
+    }
+    if wt.len() == 1 && ws.len() > 1 {
+        let i = closest(wt[0], &ws);
+        let mut out: Vec<&str> = ws.clone();
+        out[i] = wt[0];
+        return out.join(" ");
+    }
+    target.to_string()
+}
+
+#[derive(Default)]
+pub(super) struct Groups {
+    parent: Vec<usize>,
+    entity: Vec<Option<usize>>,
+    keys: HashMap<String, usize>,
+    entities: HashMap<usize, usize>,
+}
+
+impl Groups {
+    fn add(&mut self, entity: Option<usize>) -> usize {
+        self.parent.push(self.parent.len());
+        self.entity.push(entity);
+        self.parent.len() - 1
+    }
+    pub(super) fn entity_node(&mut self, e: usize) -> usize {
+        if let Some(&n) = self.entities.get(&e) {
+            return n;
+        }
+        let n = self.add(Some(e));
+        self.entities.insert(e, n);
+        n
+    }
+    pub(super) fn key_node(&mut self, k: &str) -> usize {
+        if let Some(&n) = self.keys.get(k) {
+            return n;
+        }
+        let n = self.add(None);
+        self.keys.insert(k.to_string(), n);
+        n
+    }
+    /// The entity of the group whose root is `root`, if any.
+    pub(super) fn entity(&self, root: usize) -> Option<usize> {
+        self.entity[root]
+    }
+    pub(super) fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    /// Merge two groups unless that would merge two different entities.
+    pub(super) fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        match (self.entity[ra], self.entity[rb]) {
+            (Some(x), Some(y)) if x != y => {}
+            (ea, eb) => {
+                self.parent[rb] = ra;
+                self.entity[ra] = ea.or(eb);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Source {
+    Table,
+    EastAsian,
+    Western,
+}
+
+pub(super) struct Occ {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) node: usize,
+    pub(super) source: Source,
+    /// Index of the `fused-name` finding of this occurrence.
+    pub(super) fused: Option<usize>,
+}
+
+/// Report a spelling. For a name that is also fused with a neighbouring
+/// word, the `fused-name` finding's fix carries the corrected spelling, so
+/// that the two fixes never overlap.
+pub(super) fn flag(
+    findings: &mut Vec<Finding>,
+    text: &str,
+    o: &Occ,
+    message: String,
+    label: Option<(usize, usize, String)>,
+    fix: String,
+    quotes: &Quotes,
+) {
+    let in_quote = quotes.contains(o.start);
+    let replacement = match o.fused {
+        None => Some(fix),
+        Some(fi) => {
+            let f = &mut findings[fi];
+            let surface = &text[o.start..o.end];
+            if let Some(r) = &f.replacement {
+                f.replacement = Some(r.replacen(surface, &fix, 1));
+            }
+            None
+        }
+    };
+    let message = if replacement.is_none() {
+        format!("{message}; the `fused-name` fix here also corrects the spelling")
+    } else {
+        message
+    };
+    findings.push(Finding {
+        rule: RULE_ROMANIZATION,
+        start: o.start,
+        end: o.end,
+        message: quote_note(message, in_quote),
+        label,
+        replacement,
+        in_quote,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compat_and_fix() {
+        assert!(compatible("Zelenskyy", "Volodymyr Zelenskyy"));
+        assert!(!compatible("Zelensky", "Volodymyr Zelenskyy"));
+        assert!(!compatible("Kim Jong Un", "Kim Jong-un"));
+        assert_eq!(align_fix("Zelensky", "Volodymyr Zelenskyy"), "Zelenskyy");
+        assert_eq!(
+            align_fix("Volodymyr Zelenskyy", "Zelensky"),
+            "Volodymyr Zelensky"
+        );
+        assert_eq!(align_fix("Kim Jong Un", "Kim Jong-un"), "Kim Jong-un");
+    }
+}
