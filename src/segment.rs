@@ -112,6 +112,15 @@ pub fn segment_with(text: &str, opts: &SegmentOptions) -> Segmented {
     segment_by(Lists::shipped(), text, opts)
 }
 
+/// The quotations of `text` alone, as [`segment_by`] finds them, without
+/// its sentences (which cost most of the segmentation): what a check of
+/// whether a place is quoted needs.
+pub fn quotations(text: &str, opts: &SegmentOptions) -> Vec<Quote> {
+    let marks = marks(text.as_bytes());
+    let paragraphs = paragraphs(text, &marks, opts.paragraphs);
+    quotes(text, &marks, &paragraphs)
+}
+
 /// Segments `text` with an engine's lists.
 pub fn segment_by(lists: &Lists, text: &str, opts: &SegmentOptions) -> Segmented {
     let marks = marks(text.as_bytes());
@@ -1036,6 +1045,29 @@ mod tests {
         let s = segment(t);
         let ps: Vec<&str> = s.paragraphs.iter().map(|r| &t[r.clone()]).collect();
         assert_eq!(ps, ["First para.", "Second para.", "Third para."]);
+    }
+
+    /// The quotations alone are those of the whole segmentation.
+    #[test]
+    fn quotations_alone_match_the_segmentation() {
+        for t in crate::testing::random_texts(
+            7,
+            2000,
+            1..40,
+            &[
+                "He said", "\"We", "go", "“Yes", "no,”", "it.", "U.S.", "'Tis", "”", "“",
+            ],
+            &[" ", "\n", "\n\n", ". ", "\" ", ", ", ": \""],
+        ) {
+            for mode in [
+                ParagraphMode::Auto,
+                ParagraphMode::BlankLine,
+                ParagraphMode::Line,
+            ] {
+                let o = SegmentOptions { paragraphs: mode };
+                assert_eq!(quotations(&t, &o), segment_with(&t, &o).quotes, "{t:?}");
+            }
+        }
     }
 
     #[test]

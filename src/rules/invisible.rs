@@ -8,6 +8,9 @@
 //! use them (Arabic, Persian, Indic), a left-to-right or right-to-left mark
 //! beside right-to-left text, and tag characters in an emoji flag sequence.
 
+use icu_properties::props::{BidiClass, ExtendedPictographic};
+use icu_properties::{CodePointMapData, CodePointSetData};
+
 use crate::diagnostic::{Edit, Finding, Fix, Span};
 use crate::rules::Claims;
 use unicode_script::{Script, UnicodeScript};
@@ -42,27 +45,24 @@ pub fn describe(c: char) -> Option<&'static str> {
     })
 }
 
-/// Rough Extended_Pictographic test: the emoji blocks.
+/// Unicode's Extended_Pictographic property: the characters emoji
+/// sequences are made of.
 fn is_pictographic(c: char) -> bool {
-    matches!(c as u32,
-        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2300..=0x23FF | 0x2B00..=0x2BFF
-        | 0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139
-        | 0x2194..=0x21AA | 0x3030 | 0x303D | 0x3297 | 0x3299)
+    CodePointSetData::new::<ExtendedPictographic>().contains(c)
 }
 
+/// A pictograph, a skin-tone modifier, the emoji variation selector or the
+/// keycap mark.
 fn is_emoji_part(c: char) -> bool {
     is_pictographic(c) || matches!(c as u32, 0x1F3FB..=0x1F3FF | 0xFE0F | 0x20E3)
 }
 
+/// A character written right to left (bidi class R or AL: Hebrew, Arabic,
+/// Syriac, Thaana, N'Ko, Adlam …).
 fn is_rtl(c: char) -> bool {
     matches!(
-        c.script(),
-        Script::Arabic
-            | Script::Hebrew
-            | Script::Syriac
-            | Script::Thaana
-            | Script::Nko
-            | Script::Adlam
+        CodePointMapData::<BidiClass>::new().get(c),
+        BidiClass::RightToLeft | BidiClass::ArabicLetter
     )
 }
 

@@ -15,41 +15,17 @@
 
 use crate::diagnostic::{Edit, Finding, Fix, Span};
 
-/// Windows-1252 characters in 0x80..=0x9F, indexed by `byte - 0x80`.
-const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'),
-    None,
-    Some('‚'),
-    Some('ƒ'),
-    Some('„'),
-    Some('…'),
-    Some('†'),
-    Some('‡'),
-    Some('ˆ'),
-    Some('‰'),
-    Some('Š'),
-    Some('‹'),
-    Some('Œ'),
-    None,
-    Some('Ž'),
-    None,
-    None,
-    Some('‘'),
-    Some('’'),
-    Some('“'),
-    Some('”'),
-    Some('•'),
-    Some('–'),
-    Some('—'),
-    Some('˜'),
-    Some('™'),
-    Some('š'),
-    Some('›'),
-    Some('œ'),
-    None,
-    Some('ž'),
-    Some('Ÿ'),
-];
+/// What Windows-1252 prints for a byte of 0x80..=0x9F (`None` for the five
+/// bytes it leaves undefined).
+fn cp1252_char(b: u8) -> Option<char> {
+    let mut out = [0u8; 4];
+    let (_, _, written, _) = encoding_rs::WINDOWS_1252
+        .new_decoder_without_bom_handling()
+        .decode_to_utf8(&[b], &mut out, true);
+    let c = std::str::from_utf8(&out[..written]).ok()?.chars().next()?;
+    // The undefined bytes decode to the C1 control of the same number.
+    (u32::from(c) != u32::from(b)).then_some(c)
+}
 
 /// The byte a character came from if it was produced by decoding Windows-1252
 /// (or Latin-1, for C1 controls).
@@ -58,10 +34,18 @@ fn cp1252_byte(c: char) -> Option<u8> {
     if (0x80..=0xFF).contains(&u) {
         return Some(u as u8);
     }
-    CP1252_HIGH
-        .iter()
-        .position(|&x| x == Some(c))
-        .map(|i| 0x80 + i as u8)
+    // Windows-1252 puts nothing above U+2122 (`™`) in 0x80..=0x9F.
+    if u > 0x2122 {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let (result, _, written) = encoding_rs::WINDOWS_1252
+        .new_encoder()
+        .encode_from_utf8_without_replacement(c.encode_utf8(&mut [0; 4]), &mut buf, true);
+    match (result, written) {
+        (encoding_rs::EncoderResult::InputEmpty, 1) if buf[0] >= 0x80 => Some(buf[0]),
+        _ => None,
+    }
 }
 
 /// Whether a decoded character is something real text plausibly contains.
@@ -213,7 +197,7 @@ fn check_run(text: &str, run: &[(usize, char)], run_end: usize, out: &mut Vec<Fi
         }
         // C1 controls: Windows-1252 bytes decoded as Latin-1.
         if ('\u{80}'..='\u{9F}').contains(&c) {
-            let fix = CP1252_HIGH[c as usize - 0x80];
+            let fix = cp1252_char(c as u8);
             out.push(finding(
                 Span::new(start, end_of(k + 1)),
                 format!(
@@ -307,6 +291,24 @@ mod tests {
         );
     }
 
+    /// encoding_rs's Windows-1252 against the table it replaced.
+    #[test]
+    fn windows_1252_bytes_and_characters() {
+        let table = "€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ";
+        for (i, want) in table.chars().enumerate() {
+            let b = 0x80 + i as u8;
+            let want = (want != '\0').then_some(want);
+            assert_eq!(cp1252_char(b), want, "{b:#x}");
+            if let Some(c) = want {
+                assert_eq!(cp1252_byte(c), Some(b), "{c}");
+            }
+        }
+        assert_eq!(cp1252_byte('é'), Some(0xe9));
+        assert_eq!(cp1252_byte('\u{81}'), Some(0x81));
+        assert_eq!(cp1252_byte('커'), None);
+        assert_eq!(cp1252_byte('Ā'), None);
+    }
+
     #[test]
     fn korean_read_as_cp1252() {
         let garbage: String = "커뮤니티"
@@ -314,7 +316,7 @@ mod tests {
             .map(|b| {
                 let b = b as u32;
                 if (0x80..0xA0).contains(&b) {
-                    CP1252_HIGH[(b - 0x80) as usize].unwrap_or(char::from_u32(b).unwrap())
+                    cp1252_char(b as u8).unwrap_or(char::from_u32(b).unwrap())
                 } else {
                     char::from_u32(b).unwrap()
                 }
