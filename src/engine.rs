@@ -36,6 +36,8 @@ pub struct Engine {
     stray: StrayTuning,
     /// `[options.segmenter]` of the packs, compiled.
     segmenter: crate::segment::Lists,
+    /// Every family's merged options, as the packs set them (for the reference).
+    options: crate::rules::options::Options,
 }
 
 impl Engine {
@@ -77,7 +79,13 @@ impl Engine {
             names: names::LazyIndex::of(entities),
             stray: options.family("stray-script")?,
             segmenter: crate::segment::Lists::new(&options.family("segmenter")?)?,
+            options,
         })
+    }
+
+    /// The families' options as the loaded packs set them.
+    pub fn options(&self) -> &crate::rules::options::Options {
+        &self.options
     }
 
     /// The segmenter's word lists.

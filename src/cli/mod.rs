@@ -155,7 +155,7 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
             }
         }
         RulesFormat::Markdown => {
-            out.write_all(copydesk::render::markdown_reference(engine.rules()).as_bytes())?
+            out.write_all(copydesk::render::markdown_reference(engine).as_bytes())?
         }
         RulesFormat::Json => {
             let v: Vec<serde_json::Value> = engine

@@ -45,6 +45,22 @@ struct Entry {
     key_span: Span,
     value: toml::Value,
     value_span: Span,
+    /// The comment lines right above the key: its documentation.
+    doc: String,
+}
+
+/// The `#` comment lines right above byte `at`'s line, without their `#`.
+fn comment_above(text: &str, at: usize) -> String {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut lines: Vec<&str> = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect();
+    lines.reverse();
+    lines.join(" ")
 }
 
 /// A pack's own `[options.*]` tables, with where they were written.
@@ -133,6 +149,7 @@ fn entries(
             key_span: span_of(k.span()),
             value,
             value_span: span_of(v.span()),
+            doc: comment_above(text, k.span().start),
         });
     }
     Ok(out)
@@ -142,6 +159,8 @@ fn entries(
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     families: BTreeMap<String, toml::Table>,
+    /// Each option's documentation: the comment above it where it was first set.
+    docs: BTreeMap<(String, String), String>,
 }
 
 fn type_name(v: &toml::Value) -> &'static str {
@@ -172,6 +191,8 @@ impl Options {
             let table = self.families.entry(family.clone()).or_default();
             for e in entries {
                 if first {
+                    self.docs
+                        .insert((family.clone(), e.key.clone()), e.doc.clone());
                     if e.key.starts_with(EXTEND) {
                         return Err(err(
                             e.key_span,
@@ -231,6 +252,18 @@ impl Options {
             .map_err(|e: toml::de::Error| format!("`options.{family}`: {}", e.message()))
     }
 
+    /// Every family's merged table, in name order.
+    pub fn tables(&self) -> impl Iterator<Item = (&str, &toml::Table)> {
+        self.families.iter().map(|(f, t)| (f.as_str(), t))
+    }
+
+    /// An option's documentation (the comment above it in the pack that set it first).
+    pub fn doc(&self, family: &str, key: &str) -> &str {
+        self.docs
+            .get(&(family.to_string(), key.to_string()))
+            .map_or("", String::as_str)
+    }
+
     /// These options with one family only (to merge one rule's own
     /// options over).
     pub fn only(&self, family: &str) -> Options {
@@ -241,6 +274,7 @@ impl Options {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .into_iter()
                 .collect(),
+            docs: BTreeMap::new(),
         }
     }
 
