@@ -65,19 +65,16 @@ pub fn non_ascii_words<'a>(
     text: &'a str,
     non_ascii: &'a super::context::NonAscii,
 ) -> impl Iterator<Item = Span> + 'a {
-    let bytes = text.as_bytes();
     let mut cursor = non_ascii.cursor();
-    let mut i = 0;
+    let mut from = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let at = cursor.next_from(i)?;
-            let c = text[at..].chars().next()?;
+        while let Some((at, c)) = cursor.next_char(text, from) {
             if !is_word_char(c) {
-                i = at + c.len_utf8();
+                from = at + c.len_utf8();
                 continue;
             }
             let word = word_around(text, at);
-            i = word.end;
+            from = word.end;
             return Some(word);
         }
         None

@@ -280,6 +280,14 @@ impl Cursor<'_> {
         }
         None
     }
+
+    /// The first non-ASCII character of `text` at or after `from`, with
+    /// its offset (the same walk rules as [`Cursor::next_from`]).
+    #[inline]
+    pub fn next_char(&mut self, text: &str, from: usize) -> Option<(usize, char)> {
+        let at = self.next_from(from)?;
+        text[at..].chars().next().map(|c| (at, c))
+    }
 }
 
 #[cfg(test)]

@@ -127,16 +127,10 @@ pub fn check_document(cx: &super::Context) -> Vec<Finding> {
 /// runs are `non_ascii`.
 pub fn check(text: &str, non_ascii: &super::context::NonAscii, claims: &Claims) -> Vec<Finding> {
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
     let mut cursor = non_ascii.cursor();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Every character this rule looks for is outside ASCII.
-        match cursor.next_from(i) {
-            Some(p) => i = p,
-            None => break,
-        }
-        let c = text[i..].chars().next().expect("on a char boundary");
+    let mut from = 0;
+    // Every character this rule looks for is outside ASCII.
+    while let Some((i, c)) = cursor.next_char(text, from) {
         let len = c.len_utf8();
         if let Some(what) = describe(c) {
             if !is_legitimate(text, i, c) && !claims.overlaps(Span::new(i, i + len)) {
@@ -159,11 +153,11 @@ pub fn check(text: &str, non_ascii: &super::context::NonAscii, claims: &Claims) 
                         replacement: String::new(),
                     }],
                 )));
-                i = end;
+                from = end;
                 continue;
             }
         }
-        i += len;
+        from = i + len;
     }
     out
 }

@@ -411,18 +411,12 @@ fn similar_romanization(translit: &str, latin: &str) -> bool {
 
 /// The runs of foreign characters in `text`, merged across spaces.
 fn foreign_runs(text: &str, non_ascii: &NonAscii, expected: &Expected) -> Vec<Span> {
-    let bytes = text.as_bytes();
     let mut runs: Vec<Span> = Vec::new();
     let mut cursor = non_ascii.cursor();
-    let mut i = 0;
-    while i < bytes.len() {
-        match cursor.next_from(i) {
-            Some(p) => i = p,
-            None => break,
-        }
-        let c = text[i..].chars().next().expect("char boundary");
+    let mut from = 0;
+    while let Some((i, c)) = cursor.next_char(text, from) {
         if !expected.is_foreign(c) {
-            i += c.len_utf8();
+            from = i + c.len_utf8();
             continue;
         }
         let start = i;
@@ -462,12 +456,12 @@ fn foreign_runs(text: &str, non_ascii: &NonAscii, expected: &Expected) -> Vec<Sp
                     .all(|g| g == ' ' || g == '\u{a0}' || g == '\u{3000}')
             {
                 last.end = span.end;
-                i = end;
+                from = end;
                 continue;
             }
         }
         runs.push(span);
-        i = end;
+        from = end;
     }
     runs
 }
