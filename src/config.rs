@@ -9,6 +9,7 @@ use crate::diagnostic::{Severity, Span};
 use crate::engine::{Engine, Settings};
 use crate::error::FileError;
 use crate::rules::script::{parse_script, Expected};
+use crate::tables;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -19,7 +20,9 @@ use toml::Spanned;
 /// The name of the config file discovered by walking up from a linted file.
 pub const FILE_NAME: &str = "copydesk.toml";
 
-#[derive(Default)]
+/// The selection keys of a config, at its top level or in an override.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSelection {
     house_style: Option<Spanned<String>>,
     select: Option<Vec<Spanned<String>>>,
@@ -30,33 +33,23 @@ struct RawSelection {
     accept: Option<Vec<String>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawOverride {
-    files: Spanned<Vec<Spanned<String>>>,
-    house_style: Option<Spanned<String>>,
-    select: Option<Vec<Spanned<String>>>,
-    extend_select: Option<Vec<Spanned<String>>>,
-    ignore: Option<Vec<Spanned<String>>>,
-    severity: Option<BTreeMap<String, Spanned<String>>>,
-    scripts: Option<Vec<Spanned<String>>>,
-    accept: Option<Vec<String>>,
-}
-
+/// A config's own keys; the rest of its top level is a [`RawSelection`].
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     rules: Option<Vec<Spanned<String>>>,
-    house_style: Option<Spanned<String>>,
     fail_on: Option<Spanned<String>>,
-    select: Option<Vec<Spanned<String>>>,
-    extend_select: Option<Vec<Spanned<String>>>,
-    ignore: Option<Vec<Spanned<String>>>,
-    severity: Option<BTreeMap<String, Spanned<String>>>,
-    scripts: Option<Vec<Spanned<String>>>,
-    accept: Option<Vec<String>>,
+    /// Read one by one: an override's `files`, then its selection.
     #[serde(default)]
-    overrides: Vec<RawOverride>,
+    #[allow(dead_code)]
+    overrides: Vec<serde::de::IgnoredAny>,
+}
+
+/// The key of an override besides its selection.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFiles {
+    files: Spanned<Vec<Spanned<String>>>,
 }
 
 /// One layer of selection: applied on top of what came before it.
@@ -108,8 +101,11 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config, FileError> {
         let shown = path.display().to_string();
         let text: Arc<str> = Arc::from(text);
-        let raw: RawConfig =
-            toml::from_str(&text).map_err(|e| FileError::from_toml(&shown, &text, &e))?;
+        let toml_error = |e: toml::de::Error| FileError::from_toml(&shown, &text, &e);
+        let doc = tables::parse(&text).map_err(toml_error)?;
+        let (own, base_keys) = tables::split(&doc, &["rules", "fail-on", "overrides"]);
+        let raw: RawConfig = tables::typed(own).map_err(toml_error)?;
+        let base_keys: RawSelection = tables::typed(base_keys).map_err(toml_error)?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let mut ids = Vec::new();
         let mut styles = Vec::new();
@@ -161,20 +157,12 @@ impl Config {
                 house_style,
             })
         };
-        let base = selection(
-            RawSelection {
-                house_style: raw.house_style,
-                select: raw.select,
-                extend_select: raw.extend_select,
-                ignore: raw.ignore,
-                severity: raw.severity,
-                scripts: raw.scripts,
-                accept: raw.accept,
-            },
-            &mut ids,
-        )?;
+        let base = selection(base_keys, &mut ids)?;
         let mut overrides = Vec::new();
-        for o in raw.overrides {
+        for table in tables::array(&doc, "overrides") {
+            let (files, sel) = tables::split(table, &["files"]);
+            let o: RawFiles = tables::typed(files).map_err(toml_error)?;
+            let sel: RawSelection = tables::typed(sel).map_err(toml_error)?;
             let mut builder = GlobSetBuilder::new();
             for g in o.files.get_ref() {
                 let glob = Glob::new(g.get_ref()).map_err(|e| {
@@ -198,15 +186,6 @@ impl Config {
                 )
                 .note(e.to_string())
             })?;
-            let sel = RawSelection {
-                house_style: o.house_style,
-                select: o.select,
-                extend_select: o.extend_select,
-                ignore: o.ignore,
-                severity: o.severity,
-                scripts: o.scripts,
-                accept: o.accept,
-            };
             overrides.push((set, selection(sel, &mut ids)?));
         }
         let fail_on = match raw.fail_on {

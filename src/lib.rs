@@ -19,6 +19,7 @@ pub mod render;
 pub mod rules;
 pub mod segment;
 pub mod source;
+pub mod tables;
 pub mod testing;
 pub mod walk;
 pub mod workspace;

@@ -11,11 +11,11 @@ use super::script::StrayOptions;
 use super::{pattern, Check, Example, Kind, RomanizationOptions, Rule};
 use crate::diagnostic::{Severity, Span};
 use crate::error::FileError;
-use serde::de::IntoDeserializer;
+use crate::tables;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 use toml::Spanned;
 
 /// The packs shipped inside the binary: (path relative to the project root, contents).
@@ -291,7 +291,7 @@ fn check_of(
         v: Spanned<DeValue<'de>>,
         cx: &LoadCx,
     ) -> Result<T, FileError> {
-        T::deserialize(v.into_deserializer()).map_err(|e| cx.toml_error(&e))
+        tables::typed(v).map_err(|e| cx.toml_error(&e))
     }
     Ok(match kind {
         Kind::StrayScript => Check::StrayScript(typed(options, cx)?),
@@ -404,11 +404,8 @@ pub fn is_kebab_case(id: &str) -> bool {
 pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
     let text: Arc<str> = Arc::from(text);
     let cx = LoadCx { path, text: &text };
-    let doc = DeTable::parse(&text).map_err(|e| cx.toml_error(&e))?;
-    let raw = RawPack::deserialize(
-        Spanned::new(doc.span(), DeValue::Table(doc.get_ref().clone())).into_deserializer(),
-    )
-    .map_err(|e| cx.toml_error(&e))?;
+    let doc = tables::parse(&text).map_err(|e| cx.toml_error(&e))?;
+    let raw: RawPack = tables::typed(doc.clone()).map_err(|e| cx.toml_error(&e))?;
     let pack_name = match &raw.pack {
         Some(meta) => {
             if !is_kebab_case(meta.name.get_ref()) {
@@ -468,22 +465,11 @@ fn rule_key_span(table: &Spanned<DeValue<'_>>, key: &str) -> Option<Span> {
 /// Load one `[[rule]]` table: its common keys, then its kind's options.
 fn load_rule(table: &Spanned<DeValue<'_>>, cx: &LoadCx, pack: &str) -> Result<Rule, FileError> {
     let whole = Span::new(table.span().start, table.span().end);
-    let DeValue::Table(entries) = table.get_ref() else {
+    if !matches!(table.get_ref(), DeValue::Table(_)) {
         return Err(cx.error(whole, "a rule must be a table (`[[rule]]`)".into()));
-    };
-    let (mut common, mut options) = (DeTable::new(), DeTable::new());
-    for (k, v) in entries.iter() {
-        let target = if COMMON_KEYS.contains(&k.get_ref().as_ref()) {
-            &mut common
-        } else {
-            &mut options
-        };
-        target.insert(k.clone(), v.clone());
     }
-    let r = RawRule::deserialize(
-        Spanned::new(table.span(), DeValue::Table(common)).into_deserializer(),
-    )
-    .map_err(|e| cx.toml_error(&e))?;
+    let (common, options) = tables::split(table, &COMMON_KEYS);
+    let r: RawRule = tables::typed(common).map_err(|e| cx.toml_error(&e))?;
     let id = r.id.get_ref().clone();
     if !is_kebab_case(&id) {
         return Err(cx
@@ -511,7 +497,11 @@ fn load_rule(table: &Spanned<DeValue<'_>>, cx: &LoadCx, pack: &str) -> Result<Ru
     // An option of another kind gets its own message; an option of no
     // kind is left to the kind's deserializer ("unknown field").
     let own = option_keys(kind);
-    for key in options.keys() {
+    let keys = match options.get_ref() {
+        DeValue::Table(t) => t.keys().collect(),
+        _ => Vec::new(),
+    };
+    for key in keys {
         let k = key.get_ref().as_ref();
         let elsewhere = Kind::ALL.iter().any(|&o| option_keys(o).contains(&k));
         if !own.contains(&k) && elsewhere {
@@ -537,12 +527,7 @@ fn load_rule(table: &Spanned<DeValue<'_>>, cx: &LoadCx, pack: &str) -> Result<Ru
     if r.description.get_ref().trim().is_empty() {
         return Err(cx.error(span_of(&r.description), "a rule needs a description".into()));
     }
-    let check = check_of(
-        kind,
-        Spanned::new(table.span(), DeValue::Table(options)),
-        cx,
-        span_of(&r.kind),
-    )?;
+    let check = check_of(kind, options, cx, span_of(&r.kind))?;
     let mut flag = Vec::with_capacity(r.flag.len());
     for e in r.flag {
         let latin1 = match e.encoding {

@@ -1,0 +1,58 @@
+//! Reading a TOML table in parts, keeping the spans of its keys and values:
+//! the keys a struct of one part takes are read into that struct (unknown
+//! keys of the part denied, pointing at the key), the rest is left for
+//! another struct. A rule's common keys and its kind's options, a config's
+//! own keys and its selection keys are read this way.
+
+use serde::de::IntoDeserializer;
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// A table value as the parser gives it, with its span.
+pub type Table<'a> = Spanned<DeValue<'a>>;
+
+/// Parse a document into its top-level table.
+pub fn parse(text: &str) -> Result<Table<'_>, toml::de::Error> {
+    let doc = DeTable::parse(text)?;
+    let span = doc.span();
+    Ok(Spanned::new(span, DeValue::Table(doc.into_inner())))
+}
+
+/// Split a table into the entries whose key is one of `keys` and the rest,
+/// each still spanning the whole table (for errors about a missing key).
+/// A value that is not a table gives two empty tables.
+pub fn split<'a>(table: &Table<'a>, keys: &[&str]) -> (Table<'a>, Table<'a>) {
+    let (mut own, mut rest) = (DeTable::new(), DeTable::new());
+    if let DeValue::Table(entries) = table.get_ref() {
+        for (k, v) in entries.iter() {
+            let target = if keys.contains(&k.get_ref().as_ref()) {
+                &mut own
+            } else {
+                &mut rest
+            };
+            target.insert(k.clone(), v.clone());
+        }
+    }
+    let span = table.span();
+    (
+        Spanned::new(span.clone(), DeValue::Table(own)),
+        Spanned::new(span, DeValue::Table(rest)),
+    )
+}
+
+/// Read a value into a typed struct (its `Spanned` fields keep their spans).
+pub fn typed<'de, T: Deserialize<'de>>(value: Table<'de>) -> Result<T, toml::de::Error> {
+    T::deserialize(value.into_deserializer())
+}
+
+/// The tables of an array of tables (`[[overrides]]`) under `key`.
+pub fn array<'a, 'b>(table: &'b Table<'a>, key: &str) -> Vec<&'b Table<'a>> {
+    match table.get_ref() {
+        DeValue::Table(t) => match t.get(key).map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items.iter().collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
