@@ -15,7 +15,7 @@ use super::compiled::{
 use super::prose::{in_quote, is_capitalized, lower, prev_word, words_of};
 use super::speaker::reported_by_speaker;
 use super::word_table::WordTable;
-use super::{Finding, UNATTRIBUTED_CLAIM};
+use crate::diagnostic::{Finding, Span};
 
 /// A vague group's or unnamed study's verb is one of the first this many
 /// words after it (`experts at the institute say`).
@@ -239,11 +239,9 @@ fn report_claims(
             break;
         }
         last_end = r.end;
-        out.push(Finding {
-            rule: UNATTRIBUTED_CLAIM,
-            start: r.start,
-            end: r.end,
-            message: format!(
+        out.push(Finding::new(
+            Span::new(r.start, r.end),
+            format!(
                 "claim with a vague source ({kind}: \"{}\"): no named person, \
                  organisation or study in this sentence or the next one",
                 text[r.clone()]
@@ -251,7 +249,7 @@ fn report_claims(
                     .collect::<Vec<_>>()
                     .join(" ")
             ),
-        });
+        ));
     }
 }
 

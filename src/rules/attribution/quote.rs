@@ -12,7 +12,7 @@ use super::compiled::Compiled;
 use super::matching::PhraseSet;
 use super::prose::{is_capitalized, last_word, words_of};
 use super::speaker::{names_someone, speaker_subject};
-use super::{Finding, UNATTRIBUTED_QUOTE};
+use crate::diagnostic::{Finding, Span};
 
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
 pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
@@ -143,15 +143,12 @@ fn quote_finding(seg: &Segmented, pieces: &[usize]) -> Finding {
     } else {
         first.span.end
     };
-    Finding {
-        rule: UNATTRIBUTED_QUOTE,
-        start: first.span.start,
-        end,
-        message: "quotation with no speaker: no speech verb (said, told, added...), \
-                  `according to` or colon lead-in naming a speaker in this sentence \
-                  or the previous/next one in the paragraph"
-            .to_string(),
-    }
+    Finding::new(
+        Span::new(first.span.start, end),
+        "quotation with no speaker: no speech verb (said, told, added...), \
+         `according to` or colon lead-in naming a speaker in this sentence \
+         or the previous/next one in the paragraph",
+    )
 }
 
 /// For each quotation piece, the sentence indices `first..=last` covering
@@ -523,9 +520,8 @@ mod tests {
         let seg = segment(t);
         let f = unattributed_quotes(t, &seg, &compiled());
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].rule, "unattributed-quote");
-        assert!(t[f[0].start..].starts_with('\u{201C}'));
-        assert_eq!(f[0].end, t.len());
+        assert!(t[f[0].span.start..].starts_with('\u{201C}'));
+        assert_eq!(f[0].span.end, t.len());
         assert!(f[0].message.contains("speech verb"));
     }
 
