@@ -41,9 +41,8 @@ pub(super) fn anonymous_in(
             if !has_det {
                 // `sources said` must start a clause: `industry sources said`
                 // and `the source said` describe or refer back.
-                let bare = ["and", "but", "that", "as", "while", "though", "although"];
                 if let Some((w, _)) = prev_word(c, text, base, start) {
-                    if !bare.contains(&w.as_ref()) {
+                    if !c.source_clause_openers.contains(w.as_ref()) {
                         continue;
                     }
                 }

@@ -318,15 +318,12 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     if bw.len() > 6 {
         bw.drain(..bw.len() - 6);
     }
-    let fillers = [
-        "it", "them", "him", "her", "this", "the", "a", "an", "as", "that",
-    ];
     for ex in &c.exemptions {
         if ends_with_phrase(&bw, ex) {
             return true;
         }
         if let Some((last, rest)) = bw.split_last() {
-            if fillers.contains(&last.as_str()) && ends_with_phrase(rest, ex) {
+            if c.exemption_fillers.contains(last.as_str()) && ends_with_phrase(rest, ex) {
                 return true;
             }
         }
