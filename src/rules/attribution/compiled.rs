@@ -3,12 +3,14 @@
 //! up, and the [`Anchors`] kind bits of the claim and anonymous-source
 //! patterns.
 
+use rustc_hash::FxHashSet;
+
 use super::anchors::{Anchors, ATTRIBUTING};
 use super::matching::{alt_forms, phrase_pattern, OpenAttribution, PhraseSet, WordPattern};
 use super::options::{inflections, strings, word_set, Options};
 use super::speaker::ReportingVerbs;
 use super::word_regex::WordRegex;
-use super::word_table::{AsciiWords, FxSet, WordTable};
+use super::word_table::{AsciiWords, WordTable};
 
 /// Options compiled on first use (`Lazy::new(options, Compiled::new)`): a
 /// pre-commit run that never needs the word lists should not build them.
@@ -22,26 +24,26 @@ pub struct Compiled {
     pub(super) attributing: PhraseSet,
     /// Only quotations left open need it.
     pub(super) open_attribution: OpenAttribution,
-    pub(super) speaker_words: FxSet<String>,
+    pub(super) speaker_words: FxHashSet<String>,
     pub(super) exemptions: Vec<Vec<String>>,
-    pub(super) exemption_fillers: FxSet<String>,
+    pub(super) exemption_fillers: FxHashSet<String>,
     pub(super) min_quote_words: usize,
     pub(super) min_partial_quote_words: usize,
     /// Who speaks (see `speaker.rs`): the word lists, lower-cased.
-    pub(super) function_words: FxSet<String>,
-    pub(super) calendar_words: FxSet<String>,
-    pub(super) connectors: FxSet<String>,
-    pub(super) person_titles: FxSet<String>,
+    pub(super) function_words: FxHashSet<String>,
+    pub(super) calendar_words: FxHashSet<String>,
+    pub(super) connectors: FxHashSet<String>,
+    pub(super) person_titles: FxHashSet<String>,
     pub(super) name_window: usize,
     pub(super) reporting_verbs: ReportingVerbs,
     pub(super) vague_group: WordPattern,
     pub(super) vague_subject: WordPattern,
-    pub(super) claim_verbs: FxSet<String>,
-    pub(super) claim_aux: FxSet<String>,
+    pub(super) claim_verbs: FxHashSet<String>,
+    pub(super) claim_aux: FxHashSet<String>,
     pub(super) group_verb_within: usize,
     pub(super) subject_verb_within: usize,
     pub(super) evidence_noun: WordPattern,
-    pub(super) evidence_verbs: FxSet<String>,
+    pub(super) evidence_verbs: FxHashSet<String>,
     /// Every claim and evidence verb is ASCII letters: a sentence with
     /// none of them after its subject can be passed over cheaply (see
     /// `verb_may_follow` in `claim.rs`).
@@ -53,7 +55,7 @@ pub struct Compiled {
     pub(super) impersonal_passive: WordPattern,
     pub(super) vague_phrase: WordPattern,
     pub(super) naming_cues: Vec<Vec<String>>,
-    pub(super) specific: FxSet<String>,
+    pub(super) specific: FxHashSet<String>,
     /// Only sentences with an anonymous-source noun need them.
     pub(super) anon_forward: WordPattern,
     pub(super) anon_inverted: WordPattern,
@@ -61,8 +63,8 @@ pub struct Compiled {
     /// `anon_inverted` has before its noun's anchor word (see
     /// [`anon_bounds`](super::anonymous::anon_bounds)).
     pub(super) anon_before: (usize, usize),
-    pub(super) bare_dets: FxSet<String>,
-    pub(super) source_clause_openers: FxSet<String>,
+    pub(super) bare_dets: FxHashSet<String>,
+    pub(super) source_clause_openers: FxHashSet<String>,
     pub(super) word: WordRegex,
     /// The whole-document prefilter: the sentences that can hold a match
     /// of the claim patterns (by pattern, see the `CLAIM_*` bits), and of
@@ -88,7 +90,7 @@ impl Compiled {
         if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
             return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
         }
-        let set = |v: &[String]| -> FxSet<String> { word_set(v, false).into_iter().collect() };
+        let set = |v: &[String]| -> FxHashSet<String> { word_set(v, false).into_iter().collect() };
         let mut speaker_words = set(&opts.speaker_nouns);
         speaker_words.extend(word_set(&opts.speaker_pronouns, false));
         let speech_forms = opts.speech_forms();
