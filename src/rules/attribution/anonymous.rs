@@ -3,14 +3,15 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::{Finding, Span};
 use crate::segment::Segmented;
 
 use super::compiled::{Compiled, ANON};
 use super::prose::{in_quote, lower, prev_word};
-use crate::diagnostic::{Finding, Span};
 
 /// `anonymous-source`: a bare `a source said` / `sources said`.
-pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+#[cfg(test)]
+pub(super) fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     anonymous_in(text, seg, c, &c.anchors.scan(text, ANON, false).hits)
 }
 

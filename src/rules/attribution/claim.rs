@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::diagnostic::{Finding, Span};
 use crate::segment::Segmented;
 
 use super::compiled::{
@@ -15,10 +16,10 @@ use super::compiled::{
 use super::prose::{in_quote, is_capitalized, lower, prev_word, words_of};
 use super::speaker::reported_by_speaker;
 use super::word_table::WordTable;
-use crate::diagnostic::{Finding, Span};
 
 /// `unattributed-claim`: assertions resting on a vague or missing source.
-pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+#[cfg(test)]
+pub(super) fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     claims_in(text, seg, c, &c.anchors.scan(text, CLAIM_ANY, false).hits)
 }
 

@@ -34,14 +34,11 @@ mod word_regex;
 mod word_table;
 
 use anonymous::anonymous_in;
-pub use anonymous::anonymous_sources;
 use claim::claims_in;
-pub use claim::unattributed_claims;
 pub use compiled::{Compiled, Lazy};
 use compiled::{ANON, CLAIM_ANY};
 pub use options::{inflections, Options};
 use quote::quotes_in;
-pub use quote::unattributed_quotes;
 
 use crate::diagnostic::Finding;
 use crate::segment::Segmented;
@@ -75,9 +72,7 @@ pub struct Findings {
 
 /// Runs the wanted rules on `text`, segmented as `seg` (the document's
 /// one segmentation, [`Context::segmented`]), sharing their work: one pass
-/// for the claim and anonymous-source anchors. The findings are those of
-/// [`unattributed_quotes`], [`unattributed_claims`] and
-/// [`anonymous_sources`].
+/// for the claim and anonymous-source anchors, then each rule.
 ///
 /// [`Context::segmented`]: crate::rules::Context::segmented
 pub fn check(text: &str, seg: &Segmented, c: &Compiled, want: Wanted) -> Findings {

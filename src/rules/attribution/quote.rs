@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::{Finding, Span};
 use crate::segment::Segmented;
 
 use super::anchors::Scan;
@@ -12,10 +13,10 @@ use super::compiled::Compiled;
 use super::matching::PhraseSet;
 use super::prose::{is_capitalized, last_word, words_of};
 use super::speaker::{names_someone, speaker_subject};
-use crate::diagnostic::{Finding, Span};
 
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
-pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+#[cfg(test)]
+pub(super) fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     quotes_in(text, seg, c, &c.anchors.scan(text, 0, true))
 }
 
