@@ -1,6 +1,6 @@
 //! Corpus evaluation of the attribution rules.
 //!
-//! `cargo run --release --example eval [CORPUS_DIR] [SAMPLE_DIR]`
+//! `cargo run --release --example eval-attribution [CORPUS_DIR] [SAMPLE_DIR]`
 //!
 //! Reads JSON-lines corpora (`id`, `text`) from CORPUS_DIR (default
 //! `/work/shared/corpus`, else `../shared/corpus`) and prints: false alarms
@@ -8,18 +8,79 @@
 //! precision/recall of `unattributed-claim` on CoNLL-2010 Wikipedia weasel
 //! sentences, the seed article's findings and throughput. When SAMPLE_DIR is
 //! given, every finding is written there for review.
+//!
+//! The rules run as a user runs them: an [`Engine`] built from the shipped
+//! packs lints each text ([`lint_bytes`]), with the rules selected through
+//! [`Settings::enabled`]; the test sets are built with the segmenter.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::rules::attribution::Finding;
-use copydesk::rules::attribution::{
-    anonymous_sources, unattributed_claims, unattributed_quotes, Compiled, Options,
-};
+use copydesk::rules::attribution::Options;
+use copydesk::rules::pack;
 use copydesk::segment::{segment, Segmented};
+use copydesk::{lint_bytes, Diagnostic, Engine, Format, Linted, Settings, Span};
 use regex::Regex;
+
+/// The attribution rules, in the order their findings are reported here.
+const RULES: [&str; 3] = [
+    "unattributed-quote",
+    "unattributed-claim",
+    "anonymous-source",
+];
+
+/// The shipped rules, and settings that enable some of them.
+struct Linter {
+    engine: Engine,
+    /// The three attribution rules.
+    all: Settings,
+    quotes: Settings,
+    claims: Settings,
+}
+
+impl Linter {
+    fn new() -> Linter {
+        let engine = Engine::new(pack::shipped().expect("the shipped packs load"))
+            .expect("the shipped packs compile");
+        let only = |ids: &[&str]| {
+            let mut s = engine.default_settings();
+            s.enabled = engine
+                .rules()
+                .iter()
+                .map(|r| ids.contains(&r.id.as_str()))
+                .collect();
+            s
+        };
+        let (all, quotes, claims) = (only(&RULES), only(&RULES[..1]), only(&RULES[1..2]));
+        Linter {
+            engine,
+            all,
+            quotes,
+            claims,
+        }
+    }
+
+    /// The findings of the rules `settings` enables on `text`: by rule (in
+    /// [`RULES`] order), then by position.
+    fn lint(&self, settings: &Settings, text: &str) -> Vec<Diagnostic> {
+        let linted = lint_bytes(
+            &self.engine,
+            settings,
+            Format::Plain,
+            text.as_bytes().to_vec(),
+        );
+        let Linted::Text {
+            mut diagnostics, ..
+        } = linted
+        else {
+            return Vec::new();
+        };
+        diagnostics.sort_by_key(|d| RULES.iter().position(|r| *r == d.rule));
+        diagnostics
+    }
+}
 
 struct Doc {
     id: String,
@@ -42,15 +103,8 @@ fn load(path: &Path) -> Option<Vec<Doc>> {
     Some(docs)
 }
 
-fn all_rules(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
-    let mut f = unattributed_quotes(text, seg, c);
-    f.extend(unattributed_claims(text, seg, c));
-    f.extend(anonymous_sources(text, seg, c));
-    f
-}
-
 /// The sentence around a finding, on one line, with the finding in [[ ]].
-fn context(text: &str, seg: &Segmented, f: &Finding) -> String {
+fn context(text: &str, seg: &Segmented, f: Span) -> String {
     let p = seg
         .paragraphs
         .iter()
@@ -94,25 +148,20 @@ impl Sampler {
 }
 
 /// Figure 1 and part of 3: findings per 100 articles, with a printed sample.
-fn false_alarms(name: &str, docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
+fn false_alarms(name: &str, docs: &[Doc], lint: &Linter, sample: &mut Sampler) {
     let mut counts = [0usize; 3];
     let mut shown = [0usize; 3];
-    let rules = [
-        "unattributed-quote",
-        "unattributed-claim",
-        "anonymous-source",
-    ];
     for d in docs {
         let seg = segment(&d.text);
-        for f in all_rules(&d.text, &seg, c) {
-            let k = rules.iter().position(|r| *r == f.rule).unwrap();
+        for f in lint.lint(&lint.all, &d.text) {
+            let k = RULES.iter().position(|r| *r == f.rule).unwrap();
             counts[k] += 1;
             let line = format!(
                 "{} {} {}: {}",
                 name,
                 f.rule,
                 d.id,
-                context(&d.text, &seg, &f)
+                context(&d.text, &seg, f.span)
             );
             sample.write(&line);
             if shown[k] < 6 && counts[k] % 7 == 1 {
@@ -121,7 +170,7 @@ fn false_alarms(name: &str, docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
             }
         }
     }
-    for (k, r) in rules.iter().enumerate() {
+    for (k, r) in RULES.iter().enumerate() {
         println!(
             "  {name}: {r}: {} findings in {} articles = {:.2} per 100 articles",
             counts[k],
@@ -142,7 +191,7 @@ fn false_alarms(name: &str, docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
 /// names nobody (no capitalized word after its first, no pronoun or
 /// capitalized subject opening it): the spec's "nearby sentences name no
 /// speaker".
-fn recall(docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
+fn recall(docs: &[Doc], lint: &Linter, sample: &mut Sampler) {
     let attributed = Regex::new(
         r#"^(["\u{201C}])([A-Z][^"\u{201C}\u{201D}]{15,}?),(["\u{201D}]) (?:(?:(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})|he|she|they|the [a-z]+) (?:said|says|added|told [A-Za-z ]+|explained|warned|noted)(?: on [A-Z][a-z]+day| in a statement| in an interview)?|(?:said|says|added) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, (?:the |a |an )?[a-z][a-z ]+)?)\.$"#,
     )
@@ -214,9 +263,10 @@ fn recall(docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
             }
             let strict = prev.is_none_or(|n| names_nobody(&d.text[seg.sentences[n].span.clone()]));
             // Control: the original is not flagged.
-            if unattributed_quotes(&d.text, &seg, c)
+            if lint
+                .lint(&lint.quotes, &d.text)
                 .iter()
-                .any(|f| f.start < s.span.end && s.span.start < f.end)
+                .any(|f| f.span.start < s.span.end && s.span.start < f.span.end)
             {
                 control_flagged += 1;
             }
@@ -229,10 +279,10 @@ fn recall(docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
                 &d.text[s.span.end..]
             );
             let span = s.span.start..s.span.start + new_sentence.len();
-            let seg2 = segment(&text);
-            let found = unattributed_quotes(&text, &seg2, c)
+            let found = lint
+                .lint(&lint.quotes, &text)
                 .iter()
-                .any(|f| f.start < span.end && span.start < f.end);
+                .any(|f| f.span.start < span.end && span.start < f.span.end);
             for (k, member) in [(0, true), (1, strict)] {
                 if member {
                     counts[k].0 += 1;
@@ -241,17 +291,12 @@ fn recall(docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
             }
             if !found {
                 misses += 1;
-                let f = Finding {
-                    rule: "missed",
-                    start: span.start,
-                    end: span.end,
-                    message: String::new(),
-                };
                 let set = if strict { "strict" } else { "broad" };
+                let seg2 = segment(&text);
                 let line = format!(
                     "recall miss ({set}) {}: {}",
                     d.id,
-                    context(&text, &seg2, &f)
+                    context(&text, &seg2, Span::new(span.start, span.end))
                 );
                 if misses <= 5 {
                     println!("    {line}");
@@ -274,20 +319,20 @@ fn recall(docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
 }
 
 /// Figure 3: CoNLL-2010 Wikipedia weasel sentences.
-fn conll(docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
+fn conll(docs: &[Doc], lint: &Linter, sample: &mut Sampler) {
     let (mut tp, mut fp, mut fneg, mut tn) = (0usize, 0usize, 0usize, 0usize);
     let mut shown = 0;
     for d in docs {
         let Some(label) = d.label else { continue };
         let seg = segment(&d.text);
-        let found = unattributed_claims(&d.text, &seg, c);
+        let found = lint.lint(&lint.claims, &d.text);
         match (!found.is_empty(), label) {
             (true, true) => {
                 tp += 1;
                 sample.write(&format!(
                     "conll true positive {}: {}",
                     d.id,
-                    context(&d.text, &seg, &found[0])
+                    context(&d.text, &seg, found[0].span)
                 ));
             }
             (true, false) => {
@@ -295,7 +340,7 @@ fn conll(docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
                 let line = format!(
                     "conll false positive {}: {}",
                     d.id,
-                    context(&d.text, &seg, &found[0])
+                    context(&d.text, &seg, found[0].span)
                 );
                 if shown < 8 {
                     shown += 1;
@@ -320,15 +365,14 @@ fn conll(docs: &[Doc], c: &Compiled, sample: &mut Sampler) {
     );
 }
 
-fn throughput(docs: &[&Doc], c: &Compiled) {
+fn throughput(docs: &[&Doc], lint: &Linter) {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mut rates = Vec::new();
     for _ in 0..3 {
         let t = Instant::now();
         let mut n = 0usize;
         for d in docs {
-            let seg = segment(&d.text);
-            n += all_rules(&d.text, &seg, c).len();
+            n += lint.lint(&lint.all, &d.text).len();
         }
         let secs = t.elapsed().as_secs_f64();
         std::hint::black_box(n);
@@ -349,7 +393,7 @@ fn throughput(docs: &[&Doc], c: &Compiled) {
 
 /// Runs every evaluation on the corpora in `dir`, printing the figures.
 pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
-    let c = Compiled::new(&Options::default()).expect("default options compile");
+    let lint = Linter::new();
     let mut sample = Sampler {
         out: sample_dir.map(|d| {
             fs::create_dir_all(d).expect("create sample dir");
@@ -361,7 +405,7 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     println!("1. findings per 100 articles (false-alarm review)");
     for (name, docs) in [("bbc", &bbc), ("reuters", &reuters)] {
         match docs {
-            Some(d) => false_alarms(name, d, &c, &mut sample),
+            Some(d) => false_alarms(name, d, &lint, &mut sample),
             None => println!("  {name}: corpus absent, skipped"),
         }
     }
@@ -377,21 +421,26 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     if both.is_empty() {
         println!("  corpora absent, skipped");
     } else {
-        recall(&both, &c, &mut sample);
+        recall(&both, &lint, &mut sample);
     }
     println!("3. unattributed-claim on CoNLL-2010 Wikipedia weasel sentences");
     match load(&dir.join("conll2010-wiki-weasel-train.jsonl")) {
-        Some(d) => conll(&d, &c, &mut sample),
+        Some(d) => conll(&d, &lint, &mut sample),
         None => println!("  corpus absent, skipped"),
     }
     println!("4. seed article");
     match fs::read_to_string(dir.join("seed/nato-summit.txt")) {
         Ok(t) => {
             let seg = segment(&t);
-            let f = all_rules(&t, &seg, &c);
+            let f = lint.lint(&lint.all, &t);
             println!("  seed/nato-summit.txt: {} findings", f.len());
             for x in &f {
-                println!("    {} {}: {}", x.rule, x.start, context(&t, &seg, x));
+                println!(
+                    "    {} {}: {}",
+                    x.rule,
+                    x.span.start,
+                    context(&t, &seg, x.span)
+                );
             }
         }
         Err(_) => println!("  seed absent, skipped"),
@@ -401,7 +450,7 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     if all.is_empty() {
         println!("  corpora absent, skipped");
     } else {
-        throughput(&all, &c);
+        throughput(&all, &lint);
     }
 }
 

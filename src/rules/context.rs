@@ -173,7 +173,12 @@ impl<'a> Context<'a> {
                 _ => {}
             }
         }
-        let found = Rc::new(attribution::check(self.text, compiled, want));
+        let found = Rc::new(attribution::check(
+            self.text,
+            self.segmented(),
+            compiled,
+            want,
+        ));
         self.attribution
             .borrow_mut()
             .push((lazy.clone(), found.clone()));

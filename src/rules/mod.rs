@@ -241,16 +241,13 @@ impl Check {
 fn attribution_findings(
     cx: &Context,
     opts: &attribution::RuleOptions,
-    pick: fn(&attribution::Findings) -> &Vec<attribution::Finding>,
+    pick: fn(&attribution::Findings) -> &Vec<Finding>,
 ) -> Vec<Finding> {
     let Some(lazy) = &opts.compiled else {
         return Vec::new();
     };
     match cx.attribution(lazy) {
-        Ok(found) => pick(&found)
-            .iter()
-            .map(|f| Finding::new(Span::new(f.start, f.end), f.message.clone()))
-            .collect(),
+        Ok(found) => pick(&found).clone(),
         Err(e) => vec![Finding::new(
             Span::new(0, 0),
             format!("this rule's attribution options do not compile: {e}"),

@@ -135,3 +135,151 @@ attribution = { min-quote-words = 12, extend-speech-verbs = ["harrumph"] }
         "{e}"
     );
 }
+
+/// The findings of `rule` on `text` with the shipped packs, then with a
+/// house pack whose `[options.attribution]` holds the line `option`.
+fn shipped_then_tuned(rule: &str, option: &str, text: &str) -> (Vec<String>, Vec<String>) {
+    let house = engine_with(&format!("[options.attribution]\n{option}\n")).unwrap();
+    (
+        found(&engine_with("").unwrap(), rule, text),
+        found(&house, rule, text),
+    )
+}
+
+/// A quotation with no speaker of its own: whether it is flagged depends on
+/// the sentence before it.
+const QUOTE: &str = "“We will keep fighting for the harbour whatever happens.”";
+
+#[test]
+fn a_house_pack_adds_a_person_title() {
+    // `Supt Lee` names the speaker of the sentence before once `Supt` is a
+    // title (written as a desk writes it: titles are matched in any case).
+    let text = format!("On Monday, Supt Lee met the families. {QUOTE}\n");
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-quote",
+        r#"extend-person-titles = ["Supt"]"#,
+        &text,
+    );
+    assert_eq!(shipped, [QUOTE]);
+    assert!(house.is_empty());
+}
+
+#[test]
+fn a_house_pack_adds_a_function_word() {
+    // `Sadly Parliament` no longer reads as a name opening the sentence.
+    let text = format!("Sadly Parliament voted against the plan. {QUOTE}\n");
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-quote",
+        r#"extend-function-words = ["sadly"]"#,
+        &text,
+    );
+    assert!(shipped.is_empty());
+    assert_eq!(house, [QUOTE]);
+}
+
+#[test]
+fn a_house_pack_adds_a_calendar_word() {
+    let text = format!("Overnight Parliament voted against the plan. {QUOTE}\n");
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-quote",
+        r#"extend-calendar-words = ["overnight"]"#,
+        &text,
+    );
+    assert!(shipped.is_empty());
+    assert_eq!(house, [QUOTE]);
+}
+
+#[test]
+fn a_house_pack_adds_a_subject_connector() {
+    // Passed over, `Besides` leaves `he` as the subject: the speaker.
+    let text = format!("Besides he had seen the damage. {QUOTE}\n");
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-quote",
+        r#"extend-subject-connectors = ["besides"]"#,
+        &text,
+    );
+    assert_eq!(shipped, [QUOTE]);
+    assert!(house.is_empty());
+}
+
+#[test]
+fn a_house_pack_narrows_the_name_window() {
+    // `Quinn` is a name because the story wrote it mid-sentence: 150 bytes
+    // before, beyond a window of 100.
+    let text = format!(
+        "Officials met with Quinn on Monday. The harbour has been closed to ferries for \
+         weeks, and the fishing fleet has stayed in port since the storm broke the sea \
+         wall. Quinn walked to the quay. {QUOTE}\n"
+    );
+    let (shipped, house) = shipped_then_tuned("unattributed-quote", "name-window = 100", &text);
+    assert!(shipped.is_empty());
+    assert_eq!(house, [QUOTE]);
+}
+
+#[test]
+fn a_house_pack_adds_a_reporting_verb() {
+    // Barrow, who concedes it, answers for what experts say.
+    let text = "Barrow conceded experts say the plan will fail.\n";
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-claim",
+        r#"extend-reporting-verb-forms = ["conceded"]"#,
+        text,
+    );
+    assert_eq!(shipped, ["experts say"]);
+    assert!(house.is_empty());
+}
+
+#[test]
+fn a_house_pack_widens_the_group_verb_window() {
+    let text = "Experts in nearby coastal towns quietly say the plan will fail.\n";
+    let (shipped, house) = shipped_then_tuned("unattributed-claim", "group-verb-within = 6", text);
+    assert!(shipped.is_empty());
+    assert_eq!(house, ["Experts in nearby coastal towns quietly say"]);
+}
+
+#[test]
+fn a_house_pack_widens_the_subject_verb_window() {
+    let text = "Some have long privately argued the plan will fail.\n";
+    let (shipped, house) =
+        shipped_then_tuned("unattributed-claim", "subject-verb-within = 4", text);
+    assert!(shipped.is_empty());
+    assert_eq!(house, ["Some have long privately argued"]);
+}
+
+#[test]
+fn a_house_pack_adds_a_quote_exemption_filler() {
+    // `dubbed simply "..."` names a phrase, as `dubbed "..."` does.
+    let quote = "“a reckless gamble with the lives of millions of people.”";
+    let text = format!("The plan was dubbed simply {quote}\n");
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-quote",
+        r#"extend-quote-exemption-fillers = ["simply"]"#,
+        &text,
+    );
+    assert_eq!(shipped, [quote]);
+    assert!(house.is_empty());
+}
+
+#[test]
+fn a_house_pack_adds_a_source_clause_opener() {
+    let text = "The talks stalled on Monday, yet sources said a deal was close.\n";
+    let (shipped, house) = shipped_then_tuned(
+        "anonymous-source",
+        r#"extend-source-clause-openers = ["yet"]"#,
+        text,
+    );
+    assert!(shipped.is_empty());
+    assert_eq!(house, ["sources said"]);
+}
+
+#[test]
+fn a_house_pack_adds_an_anonymous_source_auxiliary() {
+    let text = "A source reportedly said the talks had stalled.\n";
+    let (shipped, house) = shipped_then_tuned(
+        "anonymous-source",
+        r#"extend-anonymous-source-auxiliaries = ["reportedly"]"#,
+        text,
+    );
+    assert!(shipped.is_empty());
+    assert_eq!(house, ["A source reportedly said"]);
+}

@@ -6,9 +6,11 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::segment::Segmented;
 
-use super::word_table::{is_regex_space, is_word_byte, AsciiWords, FxMap, WordTable};
+use super::word_table::{is_regex_space, is_word_byte, AsciiWords, WordTable};
 
 /// The [`Anchors`] kind of the attributing phrases
 /// ([`Compiled::attributing`](super::compiled::Compiled::attributing)),
@@ -26,7 +28,7 @@ pub(super) struct Anchors {
     /// For each word of `words`, the phrases it anchors.
     uses: Vec<Vec<AnchorUse>>,
     /// Indices into `words` by word.
-    index: FxMap<Vec<u8>, usize>,
+    index: FxHashMap<Vec<u8>, usize>,
     /// The same for the document scan, built by [`Anchors::finish`].
     table: WordTable,
     /// Patterns with a phrase that has no ASCII word: every sentence is a

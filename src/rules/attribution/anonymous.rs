@@ -3,14 +3,15 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::{Finding, Span};
 use crate::segment::Segmented;
 
 use super::compiled::{Compiled, ANON};
 use super::prose::{in_quote, lower, prev_word};
-use super::{Finding, ANONYMOUS_SOURCE};
 
 /// `anonymous-source`: a bare `a source said` / `sources said`.
-pub fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+#[cfg(test)]
+pub(super) fn anonymous_sources(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     anonymous_in(text, seg, c, &c.anchors.scan(text, ANON, false).hits)
 }
 
@@ -41,9 +42,8 @@ pub(super) fn anonymous_in(
             if !has_det {
                 // `sources said` must start a clause: `industry sources said`
                 // and `the source said` describe or refer back.
-                let bare = ["and", "but", "that", "as", "while", "though", "although"];
                 if let Some((w, _)) = prev_word(c, text, base, start) {
-                    if !bare.contains(&w.as_ref()) {
+                    if !c.source_clause_openers.contains(w.as_ref()) {
                         continue;
                     }
                 }
@@ -63,22 +63,21 @@ pub(super) fn anonymous_in(
             }
         }
     }
-    out.sort_by_key(|f| f.start);
-    out.dedup_by_key(|f| f.start);
+    out.sort_by_key(|f| f.span.start);
+    out.dedup_by_key(|f| f.span.start);
     out
 }
 
 fn anon_finding(r: Range<usize>, text: &str) -> Finding {
-    Finding {
-        rule: ANONYMOUS_SOURCE,
-        start: r.start,
-        end: r.end,
-        message: format!(
-            "anonymous source with no description (\"{}\"): say who the source is \
-             (role, affiliation or how they know)",
-            text[r].split_whitespace().collect::<Vec<_>>().join(" ")
-        ),
-    }
+    let message = format!(
+        "anonymous source with no description (\"{}\"): say who the source is \
+         (role, affiliation or how they know)",
+        text[r.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    Finding::new(Span::new(r.start, r.end), message)
 }
 
 /// As `claim_bounds` (in `claim.rs`) for the claim patterns, where in the

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::diagnostic::{Finding, Span};
 use crate::segment::Segmented;
 
 use super::compiled::{
@@ -15,17 +16,10 @@ use super::compiled::{
 use super::prose::{in_quote, is_capitalized, lower, prev_word, words_of};
 use super::speaker::reported_by_speaker;
 use super::word_table::WordTable;
-use super::{Finding, UNATTRIBUTED_CLAIM};
-
-/// A vague group's or unnamed study's verb is one of the first this many
-/// words after it (`experts at the institute say`).
-const GROUP_VERB_WITHIN: usize = 5;
-/// A vague subject's verb is one of the first this many words after it,
-/// the words before it auxiliaries (`some have long argued`).
-const SUBJECT_VERB_WITHIN: usize = 3;
 
 /// `unattributed-claim`: assertions resting on a vague or missing source.
-pub fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+#[cfg(test)]
+pub(super) fn unattributed_claims(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     claims_in(text, seg, c, &c.anchors.scan(text, CLAIM_ANY, false).hits)
 }
 
@@ -65,9 +59,9 @@ fn verb_prefilter(
     mut kinds: u8,
 ) -> u8 {
     for (bit, verbs, within) in [
-        (CLAIM_GROUP, &c.claim_verb_table, GROUP_VERB_WITHIN),
-        (CLAIM_EVIDENCE, &c.evidence_verb_table, GROUP_VERB_WITHIN),
-        (CLAIM_SUBJECT, &c.claim_verb_table, SUBJECT_VERB_WITHIN),
+        (CLAIM_GROUP, &c.claim_verb_table, c.group_verb_within),
+        (CLAIM_EVIDENCE, &c.evidence_verb_table, c.group_verb_within),
+        (CLAIM_SUBJECT, &c.claim_verb_table, c.subject_verb_within),
     ] {
         // (A match ends at most `after` words past its anchor.)
         let reach = c.anchors.after[bit.trailing_zeros() as usize] + within;
@@ -116,22 +110,18 @@ fn group_claims(
                 }
             }
             let after_start = base + m.end;
-            // The verb: one of the first 10 words.
-            let Some((vi, verb)) = c
+            // The verb: one of the first `group_verb_within` words.
+            let Some(verb) = c
                 .word
                 .find_iter(&text[after_start..span.end])
-                .take(10)
-                .enumerate()
-                .find(|(_, w)| verbs.contains(lower(w.as_str()).as_ref()))
+                .take(c.group_verb_within)
+                .find(|w| verbs.contains(lower(w.as_str()).as_ref()))
             else {
                 continue;
             };
             let verb_end = after_start + verb.end();
             let mid = &text[after_start..after_start + verb.start()];
-            if mid_names_source(c, mid)
-                || mid.contains([',', ';', '(', '"', '\u{2014}'])
-                || vi >= GROUP_VERB_WITHIN
-            {
+            if mid_names_source(c, mid) || mid.contains([',', ';', '(', '"', '\u{2014}']) {
                 continue;
             }
             found.push((start..verb_end, kind));
@@ -166,7 +156,7 @@ fn subject_claims(
         let Some(verb) = c
             .word
             .find_iter(&text[after_start..span.end])
-            .take(SUBJECT_VERB_WITHIN)
+            .take(c.subject_verb_within)
             .find(|w| !c.claim_aux.contains(lower(w.as_str()).as_ref()))
             .filter(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
         else {
@@ -239,11 +229,9 @@ fn report_claims(
             break;
         }
         last_end = r.end;
-        out.push(Finding {
-            rule: UNATTRIBUTED_CLAIM,
-            start: r.start,
-            end: r.end,
-            message: format!(
+        out.push(Finding::new(
+            Span::new(r.start, r.end),
+            format!(
                 "claim with a vague source ({kind}: \"{}\"): no named person, \
                  organisation or study in this sentence or the next one",
                 text[r.clone()]
@@ -251,7 +239,7 @@ fn report_claims(
                     .collect::<Vec<_>>()
                     .join(" ")
             ),
-        });
+        ));
     }
 }
 

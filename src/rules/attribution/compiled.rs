@@ -3,11 +3,14 @@
 //! up, and the [`Anchors`] kind bits of the claim and anonymous-source
 //! patterns.
 
+use rustc_hash::FxHashSet;
+
 use super::anchors::{Anchors, ATTRIBUTING};
 use super::matching::{alt_forms, phrase_pattern, OpenAttribution, PhraseSet, WordPattern};
 use super::options::{inflections, strings, word_set, Options};
+use super::speaker::ReportingVerbs;
 use super::word_regex::WordRegex;
-use super::word_table::{AsciiWords, FxSet, WordTable};
+use super::word_table::{AsciiWords, WordTable};
 
 /// Options compiled on first use (`Lazy::new(options, Compiled::new)`): a
 /// pre-commit run that never needs the word lists should not build them.
@@ -21,16 +24,26 @@ pub struct Compiled {
     pub(super) attributing: PhraseSet,
     /// Only quotations left open need it.
     pub(super) open_attribution: OpenAttribution,
-    pub(super) speaker_words: FxSet<String>,
+    pub(super) speaker_words: FxHashSet<String>,
     pub(super) exemptions: Vec<Vec<String>>,
+    pub(super) exemption_fillers: FxHashSet<String>,
     pub(super) min_quote_words: usize,
     pub(super) min_partial_quote_words: usize,
+    /// Who speaks (see `speaker.rs`): the word lists, lower-cased.
+    pub(super) function_words: FxHashSet<String>,
+    pub(super) calendar_words: FxHashSet<String>,
+    pub(super) connectors: FxHashSet<String>,
+    pub(super) person_titles: FxHashSet<String>,
+    pub(super) name_window: usize,
+    pub(super) reporting_verbs: ReportingVerbs,
     pub(super) vague_group: WordPattern,
     pub(super) vague_subject: WordPattern,
-    pub(super) claim_verbs: FxSet<String>,
-    pub(super) claim_aux: FxSet<String>,
+    pub(super) claim_verbs: FxHashSet<String>,
+    pub(super) claim_aux: FxHashSet<String>,
+    pub(super) group_verb_within: usize,
+    pub(super) subject_verb_within: usize,
     pub(super) evidence_noun: WordPattern,
-    pub(super) evidence_verbs: FxSet<String>,
+    pub(super) evidence_verbs: FxHashSet<String>,
     /// Every claim and evidence verb is ASCII letters: a sentence with
     /// none of them after its subject can be passed over cheaply (see
     /// `verb_may_follow` in `claim.rs`).
@@ -42,7 +55,7 @@ pub struct Compiled {
     pub(super) impersonal_passive: WordPattern,
     pub(super) vague_phrase: WordPattern,
     pub(super) naming_cues: Vec<Vec<String>>,
-    pub(super) specific: FxSet<String>,
+    pub(super) specific: FxHashSet<String>,
     /// Only sentences with an anonymous-source noun need them.
     pub(super) anon_forward: WordPattern,
     pub(super) anon_inverted: WordPattern,
@@ -50,7 +63,8 @@ pub struct Compiled {
     /// `anon_inverted` has before its noun's anchor word (see
     /// [`anon_bounds`](super::anonymous::anon_bounds)).
     pub(super) anon_before: (usize, usize),
-    pub(super) bare_dets: FxSet<String>,
+    pub(super) bare_dets: FxHashSet<String>,
+    pub(super) source_clause_openers: FxHashSet<String>,
     pub(super) word: WordRegex,
     /// The whole-document prefilter: the sentences that can hold a match
     /// of the claim patterns (by pattern, see the `CLAIM_*` bits), and of
@@ -76,8 +90,8 @@ impl Compiled {
         if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
             return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
         }
-        let mut speaker_words: FxSet<String> =
-            word_set(&opts.speaker_nouns, false).into_iter().collect();
+        let set = |v: &[String]| -> FxHashSet<String> { word_set(v, false).into_iter().collect() };
+        let mut speaker_words = set(&opts.speaker_nouns);
         speaker_words.extend(word_set(&opts.speaker_pronouns, false));
         let speech_forms = opts.speech_forms();
         let speech_alt = regex_alt(&speech_forms, false);
@@ -93,16 +107,23 @@ impl Compiled {
             ),
             speaker_words,
             exemptions: phrase_words(&opts.quote_exemption_lead_ins),
+            exemption_fillers: set(&opts.quote_exemption_fillers),
             min_quote_words: opts.min_quote_words,
             min_partial_quote_words: opts.min_partial_quote_words,
+            function_words: set(&opts.function_words),
+            calendar_words: set(&opts.calendar_words),
+            connectors: set(&opts.subject_connectors),
+            person_titles: set(&opts.person_titles),
+            name_window: opts.name_window,
+            reporting_verbs: ReportingVerbs::new(&opts.reporting_verb_forms),
             vague_group: WordPattern::list(&opts.vague_groups),
             vague_subject: WordPattern::list(&opts.vague_subjects),
             claim_verb_table: verb_table(&opts.claim_verbs),
             evidence_verb_table: verb_table(&opts.evidence_verbs),
             claim_verbs: word_set(&opts.claim_verbs, true).into_iter().collect(),
-            claim_aux: word_set(&opts.claim_auxiliaries, false)
-                .into_iter()
-                .collect(),
+            claim_aux: set(&opts.claim_auxiliaries),
+            group_verb_within: opts.group_verb_within,
+            subject_verb_within: opts.subject_verb_within,
             evidence_noun: WordPattern::list(&opts.evidence_nouns),
             evidence_verbs: word_set(&opts.evidence_verbs, true).into_iter().collect(),
             verbs_letters: [&opts.claim_verbs, &opts.evidence_verbs]
@@ -113,15 +134,12 @@ impl Compiled {
             impersonal_passive,
             vague_phrase: WordPattern::list(&opts.vague_source_phrases),
             naming_cues: phrase_words(&opts.source_naming_cues),
-            specific: word_set(&opts.specific_determiners, false)
-                .into_iter()
-                .collect(),
+            specific: set(&opts.specific_determiners),
             anon_forward,
             anon_inverted,
             anon_before,
-            bare_dets: word_set(&opts.bare_source_determiners, false)
-                .into_iter()
-                .collect(),
+            bare_dets: set(&opts.bare_source_determiners),
+            source_clause_openers: set(&opts.source_clause_openers),
             word: WordRegex::new(),
             anchors,
         })
@@ -235,6 +253,10 @@ fn anonymous_patterns(
 ) -> (WordPattern, WordPattern, (usize, usize)) {
     let dets = regex_alt(&opts.bare_source_determiners, false);
     let nouns = regex_alt(&opts.anonymous_source_nouns, false);
+    // The auxiliaries are tried in the order written (a short list, as
+    // `it is` and `is` are), outside `(?-u:...)`.
+    let aux_forms = phrases_in_order(&opts.anonymous_source_auxiliaries);
+    let aux = ordered_alt(&aux_forms);
     // The same groups as word lists, for `WordPattern`s.
     let speech_sorted = alt_forms(speech_forms, false);
     let det_forms = alt_forms(&opts.bare_source_determiners, false);
@@ -257,15 +279,11 @@ fn anonymous_patterns(
         vec![
             (det_forms.clone(), true, false),
             (noun_forms.clone(), false, false),
-            (
-                strings(&["have", "had", "has", "also", "later"]),
-                true,
-                true,
-            ),
+            (aux_forms, true, true),
             (speech_sorted.clone(), false, false),
         ],
         format!(
-            r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:have|had|has|also|later)\s+)?(?:{speech_alt})(?-u:\b)"
+            r"(?i)(?-u:\b)(?:(?:{dets})\s+)?(?:{nouns})\s+(?:(?:{aux})\s+)?(?:{speech_alt})(?-u:\b)"
         ),
     );
     let inverted = WordPattern::new(
@@ -277,6 +295,32 @@ fn anonymous_patterns(
         format!(r"(?i)(?-u:\b)(?:{speech_alt})\s+(?:(?:{dets})\s+)?(?:{nouns})(?-u:\b)"),
     );
     (forward, inverted, before)
+}
+
+/// The phrases of `v`, lower-cased, in their order, the first of equal
+/// ones kept (empty ones left out).
+fn phrases_in_order(v: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in v {
+        let p = p.to_lowercase();
+        if !p.trim().is_empty() && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The regex alternation of `forms` in their order (`a|b\s+c`); one that
+/// matches nothing when there are none.
+fn ordered_alt(forms: &[String]) -> String {
+    if forms.is_empty() {
+        return r"[^\s\S]".to_string();
+    }
+    forms
+        .iter()
+        .map(|f| phrase_pattern(f))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// The inflections of `verbs`, lower-cased, as a [`WordTable`].

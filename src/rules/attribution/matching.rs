@@ -9,8 +9,10 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use rustc_hash::FxHashMap;
+
 use super::options::{inflections, word_set};
-use super::word_table::{is_regex_space, is_word_byte, AsciiWords, FxMap};
+use super::word_table::{is_regex_space, is_word_byte, AsciiWords};
 
 /// A regex built on first use: the claim and anonymous-source patterns when
 /// a tuned word list has phrases other than plain words (see
@@ -116,7 +118,7 @@ struct Alternation {
     /// their first word.
     unicode: bool,
     /// Indices into `phrases` (ascending: priority order) by first word.
-    by_first: FxMap<Vec<u8>, Vec<usize>>,
+    by_first: FxHashMap<Vec<u8>, Vec<usize>>,
     /// The lengths of the first words (bit `min(len, 63)`) by first byte,
     /// both cases: most words of a text are rejected before hashing.
     lengths: Box<[u64; 256]>,
@@ -128,7 +130,7 @@ struct Alternation {
 impl Alternation {
     fn new(forms: &[String], optional: bool, unicode: bool) -> Alternation {
         let mut phrases = Vec::new();
-        let mut by_first: FxMap<Vec<u8>, Vec<usize>> = FxMap::default();
+        let mut by_first: FxHashMap<Vec<u8>, Vec<usize>> = FxHashMap::default();
         let mut lengths = Box::new([0u64; 256]);
         let mut first_bytes = Box::new([false; 256]);
         for f in forms {
@@ -480,7 +482,7 @@ pub(super) enum PhraseSet {
     /// Phrases keyed by their first word: the rest of each phrase; and the
     /// lengths of the first words (bit `min(len, 63)`) by first byte, both
     /// cases, which reject most words of a text before hashing.
-    Words(FxMap<Vec<u8>, Vec<Vec<Vec<u8>>>>, Box<[u64; 256]>),
+    Words(FxHashMap<Vec<u8>, Vec<Vec<Vec<u8>>>>, Box<[u64; 256]>),
     /// A phrase has characters other than ASCII letters, digits, `_` and
     /// whitespace, whose matching is the regex's business.
     Regex(Regex),
@@ -495,7 +497,7 @@ impl PhraseSet {
         if !plain || !forms.iter().all(|f| f.is_ascii()) {
             return word_list_regex(forms, false).map(PhraseSet::Regex);
         }
-        let mut map: FxMap<Vec<u8>, Vec<Vec<Vec<u8>>>> = FxMap::default();
+        let mut map: FxHashMap<Vec<u8>, Vec<Vec<Vec<u8>>>> = FxHashMap::default();
         let mut lengths = Box::new([0u64; 256]);
         for f in forms {
             let mut words = f

@@ -4,9 +4,11 @@
 //! All word lists live in [`Options`], which a newsroom can tune from a rule
 //! pack; [`Compiled::new`] turns them into word maps and automata once
 //! (regexes only for what word lookups cannot match), so nothing is
-//! compiled per document. [`check`] runs the wanted rules together: one
-//! segmentation, one pass over the document's words (`anchors.rs`), then
-//! each rule on what concerns it.
+//! compiled per document. [`check`] runs the wanted rules together on the
+//! document's one segmentation (the engine's, shared with every rule that
+//! asks where quotations are): one pass over the document's words
+//! (`anchors.rs`), then each rule on what concerns it. The rules report
+//! [`Finding`]s, as every rule kind does.
 //!
 //! - `options.rs`, `compiled.rs`: the options and what they compile into;
 //! - `quote.rs`, `claim.rs`, `anonymous.rs`: the three rules;
@@ -32,14 +34,14 @@ mod word_regex;
 mod word_table;
 
 use anonymous::anonymous_in;
-pub use anonymous::anonymous_sources;
 use claim::claims_in;
-pub use claim::unattributed_claims;
 pub use compiled::{Compiled, Lazy};
 use compiled::{ANON, CLAIM_ANY};
 pub use options::{inflections, Options};
 use quote::quotes_in;
-pub use quote::unattributed_quotes;
+
+use crate::diagnostic::Finding;
+use crate::segment::Segmented;
 
 /// What an attribution rule runs: its own options (merged over the packs'
 /// `[options.attribution]` when the engine is built) and the compiled set
@@ -51,19 +53,6 @@ pub struct RuleOptions {
     /// Set by the engine.
     pub compiled: Option<std::sync::Arc<Lazy>>,
 }
-
-/// A finding of an attribution rule, before the engine attaches rule metadata.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub rule: &'static str,
-    pub start: usize,
-    pub end: usize,
-    pub message: String,
-}
-
-pub const UNATTRIBUTED_QUOTE: &str = "unattributed-quote";
-pub const UNATTRIBUTED_CLAIM: &str = "unattributed-claim";
-pub const ANONYMOUS_SOURCE: &str = "anonymous-source";
 
 /// Which attribution rules to run (see [`check`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -81,26 +70,26 @@ pub struct Findings {
     pub anonymous: Vec<Finding>,
 }
 
-/// Runs the wanted rules on `text`, sharing their work: one segmentation,
-/// one pass for the claim and anonymous-source anchors. The findings are
-/// those of [`unattributed_quotes`], [`unattributed_claims`] and
-/// [`anonymous_sources`].
-pub fn check(text: &str, c: &Compiled, want: Wanted) -> Findings {
+/// Runs the wanted rules on `text`, segmented as `seg` (the document's
+/// one segmentation, [`Context::segmented`]), sharing their work: one pass
+/// for the claim and anonymous-source anchors, then each rule.
+///
+/// [`Context::segmented`]: crate::rules::Context::segmented
+pub fn check(text: &str, seg: &Segmented, c: &Compiled, want: Wanted) -> Findings {
     let mut out = Findings::default();
     if !(want.quotes || want.claims || want.anonymous) {
         return out;
     }
-    let seg = crate::segment::segment(text);
     let mask = if want.claims { CLAIM_ANY } else { 0 } | if want.anonymous { ANON } else { 0 };
     let scan = c.anchors.scan(text, mask, want.quotes);
     if want.quotes {
-        out.quotes = quotes_in(text, &seg, c, &scan);
+        out.quotes = quotes_in(text, seg, c, &scan);
     }
     if want.claims {
-        out.claims = claims_in(text, &seg, c, &scan.hits);
+        out.claims = claims_in(text, seg, c, &scan.hits);
     }
     if want.anonymous {
-        out.anonymous = anonymous_in(text, &seg, c, &scan.hits);
+        out.anonymous = anonymous_in(text, seg, c, &scan.hits);
     }
     out
 }

@@ -3,7 +3,7 @@
 //! in `rules/attribution.toml`); and how a list of base forms becomes the
 //! word forms matched ([`inflections`], [`word_set`]).
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
@@ -28,14 +28,35 @@ pub struct Options {
     /// Pronouns that name a speaker in a colon lead-in.
     pub speaker_pronouns: Vec<String>,
     /// Words right before a quotation that make it a term, not a quote
-    /// (`so-called`, `dubbed`, `known as`). An article or `it` may follow.
+    /// (`so-called`, `dubbed`, `known as`). One of
+    /// `quote_exemption_fillers` may follow.
     pub quote_exemption_lead_ins: Vec<String>,
+    /// Words that may stand between an exemption lead-in and the quotation
+    /// (`called it "..."`, `known as the "..."`).
+    pub quote_exemption_fillers: Vec<String>,
     /// Fewest words for a quotation that starts with a capital letter to
     /// count as a real quote rather than a term or title.
     pub min_quote_words: usize,
     /// Fewest words for a partial quotation (starting in lower case) to
     /// count as a real quote rather than scare quotes.
     pub min_partial_quote_words: usize,
+    /// Common sentence-opening words that are not names (`The`, `But`,
+    /// `However`): a sentence they open has no named subject.
+    pub function_words: Vec<String>,
+    /// Days, months and other words that do not make a capitalized word
+    /// opening a sentence a name (`Monday`, `Meanwhile`, `Despite`).
+    pub calendar_words: Vec<String>,
+    /// Connectors passed over before a sentence's subject (`But he ...`,
+    /// `Meanwhile the minister ...`).
+    pub subject_connectors: Vec<String>,
+    /// Titles before a name (`Mr Raynsford`, `President Yoon`): two
+    /// capitalized words, the first a title, name a speaker.
+    pub person_titles: Vec<String>,
+    /// How far (in bytes, each way) a capitalized word opening a sentence
+    /// is looked for in the middle of a sentence, to tell a name from a
+    /// common noun: about a long article. Bounding it keeps a huge file
+    /// linear (one draft is one story).
+    pub name_window: usize,
     /// Vague groups that make a claim unsourced (`experts`, `critics`).
     pub vague_groups: Vec<String>,
     /// Pronoun-like subjects that make a claim unsourced (`some`, `many people`).
@@ -44,6 +65,17 @@ pub struct Options {
     pub claim_verbs: Vec<String>,
     /// Words allowed between a vague subject and its verb (`some even argue`).
     pub claim_auxiliaries: Vec<String>,
+    /// A vague group's or unnamed evidence's verb is one of the first this
+    /// many words after it (`experts at the institute say`).
+    pub group_verb_within: usize,
+    /// A vague subject's verb is one of the first this many words after
+    /// it, the words before it auxiliaries (`some have long argued`).
+    pub subject_verb_within: usize,
+    /// Verb forms, matched as written (not inflected), by which a named
+    /// speaker reports a claim and answers for it (`Barrow said people
+    /// think ...`): fewer than the speech verbs, and no form that is more
+    /// often a noun after a capitalized word (`Treasury notes`).
+    pub reporting_verb_forms: Vec<String>,
     /// Unnamed evidence (`studies`, `research`).
     pub evidence_nouns: Vec<String>,
     /// Verbs after unnamed evidence (`show`, `suggest`).
@@ -65,6 +97,13 @@ pub struct Options {
     pub anonymous_source_nouns: Vec<String>,
     /// Determiners that leave a source undescribed (`a source said`).
     pub bare_source_determiners: Vec<String>,
+    /// Words allowed between an anonymous-source noun and its speech verb
+    /// (`sources have said`, `a source later told`).
+    pub anonymous_source_auxiliaries: Vec<String>,
+    /// Words after which `sources said` with no determiner starts a clause
+    /// (`and sources said`); after any other word it describes or refers
+    /// back (`industry sources said`, `the source said`).
+    pub source_clause_openers: Vec<String>,
 }
 
 pub(super) fn strings(v: &[&str]) -> Vec<String> {
@@ -131,8 +170,9 @@ pub fn inflections(word: &str) -> Vec<String> {
 }
 
 /// The words and phrases of `items`, lower-cased, with their
-/// [`inflections`] when `inflect`.
-pub(super) fn word_set(items: &[String], inflect: bool) -> HashSet<String> {
+/// [`inflections`] when `inflect`, in order (so that what is built from
+/// them is built the same way every time).
+pub(super) fn word_set(items: &[String], inflect: bool) -> BTreeSet<String> {
     if inflect {
         items.iter().flat_map(|w| inflections(w)).collect()
     } else {

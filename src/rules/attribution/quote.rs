@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::{Finding, Span};
 use crate::segment::Segmented;
 
 use super::anchors::Scan;
@@ -12,10 +13,10 @@ use super::compiled::Compiled;
 use super::matching::PhraseSet;
 use super::prose::{is_capitalized, last_word, words_of};
 use super::speaker::{names_someone, speaker_subject};
-use super::{Finding, UNATTRIBUTED_QUOTE};
 
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
-pub fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
+#[cfg(test)]
+pub(super) fn unattributed_quotes(text: &str, seg: &Segmented, c: &Compiled) -> Vec<Finding> {
     quotes_in(text, seg, c, &c.anchors.scan(text, 0, true))
 }
 
@@ -143,15 +144,12 @@ fn quote_finding(seg: &Segmented, pieces: &[usize]) -> Finding {
     } else {
         first.span.end
     };
-    Finding {
-        rule: UNATTRIBUTED_QUOTE,
-        start: first.span.start,
-        end,
-        message: "quotation with no speaker: no speech verb (said, told, added...), \
-                  `according to` or colon lead-in naming a speaker in this sentence \
-                  or the previous/next one in the paragraph"
-            .to_string(),
-    }
+    Finding::new(
+        Span::new(first.span.start, end),
+        "quotation with no speaker: no speech verb (said, told, added...), \
+         `according to` or colon lead-in naming a speaker in this sentence \
+         or the previous/next one in the paragraph",
+    )
 }
 
 /// For each quotation piece, the sentence indices `first..=last` covering
@@ -321,15 +319,12 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     if bw.len() > 6 {
         bw.drain(..bw.len() - 6);
     }
-    let fillers = [
-        "it", "them", "him", "her", "this", "the", "a", "an", "as", "that",
-    ];
     for ex in &c.exemptions {
         if ends_with_phrase(&bw, ex) {
             return true;
         }
         if let Some((last, rest)) = bw.split_last() {
-            if fillers.contains(&last.as_str()) && ends_with_phrase(rest, ex) {
+            if c.exemption_fillers.contains(last.as_str()) && ends_with_phrase(rest, ex) {
                 return true;
             }
         }
@@ -523,9 +518,8 @@ mod tests {
         let seg = segment(t);
         let f = unattributed_quotes(t, &seg, &compiled());
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].rule, "unattributed-quote");
-        assert!(t[f[0].start..].starts_with('\u{201C}'));
-        assert_eq!(f[0].end, t.len());
+        assert!(t[f[0].span.start..].starts_with('\u{201C}'));
+        assert_eq!(f[0].span.end, t.len());
         assert!(f[0].message.contains("speech verb"));
     }
 

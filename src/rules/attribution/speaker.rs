@@ -1,180 +1,34 @@
 //! Who speaks: the heuristics by which the attribution rules tell a named
 //! or known speaker — the subject of a sentence (`He`, `Collins`, `The
 //! minister`), someone named in a lead-in, the subject of a reporting
-//! verb — from a vague or missing one, and the word lists they use.
+//! verb — from a vague or missing one. Their word lists are options
+//! ([`Options`](super::Options)), compiled into [`Compiled`].
 
 use std::ops::Range;
 
 use super::compiled::Compiled;
 use super::prose::{is_capitalized, lower, words_of};
 
-/// Common sentence-opening words that are not names.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "but", "and",
-    "or", "so", "in", "on", "at", "for", "if", "when", "while", "after", "before", "as", "yet",
-    "one", "some", "many", "most", "all", "his", "her", "their", "our", "my", "your", "what",
-    "which", "who", "why", "how", "then", "now", "still", "also", "however", "no", "not",
-];
-
-/// Words that do not make a sentence-initial capitalized word a name.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "last",
-    "next",
-    "earlier",
-    "later",
-    "meanwhile",
-    "however",
-    "instead",
-    "still",
-    "despite",
-    "although",
-    "though",
-    "since",
-    "because",
-    "until",
-    "unless",
-    "during",
-    "over",
-    "under",
-    "with",
-    "without",
-    "from",
-    "by",
-    "to",
-    "about",
-    "nor",
-    "both",
-    "each",
-    "every",
-    "such",
-    "other",
-    "another",
-    "more",
-    "less",
-    "few",
-    "several",
-    "much",
-    "only",
-    "even",
-    "just",
-    "there's",
-    "that's",
-    "it's",
-    "we're",
-    "they're",
-    "i'm",
-    "we've",
-    "i've",
-    "they've",
-    "let",
-    "let's",
-    "please",
-];
-
-/// Connectors skipped before a sentence's subject.
-const CONNECTORS: &[&str] = &[
-    "but",
-    "and",
-    "so",
-    "yet",
-    "however",
-    "meanwhile",
-    "still",
-    "now",
-    "also",
-    "then",
-    "earlier",
-    "later",
-    "instead",
-    "indeed",
-];
-
-/// Titles before a name: `Mr Raynsford`, `President Yoon`.
-const PERSON_TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "president",
-    "minister",
-    "chancellor",
-    "secretary",
-    "senator",
-    "sen",
-    "rep",
-    "governor",
-    "gov",
-    "gen",
-    "general",
-    "prof",
-    "professor",
-    "judge",
-    "mayor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "coach",
-    "boss",
-    "manager",
-    "captain",
-    "chairman",
-    "chief",
-    "spokesman",
-    "spokeswoman",
-];
-
-/// How far around a sentence `used_as_name` looks: about a long article.
-/// Bounding it keeps a huge file linear (one draft is one story).
-const NAME_WINDOW: usize = 16 * 1024;
-
 /// Whether the capitalized word `w` (a slice of `text`) is a proper name in
 /// its story: it also occurs capitalized after a lower-case letter or a comma
-/// (not only at sentence starts) within `NAME_WINDOW` bytes.
-fn used_as_name(text: &str, w: &str) -> bool {
+/// (not only at sentence starts) within `name_window` bytes
+/// ([`Options::name_window`](super::Options::name_window)).
+fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
     let at = (w.as_ptr() as usize)
         .checked_sub(text.as_ptr() as usize)
         .filter(|&o| o <= text.len())
         .unwrap_or(0);
-    let mut lo = at.saturating_sub(NAME_WINDOW);
+    let mut lo = at.saturating_sub(c.name_window);
     while !text.is_char_boundary(lo) {
         lo -= 1;
     }
-    let mut hi = (at + NAME_WINDOW).min(text.len());
+    let mut hi = at.saturating_add(c.name_window).min(text.len());
     while !text.is_char_boundary(hi) {
         hi += 1;
     }
     let text = &text[lo..hi];
     // memmem's SIMD search, not `match_indices`: this scans up to
-    // 2 × NAME_WINDOW bytes per call. Both report non-overlapping matches.
+    // 2 × `name_window` bytes per call. Both report non-overlapping matches.
     memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
         let after_ok = !text[i + w.len()..]
             .chars()
@@ -198,12 +52,12 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
     if ws.windows(2).any(|p| {
         is_capitalized(p[0])
             && is_capitalized(p[1])
-            && PERSON_TITLES.contains(&lower(p[0]).as_ref())
+            && c.person_titles.contains(lower(p[0]).as_ref())
     }) {
         return true;
     }
     let mut i = 0;
-    while i < ws.len() && CONNECTORS.contains(&lower(ws[i]).as_ref()) {
+    while i < ws.len() && c.connectors.contains(lower(ws[i]).as_ref()) {
         i += 1;
     }
     let Some(w0) = ws.get(i) else {
@@ -220,9 +74,9 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
             .any(|w| c.speaker_words.contains(lower(w).as_ref()));
     }
     is_capitalized(w0)
-        && !FUNCTION_WORDS.contains(&l0.as_ref())
-        && !CALENDAR.contains(&l0.as_ref())
-        && (ws.get(i + 1).is_some_and(|w| is_capitalized(w)) || used_as_name(text, w0))
+        && !c.function_words.contains(l0.as_ref())
+        && !c.calendar_words.contains(l0.as_ref())
+        && (ws.get(i + 1).is_some_and(|w| is_capitalized(w)) || used_as_name(c, text, w0))
 }
 
 /// Whether sentence text `s` (starting at a sentence start) names someone:
@@ -237,7 +91,7 @@ pub(super) fn names_someone(c: &Compiled, s: &str) -> bool {
     };
     let speaker = |w: &str| c.speaker_words.contains(lower(w).as_ref());
     let capitalized = is_capitalized(first);
-    if speaker(first) || capitalized && !FUNCTION_WORDS.contains(&lower(first).as_ref()) {
+    if speaker(first) || capitalized && !c.function_words.contains(lower(first).as_ref()) {
         return true;
     }
     for (i, w) in ws.enumerate() {
@@ -249,64 +103,36 @@ pub(super) fn names_someone(c: &Compiled, s: &str) -> bool {
     false
 }
 
-/// Reporting verbs that hand a claim to their subject (`Barrow said …`):
-/// fewer than the speech verbs, which also hold `call`, `agree`, `continue`;
-/// and no form that is more often a noun after a capitalized word (`French
-/// state television`, `Treasury notes`, `Medicare claims`).
-const REPORTING_VERBS: &[&str] = &[
-    "say",
-    "says",
-    "said",
-    "saying",
-    "tell",
-    "tells",
-    "told",
-    "telling",
-    "add",
-    "adds",
-    "added",
-    "noted",
-    "stated",
-    "write",
-    "writes",
-    "wrote",
-    "explain",
-    "explains",
-    "explained",
-    "insist",
-    "insists",
-    "insisted",
-    "warn",
-    "warns",
-    "warned",
-    "argue",
-    "argues",
-    "argued",
-    "claimed",
-];
+/// The reporting verb forms ([`Options::reporting_verb_forms`]), matched
+/// as written: verbs that hand a claim to their subject (`Barrow said …`).
+///
+/// [`Options::reporting_verb_forms`]: super::Options::reporting_verb_forms
+#[derive(Debug, Clone)]
+pub(super) struct ReportingVerbs {
+    forms: Vec<String>,
+    /// By first byte, bit `min(n, 31)` set when a form of `n` bytes starts
+    /// with it: most words are rejected on it.
+    first: Box<[u32; 256]>,
+}
 
-/// By first byte, bit `n` set when a word of [`REPORTING_VERBS`] of `n`
-/// bytes starts with it: most words are rejected on it.
-const REPORTING_FIRST: [u32; 256] = {
-    let mut t = [0u32; 256];
-    let mut i = 0;
-    while i < REPORTING_VERBS.len() {
-        let w = REPORTING_VERBS[i].as_bytes();
-        t[w[0] as usize] |= 1 << w.len();
-        i += 1;
+impl ReportingVerbs {
+    pub(super) fn new(forms: &[String]) -> ReportingVerbs {
+        let forms: Vec<String> = forms.iter().filter(|w| !w.is_empty()).cloned().collect();
+        let mut first = Box::new([0u32; 256]);
+        for w in &forms {
+            first[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(31);
+        }
+        ReportingVerbs { forms, first }
     }
-    t
-};
 
-/// Whether `w` is one of [`REPORTING_VERBS`] (as written).
-fn is_reporting_verb(w: &str) -> bool {
-    w.as_bytes().first().is_some_and(|&b| {
-        REPORTING_FIRST[usize::from(b)]
-            .checked_shr(w.len() as u32)
-            .unwrap_or(0)
-            & 1
-            != 0
-    }) && REPORTING_VERBS.contains(&w)
+    /// Whether `w` is one of the forms (as written).
+    #[inline]
+    pub(super) fn contains(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.first[usize::from(b)] >> w.len().min(31) & 1 != 0)
+            && self.forms.iter().any(|f| f == w)
+    }
 }
 
 /// Whether `w`, the subject of a reporting verb, answers for what the
@@ -325,12 +151,12 @@ fn is_reporting_speaker(c: &Compiled, text: &str, w: &str, first: bool) -> bool 
     is_capitalized(w)
         && !l.ends_with("'s")
         && !l.ends_with("\u{2019}s")
-        && !FUNCTION_WORDS.contains(&l.as_ref())
-        && !CALENDAR.contains(&l.as_ref())
+        && !c.function_words.contains(l.as_ref())
+        && !c.calendar_words.contains(l.as_ref())
         && c.vague_group.find_iter(&l).next().is_none()
         && c.vague_subject.find_iter(&l).next().is_none()
         && c.evidence_noun.find_iter(&l).next().is_none()
-        && (!first || !l.ends_with('s') || used_as_name(text, w))
+        && (!first || !l.ends_with('s') || used_as_name(c, text, w))
 }
 
 /// Whether a named or known speaker reports the claim at `hit` within its
@@ -359,7 +185,7 @@ pub(super) fn reported_by_speaker(
     let pause = |s: &str| s.contains([',', '"', '\u{201D}']);
     for (i, r) in words.iter().enumerate() {
         let verb = &text[r.clone()];
-        if (r.start < hit.end && hit.start < r.end) || !is_reporting_verb(verb) {
+        if (r.start < hit.end && hit.start < r.end) || !c.reporting_verbs.contains(verb) {
             continue;
         }
         // Inverted (`…," said Smith`): the verb follows a pause.

@@ -15,7 +15,7 @@ pub(super) fn found(
 ) -> Vec<String> {
     rule(text, &segment(text), &compiled())
         .into_iter()
-        .map(|f| text[f.start..f.end].to_string())
+        .map(|f| text[f.span.range()].to_string())
         .collect()
 }
 

@@ -1,12 +1,13 @@
 //! The speed machinery of the word scan, behind a small API: the byte
 //! classes of `(?-u)` regexes, the runs of ASCII word bytes of a text
-//! ([`AsciiWords`]), FxHash for the word maps, and [`WordTable`], a set of
+//! ([`AsciiWords`]), and [`WordTable`], a set of
 //! lower-cased ASCII words that rejects most words of a text on a few of
 //! their bytes and their length, then looks the rest up with their bytes
 //! packed into two integers, scanning the text 64 bytes at a time.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::bytes;
 
@@ -20,26 +21,6 @@ pub(super) fn is_word_byte(b: u8) -> bool {
 pub(super) fn is_regex_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
-
-/// the options, looked up once per word of the text, where SipHash's
-/// flooding resistance is not worth its cost.
-#[derive(Default, Clone, Copy)]
-pub(super) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(super) type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-pub(super) type FxSet<T> = HashSet<T, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// The maximal runs of ASCII word characters of a string, as byte ranges:
 /// the words `(?-u:\b...\b)` patterns can match. Non-ASCII characters
@@ -96,7 +77,7 @@ pub(super) struct WordTable {
     slots: Vec<(u64, u64, u32)>,
     shift: u32,
     /// Words longer than 16 bytes.
-    long: FxMap<Vec<u8>, usize>,
+    long: FxHashMap<Vec<u8>, usize>,
     /// Every word is ASCII letters only: the scan can look at runs of
     /// letters (see [`bytes::ascii_letters`]).
     letters_only: bool,
@@ -157,7 +138,7 @@ impl WordTable {
             filter: Box::new([0; 3072]),
             slots: vec![(0, 0, 0); size],
             shift: 64 - size.trailing_zeros(),
-            long: FxMap::default(),
+            long: FxHashMap::default(),
             letters_only: words.iter().all(|w| w.iter().all(u8::is_ascii_alphabetic)),
         };
         for (i, w) in words.iter().enumerate() {
