@@ -12,7 +12,7 @@
 //! - results several rules share: the name rules' one pass, the pattern
 //!   rules' one automaton pass, each attribution option set's one pass.
 
-use super::{attribution, names, pattern, Check, Claims};
+use super::{attribution, names, pattern, Check, Claims, Kind};
 use crate::diagnostic::{Finding, Span};
 use crate::engine::{Engine, Settings};
 use crate::segment::Segmented;
@@ -77,12 +77,13 @@ impl<'a> Context<'a> {
     /// between them); an empty span, whether it is at a place inside one.
     pub fn in_quotation(&self, span: Span) -> bool {
         let quotes = self.quotes.get_or_init(|| {
-            // The quotations of the segmentation when a rule asked for it;
-            // else only the quotations, at a fraction of its cost.
+            // The quotations of the segmentation when a rule reads
+            // sentences (it is made once, for both); else only the
+            // quotations, at a fraction of its cost.
             let alone;
-            let quotes = match self.segmented.get() {
-                Some(s) => &s.quotes,
-                None => {
+            let quotes = match self.segmented.get().is_some() || self.reads_sentences() {
+                true => &self.segmented().quotes,
+                false => {
                     alone = crate::segment::quotations(self.text, &Default::default());
                     &alone
                 }
@@ -98,6 +99,17 @@ impl<'a> Context<'a> {
         quotes
             .get(i)
             .is_some_and(|q| q.start < span.end.max(span.start + 1))
+    }
+
+    /// Whether an enabled rule reads sentences (the attribution rules).
+    fn reads_sentences(&self) -> bool {
+        self.engine.rules().iter().enumerate().any(|(i, r)| {
+            self.settings.enabled[i]
+                && matches!(
+                    r.kind(),
+                    Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource
+                )
+        })
     }
 
     /// Where the prose's non-ASCII characters are.
