@@ -150,7 +150,7 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
                     r.kind().as_str(),
                     settings.severity[i].as_str(),
                     if settings.enabled[i] { "on" } else { "off" },
-                    first_sentence(r.summary())
+                    r.one_line()
                 )?;
             }
         }
@@ -166,22 +166,18 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
                     serde_json::json!({
                         "id": r.id, "pack": r.pack, "kind": r.kind().as_str(),
                         "severity": settings.severity[i].as_str(), "enabled": settings.enabled[i],
-                        "summary": r.summary(), "link": r.link,
+                        "default_severity": r.severity.as_str(),
+                        "summary": r.summary(), "link": r.link, "docs": r.docs_anchor(),
                     })
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &v).map_err(std::io::Error::other)?;
-            writeln!(out)?;
+            // Written as one string: a closed pipe is then an I/O error of
+            // its own kind, which exits quietly.
+            let json = serde_json::to_string_pretty(&v).map_err(std::io::Error::other)?;
+            writeln!(out, "{json}")?;
         }
     }
     Ok(0)
-}
-
-fn first_sentence(s: &str) -> &str {
-    match s.find(". ") {
-        Some(i) => &s[..=i],
-        None => s,
-    }
 }
 
 fn explain(id: &str, o: &RuleOptions) -> Result<u8, CliError> {
