@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::rules::names::{is_english_word, EntityKind, NameIndex};
+use copydesk::rules::names::{is_english_word, EntityKind, FormMatch, NameIndex};
 use copydesk::rules::{pack, Kind};
 use copydesk::{lint_bytes, Applicability, Engine, Format, Linted, Settings};
 use serde::Deserialize;
@@ -148,11 +148,17 @@ impl<'e> Linter<'e> {
     }
 }
 
+/// The three news corpora of the evaluation.
+struct Corpora {
+    kcna: Vec<Record>,
+    bbc: Vec<Record>,
+    reuters: Vec<Record>,
+}
+
 /// Run the whole evaluation over `corpus_dir` with the name rules of
 /// `engine` (and of `auto_only`, the same with no entity rows); `None` when
 /// the corpus is absent.
 fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<EvalReport> {
-    let index = engine.name_index().expect("the entity table builds");
     let kcna = load(&corpus_dir.join("kcna2024.jsonl"));
     let bbc = load(&corpus_dir.join("bbc2225.jsonl"));
     let reuters = load(&corpus_dir.join("reuters21578.jsonl"));
@@ -163,13 +169,24 @@ fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<Ev
         );
         return None;
     };
+    let c = Corpora { kcna, bbc, reuters };
     let mut report = EvalReport::default();
     let default = Linter::new(engine, None);
+    kcna_findings(&c, &default, &mut report);
+    kcna_styles(&c, engine, auto_only, &mut report);
+    published(&c, &default, corpus_dir, &mut report);
+    swap_test(&c, &default, &mut report);
+    throughput(&c, &default, &mut report);
+    Some(report)
+}
 
+/// 1. KCNA with the default settings: findings, fused names, missed ones.
+fn kcna_findings(c: &Corpora, default: &Linter, report: &mut EvalReport) {
+    let kcna = &c.kcna;
     // ---- 1. KCNA -----------------------------------------------------------
     println!("== 1. KCNA ({} articles), consistency on ==", kcna.len());
     let mut fused_words: BTreeMap<String, usize> = BTreeMap::new();
-    for r in &kcna {
+    for r in kcna {
         for f in default.check(&r.text) {
             if f.romanization {
                 report.kcna_romanization += 1;
@@ -203,7 +220,7 @@ fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<Ev
     println!("    {}", list.join(", "));
     // Missed fused forms: `Kim Jong Un` + lowercase not flagged.
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
-    for r in &kcna {
+    for r in kcna {
         let flagged: Vec<(usize, usize)> = default
             .check(&r.text)
             .iter()
@@ -219,12 +236,16 @@ fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<Ev
         }
     }
     println!("  `Kim Jong Un` + lowercase not flagged: {missed:?}");
+}
 
+/// 1. KCNA with the house styles, and with no entity table.
+fn kcna_styles(c: &Corpora, engine: &Engine, auto_only: &Engine, report: &mut EvalReport) {
+    let kcna = &c.kcna;
     for (style, expect) in [("seoul", true), ("ap", false)] {
         let styled = Linter::new(engine, Some(style));
         let mut n = 0;
         let mut fixes: BTreeMap<String, usize> = BTreeMap::new();
-        for r in &kcna {
+        for r in kcna {
             for f in styled.check(&r.text) {
                 if f.romanization && &r.text[f.start..f.end] == "Kim Jong Un" {
                     n += 1;
@@ -252,7 +273,7 @@ fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<Ev
     // Auto-detection alone on KCNA (an empty table), listed for review.
     let empty = Linter::new(auto_only, None);
     let mut auto_only = 0;
-    for r in &kcna {
+    for r in kcna {
         for f in empty.check(&r.text) {
             if f.romanization {
                 auto_only += 1;
@@ -269,10 +290,14 @@ fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<Ev
         }
     }
     println!("  name-romanization findings with an empty table (auto-detection only): {auto_only}");
+}
 
+/// The findings on BBC, Reuters and Wikipedia as published, for review.
+fn published(c: &Corpora, default: &Linter, corpus_dir: &Path, report: &mut EvalReport) {
+    let (bbc, reuters) = (&c.bbc, &c.reuters);
     // name-romanization on BBC + Reuters as they are, listed for review.
     println!("== name-romanization on BBC + Reuters as published ==");
-    for r in bbc.iter().chain(&reuters) {
+    for r in bbc.iter().chain(reuters) {
         for f in default.check(&r.text) {
             if f.romanization {
                 report.other_romanization += 1;
@@ -325,7 +350,7 @@ fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<Ev
 
     // fused-name outside KCNA: every one is listed for review.
     println!("== fused-name on BBC + Reuters (names glued to real words?) ==");
-    for r in bbc.iter().chain(&reuters) {
+    for r in bbc.iter().chain(reuters) {
         for f in default.check(&r.text) {
             if !f.romanization {
                 report.other_fused += 1;
@@ -337,7 +362,15 @@ fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<Ev
         "  fused-name findings on BBC + Reuters: {}",
         report.other_fused
     );
+}
 
+/// 2. Recall and precision on swapped spellings.
+fn swap_test(c: &Corpora, default: &Linter, report: &mut EvalReport) {
+    let index = default
+        .engine
+        .name_index()
+        .expect("the entity table builds");
+    let (kcna, bbc, reuters) = (&c.kcna, &c.bbc, &c.reuters);
     // ---- 2. swap test set --------------------------------------------------
     println!("== 2. swap test set (BBC, KCNA, Reuters) ==");
     let mut by_kind: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
@@ -444,13 +477,13 @@ fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<Ev
         report.negatives - report.false_alarms,
         report.negatives
     );
+}
 
+/// 3. Throughput of the name rules, linting as users do.
+fn throughput(c: &Corpora, default: &Linter, report: &mut EvalReport) {
+    let (bbc, reuters) = (&c.bbc, &c.reuters);
     // ---- 3. throughput -----------------------------------------------------
-    let docs: Vec<&str> = bbc
-        .iter()
-        .chain(&reuters)
-        .map(|r| r.text.as_str())
-        .collect();
+    let docs: Vec<&str> = bbc.iter().chain(reuters).map(|r| r.text.as_str()).collect();
     let bytes: usize = docs.iter().map(|d| d.len()).sum();
     let mut rates = Vec::new();
     let mut total = 0;
@@ -471,7 +504,6 @@ fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<Ev
         report.mb_per_s,
         total / 3
     );
-    Some(report)
 }
 
 fn romanization(fs: &[Finding]) -> Vec<Finding> {
@@ -519,13 +551,18 @@ fn lev(a: &str, b: &str) -> usize {
 /// (positive) and (b) a different person's or place's name of similar shape
 /// (negative).
 fn cases(text: &str, index: &NameIndex, seed: usize) -> Vec<Case> {
+    let forms = index.find_forms(text);
+    let mut out = table_cases(text, index, &forms, seed);
+    out.extend(shape_cases(text, index, &forms, seed));
+    out
+}
+
+/// (a) The swap cases of the table names of an article (its `forms`).
+fn table_cases(text: &str, index: &NameIndex, forms: &[FormMatch], seed: usize) -> Vec<Case> {
     let mut out = Vec::new();
     let entities = index.entities();
-
-    // (a) Table names.
-    let forms = index.find_forms(text);
     let mut per_entity: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-    for m in &forms {
+    for m in forms {
         per_entity
             .entry(m.entity)
             .or_default()
@@ -584,7 +621,13 @@ fn cases(text: &str, index: &NameIndex, seed: usize) -> Vec<Case> {
         }
     }
 
-    // (b) Names in no table, found by shape.
+    out
+}
+
+/// (b) The swap cases of the names in no table (outside the article's
+/// table `forms`), found by shape.
+fn shape_cases(text: &str, index: &NameIndex, forms: &[FormMatch], seed: usize) -> Vec<Case> {
+    let mut out = Vec::new();
     let detected = index.detect_names(text);
     let mut by_surface: BTreeMap<&str, Vec<(usize, usize, bool)>> = BTreeMap::new();
     for d in &detected {
