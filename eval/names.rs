@@ -3,19 +3,25 @@
 //! `cargo run --release --example eval-names [CORPUS_DIR] [PACK.toml]`
 //!
 //! CORPUS_DIR defaults to ../shared/corpus (JSON lines with `id`, `text`);
-//! the entity table defaults to the shipped rules/names.toml.
+//! the entity table defaults to the shipped rules/names.toml (a pack given
+//! replaces the shipped entity rows with its own).
 //! Prints: (1) KCNA findings, house-style checks and fused-name counts,
 //! (2) recall / precision on a swap test set built from real articles,
-//! (3) throughput of `check` on BBC + Reuters.
+//! (3) throughput of the name rules on BBC + Reuters.
+//!
+//! Drafts are linted as users lint them: an [`Engine`] built from the packs,
+//! `lint_bytes` with the name rules selected, and the diagnostics it returns
+//! (the engine's quotation model decides which fixes are shown only). The
+//! swap test set is built from the table forms and names the engine's index
+//! finds in each article.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::rules::names::{
-    check, detect_names, is_english_word, Finding, NameIndex, Options, RULE_FUSED,
-    RULE_ROMANIZATION,
-};
+use copydesk::rules::names::{is_english_word, EntityKind, FormMatch, NameIndex};
+use copydesk::rules::{pack, Kind};
+use copydesk::{lint_bytes, Applicability, Engine, Format, Linted, Settings};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -73,9 +79,86 @@ fn context(text: &str, s: usize, e: usize) -> String {
     format!("…{}[[{}]]{}…", &text[a..s], &text[s..e], &text[e..b]).replace('\n', " ")
 }
 
-/// Run the whole evaluation over `corpus_dir`; `None` when the corpus is
-/// absent.
-pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
+/// A diagnostic of a name rule, as the evaluation reads it.
+#[derive(Debug, Clone)]
+struct Finding {
+    /// The rule id.
+    rule: String,
+    /// A `name-romanization` finding (else `fused-name`).
+    romanization: bool,
+    start: usize,
+    end: usize,
+    message: String,
+    label: Option<(usize, usize, String)>,
+    replacement: Option<String>,
+    /// The fix is shown only (inside a quotation).
+    in_quote: bool,
+}
+
+/// An engine and the settings that select its name rules.
+struct Linter<'e> {
+    engine: &'e Engine,
+    settings: Settings,
+}
+
+impl<'e> Linter<'e> {
+    /// The name rules of `engine`, with the house style `style`.
+    fn new(engine: &'e Engine, style: Option<&str>) -> Self {
+        let mut settings = engine.default_settings();
+        for (i, r) in engine.rules().iter().enumerate() {
+            settings.enabled[i] = matches!(r.kind(), Kind::NameRomanization | Kind::FusedName);
+        }
+        settings.house_style = style.map(str::to_string);
+        Linter { engine, settings }
+    }
+
+    /// Lint one draft.
+    fn check(&self, text: &str) -> Vec<Finding> {
+        let Linted::Text { diagnostics, .. } = lint_bytes(
+            self.engine,
+            &self.settings,
+            Format::Plain,
+            text.as_bytes().to_vec(),
+        ) else {
+            return Vec::new();
+        };
+        let kind = |id: &str| {
+            self.engine
+                .rule_index(id)
+                .map(|i| self.engine.rules()[i].kind())
+        };
+        diagnostics
+            .into_iter()
+            .map(|d| Finding {
+                romanization: kind(&d.rule) == Some(Kind::NameRomanization),
+                rule: d.rule,
+                start: d.span.start,
+                end: d.span.end,
+                message: d.message,
+                label: d
+                    .labels
+                    .first()
+                    .map(|l| (l.span.start, l.span.end, l.message.clone())),
+                replacement: d.fix.as_ref().map(|f| f.edits[0].replacement.clone()),
+                in_quote: d
+                    .fix
+                    .is_some_and(|f| f.applicability == Applicability::DisplayOnly),
+            })
+            .collect()
+    }
+}
+
+/// The three news corpora of the evaluation.
+struct Corpora {
+    kcna: Vec<Record>,
+    bbc: Vec<Record>,
+    reuters: Vec<Record>,
+}
+
+/// Run the whole evaluation over `corpus_dir` with the name rules of
+/// `engine` (and of `auto_only`, the same with no entity rows); `None` when
+/// the corpus is absent.
+fn evaluate(corpus_dir: &Path, engine: &Engine, auto_only: &Engine) -> Option<EvalReport> {
     let kcna = load(&corpus_dir.join("kcna2024.jsonl"));
     let bbc = load(&corpus_dir.join("bbc2225.jsonl"));
     let reuters = load(&corpus_dir.join("reuters21578.jsonl"));
@@ -86,15 +169,26 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
         );
         return None;
     };
+    let c = Corpora { kcna, bbc, reuters };
     let mut report = EvalReport::default();
-    let default = Options::default();
+    let default = Linter::new(engine, None);
+    kcna_findings(&c, &default, &mut report);
+    kcna_styles(&c, engine, auto_only, &mut report);
+    published(&c, &default, corpus_dir, &mut report);
+    swap_test(&c, &default, &mut report);
+    throughput(&c, &default, &mut report);
+    Some(report)
+}
 
+/// 1. KCNA with the default settings: findings, fused names, missed ones.
+fn kcna_findings(c: &Corpora, default: &Linter, report: &mut EvalReport) {
+    let kcna = &c.kcna;
     // ---- 1. KCNA -----------------------------------------------------------
     println!("== 1. KCNA ({} articles), consistency on ==", kcna.len());
     let mut fused_words: BTreeMap<String, usize> = BTreeMap::new();
-    for r in &kcna {
-        for f in check(&r.text, index, &default) {
-            if f.rule == RULE_ROMANIZATION {
+    for r in kcna {
+        for f in default.check(&r.text) {
+            if f.romanization {
                 report.kcna_romanization += 1;
                 let (ls, le, _) = f.label.clone().unwrap_or((0, 0, String::new()));
                 println!(
@@ -126,10 +220,11 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
     println!("    {}", list.join(", "));
     // Missed fused forms: `Kim Jong Un` + lowercase not flagged.
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
-    for r in &kcna {
-        let flagged: Vec<(usize, usize)> = check(&r.text, index, &default)
+    for r in kcna {
+        let flagged: Vec<(usize, usize)> = default
+            .check(&r.text)
             .iter()
-            .filter(|f| f.rule == RULE_FUSED)
+            .filter(|f| !f.romanization)
             .map(|f| (f.start, f.end))
             .collect();
         for (s, _) in r.text.match_indices("Kim Jong Un") {
@@ -141,17 +236,18 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
         }
     }
     println!("  `Kim Jong Un` + lowercase not flagged: {missed:?}");
+}
 
+/// 1. KCNA with the house styles, and with no entity table.
+fn kcna_styles(c: &Corpora, engine: &Engine, auto_only: &Engine, report: &mut EvalReport) {
+    let kcna = &c.kcna;
     for (style, expect) in [("seoul", true), ("ap", false)] {
-        let opts = Options {
-            house_style: Some(style.into()),
-            ..Options::default()
-        };
+        let styled = Linter::new(engine, Some(style));
         let mut n = 0;
         let mut fixes: BTreeMap<String, usize> = BTreeMap::new();
-        for r in &kcna {
-            for f in check(&r.text, index, &opts) {
-                if f.rule == RULE_ROMANIZATION && &r.text[f.start..f.end] == "Kim Jong Un" {
+        for r in kcna {
+            for f in styled.check(&r.text) {
+                if f.romanization && &r.text[f.start..f.end] == "Kim Jong Un" {
                     n += 1;
                     *fixes
                         .entry(
@@ -175,11 +271,11 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
     }
 
     // Auto-detection alone on KCNA (an empty table), listed for review.
-    let empty = NameIndex::build(&[]).expect("empty index");
+    let empty = Linter::new(auto_only, None);
     let mut auto_only = 0;
-    for r in &kcna {
-        for f in check(&r.text, &empty, &default) {
-            if f.rule == RULE_ROMANIZATION {
+    for r in kcna {
+        for f in empty.check(&r.text) {
+            if f.romanization {
                 auto_only += 1;
                 println!(
                     "  [auto only] {}: `{}` fix `{}`: {}",
@@ -194,12 +290,16 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
         }
     }
     println!("  name-romanization findings with an empty table (auto-detection only): {auto_only}");
+}
 
+/// The findings on BBC, Reuters and Wikipedia as published, for review.
+fn published(c: &Corpora, default: &Linter, corpus_dir: &Path, report: &mut EvalReport) {
+    let (bbc, reuters) = (&c.bbc, &c.reuters);
     // name-romanization on BBC + Reuters as they are, listed for review.
     println!("== name-romanization on BBC + Reuters as published ==");
-    for r in bbc.iter().chain(&reuters) {
-        for f in check(&r.text, index, &default) {
-            if f.rule == RULE_ROMANIZATION {
+    for r in bbc.iter().chain(reuters) {
+        for f in default.check(&r.text) {
+            if f.romanization {
                 report.other_romanization += 1;
                 let (ls, le, _) = f.label.clone().unwrap_or((0, 0, String::new()));
                 println!(
@@ -228,8 +328,8 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
         );
         let mut n = [0usize; 2];
         for r in &wiki {
-            for f in check(&r.text, index, &default) {
-                n[usize::from(f.rule == RULE_FUSED)] += 1;
+            for f in default.check(&r.text) {
+                n[usize::from(!f.romanization)] += 1;
                 println!(
                     "  {} {}: fix `{}`: {}",
                     f.rule,
@@ -250,9 +350,9 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
 
     // fused-name outside KCNA: every one is listed for review.
     println!("== fused-name on BBC + Reuters (names glued to real words?) ==");
-    for r in bbc.iter().chain(&reuters) {
-        for f in check(&r.text, index, &default) {
-            if f.rule == RULE_FUSED {
+    for r in bbc.iter().chain(reuters) {
+        for f in default.check(&r.text) {
+            if !f.romanization {
                 report.other_fused += 1;
                 println!("  {}: {}", r.id, context(&r.text, f.start, f.end));
             }
@@ -262,7 +362,15 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
         "  fused-name findings on BBC + Reuters: {}",
         report.other_fused
     );
+}
 
+/// 2. Recall and precision on swapped spellings.
+fn swap_test(c: &Corpora, default: &Linter, report: &mut EvalReport) {
+    let index = default
+        .engine
+        .name_index()
+        .expect("the entity table builds");
+    let (kcna, bbc, reuters) = (&c.kcna, &c.bbc, &c.reuters);
     // ---- 2. swap test set --------------------------------------------------
     println!("== 2. swap test set (BBC, KCNA, Reuters) ==");
     let mut by_kind: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
@@ -270,7 +378,7 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
     let mut shown_fp = 0;
     for (corpus, docs) in [("bbc", &bbc), ("kcna", &kcna), ("reuters", &reuters)] {
         for (di, r) in docs.iter().enumerate() {
-            let baseline = romanization(&check(&r.text, index, &default));
+            let baseline = romanization(&default.check(&r.text));
             for case in cases(&r.text, index, di) {
                 let text = format!(
                     "{}{}{}",
@@ -279,7 +387,7 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
                     &r.text[case.end..]
                 );
                 let span = (case.start, case.start + case.replacement.len());
-                let found = romanization(&check(&text, index, &default));
+                let found = romanization(&default.check(&text));
                 let touches = |f: &Finding| {
                     let hit = |s: usize, e: usize| s < span.1 && span.0 < e;
                     hit(f.start, f.end) || f.label.as_ref().is_some_and(|l| hit(l.0, l.1))
@@ -369,20 +477,20 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
         report.negatives - report.false_alarms,
         report.negatives
     );
+}
 
+/// 3. Throughput of the name rules, linting as users do.
+fn throughput(c: &Corpora, default: &Linter, report: &mut EvalReport) {
+    let (bbc, reuters) = (&c.bbc, &c.reuters);
     // ---- 3. throughput -----------------------------------------------------
-    let docs: Vec<&str> = bbc
-        .iter()
-        .chain(&reuters)
-        .map(|r| r.text.as_str())
-        .collect();
+    let docs: Vec<&str> = bbc.iter().chain(reuters).map(|r| r.text.as_str()).collect();
     let bytes: usize = docs.iter().map(|d| d.len()).sum();
     let mut rates = Vec::new();
     let mut total = 0;
     for _ in 0..3 {
         let t = Instant::now();
         for d in &docs {
-            total += check(d, index, &default).len();
+            total += default.check(d).len();
         }
         rates.push(bytes as f64 / 1e6 / t.elapsed().as_secs_f64());
     }
@@ -396,14 +504,10 @@ pub fn evaluate(corpus_dir: &Path, index: &NameIndex) -> Option<EvalReport> {
         report.mb_per_s,
         total / 3
     );
-    Some(report)
 }
 
 fn romanization(fs: &[Finding]) -> Vec<Finding> {
-    fs.iter()
-        .filter(|f| f.rule == RULE_ROMANIZATION)
-        .cloned()
-        .collect()
+    fs.iter().filter(|f| f.romanization).cloned().collect()
 }
 
 struct Case {
@@ -447,13 +551,18 @@ fn lev(a: &str, b: &str) -> usize {
 /// (positive) and (b) a different person's or place's name of similar shape
 /// (negative).
 fn cases(text: &str, index: &NameIndex, seed: usize) -> Vec<Case> {
+    let forms = index.find_forms(text);
+    let mut out = table_cases(text, index, &forms, seed);
+    out.extend(shape_cases(text, index, &forms, seed));
+    out
+}
+
+/// (a) The swap cases of the table names of an article (its `forms`).
+fn table_cases(text: &str, index: &NameIndex, forms: &[FormMatch], seed: usize) -> Vec<Case> {
     let mut out = Vec::new();
     let entities = index.entities();
-
-    // (a) Table names.
-    let forms = index.find_forms(text);
     let mut per_entity: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-    for m in &forms {
+    for m in forms {
         per_entity
             .entry(m.entity)
             .or_default()
@@ -461,8 +570,8 @@ fn cases(text: &str, index: &NameIndex, seed: usize) -> Vec<Case> {
     }
     let present: Vec<usize> = per_entity.keys().copied().collect();
     for (&ent, occ) in &per_entity {
-        let kind = &entities[ent].kind;
-        if occ.len() < 2 || (kind != "person" && kind != "place") {
+        let kind = entities[ent].kind;
+        if occ.len() < 2 || kind == EntityKind::Organisation {
             continue;
         }
         let surface = &text[occ[0].0..occ[0].1];
@@ -496,7 +605,7 @@ fn cases(text: &str, index: &NameIndex, seed: usize) -> Vec<Case> {
         let best = entities
             .iter()
             .enumerate()
-            .filter(|(i, o)| *i != ent && o.kind == *kind && !present.contains(i))
+            .filter(|(i, o)| *i != ent && o.kind == kind && !present.contains(i))
             .flat_map(|(_, o)| std::iter::once(&o.name).chain(&o.variants))
             .filter(|f| f.split_whitespace().count() == nwords)
             .min_by_key(|f| (lev(f, surface), f.to_string()));
@@ -512,8 +621,14 @@ fn cases(text: &str, index: &NameIndex, seed: usize) -> Vec<Case> {
         }
     }
 
-    // (b) Names in no table, found by shape.
-    let detected = detect_names(text);
+    out
+}
+
+/// (b) The swap cases of the names in no table (outside the article's
+/// table `forms`), found by shape.
+fn shape_cases(text: &str, index: &NameIndex, forms: &[FormMatch], seed: usize) -> Vec<Case> {
+    let mut out = Vec::new();
+    let detected = index.detect_names(text);
     let mut by_surface: BTreeMap<&str, Vec<(usize, usize, bool)>> = BTreeMap::new();
     for d in &detected {
         if forms
@@ -699,24 +814,44 @@ fn ea_other_person(parts: &[&str], text: &str, seed: usize) -> Option<String> {
     None
 }
 
+/// The shipped packs; with `table`, their entity rows replaced by the
+/// pack's. `with_entities = false`: no entity rows at all.
+fn engine(table: Option<&Path>, with_entities: bool) -> Engine {
+    let mut all = pack::shipped().unwrap_or_else(|e| panic!("{e}"));
+    if let Some(path) = table {
+        let toml = std::fs::read_to_string(path).expect("entity table");
+        let mut rows =
+            pack::load(&path.display().to_string(), &toml).unwrap_or_else(|e| panic!("{e}"));
+        // (Its entity rows only: the shipped rules stay.)
+        rows.rules.clear();
+        all.entities.clear();
+        all.origins.clear();
+        all.extend(rows).unwrap_or_else(|e| panic!("{e}"));
+    }
+    if !with_entities {
+        all.entities.clear();
+        all.origins.clear();
+    }
+    Engine::new(all).expect("the engine builds")
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let corpus = args
         .next()
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
-    let table = args
-        .next()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/names.toml")));
-    let toml = std::fs::read_to_string(&table).expect("entity table");
-    let pack = copydesk::rules::pack::load(&table.display().to_string(), &toml)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let table = args.next().map(PathBuf::from);
     let t = Instant::now();
-    let index = NameIndex::build(&pack.entities).expect("entity table builds");
+    let engine = engine(table.as_deref(), true);
+    let index: &NameIndex = engine.name_index().expect("entity table builds");
     println!(
-        "table {} ({} entities), index built in {:.1?}",
-        table.display(),
+        "table {} ({} entities), engine and index built in {:.1?}",
+        table
+            .as_deref()
+            .map_or("rules/names.toml (shipped)".into(), |p| p
+                .display()
+                .to_string()),
         index.entities().len(),
         t.elapsed()
     );
@@ -724,7 +859,8 @@ fn main() {
         println!("skipping: corpus not found at {}", corpus.display());
         return;
     }
-    if let Some(r) = evaluate(&corpus, &index) {
+    let auto_only = self::engine(table.as_deref(), false);
+    if let Some(r) = evaluate(&corpus, &engine, &auto_only) {
         println!(
             "SUMMARY kcna_romanization={} seoul_KJU_flagged={} ap_KJU_flagged={} kcna_fused={} other_fused={} bbc_reuters_romanization={} recall={:.4} ({}/{}) precision={:.4} (false alarms {}/{} negatives) throughput={:.1} MB/s",
             r.kcna_romanization,

@@ -30,7 +30,8 @@ pub struct Engine {
     /// Rule indices in the order their kinds run ([`Kind::ALL`]).
     order: Vec<usize>,
     patterns: PatternSet,
-    /// The entity table of every pack, indexed on first use of a name rule.
+    /// The entity table of every pack and `[options.names]`, indexed and
+    /// compiled on first use of a name rule.
     names: names::LazyIndex,
     /// `[options.stray-script]` of the packs.
     stray: StrayTuning,
@@ -76,7 +77,7 @@ impl Engine {
             rules,
             order,
             patterns,
-            names: names::LazyIndex::of(entities),
+            names: names::LazyIndex::of(entities, names_tuning(&options)?),
             stray: options.family("stray-script")?,
             segmenter: crate::segment::Lists::new(&options.family("segmenter")?)?,
             options,
@@ -104,7 +105,7 @@ impl Engine {
 
     /// The entity-table rows of every loaded pack.
     pub fn entities(&self) -> &[names::Entity] {
-        self.names.source()
+        self.names.entities()
     }
 
     pub fn rule_index(&self, id: &str) -> Option<usize> {
@@ -255,6 +256,14 @@ fn render_message(template: &str, text: &str, f: &Finding) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// `[options.names]` of the packs, checked now (compiled with the name
+/// index, on first use).
+fn names_tuning(options: &crate::rules::options::Options) -> Result<names::Tuning, String> {
+    let tuning: names::Tuning = options.family("names")?;
+    tuning.validate()?;
+    Ok(tuning)
 }
 
 #[cfg(test)]

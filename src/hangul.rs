@@ -7,7 +7,10 @@
 //!
 //! Everything here is implemented from the Unicode Hangul syllable formula
 //! (`S = 0xAC00 + (L * 21 + V) * 28 + T`) and the published romanization
-//! letter tables; no external data is used.
+//! letter tables. The Latin spellings of surnames that are not computed
+//! (`Lee`, `Park`), the two-syllable surnames and the McCune–Reischauer
+//! exceptions come from the caller ([`Surnames`]: the packs'
+//! `[options.names]`, which the name rules read too).
 //!
 //! Deliberate simplifications:
 //!
@@ -21,6 +24,8 @@
 //!   voiced final (n, l, m, ng), and `k t p ch` otherwise (word-initially or
 //!   after k, t, p). A final ㄴ before a voiced ㄱ gets the MR apostrophe
 //!   (`n'g`). ㅅ is always `s` (no `sh` before `i`/`wi`).
+
+use std::collections::HashMap;
 
 /// First precomposed Hangul syllable, U+AC00 `가`.
 const S_BASE: u32 = 0xAC00;
@@ -121,10 +126,20 @@ const ARCHAIC_COMPAT: [&str; 42] = [
     "a", "ae", // U+3180..=U+318E
 ];
 
-/// The known two-syllable surnames.
-const TWO_SYLLABLE_SURNAMES: [&str; 8] = [
-    "남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방",
-];
+/// The surname tables of [`name_readings`]: the packs' `[options.names]`
+/// (`korean-surnames`, `two-syllable-surnames`, `mr-surnames`), the one
+/// table the name rules read too.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Surnames {
+    /// Hangul surname → the Latin spellings met in news copy (besides the
+    /// RR and MR forms, which are computed).
+    pub conventional: HashMap<String, Vec<String>>,
+    /// The surnames of two syllables (`남궁`).
+    pub two_syllable: Vec<String>,
+    /// McCune–Reischauer surnames not romanized syllable by syllable
+    /// (the traditional `Yi` for 이).
+    pub mr: HashMap<String, String>,
+}
 
 /// Romanization scheme.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -292,11 +307,11 @@ fn capitalize(s: &str) -> String {
 ///
 /// The input may be written solid (`"윤석열"`) or with one space between
 /// surname and given name (`"선우 용녀"`). Written solid, the surname is the
-/// first syllable, except for the known two-syllable surnames (남궁, 황보,
-/// 제갈, 선우, 독고, 사공, 서문, 동방) when the name has at least three
-/// syllables. Returns `None` unless the input consists of Hangul syllables
-/// (plus that optional space) forming a surname and a non-empty given name.
-pub fn split_name(hangul: &str) -> Option<(String, String)> {
+/// first syllable, except for the two-syllable surnames of `surnames`
+/// (남궁, 황보, 제갈, …) when the name has at least three syllables.
+/// Returns `None` unless the input consists of Hangul syllables (plus that
+/// optional space) forming a surname and a non-empty given name.
+pub fn split_name(hangul: &str, surnames: &Surnames) -> Option<(String, String)> {
     let parts: Vec<&str> = hangul.split_whitespace().collect();
     if parts.is_empty() || parts.len() > 2 || !parts.iter().all(|p| p.chars().all(is_syllable)) {
         return None;
@@ -309,8 +324,7 @@ pub fn split_name(hangul: &str) -> Option<(String, String)> {
         return None;
     }
     let first_two: String = syllables[..2].iter().collect();
-    let surname_len = if syllables.len() >= 3 && TWO_SYLLABLE_SURNAMES.contains(&first_two.as_str())
-    {
+    let surname_len = if syllables.len() >= 3 && surnames.two_syllable.contains(&first_two) {
         2
     } else {
         1
@@ -321,117 +335,12 @@ pub fn split_name(hangul: &str) -> Option<(String, String)> {
     ))
 }
 
-/// Conventional Latin spellings of common surnames, as met in news copy
-/// (besides the RR and MR forms, which are computed).
-fn conventional_surnames(surname: &str) -> &'static [&'static str] {
-    match surname {
-        "김" => &["Kim", "Gim"],
-        "이" => &["Lee", "Yi", "Rhee"],
-        "리" => &["Ri", "Lee", "Yi"],
-        "박" => &["Park", "Pak", "Bak"],
-        "최" => &["Choi", "Choe"],
-        "정" => &["Jung", "Jeong", "Chung"],
-        "조" => &["Cho", "Jo"],
-        "장" => &["Jang", "Chang"],
-        "강" => &["Kang", "Gang"],
-        "윤" => &["Yoon", "Yun"],
-        "임" => &["Lim", "Im", "Rim"],
-        "림" => &["Rim", "Lim", "Im"],
-        "신" => &["Shin", "Sin"],
-        "한" => &["Han"],
-        "오" => &["Oh", "O"],
-        "서" => &["Suh", "Seo"],
-        "권" => &["Kwon", "Gwon"],
-        "황" => &["Hwang"],
-        "안" => &["Ahn", "An"],
-        "송" => &["Song"],
-        "류" | "유" => &["Ryu", "Yoo", "Yu"],
-        "홍" => &["Hong"],
-        "전" => &["Jeon", "Chun", "Jun"],
-        "고" => &["Ko", "Go"],
-        "문" => &["Moon", "Mun"],
-        "양" => &["Yang"],
-        "량" => &["Ryang", "Yang"],
-        "손" => &["Son", "Sohn"],
-        "배" => &["Bae"],
-        "백" => &["Baek", "Paik"],
-        "허" => &["Heo", "Huh"],
-        "노" => &["Roh", "No"],
-        "로" => &["Ro", "Roh", "No"],
-        "남" => &["Nam"],
-        "심" => &["Shim", "Sim"],
-        "하" => &["Ha"],
-        "곽" => &["Kwak"],
-        "성" => &["Sung", "Seong"],
-        "차" => &["Cha"],
-        "주" => &["Joo", "Ju"],
-        "우" => &["Woo", "U"],
-        "구" => &["Koo", "Gu"],
-        "민" => &["Min"],
-        "나" => &["Na", "Ra"],
-        "라" => &["Ra", "Na", "La"],
-        "진" => &["Jin", "Chin"],
-        "지" => &["Ji", "Chi"],
-        "엄" => &["Eom", "Um"],
-        "채" => &["Chae"],
-        "원" => &["Won"],
-        "천" => &["Cheon", "Chun"],
-        "방" => &["Bang"],
-        "공" => &["Kong", "Gong"],
-        "현" => &["Hyun", "Hyeon"],
-        "함" => &["Ham"],
-        "변" => &["Byun", "Byeon"],
-        "염" => &["Yeom"],
-        "여" => &["Yeo"],
-        "추" => &["Choo", "Chu"],
-        "도" => &["Do"],
-        "석" => &["Seok"],
-        "선" => &["Sun", "Seon"],
-        "설" => &["Seol"],
-        "마" => &["Ma"],
-        "길" => &["Gil", "Kil"],
-        "연" => &["Yeon"],
-        "위" => &["Wi"],
-        "표" => &["Pyo"],
-        "명" => &["Myung", "Myeong"],
-        "기" => &["Ki", "Gi"],
-        "반" => &["Ban"],
-        "왕" => &["Wang"],
-        "금" => &["Keum", "Geum"],
-        "옥" => &["Ok"],
-        "육" => &["Yuk"],
-        "인" => &["In"],
-        "맹" => &["Maeng"],
-        "제" => &["Je"],
-        "모" => &["Mo"],
-        "탁" => &["Tak"],
-        "국" => &["Kuk", "Guk"],
-        "어" => &["Eo"],
-        "은" => &["Eun"],
-        "편" => &["Pyeon"],
-        "용" => &["Yong"],
-        "예" => &["Ye"],
-        "경" => &["Kyung", "Gyeong"],
-        "봉" => &["Bong"],
-        "사" => &["Sa"],
-        "부" => &["Boo", "Bu"],
-        "소" => &["So"],
-        "두" => &["Doo", "Du"],
-        "태" => &["Tae"],
-        "황보" => &["Hwangbo"],
-        "남궁" => &["Namgoong", "Namgung"],
-        "제갈" => &["Jegal"],
-        "선우" => &["Sunwoo", "Seonu"],
-        "독고" => &["Dokgo"],
-        _ => &[],
-    }
-}
-
-/// McCune–Reischauer surname: computed, except the traditional MR `Yi` for 이.
-fn mr_surname(surname: &str) -> String {
-    match surname {
-        "이" => "Yi".to_string(),
-        _ => capitalize(&romanize_mr(surname)),
+/// McCune–Reischauer surname: computed, except where `surnames` has one
+/// (the traditional MR `Yi` for 이).
+fn mr_surname(surname: &str, surnames: &Surnames) -> String {
+    match surnames.mr.get(surname) {
+        Some(mr) => mr.clone(),
+        None => capitalize(&romanize_mr(surname)),
     }
 }
 
@@ -476,27 +385,27 @@ fn fold_mr_ascii(s: &str) -> String {
 /// Readings of a Korean personal name written in Hangul, as Latin forms
 /// editors meet in news.
 ///
-/// The surname is the first syllable, except the known two-syllable surnames
-/// (남궁, 황보, 제갈, 선우, 독고, 사공, 서문, 동방); see [`split_name`].
+/// The surname is the first syllable, except the two-syllable surnames of
+/// `surnames` (남궁, 황보, 제갈, …); see [`split_name`].
 /// Given names are romanized per syllable with no assimilation and joined
 /// with a hyphen (`Seok-yeol`). The readings, deduplicated, in this order:
 ///
 /// 1. strict Revised Romanization of surname and given name
 ///    (`"윤석열"` → `"Yun Seok-yeol"`, `"이재명"` → `"I Jae-myeong"`);
-/// 2. each conventional surname spelling with the RR given name
+/// 2. each spelling of the surname in `surnames` with the RR given name
 ///    (`"Yoon Seok-yeol"`, `"Lee Jae-myeong"`, `"Yi Jae-myeong"`, …);
 /// 3. McCune–Reischauer (`"Yun Sŏk-yŏl"`, `"Kim Chŏng-ŭn"`, `"Pak Kŭn-hye"`);
 /// 4. the same MR with diacritics and apostrophes removed (`"Kim Chong-un"`).
 ///
 /// Returns an empty vector if the input is not a Hangul name (see
 /// [`split_name`]). Spacing/hyphenation variants are left to the caller.
-pub fn name_readings(hangul: &str) -> Vec<String> {
-    let Some((surname, given)) = split_name(hangul) else {
+pub fn name_readings(hangul: &str, surnames: &Surnames) -> Vec<String> {
+    let Some((surname, given)) = split_name(hangul, surnames) else {
         return Vec::new();
     };
     let given_rr = given_name(&given, Scheme::Rr);
     let given_mr = given_name(&given, Scheme::Mr);
-    let mr = format!("{} {}", mr_surname(&surname), given_mr);
+    let mr = format!("{} {}", mr_surname(&surname, surnames), given_mr);
 
     let mut candidates = vec![format!(
         "{} {}",
@@ -504,8 +413,11 @@ pub fn name_readings(hangul: &str) -> Vec<String> {
         given_rr
     )];
     candidates.extend(
-        conventional_surnames(&surname)
-            .iter()
+        surnames
+            .conventional
+            .get(&surname)
+            .into_iter()
+            .flatten()
             .map(|s| format!("{s} {given_rr}")),
     );
     let mr_ascii = fold_mr_ascii(&mr);
@@ -524,6 +436,19 @@ pub fn name_readings(hangul: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shipped table (`[options.names]` of rules/names.toml).
+    fn shipped() -> Surnames {
+        crate::rules::names::Tuning::shipped().hangul_surnames()
+    }
+
+    fn name_readings(hangul: &str) -> Vec<String> {
+        super::name_readings(hangul, &shipped())
+    }
+
+    fn split_name(hangul: &str) -> Option<(String, String)> {
+        super::split_name(hangul, &shipped())
+    }
 
     #[test]
     fn syllable_arithmetic() {

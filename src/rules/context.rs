@@ -34,7 +34,7 @@ pub struct Context<'a> {
     segmented: OnceCell<Segmented>,
     quotes: OnceCell<Vec<Span>>,
     non_ascii: OnceCell<NonAscii>,
-    names: OnceCell<Result<NameFindings, String>>,
+    names: OnceCell<Result<names::Findings, String>>,
     patterns: OnceCell<Vec<Vec<Finding>>>,
     attribution: RefCell<Vec<(Arc<attribution::Lazy>, Rc<attribution::Findings>)>>,
 }
@@ -118,7 +118,7 @@ impl<'a> Context<'a> {
     }
 
     /// Both name rules' findings, from one pass (built on first use).
-    pub fn names(&self) -> Result<&NameFindings, &str> {
+    pub fn names(&self) -> Result<&names::Findings, &str> {
         self.names
             .get_or_init(|| {
                 let engine = self.engine;
@@ -135,7 +135,8 @@ impl<'a> Context<'a> {
                     fused_names: on(|c| matches!(c, Check::FusedName)),
                 };
                 let index = engine.name_index()?;
-                Ok(NameFindings::of(names::check(self.text, index, &opts)))
+                let in_quote = |span| self.in_quotation(span);
+                Ok(names::check(self.text, index, &opts, &in_quote))
             })
             .as_ref()
             .map_err(String::as_str)
@@ -195,44 +196,6 @@ impl<'a> Context<'a> {
             .borrow_mut()
             .push((lazy.clone(), found.clone()));
         Ok(found)
-    }
-}
-
-/// The findings of the two name rules, from one pass.
-#[derive(Default)]
-pub struct NameFindings {
-    pub romanization: Vec<Finding>,
-    pub fused: Vec<Finding>,
-}
-
-impl NameFindings {
-    fn of(found: Vec<names::Finding>) -> NameFindings {
-        use crate::diagnostic::{Edit, Fix};
-        let mut out = NameFindings::default();
-        for f in found {
-            let span = Span::new(f.start, f.end);
-            let mut finding = Finding::new(span, f.message);
-            if let Some((s, e, label)) = f.label {
-                finding = finding.with_label(Span::new(s, e), label);
-            }
-            if let Some(replacement) = f.replacement {
-                let edits = vec![Edit {
-                    span,
-                    replacement: replacement.clone(),
-                }];
-                let title = format!("write `{replacement}`");
-                finding = finding.with_fix(if f.in_quote {
-                    Fix::display_only(title, edits)
-                } else {
-                    Fix::safe(title, edits)
-                });
-            }
-            match f.rule == names::RULE_FUSED {
-                true => out.fused.push(finding),
-                false => out.romanization.push(finding),
-            }
-        }
-        out
     }
 }
 

@@ -16,6 +16,7 @@ pub mod pattern;
 pub mod script;
 
 pub use context::Context;
+pub use names::RomanizationOptions;
 
 use crate::diagnostic::{Finding, Severity, Span};
 use std::sync::OnceLock;
@@ -149,20 +150,6 @@ impl Kind {
             | Kind::UnattributedClaim
             | Kind::AnonymousSource => false,
         }
-    }
-}
-
-/// Options of `name-romanization`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct RomanizationOptions {
-    /// Compare names that are in no entity table too.
-    pub auto_detect: bool,
-}
-
-impl Default for RomanizationOptions {
-    fn default() -> Self {
-        RomanizationOptions { auto_detect: true }
     }
 }
 

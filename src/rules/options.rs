@@ -23,11 +23,12 @@ use toml::de::DeValue;
 use toml::Spanned;
 
 /// The families a pack may tune, and who reads them.
-pub const FAMILIES: [(&str, &str); 3] = [
+pub const FAMILIES: [(&str, &str); 4] = [
     (
         "attribution",
         "the `unattributed-quote`, `unattributed-claim` and `anonymous-source` rules",
     ),
+    ("names", "the `name-romanization` and `fused-name` rules"),
     (
         "segmenter",
         "paragraphs, sentences and quotations (every rule that asks where quotations are)",

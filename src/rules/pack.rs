@@ -5,7 +5,7 @@
 //! same loader.
 
 use super::attribution::RuleOptions as AttributionRuleOptions;
-use super::names::Entity;
+use super::names::{Entity, EntityKind};
 use super::options::{Layer, Options};
 use super::script::StrayOptions;
 use super::{pattern, Check, Example, Kind, RomanizationOptions, Rule};
@@ -574,17 +574,16 @@ fn load_entities(
     let mut origins = Vec::with_capacity(raw.len());
     // Form → (row, span of its first writing).
     let mut owner: HashMap<&str, (usize, Span)> = HashMap::new();
+    let mut kinds = Vec::with_capacity(raw.len());
     for (i, r) in raw.iter().enumerate() {
-        if !matches!(
-            r.kind.get_ref().as_str(),
-            "person" | "place" | "organisation"
-        ) {
+        let Some(kind) = EntityKind::parse(r.kind.get_ref()) else {
             return Err(err(
                 span_of(&r.kind),
                 format!("unknown entity kind `{}`", r.kind.get_ref()),
             )
             .label("expected `person`, `place` or `organisation`"));
-        }
+        };
+        kinds.push(kind);
         let forms = std::iter::once(&r.name)
             .chain(&r.variants)
             .chain(r.styles.values());
@@ -614,7 +613,7 @@ fn load_entities(
             }
         }
     }
-    for r in raw {
+    for (r, kind) in raw.into_iter().zip(kinds) {
         origins.push(EntityOrigin {
             path: path.to_string(),
             text: text.clone(),
@@ -624,7 +623,7 @@ fn load_entities(
         let trim = |s: Spanned<String>| s.into_inner().trim().to_string();
         entities.push(Entity {
             name: trim(r.name),
-            kind: r.kind.into_inner(),
+            kind,
             variants: r.variants.into_iter().map(trim).collect(),
             native: r.native,
             styles: r.styles.into_iter().map(|(k, v)| (k, trim(v))).collect(),
@@ -796,7 +795,11 @@ mod tests {
             Some("Kim Jong-un")
         );
         // The merged table still builds: no form has two owners.
-        crate::rules::names::NameIndex::build(&all.entities).unwrap();
+        crate::rules::names::NameIndex::build(
+            &all.entities,
+            &crate::rules::names::Tuning::shipped(),
+        )
+        .unwrap();
         // A name in no table is a new row.
         all.extend(
             load(

@@ -1,21 +1,109 @@
-//! Behaviour of `name-romanization` and `fused-name` on short drafts.
-//! Unless noted, the sentences are written for these tests; sentences marked
-//! KCNA are from /work/shared/corpus/kcna2024.jsonl (CC0 archive of KCNA
-//! dispatches).
+//! Behaviour of `name-romanization` and `fused-name` on short drafts,
+//! linted by an engine as users lint them. Unless noted, the sentences are
+//! written for these tests; sentences marked KCNA are from
+//! /work/shared/corpus/kcna2024.jsonl (CC0 archive of KCNA dispatches).
 
-use copydesk::rules::names::{check, Finding, NameIndex, Options, RULE_FUSED, RULE_ROMANIZATION};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
-fn index() -> NameIndex {
-    NameIndex::from_toml(include_str!("names-sample.toml")).expect("sample table builds")
+use copydesk::rules::names::{NameIndex, Options, Tuning};
+use copydesk::rules::{pack, Check, Kind};
+use copydesk::{lint_bytes, Applicability, Engine, Format, Linted};
+
+const RULE_ROMANIZATION: &str = "name-romanization";
+const RULE_FUSED: &str = "fused-name";
+const SAMPLE: &str = include_str!("names-sample.toml");
+
+/// A diagnostic of a name rule, as these tests read it.
+#[derive(Debug, Clone)]
+struct Finding {
+    rule: String,
+    start: usize,
+    end: usize,
+    message: String,
+    /// The first label: its span and message.
+    label: Option<(usize, usize, String)>,
+    /// What the fix writes.
+    replacement: Option<String>,
+    /// The fix is shown only (inside a quotation).
+    in_quote: bool,
+}
+
+/// An engine of the shipped packs, their entity rows replaced by those of
+/// `table` (a pack of `[[entity]]` rows), and with `auto-detect` as given;
+/// built once for each.
+fn engine_of(table: &str, auto_detect: bool) -> &'static Engine {
+    static ENGINES: OnceLock<Mutex<HashMap<(String, bool), &'static Engine>>> = OnceLock::new();
+    let mut engines = ENGINES.get_or_init(Mutex::default).lock().unwrap();
+    engines
+        .entry((table.to_string(), auto_detect))
+        .or_insert_with(|| Box::leak(Box::new(build_engine(table, auto_detect).unwrap())))
+}
+
+fn build_engine(table: &str, auto_detect: bool) -> Result<Engine, String> {
+    let mut all = pack::shipped().map_err(|e| e.to_string())?;
+    all.entities.clear();
+    all.origins.clear();
+    all.extend(pack::load("table.toml", table).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    for r in &mut all.rules {
+        if let Check::NameRomanization(o) = &mut r.check {
+            o.auto_detect = auto_detect;
+        }
+    }
+    Engine::new(all)
+}
+
+/// Lint `text` with the name rules of `engine` alone, as `opts` asks.
+fn check_with(text: &str, engine: &Engine, opts: &Options) -> Vec<Finding> {
+    let mut settings = engine.default_settings();
+    for (i, r) in engine.rules().iter().enumerate() {
+        settings.enabled[i] = match r.kind() {
+            Kind::NameRomanization => true,
+            Kind::FusedName => opts.fused_names,
+            _ => false,
+        };
+    }
+    settings.house_style = opts.house_style.clone();
+    let Linted::Text { diagnostics, .. } =
+        lint_bytes(engine, &settings, Format::Plain, text.as_bytes().to_vec())
+    else {
+        panic!("text treated as binary")
+    };
+    diagnostics
+        .into_iter()
+        .map(|d| Finding {
+            rule: d.rule,
+            start: d.span.start,
+            end: d.span.end,
+            message: d.message,
+            label: d
+                .labels
+                .first()
+                .map(|l| (l.span.start, l.span.end, l.message.clone())),
+            replacement: d.fix.as_ref().map(|f| f.edits[0].replacement.clone()),
+            in_quote: d
+                .fix
+                .is_some_and(|f| f.applicability == Applicability::DisplayOnly),
+        })
+        .collect()
+}
+
+/// Lint `text` with the entity table `table`.
+fn check(text: &str, table: &str, opts: &Options) -> Vec<Finding> {
+    check_with(text, engine_of(table, opts.auto_detect), opts)
 }
 
 fn run(text: &str) -> Vec<Finding> {
-    check(text, &index(), &Options::default())
+    check(text, SAMPLE, &Options::default())
 }
 
 fn run_with(text: &str, opts: &Options) -> Vec<Finding> {
-    check(text, &index(), opts)
+    check(text, SAMPLE, opts)
 }
+
+/// No entity rows: names in no table only.
+const EMPTY: &str = "";
 
 fn romanization(fs: &[Finding]) -> Vec<&Finding> {
     fs.iter().filter(|f| f.rule == RULE_ROMANIZATION).collect()
@@ -279,21 +367,18 @@ fn house_style_catches_spellings_in_no_table() {
 
 #[test]
 fn newsroom_table_style() {
-    let idx = NameIndex::from_toml(
-        r#"
+    let table = r#"
 [[entity]]
 name = "Kyiv"
 kind = "place"
 variants = ["Kiev"]
 styles = { ours = "Kiev" }
-"#,
-    )
-    .unwrap();
+"#;
     let ours = Options {
         house_style: Some("ours".into()),
         ..Options::default()
     };
-    let fs = check("Kyiv and Kiev", &idx, &ours);
+    let fs = check("Kyiv and Kiev", table, &ours);
     assert_eq!(fs.len(), 1);
     assert_eq!(fs[0].replacement.as_deref(), Some("Kiev"));
 }
@@ -446,22 +531,20 @@ fn hangul_gloss_with_table_name() {
         "Yun Seok-yeol",
         "Yoon Suk Yeol",
     );
-    // Without the table, via the gloss: a fresh index with no entities.
-    let empty = NameIndex::build(&[]).unwrap();
+    // Without the table, via the gloss: an engine with no entities.
     let t = "Yoon Suk Yeol (윤석열) was impeached. Yun Seok-yeol denied wrongdoing.";
-    let fs = check(t, &empty, &Options::default());
+    let fs = check(t, EMPTY, &Options::default());
     assert_eq!(fs.len(), 1, "{fs:#?}");
     assert_eq!(&t[fs[0].start..fs[0].end], "Yun Seok-yeol");
     // Without a gloss and without a table, Suk / Seok are not folded.
     let t = "Yoon Suk Yeol was impeached. Yun Seok-yeol denied wrongdoing.";
-    assert!(check(t, &empty, &Options::default()).is_empty());
+    assert!(check(t, EMPTY, &Options::default()).is_empty());
 }
 
 #[test]
 fn gloss_does_not_link_other_people() {
-    let empty = NameIndex::build(&[]).unwrap();
     let t = "Yoon Suk Yeol (윤석열) and Yun Sang-hyun attended.";
-    assert!(check(t, &empty, &Options::default()).is_empty());
+    assert!(check(t, EMPTY, &Options::default()).is_empty());
 }
 
 // --- fused-name ----------------------------------------------------------------
@@ -534,6 +617,7 @@ fn fused_in_quote_is_marked() {
 
 #[test]
 fn collisions_are_errors() {
+    let tuning = Tuning::shipped();
     let err = NameIndex::from_toml(
         r#"
 [[entity]]
@@ -545,6 +629,7 @@ variants = ["Kim Jong Un"]
 name = "Kim Jong Un"
 kind = "person"
 "#,
+        &tuning,
     )
     .unwrap_err();
     assert!(err.contains("Kim Jong Un"), "{err}");
@@ -557,16 +642,26 @@ kind = "place"
 variants = ["Kiev"]
 styles = { ap = "Kyiv" }
 "#,
+        &tuning,
     )
     .unwrap();
 }
 
 #[test]
 fn unknown_fields_and_kinds_are_errors() {
+    let tuning = Tuning::shipped();
+    let index = |toml: &str| NameIndex::from_toml(toml, &tuning);
+    assert!(index("[[entity]]\nname = \"X\"\nkind = \"person\"\nfoo = 1\n").is_err());
+    assert!(index("[[entity]]\nname = \"X\"\nkind = \"animal\"\n").is_err());
+    // In a pack, an unknown kind is an error located at it.
+    let text = "[[entity]]\nname = \"X\"\nkind = \"animal\"\n";
+    let e = pack::load("desk.toml", text).unwrap_err();
     assert!(
-        NameIndex::from_toml("[[entity]]\nname = \"X\"\nkind = \"person\"\nfoo = 1\n").is_err()
+        e.message.contains("unknown entity kind `animal`"),
+        "{}",
+        e.message
     );
-    assert!(NameIndex::from_toml("[[entity]]\nname = \"X\"\nkind = \"animal\"\n").is_err());
+    assert_eq!(&text[e.span.unwrap().range()], "\"animal\"");
     let o: Result<Options, _> = toml::from_str("house_style = \"ap\"\nbogus = true\n");
     assert!(o.is_err());
     let o: Options = toml::from_str("house_style = \"ap\"\n").unwrap();
@@ -636,9 +731,8 @@ fn fused_name_with_wrong_spelling_has_one_fix() {
 #[test]
 fn glued_surname_is_not_a_name() {
     // `Jong Un` after `ofKim` is not a person called Jong.
-    let empty = NameIndex::build(&[]).unwrap();
     let t = "Jong Un-sik spoke. Praise ofKim Jong Unwho came.";
-    assert!(check(t, &empty, &Options::default()).is_empty());
+    assert!(check(t, EMPTY, &Options::default()).is_empty());
 }
 
 #[test]
@@ -694,14 +788,109 @@ fn shared_entity_table_builds_and_behaves() {
         eprintln!("../entities/names.toml absent: skipped");
         return;
     };
-    let idx = NameIndex::from_toml(&toml).expect("shared table builds");
+    NameIndex::from_toml(&toml, &Tuning::shipped()).expect("shared table builds");
     let fs = check(
         "Kim Jong-un met Kim Jong-il. Later Kim Jong Un spoke in Kyiv; chicken Kiev was served. \
          Beijing grew. The Treaty of Nanking and Peking University.",
-        &idx,
+        &toml,
         &Options::default(),
     );
     let flagged: Vec<&str> = fs.iter().map(|f| f.message.as_str()).collect();
     assert_eq!(fs.len(), 1, "{flagged:#?}");
     assert_eq!(fs[0].replacement.as_deref(), Some("Kim Jong-un"));
+}
+
+// --- the one surname table ---------------------------------------------------
+
+#[test]
+fn oh_is_a_surname() {
+    // 오 was in the Hangul romanizer's table but not in the name rules'
+    // (written for this test).
+    assert_flagged(
+        "Seoul Mayor Oh Se-hoon unveiled the housing plan on Monday. \
+         Oh Sehoon said the first flats would be ready by 2027.",
+        "Oh Se-hoon",
+        "Oh Sehoon",
+        "Oh Se-hoon",
+    );
+    // One table for the gloss readings too: `O Se-hun` is a reading of
+    // 오세훈, and `Oh` is the same surname.
+    let t = "Oh Se-hoon (오세훈) spoke first. Oh Se-hun spoke last.";
+    let fs = check(t, EMPTY, &Options::default());
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert_eq!(&t[fs[0].start..fs[0].end], "Oh Se-hun");
+    // A different person.
+    assert_clean("Oh Se-hoon met Oh Se-young on Monday.");
+}
+
+#[test]
+fn surnames_of_both_koreas_are_one() {
+    // 리 in the North is 이 in the South (written for this test).
+    assert_flagged(
+        "Ri Son Gwon led the delegation. Lee Son-gwon spoke later.",
+        "Ri Son Gwon",
+        "Lee Son-gwon",
+        "Ri Son Gwon",
+    );
+    // 전 and 천 are two surnames, though both may be written `Chun`.
+    assert_clean("Jeon Hyun-woo met Cheon Hyun-woo.");
+}
+
+// --- tuning as data ----------------------------------------------------------
+
+/// The shipped packs and a house pack.
+fn house_engine(house: &str) -> Result<Engine, String> {
+    let mut all = pack::shipped().map_err(|e| e.to_string())?;
+    all.extend(pack::load("house.toml", house).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    Engine::new(all)
+}
+
+#[test]
+fn a_house_pack_extends_the_mention_cues() {
+    let t = "Kyiv, which older maps call Kiev, is the capital.";
+    let shipped = house_engine("").unwrap();
+    let fs = check_with(t, &shipped, &Options::default());
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert_eq!(&t[fs[0].start..fs[0].end], "Kiev");
+    let house = house_engine("[options.names]\nextend-mention-cues = [\"call\"]\n").unwrap();
+    assert!(check_with(t, &house, &Options::default()).is_empty());
+    // The shipped cues are still there.
+    let t = "Kyiv (formerly Kiev) is the capital.";
+    assert!(check_with(t, &house, &Options::default()).is_empty());
+}
+
+#[test]
+fn a_house_pack_adds_a_surname() {
+    // 빈 is in no table (written for this test).
+    let t = "Bin Sung-ho chairs the committee. Bin Sungho said it would meet again.";
+    let shipped = house_engine("").unwrap();
+    assert!(check_with(t, &shipped, &Options::default()).is_empty());
+    let house =
+        house_engine("[options.names]\nextend-korean-surnames = { \"빈\" = [\"Bin\"] }\n").unwrap();
+    let fs = check_with(t, &house, &Options::default());
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert_eq!(&t[fs[0].start..fs[0].end], "Bin Sungho");
+    assert_eq!(fs[0].replacement.as_deref(), Some("Bin Sung-ho"));
+}
+
+#[test]
+fn mistakes_in_the_names_options_are_errors() {
+    let Err(e) = house_engine("[options.names]\nextend-mention-cue = [\"call\"]\n") else {
+        panic!("an unknown option is an error");
+    };
+    assert!(
+        e.starts_with("house.toml:2:1: unknown option `mention-cue`"),
+        "{e}"
+    );
+    let Err(e) = house_engine("[options.names]\nextend-korean-folding = [[\"\", \"x\"]]\n") else {
+        panic!("an empty folding step is an error");
+    };
+    assert!(e.contains("options.names.korean-folding"), "{e}");
+    let Err(e) =
+        house_engine("[options.names]\nextend-korean-surnames = { \"Bin\" = [\"Bin\"] }\n")
+    else {
+        panic!("a surname must be written in Hangul");
+    };
+    assert!(e.contains("options.names.korean-surnames"), "{e}");
 }

@@ -1,11 +1,11 @@
-//! East Asian personal names: Korean and Chinese surname tables and their
-//! ASCII prefilter ([`may_be_surname`], [`surname_group`]), the parse of a
+//! East Asian personal names: the Korean and Chinese surnames of the
+//! packs compiled with an ASCII prefilter ([`Surnames`], [`may_be_surname`],
+//! [`surname_group`]), the parse of a
 //! surname and a given name ([`parse_ea`], [`Ea`]) and its folded key
 //! ([`ea_key`], [`reading_key`]), and the names automatic detection finds
 //! ([`detect_names`]).
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, HashMap};
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -14,98 +14,94 @@ use super::form_table::{pack_ascii, Bitmap, PrefixBuild};
 use super::tokens::{
     ascii_separator, is_apostrophe, joined, joined_next, next_token, starts_upper, tokenize, Tok,
 };
+use super::tuning::{surname_key, Lexicon};
 
-/// Korean surnames (as written, lowercase, apostrophes removed) → group.
-const KOREAN_SURNAMES: &[(&str, &[&str])] = &[
-    ("kim", &["kim", "gim"]),
-    ("i", &["lee", "yi", "rhee", "ri", "rhie"]),
-    ("pak", &["park", "pak", "bak", "bahk"]),
-    ("choe", &["choi", "choe", "chwe", "ch'oe"]),
-    (
-        "chong",
-        &["jung", "jeong", "chung", "chong", "jong", "joung", "chŏng"],
-    ),
-    ("kang", &["kang", "gang"]),
-    ("cho", &["cho", "jo"]),
-    ("yun", &["yoon", "yun"]),
-    ("chang", &["jang", "chang"]),
-    ("im", &["lim", "rim", "yim"]),
-    ("han", &["han"]),
-    ("so", &["seo", "suh", "sŏ"]),
-    ("sin", &["shin", "sin", "shinn"]),
-    ("kwon", &["kwon", "gwon", "kwŏn"]),
-    ("hwang", &["hwang"]),
-    ("an", &["ahn"]),
-    ("song", &["song"]),
-    ("chon", &["jeon", "chon", "chun", "jun", "jon", "chŏn"]),
-    ("cheon", &["cheon", "ch'ŏn"]),
-    ("hong", &["hong"]),
-    ("ko", &["ko", "koh"]),
-    ("mun", &["moon", "mun"]),
-    ("yang", &["yang"]),
-    ("son", &["son", "sohn"]),
-    ("pae", &["bae", "pae"]),
-    ("paek", &["baek", "paek", "paik", "baik"]),
-    ("ho", &["heo", "hur", "huh", "hŏ"]),
-    ("yu", &["yoo", "yu"]),
-    ("ryu", &["ryu", "ryoo", "rhyu"]),
-    ("nam", &["nam"]),
-    ("no", &["noh", "roh"]),
-    ("kwak", &["kwak", "gwak"]),
-    ("seong", &["sung", "seong", "sŏng"]),
-    ("cha", &["cha"]),
-    ("chu", &["joo", "ju", "chu"]),
-    ("u", &["woo"]),
-    ("ku", &["koo", "gu", "ku"]),
-    ("min", &["min"]),
-    ("chin", &["jin", "chin"]),
-    ("chi", &["ji", "chi"]),
-    ("yo", &["yeo", "yŏ"]),
-    ("om", &["eom", "um", "ŏm", "om"]),
-    ("won", &["won"]),
-    ("pan", &["ban"]),
-    ("ryang", &["ryang"]),
-    ("kye", &["kye", "gye"]),
-    ("tae", &["thae", "tae"]),
-    ("hyon", &["hyun", "hyon", "hyeon", "hyŏn"]),
-    ("pyon", &["byun", "pyon", "byeon", "pyŏn"]),
-    ("sim", &["shim", "sim"]),
-    ("pang", &["bang", "pang"]),
-    ("kil", &["kil", "gil"]),
-    ("na", &["na"]),
-    ("kum", &["kum", "geum", "kŭm"]),
-];
-
-/// Chinese (pinyin, Wade-Giles, Cantonese) surnames, folded lowercase.
-const CHINESE_SURNAMES: &[&str] = &[
-    "xi", "li", "wang", "zhang", "liu", "chen", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma",
-    "zhu", "hu", "guo", "lin", "luo", "gao", "mao", "deng", "tsai", "lai", "zheng", "xie", "tang",
-    "feng", "cao", "peng", "zeng", "xiao", "tian", "dong", "yuan", "cai", "jiang", "du", "cheng",
-    "wei", "lu", "shen", "ren", "yao", "qin", "qian", "liao", "zou", "xiong", "hao", "kong", "cui",
-    "qiu", "chiang", "chou", "hsu", "wong", "leung", "lau", "cheung", "chan", "tsang", "kwok",
-    "hsieh", "ko", "wen", "bo", "hua", "lam", "chow", "tse", "ho",
-];
-
-/// Spelling (lowercase, apostrophes removed) → (group, Korean?).
-fn surname_table() -> &'static HashMap<String, (&'static str, bool)> {
-    static TABLE: OnceLock<HashMap<String, (&'static str, bool)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut m = HashMap::new();
-        for s in CHINESE_SURNAMES {
-            m.insert((*s).to_string(), (*s, false));
-        }
-        // Korean last, so that a spelling in both lists is Korean.
-        for (group, spellings) in KOREAN_SURNAMES {
-            for s in *spellings {
-                m.insert(s.replace('\'', ""), (*group, true));
-            }
-        }
-        m
-    })
+/// The Korean and Chinese surnames of a [`Tuning`](super::Tuning),
+/// compiled once: each spelling's group, and an ASCII prefilter.
+#[derive(Debug, Clone)]
+pub(super) struct Surnames {
+    /// Spelling (lower case, apostrophes removed) → (group, Korean?), the
+    /// group an index into `groups`.
+    table: HashMap<String, (u32, bool)>,
+    /// A Korean group is its surnames' first Hangul (surnames that share a
+    /// spelling are one group); a Chinese one, its spelling.
+    groups: Vec<String>,
+    /// The ASCII spellings of `table`, for the lookups at capitalized words.
+    pub(super) ascii: AsciiSurnames,
 }
 
-/// ASCII spellings of [`surname_table`], packed into a `u64` (at most eight
-/// bytes): the lookup runs for every capitalized short word of a draft.
+impl Surnames {
+    /// Compile `korean` (Hangul → spellings) and `chinese` (spellings). A
+    /// spelling in both is Chinese.
+    pub(super) fn new(korean: &BTreeMap<String, Vec<String>>, chinese: &[String]) -> Surnames {
+        // Surnames that share a spelling are one group: a union-find over
+        // the Hangul surnames, in order (a group's name is its first).
+        let hangul: Vec<&String> = korean.keys().collect();
+        let mut parent: Vec<usize> = (0..hangul.len()).collect();
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let mut first_owner: HashMap<String, usize> = HashMap::new();
+        for (i, spellings) in korean.values().enumerate() {
+            for s in spellings {
+                let owner = *first_owner.entry(surname_key(s)).or_insert(i);
+                let (a, b) = (root(&mut parent, owner), root(&mut parent, i));
+                // (The smaller index is the root: the group's first surname.)
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+        let mut groups: Vec<String> = Vec::new();
+        let mut group_of_root: HashMap<usize, u32> = HashMap::new();
+        let mut table = HashMap::new();
+        for (i, spellings) in korean.values().enumerate() {
+            let r = root(&mut parent, i);
+            let g = *group_of_root.entry(r).or_insert_with(|| {
+                groups.push(hangul[r].clone());
+                (groups.len() - 1) as u32
+            });
+            for s in spellings {
+                table.insert(surname_key(s), (g, true));
+            }
+        }
+        // Chinese last, so that a spelling in both lists is Chinese.
+        for s in chinese {
+            let key = surname_key(s);
+            groups.push(key.clone());
+            table.insert(key, ((groups.len() - 1) as u32, false));
+        }
+        let ascii = AsciiSurnames::new(&table);
+        Surnames {
+            table,
+            groups,
+            ascii,
+        }
+    }
+
+    /// The shipped packs' surnames (for tests).
+    #[cfg(test)]
+    pub(super) fn shipped() -> &'static Surnames {
+        &super::tuning::Lexicon::shipped().surnames
+    }
+
+    /// Every spelling, as the table keys it.
+    #[cfg(test)]
+    fn spellings(&self) -> impl Iterator<Item = &String> {
+        self.table.keys()
+    }
+
+    /// The group and Korean flag of a table value.
+    fn group(&self, (g, korean): (u32, bool)) -> (&str, bool) {
+        (&self.groups[g as usize], korean)
+    }
+}
+
+/// ASCII spellings of a [`Surnames`] table, packed into a `u64` (at most
+/// eight bytes): the lookup runs for every capitalized short word of a draft.
+#[derive(Debug, Clone)]
 pub(super) struct AsciiSurnames {
     /// Bit [`short_key_bit`] of each ASCII spelling's [`short_key`]: most
     /// capitalized words are rejected here before [`parse_ea`] starts.
@@ -114,26 +110,15 @@ pub(super) struct AsciiSurnames {
     /// with letters `a b` (0-based): most capitalized words are rejected
     /// here, unhashed.
     pairs: Bitmap<16>,
-    table: HashMap<u64, (&'static str, bool), PrefixBuild>,
+    table: HashMap<u64, (u32, bool), PrefixBuild>,
 }
 
-fn letter_pair(b: &[u8]) -> Option<usize> {
-    match b {
-        [x, y, ..] if x.is_ascii_alphabetic() && y.is_ascii_alphabetic() => Some(
-            usize::from(x.to_ascii_lowercase() - b'a') * 26
-                + usize::from(y.to_ascii_lowercase() - b'a'),
-        ),
-        _ => None,
-    }
-}
-
-pub(super) fn ascii_surnames() -> &'static AsciiSurnames {
-    static TABLE: OnceLock<AsciiSurnames> = OnceLock::new();
-    TABLE.get_or_init(|| {
+impl AsciiSurnames {
+    fn new(all: &HashMap<String, (u32, bool)>) -> AsciiSurnames {
         let mut pairs = Bitmap::<16>::default();
         let mut keys = Bitmap::<1024>::default();
         let mut table = HashMap::default();
-        for (k, &v) in surname_table() {
+        for (k, &v) in all {
             // (Every spelling's pair, so that the test holds for any word.)
             if let Some(p) = letter_pair(k.as_bytes()) {
                 pairs.insert(p);
@@ -145,8 +130,18 @@ pub(super) fn ascii_surnames() -> &'static AsciiSurnames {
                 }
             }
         }
-        AsciiSurnames { pairs, keys, table }
-    })
+        AsciiSurnames { keys, pairs, table }
+    }
+}
+
+fn letter_pair(b: &[u8]) -> Option<usize> {
+    match b {
+        [x, y, ..] if x.is_ascii_alphabetic() && y.is_ascii_alphabetic() => Some(
+            usize::from(x.to_ascii_lowercase() - b'a') * 26
+                + usize::from(y.to_ascii_lowercase() - b'a'),
+        ),
+        _ => None,
+    }
 }
 
 /// `b[start..end]` lowercased in a `u64` (first byte lowest) when it is one
@@ -183,25 +178,27 @@ pub(super) fn short_key_bit(key: u64) -> usize {
 /// one to eight ASCII letters (or longer than eight bytes) and no spelling
 /// has its key bit, when [`surname_group`] finds nothing either.
 #[inline]
-pub(super) fn may_be_surname(b: &[u8], start: usize, end: usize) -> bool {
+pub(super) fn may_be_surname(surnames: &Surnames, b: &[u8], start: usize, end: usize) -> bool {
     if end - start > 8 {
         return false;
     }
     let Some(key) = short_key(b, start, end) else {
         return true;
     };
-    ascii_surnames().keys.contains(short_key_bit(key))
+    surnames.ascii.keys.contains(short_key_bit(key))
 }
 
-pub(super) fn surname_group(token: &str) -> Option<(&'static str, bool)> {
+/// The group of the surname `token` and whether it is Korean, when it is a
+/// surname of the table.
+pub(super) fn surname_group<'s>(surnames: &'s Surnames, token: &str) -> Option<(&'s str, bool)> {
     // Surnames are short: skip the lookup for anything longer.
     if token.len() > 8 {
         return None;
     }
-    let surnames = ascii_surnames();
+    let ascii = &surnames.ascii;
     // Two letters first (`O'…` and one-letter words go on to the table).
     if let Some(p) = letter_pair(token.as_bytes()) {
-        if !surnames.pairs.contains(p) {
+        if !ascii.pairs.contains(p) {
             return None;
         }
     }
@@ -213,14 +210,12 @@ pub(super) fn surname_group(token: &str) -> Option<(&'static str, bool)> {
         }
     }
     if high < 0x80 {
-        return surnames.table.get(&key).copied();
+        return ascii.table.get(&key).map(|&v| surnames.group(v));
     }
-    let lower: String = token
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '’' | 'ʼ'))
-        .flat_map(char::to_lowercase)
-        .collect();
-    surname_table().get(&lower).copied()
+    surnames
+        .table
+        .get(&surname_key(token))
+        .map(|&v| surnames.group(v))
 }
 
 fn pinyin_like(given_folded: &str) -> bool {
@@ -230,13 +225,13 @@ fn pinyin_like(given_folded: &str) -> bool {
     })
 }
 
-fn ea_key(group: &str, korean: bool, given_parts: &[&str]) -> String {
+fn ea_key(lex: &Lexicon, group: &str, korean: bool, given_parts: &[&str]) -> String {
     let mut given = String::new();
     for p in given_parts {
         given.push_str(&fold_basic(p));
     }
     let given = if korean && !pinyin_like(&given) {
-        fold_korean(&given)
+        fold_korean(&given, &lex.korean_steps)
     } else {
         given
     };
@@ -250,7 +245,7 @@ fn ea_key(group: &str, korean: bool, given_parts: &[&str]) -> String {
 
 /// Folded key of a reading such as `Yun Seok-yeol` (surname need not be in
 /// the surname lists).
-pub(super) fn reading_key(reading: &str) -> Option<String> {
+pub(super) fn reading_key(lex: &Lexicon, reading: &str) -> Option<String> {
     let mut it = reading.splitn(2, ' ');
     let surname = it.next()?;
     let given = it.next()?.trim();
@@ -258,7 +253,7 @@ pub(super) fn reading_key(reading: &str) -> Option<String> {
         return None;
     }
     let folded;
-    let (group, korean) = match surname_group(surname) {
+    let (group, korean) = match surname_group(&lex.surnames, surname) {
         Some(g) => g,
         None => {
             folded = fold_basic(surname);
@@ -266,12 +261,12 @@ pub(super) fn reading_key(reading: &str) -> Option<String> {
         }
     };
     let parts: Vec<&str> = given.split([' ', '-']).filter(|p| !p.is_empty()).collect();
-    Some(ea_key(group, korean, &parts))
+    Some(ea_key(lex, group, korean, &parts))
 }
 
 /// Whether the word before `t0` is joined to it and ends in a glued
 /// surname (`ofKim Jong Un`); see [`parse_ea`].
-fn camel_before(text: &str, t0: &Tok) -> bool {
+fn camel_before(surnames: &Surnames, text: &str, t0: &Tok) -> bool {
     let before = &text[..t0.start];
     let gap_start = if before.ends_with(' ') {
         t0.start - 1
@@ -303,14 +298,16 @@ fn camel_before(text: &str, t0: &Tok) -> bool {
         r = t.end;
         prev = Some(t);
     }
-    prev.is_some_and(|p| joined(text, &p, t0) && camel_surname(&text[p.start..p.core_end]))
+    prev.is_some_and(|p| {
+        joined(text, &p, t0) && camel_surname(surnames, &text[p.start..p.core_end])
+    })
 }
 
 /// A word ending in a surname glued after lowercase letters (`ComradeKim`).
-fn camel_surname(word: &str) -> bool {
+fn camel_surname(surnames: &Surnames, word: &str) -> bool {
     let mut prev_lower = false;
     for (i, c) in word.char_indices() {
-        if c.is_uppercase() && prev_lower && surname_group(&word[i..]).is_some() {
+        if c.is_uppercase() && prev_lower && surname_group(surnames, &word[i..]).is_some() {
             return true;
         }
         prev_lower = c.is_lowercase();
@@ -332,19 +329,22 @@ pub(super) struct Ea {
 /// An East Asian personal name starting at token `i`: a known surname and a
 /// given name written hyphenated (`Dong-hyuk`), as two one-syllable words
 /// (`Dong Hyuk`) or as one word of one or two syllables (`Sangmok`).
-pub(super) fn parse_ea(text: &str, toks: &[Tok], i: usize) -> Option<Ea> {
+pub(super) fn parse_ea(lex: &Lexicon, text: &str, toks: &[Tok], i: usize) -> Option<Ea> {
     let t0 = *toks.get(i)?;
     let camel = || {
         i > 0
             && joined(text, &toks[i - 1], &t0)
-            && camel_surname(&text[toks[i - 1].start..toks[i - 1].core_end])
+            && camel_surname(
+                &lex.surnames,
+                &text[toks[i - 1].start..toks[i - 1].core_end],
+            )
     };
-    parse_ea_with(text, t0, camel, |_, k| toks.get(i + k).copied())
+    parse_ea_with(lex, text, t0, camel, |_, k| toks.get(i + k).copied())
 }
 
 /// [`parse_ea`] on the draft itself, without a token list.
 #[inline]
-pub(super) fn parse_ea_at(text: &str, t0: Tok) -> Option<Ea> {
+pub(super) fn parse_ea_at(lex: &Lexicon, text: &str, t0: Tok) -> Option<Ea> {
     // The next word must follow after one space (or no-break space) and
     // start with a capital (or a character that is not ASCII), and the word
     // have no possessive: most surname-like words (`Song`, `Moon`) stop
@@ -359,9 +359,10 @@ pub(super) fn parse_ea_at(text: &str, t0: Tok) -> Option<Ea> {
         return None;
     }
     parse_ea_with(
+        lex,
         text,
         t0,
-        || camel_before(text, &t0),
+        || camel_before(&lex.surnames, text, &t0),
         |t, _| joined_next(text, t),
     )
 }
@@ -370,6 +371,7 @@ pub(super) fn parse_ea_at(text: &str, t0: Tok) -> Option<Ea> {
 /// glued surname, and `next(t, k)`, the word after `t` (the `k`-th after
 /// `t0`). `next` may answer `None` for a word that is not [`joined`] to `t`.
 fn parse_ea_with(
+    lex: &Lexicon,
     text: &str,
     t0: Tok,
     camel: impl FnOnce() -> bool,
@@ -381,7 +383,7 @@ fn parse_ea_with(
     if s0.len() > 8 || !starts_upper(s0) || s0.bytes().any(|c| c == b'-') {
         return None;
     }
-    let (group, korean) = surname_group(s0)?;
+    let (group, korean) = surname_group(&lex.surnames, s0)?;
     // `ofKim Jong Un`: `Jong Un` is not a name of its own.
     if camel() {
         return None;
@@ -399,7 +401,7 @@ fn parse_ea_with(
         resume: last.end,
         start: t0.start,
         end: last.core_end,
-        key: ea_key(group, korean, parts),
+        key: ea_key(lex, group, korean, parts),
     };
     if s1.as_bytes().contains(&b'-') {
         let parts: Vec<&str> = s1.split('-').collect();
@@ -440,12 +442,12 @@ pub struct DetectedName {
 }
 
 /// Every name-shaped sequence that automatic detection compares.
-pub fn detect_names(text: &str) -> Vec<DetectedName> {
+pub(super) fn detect_names(lex: &Lexicon, text: &str) -> Vec<DetectedName> {
     let toks = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some(ea) = parse_ea(text, &toks, i) {
+        if let Some(ea) = parse_ea(lex, text, &toks, i) {
             out.push(DetectedName {
                 start: ea.start,
                 end: ea.end,
@@ -476,11 +478,15 @@ mod tests {
     use super::super::tests::random_drafts;
     use super::*;
 
+    fn lex() -> &'static Lexicon {
+        Lexicon::shipped()
+    }
+
     #[test]
     fn ea_keys() {
         let key = |s: &str| {
             let toks = tokenize(s);
-            parse_ea(s, &toks, 0).map(|e| e.key)
+            parse_ea(lex(), s, &toks, 0).map(|e| e.key)
         };
         assert_eq!(key("Hwang Dong-hyuk"), key("Hwang Dong Hyuk"));
         assert_eq!(key("Choi Sang-mok"), key("Choi Sangmok"));
@@ -491,12 +497,24 @@ mod tests {
         assert_eq!(key("North Korea"), None);
         assert_eq!(key("Park Avenue"), None);
         assert_eq!(key("Song Contest"), None);
+        // Surnames that share a spelling are one (리 and 이: `Ri`, `Lee`).
+        assert_eq!(key("Ri Son Gwon"), key("Lee Son-gwon"));
+        assert_eq!(key("Rhee Son-gwon"), key("Lee Son-gwon"));
+        // 오 is a surname (`Oh Se-hoon`); 류 and 유, 전 and 천 are two.
+        assert_eq!(key("Oh Se-hoon"), key("Oh Sehoon"));
+        assert!(key("Oh Se-hoon").is_some());
+        assert_ne!(key("Ryu Hyun-jin"), key("Yu Hyun-jin"));
+        assert_ne!(key("Chun Doo-hwan"), key("Cheon Doo-hwan"));
+        // A spelling that is also Chinese is Chinese: its given name is
+        // not folded as Korean (`Wang Jian` is not `Wang Chian`).
+        assert_ne!(key("Wang Jian"), key("Wang Chian"));
     }
 
     #[test]
     fn surname_prefilter_never_rejects_a_surname() {
         let mut words: Vec<String> = word_lines().lines().map(str::to_string).collect();
-        for s in surname_table().keys() {
+        let surnames = Surnames::shipped();
+        for s in surnames.spellings() {
             let mut c = s.chars();
             let first: String = c.next().into_iter().flat_map(char::to_uppercase).collect();
             words.push(format!("{first}{}", c.as_str()));
@@ -508,14 +526,14 @@ mod tests {
         for w in &words {
             // Padded on both sides: the key may be read past the word.
             let text = format!("{w} said");
-            if !may_be_surname(text.as_bytes(), 0, w.len()) {
+            if !may_be_surname(surnames, text.as_bytes(), 0, w.len()) {
                 rejected += 1;
-                assert_eq!(surname_group(w), None, "{w}");
+                assert_eq!(surname_group(surnames, w), None, "{w}");
             }
             let text = format!("x {w}");
             assert_eq!(
-                may_be_surname(text.as_bytes(), 2, text.len()),
-                may_be_surname(format!("{w} said").as_bytes(), 0, w.len()),
+                may_be_surname(surnames, text.as_bytes(), 2, text.len()),
+                may_be_surname(surnames, format!("{w} said").as_bytes(), 0, w.len()),
                 "{w}"
             );
         }
@@ -535,9 +553,9 @@ mod tests {
         for text in random_drafts(3000) {
             let toks = tokenize(&text);
             for (i, t) in toks.iter().enumerate() {
-                let want = parse_ea(&text, &toks, i);
+                let want = parse_ea(lex(), &text, &toks, i);
                 parsed += usize::from(want.is_some());
-                assert_eq!(parse_ea_at(&text, *t), want, "{text} @{}", t.start);
+                assert_eq!(parse_ea_at(lex(), &text, *t), want, "{text} @{}", t.start);
             }
         }
         assert!(parsed > 1000, "{parsed}");

@@ -1,20 +1,60 @@
-//! The entity table: its rows ([`Entity`], [`parse_entities`]) and the
-//! index compiled from them once ([`NameIndex`], built on first use through
-//! [`LazyIndex`]): the forms for anchored lookups, the folded keys of every
-//! form and of the readings of each native name, and the table forms found
-//! in a draft ([`NameIndex::find_forms`]).
+//! The entity table: its rows ([`Entity`], [`EntityKind`],
+//! [`parse_entities`]) and the index compiled from them and the packs'
+//! tuning once ([`NameIndex`], built on first use through [`LazyIndex`]):
+//! the tuning's tables ([`Lexicon`]), the forms for anchored lookups, the
+//! folded keys of every form and of the readings of each native name, and
+//! the table forms found in a draft ([`NameIndex::find_forms`]).
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 
 use serde::Deserialize;
 
 use super::context::{is_exception, left_boundary, right_context, Right};
-use super::east_asian::{parse_ea, reading_key};
+use super::east_asian::{detect_names, parse_ea, reading_key, DetectedName};
 use super::fold::{western_candidate, western_key};
 use super::form_table::{FormTable, PrefixBuild};
 use super::fused::{fused_table_ok, glued_left_word};
 use super::stops::candidates;
 use super::tokens::tokenize;
+use super::tuning::{Lexicon, Tuning};
+
+/// What an entity is: the name rules compare the spellings of people and
+/// places, not of organisations (whose forms are proper names of their own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organisation,
+}
+
+impl EntityKind {
+    /// Every kind, as a pack writes it.
+    pub const ALL: [EntityKind; 3] = [
+        EntityKind::Person,
+        EntityKind::Place,
+        EntityKind::Organisation,
+    ];
+
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// One row of the entity table (`[[entity]]` in names.toml).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -22,8 +62,7 @@ use super::tokens::tokenize;
 pub struct Entity {
     /// Canonical (reference) form.
     pub name: String,
-    /// `person`, `place` or `organisation`.
-    pub kind: String,
+    pub kind: EntityKind,
     /// Other romanizations of the same entity.
     #[serde(default)]
     pub variants: Vec<String>,
@@ -52,13 +91,19 @@ struct EntityFile {
     entity: Vec<Entity>,
 }
 
-/// The entity index of an engine, built on first use (see
-/// [`LazyIndex::of`]): a run whose rules never need names does not pay for it.
-pub type LazyIndex = crate::rules::BuiltOnce<Vec<Entity>, NameIndex>;
+/// The entity index of an engine, built on first use from the packs'
+/// entity rows and `[options.names]` (see [`LazyIndex::of`]): a run whose
+/// rules never need names does not pay for it.
+pub type LazyIndex = crate::rules::BuiltOnce<(Vec<Entity>, Tuning), NameIndex>;
 
 impl LazyIndex {
-    pub fn of(entities: Vec<Entity>) -> LazyIndex {
-        LazyIndex::new(entities, |e| NameIndex::build(e))
+    pub fn of(entities: Vec<Entity>, tuning: Tuning) -> LazyIndex {
+        LazyIndex::new((entities, tuning), |(e, t)| NameIndex::build(e, t))
+    }
+
+    /// The entity rows it is built from.
+    pub fn entities(&self) -> &[Entity] {
+        &self.source().0
     }
 }
 
@@ -88,35 +133,35 @@ impl FormMatch {
     }
 }
 
-/// The entity table compiled once: every form keyed for anchored lookups
-/// ([`FormTable`]), a side table back to the entity, and folded keys of every
-/// form and of the readings of each native name.
+/// The entity table compiled once with the tuning: the tuning's tables
+/// ([`Lexicon`]), every form keyed for anchored lookups ([`FormTable`]), a
+/// side table back to the entity, and folded keys of every form and of the
+/// readings of each native name.
 #[derive(Debug, Clone)]
 pub struct NameIndex {
+    lexicon: Lexicon,
     entities: Vec<Entity>,
     forms: FormTable,
     pattern_entity: Vec<usize>,
     pattern_form: Vec<String>,
+    /// The exception phrases of each form (`chicken Kiev` for `Kiev`), with
+    /// the form's offset in each; mostly none.
+    pattern_exceptions: Vec<Box<[(String, usize)]>>,
     key_entity: HashMap<String, usize, PrefixBuild>,
     native_entity: HashMap<String, usize, PrefixBuild>,
 }
 
 impl NameIndex {
-    /// Build the index. Errors on an empty name, an unknown kind, or a form
-    /// that belongs to two entities.
-    pub fn build(entities: &[Entity]) -> Result<NameIndex, String> {
+    /// Build the index. Errors on an empty name, a form that belongs to two
+    /// entities, or tuning that does not validate ([`Tuning::validate`]).
+    pub fn build(entities: &[Entity], tuning: &Tuning) -> Result<NameIndex, String> {
+        let lexicon = Lexicon::new(tuning)?;
         let mut owner: HashMap<String, usize, PrefixBuild> = HashMap::default();
         let mut pattern_form = Vec::new();
         let mut pattern_entity = Vec::new();
         for (ei, e) in entities.iter().enumerate() {
             if e.name.trim().is_empty() {
                 return Err(format!("entity #{} has an empty name", ei + 1));
-            }
-            if !matches!(e.kind.as_str(), "person" | "place" | "organisation") {
-                return Err(format!(
-                    "entity `{}`: kind must be person, place or organisation, not `{}`",
-                    e.name, e.kind
-                ));
             }
             let forms = std::iter::once(&e.name)
                 .chain(e.variants.iter())
@@ -154,7 +199,7 @@ impl NameIndex {
                 .or_insert(Some(ei));
         };
         for (form, &ei) in pattern_form.iter().zip(&pattern_entity) {
-            for k in form_keys(form, entities[ei].kind == "person") {
+            for k in form_keys(&lexicon, form, entities[ei].kind == EntityKind::Person) {
                 add_key(k, ei);
             }
         }
@@ -169,8 +214,8 @@ impl NameIndex {
                         }
                     })
                     .or_insert(Some(ei));
-                for reading in crate::hangul::name_readings(n) {
-                    if let Some(k) = reading_key(&reading) {
+                for reading in crate::hangul::name_readings(n, &lexicon.hangul) {
+                    if let Some(k) = reading_key(&lexicon, &reading) {
                         add_key(k, ei);
                     }
                 }
@@ -185,7 +230,13 @@ impl NameIndex {
             .filter_map(|(k, v)| v.map(|e| (k, e)))
             .collect();
         let forms = FormTable::build(&pattern_form);
+        let pattern_exceptions = pattern_form
+            .iter()
+            .map(|f| lexicon.exceptions_of(f).into())
+            .collect();
         Ok(NameIndex {
+            lexicon,
+            pattern_exceptions,
             entities: entities.to_vec(),
             forms,
             pattern_entity,
@@ -196,8 +247,20 @@ impl NameIndex {
     }
 
     /// Parse a TOML entity table and build the index.
-    pub fn from_toml(toml_text: &str) -> Result<NameIndex, String> {
-        NameIndex::build(&parse_entities(toml_text)?)
+    pub fn from_toml(toml_text: &str, tuning: &Tuning) -> Result<NameIndex, String> {
+        NameIndex::build(&parse_entities(toml_text)?, tuning)
+    }
+
+    /// The tuning's tables.
+    pub(super) fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every name-shaped word sequence in `text` that automatic detection
+    /// compares (East Asian names, single words with Slavic endings), as
+    /// `name-romanization` finds them outside the table.
+    pub fn detect_names(&self, text: &str) -> Vec<DetectedName> {
+        detect_names(&self.lexicon, text)
     }
 
     /// The entities the index was built from.
@@ -230,7 +293,7 @@ impl NameIndex {
                 let glued_start = if left_boundary(text, s) {
                     s
                 } else {
-                    match glued_left_word(text, s, form, prev_end) {
+                    match glued_left_word(&self.lexicon, text, s, form, prev_end) {
                         Some(ls) => ls,
                         None => return,
                     }
@@ -239,13 +302,16 @@ impl NameIndex {
                     Right::Boundary => e,
                     Right::Glued => return,
                     Right::Fused(suffix_end) => {
-                        if !fused_table_ok(form, &text[e..suffix_end]) {
+                        if !fused_table_ok(&self.lexicon, form, &text[e..suffix_end]) {
                             return;
                         }
                         suffix_end
                     }
                 };
-                if glued_start == s && glued_end == e && is_exception(text, s, form) {
+                if glued_start == s
+                    && glued_end == e
+                    && is_exception(text, s, &self.pattern_exceptions[pid])
+                {
                     return;
                 }
                 out.push(FormMatch {
@@ -286,10 +352,10 @@ impl NameIndex {
 }
 
 /// Keys of a table form (for linking auto-detected spellings to entities).
-fn form_keys(form: &str, person: bool) -> Vec<String> {
+fn form_keys(lex: &Lexicon, form: &str, person: bool) -> Vec<String> {
     let toks = tokenize(form);
     let mut out = Vec::new();
-    if let Some(ea) = parse_ea(form, &toks, 0) {
+    if let Some(ea) = parse_ea(lex, form, &toks, 0) {
         if ea.ntoks == toks.len() {
             out.push(ea.key);
         }

@@ -35,34 +35,24 @@ pub(super) fn fold_basic(s: &str) -> String {
     out
 }
 
-/// The replacements of [`fold_korean`], in this order (each sees the
-/// previous ones' output); a string is copied only when it changes.
-const KOREAN_STEPS: &[(&str, &str)] = &[
-    ("eo", "o"),
-    ("eu", "u"),
-    ("oo", "u"),
-    ("tch", "ch"),
-    ("th", "t"),
-    ("ph", "p"),
-    ("kh", "k"),
-    ("sh", "s"),
-    ("j", "ch"),
-    ("g", "k"),
-    ("d", "t"),
-    ("b", "p"),
-];
+/// One replacement of [`fold_korean`]: the bytes it replaces and their
+/// replacement.
+pub(super) type Step = (Box<[u8]>, Box<[u8]>);
 
 /// Fold Korean RR / McCune–Reischauer / common spelling differences inside a
-/// given name (already `fold_basic`ed).
-pub(super) fn fold_korean(s: &str) -> String {
+/// given name (already `fold_basic`ed): the replacements `steps` in turn
+/// (`korean-folding` of `[options.names]`; each sees the previous ones'
+/// output, and a string is copied only when it changes), then the one rule
+/// that is no replacement (`hyun`/`hyon` below).
+pub(super) fn fold_korean(s: &str, steps: &[Step]) -> String {
     // A given name is a few bytes: each step is replaced byte by byte (left
     // to right, as `str::replace` does), which costs less than setting up
     // a substring searcher for it. (The patterns are ASCII: they never
     // match inside a character.)
     let mut t = s.as_bytes().to_vec();
     let mut next = Vec::with_capacity(t.len() + 4);
-    for (from, to) in KOREAN_STEPS {
-        let (from, to) = (from.as_bytes(), to.as_bytes());
+    for (from, to) in steps {
+        let (from, to) = (&from[..], &to[..]);
         let at = |t: &[u8], i: usize| t[i] == from[0] && t[i..].starts_with(from);
         let Some(first) = (0..t.len()).find(|&i| at(&t, i)) else {
             continue;
@@ -321,6 +311,15 @@ pub(super) fn is_syllables(part: &str, max: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// The shipped folding steps.
+    fn steps() -> &'static [Step] {
+        &super::super::tuning::Lexicon::shipped().korean_steps
+    }
+
+    fn fold_korean(s: &str) -> String {
+        super::fold_korean(s, steps())
+    }
+
     #[test]
     fn fold_korean_merges_systems() {
         assert_eq!(fold_korean(&fold_basic("Kŭn-hye")), fold_korean("geunhye"));
@@ -391,8 +390,9 @@ mod tests {
     fn korean_fold_replaces_as_str_replace_does() {
         let reference = |s: &str| {
             let mut t = s.to_string();
-            for (from, to) in KOREAN_STEPS {
-                t = t.replace(from, to);
+            for (from, to) in steps() {
+                let (from, to) = (std::str::from_utf8(from), std::str::from_utf8(to));
+                t = t.replace(from.unwrap(), to.unwrap());
             }
             t
         };

@@ -5,39 +5,41 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::{left_boundary, quote_note, right_context, Quotes, Right};
+use super::context::{left_boundary, quote_note, right_context, Right};
 use super::english::is_english_word;
 use super::entity::FormMatch;
 use super::fold::fold_basic;
 use super::form_table::{Bitmap, PrefixBuild};
-use super::groups::{Occ, Source};
+use super::groups::{finding, replacement, set_replacement, Occ, Source};
 use super::tokens::{starts_upper, Tok};
-use super::{Finding, RULE_FUSED};
+use super::tuning::Lexicon;
+use super::InQuote;
+use crate::diagnostic::{Finding, Span};
 
 /// The `fused-name` finding of the table form `m`, glued to a neighbouring
-/// word, added to `findings`; returns its index. Right after another fused
-/// name, the chain is one finding.
+/// word, added to `findings` (the `fused-name` findings so far); returns its
+/// index. Right after another fused name, the chain is one finding.
 pub(super) fn fused_form_finding(
     findings: &mut Vec<Finding>,
     text: &str,
     m: &FormMatch,
-    quotes: &Quotes,
+    in_quote: InQuote<'_>,
 ) -> usize {
     match findings.last_mut() {
         // `Kim Il SungandKim Jong Il`: one finding for the chain.
-        Some(prev) if prev.end > m.glued_start => {
-            let mut r = prev.replacement.take().unwrap_or_default();
+        Some(prev) if prev.span.end > m.glued_start => {
+            let mut r = replacement(prev).unwrap_or_default().to_string();
             r.push(' ');
             r.push_str(&text[m.start..m.glued_end.max(m.end)]);
             if m.glued_end > m.end {
                 r.insert(r.len() - (m.glued_end - m.end), ' ');
             }
-            prev.end = m.glued_end;
+            prev.span.end = m.glued_end;
             prev.message = quote_note(
                 "names fused with the words around them (spaces lost with the markup?)".to_string(),
-                prev.in_quote,
+                in_quote(prev.span),
             );
-            prev.replacement = Some(r);
+            set_replacement(prev, r);
         }
         _ => findings.push(fused_finding(
             text,
@@ -45,7 +47,7 @@ pub(super) fn fused_form_finding(
             m.start,
             m.end,
             m.glued_end,
-            quotes,
+            in_quote,
         )),
     }
     findings.len() - 1
@@ -54,19 +56,17 @@ pub(super) fn fused_form_finding(
 /// Step 5 of [`super::check`]: the East Asian names of the draft (`occs`)
 /// found again elsewhere in it glued to the next word, at the word starts
 /// the walk noted ([`note_word_start`]). Places that already have a
-/// `fused-name` finding are left alone.
+/// `fused-name` finding are left alone. `findings` are the `fused-name`
+/// findings so far.
 pub(super) fn fused_elsewhere(
+    lex: &Lexicon,
     text: &str,
     occs: &[Occ],
     word_starts: &[u64],
-    quotes: &Quotes,
+    in_quote: InQuote<'_>,
     findings: &mut Vec<Finding>,
 ) {
-    let fused_starts: HashSet<usize> = findings
-        .iter()
-        .filter(|f| f.rule == RULE_FUSED)
-        .map(|f| f.start)
-        .collect();
+    let fused_starts: HashSet<usize> = findings.iter().map(|f| f.span.start).collect();
     let names = NamesBySurname::of(text, occs);
     if names.by_word.is_empty() {
         return;
@@ -92,8 +92,8 @@ pub(super) fn fused_elsewhere(
             }
             if let Right::Fused(suffix_end) = right_context(text, e) {
                 let last = surface.rsplit([' ', '-']).next().unwrap_or(surface);
-                if fused_draft_ok(last, &text[e..suffix_end]) {
-                    findings.push(fused_finding(text, s, s, e, suffix_end, quotes));
+                if fused_draft_ok(lex, last, &text[e..suffix_end]) {
+                    findings.push(fused_finding(text, s, s, e, suffix_end, in_quote));
                 }
             }
         }
@@ -170,12 +170,12 @@ pub(super) fn fused_finding(
     name_start: usize,
     name_end: usize,
     end: usize,
-    quotes: &Quotes,
+    in_quote: InQuote<'_>,
 ) -> Finding {
     let before = &text[start..name_start];
     let name = &text[name_start..name_end];
     let after = &text[name_end..end];
-    let in_quote = quotes.contains(start);
+    let span = Span::new(start, end);
     let (message, replacement) = match (before.is_empty(), after.is_empty()) {
         (true, _) => (
             format!("`{name}` is fused with the next word `{after}` (a space lost with the markup?)"),
@@ -190,24 +190,15 @@ pub(super) fn fused_finding(
             format!("{before} {name} {after}"),
         ),
     };
-    Finding {
-        rule: RULE_FUSED,
-        start,
-        end,
-        message: quote_note(message, in_quote),
-        label: None,
-        replacement: Some(replacement),
-        in_quote,
-    }
+    finding(span, quote_note(message, in_quote(span)), Some(replacement))
 }
-
-/// Titles glued before names in KCNA copy (`HEKim Jong Un`).
-const GLUED_TITLES: &[&str] = &["HE", "Excellency", "Generalissimo", "Generalissimos"];
 
 /// Start of an English word glued before a multi-word table form
 /// (`ofKim Jong Un`, `ComradeKim Jong Un`, and `and` in
-/// `Kim Il SungandKim Jong Il` when `prev_end` is the end of `Kim Il Sung`).
+/// `Kim Il SungandKim Jong Il` when `prev_end` is the end of `Kim Il Sung`),
+/// or a title glued before one in KCNA copy (`HEKim Jong Un`).
 pub(super) fn glued_left_word(
+    lex: &Lexicon,
     text: &str,
     start: usize,
     form: &str,
@@ -230,7 +221,7 @@ pub(super) fn glued_left_word(
         return None;
     }
     let word = &text[ls..start];
-    if GLUED_TITLES.contains(&word) {
+    if lex.glued_titles.iter().any(|t| t == word) {
         return Some(ls);
     }
     if word.len() < 2
@@ -243,12 +234,12 @@ pub(super) fn glued_left_word(
 }
 
 /// A table form glued to lowercase letters `suffix`.
-pub(super) fn fused_table_ok(form: &str, suffix: &str) -> bool {
-    if suffix.len() < 2 || DERIVATIONAL.contains(&suffix) {
+pub(super) fn fused_table_ok(lex: &Lexicon, form: &str, suffix: &str) -> bool {
+    if suffix.len() < lex.min_glued_letters || lex.derivational.contains(suffix) {
         return false;
     }
     let multi_word = form.as_bytes().contains(&b' ');
-    if !multi_word && suffix.len() < 3 {
+    if !multi_word && suffix.len() < lex.short_glued_word {
         return false; // `Raision` (Raisi + on), `Gazaon`
     }
     if multi_word {
@@ -257,109 +248,20 @@ pub(super) fn fused_table_ok(form: &str, suffix: &str) -> bool {
         is_english_word(suffix)
     } else {
         let glued = format!("{}{}", fold_basic(form), suffix);
-        COMMON_FOLLOWERS.contains(&suffix) && !is_english_word(&glued)
+        lex.followers.contains(suffix) && !is_english_word(&glued)
     }
 }
 
 /// A name found in the draft (last word `last`) glued to `suffix`.
-pub(super) fn fused_draft_ok(last: &str, suffix: &str) -> bool {
-    if suffix.len() < 2 || DERIVATIONAL.contains(&suffix) {
+pub(super) fn fused_draft_ok(lex: &Lexicon, last: &str, suffix: &str) -> bool {
+    if suffix.len() < lex.min_glued_letters || lex.derivational.contains(suffix) {
         return false;
     }
     let glued = format!("{}{}", fold_basic(last), suffix);
     is_english_word(suffix)
-        && (suffix.len() >= 3 || COMMON_FOLLOWERS.contains(&suffix))
+        && (suffix.len() >= lex.short_glued_word || lex.followers.contains(suffix))
         && !is_english_word(&glued)
 }
-
-/// Words that may follow a single-word name (`Zelenskysaid`).
-const COMMON_FOLLOWERS: &[&str] = &[
-    "said",
-    "says",
-    "saying",
-    "was",
-    "is",
-    "has",
-    "had",
-    "have",
-    "and",
-    "who",
-    "whose",
-    "to",
-    "told",
-    "will",
-    "would",
-    "met",
-    "visited",
-    "added",
-    "also",
-    "at",
-    "in",
-    "on",
-    "for",
-    "as",
-    "with",
-    "the",
-    "of",
-    "from",
-    "that",
-    "urged",
-    "warned",
-    "stressed",
-    "sent",
-    "made",
-    "received",
-    "expressed",
-    "noted",
-    "gave",
-    "went",
-    "arrived",
-    "took",
-    "spoke",
-    "asked",
-    "wrote",
-    "signed",
-    "announced",
-    "inspected",
-    "pointed",
-    "looked",
-    "attended",
-    "appeared",
-    "addressed",
-    "delivered",
-    "praised",
-    "replied",
-    "insisted",
-    "admitted",
-    "denied",
-    "claimed",
-    "accused",
-    "vowed",
-    "ordered",
-    "did",
-    "does",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "can",
-    "cannot",
-    "were",
-    "been",
-    "being",
-    "had",
-    "personally",
-    "highly",
-    "warmly",
-];
-
-/// Word endings that make a legitimate derived word from a name
-/// (`Kievan`, `New Yorker`, `Hong Kongers`).
-const DERIVATIONAL: &[&str] = &[
-    "an", "ans", "n", "ns", "er", "ers", "ese", "ian", "ians", "ite", "ites", "ism", "isms", "ist",
-    "ists", "ic", "ish", "esque", "ie", "ies",
-];
 
 /// Note `t`'s start when it may begin a name of the draft: a word of at
 /// most eight bytes (a surname's length), without a possessive, followed by

@@ -1,13 +1,15 @@
 //! Occurrences of names and the groups they fall into: a union-find over
 //! occurrences, folded keys and entities ([`Groups`]), the comparison of two
 //! spellings ([`compatible`]), the fix that aligns one with the other
-//! ([`align_fix`]) and the `name-romanization` finding ([`flag`]).
+//! ([`align_fix`]) and the `name-romanization` finding ([`flag`]); findings
+//! and their fixes ([`finding`], [`set_replacement`]).
 
 use std::collections::HashMap;
 
-use super::context::{quote_note, Quotes};
+use super::context::quote_note;
 use super::fold::fold_basic;
-use super::{Finding, RULE_ROMANIZATION};
+use super::{Findings, InQuote};
+use crate::diagnostic::{Edit, Finding, Fix, Span};
 
 fn word_eq(a: &str, b: &str) -> bool {
     if a == b {
@@ -136,40 +138,62 @@ pub(super) struct Occ {
 /// word, the `fused-name` finding's fix carries the corrected spelling, so
 /// that the two fixes never overlap.
 pub(super) fn flag(
-    findings: &mut Vec<Finding>,
+    findings: &mut Findings,
     text: &str,
     o: &Occ,
     message: String,
     label: Option<(usize, usize, String)>,
     fix: String,
-    quotes: &Quotes,
+    in_quote: InQuote<'_>,
 ) {
-    let in_quote = quotes.contains(o.start);
-    let replacement = match o.fused {
+    let span = Span::new(o.start, o.end);
+    let fix = match o.fused {
         None => Some(fix),
         Some(fi) => {
-            let f = &mut findings[fi];
+            let f = &mut findings.fused[fi];
             let surface = &text[o.start..o.end];
-            if let Some(r) = &f.replacement {
-                f.replacement = Some(r.replacen(surface, &fix, 1));
+            if let Some(r) = replacement(f).map(|r| r.replacen(surface, &fix, 1)) {
+                set_replacement(f, r);
             }
             None
         }
     };
-    let message = if replacement.is_none() {
+    let message = if fix.is_none() {
         format!("{message}; the `fused-name` fix here also corrects the spelling")
     } else {
         message
     };
-    findings.push(Finding {
-        rule: RULE_ROMANIZATION,
-        start: o.start,
-        end: o.end,
-        message: quote_note(message, in_quote),
-        label,
-        replacement,
-        in_quote,
-    });
+    let mut f = finding(span, quote_note(message, in_quote(span)), fix);
+    if let Some((s, e, l)) = label {
+        f = f.with_label(Span::new(s, e), l);
+    }
+    findings.romanization.push(f);
+}
+
+/// A finding at `span` whose fix, if any, writes `replacement` there. The
+/// fix is safe: inside a quotation the engine shows it only, as it does for
+/// every rule that changes words.
+pub(super) fn finding(span: Span, message: String, replacement: Option<String>) -> Finding {
+    let mut f = Finding::new(span, message);
+    if let Some(r) = replacement {
+        set_replacement(&mut f, r);
+    }
+    f
+}
+
+/// The text a finding's fix writes.
+pub(super) fn replacement(f: &Finding) -> Option<&str> {
+    let edit = f.fix.as_ref()?.edits.first()?;
+    Some(edit.replacement.as_str())
+}
+
+/// Make a finding's fix write `r` over its span.
+pub(super) fn set_replacement(f: &mut Finding, r: String) {
+    let edits = vec![Edit {
+        span: f.span,
+        replacement: r.clone(),
+    }];
+    f.fix = Some(Fix::safe(format!("write `{r}`"), edits));
 }
 
 #[cfg(test)]

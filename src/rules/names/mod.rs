@@ -13,18 +13,25 @@
 //! * `fused-name`: a known name glued to the next word when markup was
 //!   stripped (`Kim Jong Unsaid`).
 //!
-//! `check` takes text in which non-prose bytes were already blanked with
-//! ASCII spaces, so byte offsets are the file's. Spans are half-open byte
-//! ranges.
+//! [`check`] takes text in which non-prose bytes were already blanked with
+//! ASCII spaces, so byte offsets are the file's, and the engine's quotation
+//! model (whether a span touches a direct quotation). It returns each rule's
+//! [`Finding`]s ([`Findings`]); their fixes are safe, and the engine shows
+//! the ones inside quotations only, as for every rule that changes words.
+//! The word lists and thresholds are the packs' `[options.names]`
+//! ([`Tuning`]), compiled with the entity index.
 //!
 //! This module holds the rules' flow ([`check`], step by step); the entity
-//! index is in `entity`, the speed machinery in `form_table` and `stops`,
-//! words in `tokens`, folded keys in `fold` and `east_asian`, the text around
-//! a name in `context`, grouping in `groups`, and `fused-name` in `fused`.
+//! index is in `entity`, the tuning in `tuning`, the speed machinery in
+//! `form_table` and `stops`, words in `tokens`, folded keys in `fold` and
+//! `east_asian`, the text around a name in `context`, grouping in `groups`,
+//! and `fused-name` in `fused`.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
+
+use crate::diagnostic::{Finding, Span};
 
 mod context;
 mod east_asian;
@@ -36,25 +43,23 @@ mod fused;
 mod groups;
 mod stops;
 mod tokens;
+mod tuning;
 
-use context::{alt_mention, hangul_gloss, Quotes};
-pub use east_asian::{detect_names, DetectedName};
+use context::{alt_mention, hangul_gloss};
+pub use east_asian::DetectedName;
 use east_asian::{may_be_surname, parse_ea_at, reading_key, Ea};
 pub use english::is_english_word;
-pub use entity::{parse_entities, Entity, FormMatch, LazyIndex, NameIndex};
+pub use entity::{parse_entities, Entity, EntityKind, FormMatch, LazyIndex, NameIndex};
 use fold::{may_be_western, western_candidate, western_key};
 use form_table::PrefixBuild;
 use fused::{fused_elsewhere, fused_form_finding, note_word_start};
 use groups::{align_fix, compatible, flag, Groups, Occ, Source};
 use stops::Stops;
 use tokens::{ascii_letters_end, next_capital_token, next_token, token_at, Cursor, Tok};
+pub use tuning::Tuning;
 
-/// Rule id: the same name romanized two ways, or against the house style.
-pub const RULE_ROMANIZATION: &str = "name-romanization";
-/// Rule id: a name fused with the following word.
-pub const RULE_FUSED: &str = "fused-name";
-
-/// Options of both rules.
+/// Options of both rules, for one lint: what the enabled rules and the
+/// document's settings ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Options {
@@ -78,32 +83,49 @@ impl Default for Options {
     }
 }
 
-/// One finding of either rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// [`RULE_ROMANIZATION`] or [`RULE_FUSED`].
-    pub rule: &'static str,
-    /// Byte offset where the flagged text starts.
-    pub start: usize,
-    /// Byte offset where it ends (exclusive).
-    pub end: usize,
-    pub message: String,
-    /// Secondary span and its label (the first use of the name).
-    pub label: Option<(usize, usize, String)>,
-    /// Text to put in place of `start..end`.
-    pub replacement: Option<String>,
-    /// The span is inside a direct quotation: show the fix, never apply it.
-    pub in_quote: bool,
+/// A `name-romanization` rule's own options (its keys in a pack).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct RomanizationOptions {
+    /// Compare names that are in no entity table too.
+    pub auto_detect: bool,
 }
 
-/// Run `name-romanization` and `fused-name` over one document.
-pub fn check(text: &str, index: &NameIndex, opts: &Options) -> Vec<Finding> {
-    check_at(text, index, opts, &Stops::find(text, index.form_table()))
+impl Default for RomanizationOptions {
+    fn default() -> Self {
+        RomanizationOptions { auto_detect: true }
+    }
+}
+
+/// The findings of the two rules, from one pass, each in text order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Findings {
+    /// `name-romanization`.
+    pub romanization: Vec<Finding>,
+    /// `fused-name`.
+    pub fused: Vec<Finding>,
+}
+
+/// Whether a span touches a direct quotation (the engine's
+/// `Context::in_quotation`).
+pub type InQuote<'a> = &'a dyn Fn(Span) -> bool;
+
+/// Run `name-romanization` and `fused-name` over one document; `in_quote`
+/// tells which spans touch a direct quotation.
+pub fn check(text: &str, index: &NameIndex, opts: &Options, in_quote: InQuote<'_>) -> Findings {
+    let stops = Stops::find(text, index.form_table(), &index.lexicon().surnames);
+    check_at(text, index, opts, in_quote, &stops)
 }
 
 /// [`check`] given the draft's [`Stops`].
-fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec<Finding> {
-    let mut lint = Lint::new(text, index);
+fn check_at(
+    text: &str,
+    index: &NameIndex,
+    opts: &Options,
+    in_quote: InQuote<'_>,
+    stops: &Stops,
+) -> Findings {
+    let mut lint = Lint::new(text, index, in_quote);
 
     // 1. Table forms.
     lint.table_forms(stops, opts.fused_names);
@@ -130,8 +152,9 @@ fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec
 
     // Spellings mentioned as alternatives are neither references nor
     // findings (a fused name still is an occurrence).
+    let lex = index.lexicon();
     lint.occs
-        .retain(|o| o.fused.is_some() || !alt_mention(text, o.start, o.end));
+        .retain(|o| o.fused.is_some() || !alt_mention(lex, text, o.start, o.end));
 
     // 4. Compare the spellings in each group.
     lint.compare(opts.house_style.as_deref());
@@ -139,16 +162,20 @@ fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec
     // 5. Names written correctly elsewhere in the draft, fused here.
     if opts.fused_names && opts.auto_detect {
         fused_elsewhere(
+            lex,
             text,
             &lint.occs,
             &word_starts,
-            &lint.quotes,
-            &mut lint.findings,
+            in_quote,
+            &mut lint.findings.fused,
         );
     }
 
     let mut findings = lint.findings;
-    findings.sort_by_key(|f| (f.start, f.end, f.rule));
+    findings
+        .romanization
+        .sort_by_key(|f| (f.span.start, f.span.end));
+    findings.fused.sort_by_key(|f| (f.span.start, f.span.end));
     findings
 }
 
@@ -157,8 +184,8 @@ fn check_at(text: &str, index: &NameIndex, opts: &Options, stops: &Stops) -> Vec
 struct Lint<'a> {
     text: &'a str,
     index: &'a NameIndex,
-    quotes: Quotes<'a>,
-    findings: Vec<Finding>,
+    in_quote: InQuote<'a>,
+    findings: Findings,
     groups: Groups,
     occs: Vec<Occ>,
 }
@@ -180,12 +207,12 @@ struct Walked {
 }
 
 impl<'a> Lint<'a> {
-    fn new(text: &'a str, index: &'a NameIndex) -> Self {
+    fn new(text: &'a str, index: &'a NameIndex, in_quote: InQuote<'a>) -> Self {
         Lint {
             text,
             index,
-            quotes: Quotes::new(text),
-            findings: Vec::new(),
+            in_quote,
+            findings: Findings::default(),
             groups: Groups::default(),
             occs: Vec::new(),
         }
@@ -204,10 +231,10 @@ impl<'a> Lint<'a> {
                     continue;
                 }
                 Some(fused_form_finding(
-                    &mut self.findings,
+                    &mut self.findings.fused,
                     self.text,
                     &m,
-                    &self.quotes,
+                    self.in_quote,
                 ))
             } else {
                 None
@@ -249,12 +276,13 @@ impl<'a> Lint<'a> {
         let mut western: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
         let mut pos = 0;
         let mut cursor = Cursor::new(&stops.words);
+        let lex = self.index.lexicon();
         while let Some(t) = next_capital_token(text, pos, &mut cursor) {
-            let surname = may_be_surname(text.as_bytes(), t.start, t.core_end);
+            let surname = may_be_surname(&lex.surnames, text.as_bytes(), t.start, t.core_end);
             if surname {
                 note_word_start(text, &t, word_starts);
             }
-            if let Some(ea) = surname.then(|| parse_ea_at(text, t)).flatten() {
+            if let Some(ea) = surname.then(|| parse_ea_at(lex, text, t)).flatten() {
                 if !overlaps(ea.start, ea.end) {
                     pos = self.east_asian_name(&t, ea, word_starts);
                     walked.ea_skips.push((t.start, pos));
@@ -296,10 +324,11 @@ impl<'a> Lint<'a> {
     /// occurrence of its key's group. Returns where the walk resumes.
     fn east_asian_name(&mut self, t: &Tok, ea: Ea, word_starts: &mut Vec<u64>) -> usize {
         let text = self.text;
+        let surnames = &self.index.lexicon().surnames;
         // (The name's other words are not visited: note them.)
         let mut p = t.end;
         while let Some(u) = next_token(text, p).filter(|u| u.start < ea.resume) {
-            if may_be_surname(text.as_bytes(), u.start, u.core_end) {
+            if may_be_surname(surnames, text.as_bytes(), u.start, u.core_end) {
                 note_word_start(text, &u, word_starts);
             }
             p = u.end;
@@ -394,19 +423,20 @@ impl<'a> Lint<'a> {
     /// of the gloss, and to the entities with that native name or reading.
     fn link_glosses(&mut self) {
         let (text, index, groups) = (self.text, self.index, &mut self.groups);
+        let lex = index.lexicon();
         for o in &self.occs {
             if o.source == Source::Western || o.fused.is_some() {
                 continue;
             }
-            let Some(gloss) = hangul_gloss(text, o.end) else {
+            let Some(gloss) = hangul_gloss(lex, text, o.end) else {
                 continue;
             };
             if let Some(ent) = index.entity_of_native(gloss) {
                 let en = groups.entity_node(ent);
                 groups.union(o.node, en);
             }
-            for reading in crate::hangul::name_readings(gloss) {
-                if let Some(k) = reading_key(&reading) {
+            for reading in crate::hangul::name_readings(gloss, &lex.hangul) {
+                if let Some(k) = reading_key(lex, &reading) {
                     let kn = groups.key_node(&k);
                     groups.union(o.node, kn);
                     if let Some(ent) = index.entity_of_key(&k) {
@@ -438,7 +468,7 @@ impl<'a> Lint<'a> {
                 continue;
             }
             // (One spelling: nothing to compare.)
-            if members.len() < 2 || entity.is_some_and(|e| e.kind == "organisation") {
+            if members.len() < 2 || entity.is_some_and(|e| e.kind == EntityKind::Organisation) {
                 continue;
             }
             self.against_reference(members);
@@ -463,7 +493,7 @@ impl<'a> Lint<'a> {
                 message,
                 None,
                 fix,
-                &self.quotes,
+                self.in_quote,
             );
         }
     }
@@ -471,13 +501,20 @@ impl<'a> Lint<'a> {
     /// Flag each of `members` (two or more) spelled otherwise than the
     /// group's reference spelling.
     fn against_reference(&mut self, members: &[usize]) {
-        let (text, occs) = (self.text, &self.occs);
+        let (text, occs, in_quote) = (self.text, &self.occs, self.in_quote);
+        // One spelling throughout: nothing to flag, whichever the reference.
+        // (Asked first: most names are spelled one way, and the quotation
+        // model is then never needed.)
+        let spelled = |k: usize| &text[occs[k].start..occs[k].end];
+        if members.iter().all(|&k| spelled(k) == spelled(members[0])) {
+            return;
+        }
         // The reference is the first use outside quotations (a quotation
         // keeps its speaker's or source's spelling), else the first use.
         let ref_k = members
             .iter()
             .copied()
-            .find(|&k| !self.quotes.contains(occs[k].start))
+            .find(|&k| !in_quote(Span::new(occs[k].start, occs[k].end)))
             .unwrap_or(members[0]);
         let first = &occs[ref_k];
         let reference = &text[first.start..first.end];
@@ -520,15 +557,7 @@ impl<'a> Lint<'a> {
             };
             let label = Some((first.start, first.end, label_text.clone()));
             let fix = align_fix(surface, reference);
-            flag(
-                &mut self.findings,
-                text,
-                o,
-                message,
-                label,
-                fix,
-                &self.quotes,
-            );
+            flag(&mut self.findings, text, o, message, label, fix, in_quote);
         }
     }
 }
@@ -607,6 +636,27 @@ fn merge_sorted(a: &[usize], b: impl Iterator<Item = usize>) -> Vec<usize> {
 mod tests {
     use super::stops::candidates;
     use super::*;
+
+    /// The quotation model of the engine, on `text`.
+    pub(super) fn quotes_of(text: &str) -> impl Fn(Span) -> bool {
+        let mut spans: Vec<std::ops::Range<usize>> = crate::segment::segment(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.span)
+            .collect();
+        spans.sort_by_key(|q| (q.start, q.end));
+        move |s: Span| {
+            let i = spans.partition_point(|q| q.end <= s.start);
+            spans
+                .get(i)
+                .is_some_and(|q| q.start < s.end.max(s.start + 1))
+        }
+    }
+
+    /// The number of findings of both rules.
+    fn count(f: &Findings) -> usize {
+        f.romanization.len() + f.fused.len()
+    }
 
     /// The entities of the shipped names pack.
     pub(super) fn shipped_entities() -> Vec<Entity> {
@@ -691,7 +741,7 @@ mod tests {
     #[test]
     fn stops_change_no_finding() {
         let entities = shipped_entities();
-        let index = NameIndex::build(&entities).expect("shipped index");
+        let index = NameIndex::build(&entities, &Tuning::shipped()).expect("shipped index");
         let styles = [None, Some("seoul"), Some("ap")];
         let mut found = 0;
         for (i, text) in random_drafts(3000).iter().enumerate() {
@@ -699,9 +749,10 @@ mod tests {
                 house_style: styles[i % 3].map(str::to_string),
                 ..Options::default()
             };
-            let want = check_at(text, &index, &opts, &every_stop(text, &index));
-            found += want.len();
-            assert_eq!(check(text, &index, &opts), want, "{text}");
+            let quotes = quotes_of(text);
+            let want = check_at(text, &index, &opts, &quotes, &every_stop(text, &index));
+            found += count(&want);
+            assert_eq!(check(text, &index, &opts, &quotes), want, "{text}");
         }
         assert!(found > 3000, "{found}");
     }
@@ -725,21 +776,25 @@ mod tests {
         let mut entities = shipped_entities();
         entities.push(Entity {
             name: "Ulitsa ZhdanovY".to_string(),
-            kind: "place".to_string(),
+            kind: EntityKind::Place,
             variants: Vec::new(),
             native: None,
             styles: BTreeMap::new(),
         });
-        let index = NameIndex::build(&entities).expect("index");
+        let index = NameIndex::build(&entities, &Tuning::shipped()).expect("index");
         let opts = Options::default();
         let text = "Zhdanóvy spoke. Ulitsa ZhdanovY is closed. ZhdanovY said.";
-        assert!(!Stops::find(text, index.form_table()).yij_words.is_empty());
-        let want = check_at(text, &index, &opts, &every_stop(text, &index));
+        let surnames = &index.lexicon().surnames;
+        assert!(!Stops::find(text, index.form_table(), surnames)
+            .yij_words
+            .is_empty());
+        let no_quotes = |_: Span| false;
+        let want = check_at(text, &index, &opts, &no_quotes, &every_stop(text, &index));
         // (The later `ZhdanovY` only: the one in the table form is not
         // compared.)
-        assert_eq!(want.len(), 1, "{want:?}");
-        assert_eq!(want[0].start, 44);
-        assert_eq!(check(text, &index, &opts), want);
+        assert_eq!(count(&want), 1, "{want:?}");
+        assert_eq!(want.romanization[0].span.start, 44);
+        assert_eq!(check(text, &index, &opts, &no_quotes), want);
     }
 
     #[test]

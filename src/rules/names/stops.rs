@@ -3,7 +3,7 @@
 //! those the ones each scan needs ([`Stops`]): where a table form may start,
 //! and which capitalized words the walk over name-shaped words must visit.
 
-use super::east_asian::{ascii_surnames, short_key_bit};
+use super::east_asian::{short_key_bit, Surnames};
 use super::fold::slavic_ending;
 use super::form_table::{load8, FormTable};
 use super::tokens::{ascii_letters_end, ascii_separator};
@@ -61,10 +61,10 @@ impl Stops {
     /// with no Slavic ending ([`slavic_ending`]) and no possessive goes to
     /// [`Stops::yij_words`] instead. The word ends are read from a mask of
     /// the block's ASCII letters, not byte by byte.
-    pub(super) fn find(text: &str, forms: &FormTable) -> Stops {
+    pub(super) fn find(text: &str, forms: &FormTable, surnames: &Surnames) -> Stops {
         let b = text.as_bytes();
         let n = b.len();
-        let surnames = &ascii_surnames().keys;
+        let surnames = &surnames.ascii.keys;
         let mut out = Stops {
             forms: Vec::new(),
             anchored: Vec::new(),
@@ -157,7 +157,7 @@ mod tests {
     use super::super::east_asian::may_be_surname;
     use super::super::tests::{random_drafts, shipped_entities};
     use super::super::tokens::{next_capital_token, Cursor};
-    use super::super::NameIndex;
+    use super::super::{NameIndex, Tuning};
     use super::*;
 
     #[test]
@@ -208,11 +208,12 @@ mod tests {
     #[test]
     fn stops_keep_every_word_the_scans_need() {
         let entities = shipped_entities();
-        let index = NameIndex::build(&entities).expect("shipped index");
+        let index = NameIndex::build(&entities, &Tuning::shipped()).expect("shipped index");
+        let surnames = &index.lexicon().surnames;
         for text in random_drafts(3000) {
             let b = text.as_bytes();
             let all = candidates(b);
-            let stops = Stops::find(&text, index.form_table());
+            let stops = Stops::find(&text, index.form_table(), surnames);
             assert_eq!(
                 index.find_forms_at(&text, &stops.forms, &stops.anchored),
                 index.find_forms(&text),
@@ -234,7 +235,7 @@ mod tests {
                     && (e == core_end || b[core_end..e] == *b"'s")
                     && b.get(e).is_none_or(|&d| ascii_separator(d))
                     && (s == 0 || ascii_separator(b[s - 1]))
-                    && !may_be_surname(b, s, core_end)
+                    && !may_be_surname(surnames, b, s, core_end)
             };
             let yij = |&(_, core_end, _): &(usize, usize, usize)| {
                 matches!(b[core_end - 1] | 0x20, b'y' | b'i' | b'j')
