@@ -96,110 +96,114 @@ fn strings(v: Option<Vec<Spanned<String>>>, ids: &mut Vec<(String, Span)>) -> Op
     })
 }
 
+/// Reading one config file: its name and text, for located errors, and
+/// the rule ids and house styles it names, checked once the engine is built.
+struct Reader {
+    shown: String,
+    text: Arc<str>,
+    ids: Vec<(String, Span)>,
+    styles: Vec<(String, Span)>,
+}
+
+fn span_of<T>(s: &Spanned<T>) -> Span {
+    Span::new(s.span().start, s.span().end)
+}
+
+impl Reader {
+    fn error(&self, span: Span, message: impl Into<String>) -> FileError {
+        FileError::new(&self.shown, &self.text, Some(span), message)
+    }
+
+    fn toml(&self, e: toml::de::Error) -> FileError {
+        FileError::from_toml(&self.shown, &self.text, &e)
+    }
+
+    fn severity(&self, level: &Spanned<String>) -> Result<Severity, FileError> {
+        Severity::parse(level.get_ref()).ok_or_else(|| {
+            self.error(
+                span_of(level),
+                format!("unknown severity `{}`", level.get_ref()),
+            )
+            .label("expected `error`, `warning` or `info`")
+        })
+    }
+
+    /// One selection layer (the top level, or an override).
+    fn selection(&mut self, sel: RawSelection) -> Result<Selection, FileError> {
+        let house_style = sel.house_style.map(|s| {
+            self.styles.push((s.get_ref().clone(), span_of(&s)));
+            s.into_inner()
+        });
+        let mut severity = Vec::new();
+        for (rule, level) in sel.severity.unwrap_or_default() {
+            let sev = self.severity(&level)?;
+            self.ids.push((rule.clone(), span_of(&level)));
+            severity.push((rule, sev));
+        }
+        let scripts = match sel.scripts {
+            None => None,
+            Some(list) => Some(
+                list.iter()
+                    .map(|s| {
+                        parse_script(s.get_ref()).ok_or_else(|| {
+                            self.error(span_of(s), format!("unknown script `{}`", s.get_ref()))
+                                .label("not a Unicode script name")
+                                .note("use Unicode script names such as Latin, Hangul, Han, Cyrillic, Greek, Arabic")
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
+        Ok(Selection {
+            select: strings(sel.select, &mut self.ids),
+            extend_select: strings(sel.extend_select, &mut self.ids).unwrap_or_default(),
+            ignore: strings(sel.ignore, &mut self.ids).unwrap_or_default(),
+            severity,
+            scripts,
+            accept: sel.accept.unwrap_or_default(),
+            house_style,
+        })
+    }
+
+    /// An override's globs, compiled.
+    fn globs(&self, files: &Spanned<Vec<Spanned<String>>>) -> Result<GlobSet, FileError> {
+        let mut builder = GlobSetBuilder::new();
+        for g in files.get_ref() {
+            let glob = Glob::new(g.get_ref())
+                .map_err(|e| self.error(span_of(g), "invalid glob").note(e.to_string()))?;
+            builder.add(glob);
+        }
+        builder.build().map_err(|e| {
+            self.error(span_of(files), "invalid globs")
+                .note(e.to_string())
+        })
+    }
+}
+
 impl Config {
     /// Parse and validate a config file's text.
     pub fn parse(path: &Path, text: &str) -> Result<Config, FileError> {
-        let shown = path.display().to_string();
-        let text: Arc<str> = Arc::from(text);
-        let toml_error = |e: toml::de::Error| FileError::from_toml(&shown, &text, &e);
-        let doc = tables::parse(&text).map_err(toml_error)?;
-        let (own, base_keys) = tables::split(&doc, &["rules", "fail-on", "overrides"]);
-        let raw: RawConfig = tables::typed(own).map_err(toml_error)?;
-        let base_keys: RawSelection = tables::typed(base_keys).map_err(toml_error)?;
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let mut ids = Vec::new();
-        let mut styles = Vec::new();
-        let mut selection = |sel: RawSelection,
-                             ids: &mut Vec<(String, Span)>|
-         -> Result<Selection, FileError> {
-            let house_style = sel.house_style.map(|s| {
-                styles.push((s.get_ref().clone(), Span::new(s.span().start, s.span().end)));
-                s.into_inner()
-            });
-            let mut severity = Vec::new();
-            for (rule, level) in sel.severity.unwrap_or_default() {
-                let span = Span::new(level.span().start, level.span().end);
-                let Some(sev) = Severity::parse(level.get_ref()) else {
-                    return Err(FileError::new(
-                        &shown,
-                        &text,
-                        Some(span),
-                        format!("unknown severity `{}`", level.get_ref()),
-                    )
-                    .label("expected `error`, `warning` or `info`"));
-                };
-                ids.push((rule.clone(), span));
-                severity.push((rule, sev));
-            }
-            let scripts = match sel.scripts {
-                None => None,
-                Some(list) => {
-                    let mut out = Vec::new();
-                    for s in list {
-                        let Some(script) = parse_script(s.get_ref()) else {
-                            return Err(FileError::new(&shown, &text, Some(Span::new(s.span().start, s.span().end)),
-                                format!("unknown script `{}`", s.get_ref()))
-                                .label("not a Unicode script name")
-                                .note("use Unicode script names such as Latin, Hangul, Han, Cyrillic, Greek, Arabic"));
-                        };
-                        out.push(script);
-                    }
-                    Some(out)
-                }
-            };
-            Ok(Selection {
-                select: strings(sel.select, ids),
-                extend_select: strings(sel.extend_select, ids).unwrap_or_default(),
-                ignore: strings(sel.ignore, ids).unwrap_or_default(),
-                severity,
-                scripts,
-                accept: sel.accept.unwrap_or_default(),
-                house_style,
-            })
+        let mut r = Reader {
+            shown: path.display().to_string(),
+            text: Arc::from(text),
+            ids: Vec::new(),
+            styles: Vec::new(),
         };
-        let base = selection(base_keys, &mut ids)?;
+        let text = r.text.clone();
+        let doc = tables::parse(&text).map_err(|e| r.toml(e))?;
+        let (own, base_keys) = tables::split(&doc, &["rules", "fail-on", "overrides"]);
+        let raw: RawConfig = tables::typed(own).map_err(|e| r.toml(e))?;
+        let base_keys: RawSelection = tables::typed(base_keys).map_err(|e| r.toml(e))?;
+        let base = r.selection(base_keys)?;
         let mut overrides = Vec::new();
         for table in tables::array(&doc, "overrides") {
             let (files, sel) = tables::split(table, &["files"]);
-            let o: RawFiles = tables::typed(files).map_err(toml_error)?;
-            let sel: RawSelection = tables::typed(sel).map_err(toml_error)?;
-            let mut builder = GlobSetBuilder::new();
-            for g in o.files.get_ref() {
-                let glob = Glob::new(g.get_ref()).map_err(|e| {
-                    FileError::new(
-                        &shown,
-                        &text,
-                        Some(Span::new(g.span().start, g.span().end)),
-                        "invalid glob",
-                    )
-                    .note(e.to_string())
-                })?;
-                builder.add(glob);
-            }
-            let set = builder.build().map_err(|e| {
-                let s = o.files.span();
-                FileError::new(
-                    &shown,
-                    &text,
-                    Some(Span::new(s.start, s.end)),
-                    "invalid globs",
-                )
-                .note(e.to_string())
-            })?;
-            overrides.push((set, selection(sel, &mut ids)?));
+            let o: RawFiles = tables::typed(files).map_err(|e| r.toml(e))?;
+            let sel: RawSelection = tables::typed(sel).map_err(|e| r.toml(e))?;
+            overrides.push((r.globs(&o.files)?, r.selection(sel)?));
         }
-        let fail_on = match raw.fail_on {
-            None => None,
-            Some(s) => Some(Severity::parse(s.get_ref()).ok_or_else(|| {
-                FileError::new(
-                    &shown,
-                    &text,
-                    Some(Span::new(s.span().start, s.span().end)),
-                    format!("unknown severity `{}`", s.get_ref()),
-                )
-                .label("expected `error`, `warning` or `info`")
-            })?),
-        };
+        let fail_on = raw.fail_on.as_ref().map(|s| r.severity(s)).transpose()?;
+        let dir = path.parent().unwrap_or(Path::new("."));
         Ok(Config {
             path: Some(path.to_path_buf()),
             packs: raw
@@ -211,9 +215,9 @@ impl Config {
             fail_on,
             base,
             overrides,
-            text: Some(text.clone()),
-            unchecked_ids: ids,
-            unchecked_styles: styles,
+            text: Some(r.text),
+            unchecked_ids: r.ids,
+            unchecked_styles: r.styles,
         })
     }
 

@@ -2,7 +2,8 @@
 
 use super::args::CheckArgs;
 use super::{stdout_writer, workspace, CliError};
-use copydesk::render::{self, FileReport, ReportOptions, Summary};
+use codespan_reporting::term::termcolor::WriteColor;
+use copydesk::render::{self, FileReport, ReportOptions, Reporter, Summary};
 use copydesk::workspace::{Checked, Outcome, Workspace};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
@@ -38,6 +39,66 @@ fn display_path(p: &Path) -> String {
 
 pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     let ws = workspace(&args.rules, args.fail_on.map(super::level))?;
+    let (jobs, errors) = jobs(&ws, &args)?;
+    let stdin = match jobs.iter().any(|j| j.path.is_none()) {
+        true => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf)?;
+            Some(buf)
+        }
+        false => None,
+    };
+    let options = ReportOptions {
+        quiet: args.quiet || (args.fix && stdin.is_some()),
+    };
+    let reporter = render::reporter(&args.format, &options)
+        .ok_or_else(|| CliError::Message(format!("unknown format `{}`", args.format)))?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| CliError::Message(e.to_string()))?;
+    let color = super::use_color(args.color, std::io::stdout().is_terminal());
+    let mut out = Output {
+        out: stdout_writer(color),
+        reporter,
+        summary: Summary {
+            fixing: args.fix,
+            ..Summary::default()
+        },
+        failed: false,
+        had_error: !errors.is_empty(),
+    };
+    for e in &errors {
+        eprintln!("copydesk: {e}");
+    }
+    for batch in jobs.chunks(BATCH) {
+        let done: Vec<Done> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|job| lint(&ws, job, args.fix, stdin.as_deref()))
+                .collect()
+        });
+        for (job, done) in batch.iter().zip(done) {
+            out.report(job, done)?;
+        }
+    }
+    out.reporter.finish(&mut out.out, &out.summary)?;
+    out.out.flush()?;
+    // The process ends here: freeing the compiled packs and name index
+    // piece by piece would cost a pre-commit hook a millisecond or two.
+    std::mem::forget(ws);
+    Ok(if out.had_error {
+        2
+    } else if out.failed {
+        1
+    } else {
+        0
+    })
+}
+
+/// The inputs of the run, in order, and the paths that could not be read.
+/// Every config and pack the inputs need is loaded (and checked) first.
+fn jobs(ws: &Workspace, args: &CheckArgs) -> Result<(Vec<Job>, Vec<copydesk::Error>), CliError> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -66,104 +127,68 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
             },
         })
         .collect();
-    // Every config and pack must load before anything is linted.
     for job in &jobs {
         ws.resolve(Path::new(&job.display_or_path()))?;
     }
     if jobs.is_empty() {
         ws.validate()?;
     }
-    let stdin = match jobs.iter().any(|j| j.path.is_none()) {
-        true => {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf)?;
-            Some(buf)
-        }
-        false => None,
-    };
+    Ok((jobs, errors))
+}
 
-    let color = super::use_color(args.color, std::io::stdout().is_terminal());
-    let stdin_fix = args.fix && stdin.is_some();
-    let options = ReportOptions {
-        quiet: args.quiet || stdin_fix,
-    };
-    let mut reporter = render::reporter(&args.format, &options)
-        .ok_or_else(|| CliError::Message(format!("unknown format `{}`", args.format)))?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .map_err(|e| CliError::Message(e.to_string()))?;
+/// Where the results go, in input order, and what they add up to.
+struct Output {
+    out: Box<dyn WriteColor>,
+    reporter: Box<dyn Reporter>,
+    summary: Summary,
+    failed: bool,
+    had_error: bool,
+}
 
-    let mut out = stdout_writer(color);
-    let mut summary = Summary {
-        fixing: args.fix,
-        ..Summary::default()
-    };
-    let (mut failed, mut had_error) = (false, !errors.is_empty());
-    for e in &errors {
-        eprintln!("copydesk: {e}");
+impl Output {
+    /// Report one input: its findings to the reporter (or, fixing standard
+    /// input, the fixed text to stdout and what is left to stderr), its
+    /// errors and notes to stderr.
+    fn report(&mut self, job: &Job, done: Done) -> std::io::Result<()> {
+        let binary = || {
+            eprintln!(
+                "copydesk: {}: skipped: binary file (contains NUL bytes)",
+                job.display
+            )
+        };
+        let checked = match done {
+            Done::Failed(e) => {
+                eprintln!("copydesk: {e}");
+                self.had_error = true;
+                return Ok(());
+            }
+            Done::Binary => {
+                binary();
+                return Ok(());
+            }
+            Done::FixedStdin(bytes, checked) => {
+                self.out.write_all(&bytes)?;
+                let Some(checked) = checked else {
+                    binary();
+                    return Ok(());
+                };
+                if !checked.diagnostics.is_empty() {
+                    let _ = render::concise::write(&mut std::io::stderr(), &report(job, &checked));
+                }
+                checked
+            }
+            Done::Checked(checked) => {
+                if !checked.diagnostics.is_empty() {
+                    self.reporter.file(&mut self.out, &report(job, &checked))?;
+                }
+                checked
+            }
+        };
+        self.summary.add(&checked.diagnostics);
+        self.summary.fixed += checked.fixed;
+        self.failed |= checked.failed();
+        Ok(())
     }
-    for batch in jobs.chunks(BATCH) {
-        let done: Vec<Done> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|job| lint(&ws, job, args.fix, stdin.as_deref()))
-                .collect()
-        });
-        for (job, done) in batch.iter().zip(done) {
-            let checked = match done {
-                Done::Failed(e) => {
-                    eprintln!("copydesk: {e}");
-                    had_error = true;
-                    continue;
-                }
-                Done::Binary => {
-                    eprintln!(
-                        "copydesk: {}: skipped: binary file (contains NUL bytes)",
-                        job.display
-                    );
-                    continue;
-                }
-                Done::FixedStdin(bytes, checked) => {
-                    out.write_all(&bytes)?;
-                    let Some(checked) = checked else {
-                        eprintln!(
-                            "copydesk: {}: skipped: binary file (contains NUL bytes)",
-                            job.display
-                        );
-                        continue;
-                    };
-                    // The fixed text goes to stdout; what is left to stderr.
-                    if !checked.diagnostics.is_empty() {
-                        let _ =
-                            render::concise::write(&mut std::io::stderr(), &report(job, &checked));
-                    }
-                    checked
-                }
-                Done::Checked(checked) => {
-                    if !checked.diagnostics.is_empty() {
-                        reporter.file(&mut out, &report(job, &checked))?;
-                    }
-                    checked
-                }
-            };
-            summary.add(&checked.diagnostics);
-            summary.fixed += checked.fixed;
-            failed |= checked.failed();
-        }
-    }
-    reporter.finish(&mut out, &summary)?;
-    out.flush()?;
-    // The process ends here: freeing the compiled packs and name index
-    // piece by piece would cost a pre-commit hook a millisecond or two.
-    std::mem::forget(ws);
-    Ok(if had_error {
-        2
-    } else if failed {
-        1
-    } else {
-        0
-    })
 }
 
 impl Job {

@@ -119,118 +119,161 @@ pub fn check(text: &str, non_ascii: &super::context::NonAscii) -> Vec<Finding> {
     out
 }
 
-fn check_run(text: &str, run: &[(usize, char)], run_end: usize, out: &mut Vec<Finding>) {
-    let end_of = |k: usize| run.get(k).map_or(run_end, |&(o, _)| o);
-    let mut k = 0;
-    while k < run.len() {
-        let (start, c) = run[k];
-        // Replacement characters: the original is lost.
-        if c == '\u{FFFD}' {
-            // Text about the character itself: `(U+FFFD, �)`.
-            let mut lo = start.saturating_sub(16);
-            while !text.is_char_boundary(lo) {
-                lo += 1;
-            }
-            let talks_about_it = text[lo..start].contains("FFFD");
-            let mut j = k;
-            while j < run.len() && run[j].1 == '\u{FFFD}' {
-                j += 1;
-            }
-            if talks_about_it {
-                k = j;
-                continue;
-            }
-            out.push(finding(
-                Span::new(start, end_of(j)),
-                "replacement character U+FFFD: the original text was lost in a bad conversion"
-                    .to_string(),
-                None,
-            ));
-            k = j;
-            continue;
-        }
-        // UTF-8 read as Windows-1252: one or more sequences in a row.
-        let mut decoded = String::new();
-        let mut j = k;
-        let mut seqs = 0;
-        while let Some((ch, used)) = decode_one(&run[j..]) {
-            decoded.push(ch);
-            j += used;
-            seqs += 1;
-        }
-        if seqs > 0 {
-            let ok = decoded
-                .chars()
-                .all(|ch| plausible(ch) || (seqs >= 2 && plausible_in_run(ch)));
-            if ok {
-                let span = Span::new(start, end_of(j));
-                out.push(finding(
-                    span,
-                    format!(
-                        "`{}` looks like UTF-8 read as Windows-1252; it should probably read `{decoded}`",
-                        &text[span.range()]
-                    ),
-                    Some(decoded),
-                ));
-                k = j;
-                continue;
-            }
-        }
-        // A lone `Â` before a space: the ghost of a UTF-8 no-break space.
-        if c == 'Â' {
-            let next = run
-                .get(k + 1)
-                .map(|x| x.1)
-                .or_else(|| text[run_end..].chars().next());
-            let prev = text[..start].chars().next_back();
-            let glued_to_caps = prev.is_some_and(|p| p.is_uppercase());
-            if matches!(next, Some(' ' | '\u{A0}')) && !glued_to_caps {
-                let span = Span::new(start, start + c.len_utf8());
-                out.push(finding(
-                    span,
-                    "`Â` before a space is a UTF-8 no-break space read as Windows-1252".to_string(),
-                    Some(String::new()),
-                ));
-                k += 1;
-                continue;
-            }
-        }
-        // C1 controls: Windows-1252 bytes decoded as Latin-1.
-        if ('\u{80}'..='\u{9F}').contains(&c) {
-            let fix = cp1252_char(c as u8);
-            out.push(finding(
-                Span::new(start, end_of(k + 1)),
-                format!(
-                    "control character U+{:04X}: a Windows-1252 byte decoded as Latin-1",
-                    c as u32
-                ),
-                fix.map(String::from),
-            ));
-            k += 1;
-            continue;
-        }
-        // UTF-8 Korean read as CP949.
-        if is_cjk_or_hangul(c) {
-            let mut j = k;
-            while j < run.len() && (is_cjk_or_hangul(run[j].1) || run[j].1 == '?') {
-                j += 1;
-            }
-            let span = Span::new(start, end_of(j));
-            if let Some(fixed) = cp949_mojibake(&text[span.range()]) {
-                out.push(finding(
-                    span,
-                    format!(
-                        "`{}` looks like UTF-8 read as CP949; it should probably read `{fixed}`",
-                        &text[span.range()]
-                    ),
-                    Some(fixed),
-                ));
-            }
-            k = j;
-            continue;
-        }
-        k += 1;
+/// One non-ASCII run of a text: its characters with their offsets, and
+/// where it ends.
+struct Run<'a> {
+    text: &'a str,
+    chars: &'a [(usize, char)],
+    end: usize,
+}
+
+/// What a check found at a character of a run: a finding (or nothing, for
+/// text that only looks like a defect), and the character after it.
+type Step = Option<(Option<Finding>, usize)>;
+
+impl Run<'_> {
+    /// The offset where character `k` starts (the run's end past the last).
+    fn offset(&self, k: usize) -> usize {
+        self.chars.get(k).map_or(self.end, |&(o, _)| o)
     }
+
+    /// The span of characters `k..j`.
+    fn span(&self, k: usize, j: usize) -> Span {
+        Span::new(self.offset(k), self.offset(j))
+    }
+
+    /// The first character from `k` that does not satisfy `keep`.
+    fn skip_while(&self, mut k: usize, keep: impl Fn(char) -> bool) -> usize {
+        while k < self.chars.len() && keep(self.chars[k].1) {
+            k += 1;
+        }
+        k
+    }
+}
+
+fn check_run(text: &str, chars: &[(usize, char)], end: usize, out: &mut Vec<Finding>) {
+    let run = Run { text, chars, end };
+    let mut k = 0;
+    while k < chars.len() {
+        let step = replacement_characters(&run, k)
+            .or_else(|| utf8_read_as_cp1252(&run, k))
+            .or_else(|| ghost_no_break_space(&run, k))
+            .or_else(|| c1_control(&run, k))
+            .or_else(|| utf8_read_as_cp949(&run, k));
+        match step {
+            Some((found, next)) => {
+                out.extend(found);
+                k = next;
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// Replacement characters: the original is lost (unless the text talks
+/// about the character itself: `(U+FFFD, �)`).
+fn replacement_characters(run: &Run, k: usize) -> Step {
+    let (start, c) = run.chars[k];
+    if c != '\u{FFFD}' {
+        return None;
+    }
+    let mut lo = start.saturating_sub(16);
+    while !run.text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let j = run.skip_while(k, |c| c == '\u{FFFD}');
+    if run.text[lo..start].contains("FFFD") {
+        return Some((None, j));
+    }
+    Some((
+        Some(finding(
+            run.span(k, j),
+            "replacement character U+FFFD: the original text was lost in a bad conversion"
+                .to_string(),
+            None,
+        )),
+        j,
+    ))
+}
+
+/// UTF-8 read as Windows-1252: one or more sequences in a row.
+fn utf8_read_as_cp1252(run: &Run, k: usize) -> Step {
+    let mut decoded = String::new();
+    let mut j = k;
+    let mut seqs = 0;
+    while let Some((ch, used)) = decode_one(&run.chars[j..]) {
+        decoded.push(ch);
+        j += used;
+        seqs += 1;
+    }
+    let ok = seqs > 0
+        && decoded
+            .chars()
+            .all(|ch| plausible(ch) || (seqs >= 2 && plausible_in_run(ch)));
+    if !ok {
+        return None;
+    }
+    let span = run.span(k, j);
+    let message = format!(
+        "`{}` looks like UTF-8 read as Windows-1252; it should probably read `{decoded}`",
+        &run.text[span.range()]
+    );
+    Some((Some(finding(span, message, Some(decoded))), j))
+}
+
+/// A lone `Â` before a space: the ghost of a UTF-8 no-break space.
+fn ghost_no_break_space(run: &Run, k: usize) -> Step {
+    let (start, c) = run.chars[k];
+    if c != 'Â' {
+        return None;
+    }
+    let next = run
+        .chars
+        .get(k + 1)
+        .map(|x| x.1)
+        .or_else(|| run.text[run.end..].chars().next());
+    let prev = run.text[..start].chars().next_back();
+    let glued_to_caps = prev.is_some_and(|p| p.is_uppercase());
+    if !matches!(next, Some(' ' | '\u{A0}')) || glued_to_caps {
+        return None;
+    }
+    let span = Span::new(start, start + c.len_utf8());
+    let message = "`Â` before a space is a UTF-8 no-break space read as Windows-1252";
+    Some((
+        Some(finding(span, message.to_string(), Some(String::new()))),
+        k + 1,
+    ))
+}
+
+/// C1 controls: Windows-1252 bytes decoded as Latin-1.
+fn c1_control(run: &Run, k: usize) -> Step {
+    let c = run.chars[k].1;
+    if !('\u{80}'..='\u{9F}').contains(&c) {
+        return None;
+    }
+    let message = format!(
+        "control character U+{:04X}: a Windows-1252 byte decoded as Latin-1",
+        c as u32
+    );
+    let fix = cp1252_char(c as u8).map(String::from);
+    Some((Some(finding(run.span(k, k + 1), message, fix)), k + 1))
+}
+
+/// UTF-8 Korean read as CP949.
+fn utf8_read_as_cp949(run: &Run, k: usize) -> Step {
+    if !is_cjk_or_hangul(run.chars[k].1) {
+        return None;
+    }
+    let j = run.skip_while(k, |c| is_cjk_or_hangul(c) || c == '?');
+    let span = run.span(k, j);
+    let found = cp949_mojibake(&run.text[span.range()]).map(|fixed| {
+        let message = format!(
+            "`{}` looks like UTF-8 read as CP949; it should probably read `{fixed}`",
+            &run.text[span.range()]
+        );
+        finding(span, message, Some(fixed))
+    });
+    Some((found, j))
 }
 
 fn is_cjk_or_hangul(c: char) -> bool {
