@@ -271,6 +271,35 @@ mod tests {
     use super::*;
     use crate::diagnostic::Span;
 
+    /// An entity table that does not build is reported once, by the first
+    /// name rule that is on — also when only `fused-name` is (it was lost).
+    #[test]
+    fn a_broken_entity_table_is_reported_by_any_name_rule() {
+        let mut pack = crate::rules::pack::shipped().unwrap();
+        let mut broken = pack.entities[0].clone();
+        broken.name = String::new();
+        pack.entities.push(broken);
+        let engine = Engine::new(pack).unwrap();
+        let text = "Kim Jong Unsaid that the test was a success.";
+        for only in [
+            &["fused-name"][..],
+            &["name-romanization"],
+            &["name-romanization", "fused-name"],
+        ] {
+            let mut settings = engine.default_settings();
+            for (i, r) in engine.rules().iter().enumerate() {
+                settings.enabled[i] = only.contains(&r.id.as_str());
+            }
+            let found = engine.lint(&Source::new(text, crate::Format::Plain), &settings);
+            let errors: Vec<&str> = found
+                .iter()
+                .filter(|d| d.message.contains("entity table does not build"))
+                .map(|d| d.rule.as_str())
+                .collect();
+            assert_eq!(errors, [only[0]], "{only:?}: {found:?}");
+        }
+    }
+
     /// A flagged text that looks like a template placeholder is quoted as
     /// it is, not filled in again.
     #[test]

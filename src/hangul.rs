@@ -164,6 +164,7 @@ pub fn decompose(c: char) -> Option<(usize, usize, usize)> {
     Some((s / N_COUNT, (s % N_COUNT) / T_COUNT, s % T_COUNT))
 }
 
+#[cfg(test)]
 /// Inverse of [`decompose`]: build the syllable from (initial, medial,
 /// final) indices, or `None` if an index is out of range.
 pub fn compose(initial: usize, medial: usize, final_: usize) -> Option<char> {

@@ -8,13 +8,13 @@
 // Load errors carry the file text for rendering; they happen once per run, off the hot path.
 #![allow(clippy::result_large_err)]
 
-pub mod bytes;
+pub(crate) mod bytes;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
 pub mod fix;
-pub mod hangul;
+pub(crate) mod hangul;
 pub mod render;
 pub mod rules;
 pub mod segment;
