@@ -41,6 +41,17 @@ pub fn split<'a>(table: &Table<'a>, keys: &[&str]) -> (Table<'a>, Table<'a>) {
     )
 }
 
+/// Take the value of `key` out of a table (no copy).
+pub fn take<'a>(table: &mut Table<'a>, key: &str) -> Option<Table<'a>> {
+    match table.get_mut() {
+        DeValue::Table(t) => {
+            let k = t.keys().find(|k| k.get_ref() == key)?.clone();
+            t.remove(&k)
+        }
+        _ => None,
+    }
+}
+
 /// Read a value into a typed struct (its `Spanned` fields keep their spans).
 pub fn typed<'de, T: Deserialize<'de>>(value: Table<'de>) -> Result<T, toml::de::Error> {
     T::deserialize(value.into_deserializer())

@@ -44,15 +44,9 @@ pub const SHIPPED: &[(&str, &str)] = &[
 #[serde(deny_unknown_fields)]
 struct RawPack {
     pack: Option<RawMeta>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    rule: Vec<serde::de::IgnoredAny>,
     /// Entity table rows for the name rules (any pack may add some).
     #[serde(default)]
     entity: Vec<RawEntity>,
-    /// `[options.<family>]` tables, read by [`options::Layer`].
-    #[allow(dead_code)]
-    options: Option<serde::de::IgnoredAny>,
 }
 
 /// An `[[entity]]` row as written, with spans for errors.
@@ -404,8 +398,12 @@ pub fn is_kebab_case(id: &str) -> bool {
 pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
     let text: Arc<str> = Arc::from(text);
     let cx = LoadCx { path, text: &text };
-    let doc = tables::parse(&text).map_err(|e| cx.toml_error(&e))?;
-    let raw: RawPack = tables::typed(doc.clone()).map_err(|e| cx.toml_error(&e))?;
+    let mut doc = tables::parse(&text).map_err(|e| cx.toml_error(&e))?;
+    // Rules and options are read apart (a rule's options depend on its
+    // kind); what is left is the `RawPack`.
+    let rule_tables = tables::take(&mut doc, "rule");
+    let options = tables::take(&mut doc, "options");
+    let raw: RawPack = tables::typed(doc).map_err(|e| cx.toml_error(&e))?;
     let pack_name = match &raw.pack {
         Some(meta) => {
             if !is_kebab_case(meta.name.get_ref()) {
@@ -425,9 +423,17 @@ pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
             .to_string(),
     };
     let mut rules: Vec<Rule> = Vec::new();
-    let tables = match doc.get_ref().get("rule").map(|v| v.get_ref()) {
-        Some(DeValue::Array(a)) => a.iter().collect(),
-        _ => Vec::new(),
+    let tables = match rule_tables.as_ref().map(|v| (v.get_ref(), v.span())) {
+        None => Vec::new(),
+        Some((DeValue::Array(a), _)) => a.iter().collect(),
+        Some((_, span)) => {
+            return Err(cx
+                .error(
+                    Span::new(span.start, span.end),
+                    "`rule` must be a list of tables".into(),
+                )
+                .label("write each rule as a `[[rule]]` table"))
+        }
     };
     for table in tables {
         let rule = load_rule(table, &cx, &pack_name)?;
@@ -441,7 +447,7 @@ pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
         rules.push(rule);
     }
     let (entities, origins) = load_entities(path, &text, raw.entity)?;
-    let layer = match doc.get_ref().get("options") {
+    let layer = match &options {
         Some(o) => Layer::load(path, &text, o)?,
         None => Layer::default(),
     };
