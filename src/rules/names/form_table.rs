@@ -1,7 +1,7 @@
 //! The entity table's form index, for leftmost-longest matching at a
 //! draft's capitals ([`FormTable`]), and the lookup machinery the name scans
 //! share: prefix bitmaps ([`Bitmap`]), a hasher for short keys
-//! ([`PrefixHasher`]) and eight-byte loads ([`load8`]).
+//! ([`PrefixBuild`]) and eight-byte loads ([`load8`]).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -290,37 +290,11 @@ pub(super) fn load8(b: &[u8], at: usize) -> u64 {
     }
 }
 
-/// A hasher for short keys looked up for many words of a draft: prefixes of
-/// [`FormTable`], surnames, capitalized words (SipHash would cost more than
-/// the rest of a lookup). No key comes from an adversary worth defending
-/// against.
-#[derive(Default, Clone, Copy)]
-pub(super) struct PrefixHasher(u64);
-
-impl std::hash::Hasher for PrefixHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.write_u64(u64::from_le_bytes(c.try_into().expect("eight bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            self.write_u64(pack_ascii(rest.iter().copied()) ^ (rest.len() as u64) << 56);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        let h = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 = h ^ (h >> 29);
-    }
-}
-
-pub(super) type PrefixBuild = std::hash::BuildHasherDefault<PrefixHasher>;
+/// The hasher of the maps looked up for many words of a draft (prefixes,
+/// surnames, capitalized words): rustc's Fx hash, as SipHash would cost more
+/// than the rest of a lookup. No key comes from an adversary worth
+/// defending against.
+pub(super) type PrefixBuild = rustc_hash::FxBuildHasher;
 
 /// A set of the integers below `64 * W` as bits, in a fixed array: the
 /// prefilters that reject most capitalized words before a lookup. A lookup
