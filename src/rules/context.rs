@@ -12,7 +12,7 @@
 //! - results several rules share: the name rules' one pass, the pattern
 //!   rules' one automaton pass, each attribution option set's one pass.
 
-use super::{attribution, names, pattern, Check, Claims, Kind};
+use super::{attribution, names, Check, Claims, Kind};
 use crate::diagnostic::{Finding, Span};
 use crate::engine::{Engine, Settings};
 use crate::segment::Segmented;
@@ -148,8 +148,8 @@ impl<'a> Context<'a> {
             let set = self.engine.patterns();
             let enabled = |rule: usize| self.settings.enabled[rule];
             let mut by_slot = vec![Vec::new(); set.len()];
-            for m in set.find(self.text, &enabled) {
-                by_slot[m.slot].push(pattern::finding(m));
+            for (slot, f) in set.find(self.text, &enabled) {
+                by_slot[slot].push(f);
             }
             by_slot
         });

@@ -175,27 +175,14 @@ impl RawOptions {
     }
 }
 
-/// A raw match: which rule (index into the engine's rules), which slot of
-/// the set, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PatternMatch {
-    pub rule: usize,
-    pub slot: usize,
-    pub span: Span,
-    pub replacement: Option<String>,
-}
-
 /// A match as a finding: a fix when the rule has a replacement.
-pub fn finding(m: PatternMatch) -> Finding {
-    let f = Finding::new(m.span, String::new());
-    match m.replacement {
+fn finding(span: Span, replacement: Option<String>) -> Finding {
+    let f = Finding::new(span, String::new());
+    match replacement {
         None => f,
         Some(replacement) => f.with_fix(Fix::safe(
             format!("replace with `{replacement}`"),
-            vec![Edit {
-                span: m.span,
-                replacement,
-            }],
+            vec![Edit { span, replacement }],
         )),
     }
 }
@@ -282,8 +269,9 @@ impl PatternSet {
         self.specs.len()
     }
 
-    /// All matches in `text` of the rules for which `enabled(rule)` holds.
-    pub fn find(&self, text: &str, enabled: &dyn Fn(usize) -> bool) -> Vec<PatternMatch> {
+    /// All matches in `text` of the rules for which `enabled(rule)` holds,
+    /// each with its rule's slot, by position.
+    pub fn find(&self, text: &str, enabled: &dyn Fn(usize) -> bool) -> Vec<(usize, Finding)> {
         let mut out = Vec::new();
         for (ac, sides) in [&self.insensitive, &self.sensitive].into_iter().flatten() {
             for m in ac.find_overlapping_iter(text) {
@@ -324,8 +312,9 @@ impl PatternSet {
                 }
             }
         }
-        out.sort_by_key(|m| (m.span, m.rule));
-        out.dedup_by_key(|m| (m.span, m.rule));
+        // Slots follow the engine's rule order.
+        out.sort_by_key(|(slot, f)| (f.span, *slot));
+        out.dedup_by_key(|(slot, f)| (f.span, *slot));
         out
     }
 
@@ -335,7 +324,7 @@ impl PatternSet {
         side: &Side,
         span: Span,
         expanded: Option<String>,
-        out: &mut Vec<PatternMatch>,
+        out: &mut Vec<(usize, Finding)>,
     ) {
         let spec = &self.specs[side.spec];
         if is_exception(text, span, &spec.exceptions) {
@@ -346,12 +335,7 @@ impl PatternSet {
                 .as_ref()
                 .map(|r| match_case(&text[span.range()], r))
         });
-        out.push(PatternMatch {
-            rule: side.rule,
-            slot: side.spec,
-            span,
-            replacement,
-        });
+        out.push((side.spec, finding(span, replacement)));
     }
 }
 
@@ -438,12 +422,16 @@ mod tests {
         let found: Vec<_> = set()
             .find(text, &|_| true)
             .into_iter()
-            .map(|m| (&text[m.span.range()], m.replacement))
+            .map(|(_, f)| (&text[f.span.range()], replacement(&f)))
             .collect();
         assert_eq!(
             found,
             [("Okay", Some("Ok".into())), ("okay", Some("ok".into()))]
         );
+    }
+
+    fn replacement(f: &Finding) -> Option<String> {
+        f.fix.as_ref().map(|x| x.edits[0].replacement.clone())
     }
 
     #[test]
@@ -459,7 +447,7 @@ mod tests {
         let text = "up 5 percent today";
         let found = set().find(text, &|_| true);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].replacement.as_deref(), Some("5%"));
+        assert_eq!(replacement(&found[0].1).as_deref(), Some("5%"));
         assert!(set().find(text, &|r| r != 1).is_empty());
     }
 }
