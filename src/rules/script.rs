@@ -218,10 +218,31 @@ fn followed_by_transliteration(text: &str, span: Span) -> bool {
         .is_some_and(|c| c.is_alphabetic() && c.script() == Script::Latin)
 }
 
+/// How far around a token its mention cues are looked for, in bytes.
+const CUE_WINDOW: usize = 256;
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Whether one of the few words before `span` (on the same line) is a mention cue,
 /// or the token follows a code point (`U+A015 ꀕ`).
 fn has_mention_cue(text: &str, span: Span, tuning: &StrayTuning) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    // Only a few words around the token count: look no further than
+    // `CUE_WINDOW` bytes each way, so a long line costs what its tokens do.
+    let lo = floor_char_boundary(text, span.start.saturating_sub(CUE_WINDOW));
+    let newline = text[lo..span.start].rfind('\n');
+    let line_start = newline.map_or(lo, |i| lo + i + 1);
     // Start from the whole word when the token is fused to Latin letters (`Slavic zelenъ`).
     let word_start = text[line_start..span.start]
         .char_indices()
@@ -229,9 +250,14 @@ fn has_mention_cue(text: &str, span: Span, tuning: &StrayTuning) -> bool {
         .take_while(|&(_, c)| c.is_alphabetic())
         .last()
         .map_or(span.start, |(o, _)| line_start + o);
-    let before = &text[line_start..word_start];
+    let is_sep = |c: char| !(c.is_alphanumeric() || c == '+');
+    let mut before = &text[line_start..word_start];
+    // A window that starts inside a line may cut its first word: drop the piece.
+    if newline.is_none() && lo > 0 {
+        before = before.find(is_sep).map_or("", |i| &before[i..]);
+    }
     let words: Vec<&str> = before
-        .split(|c: char| !(c.is_alphanumeric() || c == '+'))
+        .split(is_sep)
         .filter(|w| !w.is_empty())
         .rev()
         .take(4)
@@ -262,11 +288,19 @@ fn has_mention_cue(text: &str, span: Span, tuning: &StrayTuning) -> bool {
     if text[..word_start].ends_with('*') {
         return true;
     }
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |o| span.end + o);
-    text[span.end..line_end]
-        .split(|c: char| !c.is_alphanumeric() && c != '.')
+    let hi = ceil_char_boundary(text, (span.end + CUE_WINDOW).min(text.len()));
+    let is_sep = |c: char| !c.is_alphanumeric() && c != '.';
+    let after = match text[span.end..hi].find('\n') {
+        Some(o) => &text[span.end..span.end + o],
+        // A window that ends inside a line may cut its last word: drop the piece.
+        None if hi < text.len() => {
+            let a = &text[span.end..hi];
+            a.rfind(is_sep).map_or("", |i| &a[..i])
+        }
+        None => &text[span.end..hi],
+    };
+    after
+        .split(is_sep)
         .filter(|w| !w.is_empty())
         .take(2)
         .any(|w| {
@@ -542,13 +576,13 @@ pub fn check(
                     group[k].1 = true;
                 }
             }
+            // The runs are sorted: those starting inside a word are a
+            // slice of them, found by two binary searches.
             for k in 0..group.len() {
                 let word = word_around(text, group[k].0.start);
-                let same_word = group
-                    .iter()
-                    .filter(|(s, _)| word.start <= s.start && s.start < word.end)
-                    .count();
-                if same_word >= 3 {
+                let first = group.partition_point(|(s, _)| s.start < word.start);
+                let after = group.partition_point(|(s, _)| s.start < word.end);
+                if after - first >= 3 {
                     group[k].1 = true;
                 }
             }
