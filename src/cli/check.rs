@@ -50,6 +50,9 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     };
     let options = ReportOptions {
         quiet: args.quiet || (args.fix && stdin.is_some()),
+        root: ws.root().to_path_buf(),
+        rules: ws.resolve_root()?.engine.rules().to_vec(),
+        docs_url: args.docs_url.clone(),
     };
     let reporter = render::reporter(&args.format, &options)
         .ok_or_else(|| CliError::Message(format!("unknown format `{}`", args.format)))?;

@@ -7,8 +7,11 @@
 //! [`Reporter`], and one line in [`FORMATS`].
 
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;
@@ -85,6 +88,13 @@ pub trait Reporter {
 pub struct ReportOptions {
     /// No summary line.
     pub quiet: bool,
+    /// The folder reported paths are relative to (the repository root).
+    pub root: std::path::PathBuf,
+    /// The rules of the run (for formats that describe every rule).
+    pub rules: Vec<Rule>,
+    /// Where the team publishes the rule reference (an absolute URI);
+    /// by default the reference this build was made from.
+    pub docs_url: Option<String>,
 }
 
 /// A registered output format.
@@ -111,6 +121,27 @@ pub const FORMATS: &[Format] = &[
         name: "json",
         help: "One JSON array of diagnostics",
         make: |_| Box::new(json::Json::default()),
+    },
+    Format {
+        name: "github",
+        help: "GitHub Actions annotations (workflow commands)",
+        make: |_| Box::new(github::Github),
+    },
+    Format {
+        name: "gitlab",
+        help: "GitLab Code Quality report (JSON)",
+        make: |_| Box::new(gitlab::Gitlab::default()),
+    },
+    Format {
+        name: "sarif",
+        help: "SARIF 2.1.0 for code scanning",
+        make: |o| {
+            Box::new(sarif::Sarif::new(
+                o.root.clone(),
+                o.rules.clone(),
+                o.docs_url.clone(),
+            ))
+        },
     },
 ];
 
