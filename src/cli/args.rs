@@ -106,6 +106,12 @@ pub struct CheckArgs {
     /// Print no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Instead of the findings, how many each rule raised (with `--format json`: as JSON).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Write the report to this file (whole, or not at all) instead of standard output.
+    #[arg(short = 'o', long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
     /// The absolute URI where your team publishes the rule reference (SARIF help links; rule ids are its anchors).
     #[arg(long, value_name = "URL")]
     pub docs_url: Option<String>,

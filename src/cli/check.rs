@@ -2,7 +2,8 @@
 
 use super::args::CheckArgs;
 use super::{stdout_writer, workspace, CliError};
-use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::termcolor::{NoColor, WriteColor};
+use copydesk::render::statistics::Statistics;
 use copydesk::render::{self, FileReport, ReportOptions, Reporter, Summary};
 use copydesk::workspace::{Checked, Outcome, Workspace};
 use rayon::prelude::*;
@@ -54,15 +55,27 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         rules: ws.resolve_root()?.engine.rules().to_vec(),
         docs_url: args.docs_url.clone(),
     };
-    let reporter = render::reporter(&args.format, &options)
-        .ok_or_else(|| CliError::Message(format!("unknown format `{}`", args.format)))?;
+    let reporter: Box<dyn Reporter> = match args.statistics {
+        true => Box::new(Statistics::new(args.format == "json")),
+        false => render::reporter(&args.format, &options)
+            .ok_or_else(|| CliError::Message(format!("unknown format `{}`", args.format)))?,
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(|e| CliError::Message(e.to_string()))?;
-    let color = super::use_color(args.color, std::io::stdout().is_terminal());
+    let (writer, report_file) = match &args.output_file {
+        Some(path) => {
+            let file = ReportFile::create(path)?;
+            (file.writer()?, Some(file))
+        }
+        None => {
+            let color = super::use_color(args.color, std::io::stdout().is_terminal());
+            (stdout_writer(color), None)
+        }
+    };
     let mut out = Output {
-        out: stdout_writer(color),
+        out: writer,
         reporter,
         summary: Summary {
             fixing: args.fix,
@@ -87,6 +100,10 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     }
     out.reporter.finish(&mut out.out, &out.summary)?;
     out.out.flush()?;
+    drop(out.out);
+    if let Some(file) = report_file {
+        file.persist()?;
+    }
     // The process ends here: freeing the compiled packs and name index
     // piece by piece would cost a pre-commit hook a millisecond or two.
     std::mem::forget(ws);
@@ -137,6 +154,48 @@ fn jobs(ws: &Workspace, args: &CheckArgs) -> Result<(Vec<Job>, Vec<copydesk::Err
         ws.validate()?;
     }
     Ok((jobs, errors))
+}
+
+/// `--output-file`: the report is written to a temporary file beside the
+/// target and renamed over it at the end, so a reader never sees half a
+/// report and a failed run leaves the old one.
+struct ReportFile {
+    temp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl ReportFile {
+    fn create(path: &Path) -> Result<ReportFile, CliError> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let io_error = |e: std::io::Error| CliError::Message(format!("{}: {e}", path.display()));
+        std::fs::create_dir_all(dir).map_err(io_error)?;
+        let mut builder = tempfile::Builder::new();
+        // An ordinary file for the reader (the umask applies), not the
+        // private mode temporary files get.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let temp = builder.tempfile_in(dir).map_err(io_error)?;
+        Ok(ReportFile {
+            temp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn writer(&self) -> Result<Box<dyn WriteColor>, CliError> {
+        let file = self.temp.reopen()?;
+        Ok(Box::new(NoColor::new(std::io::BufWriter::new(file))))
+    }
+
+    fn persist(self) -> Result<(), CliError> {
+        let path = self.path;
+        self.temp
+            .persist(&path)
+            .map_err(|e| CliError::Message(format!("{}: {}", path.display(), e.error)))?;
+        Ok(())
+    }
 }
 
 /// Where the results go, in input order, and what they add up to.

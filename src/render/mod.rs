@@ -11,7 +11,11 @@ pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod rdjson;
 pub mod sarif;
+pub mod statistics;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;
@@ -121,6 +125,21 @@ pub const FORMATS: &[Format] = &[
         name: "json",
         help: "One JSON array of diagnostics",
         make: |_| Box::new(json::Json::default()),
+    },
+    Format {
+        name: "json-lines",
+        help: "One JSON diagnostic a line, streamed",
+        make: |_| Box::new(json_lines::JsonLines),
+    },
+    Format {
+        name: "junit",
+        help: "JUnit XML for CI test dashboards",
+        make: |_| Box::new(junit::Junit::default()),
+    },
+    Format {
+        name: "rdjson",
+        help: "reviewdog's diagnostic format, with suggestions",
+        make: |o| Box::new(rdjson::Rdjson::new(o.docs_url.clone())),
     },
     Format {
         name: "github",

@@ -213,3 +213,186 @@ fn gitlab_code_quality_entries() {
         (0, "[]\n".to_string())
     );
 }
+
+#[test]
+fn json_lines_are_the_json_array_one_object_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.md"), DRAFT).unwrap();
+    let (code, array) = run(dir.path(), "json", "draft.md");
+    assert_eq!(code, 1);
+    let array: Vec<serde_json::Value> = serde_json::from_str(&array).unwrap();
+    let (code, lines) = run(dir.path(), "json-lines", "draft.md");
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() >= 3);
+    assert_eq!(lines, array);
+    std::fs::write(dir.path().join("clean.md"), "Fine.\n").unwrap();
+    assert_eq!(
+        run(dir.path(), "json-lines", "clean.md"),
+        (0, String::new())
+    );
+}
+
+#[test]
+fn junit_is_well_formed_with_one_failure_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name with XML's special characters and a finding whose message
+    // quotes the flagged text.
+    let name = "a&b<c>.md";
+    std::fs::write(dir.path().join(name), DRAFT).unwrap();
+    let (code, xml) = run(dir.path(), "junit", name);
+    assert_eq!(code, 1);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let suites: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    assert_eq!(suites.len(), 1);
+    assert_eq!(suites[0].attribute("name"), Some(name));
+    let failures: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .collect();
+    assert_eq!(
+        suites[0].attribute("failures"),
+        Some(failures.len().to_string().as_str())
+    );
+    let stray = failures
+        .iter()
+        .find(|f| f.attribute("type") == Some("stray-script"))
+        .unwrap();
+    assert!(stray.attribute("message").unwrap().contains("커뮤니티"));
+    assert_eq!(stray.parent().unwrap().attribute("line"), Some("2"));
+    // No finding: one passing case, still well formed.
+    std::fs::write(dir.path().join("clean.md"), "Fine.\n").unwrap();
+    let (code, xml) = run(dir.path(), "junit", "clean.md");
+    assert_eq!(code, 0);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .count(),
+        1
+    );
+    assert!(!xml.contains("<failure"));
+}
+
+#[test]
+fn rdjson_positions_count_utf8_bytes_and_fixes_are_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.md"), DRAFT).unwrap();
+    let (code, out) = run(dir.path(), "rdjson", "draft.md");
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["source"]["name"], "copydesk");
+    let diags = doc["diagnostics"].as_array().unwrap();
+    let stray = diags
+        .iter()
+        .find(|d| d["code"]["value"] == "stray-script")
+        .unwrap();
+    assert_eq!(stray["severity"], "WARNING");
+    assert_eq!(stray["location"]["path"], "draft.md");
+    // `😀😀 The ` is 4 + 4 + 1 + 4 bytes: the token starts at byte column 14.
+    let range = &stray["location"]["range"];
+    assert_eq!(range["start"], serde_json::json!({"line": 2, "column": 14}));
+    assert_eq!(range["end"], serde_json::json!({"line": 2, "column": 26}));
+    let suggestion = &stray["suggestions"][0];
+    assert_eq!(suggestion["text"], "");
+    assert!(stray["code"]["url"]
+        .as_str()
+        .unwrap()
+        .ends_with("#stray-script"));
+    std::fs::write(dir.path().join("clean.md"), "Fine.\n").unwrap();
+    let (code, out) = run(dir.path(), "rdjson", "clean.md");
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn statistics_count_each_rule_as_the_findings_do() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), DRAFT).unwrap();
+    std::fs::write(dir.path().join("b.md"), "A 커뮤니티 here. NАTO met.\n").unwrap();
+    let (_, array) = run(dir.path(), "json", ".");
+    let array: Vec<serde_json::Value> = serde_json::from_str(&array).unwrap();
+    let out = copydesk_in(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--statistics",
+            "--format",
+            "json",
+            ".",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stats: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut total = 0;
+    for row in &stats {
+        let rule = row["rule"].as_str().unwrap();
+        let n = array.iter().filter(|d| d["rule"] == rule).count();
+        assert_eq!(row["count"].as_u64().unwrap() as usize, n, "{rule}");
+        total += n;
+    }
+    assert_eq!(total, array.len());
+    let stray = stats.iter().find(|r| r["rule"] == "stray-script").unwrap();
+    assert_eq!(stray["count"], 2);
+    // Most frequent first.
+    let counts: Vec<u64> = stats.iter().map(|r| r["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+    // The table: one row a rule, the fixable ones marked.
+    let out = copydesk_in(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--statistics",
+            "--color",
+            "never",
+            ".",
+        ])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let row = table
+        .lines()
+        .find(|l| l.contains(" stray-script "))
+        .unwrap();
+    assert!(row.trim_start().starts_with("2 "), "{row}");
+    assert!(row.contains("[*]"), "{row}");
+    assert!(!table.contains("커뮤니티"), "no findings, only counts");
+}
+
+#[test]
+fn output_file_holds_the_report_and_stdout_stays_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.md"), DRAFT).unwrap();
+    let (_, expected) = run(dir.path(), "sarif", "draft.md");
+    let out = copydesk_in(dir.path())
+        .args(["check", "--isolated", "--format", "sarif"])
+        .args(["--output-file", "reports/copydesk.sarif", "draft.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let path = dir.path().join("reports/copydesk.sarif");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_ne!(mode & 0o044, 0, "readable by others as ordinary files are");
+    }
+    // A run that cannot start leaves the old report as it was.
+    let out = copydesk_in(dir.path())
+        .args(["check", "--format", "sarif", "--config", "missing.toml"])
+        .args(["--output-file", "reports/copydesk.sarif", "draft.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+}
