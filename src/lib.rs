@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 
 pub(crate) mod bytes;
+pub mod changes;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;

@@ -2,6 +2,7 @@
 //! found by walking folders (honouring `.gitignore` and `.copydeskignore`).
 
 use crate::error::Error;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Extensions linted when walking a folder (files named explicitly are always linted).
@@ -54,4 +55,50 @@ pub fn files(root: &Path, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
         }
     }
     (files, errors)
+}
+
+/// Of files named one by one (by a hook, or by git as changed), those a
+/// walk of `root` would lint: a text extension, and not excluded by
+/// `.gitignore` or `.copydeskignore` (`check --force-exclude`). The walk
+/// only enters the folders that lead to a named file. A file not on disk
+/// (staged, then deleted from the working copy) or outside `root` is judged
+/// by its extension alone; `-` (standard input) is kept.
+pub fn lintable(root: &Path, files: Vec<PathBuf>) -> Vec<PathBuf> {
+    // Absolute, without `.` components, as the walk reports paths.
+    let full = |f: &Path| -> PathBuf { root.join(f).components().collect() };
+    let on_disk = |f: &Path| {
+        let p = full(f);
+        p.is_file() && p.starts_with(root) && !f.components().any(|c| c.as_os_str() == "..")
+    };
+    let wanted: HashSet<PathBuf> = files
+        .iter()
+        .filter(|f| f.as_os_str() != "-" && is_text_file(f) && on_disk(f))
+        .map(|f| full(f))
+        .collect();
+    let folders: HashSet<PathBuf> = wanted
+        .iter()
+        .flat_map(|p| p.ancestors().skip(1).take_while(|a| a.starts_with(root)))
+        .map(Path::to_path_buf)
+        .collect();
+    let mut kept = HashSet::new();
+    if !wanted.is_empty() {
+        let walker = ignore::WalkBuilder::new(root)
+            .require_git(false)
+            .add_custom_ignore_filename(".copydeskignore")
+            .filter_entry(move |e| {
+                !e.file_type().is_some_and(|t| t.is_dir()) || folders.contains(e.path())
+            })
+            .build();
+        for entry in walker.flatten() {
+            if wanted.contains(entry.path()) {
+                kept.insert(entry.into_path());
+            }
+        }
+    }
+    files
+        .into_iter()
+        .filter(|f| {
+            f.as_os_str() == "-" || (is_text_file(f) && (!on_disk(f) || kept.contains(&full(f))))
+        })
+        .collect()
 }

@@ -315,6 +315,12 @@ impl Workspace {
     pub fn files(&self, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
         crate::walk::files(&self.root, paths)
     }
+
+    /// Of files named one by one (by a hook, or by git as changed), those a
+    /// folder walk would lint (see [`crate::walk::lintable`]).
+    pub fn lintable(&self, files: Vec<PathBuf>) -> Vec<PathBuf> {
+        crate::walk::lintable(&self.root, files)
+    }
 }
 
 /// Build an engine from the shipped packs plus packs read from disk.

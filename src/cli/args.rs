@@ -106,6 +106,15 @@ pub struct CheckArgs {
     /// Print no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Lint the staged text (the index, not the working copy) and report findings on staged changes only.
+    #[arg(long, conflicts_with_all = ["diff_base", "fix"])]
+    pub staged: bool,
+    /// Report findings only on lines changed since the merge base of REF and HEAD (files are still linted whole).
+    #[arg(long, value_name = "REF", conflicts_with = "fix")]
+    pub diff_base: Option<String>,
+    /// Files named on the command line honour .gitignore, .copydeskignore and the extension filter too (for hooks).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Instead of the findings, how many each rule raised (with `--format json`: as JSON).
     #[arg(long)]
     pub statistics: bool,

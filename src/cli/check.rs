@@ -3,6 +3,7 @@
 use super::args::CheckArgs;
 use super::{stdout_writer, workspace, CliError};
 use codespan_reporting::term::termcolor::{NoColor, WriteColor};
+use copydesk::changes::{self, Changed, Since};
 use copydesk::render::statistics::Statistics;
 use copydesk::render::{self, FileReport, ReportOptions, Reporter, Summary};
 use copydesk::workspace::{Checked, Outcome, Workspace};
@@ -16,11 +17,16 @@ use std::path::{Path, PathBuf};
 const BATCH: usize = 256;
 
 /// One input of the run.
-struct Job {
+pub struct Job {
     /// As the user named it (`./` dropped), or the standard-input name.
-    display: String,
+    pub display: String,
     /// None for standard input.
-    path: Option<PathBuf>,
+    pub path: Option<PathBuf>,
+    /// `--staged`: the repository's top folder and the file's path in it;
+    /// the text linted is the staged one.
+    pub staged: Option<(PathBuf, PathBuf)>,
+    /// `--staged`/`--diff-base`: only findings on these lines are reported.
+    pub changed: Option<Changed>,
 }
 
 /// What linting one input gave.
@@ -129,7 +135,22 @@ fn jobs(ws: &Workspace, args: &CheckArgs) -> Result<(Vec<Job>, Vec<copydesk::Err
             "`-` (standard input) given more than once".into(),
         ));
     }
-    let (files, errors) = ws.files(&paths);
+    let since = match (&args.staged, &args.diff_base) {
+        (true, _) => Some(Since::Staged),
+        (false, Some(rev)) => Some(Since::Base(rev.clone())),
+        (false, None) => None,
+    };
+    if let Some(since) = since {
+        let jobs = super::changed::jobs(ws, &since, &args.paths)?;
+        for job in &jobs {
+            ws.resolve(Path::new(&job.display_or_path()))?;
+        }
+        return Ok((jobs, Vec::new()));
+    }
+    let (mut files, errors) = ws.files(&paths);
+    if args.force_exclude {
+        files = ws.lintable(files);
+    }
     let stdin_name = args
         .stdin_filename
         .clone()
@@ -140,10 +161,14 @@ fn jobs(ws: &Workspace, args: &CheckArgs) -> Result<(Vec<Job>, Vec<copydesk::Err
             true => Job {
                 display: stdin_name.clone(),
                 path: None,
+                staged: None,
+                changed: None,
             },
             false => Job {
                 display: display_path(f),
                 path: Some(f.clone()),
+                staged: None,
+                changed: None,
             },
         })
         .collect();
@@ -239,7 +264,10 @@ impl Output {
                 }
                 checked
             }
-            Done::Checked(checked) => {
+            Done::Checked(mut checked) => {
+                if let Some(changed) = &job.changed {
+                    changed.retain(&checked.text, &mut checked.diagnostics);
+                }
                 if !checked.diagnostics.is_empty() {
                     self.reporter.file(&mut self.out, &report(job, &checked))?;
                 }
@@ -275,6 +303,10 @@ fn report<'a>(job: &'a Job, checked: &'a Checked) -> FileReport<'a> {
 
 fn lint(ws: &Workspace, job: &Job, fix: bool, stdin: Option<&[u8]>) -> Done {
     let outcome = match &job.path {
+        Some(path) if job.staged.is_some() => {
+            let (top, in_repo) = job.staged.as_ref().expect("staged");
+            changes::staged_text(top, in_repo).and_then(|bytes| ws.check_bytes(path, bytes))
+        }
         Some(path) => ws.check_file(path, fix),
         None => {
             let bytes = stdin.unwrap_or_default().to_vec();

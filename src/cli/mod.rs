@@ -2,6 +2,7 @@
 //! environment, calls the library, prints, and picks the exit code.
 
 mod args;
+mod changed;
 mod check;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};

@@ -1,6 +1,7 @@
 //! One integration-test binary (ripgrep's layout): every module below is a
 //! group of tests that drive copydesk the way users do.
 
+mod changed;
 mod cli;
 mod corpus;
 mod fixtures;
