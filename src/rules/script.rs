@@ -244,12 +244,12 @@ fn has_mention_cue(text: &str, span: Span, tuning: &StrayTuning) -> bool {
     let newline = text[lo..span.start].rfind('\n');
     let line_start = newline.map_or(lo, |i| lo + i + 1);
     // Start from the whole word when the token is fused to Latin letters (`Slavic zelenъ`).
-    let word_start = text[line_start..span.start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(span.start, |(o, _)| line_start + o);
+    let word_start = line_start
+        + run_before(
+            &text[line_start..span.start],
+            span.start - line_start,
+            is_letter,
+        );
     let is_sep = |c: char| !(c.is_alphanumeric() || c == '+');
     let mut before = &text[line_start..word_start];
     // A window that starts inside a line may cut its first word: drop the piece.
