@@ -400,3 +400,189 @@ fn packed_words_and_their_hash() {
     }
     assert_eq!(pack(*b"abcdefghij"), pack(*b"abcdefgh"));
 }
+
+// ---------------------------------------------------------------------------
+// Real text: each variant on excerpts of the shared corpus (file and
+// article id named) and on sentences written for the test.
+
+/// The words of `text` as strings (possessive included).
+fn strs<'t>(w: &'t Word, text: &'t str) -> Vec<&'t str> {
+    w.iter(text).strs().collect()
+}
+
+/// The words of `text` without a possessive `'s`.
+fn cores<'t>(w: &Word, text: &'t str) -> Vec<&'t str> {
+    w.iter(text).map(|k| &text[k.start..k.core_end]).collect()
+}
+
+#[test]
+fn hyphenated_korean_names_are_one_word() {
+    // reuters21578.jsonl, reuters-16788.
+    let t = "will meet South Korean President Chun Doo-hwan and\nTrade Minister Rha Woong Bae";
+    let want = [
+        "will",
+        "meet",
+        "South",
+        "Korean",
+        "President",
+        "Chun",
+        "Doo-hwan",
+        "and",
+        "Trade",
+        "Minister",
+        "Rha",
+        "Woong",
+        "Bae",
+    ];
+    assert_eq!(strs(Word::letters(), t), want);
+    assert_eq!(strs(Word::alphanumeric(), t), want);
+    // reuters21578.jsonl, reuters-19495: the comma ends the name.
+    let t = "Democratic Justice Party (DJP) chairman Roh Tae-woo,\nwho unveiled the reforms";
+    assert_eq!(
+        strs(Word::letters(), t)[4..7],
+        ["chairman", "Roh", "Tae-woo"]
+    );
+    // Written for the test: a possessive after a hyphenated name, and a
+    // hyphen that joins nothing.
+    let t = "Kim Jong-un's aunt, Kim Kyong-hui, and the Kim- and Moon-led talks";
+    assert_eq!(
+        cores(Word::letters(), t),
+        [
+            "Kim",
+            "Jong-un",
+            "aunt",
+            "Kim",
+            "Kyong-hui",
+            "and",
+            "the",
+            "Kim",
+            "and",
+            "Moon-led",
+            "talks"
+        ]
+    );
+    // The attribution rules' words keep a trailing hyphen (as their regex
+    // did) and split no possessive; the segmenter's word reads on.
+    assert_eq!(strs(Word::alphanumeric(), t)[1], "Jong-un's");
+    assert!(strs(Word::alphanumeric(), t).contains(&"Kim-"));
+    assert_eq!(&t[4..Word::sentence().run_after(t, 4)], "Jong-un's");
+    // `(?-u:\b)` words split at every hyphen and apostrophe.
+    assert_eq!(
+        strs(Word::ascii(), t)[..5],
+        ["Kim", "Jong", "un", "s", "aunt"]
+    );
+}
+
+#[test]
+fn straight_and_curly_apostrophes() {
+    // bbc2225.jsonl, bbc-sport-195: `'` inside a name and before a
+    // possessive.
+    let t = "he will return to O'Neill's first-team plans.";
+    assert_eq!(
+        cores(Word::letters(), t),
+        [
+            "he",
+            "will",
+            "return",
+            "to",
+            "O'Neill",
+            "first-team",
+            "plans"
+        ]
+    );
+    assert_eq!(strs(Word::alphanumeric(), t)[4], "O'Neill's");
+    // kcna2024.jsonl, kcna-c0d62614e1df: `’s`, and a name glued to the
+    // word before it.
+    let t = "true toKim Jong Un’s noble intention";
+    assert_eq!(
+        cores(Word::letters(), t),
+        ["true", "toKim", "Jong", "Un", "noble", "intention"]
+    );
+    assert_eq!(strs(Word::alphanumeric(), t)[3], "Un’s");
+    // Only the words starting with a capital, as the name rules scan them.
+    let cands: Vec<usize> = (0..t.len())
+        .filter(|&i| t.as_bytes()[i].is_ascii_uppercase())
+        .collect();
+    let mut cursor = Cursor::new(&cands);
+    let first = Word::letters().next_capital(t, 0, &mut cursor);
+    assert_eq!(first.map(|k| k.str(t)), Some("Jong"));
+    // wikipedia-unicode.jsonl, squad-train:Kievan_Rus': a final `’` joins
+    // nothing for the name rules and ends an attribution word.
+    let t = "(Ки́евская Русь Kievskaya Rus’) was coined";
+    assert_eq!(strs(Word::letters(), t)[3], "Rus");
+    assert_eq!(strs(Word::alphanumeric(), t)[4], "Rus’");
+    // Written for the test: the modifier letter apostrophe of romanized
+    // Korean (U+02BC) joins a name word, and ends a possessive the name
+    // rules split off; it is a letter (`Lm`) to `[\p{L}\p{N}]`.
+    let t = "Chʼoe Ryong-haeʼs speech";
+    assert_eq!(cores(Word::letters(), t), ["Chʼoe", "Ryong-hae", "speech"]);
+    assert_eq!(
+        strs(Word::alphanumeric(), t),
+        ["Chʼoe", "Ryong-haeʼs", "speech"]
+    );
+}
+
+#[test]
+fn hangul_and_combining_marks() {
+    // wikipedia-unicode.jsonl, squad-train:Presbyterianism.
+    let t = "Presbyterian Church in Korea, Koshin 고신) in 1952.";
+    assert!(strs(Word::letters(), t).contains(&"고신"));
+    assert!(strs(Word::alphanumeric(), t).contains(&"고신"));
+    let at = t.find('고').expect("in the excerpt");
+    assert_eq!(&t[Word::marked().around(t, at + 3)], "고신");
+    // No ASCII word holds a Hangul byte.
+    assert_eq!(strs(Word::ascii(), t).last(), Some(&"1952"));
+    // wikipedia-unicode.jsonl, squad-train:Anti-aircraft_warfare: a
+    // stress mark (U+0301) continues a word for the name rules and
+    // mixed-script, and splits one for the attribution rules' `[\p{L}\p{N}]`.
+    let t = "(Cyrillic: Противовозду́шная оборо́на), a literal translation";
+    assert_eq!(strs(Word::letters(), t)[1], "Противовозду́шная");
+    assert_eq!(
+        strs(Word::alphanumeric(), t)[1..3],
+        ["Противовозду", "шная"]
+    );
+    let at = t.find("шная").expect("in the excerpt");
+    assert_eq!(&t[Word::marked().around(t, at)], "Противовозду́шная");
+}
+
+#[test]
+fn digits_with_separators() {
+    // bbc2225.jsonl, bbc-business-479: a comma separates digits.
+    let t = "vehicle unit sales in 2004 were 6,798,000, an increase";
+    assert_eq!(
+        strs(Word::alphanumeric(), t)[4..8],
+        ["2004", "were", "6", "798"]
+    );
+    assert_eq!(strs(Word::ascii(), t)[4..8], ["2004", "were", "6", "798"]);
+    // The name rules' words are letters only.
+    assert_eq!(
+        strs(Word::letters(), t),
+        ["vehicle", "unit", "sales", "in", "were", "an", "increase"]
+    );
+    // bbc2225.jsonl, bbc-business-001: the segmenter's word before a
+    // period holds the decimal point; the attribution rules' words do not.
+    let t = "jumped 76% to $1.13bn (£600m) for the three months";
+    let end = t.find(" (").expect("in the excerpt");
+    assert_eq!(&t[Word::abbreviation().run_before(t, end)..end], "1.13bn");
+    assert_eq!(
+        strs(Word::alphanumeric(), t)[..5],
+        ["jumped", "76", "to", "1", "13bn"]
+    );
+    assert!(strs(Word::alphanumeric(), t).contains(&"600m"));
+}
+
+#[test]
+fn abbreviations_for_the_segmenter() {
+    // reuters21578.jsonl, reuters-1.
+    let t = "Destinations were the U.S., Covertible currency areas,\nUruguay";
+    let end = t.find(',').expect("in the excerpt");
+    assert_eq!(&t[Word::abbreviation().run_before(t, end)..end], "U.S.");
+    assert_eq!(
+        &t[Word::abbreviation().run_before(t, end - 1)..end - 1],
+        "U.S"
+    );
+    // The sentence word stops at a period, the name rules' word too.
+    let at = t.find("U.S.").expect("in the excerpt");
+    assert_eq!(&t[at..Word::sentence().run_after(t, at)], "U");
+    assert_eq!(Word::letters().at(t, at).str(t), "U");
+}
