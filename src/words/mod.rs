@@ -115,6 +115,13 @@ pub(crate) fn is_inherited(c: char) -> bool {
     !c.is_ascii() && c.script() == Script::Inherited
 }
 
+/// Whether `c` beside a match glues it into a longer word (a letter or
+/// digit, a combining mark, `_`): where the name rules see no word boundary.
+#[inline]
+pub(crate) fn glues(c: char) -> bool {
+    is_alphanumeric(c) || is_mark(c) || c == '_'
+}
+
 /// A byte `(?-u:\w)` matches, which `(?-u:\b)` counts as a word byte.
 #[inline]
 pub(crate) fn is_ascii_word_byte(b: u8) -> bool {

@@ -586,3 +586,14 @@ fn abbreviations_for_the_segmenter() {
     assert_eq!(&t[at..Word::sentence().run_after(t, at)], "U");
     assert_eq!(Word::letters().at(t, at).str(t), "U");
 }
+
+/// Every scalar value, against the name rules' old boundary test.
+#[test]
+fn glues_is_the_name_rules_boundary() {
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let old = c.is_alphanumeric() || is_combining_mark(c) || c == '_';
+        assert_eq!(glues(c), old, "{c:?}");
+    }
+    // Written for the test: punctuation does not glue, marks and Hangul do.
+    assert!(!glues('\'') && glues('N') && glues('\u{301}') && glues('고'));
+}
