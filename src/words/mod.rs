@@ -42,7 +42,8 @@
 //! ([`ascii_letters_end`]); a character is decoded only where a byte is not
 //! ASCII. Also here: the scan that lexes only the words starting with a
 //! capital ([`Word::next_capital`]), and the small helpers on words every
-//! reader needs: [`is_capitalized`], [`lower`], the packed key of a short
+//! reader needs: [`is_capitalized`], [`lower`], [`glues`] (what sticks to a
+//! name: no word boundary), the packed key of a short
 //! word ([`pack`]) and its hash ([`hash_bits`]).
 
 use std::borrow::Cow;
