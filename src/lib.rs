@@ -23,6 +23,7 @@ pub mod source;
 pub mod tables;
 pub mod testing;
 pub mod walk;
+pub(crate) mod words;
 pub mod workspace;
 
 pub use config::Config;

@@ -4,6 +4,7 @@
 //! with their Latin prototypes.
 
 use crate::diagnostic::{Edit, Finding, Fix, Span};
+use crate::words::{is_letter, Word};
 use unicode_script::{Script, UnicodeScript};
 
 /// The Latin letter a character is confusable with, if it is a single ASCII letter.
@@ -30,23 +31,11 @@ pub fn latin_prototype(c: char) -> Option<char> {
     })
 }
 
-fn is_word_char(c: char) -> bool {
-    super::is_alphabetic(c) || c.is_numeric() || matches!(c.script(), Script::Inherited)
-}
-
-/// The span of the word (letters, digits, marks) around byte `at`.
+/// The span of the word (letters, digits, marks: the tokenizer's
+/// `Word::marked()`) around byte `at`.
 pub fn word_around(text: &str, at: usize) -> Span {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(at, |(o, _)| o);
-    let end = text[at..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(o, _)| at + o);
-    Span::new(start, end)
+    let r = Word::marked().around(text, at);
+    Span::new(r.start, r.end)
 }
 
 /// The `mixed-script` matcher: each word holding a non-ASCII character
@@ -69,7 +58,7 @@ pub fn non_ascii_words<'a>(
     let mut from = 0;
     std::iter::from_fn(move || {
         while let Some((at, c)) = cursor.next_char(text, from) {
-            if !is_word_char(c) {
+            if !Word::marked().contains(c) {
                 from = at + c.len_utf8();
                 continue;
             }
@@ -94,7 +83,7 @@ pub fn check_word(text: &str, word: Span) -> Option<Finding> {
     let mut edits = Vec::new();
     let mut scripts: Vec<&'static str> = Vec::new();
     for (o, c) in w.char_indices() {
-        if !super::is_alphabetic(c) {
+        if !is_letter(c) {
             continue;
         }
         match c.script() {

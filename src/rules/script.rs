@@ -12,9 +12,9 @@
 //! used as a symbol (`β-blocker`, `5 μm`) and accepted tokens.
 
 use crate::diagnostic::{Edit, Finding, Fix, Span};
-use crate::rules::confusable::word_around;
 use crate::rules::context::NonAscii;
 use crate::rules::{hangul_or_han, Claims, Context};
+use crate::words::{is_letter, run_after, run_before, Word};
 use std::collections::HashSet;
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
@@ -244,12 +244,12 @@ fn has_mention_cue(text: &str, span: Span, tuning: &StrayTuning) -> bool {
     let newline = text[lo..span.start].rfind('\n');
     let line_start = newline.map_or(lo, |i| lo + i + 1);
     // Start from the whole word when the token is fused to Latin letters (`Slavic zelenъ`).
-    let word_start = text[line_start..span.start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(span.start, |(o, _)| line_start + o);
+    let word_start = line_start
+        + run_before(
+            &text[line_start..span.start],
+            span.start - line_start,
+            is_letter,
+        );
     let is_sep = |c: char| !(c.is_alphanumeric() || c == '+');
     let mut before = &text[line_start..word_start];
     // A window that starts inside a line may cut its first word: drop the piece.
@@ -320,8 +320,8 @@ fn followed_by_pinyin(text: &str, span: Span) -> bool {
         return false;
     }
     let rest = text[span.end..].trim_start_matches([' ', '\u{a0}', ',']);
-    rest.chars()
-        .take_while(|c| c.is_alphabetic())
+    rest[..run_after(rest, 0, is_letter)]
+        .chars()
         .any(|c| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".contains(c))
 }
 
@@ -424,14 +424,12 @@ fn beside_own_transliteration(text: &str, span: Span, max_chars: usize) -> bool 
     let Some(translit) = transliterate(&text[span.range()]) else {
         return false;
     };
-    let is_word = |c: char| super::is_alphabetic(c) || c == '-' || c == '\'';
+    let is_word = |c: char| is_letter(c) || c == '-' || c == '\'';
     let rest = text[span.end..].trim_start_matches([' ', ',', '\u{a0}', '"', '\'', '“']);
-    let next: String = rest.chars().take_while(|&c| is_word(c)).collect();
+    let next = &rest[..run_after(rest, 0, is_word)];
     let head = text[..span.start].trim_end_matches([' ', ',', '\u{a0}', '"', '\'', '“', '/']);
-    let mut prev: Vec<char> = head.chars().rev().take_while(|&c| is_word(c)).collect();
-    prev.reverse();
-    let prev: String = prev.into_iter().collect();
-    similar_romanization(&translit, &next) || similar_romanization(&translit, &prev)
+    let prev = &head[run_before(head, head.len(), is_word)..];
+    similar_romanization(&translit, next) || similar_romanization(&translit, prev)
 }
 
 fn similar_romanization(translit: &str, latin: &str) -> bool {
@@ -579,7 +577,7 @@ pub fn check(
             // The runs are sorted: those starting inside a word are a
             // slice of them, found by two binary searches.
             for k in 0..group.len() {
-                let word = word_around(text, group[k].0.start);
+                let word = Word::marked().around(text, group[k].0.start);
                 let first = group.partition_point(|(s, _)| s.start < word.start);
                 let after = group.partition_point(|(s, _)| s.start < word.end);
                 if after - first >= 3 {

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::paragraphs::{space_at, trim_range};
 use super::{Positions, Sentence};
+use crate::words::{pack, Word};
 
 /// The segmenter's tuning: `[options.segmenter]` in the packs
 /// (`rules/attribution.toml` states every key; a house pack replaces or
@@ -34,57 +35,26 @@ pub(super) fn is_opener_char(c: char) -> bool {
     matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[')
 }
 
-/// The word (letters, digits and internal periods) ending right before byte
-/// `end`.
+/// The run of letters, digits, periods, hyphens and apostrophes ending
+/// right before byte `end` (`Word::abbreviation()`): a word with its
+/// internal periods, perhaps after leading periods, hyphens or apostrophes.
 pub(super) fn word_before(text: &str, end: usize) -> &str {
-    // Most words are ASCII: step back over bytes, and decode characters
-    // only when a non-ASCII one is met.
-    let b = text.as_bytes();
-    let mut start = end;
-    while start > 0 {
-        let c = b[start - 1];
-        if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'\'') {
-            start -= 1;
-        } else if c < 0x80 {
-            return &text[start..end];
-        } else {
-            break;
-        }
-    }
-    if start == 0 {
-        return &text[..end];
-    }
-    let s = &text[..end];
-    let start = s
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.' || *c == '-' || *c == '\'')
-        .last()
-        .map_or(end, |(i, _)| i);
-    &text[start..end]
+    &text[Word::abbreviation().run_before(text, end)..end]
 }
 
+/// The word that opens the text at byte `start` (`Word::sentence()`), after
+/// any opening quotation marks or brackets.
 pub(super) fn next_word(text: &str, start: usize) -> &str {
-    let s = &text[start..];
-    let s = s.trim_start_matches(is_opener_char);
-    let end = s
-        .char_indices()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '-'))
-        .map_or(s.len(), |(i, _)| i);
-    &s[..end]
+    let s = text[start..].trim_start_matches(is_opener_char);
+    &s[..Word::sentence().run_after(s, 0)]
 }
 
 /// `w` (at most [`ABBREV_LIMIT`] bytes) lower-cased into an integer, when it
 /// is ASCII: what the abbreviation lists are looked up by.
 pub(super) fn abbrev_key(w: &str) -> Option<u64> {
-    let mut k = [0u8; 8];
-    for (d, c) in k.iter_mut().zip(w.bytes()) {
-        if !c.is_ascii() {
-            return None;
-        }
-        *d = c.to_ascii_lowercase();
-    }
-    Some(u64::from_le_bytes(k))
+    let head = &w.as_bytes()[..w.len().min(8)];
+    head.is_ascii()
+        .then(|| pack(head.iter().map(u8::to_ascii_lowercase)))
 }
 
 /// The segmenter's word lists, compiled once per engine: the abbreviations

@@ -10,7 +10,8 @@ use rustc_hash::FxHashMap;
 
 use crate::segment::Segmented;
 
-use super::word_table::{is_regex_space, is_word_byte, AsciiWords, WordTable};
+use super::word_table::{is_regex_space, WordTable};
+use crate::words::{is_ascii_word_byte, Word};
 
 /// The [`Anchors`] kind of the attributing phrases
 /// ([`Compiled::attributing`](super::compiled::Compiled::attributing)),
@@ -66,9 +67,15 @@ impl Anchors {
     pub(super) fn add(&mut self, phrases: &[String], kind: u8, exact: bool) {
         // A phrase is plain when a regex match of it is exactly its ASCII
         // words with ASCII whitespace between.
-        let plain = |p: &str| p.bytes().all(|b| is_word_byte(b) || is_regex_space(b));
+        let plain = |p: &str| {
+            p.bytes()
+                .all(|b| is_ascii_word_byte(b) || is_regex_space(b))
+        };
         for p in phrases {
-            let runs: Vec<&[u8]> = AsciiWords::new(p).map(|r| &p.as_bytes()[r]).collect();
+            let runs: Vec<&[u8]> = Word::ascii()
+                .iter(p)
+                .map(|r| &p.as_bytes()[r.range()])
+                .collect();
             let Some(at) = (0..runs.len()).max_by_key(|&i| runs[i].len()) else {
                 if !p.trim().is_empty() {
                     self.always |= kind;
@@ -258,10 +265,10 @@ impl Anchors {
         let last = of_kind.next_back().unwrap_or(first);
         let mut from = first;
         for _ in 0..before {
-            while from > span.start && !is_word_byte(b[from - 1]) {
+            while from > span.start && !is_ascii_word_byte(b[from - 1]) {
                 from -= 1;
             }
-            while from > span.start && is_word_byte(b[from - 1]) {
+            while from > span.start && is_ascii_word_byte(b[from - 1]) {
                 from -= 1;
             }
         }
@@ -302,7 +309,7 @@ fn words_after_end(b: &[u8], mut pos: usize, words: &[Vec<u8>]) -> Option<usize>
         let end = start + w.len();
         if start == pos
             || !b.get(start..end).is_some_and(|x| x.eq_ignore_ascii_case(w))
-            || b.get(end).is_some_and(|&c| is_word_byte(c))
+            || b.get(end).is_some_and(|&c| is_ascii_word_byte(c))
         {
             return None;
         }
@@ -391,7 +398,7 @@ fn words_before_from(b: &[u8], pos: &mut usize, words: &[Vec<u8>]) -> bool {
         };
         let ok = end < *pos
             && b[start..end].eq_ignore_ascii_case(w)
-            && !(start > 0 && is_word_byte(b[start - 1]));
+            && !(start > 0 && is_ascii_word_byte(b[start - 1]));
         *pos = start;
         ok
     })

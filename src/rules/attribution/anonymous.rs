@@ -7,7 +7,8 @@ use crate::diagnostic::{Finding, Span};
 use crate::segment::Segmented;
 
 use super::compiled::{Compiled, ANON};
-use super::prose::{in_quote, lower, prev_word};
+use super::prose::{in_quote, prev_word};
+use crate::words::{lower, Word};
 
 /// `anonymous-source`: a bare `a source said` / `sources said`.
 #[cfg(test)]
@@ -35,14 +36,18 @@ pub(super) fn anonymous_in(
             if in_quote(seg, start) {
                 continue;
             }
-            let first = c.word.find(&s[m.clone()]).map(|w| lower(w.as_str()));
+            let first = Word::alphanumeric()
+                .iter(&s[m.clone()])
+                .strs()
+                .next()
+                .map(lower);
             let has_det = first
                 .as_ref()
                 .is_some_and(|w| c.bare_dets.contains(w.as_ref()));
             if !has_det {
                 // `sources said` must start a clause: `industry sources said`
                 // and `the source said` describe or refer back.
-                if let Some((w, _)) = prev_word(c, text, base, start) {
+                if let Some((w, _)) = prev_word(text, base, start) {
                     if !c.source_clause_openers.contains(w.as_ref()) {
                         continue;
                     }

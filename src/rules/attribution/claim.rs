@@ -13,9 +13,10 @@ use super::compiled::{
     Compiled, CLAIM_ANY, CLAIM_EVIDENCE, CLAIM_GROUP, CLAIM_IT, CLAIM_PASSIVE, CLAIM_PHRASE,
     CLAIM_SUBJECT,
 };
-use super::prose::{in_quote, is_capitalized, lower, prev_word, words_of};
+use super::prose::{in_quote, prev_word, words_of};
 use super::speaker::reported_by_speaker;
 use super::word_table::WordTable;
+use crate::words::{is_alphanumeric, is_capitalized, lower, Word};
 
 /// `unattributed-claim`: assertions resting on a vague or missing source.
 #[cfg(test)]
@@ -104,23 +105,23 @@ fn group_claims(
         let bounds = claim_bounds(c, text.as_bytes(), span, sent_hits, bit);
         for m in re.find_iter_within(s, bounds) {
             let start = base + m.start;
-            if let Some((w, cap)) = prev_word(c, text, base, start) {
+            if let Some((w, cap)) = prev_word(text, base, start) {
                 if cap || c.specific.contains(w.as_ref()) {
                     continue;
                 }
             }
             let after_start = base + m.end;
+            let after = &text[after_start..span.end];
             // The verb: one of the first `group_verb_within` words.
-            let Some(verb) = c
-                .word
-                .find_iter(&text[after_start..span.end])
+            let Some(verb) = Word::alphanumeric()
+                .iter(after)
                 .take(c.group_verb_within)
-                .find(|w| verbs.contains(lower(w.as_str()).as_ref()))
+                .find(|w| verbs.contains(lower(w.str(after)).as_ref()))
             else {
                 continue;
             };
-            let verb_end = after_start + verb.end();
-            let mid = &text[after_start..after_start + verb.start()];
+            let verb_end = after_start + verb.end;
+            let mid = &text[after_start..after_start + verb.start];
             if mid_names_source(c, mid) || mid.contains([',', ';', '(', '"', '\u{2014}']) {
                 continue;
             }
@@ -146,26 +147,26 @@ fn subject_claims(
     });
     for m in subjects.into_iter().flatten() {
         let start = base + m.start;
-        if let Some((w, cap)) = prev_word(c, text, base, start) {
+        if let Some((w, cap)) = prev_word(text, base, start) {
             if cap || c.specific.contains(w.as_ref()) || c.claim_aux.contains(w.as_ref()) {
                 continue;
             }
         }
         let after_start = base + m.end;
+        let after = &text[after_start..span.end];
         // The first of the next words that is not an auxiliary.
-        let Some(verb) = c
-            .word
-            .find_iter(&text[after_start..span.end])
+        let Some(verb) = Word::alphanumeric()
+            .iter(after)
             .take(c.subject_verb_within)
-            .find(|w| !c.claim_aux.contains(lower(w.as_str()).as_ref()))
-            .filter(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
+            .find(|w| !c.claim_aux.contains(lower(w.str(after)).as_ref()))
+            .filter(|w| c.claim_verbs.contains(lower(w.str(after)).as_ref()))
         else {
             continue;
         };
-        if text[after_start..after_start + verb.start()].contains([',', ';', '"']) {
+        if after[..verb.start].contains([',', ';', '"']) {
             continue;
         }
-        found.push((start..after_start + verb.end(), "vague subject"));
+        found.push((start..after_start + verb.end, "vague subject"));
     }
 }
 
@@ -265,7 +266,7 @@ pub(super) fn claim_bounds(
 /// Whether a sentence names a source: a capitalized name (not just the
 /// first word) together with a speech verb, `according to` or a naming cue.
 fn sentence_names_source(c: &Compiled, s: &str) -> bool {
-    let ws = words_of(c, s, usize::MAX);
+    let ws = words_of(s, usize::MAX);
     let named = (ws.len() >= 2 && is_capitalized(ws[0]) && is_capitalized(ws[1]))
         || ws.iter().skip(1).any(|w| is_capitalized(w) && *w != "I");
     if !named {
@@ -277,7 +278,7 @@ fn sentence_names_source(c: &Compiled, s: &str) -> bool {
 
 /// Whether the words between a vague subject and its verb name the source.
 fn mid_names_source(c: &Compiled, mid_text: &str) -> bool {
-    let ws = words_of(c, mid_text, usize::MAX);
+    let ws = words_of(mid_text, usize::MAX);
     if ws.iter().any(|w| is_capitalized(w)) {
         return true;
     }
@@ -299,32 +300,38 @@ fn contains_phrase(words: &[impl AsRef<str>], p: &[String]) -> bool {
 ///
 /// A necessary condition for the claim patterns that look for a verb
 /// after their subject, cheap enough to run before them. Words are split
-/// as [`Compiled::word`] splits them (a letter or digit, then letters,
-/// digits, apostrophes and hyphens); each run of letters and digits in a
-/// word is compared, so a word a pattern would start inside a hyphenated
-/// one (`some-think`) is compared too.
+/// as `Word::alphanumeric()` splits them (a letter or digit, then letters,
+/// digits, apostrophes and hyphens), by its byte classes; each run of
+/// letters and digits in a word is compared, so a word a pattern would
+/// start inside a hyphenated one (`some-think`) is compared too.
 fn verb_may_follow(text: &str, pos: usize, end: usize, n: usize, verbs: &WordTable) -> bool {
+    let word = Word::alphanumeric();
+    // A non-ASCII character that may start or continue a word: a joiner
+    // (`’`), or alphanumeric (a superset of the word's `[\p{L}\p{N}]`
+    // that needs no regex).
+    let may_hold = |i: usize| {
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        (is_alphanumeric(ch) || word.is_joiner(ch), ch.len_utf8())
+    };
     let b = text.as_bytes();
     let (mut i, mut words) = (pos, 0);
     while i < end && words <= n {
         let c = b[i];
         if c >= 0x80 {
-            // A letter, a digit or `’` may continue or start a word:
-            // only other characters are passed over.
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            if ch.is_alphanumeric() || ch == '\u{2019}' {
-                return true;
+            // Only other characters are passed over.
+            match may_hold(i) {
+                (true, _) => return true,
+                (false, len) => i += len,
             }
-            i += ch.len_utf8();
             continue;
         }
-        if !c.is_ascii_alphanumeric() {
+        if !word.is_char_byte(c) {
             i += 1;
             continue;
         }
-        while i < end && (b[i].is_ascii_alphanumeric() || b[i] == b'\'' || b[i] == b'-') {
+        while i < end && (word.is_char_byte(b[i]) || word.is_joiner_byte(b[i])) {
             let s = i;
-            while i < end && b[i].is_ascii_alphanumeric() {
+            while i < end && word.is_char_byte(b[i]) {
                 i += 1;
             }
             // (A run of ASCII letters and digits: the table's words are
@@ -332,16 +339,13 @@ fn verb_may_follow(text: &str, pos: usize, end: usize, n: usize, verbs: &WordTab
             if verbs.may_hold(b, s, i) && verbs.get_filtered(b, s, i).is_some() {
                 return true;
             }
-            while i < end && (b[i] == b'\'' || b[i] == b'-') {
+            while i < end && word.is_joiner_byte(b[i]) {
                 i += 1;
             }
         }
-        if i < end && b[i] >= 0x80 {
-            // (The word may go on.)
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            if ch.is_alphanumeric() || ch == '\u{2019}' {
-                return true;
-            }
+        // (The word may go on.)
+        if i < end && b[i] >= 0x80 && may_hold(i).0 {
+            return true;
         }
         words += 1;
     }
@@ -353,11 +357,10 @@ mod tests {
     use super::*;
 
     use crate::rules::attribution::test_support::{compiled, found};
-    use crate::rules::attribution::word_regex::WordMatch;
-    use crate::rules::attribution::word_table::is_word_byte;
     use crate::rules::attribution::Options;
     use crate::segment::segment;
     use crate::testing::xorshift;
+    use crate::words::{is_ascii_word_byte, Tok};
 
     fn claims(text: &str) -> Vec<String> {
         found(text, unattributed_claims)
@@ -444,7 +447,7 @@ mod tests {
     }
 
     /// `verb_may_follow` is a prefilter: whenever a verb is one of the
-    /// words `Compiled::word` finds within the window, from the anchor or
+    /// words `Word::alphanumeric()` finds within the window, from the anchor or
     /// from any place a pattern may end (an ASCII word boundary, which may
     /// lie inside a hyphenated word), it must say so.
     #[test]
@@ -475,22 +478,24 @@ mod tests {
         let mut seen_true = 0;
         for _ in 0..20_000 {
             let text: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();
-            let Some(pos) = c.word.find(&text).map(|m| m.start()) else {
+            let word = Word::alphanumeric();
+            let Some(pos) = word.iter(&text).next().map(|m| m.start) else {
                 continue;
             };
             let n = next(5);
             // The anchor word and the `n` words after it, and every word
             // the regex finds from a place inside them.
-            let words: Vec<WordMatch> = c.word.find_iter(&text[pos..]).take(n + 1).collect();
-            let window_end = pos + words.last().map_or(0, |w| w.end());
+            let words: Vec<Tok> = word.iter(&text[pos..]).take(n + 1).collect();
+            let window_end = pos + words.last().map_or(0, |w| w.end);
             let b = text.as_bytes();
             let boundary =
-                |p: usize| text.is_char_boundary(p) && (p == pos || !is_word_byte(b[p - 1]));
+                |p: usize| text.is_char_boundary(p) && (p == pos || !is_ascii_word_byte(b[p - 1]));
             let has_verb = (pos..window_end).filter(|&p| boundary(p)).any(|p| {
-                c.word
-                    .find(&text[p..])
-                    .filter(|w| p + w.start() < window_end)
-                    .is_some_and(|w| c.claim_verbs.contains(lower(w.as_str()).as_ref()))
+                let rest = &text[p..];
+                word.iter(rest)
+                    .next()
+                    .filter(|w| p + w.start < window_end)
+                    .is_some_and(|w| c.claim_verbs.contains(lower(w.str(rest)).as_ref()))
             });
             let got = verb_may_follow(&text, pos, text.len(), n, &c.claim_verb_table);
             assert!(!has_verb || got, "{text:?} from {pos}, {n} words");

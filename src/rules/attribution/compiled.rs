@@ -9,8 +9,8 @@ use super::anchors::{Anchors, ATTRIBUTING};
 use super::matching::{alt_forms, phrase_pattern, OpenAttribution, PhraseSet, WordPattern};
 use super::options::{inflections, strings, word_set, Options};
 use super::speaker::ReportingVerbs;
-use super::word_regex::WordRegex;
-use super::word_table::{AsciiWords, WordTable};
+use super::word_table::WordTable;
+use crate::words::Word;
 
 /// Options compiled on first use (`Lazy::new(options, Compiled::new)`): a
 /// pre-commit run that never needs the word lists should not build them.
@@ -65,7 +65,6 @@ pub struct Compiled {
     pub(super) anon_before: (usize, usize),
     pub(super) bare_dets: FxHashSet<String>,
     pub(super) source_clause_openers: FxHashSet<String>,
-    pub(super) word: WordRegex,
     /// The whole-document prefilter: the sentences that can hold a match
     /// of the claim patterns (by pattern, see the `CLAIM_*` bits), and of
     /// the anonymous-source patterns (`ANON`). Only those sentences are
@@ -140,7 +139,6 @@ impl Compiled {
             anon_before,
             bare_dets: set(&opts.bare_source_determiners),
             source_clause_openers: set(&opts.source_clause_openers),
-            word: WordRegex::new(),
             anchors,
         })
     }
@@ -266,7 +264,7 @@ fn anonymous_patterns(
     let runs = |forms: &[String]| {
         forms
             .iter()
-            .map(|f| AsciiWords::new(f).count())
+            .map(|f| Word::ascii().iter(f).count())
             .max()
             .unwrap_or(0)
     };

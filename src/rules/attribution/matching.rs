@@ -12,7 +12,8 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use super::options::{inflections, word_set};
-use super::word_table::{is_regex_space, is_word_byte, AsciiWords};
+use super::word_table::is_regex_space;
+use crate::words::{is_ascii_word_byte, lower, Word};
 
 /// A regex built on first use: the claim and anonymous-source patterns when
 /// a tuned word list has phrases other than plain words (see
@@ -69,19 +70,25 @@ pub(super) fn alt_forms(items: &[String], inflect: bool) -> Vec<String> {
 /// Whether the regex alternative for `form` matches exactly its ASCII
 /// words with ASCII whitespace between them (so a [`WordSeq`] can match it).
 fn plain_form(form: &str) -> bool {
-    !form.trim().is_empty() && form.bytes().all(|b| is_word_byte(b) || is_regex_space(b))
+    !form.trim().is_empty()
+        && form
+            .bytes()
+            .all(|b| is_ascii_word_byte(b) || is_regex_space(b))
 }
 
 /// Whether `(?-u:\b)` holds at byte `pos` of `b`.
 fn ascii_boundary(b: &[u8], pos: usize) -> bool {
-    let before = pos > 0 && is_word_byte(b[pos - 1]);
-    let after = pos < b.len() && is_word_byte(b[pos]);
+    let before = pos > 0 && is_ascii_word_byte(b[pos - 1]);
+    let after = pos < b.len() && is_ascii_word_byte(b[pos]);
     before != after
 }
 
 /// The end of the run of ASCII word bytes starting at `pos`.
 fn ascii_word_end(b: &[u8], pos: usize) -> usize {
-    pos + b[pos..].iter().take_while(|&&c| is_word_byte(c)).count()
+    pos + b[pos..]
+        .iter()
+        .take_while(|&&c| is_ascii_word_byte(c))
+        .count()
 }
 
 /// The end of the run of whitespace (Unicode's `\s`, as `char::is_whitespace`)
@@ -293,7 +300,7 @@ impl WordSeq {
         let mut pos = from;
         std::iter::from_fn(move || {
             while pos < b.len() {
-                while pos < b.len() && !is_word_byte(b[pos]) {
+                while pos < b.len() && !is_ascii_word_byte(b[pos]) {
                     pos += 1;
                 }
                 if pos == b.len() || pos > until {
@@ -385,7 +392,7 @@ pub(super) struct OpenAttribution {
 fn is_unicode_word_char(c: char) -> bool {
     static WORD: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
     if c.is_ascii() {
-        return is_word_byte(c as u8);
+        return is_ascii_word_byte(c as u8);
     }
     WORD.get_or_init(|| Regex::new(r"\A\w\z").ok())
         .as_ref()
@@ -413,7 +420,7 @@ impl OpenAttribution {
         // byte and, like every literal before `\b` or `\s`, ends where the
         // run of ASCII word bytes does.
         let form_at = |k: usize| -> bool {
-            if k >= b.len() || !is_word_byte(b[k]) {
+            if k >= b.len() || !is_ascii_word_byte(b[k]) {
                 return false;
             }
             let run_end = ascii_word_end(b, k);
@@ -464,14 +471,6 @@ impl OpenAttribution {
     }
 }
 
-/// Writes the ASCII-lower-cased `word` into `buf` (reused, so looking words
-/// up allocates nothing per word).
-fn lower_into<'b>(buf: &'b mut Vec<u8>, word: &[u8]) -> &'b [u8] {
-    buf.clear();
-    buf.extend(word.iter().map(u8::to_ascii_lowercase));
-    buf
-}
-
 /// A list of lower-cased words and phrases matched as the regex
 /// `(?i)(?-u:\b(?:w1|w2 w3|...)\b)` (`\s+` between a phrase's words) would
 /// match them, by looking each word of the text up in a hash map. A regex
@@ -492,7 +491,7 @@ impl PhraseSet {
     pub(super) fn new(forms: &[String]) -> Result<PhraseSet, String> {
         let plain = forms.iter().all(|f| {
             f.chars()
-                .all(|c| c.is_ascii_whitespace() || is_word_byte(c as u8))
+                .all(|c| c.is_ascii_whitespace() || is_ascii_word_byte(c as u8))
         });
         if !plain || !forms.iter().all(|f| f.is_ascii()) {
             return word_list_regex(forms, false).map(PhraseSet::Regex);
@@ -519,20 +518,20 @@ impl PhraseSet {
             PhraseSet::Words(map, lengths) => (map, lengths),
         };
         let b = s.as_bytes();
-        let mut buf = Vec::new();
-        let mut words = AsciiWords::new(s);
+        let mut words = Word::ascii().iter(s);
         while let Some(w) = words.next() {
+            let w = w.range();
             if lengths[b[w.start] as usize] >> w.len().min(63) & 1 == 0 {
                 continue;
             }
-            let Some(rests) = map.get(lower_into(&mut buf, &b[w.clone()])) else {
+            let Some(rests) = map.get(lower(&s[w.clone()]).as_bytes()) else {
                 continue;
             };
             let continues = |rest: &Vec<Vec<u8>>| {
                 let mut prev_end = w.end;
                 let mut next = words.clone();
                 rest.iter().all(|r| {
-                    let Some(n) = next.next() else {
+                    let Some(n) = next.next().map(|n| n.range()) else {
                         return false;
                     };
                     // `\s+` under `(?-u)`: ASCII whitespace only, at least one.

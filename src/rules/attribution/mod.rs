@@ -12,11 +12,12 @@
 //!
 //! - `options.rs`, `compiled.rs`: the options and what they compile into;
 //! - `quote.rs`, `claim.rs`, `anonymous.rs`: the three rules;
-//! - `speaker.rs`, `prose.rs`: who speaks, and reading words of prose;
+//! - `speaker.rs`, `prose.rs`: who speaks, and reading words of prose
+//!   (the tokenizer's `Word::alphanumeric()`, `crate::words`);
 //! - `anchors.rs`: the one pass over a document's words and the candidate
 //!   sentences it yields;
-//! - `matching.rs`, `word_regex.rs`: word lists and the word regex matched
-//!   by lookups and loops, as the regexes they stand for would match;
+//! - `matching.rs`: word lists matched by lookups, as the regexes they
+//!   stand for would match (words of `(?-u:\b)`: `Word::ascii()`);
 //! - `word_table.rs`: the packed-word table and block scan beneath them.
 
 mod anchors;
@@ -30,7 +31,6 @@ mod quote;
 mod speaker;
 #[cfg(test)]
 mod test_support;
-mod word_regex;
 mod word_table;
 
 use anonymous::anonymous_in;

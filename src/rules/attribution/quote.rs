@@ -11,8 +11,9 @@ use crate::segment::Segmented;
 use super::anchors::Scan;
 use super::compiled::Compiled;
 use super::matching::PhraseSet;
-use super::prose::{is_capitalized, last_word, words_of};
+use super::prose::{last_word, words_of};
 use super::speaker::{names_someone, speaker_subject};
+use crate::words::{is_capitalized, lower, Word};
 
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
 #[cfg(test)]
@@ -234,7 +235,7 @@ fn piece_attributed(
     // (`He attributed this to "restoration of law and order..."`, `It issued
     // a statement that "..."`).
     if !before.is_empty()
-        && (last_word(c, before).is_some_and(|m| is_capitalized(m.as_str()) && m.start() > 0)
+        && (last_word(before).is_some_and(|m| is_capitalized(m.str(before)) && m.start > 0)
             || names_someone(c, before))
     {
         return true;
@@ -272,7 +273,7 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         .map(|&i| &text[seg.quotes[i].inner.clone()])
         .collect::<Vec<_>>()
         .join(" ");
-    let words = words_of(c, &inner, usize::MAX);
+    let words = words_of(&inner, usize::MAX);
     let Some(first) = words.first() else {
         return true;
     };
@@ -315,7 +316,7 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
             seg.sentences[s].span.start
         });
     let before = &text[sent_start..q0.span.start];
-    let mut bw = words_lower(c, before);
+    let mut bw = words_lower(before);
     if bw.len() > 6 {
         bw.drain(..bw.len() - 6);
     }
@@ -388,10 +389,11 @@ fn outside_quotes_from(
 }
 
 /// Lower-cased words of `s` (letters, digits, inner apostrophes and hyphens).
-fn words_lower(c: &Compiled, s: &str) -> Vec<String> {
-    c.word
-        .find_iter(s)
-        .map(|m| m.as_str().to_lowercase().replace('\u{2019}', "'"))
+fn words_lower(s: &str) -> Vec<String> {
+    Word::alphanumeric()
+        .iter(s)
+        .strs()
+        .map(|w| lower(w).replace('\u{2019}', "'"))
         .collect()
 }
 

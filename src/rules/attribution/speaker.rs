@@ -7,7 +7,8 @@
 use std::ops::Range;
 
 use super::compiled::Compiled;
-use super::prose::{is_capitalized, lower, words_of};
+use super::prose::words_of;
+use crate::words::{is_capitalized, lower, Word};
 
 /// Whether the capitalized word `w` (a slice of `text`) is a proper name in
 /// its story: it also occurs capitalized after a lower-case letter or a comma
@@ -48,7 +49,7 @@ fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
 /// name anywhere (`Mr Raynsford`). `text` is the whole document, used to
 /// tell names from common nouns at the sentence start.
 pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
-    let ws = words_of(c, s, 40);
+    let ws = words_of(s, 40);
     if ws.windows(2).any(|p| {
         is_capitalized(p[0])
             && is_capitalized(p[1])
@@ -85,7 +86,7 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
 pub(super) fn names_someone(c: &Compiled, s: &str) -> bool {
     // Word by word, stopping at the first that names someone: most
     // sentences do early.
-    let mut ws = c.word.find_iter(s).map(|m| m.as_str());
+    let mut ws = Word::alphanumeric().iter(s).strs();
     let Some(first) = ws.next() else {
         return false;
     };
@@ -172,10 +173,9 @@ pub(super) fn reported_by_speaker(
     sent: Range<usize>,
     hit: Range<usize>,
 ) -> bool {
-    let words: Vec<Range<usize>> = c
-        .word
-        .find_iter(&text[sent.clone()])
-        .map(|m| sent.start + m.start()..sent.start + m.end())
+    let words: Vec<Range<usize>> = Word::alphanumeric()
+        .iter(&text[sent.clone()])
+        .map(|t| sent.start + t.start..sent.start + t.end)
         .collect();
     let speaker_at = |k: usize| {
         words
@@ -194,9 +194,10 @@ pub(super) fn reported_by_speaker(
         if r.end <= hit.start {
             let between = &text[r.end..hit.start];
             let clause_break = between.contains(';')
-                || c.word
-                    .find_iter(between)
-                    .any(|w| w.as_str().eq_ignore_ascii_case("but"));
+                || Word::alphanumeric()
+                    .iter(between)
+                    .strs()
+                    .any(|w| w.eq_ignore_ascii_case("but"));
             if !clause_break && ((i > 0 && speaker_at(i - 1)) || inverted) {
                 return true;
             }

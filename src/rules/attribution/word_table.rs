@@ -1,65 +1,19 @@
-//! The speed machinery of the word scan, behind a small API: the byte
-//! classes of `(?-u)` regexes, the runs of ASCII word bytes of a text
-//! ([`AsciiWords`]), and [`WordTable`], a set of
-//! lower-cased ASCII words that rejects most words of a text on a few of
-//! their bytes and their length, then looks the rest up with their bytes
-//! packed into two integers, scanning the text 64 bytes at a time.
-
-use std::ops::Range;
+//! The speed machinery of the word scan, behind a small API: the space
+//! class of `(?-u)` regexes, and [`WordTable`], a set of lower-cased ASCII
+//! words that rejects most words of a text on a few of their bytes and
+//! their length, then looks the rest up with their bytes packed into two
+//! integers, scanning the text 64 bytes at a time. Its words are the runs
+//! of `(?-u:\w)` bytes, the tokenizer's `Word::ascii()`.
 
 use rustc_hash::FxHashMap;
 
 use crate::bytes;
-
-/// Whether `(?-u:\b)` counts byte `b` as a word character.
-pub(super) fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+use crate::words::{hash_bits, is_ascii_word_byte, pack};
 
 /// Whether `(?-u:\s)` matches byte `b` (unlike `u8::is_ascii_whitespace`,
 /// it includes the vertical tab).
 pub(super) fn is_regex_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
-}
-
-/// The maximal runs of ASCII word characters of a string, as byte ranges:
-/// the words `(?-u:\b...\b)` patterns can match. Non-ASCII characters
-/// separate words, as they do for `(?-u:\b)`.
-#[derive(Clone)]
-pub(super) struct AsciiWords<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> AsciiWords<'a> {
-    pub(super) fn new(s: &'a str) -> AsciiWords<'a> {
-        AsciiWords {
-            b: s.as_bytes(),
-            pos: 0,
-        }
-    }
-}
-
-impl Iterator for AsciiWords<'_> {
-    type Item = Range<usize>;
-
-    fn next(&mut self) -> Option<Range<usize>> {
-        let b = self.b;
-        let mut i = self.pos;
-        while i < b.len() && !is_word_byte(b[i]) {
-            i += 1;
-        }
-        if i == b.len() {
-            self.pos = i;
-            return None;
-        }
-        let start = i;
-        while i < b.len() && is_word_byte(b[i]) {
-            i += 1;
-        }
-        self.pos = i;
-        Some(start..i)
-    }
 }
 
 /// first, second and last byte and length rejects most words of a text, and
@@ -99,13 +53,9 @@ fn cell(a: u8, b: u8) -> usize {
 /// (which lower-cases letters and changes no other word byte into another
 /// word byte), little-endian in two integers, zero-padded.
 fn pack_word(w: &[u8]) -> (u64, u64) {
-    let mut buf = [0u8; 16];
-    for (d, &c) in buf.iter_mut().zip(w) {
-        *d = c | 0x20;
-    }
-    let [a, b] = [&buf[..8], &buf[8..]]
-        .map(|h| u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]));
-    (a, b)
+    let (a, b) = w.split_at(w.len().min(8));
+    let half = |h: &[u8]| pack(h.iter().map(|&c| c | 0x20));
+    (half(a), half(b))
 }
 
 /// [`pack_word`] of `b[start..end]` (at most 16 bytes), reading whole
@@ -173,7 +123,7 @@ impl WordTable {
     }
 
     fn hash(&self, (a, b): (u64, u64)) -> usize {
-        ((a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        hash_bits(a ^ b.rotate_left(29), 64 - self.shift)
     }
 
     /// Whether the word `b[start..end]` (a run of ASCII word bytes) passes
@@ -222,7 +172,8 @@ impl WordTable {
         let n = b.len();
         // A run of letters is a word when no digit or `_` touches it.
         let touched = |s: usize, e: usize| {
-            (s > 0 && is_word_byte(b[s - 1])) || b.get(e).is_some_and(|&c| is_word_byte(c))
+            (s > 0 && is_ascii_word_byte(b[s - 1]))
+                || b.get(e).is_some_and(|&c| is_ascii_word_byte(c))
         };
         let whole = |s: usize, e: usize| !letters || !touched(s, e);
         let pass = |s: usize, e: usize| self.may_hold(b, s, e) && whole(s, e);
@@ -328,9 +279,29 @@ impl WordTable {
 
 #[cfg(test)]
 mod tests {
+    use std::ops::Range;
+
     use super::*;
 
     use crate::testing::xorshift;
+
+    /// The maximal runs of `(?-u:\w)` bytes of `b` (which need not be
+    /// UTF-8), byte by byte.
+    fn ascii_word_runs(b: &[u8]) -> Vec<Range<usize>> {
+        let (mut out, mut i) = (Vec::new(), 0);
+        while i < b.len() {
+            let start = i;
+            while i < b.len() && is_ascii_word_byte(b[i]) {
+                i += 1;
+            }
+            if i > start {
+                out.push(start..i);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
 
     #[test]
     fn word_scan_and_table_agree_with_byte_loops() {
@@ -371,7 +342,8 @@ mod tests {
                     }
                 }
                 // Every ASCII word of the table, with its index.
-                let want: Vec<(Range<usize>, usize)> = AsciiWords { b: &b, pos: 0 }
+                let want: Vec<(Range<usize>, usize)> = ascii_word_runs(&b)
+                    .into_iter()
                     .filter_map(|r| {
                         let lower = b[r.clone()].to_ascii_lowercase();
                         words.iter().position(|w| *w == lower).map(|i| (r, i))

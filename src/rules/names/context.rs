@@ -7,15 +7,13 @@
 //! model, passed to [`check`](super::check)); [`quote_note`] says so in a
 //! message.
 
-use unicode_normalization::char::is_combining_mark;
-
 use super::tuning::Lexicon;
+use crate::words::glues;
 
+/// Whether a name may start at `start`: no word character (letters,
+/// digits, combining marks, `_`: [`glues`]) before it.
 pub(super) fn left_boundary(text: &str, start: usize) -> bool {
-    match text[..start].chars().next_back() {
-        None => true,
-        Some(c) => !(c.is_alphanumeric() || is_combining_mark(c) || c == '_'),
-    }
+    !text[..start].chars().next_back().is_some_and(glues)
 }
 
 pub(super) enum Right {
@@ -32,10 +30,7 @@ pub(super) fn right_context(text: &str, end: usize) -> Right {
     let rest = &text[end..];
     let lower = rest.bytes().take_while(u8::is_ascii_lowercase).count();
     let after = rest[lower..].chars().next();
-    let boundary_after = match after {
-        None => true,
-        Some(c) => !(c.is_alphanumeric() || is_combining_mark(c) || c == '_'),
-    };
+    let boundary_after = !after.is_some_and(glues);
     if lower == 0 {
         if boundary_after {
             Right::Boundary

@@ -7,14 +7,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use unicode_normalization::char::is_combining_mark;
-
 use super::fold::{fold_basic, fold_korean, is_syllables, western_candidate, western_key};
-use super::form_table::{pack_ascii, Bitmap, PrefixBuild};
-use super::tokens::{
-    ascii_separator, is_apostrophe, joined, joined_next, next_token, starts_upper, tokenize, Tok,
-};
+use super::form_table::{Bitmap, PrefixBuild};
 use super::tuning::{surname_key, Lexicon};
+use crate::words::{hash_bits, is_capitalized, letter_bits, pack, Tok, Word};
 
 /// The Korean and Chinese surnames of a [`Tuning`](super::Tuning),
 /// compiled once: each spelling's group, and an ASCII prefilter.
@@ -124,7 +120,7 @@ impl AsciiSurnames {
                 pairs.insert(p);
             }
             if k.is_ascii() && k.len() <= 8 {
-                table.insert(pack_ascii(k.bytes()), v);
+                table.insert(pack(k.bytes()), v);
                 if let Some(key) = short_key(k.as_bytes(), 0, k.len()) {
                     keys.insert(short_key_bit(key));
                 }
@@ -161,17 +157,14 @@ fn short_key(b: &[u8], start: usize, end: usize) -> Option<u64> {
             u64::from_le_bytes(buf)
         }
     };
-    let z = x | 0x2020_2020_2020_2020;
-    let y = z & 0x7f7f_7f7f_7f7f_7f7f;
-    // As in `ascii_letters_end`: the top bit of each letter byte.
-    let letter = (y + 0x1f1f_1f1f_1f1f_1f1f) & !(y + 0x0505_0505_0505_0505) & !z & HI;
     let mask = u64::MAX >> (64 - 8 * n);
-    (letter & mask == HI & mask).then_some(z & mask)
+    (letter_bits(x) & mask == HI & mask).then_some((x | 0x2020_2020_2020_2020) & mask)
 }
 
 /// A bit of [`AsciiSurnames::keys`] for a [`short_key`].
+#[inline(always)]
 pub(super) fn short_key_bit(key: u64) -> usize {
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    hash_bits(key, 16)
 }
 
 /// Whether the word `b[start..end]` may be a surname: false only when it is
@@ -202,14 +195,13 @@ pub(super) fn surname_group<'s>(surnames: &'s Surnames, token: &str) -> Option<(
             return None;
         }
     }
-    let (mut key, mut high) = (0u64, 0u8);
-    for &c in token.as_bytes() {
-        high |= c;
-        if c != b'\'' {
-            key = key << 8 | u64::from(c.to_ascii_lowercase());
-        }
-    }
-    if high < 0x80 {
+    if token.is_ascii() {
+        let key = pack(
+            token
+                .bytes()
+                .filter(|&c| c != b'\'')
+                .map(|c| c.to_ascii_lowercase()),
+        );
         return ascii.table.get(&key).map(|&v| surnames.group(v));
     }
     surnames
@@ -264,6 +256,35 @@ pub(super) fn reading_key(lex: &Lexicon, reading: &str) -> Option<String> {
     Some(ea_key(lex, group, korean, &parts))
 }
 
+/// The words of `text` ([`Word::letters`]).
+pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    Word::letters().iter(text).collect()
+}
+
+/// Two words in one name: separated by one space, the first without a
+/// possessive.
+fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
+    a.core_end == a.end && matches!(&text[a.end..b.start], " " | "\u{a0}")
+}
+
+/// The word after `a` when one space separates them (the only case in which
+/// [`joined`] holds).
+fn joined_next(text: &str, a: &Tok) -> Option<Tok> {
+    let rest = &text[a.end..];
+    let gap = if rest.starts_with(' ') {
+        1
+    } else if rest.starts_with('\u{a0}') {
+        2
+    } else {
+        return None;
+    };
+    rest[gap..]
+        .chars()
+        .next()
+        .filter(|&c| Word::letters().is_char(c))
+        .map(|_| Word::letters().at(text, a.end + gap))
+}
+
 /// Whether the word before `t0` is joined to it and ends in a glued
 /// surname (`ofKim Jong Un`); see [`parse_ea`].
 fn camel_before(surnames: &Surnames, text: &str, t0: &Tok) -> bool {
@@ -281,20 +302,14 @@ fn camel_before(surnames: &Surnames, text: &str, t0: &Tok) -> bool {
     while r > 0 && b[r - 1].is_ascii_lowercase() {
         r -= 1;
     }
-    if r == 0 || ascii_separator(b[r - 1]) {
+    let word = Word::letters();
+    if r == 0 || word.separates(b[r - 1]) {
         return false;
     }
     // Otherwise lex the words from the last character no word contains.
-    let mut r = gap_start;
-    while let Some(c) = text[..r].chars().next_back() {
-        if c.is_alphabetic() || is_combining_mark(c) || c == '-' || is_apostrophe(c) {
-            r -= c.len_utf8();
-        } else {
-            break;
-        }
-    }
+    let mut r = word.run_before(text, gap_start);
     let mut prev = None;
-    while let Some(t) = next_token(text, r).filter(|t| t.start < gap_start) {
+    while let Some(t) = word.next(text, r).filter(|t| t.start < gap_start) {
         r = t.end;
         prev = Some(t);
     }
@@ -380,7 +395,7 @@ fn parse_ea_with(
     let s0 = &text[t0.start..t0.core_end];
     // Surnames are at most eight bytes: most words stop here. (Byte tests:
     // these strings are short, a `memchr` costs more.)
-    if s0.len() > 8 || !starts_upper(s0) || s0.bytes().any(|c| c == b'-') {
+    if s0.len() > 8 || !is_capitalized(s0) || s0.bytes().any(|c| c == b'-') {
         return None;
     }
     let (group, korean) = surname_group(&lex.surnames, s0)?;
@@ -393,7 +408,7 @@ fn parse_ea_with(
         return None;
     }
     let s1 = &text[t1.start..t1.core_end];
-    if !starts_upper(s1) {
+    if !is_capitalized(s1) {
         return None;
     }
     let mk = |last: &Tok, ntoks: usize, parts: &[&str]| Ea {
@@ -414,7 +429,7 @@ fn parse_ea_with(
         if let Some(t2) = next(&t1, 2) {
             let s2 = &text[t2.start..t2.core_end];
             if joined(text, &t1, &t2)
-                && starts_upper(s2)
+                && is_capitalized(s2)
                 && !s2.as_bytes().contains(&b'-')
                 && is_syllables(s2, 1)
                 && !s2.chars().all(char::is_uppercase)

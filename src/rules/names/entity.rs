@@ -11,12 +11,11 @@ use std::fmt;
 use serde::Deserialize;
 
 use super::context::{is_exception, left_boundary, right_context, Right};
-use super::east_asian::{detect_names, parse_ea, reading_key, DetectedName};
+use super::east_asian::{detect_names, parse_ea, reading_key, tokenize, DetectedName};
 use super::fold::{western_candidate, western_key};
 use super::form_table::{FormTable, PrefixBuild};
 use super::fused::{fused_table_ok, glued_left_word};
 use super::stops::candidates;
-use super::tokens::tokenize;
 use super::tuning::{Lexicon, Tuning};
 
 /// What an entity is: the name rules compare the spellings of people and

@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::words::{hash_bits, pack};
+
 /// The table forms, for leftmost-longest matching.
 ///
 /// A leftmost-longest scan is the same as taking, at each position in turn,
@@ -39,7 +41,7 @@ pub(super) struct FormTable {
     /// The distinct numbers of bytes before the capital.
     anchor_ks: Vec<usize>,
     /// That number and the bytes from the form's start to the capital,
-    /// little-endian (first byte lowest) → the entry of `anchored`.
+    /// [`pack`]ed (first byte lowest) → the entry of `anchored`.
     by_anchor: HashMap<(usize, u64), usize>,
     /// The other forms starting with another ASCII byte, by their first
     /// three bytes (four after `al `; fewer for a shorter form): a substring
@@ -115,7 +117,7 @@ impl FormTable {
             if !t.anchor_ks.contains(&k) {
                 t.anchor_ks.push(k);
             }
-            let pre = pre.iter().rev().fold(0, |acc, &c| acc << 8 | u64::from(c));
+            let pre = pack(pre.iter().copied());
             t.by_anchor.insert((k, pre), t.anchored.len());
             t.anchored.push(ids);
         }
@@ -138,7 +140,8 @@ impl FormTable {
     #[inline(never)]
     fn anchored_at_slow(&self, b: &[u8], c: usize, hits: &mut Vec<(usize, usize)>) {
         // The eight bytes that end at `c`, `b[c]` highest (zeros before
-        // the draft).
+        // the draft): shifted right by `8 * (7 - k)`, the [`pack`] of the
+        // `k + 1` bytes ending at `c`.
         let upto = b[c.saturating_sub(7)..=c]
             .iter()
             .fold(0, |acc, &x| acc >> 8 | u64::from(x) << 56);
@@ -320,12 +323,9 @@ impl<const W: usize> Bitmap<W> {
 }
 
 /// Sixteen bits of a hash of up to four bytes.
+#[inline(always)]
 fn bit16(x: u32) -> usize {
-    (x.wrapping_mul(0x9e37_79b1) >> 16) as usize
-}
-
-pub(super) fn pack_ascii(bytes: impl Iterator<Item = u8>) -> u64 {
-    bytes.fold(0, |acc, b| acc << 8 | u64::from(b))
+    hash_bits(u64::from(x), 16)
 }
 
 #[cfg(test)]

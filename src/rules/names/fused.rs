@@ -11,10 +11,10 @@ use super::entity::FormMatch;
 use super::fold::fold_basic;
 use super::form_table::{Bitmap, PrefixBuild};
 use super::groups::{finding, replacement, set_replacement, Occ, Source};
-use super::tokens::{starts_upper, Tok};
 use super::tuning::Lexicon;
 use super::InQuote;
 use crate::diagnostic::{Finding, Span};
+use crate::words::{hash_bits, is_capitalized, pack, Tok};
 
 /// The `fused-name` finding of the table form `m`, glued to a neighbouring
 /// word, added to `findings` (the `fused-name` findings so far); returns its
@@ -104,10 +104,10 @@ pub(super) fn fused_elsewhere(
 /// surname of at most eight bytes, for one pass over the draft for all of
 /// them (not one scan per name).
 struct NamesBySurname<'t> {
-    /// [`pack_word`] of the surname → the spellings, shortest first (the
+    /// [`pack`] of the surname → the spellings, shortest first (the
     /// order in which an automaton reports matches that start together).
     by_word: HashMap<u64, Vec<&'t str>, PrefixBuild>,
-    /// Bit [`word_hash`] of each surname.
+    /// Bit [`word_hash`] of each surname's [`pack`].
     hashes: Bitmap<1024>,
 }
 
@@ -134,11 +134,11 @@ impl<'t> NamesBySurname<'t> {
         let by_word: HashMap<u64, Vec<&str>, PrefixBuild> = by_surname
             .into_iter()
             .filter(|(surname, _)| surname.len() <= 8)
-            .map(|(surname, group)| (pack_word(surname.as_bytes()), group))
+            .map(|(surname, group)| (pack(surname.bytes()), group))
             .collect();
         let mut hashes = Bitmap::<1024>::default();
         for &key in by_word.keys() {
-            hashes.insert(word_hash(key) as usize);
+            hashes.insert(word_hash(key));
         }
         NamesBySurname { by_word, hashes }
     }
@@ -157,7 +157,7 @@ impl<'t> NamesBySurname<'t> {
             .zip(head.iter().skip(1).chain([&0]))
             .position(|(&x, &y)| x == b' ' || (x == 0xc2 && y == 0xa0))?;
         self.by_word
-            .get(&pack_word(&b[s..s + sp]))
+            .get(&pack(b[s..s + sp].iter().copied()))
             .map(Vec::as_slice)
     }
 }
@@ -204,7 +204,7 @@ pub(super) fn glued_left_word(
     form: &str,
     prev_end: Option<usize>,
 ) -> Option<usize> {
-    if !form.as_bytes().contains(&b' ') || !starts_upper(form) {
+    if !form.as_bytes().contains(&b' ') || !is_capitalized(form) {
         return None;
     }
     let before = &text[..start];
@@ -274,18 +274,13 @@ pub(super) fn note_word_start(text: &str, t: &Tok, starts: &mut Vec<u64>) {
         && (rest.first() == Some(&b' ') || rest.starts_with(&[0xc2, 0xa0]))
     {
         // (A draft in memory is far smaller than 2^48 bytes.)
-        let word = pack_word(&text.as_bytes()[t.start..t.end]);
-        starts.push((t.start as u64) << 16 | word_hash(word));
+        let word = pack(text.as_bytes()[t.start..t.end].iter().copied());
+        starts.push((t.start as u64) << 16 | word_hash(word) as u64);
     }
 }
 
-/// Sixteen bits of a [`pack_word`].
-fn word_hash(word: u64) -> u64 {
-    word.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48
-}
-
-/// A word of at most eight bytes in a `u64`, first byte lowest (no word
-/// holds a NUL byte, so no two words share one).
-fn pack_word(w: &[u8]) -> u64 {
-    w.iter().rev().fold(0, |acc, &c| acc << 8 | u64::from(c))
+/// Sixteen bits of a [`pack`]ed word.
+#[inline(always)]
+fn word_hash(word: u64) -> usize {
+    hash_bits(word, 16)
 }

@@ -23,15 +23,16 @@
 //!
 //! This module holds the rules' flow ([`check`], step by step); the entity
 //! index is in `entity`, the tuning in `tuning`, the speed machinery in
-//! `form_table` and `stops`, words in `tokens`, folded keys in `fold` and
-//! `east_asian`, the text around a name in `context`, grouping in `groups`,
-//! and `fused-name` in `fused`.
+//! `form_table` and `stops`, folded keys in `fold` and `east_asian`, the
+//! text around a name in `context`, grouping in `groups`, and `fused-name`
+//! in `fused`. Words are the tokenizer's `Word::letters()` (`crate::words`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Span};
+use crate::words::{ascii_letters_end, Cursor, Tok, Word};
 
 mod context;
 mod east_asian;
@@ -42,7 +43,6 @@ mod form_table;
 mod fused;
 mod groups;
 mod stops;
-mod tokens;
 mod tuning;
 
 use context::{alt_mention, hangul_gloss};
@@ -55,7 +55,6 @@ use form_table::PrefixBuild;
 use fused::{fused_elsewhere, fused_form_finding, note_word_start};
 use groups::{align_fix, compatible, flag, Groups, Occ, Source};
 use stops::Stops;
-use tokens::{ascii_letters_end, next_capital_token, next_token, token_at, Cursor, Tok};
 pub use tuning::Tuning;
 
 /// Options of both rules, for one lint: what the enabled rules and the
@@ -277,7 +276,7 @@ impl<'a> Lint<'a> {
         let mut pos = 0;
         let mut cursor = Cursor::new(&stops.words);
         let lex = self.index.lexicon();
-        while let Some(t) = next_capital_token(text, pos, &mut cursor) {
+        while let Some(t) = Word::letters().next_capital(text, pos, &mut cursor) {
             let surname = may_be_surname(&lex.surnames, text.as_bytes(), t.start, t.core_end);
             if surname {
                 note_word_start(text, &t, word_starts);
@@ -327,7 +326,10 @@ impl<'a> Lint<'a> {
         let surnames = &self.index.lexicon().surnames;
         // (The name's other words are not visited: note them.)
         let mut p = t.end;
-        while let Some(u) = next_token(text, p).filter(|u| u.start < ea.resume) {
+        while let Some(u) = Word::letters()
+            .next(text, p)
+            .filter(|u| u.start < ea.resume)
+        {
             if may_be_surname(surnames, text.as_bytes(), u.start, u.core_end) {
                 note_word_start(text, &u, word_starts);
             }
@@ -390,7 +392,7 @@ impl<'a> Lint<'a> {
         let mut plain: HashMap<&str, Option<usize>, PrefixBuild> = HashMap::default();
         let shapes = KeyShapes::of(&accented_keys);
         for s in plain_caps {
-            let t = token_at(text, s);
+            let t = Word::letters().at(text, s);
             if !shapes.may_match(text, &t) {
                 continue;
             }

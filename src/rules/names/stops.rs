@@ -6,8 +6,8 @@
 use super::east_asian::{short_key_bit, Surnames};
 use super::fold::slavic_ending;
 use super::form_table::{load8, FormTable};
-use super::tokens::{ascii_letters_end, ascii_separator};
 use crate::bytes;
+use crate::words::{ascii_letters_end, Word};
 
 /// Every position in `b` that is an ASCII capital or the lead byte of a
 /// non-ASCII character, in order.
@@ -71,6 +71,7 @@ impl Stops {
             words: Vec::with_capacity(n / 128),
             yij_words: Vec::new(),
         };
+        let word = Word::letters();
         // Candidates before `skip` are in a word left out.
         let mut skip = 0;
         for base in (0..n).step_by(64) {
@@ -89,7 +90,7 @@ impl Stops {
                     continue;
                 }
                 // (The low byte of `x` is `b[c]`.)
-                if x & 0x80 == 0 && (c == 0 || ascii_separator(b[c - 1])) {
+                if x & 0x80 == 0 && (c == 0 || word.separates(b[c - 1])) {
                     // The letters after `c` in the block, then past it.
                     let run = (!(letters >> off >> 1)).trailing_zeros() as usize;
                     let end = if off + 1 + run >= 64 {
@@ -108,10 +109,10 @@ impl Stops {
                     // nothing when it is a separator.
                     let word_end = match b.get(end) {
                         None => Some(end),
-                        Some(&d) if ascii_separator(d) => Some(end),
+                        Some(&d) if word.separates(d) => Some(end),
                         Some(b'\'')
                             if b.get(end + 1) == Some(&b's')
-                                && b.get(end + 2).is_none_or(|&d| ascii_separator(d)) =>
+                                && b.get(end + 2).is_none_or(|&d| word.separates(d)) =>
                         {
                             Some(end + 2)
                         }
@@ -156,9 +157,9 @@ const YIJ: u64 = 1 << (b'y' & 63)
 mod tests {
     use super::super::east_asian::may_be_surname;
     use super::super::tests::{random_drafts, shipped_entities};
-    use super::super::tokens::{next_capital_token, Cursor};
     use super::super::{NameIndex, Tuning};
     use super::*;
+    use crate::words::Cursor;
 
     #[test]
     fn candidates_are_capitals_and_lead_bytes() {
@@ -192,8 +193,6 @@ mod tests {
     #[test]
     fn byte_tables_match_their_definitions() {
         for b in 0..=255u8 {
-            let sep = b.is_ascii() && !b.is_ascii_alphabetic() && b != b'-' && b != b'\'';
-            assert_eq!(ascii_separator(b), sep, "{b}");
             if b.is_ascii_alphabetic() {
                 let yij = matches!(b | 0x20, b'y' | b'i' | b'j');
                 assert_eq!((1u64 << (b & 63)) & YIJ != 0, yij, "{b}");
@@ -222,7 +221,7 @@ mod tests {
             let walk = |cands: &[usize]| {
                 let mut cursor = Cursor::new(cands);
                 let (mut pos, mut out) = (0, Vec::new());
-                while let Some(t) = next_capital_token(&text, pos, &mut cursor) {
+                while let Some(t) = Word::letters().next_capital(&text, pos, &mut cursor) {
                     out.push((t.start, t.core_end, t.end));
                     pos = t.end;
                 }
@@ -233,8 +232,8 @@ mod tests {
             let plain = |&(s, core_end, e): &(usize, usize, usize)| {
                 b[s..core_end].iter().all(u8::is_ascii_alphabetic)
                     && (e == core_end || b[core_end..e] == *b"'s")
-                    && b.get(e).is_none_or(|&d| ascii_separator(d))
-                    && (s == 0 || ascii_separator(b[s - 1]))
+                    && b.get(e).is_none_or(|&d| Word::letters().separates(d))
+                    && (s == 0 || Word::letters().separates(b[s - 1]))
                     && !may_be_surname(surnames, b, s, core_end)
             };
             let yij = |&(_, core_end, _): &(usize, usize, usize)| {
