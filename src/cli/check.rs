@@ -211,6 +211,7 @@ fn report<'a>(job: &'a Job, checked: &'a Checked) -> FileReport<'a> {
         text: &checked.text,
         diagnostics: &checked.diagnostics,
         rules: checked.engine.rules(),
+        encoding: checked.encoding,
     }
 }
 
