@@ -55,9 +55,14 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(file: &FileReport<'a>) -> Index<'a> {
+        Index::of(file.text, file.encoding)
+    }
+
+    /// The index of `text`, which the file holds in `encoding`.
+    pub fn of(text: &'a str, encoding: crate::decode::Encoding) -> Index<'a> {
         Index {
-            lines: LineIndex::new(file.text),
-            offsets: FileOffsets::new(file.text, file.encoding),
+            lines: LineIndex::new(text),
+            offsets: FileOffsets::new(text, encoding),
         }
     }
 }
