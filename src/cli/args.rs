@@ -97,7 +97,7 @@ pub struct CheckArgs {
     /// With --fix: exit 1 when any fix was applied (for pre-commit hooks).
     #[arg(long, requires = "fix")]
     pub exit_non_zero_on_fix: bool,
-    /// Apply safe fixes in place (atomically); with `-`, print the fixed text and report on stderr.
+    /// Apply safe fixes in place (atomically); with `-`, print the fixed text and what is left on stderr (with --format json: one JSON object).
     #[arg(long)]
     pub fix: bool,
     /// The name to report for standard input; its extension picks the format.
