@@ -221,15 +221,18 @@ impl Config {
         })
     }
 
-    /// Read and parse a config file.
+    /// Read and parse a config file (at most [`crate::input::MAX_TOML_BYTES`]).
     pub fn load(path: &Path) -> Result<Config, FileError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            FileError::new(
-                &path.display().to_string(),
-                &Arc::from(""),
-                None,
-                format!("cannot read config: {e}"),
-            )
+        let error = |message: String| {
+            FileError::new(&path.display().to_string(), &Arc::from(""), None, message)
+        };
+        let bytes = crate::input::read_capped(path, crate::input::MAX_TOML_BYTES)
+            .map_err(|e| error(format!("cannot read config: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            error(format!(
+                "cannot read config: not valid UTF-8 (byte {})",
+                e.utf8_error().valid_up_to()
+            ))
         })?;
         Config::parse(path, &text)
     }

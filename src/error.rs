@@ -89,6 +89,18 @@ pub enum Error {
 }
 
 impl Error {
+    /// A copy of the error (an I/O error keeps its kind and message).
+    pub fn duplicate(&self) -> Error {
+        match self {
+            Error::File(e) => Error::File(e.clone()),
+            Error::Io { path, error } => Error::Io {
+                path: path.clone(),
+                error: std::io::Error::new(error.kind(), error.to_string()),
+            },
+            Error::Message(m) => Error::Message(m.clone()),
+        }
+    }
+
     pub fn io(path: &std::path::Path, error: std::io::Error) -> Error {
         Error::Io {
             path: path.display().to_string(),

@@ -2,8 +2,14 @@
 //!
 //! Edits are applied to the file's bytes (not the decoded text), so bytes
 //! outside the edits — even invalid UTF-8 — are kept exactly.
+//!
+//! Writing: a file is replaced atomically (a temporary file renamed over
+//! it), through a symbolic link to its target, with its permissions, and
+//! only if it still holds the bytes the fixes were made from.
 
 use crate::diagnostic::{Applicability, Diagnostic, Span};
+use std::io::{self, Write};
+use std::path::Path;
 
 /// Apply every safe fix of `diagnostics` that does not overlap an earlier one.
 /// Returns the new bytes and the number of fixes applied.
@@ -79,23 +85,92 @@ pub fn apply_protected(
 }
 
 /// Write `contents` to `path` atomically: a temporary file in the same folder,
-/// flushed, given the original's permissions, then renamed over the original.
-pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
+/// flushed, given the original's permissions (and, on Unix, its owner where
+/// the process may set it), then renamed over the original. A symbolic link
+/// is written through: its target is replaced and the link stays a link.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    replace(path, contents, |_| Ok(()))
+}
+
+/// Why fixes were not written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file changed after it was read (an editor saved it, another
+    /// hook rewrote it): writing would lose that change, so it is left as
+    /// it is.
+    Changed,
+    Io(io::Error),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Changed => f.write_str(
+                "the file changed after it was read; fixes not written (run again to fix it)",
+            ),
+            WriteError::Io(e) => write!(f, "could not write fixes: {e}"),
+        }
+    }
+}
+
+/// Write fixed `contents` over `path` (as [`write_atomic`]), unless the file
+/// no longer holds `original`, the bytes the fixes were made from. The file
+/// is compared again just before the temporary file is renamed over it.
+pub fn write_fixed(path: &Path, original: &[u8], contents: &[u8]) -> Result<(), WriteError> {
+    let mut changed = false;
+    let result = replace(path, contents, |target| {
+        let now = match crate::input::read_capped(target, original.len() as u64) {
+            Ok(now) => now,
+            Err(e) if e.kind() == io::ErrorKind::FileTooLarge => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        changed = now != original;
+        match changed {
+            true => Err(io::Error::other("changed")),
+            false => Ok(()),
+        }
+    });
+    match result {
+        Ok(()) => Ok(()),
+        Err(_) if changed => Err(WriteError::Changed),
+        Err(e) => Err(WriteError::Io(e)),
+    }
+}
+
+/// Replace the file `path` points to with `contents`, after `check` (given
+/// the real path) accepts it; the temporary file is removed otherwise.
+fn replace(
+    path: &Path,
+    contents: &[u8],
+    check: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
+    let target = match std::fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
+        Err(e) => return Err(e),
+    };
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| std::path::Path::new("."));
+        .unwrap_or_else(|| Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".copydesk-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
+    if let Ok(meta) = std::fs::metadata(&target) {
         tmp.as_file().set_permissions(meta.permissions())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            // Only a privileged process may give a file away: elsewhere the
+            // new file keeps the writer's owner, as any editor's save does.
+            let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
+        }
     }
-    tmp.persist(path).map_err(|e| e.error)?;
+    check(&target)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
     Ok(())
 }
 
@@ -153,6 +228,43 @@ mod tests {
         write_atomic(&p, b"new").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn fixes_are_not_written_over_a_file_that_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("draft.txt");
+        std::fs::write(&p, "saved by the editor meanwhile").unwrap();
+        let err = write_fixed(&p, b"what copydesk read", b"fixed").unwrap_err();
+        assert!(matches!(err, WriteError::Changed), "{err}");
+        assert_eq!(std::fs::read(&p).unwrap(), b"saved by the editor meanwhile");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A file that grew or shrank changed too; one that did not is written.
+        std::fs::write(&p, "what copydesk read, and more").unwrap();
+        assert!(write_fixed(&p, b"what copydesk read", b"x").is_err());
+        std::fs::write(&p, "what copydesk read").unwrap();
+        write_fixed(&p, b"what copydesk read", b"fixed").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"fixed");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_written_through_with_the_targets_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.txt");
+        let link = dir.path().join("link.txt");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        std::os::unix::fs::symlink("real.txt", &link).unwrap();
+        write_fixed(&link, b"old", b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
     }
 
     #[test]

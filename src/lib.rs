@@ -11,11 +11,13 @@
 pub(crate) mod bytes;
 pub mod changes;
 pub mod config;
+pub mod decode;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
 pub mod fix;
 pub(crate) mod hangul;
+pub mod input;
 pub mod render;
 pub mod rules;
 pub mod segment;
@@ -40,7 +42,7 @@ pub enum Linted {
         text: String,
         diagnostics: Vec<Diagnostic>,
     },
-    /// The file holds NUL bytes and was skipped.
+    /// A binary file (an image, an archive …): not linted.
     Binary,
 }
 
@@ -60,12 +62,21 @@ pub fn lint_bytes(engine: &Engine, settings: &Settings, format: Format, bytes: V
 
 /// Lint and fix until nothing more can be fixed (at most 10 rounds). Returns
 /// the fixed bytes, the number of fixes applied, and the remaining findings.
+/// UTF-16 bytes are linted but not fixed here (spans are offsets into their
+/// UTF-8 decoding): [`Workspace::fix_bytes`] fixes them through it.
 pub fn fix_bytes(
     engine: &Engine,
     settings: &Settings,
     format: Format,
     bytes: Vec<u8>,
 ) -> (Vec<u8>, usize, Linted) {
+    if decode::Encoding::sniff(&bytes).is_utf16() {
+        return (
+            bytes.clone(),
+            0,
+            lint_bytes(engine, settings, format, bytes),
+        );
+    }
     let mut current = bytes;
     let mut total = 0;
     // Text written by a fix is never rewritten by a later round (a mojibake

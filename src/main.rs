@@ -7,7 +7,13 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    match cli::run() {
+    let result = cli::run();
+    // A closed standard output (`copydesk check | head`) ends every command
+    // quietly, whatever the format.
+    if cli::stdout_closed() {
+        return ExitCode::SUCCESS;
+    }
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             if err.is_broken_pipe() {

@@ -2,7 +2,8 @@
 //! suppressions.
 //!
 //! Architecture invariant: every offset handed to a rule is a byte offset into
-//! the original file. Masking replaces non-prose bytes with ASCII spaces (line
+//! the original file (for a UTF-16 file, into its UTF-8 decoding: see
+//! [`crate::decode`]). Masking replaces non-prose bytes with ASCII spaces (line
 //! breaks are kept), so the masked text has exactly the same length and
 //! character boundaries as the original.
 
@@ -31,54 +32,7 @@ impl Format {
     }
 }
 
-/// The outcome of decoding a file's bytes.
-pub enum Decoded {
-    /// The text is usable; `invalid_utf8` holds the offset of the first bad byte, if any.
-    Text {
-        text: String,
-        invalid_utf8: Option<usize>,
-    },
-    /// The file holds NUL bytes: it is skipped as binary.
-    Binary,
-}
-
-/// Decode bytes for linting. Invalid UTF-8 bytes are each replaced by one ASCII
-/// space, so offsets stay those of the file; the first bad offset is returned
-/// so it can be reported.
-pub fn decode(bytes: Vec<u8>) -> Decoded {
-    if memchr::memchr(0, &bytes).is_some() {
-        return Decoded::Binary;
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Decoded::Text {
-            text,
-            invalid_utf8: None,
-        },
-        Err(err) => {
-            let first = err.utf8_error().valid_up_to();
-            let mut bytes = err.into_bytes();
-            let mut pos = first;
-            while pos < bytes.len() {
-                match std::str::from_utf8(&bytes[pos..]) {
-                    Ok(_) => break,
-                    Err(e) => {
-                        let bad_at = pos + e.valid_up_to();
-                        let bad_len = e.error_len().unwrap_or(bytes.len() - bad_at);
-                        for b in &mut bytes[bad_at..bad_at + bad_len] {
-                            *b = b' ';
-                        }
-                        pos = bad_at + bad_len;
-                    }
-                }
-            }
-            let text = String::from_utf8(bytes).expect("every invalid byte was replaced");
-            Decoded::Text {
-                text,
-                invalid_utf8: Some(first),
-            }
-        }
-    }
-}
+pub use crate::decode::{decode, Decoded, Encoding};
 
 /// A region where some rules (or all, when `rules` is empty) are switched off.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -367,22 +321,6 @@ mod tests {
                 .collect();
             assert_eq!(line_starts(text), want, "{text:?}");
         }
-    }
-
-    #[test]
-    fn invalid_bytes_become_spaces_and_keep_offsets() {
-        let bytes = b"caf\xe9 ok \xff\xfe end".to_vec();
-        let Decoded::Text { text, invalid_utf8 } = decode(bytes.clone()) else {
-            panic!("not binary");
-        };
-        assert_eq!(invalid_utf8, Some(3));
-        assert_eq!(text.len(), bytes.len());
-        assert_eq!(text, "caf  ok    end");
-    }
-
-    #[test]
-    fn nul_bytes_mean_binary() {
-        assert!(matches!(decode(b"a\0b".to_vec()), Decoded::Binary));
     }
 
     #[test]

@@ -15,9 +15,11 @@
 //! A workspace is `Sync`: a server may share one between threads.
 
 use crate::config::{self, Config, Selection};
+use crate::decode::{self, Encoding};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::{Engine, Settings};
 use crate::error::Error;
+use crate::input::{self, MAX_DOCUMENT_BYTES};
 use crate::rules::pack;
 use crate::source::Format;
 use std::collections::HashMap;
@@ -66,8 +68,11 @@ pub struct Resolved {
 pub struct Checked {
     /// The decoded text (invalid bytes read as spaces); after fixes, the fixed text.
     pub text: String,
-    /// Sorted by position, then rule.
+    /// Sorted by position, then rule. Spans are offsets into `text`: the
+    /// file's own for UTF-8, mapped by [`Encoding::file_offset`] for UTF-16.
     pub diagnostics: Vec<Diagnostic>,
+    /// How the file encodes `text`.
+    pub encoding: Encoding,
     /// How many fixes were applied (0 unless fixing).
     pub fixed: usize,
     pub fail_on: Severity,
@@ -85,7 +90,7 @@ impl Checked {
 /// The outcome of linting one input.
 pub enum Outcome {
     Checked(Checked),
-    /// The input holds NUL bytes and was skipped.
+    /// A binary file (an image, an archive …; see [`crate::decode`]): not linted.
     Binary,
 }
 
@@ -101,6 +106,9 @@ struct Cache {
     discovered: HashMap<PathBuf, Option<PathBuf>>,
     /// Config file (None: no config) → its profile.
     profiles: HashMap<Option<PathBuf>, Arc<Profile>>,
+    /// Config file → why it (or a pack it names) could not be loaded: read
+    /// once, however many files it governs.
+    broken: HashMap<Option<PathBuf>, Error>,
     /// Pack list → its engine.
     engines: HashMap<Vec<PathBuf>, Arc<Engine>>,
 }
@@ -180,10 +188,29 @@ impl Workspace {
     }
 
     fn profile(&self, key: Option<PathBuf>) -> Result<Arc<Profile>, Error> {
-        if let Some(p) = self.lock().profiles.get(&key) {
-            return Ok(p.clone());
+        {
+            let cache = self.lock();
+            if let Some(p) = cache.profiles.get(&key) {
+                return Ok(p.clone());
+            }
+            if let Some(e) = cache.broken.get(&key) {
+                return Err(e.duplicate());
+            }
         }
-        let config = match &key {
+        let profile = self.load_profile(&key);
+        let mut cache = self.lock();
+        match profile {
+            Ok(p) => Ok(cache.profiles.entry(key).or_insert(p).clone()),
+            Err(e) => {
+                let copy = e.duplicate();
+                cache.broken.insert(key, e);
+                Err(copy)
+            }
+        }
+    }
+
+    fn load_profile(&self, key: &Option<PathBuf>) -> Result<Arc<Profile>, Error> {
+        let config = match key {
             Some(p) => Config::load(p)?,
             None => Config::default(),
         };
@@ -192,8 +219,7 @@ impl Workspace {
         let engine = self.engine(packs)?;
         config.validate(&engine)?;
         check_selection(&engine, &self.options.selection)?;
-        let profile = Arc::new(Profile { config, engine });
-        Ok(self.lock().profiles.entry(key).or_insert(profile).clone())
+        Ok(Arc::new(Profile { config, engine }))
     }
 
     /// Everything that governs `path` (a file on disk or a document that
@@ -236,12 +262,14 @@ impl Workspace {
     /// config, overrides, packs and format; the file need not exist).
     pub fn check_bytes(&self, path: &Path, bytes: Vec<u8>) -> Result<Outcome, Error> {
         let r = self.resolve(path)?;
+        let encoding = Encoding::sniff(&bytes);
         Ok(
             match crate::lint_bytes(&r.engine, &r.settings, r.format, bytes) {
                 crate::Linted::Binary => Outcome::Binary,
                 crate::Linted::Text { text, diagnostics } => Outcome::Checked(Checked {
                     text,
                     diagnostics,
+                    encoding,
                     fixed: 0,
                     fail_on: r.fail_on,
                     engine: r.engine,
@@ -258,6 +286,7 @@ impl Workspace {
             Outcome::Binary => Ok(Checked {
                 text: text.to_string(),
                 diagnostics: Vec::new(),
+                encoding: Encoding::Utf8,
                 fixed: 0,
                 fail_on: Severity::Error,
                 engine: self.resolve(path)?.engine,
@@ -266,8 +295,31 @@ impl Workspace {
     }
 
     /// Apply safe fixes to a document given as bytes, until none is left
-    /// (at most ten rounds). Returns the fixed bytes and what is left.
+    /// (at most ten rounds). Returns the fixed bytes (in the document's own
+    /// encoding) and what is left. A UTF-16 document with invalid sequences
+    /// is linted but not fixed: writing it back would replace them.
     pub fn fix_bytes(&self, path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Outcome), Error> {
+        let encoding = Encoding::sniff(&bytes);
+        if !encoding.is_utf16() {
+            return self.fix_utf8(path, bytes);
+        }
+        let text = match decode::decode(bytes.clone()) {
+            decode::Decoded::Text { text, .. } if encoding.encode(&text) == bytes => text,
+            _ => return Ok((bytes.clone(), self.check_bytes(path, bytes)?)),
+        };
+        let (fixed, mut outcome) = self.fix_utf8(path, text.into_bytes())?;
+        if let Outcome::Checked(c) = &mut outcome {
+            c.encoding = encoding;
+        }
+        match String::from_utf8(fixed) {
+            Ok(fixed) => Ok((encoding.encode(&fixed), outcome)),
+            // Fixes edit whole characters; were one not to, nothing is written.
+            Err(_) => Ok((bytes.clone(), self.check_bytes(path, bytes)?)),
+        }
+    }
+
+    /// [`Workspace::fix_bytes`] for UTF-8 (or undecodable) bytes.
+    fn fix_utf8(&self, path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Outcome), Error> {
         let r = self.resolve(path)?;
         let (fixed_bytes, fixed, linted) =
             crate::fix_bytes(&r.engine, &r.settings, r.format, bytes);
@@ -276,6 +328,7 @@ impl Workspace {
             crate::Linted::Text { text, diagnostics } => Outcome::Checked(Checked {
                 text,
                 diagnostics,
+                encoding: Encoding::Utf8,
                 fixed,
                 fail_on: r.fail_on,
                 engine: r.engine,
@@ -285,19 +338,28 @@ impl Workspace {
     }
 
     /// Lint a file on disk; with `fix`, apply its safe fixes and replace the
-    /// file atomically when anything changed.
+    /// file atomically when anything changed (through a symbolic link, and
+    /// only if the file still holds what was read: see
+    /// [`crate::fix::write_fixed`]). A file over [`MAX_DOCUMENT_BYTES`] is
+    /// an error, not read.
     pub fn check_file(&self, path: &Path, fix: bool) -> Result<Outcome, Error> {
         let full = self.root.join(path);
-        let bytes = std::fs::read(&full).map_err(|e| Error::io(path, e))?;
+        let bytes =
+            input::read_capped(&full, MAX_DOCUMENT_BYTES).map_err(|e| Error::io(path, e))?;
         if !fix {
             return self.check_bytes(path, bytes);
         }
-        let (fixed_bytes, outcome) = self.fix_bytes(path, bytes)?;
+        let (fixed_bytes, outcome) = self.fix_bytes(path, bytes.clone())?;
         if let Outcome::Checked(c) = &outcome {
             if c.fixed > 0 {
-                crate::fix::write_atomic(&full, &fixed_bytes).map_err(|e| Error::Io {
+                crate::fix::write_fixed(&full, &bytes, &fixed_bytes).map_err(|e| Error::Io {
                     path: path.display().to_string(),
-                    error: std::io::Error::new(e.kind(), format!("could not write fixes: {e}")),
+                    error: match e {
+                        crate::fix::WriteError::Io(io) => {
+                            std::io::Error::new(io.kind(), format!("could not write fixes: {io}"))
+                        }
+                        changed => std::io::Error::other(changed.to_string()),
+                    },
                 })?;
             }
         }

@@ -94,13 +94,16 @@ pub struct CheckArgs {
     /// Exit 1 when a finding is at or above this severity (default: warning, or the config's fail-on).
     #[arg(long, value_enum)]
     pub fail_on: Option<Level>,
-    /// Apply safe fixes in place (atomically); with `-`, print the fixed text.
+    /// With --fix: exit 1 when any fix was applied (for pre-commit hooks).
+    #[arg(long, requires = "fix")]
+    pub exit_non_zero_on_fix: bool,
+    /// Apply safe fixes in place (atomically); with `-`, print the fixed text and what is left on stderr (with --format json: one JSON object).
     #[arg(long)]
     pub fix: bool,
     /// The name to report for standard input; its extension picks the format.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
-    /// Number of threads (files are linted in parallel); 1 is single-threaded.
+    /// Number of threads (files are linted in parallel; at most one a core and one a file); 1 is single-threaded.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
     /// Print no summary line.

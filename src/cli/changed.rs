@@ -70,6 +70,7 @@ pub fn jobs(ws: &Workspace, since: &Since, paths: &[PathBuf]) -> Result<Vec<Job>
         out.push(Job {
             display,
             path: Some(rel),
+            named: false,
             staged,
             changed: Some(changed),
         });

@@ -1,14 +1,17 @@
 //! `copydesk check`: arguments → workspace → reporter → exit code.
 
 use super::args::CheckArgs;
-use super::{stdout_writer, workspace, CliError};
+use super::{note, stdout_writer, workspace, CliError};
 use codespan_reporting::term::termcolor::{NoColor, WriteColor};
 use copydesk::changes::{self, Changed, Since};
+use copydesk::input::{read_capped_from, MAX_DOCUMENT_BYTES};
+use copydesk::render::concise::quote_path;
 use copydesk::render::statistics::Statistics;
 use copydesk::render::{self, FileReport, ReportOptions, Reporter, Summary};
 use copydesk::workspace::{Checked, Outcome, Workspace};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::collections::HashSet;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Files linted in parallel before their results are reported in order:
@@ -22,6 +25,9 @@ pub struct Job {
     pub display: String,
     /// None for standard input.
     pub path: Option<PathBuf>,
+    /// Named on the command line (not found by walking a folder): a binary
+    /// file is then an error, not a note.
+    pub named: bool,
     /// `--staged`: the repository's top folder and the file's path in it;
     /// the text linted is the staged one.
     pub staged: Option<(PathBuf, PathBuf)>,
@@ -48,17 +54,25 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     let ws = workspace(&args.rules, args.fail_on.map(super::level))?;
     let (jobs, errors) = jobs(&ws, &args)?;
     let stdin = match jobs.iter().any(|j| j.path.is_none()) {
-        true => {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf)?;
-            Some(buf)
-        }
+        true => Some(
+            read_capped_from(std::io::stdin().lock(), MAX_DOCUMENT_BYTES)
+                .map_err(|e| CliError::Message(format!("standard input: {e}")))?,
+        ),
         false => None,
     };
+    if args.fix && stdin.is_some() && jobs.len() > 1 {
+        return Err(CliError::Message(
+            "--fix with `-` fixes standard input alone: name no other file".into(),
+        ));
+    }
     let options = ReportOptions {
         quiet: args.quiet || (args.fix && stdin.is_some()),
         root: ws.root().to_path_buf(),
-        rules: ws.resolve_root()?.engine.rules().to_vec(),
+        // A broken root config is reported with the files it governs.
+        rules: ws
+            .resolve_root()
+            .map(|r| r.engine.rules().to_vec())
+            .unwrap_or_default(),
         docs_url: args.docs_url.clone(),
     };
     let reporter: Box<dyn Reporter> = match args.statistics {
@@ -67,7 +81,7 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
             .ok_or_else(|| CliError::Message(format!("unknown format `{}`", args.format)))?,
     };
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(threads(args.threads, jobs.len()))
         .build()
         .map_err(|e| CliError::Message(e.to_string()))?;
     let (writer, report_file) = match &args.output_file {
@@ -89,9 +103,10 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         },
         failed: false,
         had_error: !errors.is_empty(),
+        stdin_json: args.format == "json",
     };
-    for e in &errors {
-        eprintln!("copydesk: {e}");
+    for e in errors {
+        CliError::from(e).report();
     }
     for batch in jobs.chunks(BATCH) {
         let done: Vec<Done> = pool.install(|| {
@@ -104,7 +119,11 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
             out.report(job, done)?;
         }
     }
-    out.reporter.finish(&mut out.out, &out.summary)?;
+    // Fixing standard input writes the fixed text (or its JSON object):
+    // no report around it.
+    if !(args.fix && stdin.is_some()) {
+        out.reporter.finish(&mut out.out, &out.summary)?;
+    }
     out.out.flush()?;
     drop(out.out);
     if let Some(file) = report_file {
@@ -115,15 +134,28 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     std::mem::forget(ws);
     Ok(if out.had_error {
         2
-    } else if out.failed {
+    } else if out.failed || (args.exit_non_zero_on_fix && out.summary.fixed > 0) {
         1
     } else {
         0
     })
 }
 
+/// The threads a run uses: as asked (`0` or none: one a core), but never
+/// more than the cores or the files, which is all that helps.
+fn threads(asked: Option<usize>, files: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match asked {
+        None | Some(0) => cores,
+        Some(n) => n.min(cores),
+    }
+    .min(files.max(1))
+}
+
 /// The inputs of the run, in order, and the paths that could not be read.
-/// Every config and pack the inputs need is loaded (and checked) first.
+/// Every config and pack the inputs need is loaded (and checked) first: an
+/// input whose config or packs are broken is left out, and the error (once
+/// each) is among those returned.
 fn jobs(ws: &Workspace, args: &CheckArgs) -> Result<(Vec<Job>, Vec<copydesk::Error>), CliError> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -140,14 +172,35 @@ fn jobs(ws: &Workspace, args: &CheckArgs) -> Result<(Vec<Job>, Vec<copydesk::Err
         (false, Some(rev)) => Some(Since::Base(rev.clone())),
         (false, None) => None,
     };
-    if let Some(since) = since {
-        let jobs = super::changed::jobs(ws, &since, &args.paths)?;
-        for job in &jobs {
-            ws.resolve(Path::new(&job.display_or_path()))?;
-        }
-        return Ok((jobs, Vec::new()));
+    let (mut jobs, errors) = match since {
+        Some(since) => (super::changed::jobs(ws, &since, &args.paths)?, Vec::new()),
+        None => named_jobs(ws, args, &paths),
+    };
+    if jobs.is_empty() {
+        ws.validate()?;
     }
-    let (mut files, errors) = ws.files(&paths);
+    let mut errors = errors;
+    let mut seen = HashSet::new();
+    jobs.retain(|job| match ws.resolve(&job.display_or_path()) {
+        Ok(_) => true,
+        Err(e) => {
+            if seen.insert(e.to_string()) {
+                errors.push(e);
+            }
+            false
+        }
+    });
+    Ok((jobs, errors))
+}
+
+/// The jobs of the paths named (folders walked), and the paths that could
+/// not be read.
+fn named_jobs(
+    ws: &Workspace,
+    args: &CheckArgs,
+    paths: &[PathBuf],
+) -> (Vec<Job>, Vec<copydesk::Error>) {
+    let (mut files, errors) = ws.files(paths);
     if args.force_exclude {
         files = ws.lintable(files);
     }
@@ -161,24 +214,20 @@ fn jobs(ws: &Workspace, args: &CheckArgs) -> Result<(Vec<Job>, Vec<copydesk::Err
             true => Job {
                 display: stdin_name.clone(),
                 path: None,
+                named: true,
                 staged: None,
                 changed: None,
             },
             false => Job {
                 display: display_path(f),
                 path: Some(f.clone()),
+                named: paths.contains(f),
                 staged: None,
                 changed: None,
             },
         })
         .collect();
-    for job in &jobs {
-        ws.resolve(Path::new(&job.display_or_path()))?;
-    }
-    if jobs.is_empty() {
-        ws.validate()?;
-    }
-    Ok((jobs, errors))
+    (jobs, errors)
 }
 
 /// `--output-file`: the report is written to a temporary file beside the
@@ -230,6 +279,8 @@ struct Output {
     summary: Summary,
     failed: bool,
     had_error: bool,
+    /// Fixing standard input with `--format json`: one JSON object.
+    stdin_json: bool,
 }
 
 impl Output {
@@ -237,30 +288,33 @@ impl Output {
     /// input, the fixed text to stdout and what is left to stderr), its
     /// errors and notes to stderr.
     fn report(&mut self, job: &Job, done: Done) -> std::io::Result<()> {
-        let binary = || {
-            eprintln!(
-                "copydesk: {}: skipped: binary file (contains NUL bytes)",
-                job.display
-            )
-        };
         let checked = match done {
             Done::Failed(e) => {
-                eprintln!("copydesk: {e}");
+                note(e);
                 self.had_error = true;
                 return Ok(());
             }
             Done::Binary => {
-                binary();
+                self.binary(job);
                 return Ok(());
             }
             Done::FixedStdin(bytes, checked) => {
-                self.out.write_all(&bytes)?;
                 let Some(checked) = checked else {
-                    binary();
+                    // Given back as it came, so a pipe loses nothing.
+                    if !self.stdin_json {
+                        self.out.write_all(&bytes)?;
+                    }
+                    self.binary(job);
                     return Ok(());
                 };
-                if !checked.diagnostics.is_empty() {
-                    let _ = render::concise::write(&mut std::io::stderr(), &report(job, &checked));
+                if self.stdin_json {
+                    stdin_json(&mut self.out, job, &bytes, &checked)?;
+                } else {
+                    self.out.write_all(&bytes)?;
+                    if !checked.diagnostics.is_empty() {
+                        let _ =
+                            render::concise::write(&mut std::io::stderr(), &report(job, &checked));
+                    }
                 }
                 checked
             }
@@ -279,6 +333,41 @@ impl Output {
         self.failed |= checked.failed();
         Ok(())
     }
+
+    /// A binary input: an error when it was named, a note when a folder
+    /// walk found it.
+    fn binary(&mut self, job: &Job) {
+        let path = quote_path(&job.display);
+        if job.named {
+            note(format_args!("{path}: binary file, not linted"));
+            self.had_error = true;
+        } else {
+            note(format_args!("{path}: skipped: binary file"));
+        }
+    }
+}
+
+/// Fixed standard input as one JSON object: the input's name, its fixed
+/// text, the fixes applied and the findings left (the objects of the JSON
+/// array, their positions in the fixed text).
+fn stdin_json(
+    out: &mut dyn Write,
+    job: &Job,
+    fixed: &[u8],
+    checked: &Checked,
+) -> std::io::Result<()> {
+    let text = match checked.encoding.is_utf16() {
+        true => std::borrow::Cow::Borrowed(checked.text.as_str()),
+        false => String::from_utf8_lossy(fixed),
+    };
+    let doc = serde_json::json!({
+        "path": job.display,
+        "text": text,
+        "fixed": checked.fixed,
+        "diagnostics": render::json::file_values(&report(job, checked)),
+    });
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }
 
 impl Job {
@@ -298,6 +387,7 @@ fn report<'a>(job: &'a Job, checked: &'a Checked) -> FileReport<'a> {
         text: &checked.text,
         diagnostics: &checked.diagnostics,
         rules: checked.engine.rules(),
+        encoding: checked.encoding,
     }
 }
 
@@ -325,7 +415,9 @@ fn lint(ws: &Workspace, job: &Job, fix: bool, stdin: Option<&[u8]>) -> Done {
     match outcome {
         Ok(Outcome::Checked(c)) => Done::Checked(c),
         Ok(Outcome::Binary) => Done::Binary,
-        Err(copydesk::Error::Io { error, .. }) => Done::Failed(format!("{}: {error}", job.display)),
+        Err(copydesk::Error::Io { error, .. }) => {
+            Done::Failed(format!("{}: {error}", quote_path(&job.display)))
+        }
         Err(e) => Done::Failed(e.to_string()),
     }
 }

@@ -14,6 +14,49 @@ use copydesk::workspace::{ConfigChoice, Options, Workspace};
 use copydesk::{FileError, Severity};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set when standard output was closed under a command (`copydesk … |
+/// head`): the run then ends quietly with exit code 0, whatever the format
+/// or command.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Whether standard output was closed under the run.
+pub fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(Ordering::Relaxed)
+}
+
+/// Standard output that notes a closed pipe, however the writer above it
+/// wraps the error.
+pub struct Stdout(std::io::StdoutLock<'static>);
+
+/// Standard output, locked.
+pub fn stdout() -> Stdout {
+    Stdout(std::io::stdout().lock())
+}
+
+fn note_closed(e: std::io::Error) -> std::io::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        STDOUT_CLOSED.store(true, Ordering::Relaxed);
+    }
+    e
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf).map_err(note_closed)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush().map_err(note_closed)
+    }
+}
+
+/// Print `copydesk: {message}` on standard error (a closed standard error
+/// is ignored: the exit code still tells).
+pub fn note(message: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "copydesk: {message}");
+}
 
 /// Why a run could not finish normally. Exit code 2.
 pub enum CliError {
@@ -54,11 +97,11 @@ impl CliError {
             CliError::File(e) => {
                 let mut err = stderr_writer();
                 if copydesk::render::human::write_file_error(&mut err, e).is_err() {
-                    eprintln!("copydesk: {e}");
+                    note(e);
                 }
             }
-            CliError::Io(e) => eprintln!("copydesk: {e}"),
-            CliError::Message(m) => eprintln!("copydesk: {m}"),
+            CliError::Io(e) => note(e),
+            CliError::Message(m) => note(m),
         }
     }
 }
@@ -129,7 +172,7 @@ pub fn workspace(o: &RuleOptions, fail_on: Option<Severity>) -> Result<Workspace
 
 /// Standard output for a reporter: ANSI colour or none.
 pub fn stdout_writer(color: bool) -> Box<dyn WriteColor> {
-    let stdout = std::io::stdout().lock();
+    let stdout = stdout();
     if color {
         Box::new(Ansi::new(stdout))
     } else {
@@ -140,7 +183,7 @@ pub fn stdout_writer(color: bool) -> Box<dyn WriteColor> {
 fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
     let root = workspace(o, None)?.resolve_root()?;
     let (engine, settings) = (&root.engine, &root.settings);
-    let mut out = std::io::stdout().lock();
+    let mut out = stdout();
     match format {
         RulesFormat::Text => {
             for (i, r) in engine.rules().iter().enumerate() {
@@ -189,7 +232,7 @@ fn explain(id: &str, o: &RuleOptions) -> Result<u8, CliError> {
             "no rule `{id}` (see `copydesk rules`)"
         )));
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = stdout();
     writeln!(
         out,
         "{} ({} rule, {}, pack `{}`)\n",
@@ -225,7 +268,7 @@ fn test_rules(packs: &[std::path::PathBuf]) -> Result<u8, CliError> {
     let shipped = pack::shipped()?.rules.len();
     let test_shipped = packs.is_empty();
     let report = copydesk::testing::run_examples(&engine, &|i| test_shipped || i >= shipped);
-    let mut out = std::io::stdout().lock();
+    let mut out = stdout();
     for f in &report.failures {
         writeln!(out, "FAIL {}: {:?}: {}", f.rule, f.example, f.problem)?;
     }
@@ -247,6 +290,6 @@ fn init(force: bool) -> Result<u8, CliError> {
         )));
     }
     copydesk::fix::write_atomic(path, config::STARTER.as_bytes())?;
-    println!("wrote {}", config::FILE_NAME);
+    writeln!(stdout(), "wrote {}", config::FILE_NAME)?;
     Ok(0)
 }

@@ -113,7 +113,7 @@ pub fn summary_line(s: &Summary) -> String {
 
 /// Render one file's diagnostics.
 pub fn write(out: &mut dyn WriteColor, file: &FileReport) -> std::io::Result<()> {
-    let files = SimpleFile::new(file.path, file.text);
+    let files = SimpleFile::new(super::concise::quote_path(file.path), file.text);
     for d in file.diagnostics {
         term::emit_to_write_style(out, &config(), &files, &to_codespan(file.text, d))
             .map_err(std::io::Error::other)?;

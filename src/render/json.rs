@@ -3,10 +3,12 @@
 //! The fields are a public contract (documented in the README): `path`,
 //! `rule`, `severity`, `message`, `line`, `column`, `end_line`, `end_column`
 //! (1-based; columns count Unicode scalar values), `byte_start`, `byte_end`
-//! (half-open UTF-8 byte offsets into the file), `text`, `note`, `fixes`
-//! (`{byte_start, byte_end, replacement, applicability}`) and `labels`.
+//! (half-open byte offsets into the file: UTF-8, or UTF-16 for a UTF-16
+//! file), `text`, `note`, `fixes` (`{byte_start, byte_end, replacement,
+//! applicability}`) and `labels`.
 
 use super::{FileReport, Reporter, Summary};
+use crate::decode::FileOffsets;
 use crate::diagnostic::{Applicability, Diagnostic, Span};
 use crate::source::LineIndex;
 use codespan_reporting::term::termcolor::WriteColor;
@@ -45,22 +47,42 @@ impl Reporter for Json {
     }
 }
 
-fn position(index: &LineIndex, text: &str, span: Span) -> Value {
-    let (line, column) = index.line_col(span.start);
-    let (end_line, end_column) = index.line_col(span.end);
+/// Where a file's text is: its lines, and its offsets in the file.
+pub struct Index<'a> {
+    pub lines: LineIndex<'a>,
+    pub offsets: FileOffsets<'a>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(file: &FileReport<'a>) -> Index<'a> {
+        Index::of(file.text, file.encoding)
+    }
+
+    /// The index of `text`, which the file holds in `encoding`.
+    pub fn of(text: &'a str, encoding: crate::decode::Encoding) -> Index<'a> {
+        Index {
+            lines: LineIndex::new(text),
+            offsets: FileOffsets::new(text, encoding),
+        }
+    }
+}
+
+fn position(index: &Index, text: &str, span: Span) -> Value {
+    let (line, column) = index.lines.line_col(span.start);
+    let (end_line, end_column) = index.lines.line_col(span.end);
     json!({
         "line": line,
         "column": column,
         "end_line": end_line,
         "end_column": end_column,
-        "byte_start": span.start,
-        "byte_end": span.end,
+        "byte_start": index.offsets.get(span.start),
+        "byte_end": index.offsets.get(span.end),
         "text": text.get(span.range()).unwrap_or(""),
     })
 }
 
 /// One diagnostic as a JSON object.
-pub fn diagnostic(index: &LineIndex, file: &FileReport, d: &Diagnostic) -> Value {
+pub fn diagnostic(index: &Index, file: &FileReport, d: &Diagnostic) -> Value {
     let mut obj = json!({
         "path": file.path,
         "rule": d.rule,
@@ -78,8 +100,8 @@ pub fn diagnostic(index: &LineIndex, file: &FileReport, d: &Diagnostic) -> Value
         .flat_map(|f| {
             f.edits.iter().map(move |e| {
                 json!({
-                    "byte_start": e.span.start,
-                    "byte_end": e.span.end,
+                    "byte_start": index.offsets.get(e.span.start),
+                    "byte_end": index.offsets.get(e.span.end),
                     "replacement": e.replacement,
                     "applicability": match f.applicability {
                         Applicability::Safe => "safe",
@@ -107,7 +129,7 @@ pub fn diagnostic(index: &LineIndex, file: &FileReport, d: &Diagnostic) -> Value
 
 /// All diagnostics of one file.
 pub fn file_values(file: &FileReport) -> Vec<Value> {
-    let index = LineIndex::new(file.text);
+    let index = Index::new(file);
     file.diagnostics
         .iter()
         .map(|d| diagnostic(&index, file, d))

@@ -3,7 +3,6 @@
 //! the first finding of a long run before the run ends).
 
 use super::{json, FileReport, Reporter, Summary};
-use crate::source::LineIndex;
 use codespan_reporting::term::termcolor::WriteColor;
 use std::io;
 
@@ -12,7 +11,7 @@ pub struct JsonLines;
 
 impl Reporter for JsonLines {
     fn file(&mut self, out: &mut dyn WriteColor, file: &FileReport) -> io::Result<()> {
-        let index = LineIndex::new(file.text);
+        let index = json::Index::new(file);
         for d in file.diagnostics {
             let value = json::diagnostic(&index, file, d);
             serde_json::to_writer(&mut *out, &value).map_err(io::Error::other)?;

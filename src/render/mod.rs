@@ -32,6 +32,8 @@ pub struct FileReport<'a> {
     /// The rules of the engine that linted the file: every diagnostic's
     /// rule is among them.
     pub rules: &'a [Rule],
+    /// How the file encodes `text`: the JSON byte offsets are the file's.
+    pub encoding: crate::decode::Encoding,
 }
 
 impl FileReport<'_> {

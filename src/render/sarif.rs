@@ -9,6 +9,7 @@
 //! unrelated lines above move: a hash of the rule, the flagged text, the
 //! text of its line and how many times that triple came before in the file.
 
+use super::json::Index;
 use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity, Span};
 use crate::rules::Rule;
@@ -91,16 +92,19 @@ fn region_point(index: &LineIndex, text: &str, offset: usize) -> (usize, usize) 
     (line, col)
 }
 
-fn region(index: &LineIndex, text: &str, span: Span) -> Value {
-    let (start_line, start_column) = region_point(index, text, span.start);
-    let (end_line, end_column) = region_point(index, text, span.end);
+/// A region: lines and UTF-16 columns, and byte offsets into the file (its
+/// own bytes: for a UTF-16 file, UTF-16 bytes).
+fn region(index: &Index, text: &str, span: Span) -> Value {
+    let (start_line, start_column) = region_point(&index.lines, text, span.start);
+    let (end_line, end_column) = region_point(&index.lines, text, span.end);
+    let (start, end) = (index.offsets.get(span.start), index.offsets.get(span.end));
     json!({
         "startLine": start_line,
         "startColumn": start_column,
         "endLine": end_line,
         "endColumn": end_column,
-        "byteOffset": span.start,
-        "byteLength": span.len(),
+        "byteOffset": start,
+        "byteLength": end - start,
     })
 }
 
@@ -121,14 +125,14 @@ impl Sarif {
     fn result(
         &mut self,
         file: &FileReport,
-        index: &LineIndex,
+        index: &Index,
         location: &Value,
         seen: &mut HashMap<u64, usize>,
         d: &Diagnostic,
     ) -> Value {
         let rule_index = self.rule_index(file, &d.rule);
-        let (line, _) = index.line_col(d.span.start);
-        let line_text = file.text[index.line_range(line)].trim();
+        let (line, _) = index.lines.line_col(d.span.start);
+        let line_text = file.text[index.lines.line_range(line)].trim();
         let flagged = file.text.get(d.span.range()).unwrap_or("");
         let key = fnv1a(&[&d.rule, flagged, line_text]);
         let nth = seen.entry(key).or_insert(0);
@@ -190,7 +194,7 @@ impl Sarif {
 
 impl Reporter for Sarif {
     fn file(&mut self, _: &mut dyn WriteColor, file: &FileReport) -> io::Result<()> {
-        let index = LineIndex::new(file.text);
+        let index = Index::new(file);
         let path = Path::new(file.path);
         let location = match path.is_absolute() {
             false => json!({ "uri": uri_path(path), "uriBaseId": "SRCROOT" }),
@@ -274,6 +278,7 @@ fn pascal(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::Encoding;
 
     #[test]
     fn paths_become_uri_references() {
@@ -286,12 +291,30 @@ mod tests {
     #[test]
     fn regions_count_utf16_code_units() {
         let text = "😀😀 커뮤니티\n";
-        let index = LineIndex::new(text);
+        let index = Index::of(text, Encoding::Utf8);
         let start = text.find('커').unwrap();
         let r = region(&index, text, Span::new(start, start + 12));
         assert_eq!(
             (r["startColumn"].as_u64(), r["endColumn"].as_u64()),
             (Some(6), Some(10))
+        );
+        assert_eq!(
+            (r["byteOffset"].as_u64(), r["byteLength"].as_u64()),
+            (Some(9), Some(12))
+        );
+    }
+
+    /// A UTF-16 file's byte offsets are its own: two bytes a code unit.
+    #[test]
+    fn utf16_files_have_utf16_byte_offsets() {
+        let text = "\u{feff}😀 커뮤니티\n";
+        let index = Index::of(text, Encoding::Utf16Le);
+        let start = text.find('커').unwrap();
+        let r = region(&index, text, Span::new(start, start + 12));
+        // BOM, two units of the emoji and a space: unit 4, byte 8.
+        assert_eq!(
+            (r["byteOffset"].as_u64(), r["byteLength"].as_u64()),
+            (Some(8), Some(8))
         );
     }
 }

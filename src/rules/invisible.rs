@@ -1,7 +1,9 @@
 //! `invisible-char`: characters that print as nothing but change the text —
 //! zero-width characters, bidi controls (the Trojan Source set,
 //! CVE-2021-42574), soft hyphens, word joiners, a byte-order mark inside the
-//! text, tag characters and Hangul fillers.
+//! text, tag characters, Hangul fillers — and NUL, a control character
+//! that is never text (a file with a stray one is still linted: see
+//! [`crate::decode`]).
 //!
 //! Not flagged: a leading BOM, a zero-width joiner inside an emoji sequence, a
 //! variation selector after an emoji, ZWJ/ZWNJ between letters of scripts that
@@ -117,10 +119,42 @@ fn is_legitimate(text: &str, i: usize, c: char) -> bool {
 
 /// The `invisible-char` matcher.
 pub fn check_document(cx: &super::Context) -> Vec<Finding> {
+    // NUL bytes anywhere in the file, code included: a NUL is never text.
+    let mut out = nul_runs(cx.source.text);
     if cx.non_ascii().is_empty() {
-        return Vec::new();
+        return out;
     }
-    check(cx.text, cx.non_ascii(), &cx.claims())
+    let nul = !out.is_empty();
+    out.extend(check(cx.text, cx.non_ascii(), &cx.claims()));
+    if nul {
+        out.sort_by_key(|f| f.span.start);
+    }
+    out
+}
+
+/// Each run of NUL characters, one finding with a fix that removes it.
+fn nul_runs(text: &str) -> Vec<Finding> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(0, &bytes[from..]).map(|i| from + i) {
+        let end = i + bytes[i..].iter().take_while(|&&b| b == 0).count();
+        let message = match end - i {
+            1 => "invisible character: NUL (U+0000), a control character that is not text".into(),
+            n => format!(
+                "{n} invisible characters: NUL (U+0000), a control character that is not text"
+            ),
+        };
+        out.push(Finding::new(Span::new(i, end), message).with_fix(Fix::safe(
+            "remove the NUL character",
+            vec![Edit {
+                span: Span::new(i, end),
+                replacement: String::new(),
+            }],
+        )));
+        from = end;
+    }
+    out
 }
 
 /// Find invisible characters in `text` (the prose mask), whose non-ASCII
@@ -199,6 +233,14 @@ mod tests {
     #[test]
     fn mark_far_from_rtl_text_is_flagged() {
         assert_eq!(found("plain\u{200E} English"), ["\u{200E}"]);
+    }
+
+    #[test]
+    fn nul_characters_are_found_in_runs() {
+        let text = "a\0b\0\0\0c";
+        let spans: Vec<_> = nul_runs(text).iter().map(|f| f.span.range()).collect();
+        assert_eq!(spans, [1..2, 3..6]);
+        assert!(nul_runs("no nul").is_empty());
     }
 
     #[test]

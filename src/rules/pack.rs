@@ -638,10 +638,11 @@ fn load_entities(
     Ok((entities, origins))
 }
 
-/// Load a pack file from disk through the same loader as the shipped packs.
+/// Load a pack file from disk through the same loader as the shipped packs
+/// (at most [`crate::input::MAX_TOML_BYTES`]).
 pub fn load_file(path: &std::path::Path) -> Result<Pack, crate::error::Error> {
     use crate::error::Error;
-    let bytes = std::fs::read(path)
+    let bytes = crate::input::read_capped(path, crate::input::MAX_TOML_BYTES)
         .map_err(|e| Error::Message(format!("{}: cannot read rule pack: {e}", path.display())))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::Message(format!(

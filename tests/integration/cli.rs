@@ -286,7 +286,10 @@ fn invalid_utf8_binary_and_empty_files() {
     let mut bad = b"Good text \xff then 4 \xe2\x80 more ".to_vec();
     bad.extend_from_slice("커뮤니티 here.\n".as_bytes());
     std::fs::write(dir.path().join("bad.txt"), bad).unwrap();
-    std::fs::write(dir.path().join("bin.txt"), b"abc\0def").unwrap();
+    std::fs::write(dir.path().join("nul.txt"), b"abc\0def").unwrap();
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend((0..600u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    std::fs::write(dir.path().join("bin.txt"), png).unwrap();
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
     std::fs::write(
         dir.path().join("crlf.txt"),
@@ -309,6 +312,11 @@ fn invalid_utf8_binary_and_empty_files() {
     );
     assert!(out.contains("crlf.txt:2:6: warning[stray-script]"), "{out}");
     assert!(err.contains("bin.txt: skipped: binary file"), "{err}");
+    // A stray NUL does not make a text file binary: it is a finding.
+    assert!(
+        out.contains("nul.txt:1:4: warning[invisible-char]"),
+        "{out}"
+    );
     assert!(!out.contains("empty.txt"));
 }
 

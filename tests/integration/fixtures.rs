@@ -79,6 +79,7 @@ fn fixture_drafts_match_their_expected_output() {
                 text: &checked.text,
                 diagnostics: &checked.diagnostics,
                 rules: checked.engine.rules(),
+                encoding: checked.encoding,
             },
         )
         .unwrap();

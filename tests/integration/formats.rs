@@ -387,12 +387,18 @@ fn output_file_holds_the_report_and_stdout_stays_empty() {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_ne!(mode & 0o044, 0, "readable by others as ordinary files are");
     }
-    // A run that cannot start leaves the old report as it was.
+    // A place that cannot hold a file is an error naming it; nothing is
+    // linted for nobody to read.
     let out = copydesk_in(dir.path())
-        .args(["check", "--format", "sarif", "--config", "missing.toml"])
-        .args(["--output-file", "reports/copydesk.sarif", "draft.md"])
+        .args(["check", "--isolated", "--format", "sarif"])
+        .args(["--output-file", "draft.md/copydesk.sarif", "draft.md"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("draft.md/copydesk.sarif"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.md")).unwrap(),
+        DRAFT
+    );
 }

@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod fixtures;
 mod formats;
+mod hostile;
 mod names;
 mod properties;
 mod quotes;
