@@ -47,6 +47,9 @@ pub struct Options {
     pub selection: Selection,
     /// Replaces the config's `fail-on`.
     pub fail_on: Option<Severity>,
+    /// Which fixes `fix_bytes` and `check_file(…, true)` apply (the safe
+    /// ones unless `unsafe_fixes`).
+    pub fixes: crate::fix::FixOptions,
 }
 
 /// Everything that governs one path: its engine, settings and fail level.
@@ -128,6 +131,12 @@ impl Workspace {
             options,
             cache: Mutex::default(),
         }
+    }
+
+    /// The same workspace, applying the fixes `fixes` allows.
+    pub fn with_fixes(mut self, fixes: crate::fix::FixOptions) -> Workspace {
+        self.options.fixes = fixes;
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -265,12 +274,13 @@ impl Workspace {
         }
     }
 
-    /// Apply safe fixes to a document given as bytes, until none is left
-    /// (at most ten rounds). Returns the fixed bytes and what is left.
+    /// Apply safe fixes (and unsafe ones when the options say so) to a
+    /// document given as bytes, until none is left (at most ten rounds).
+    /// Returns the fixed bytes and what is left.
     pub fn fix_bytes(&self, path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Outcome), Error> {
         let r = self.resolve(path)?;
         let (fixed_bytes, fixed, linted) =
-            crate::fix_bytes(&r.engine, &r.settings, r.format, bytes);
+            crate::fix_bytes_with(&r.engine, &r.settings, r.format, bytes, self.options.fixes);
         let outcome = match linted {
             crate::Linted::Binary => Outcome::Binary,
             crate::Linted::Text { text, diagnostics } => Outcome::Checked(Checked {

@@ -38,7 +38,10 @@ fn display_path(p: &Path) -> String {
 }
 
 pub fn run(args: CheckArgs) -> Result<u8, CliError> {
-    let ws = workspace(&args.rules, args.fail_on.map(super::level))?;
+    let fixes = copydesk::FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    let ws = workspace(&args.rules, args.fail_on.map(super::level))?.with_fixes(fixes);
     let (jobs, errors) = jobs(&ws, &args)?;
     let stdin = match jobs.iter().any(|j| j.path.is_none()) {
         true => {
@@ -66,6 +69,7 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         reporter,
         summary: Summary {
             fixing: args.fix,
+            unsafe_fixes: args.unsafe_fixes,
             ..Summary::default()
         },
         failed: false,

@@ -4,10 +4,11 @@
 //! `rule`, `severity`, `message`, `line`, `column`, `end_line`, `end_column`
 //! (1-based; columns count Unicode scalar values), `byte_start`, `byte_end`
 //! (half-open UTF-8 byte offsets into the file), `text`, `note`, `fixes`
-//! (`{byte_start, byte_end, replacement, applicability}`) and `labels`.
+//! (`{byte_start, byte_end, replacement, applicability}`, the applicability
+//! `safe`, `unsafe` or `display-only`) and `labels`.
 
 use super::{FileReport, Reporter, Summary};
-use crate::diagnostic::{Applicability, Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, Span};
 use crate::source::LineIndex;
 use codespan_reporting::term::termcolor::WriteColor;
 use serde_json::{json, Value};
@@ -81,10 +82,7 @@ pub fn diagnostic(index: &LineIndex, file: &FileReport, d: &Diagnostic) -> Value
                     "byte_start": e.span.start,
                     "byte_end": e.span.end,
                     "replacement": e.replacement,
-                    "applicability": match f.applicability {
-                        Applicability::Safe => "safe",
-                        Applicability::DisplayOnly => "display-only",
-                    },
+                    "applicability": f.applicability.as_str(),
                 })
             })
         })
