@@ -70,7 +70,7 @@ fn word_changing_fixes_are_display_only_inside_quotes() {
     let cases = [
         (
             "stray-script",
-            "The 커뮤니티 met. He said: “The 커뮤니티 is here.”",
+            "The 커뮤니티 officials met. He said: “The 커뮤니티 is here.”",
         ),
         (
             "house-percent",
@@ -118,7 +118,7 @@ fn fix_leaves_quoted_words_and_repairs_the_rest() {
         "Exports rose 4%. “Up 7 per cent, we don’t mind,” he said."
     );
     assert_eq!(
-        fixed("The 커뮤니티 met. He said: “The 커뮤니티 is here.”"),
-        "The met. He said: “The 커뮤니티 is here.”"
+        fixed("The 커뮤니티 officials met. He said: “The 커뮤니티 is here.”"),
+        "The officials met. He said: “The 커뮤니티 is here.”"
     );
 }
