@@ -3,6 +3,7 @@
 
 mod cli;
 mod corpus;
+mod fixes;
 mod fixtures;
 mod formats;
 mod names;
