@@ -50,9 +50,12 @@ pub fn apply_protected(
 ) -> (Vec<u8>, usize, Vec<Span>) {
     let touches = |f: &Fix| {
         f.edits.iter().any(|e| {
-            protected.iter().any(|p| {
-                e.span.start < p.end.max(p.start + 1) && p.start < e.span.end.max(e.span.start + 1)
-            })
+            // (A deletion wrote no text: a fix the deletion made possible,
+            // `we\u{200b}llKim` → `wellKim`, may span the place.)
+            protected
+                .iter()
+                .filter(|p| p.start < p.end)
+                .any(|p| e.span.start < p.end && p.start < e.span.end.max(e.span.start + 1))
         })
     };
     let mut fixes: Vec<_> = diagnostics

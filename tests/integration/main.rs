@@ -2,6 +2,7 @@
 //! group of tests that drive copydesk the way users do.
 
 mod cli;
+mod convergence;
 mod corpus;
 mod fixes;
 mod fixtures;
