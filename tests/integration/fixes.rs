@@ -153,3 +153,43 @@ fn unsafe_fixes_apply_only_with_the_flag() {
         "{human}"
     );
 }
+
+/// A replacement naming a group the pattern lacks (`$2` with one group)
+/// once turned `Exports rose 4 per cent in May.` into `Exports rose % in
+/// May.` under `--fix`; it is now an error located in the pack, and the
+/// right template fixes the figure.
+#[test]
+fn a_replacement_template_never_drops_the_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = |replacement: &str| {
+        let path = dir.path().join(format!("house{}.toml", &replacement[1..2]));
+        std::fs::write(
+            &path,
+            format!(
+                "[pack]\nname = \"house\"\n\n[[rule]]\nid = \"house-percent\"\nkind = \"pattern\"\n\
+                 severity = \"info\"\ndescription = \"Figures take %.\"\nmessage = \"write `{{replacement}}`\"\n\
+                 patterns = ['\\b(\\d+) per ?cent\\b']\nreplacement = \"{replacement}\"\n"
+            ),
+        )
+        .unwrap();
+        path
+    };
+    let run = |path: &std::path::Path| {
+        copydesk()
+            .args(["check", "-", "--isolated", "--fix", "--rules"])
+            .arg(path)
+            .write_stdin("Exports rose 4 per cent in May.\n")
+            .output()
+            .unwrap()
+    };
+    let bad = run(&pack("$2%"));
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("$2"), "{err}");
+    assert!(!String::from_utf8_lossy(&bad.stdout).contains("rose %"));
+    let good = run(&pack("$1%"));
+    assert_eq!(
+        String::from_utf8_lossy(&good.stdout),
+        "Exports rose 4% in May.\n"
+    );
+}
