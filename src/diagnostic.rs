@@ -70,13 +70,36 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Whether a fix may be applied without a human looking at it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Whether a fix may be applied without a human looking at it. Ordered:
+/// `DisplayOnly < Unsafe < Safe`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Applicability {
-    /// Applied by `--fix`.
-    Safe,
-    /// Shown as a suggestion only (for example inside quoted speech).
+    /// Shown, never applied (for example inside quoted speech, where the
+    /// words are the speaker's).
     DisplayOnly,
+    /// A suggestion: it may change the meaning or damage the text around
+    /// it, so `--fix` applies it only with `--unsafe-fixes`.
+    Unsafe,
+    /// Applied by `--fix`: it keeps the sentence's meaning and the
+    /// document's syntax.
+    Safe,
+}
+
+impl Applicability {
+    /// The name in the JSON output: `safe`, `unsafe` or `display-only`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+}
+
+impl fmt::Display for Applicability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Replace `span` of the original text with `replacement`.
@@ -103,11 +126,20 @@ impl Fix {
         }
     }
 
+    /// A suggestion `--fix` applies only with `--unsafe-fixes`.
+    pub fn suggestion(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix::with(Applicability::Unsafe, title, edits)
+    }
+
     pub fn display_only(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix::with(Applicability::DisplayOnly, title, edits)
+    }
+
+    pub fn with(applicability: Applicability, title: impl Into<String>, edits: Vec<Edit>) -> Fix {
         Fix {
             title: title.into(),
             edits,
-            applicability: Applicability::DisplayOnly,
+            applicability,
         }
     }
 }

@@ -168,7 +168,7 @@ impl Engine {
                 continue;
             }
             if let Some(fix) = &mut f.fix {
-                if fix.applicability == Applicability::Safe
+                if fix.applicability != Applicability::DisplayOnly
                     && rule.kind().rewrites_words()
                     && fix.edits.iter().any(|e| cx.in_quotation(e.span))
                 {

@@ -1,4 +1,6 @@
-//! Applying fixes: non-overlapping safe edits, all edits of one fix or none.
+//! Applying fixes: non-overlapping edits of the fixes the run may apply
+//! (the safe ones, or with `--unsafe-fixes` the suggestions too), all edits
+//! of one fix or none. Display-only fixes are never applied.
 //!
 //! Edits are applied to the file's bytes (not the decoded text), so bytes
 //! outside the edits — even invalid UTF-8 — are kept exactly.
@@ -7,37 +9,65 @@
 //! it), through a symbolic link to its target, with its permissions, and
 //! only if it still holds the bytes the fixes were made from.
 
-use crate::diagnostic::{Applicability, Diagnostic, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Span};
 use std::io::{self, Write};
 use std::path::Path;
+
+/// Which fixes a run applies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FixOptions {
+    /// Apply the unsafe fixes (suggestions) too, as `--unsafe-fixes` asks.
+    pub unsafe_fixes: bool,
+}
+
+impl FixOptions {
+    /// The least applicability a fix must have to be applied.
+    pub fn threshold(self) -> Applicability {
+        if self.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        }
+    }
+
+    /// Whether this run applies `fix`.
+    pub fn applies(self, fix: &Fix) -> bool {
+        fix.applicability >= self.threshold()
+    }
+}
 
 /// Apply every safe fix of `diagnostics` that does not overlap an earlier one.
 /// Returns the new bytes and the number of fixes applied.
 pub fn apply(bytes: &[u8], diagnostics: &[Diagnostic]) -> (Vec<u8>, usize) {
-    let (out, applied, _) = apply_protected(bytes, diagnostics, &[]);
+    let (out, applied, _) = apply_protected(bytes, diagnostics, &[], FixOptions::default());
     (out, applied)
 }
 
-/// Like [`apply`], but skips fixes that touch a `protected` span (text that an
-/// earlier round of fixes wrote: one fix's output is never another's input).
-/// Also returns the spans the applied edits wrote, in the new bytes, together
-/// with the protected spans carried over to the new bytes.
+/// Like [`apply`], with the fixes `options` allows, but skips fixes that
+/// touch a `protected` span (text that an earlier round of fixes wrote: one
+/// fix's output is never another's input). Also returns the spans the
+/// applied edits wrote, in the new bytes, together with the protected spans
+/// carried over to the new bytes.
 pub fn apply_protected(
     bytes: &[u8],
     diagnostics: &[Diagnostic],
     protected: &[Span],
+    options: FixOptions,
 ) -> (Vec<u8>, usize, Vec<Span>) {
-    let touches = |f: &crate::diagnostic::Fix| {
+    let touches = |f: &Fix| {
         f.edits.iter().any(|e| {
-            protected.iter().any(|p| {
-                e.span.start < p.end.max(p.start + 1) && p.start < e.span.end.max(e.span.start + 1)
-            })
+            // (A deletion wrote no text: a fix the deletion made possible,
+            // `we\u{200b}llKim` → `wellKim`, may span the place.)
+            protected
+                .iter()
+                .filter(|p| p.start < p.end)
+                .any(|p| e.span.start < p.end && p.start < e.span.end.max(e.span.start + 1))
         })
     };
     let mut fixes: Vec<_> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.applicability == Applicability::Safe && !f.edits.is_empty())
+        .filter(|f| options.applies(f) && !f.edits.is_empty())
         .filter(|f| !touches(f))
         .collect();
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min());
@@ -220,6 +250,23 @@ mod tests {
         assert_eq!(apply(b"abc", &[d]).0, b"abc");
     }
 
+    /// An unsafe fix (a suggestion) is applied only when the run asks
+    /// for unsafe fixes; a display-only fix never.
+    #[test]
+    fn unsafe_fixes_are_applied_only_on_request() {
+        let mut unsafe_fix = diag(0, 1, "U");
+        unsafe_fix.fix.as_mut().unwrap().applicability = Applicability::Unsafe;
+        let mut shown = diag(2, 3, "D");
+        shown.fix.as_mut().unwrap().applicability = Applicability::DisplayOnly;
+        let diags = [unsafe_fix, shown, diag(4, 5, "S")];
+        let run = |unsafe_fixes| {
+            let (out, n, _) = apply_protected(b"abcdef", &diags, &[], FixOptions { unsafe_fixes });
+            (String::from_utf8(out).unwrap(), n)
+        };
+        assert_eq!(run(false), ("abcdSf".to_string(), 1));
+        assert_eq!(run(true), ("UbcdSf".to_string(), 2));
+    }
+
     #[test]
     fn atomic_write_replaces_contents() {
         let dir = tempfile::tempdir().unwrap();
@@ -269,12 +316,18 @@ mod tests {
 
     #[test]
     fn protected_spans_are_skipped_and_carried_over() {
-        let (out, n, written) = apply_protected(b"aa XX bb", &[diag(3, 5, "Y")], &[]);
+        let (out, n, written) =
+            apply_protected(b"aa XX bb", &[diag(3, 5, "Y")], &[], FixOptions::default());
         assert_eq!((out.as_slice(), n), (&b"aa Y bb"[..], 1));
         assert_eq!(written, [Span::new(3, 4)]);
         // A later fix over the written text is skipped; one elsewhere applies, and the
         // protected span moves with the text.
-        let (out, n, written) = apply_protected(&out, &[diag(0, 2, "A"), diag(3, 4, "")], &written);
+        let (out, n, written) = apply_protected(
+            &out,
+            &[diag(0, 2, "A"), diag(3, 4, "")],
+            &written,
+            FixOptions::default(),
+        );
         assert_eq!((out.as_slice(), n), (&b"A Y bb"[..], 1));
         assert_eq!(written, [Span::new(0, 1), Span::new(2, 3)]);
     }

@@ -32,6 +32,7 @@ pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, Span};
 pub use engine::{Engine, Settings};
 pub use error::{Error, FileError};
+pub use fix::FixOptions;
 pub use source::{Format, Source};
 pub use workspace::Workspace;
 
@@ -60,15 +61,28 @@ pub fn lint_bytes(engine: &Engine, settings: &Settings, format: Format, bytes: V
     }
 }
 
-/// Lint and fix until nothing more can be fixed (at most 10 rounds). Returns
-/// the fixed bytes, the number of fixes applied, and the remaining findings.
-/// UTF-16 bytes are linted but not fixed here (spans are offsets into their
-/// UTF-8 decoding): [`Workspace::fix_bytes`] fixes them through it.
+/// Lint and apply the safe fixes until nothing more can be fixed (at most 10
+/// rounds). Returns the fixed bytes, the number of fixes applied, and the
+/// remaining findings. UTF-16 bytes are linted but not fixed here (spans are
+/// offsets into their UTF-8 decoding): [`Workspace::fix_bytes`] fixes them
+/// through it.
 pub fn fix_bytes(
     engine: &Engine,
     settings: &Settings,
     format: Format,
     bytes: Vec<u8>,
+) -> (Vec<u8>, usize, Linted) {
+    fix_bytes_with(engine, settings, format, bytes, fix::FixOptions::default())
+}
+
+/// [`fix_bytes`] applying the fixes `options` allows (with `unsafe_fixes`,
+/// the suggestions too).
+pub fn fix_bytes_with(
+    engine: &Engine,
+    settings: &Settings,
+    format: Format,
+    bytes: Vec<u8>,
+    options: fix::FixOptions,
 ) -> (Vec<u8>, usize, Linted) {
     if decode::Encoding::sniff(&bytes).is_utf16() {
         return (
@@ -87,7 +101,8 @@ pub fn fix_bytes(
         let Linted::Text { diagnostics, .. } = &linted else {
             return (current, total, linted);
         };
-        let (next, applied, written) = fix::apply_protected(&current, diagnostics, &protected);
+        let (next, applied, written) =
+            fix::apply_protected(&current, diagnostics, &protected, options);
         if applied == 0 {
             return (current, total, linted);
         }

@@ -49,6 +49,9 @@ pub struct Options {
     pub selection: Selection,
     /// Replaces the config's `fail-on`.
     pub fail_on: Option<Severity>,
+    /// Which fixes `fix_bytes` and `check_file(…, true)` apply (the safe
+    /// ones unless `unsafe_fixes`).
+    pub fixes: crate::fix::FixOptions,
 }
 
 /// Everything that governs one path: its engine, settings and fail level.
@@ -136,6 +139,12 @@ impl Workspace {
             options,
             cache: Mutex::default(),
         }
+    }
+
+    /// The same workspace, applying the fixes `fixes` allows.
+    pub fn with_fixes(mut self, fixes: crate::fix::FixOptions) -> Workspace {
+        self.options.fixes = fixes;
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -294,10 +303,11 @@ impl Workspace {
         }
     }
 
-    /// Apply safe fixes to a document given as bytes, until none is left
-    /// (at most ten rounds). Returns the fixed bytes (in the document's own
-    /// encoding) and what is left. A UTF-16 document with invalid sequences
-    /// is linted but not fixed: writing it back would replace them.
+    /// Apply safe fixes (and unsafe ones when the options say so) to a
+    /// document given as bytes, until none is left (at most ten rounds).
+    /// Returns the fixed bytes (in the document's own encoding) and what is
+    /// left. A UTF-16 document with invalid sequences is linted but not
+    /// fixed: writing it back would replace them.
     pub fn fix_bytes(&self, path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Outcome), Error> {
         let encoding = Encoding::sniff(&bytes);
         if !encoding.is_utf16() {
@@ -322,7 +332,7 @@ impl Workspace {
     fn fix_utf8(&self, path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Outcome), Error> {
         let r = self.resolve(path)?;
         let (fixed_bytes, fixed, linted) =
-            crate::fix_bytes(&r.engine, &r.settings, r.format, bytes);
+            crate::fix_bytes_with(&r.engine, &r.settings, r.format, bytes, self.options.fixes);
         let outcome = match linted {
             crate::Linted::Binary => Outcome::Binary,
             crate::Linted::Text { text, diagnostics } => Outcome::Checked(Checked {

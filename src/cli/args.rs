@@ -100,6 +100,9 @@ pub struct CheckArgs {
     /// Apply safe fixes in place (atomically); with `-`, print the fixed text and what is left on stderr (with --format json: one JSON object).
     #[arg(long)]
     pub fix: bool,
+    /// With --fix, apply the unsafe fixes (suggestions) too; without it, count them as fixable.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     /// The name to report for standard input; its extension picks the format.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,

@@ -51,7 +51,10 @@ fn display_path(p: &Path) -> String {
 }
 
 pub fn run(args: CheckArgs) -> Result<u8, CliError> {
-    let ws = workspace(&args.rules, args.fail_on.map(super::level))?;
+    let fixes = copydesk::FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    let ws = workspace(&args.rules, args.fail_on.map(super::level))?.with_fixes(fixes);
     let (jobs, errors) = jobs(&ws, &args)?;
     let stdin = match jobs.iter().any(|j| j.path.is_none()) {
         true => Some(
@@ -99,6 +102,7 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         reporter,
         summary: Summary {
             fixing: args.fix,
+            unsafe_fixes: args.unsafe_fixes,
             ..Summary::default()
         },
         failed: false,

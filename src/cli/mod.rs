@@ -166,6 +166,7 @@ pub fn workspace(o: &RuleOptions, fail_on: Option<Severity>) -> Result<Workspace
             ..Default::default()
         },
         fail_on,
+        ..Default::default()
     };
     Ok(Workspace::new(std::env::current_dir()?, options))
 }

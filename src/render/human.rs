@@ -47,7 +47,8 @@ fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
             .collect();
         let how = match fix.applicability {
             Applicability::Safe => "(safe: `--fix` applies it)",
-            Applicability::DisplayOnly => "(suggestion only: not applied automatically)",
+            Applicability::Unsafe => "(unsafe: `--fix --unsafe-fixes` applies it)",
+            Applicability::DisplayOnly => "(shown only: never applied automatically)",
         };
         notes.push(format!("help: {}: {} {how}", fix.title, shown.join(", ")));
     }
@@ -105,10 +106,34 @@ pub fn summary_line(s: &Summary) -> String {
     if s.fixed > 0 {
         line.push_str(&format!("; fixed {}", s.fixed));
     }
-    if s.fixable > 0 && !s.fixing {
-        line.push_str(&format!("; {} fixable with `--fix`", s.fixable));
-    }
+    line.push_str(&fixable_hint(s));
     line
+}
+
+/// What more `--fix` (and `--unsafe-fixes`) would do: `; 2 fixable with
+/// `--fix` (1 more with `--unsafe-fixes`)`. After fixing, only the unsafe
+/// fixes can be left.
+fn fixable_hint(s: &Summary) -> String {
+    let (safe, unsafe_) = (s.fixable, s.unsafe_fixable);
+    match (s.fixing, s.unsafe_fixes) {
+        // Every fix that could be applied was.
+        (true, true) => String::new(),
+        (true, false) if unsafe_ > 0 => {
+            format!("; {unsafe_} more fixable with `--fix --unsafe-fixes`")
+        }
+        (true, false) => String::new(),
+        (false, true) if safe + unsafe_ > 0 => {
+            format!("; {} fixable with `--fix --unsafe-fixes`", safe + unsafe_)
+        }
+        (false, _) if safe > 0 && unsafe_ > 0 => {
+            format!("; {safe} fixable with `--fix` ({unsafe_} more with `--unsafe-fixes`)")
+        }
+        (false, _) if safe > 0 => format!("; {safe} fixable with `--fix`"),
+        (false, _) if unsafe_ > 0 => {
+            format!("; {unsafe_} fixable with `--fix --unsafe-fixes`")
+        }
+        (false, _) => String::new(),
+    }
 }
 
 /// Render one file's diagnostics.
@@ -174,5 +199,33 @@ mod tests {
             "{help}"
         );
         assert!(!help.contains("커뮤니티 ".repeat(13).trim_end()), "{help}");
+    }
+}
+
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+
+    /// The summary says what `--fix` and `--unsafe-fixes` would still do.
+    #[test]
+    fn summary_counts_safe_and_unsafe_fixes_apart() {
+        let s = |fixable, unsafe_fixable, fixing, unsafe_fixes| {
+            let mut s = Summary {
+                fixable,
+                unsafe_fixable,
+                fixing,
+                unsafe_fixes,
+                ..Summary::default()
+            };
+            s.counts[Severity::Warning as usize] = 3;
+            summary_line(&s)
+        };
+        assert!(s(2, 1, false, false)
+            .ends_with("; 2 fixable with `--fix` (1 more with `--unsafe-fixes`)"));
+        assert!(s(0, 1, false, false).ends_with("; 1 fixable with `--fix --unsafe-fixes`"));
+        assert!(s(2, 1, false, true).ends_with("; 3 fixable with `--fix --unsafe-fixes`"));
+        assert!(s(0, 1, true, false).ends_with("; 1 more fixable with `--fix --unsafe-fixes`"));
+        assert!(s(2, 0, false, false).ends_with("; 2 fixable with `--fix`"));
+        assert!(!s(0, 1, true, true).contains("fixable"));
     }
 }

@@ -5,11 +5,12 @@
 //! (1-based; columns count Unicode scalar values), `byte_start`, `byte_end`
 //! (half-open byte offsets into the file: UTF-8, or UTF-16 for a UTF-16
 //! file), `text`, `note`, `fixes` (`{byte_start, byte_end, replacement,
-//! applicability}`) and `labels`.
+//! applicability}`, the applicability `safe`, `unsafe` or `display-only`)
+//! and `labels`.
 
 use super::{FileReport, Reporter, Summary};
 use crate::decode::FileOffsets;
-use crate::diagnostic::{Applicability, Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, Span};
 use crate::source::LineIndex;
 use codespan_reporting::term::termcolor::WriteColor;
 use serde_json::{json, Value};
@@ -103,10 +104,7 @@ pub fn diagnostic(index: &Index, file: &FileReport, d: &Diagnostic) -> Value {
                     "byte_start": index.offsets.get(e.span.start),
                     "byte_end": index.offsets.get(e.span.end),
                     "replacement": e.replacement,
-                    "applicability": match f.applicability {
-                        Applicability::Safe => "safe",
-                        Applicability::DisplayOnly => "display-only",
-                    },
+                    "applicability": f.applicability.as_str(),
                 })
             })
         })

@@ -53,8 +53,12 @@ pub struct Summary {
     pub fixed: usize,
     /// Findings with a safe fix (that `--fix` would apply).
     pub fixable: usize,
+    /// Findings with an unsafe fix (that `--fix --unsafe-fixes` would apply).
+    pub unsafe_fixable: usize,
     /// Whether the run applied fixes.
     pub fixing: bool,
+    /// Whether the run applies (or would apply) unsafe fixes too.
+    pub unsafe_fixes: bool,
 }
 
 impl Summary {
@@ -62,11 +66,10 @@ impl Summary {
     pub fn add(&mut self, diagnostics: &[Diagnostic]) {
         for d in diagnostics {
             self.counts[d.severity as usize] += 1;
-            if d.fix
-                .as_ref()
-                .is_some_and(|f| f.applicability == crate::Applicability::Safe)
-            {
-                self.fixable += 1;
+            match d.fix.as_ref().map(|f| f.applicability) {
+                Some(crate::Applicability::Safe) => self.fixable += 1,
+                Some(crate::Applicability::Unsafe) => self.unsafe_fixable += 1,
+                _ => {}
             }
         }
     }

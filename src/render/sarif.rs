@@ -11,7 +11,7 @@
 
 use super::json::Index;
 use super::{FileReport, Reporter, Summary};
-use crate::diagnostic::{Applicability, Diagnostic, Severity, Span};
+use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::rules::Rule;
 use crate::source::LineIndex;
 use codespan_reporting::term::termcolor::WriteColor;
@@ -165,10 +165,7 @@ impl Sarif {
             result["fixes"] = json!([{
                 "description": { "text": fix.title },
                 "artifactChanges": [{ "artifactLocation": location, "replacements": replacements }],
-                "properties": { "applicability": match fix.applicability {
-                    Applicability::Safe => "safe",
-                    Applicability::DisplayOnly => "display-only",
-                } },
+                "properties": { "applicability": fix.applicability.as_str() },
             }]);
         }
         if !d.labels.is_empty() {

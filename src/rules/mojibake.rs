@@ -213,12 +213,30 @@ fn utf8_read_as_cp1252(run: &Run, k: usize) -> Step {
     if !ok {
         return None;
     }
+    // Encoded twice (`Ã¢â‚¬â„¢` → `â€™` → `’`): decoded again, so one fix
+    // repairs it.
+    while let Some(again) = decode_whole(&decoded) {
+        decoded = again;
+    }
     let span = run.span(k, j);
     let message = format!(
         "`{}` looks like UTF-8 read as Windows-1252; it should probably read `{decoded}`",
         &run.text[span.range()]
     );
     Some((Some(finding(span, message, Some(decoded))), j))
+}
+
+/// `s` decoded once more when the whole of it is UTF-8 read as
+/// Windows-1252 and decodes to plausible text.
+fn decode_whole(s: &str) -> Option<String> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let (mut out, mut j) = (String::new(), 0);
+    while j < chars.len() {
+        let (ch, used) = decode_one(&chars[j..])?;
+        out.push(ch);
+        j += used;
+    }
+    out.chars().all(plausible).then_some(out)
 }
 
 /// A lone `Â` before a space: the ghost of a UTF-8 no-break space.
@@ -319,6 +337,12 @@ mod tests {
     #[test]
     fn utf8_read_as_cp1252() {
         assert_eq!(fixes("donâ€™t"), [("â€™".into(), Some("’".into()))]);
+        // Encoded twice: repaired in one fix.
+        assert_eq!(
+            fixes("donÃ¢â‚¬â„¢t"),
+            [("Ã¢â‚¬â„¢".into(), Some("’".into()))]
+        );
+        assert_eq!(fixes("cafÃƒÂ©"), [("ÃƒÂ©".into(), Some("é".into()))]);
         assert_eq!(fixes("cafÃ© au lait"), [("Ã©".into(), Some("é".into()))]);
         assert_eq!(fixes("10Â km"), [("Â".into(), Some(String::new()))]);
         assert_eq!(

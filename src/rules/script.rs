@@ -11,7 +11,7 @@
 //! transliteration in parentheses (`λόγος (logos)`), a single Greek letter
 //! used as a symbol (`β-blocker`, `5 μm`) and accepted tokens.
 
-use crate::diagnostic::{Edit, Finding, Fix, Span};
+use crate::diagnostic::{Finding, Span};
 use crate::rules::context::NonAscii;
 use crate::rules::{hangul_or_han, Claims, Context};
 use crate::words::{is_letter, run_after, run_before, Word};
@@ -152,6 +152,11 @@ pub struct StrayTuning {
     /// run (a passage to translate or cut) is a suggestion only.
     pub safe_delete_words: usize,
     pub safe_delete_chars: usize,
+    /// Function words and verbs that, on both sides of a token, show it
+    /// fills a grammatical slot (`the 커뮤니티 said`): deleting it is then
+    /// a suggestion, not a safe fix. Lower case; a past form in -ed counts
+    /// as a verb.
+    pub slot_words: Vec<String>,
 }
 
 impl StrayTuning {
@@ -503,15 +508,33 @@ pub fn check_document(cx: &Context, opts: &StrayOptions) -> Vec<Finding> {
     if cx.non_ascii().is_empty() {
         return Vec::new();
     }
-    check(
+    let tuning = cx.engine.stray_tuning();
+    let mut found = check(
         cx.text,
         cx.non_ascii(),
         &cx.settings.expected,
         &cx.settings.accept,
         &cx.claims(),
         opts,
-        cx.engine.stray_tuning(),
-    )
+        tuning,
+    );
+    // Where markup was blanked, the fix is made against the text itself
+    // (so `**커뮤니티**` or a link's text is not left empty).
+    if !std::ptr::eq(cx.text, cx.source.text) {
+        for f in &mut found {
+            if let Some(fix) = f.fix.take() {
+                let short = fix.applicability != crate::diagnostic::Applicability::DisplayOnly;
+                f.fix = Some(super::stray_fix::deletion(
+                    cx.source.text,
+                    f.span,
+                    fix.title,
+                    short,
+                    tuning,
+                ));
+            }
+        }
+    }
+    found
 }
 
 /// Check `text` (the prose mask), whose non-ASCII runs are `non_ascii`.
@@ -664,30 +687,12 @@ fn finding(text: &str, run: Span, script: Script, tuning: &StrayTuning) -> Findi
         "stray {} text `{shown}`{gloss}{size} in the middle of the copy",
         scripts.join("/")
     );
-    // Delete the token and one adjacent space.
-    let after = &text[run.end..];
-    let before = &text[..run.start];
-    let del = if after.starts_with(' ') {
-        Span::new(run.start, run.end + 1)
-    } else if before.ends_with(' ') {
-        Span::new(run.start - 1, run.end)
-    } else {
-        run
-    };
-    let edits = vec![Edit {
-        span: del,
-        replacement: String::new(),
-    }];
     let title = format!("delete `{shown}`");
-    // A stray word or two is deleted by `--fix`; a longer run is more likely
-    // a passage someone must translate or cut, and is left to the editor.
-    let fix = if token.split_whitespace().count() <= tuning.safe_delete_words
-        && chars <= tuning.safe_delete_chars
-    {
-        Fix::safe(title, edits)
-    } else {
-        Fix::display_only(title, edits)
-    };
+    // A stray word or two may be deleted; a longer run is more likely a
+    // passage someone must translate or cut, and is left to the editor.
+    let short = token.split_whitespace().count() <= tuning.safe_delete_words
+        && chars <= tuning.safe_delete_chars;
+    let fix = super::stray_fix::deletion(text, run, title, short, tuning);
     Finding::new(run, message).with_fix(fix)
 }
 

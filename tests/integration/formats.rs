@@ -85,7 +85,9 @@ fn sarif_has_one_run_with_rules_results_regions_and_fixes() {
     assert_eq!(loc["region"]["startColumn"], 10);
     assert_eq!(loc["region"]["endColumn"], 14);
     let fix = &stray["fixes"][0];
-    assert_eq!(fix["properties"]["applicability"], "safe");
+    // `The 커뮤니티 met`: the token is the sentence's subject, so deleting
+    // it is a suggestion.
+    assert_eq!(fix["properties"]["applicability"], "unsafe");
     assert!(fix["artifactChanges"][0]["replacements"][0]["deletedRegion"]["startLine"] == 2);
     let names = results
         .iter()

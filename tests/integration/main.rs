@@ -3,7 +3,9 @@
 
 mod changed;
 mod cli;
+mod convergence;
 mod corpus;
+mod fixes;
 mod fixtures;
 mod formats;
 mod hostile;

@@ -43,7 +43,7 @@ fn a_house_pack_extends_the_stray_script_cues() {
 
 #[test]
 fn a_house_pack_sets_a_threshold() {
-    let text = "The vote passed 서울 커뮤니티 on Tuesday.";
+    let text = "Officials said the 서울 커뮤니티 guidelines changed on Tuesday.";
     let fixable = |e: &Engine| {
         let Linted::Text { diagnostics, .. } = lint_bytes(
             e,

@@ -84,6 +84,38 @@ pub(super) fn alt_mention(lex: &Lexicon, text: &str, start: usize, end: usize) -
         || inner.chars().any(|c| c.is_alphabetic() && !is_latin(c))
 }
 
+/// Whether the name at `start..end` is used in ordinary prose, where a fix
+/// may write the house form: not talked about as a name — beside another
+/// spelling in parentheses (`Canton (Guangzhou)`) or after a mention cue in
+/// the window before it (`was spelled as Nanking`) — and not a word of
+/// another proper name (`Xiamen University`, `Bank of Canton`).
+pub(super) fn ordinary_prose(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '"', '“', '\'', '‘']);
+    let after = text[end..].trim_start_matches(' ');
+    let paren = after.strip_prefix('(').or_else(|| after.strip_prefix('（'));
+    if before.ends_with(['(', '（']) || paren.is_some_and(|p| p.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let mut from = start.saturating_sub(lex.mention_window);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    if lex.has_cue_in(&text[from..start].to_lowercase()) {
+        return false;
+    }
+    // A word of a longer proper name: a capitalized word right after it,
+    // or `Capitalized of` before it.
+    let next_capitalized = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    let of_name = before.strip_suffix(" of").is_some_and(|head| {
+        head.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    });
+    !(next_capitalized || of_name)
+}
+
 fn is_latin(c: char) -> bool {
     c.is_ascii() || ('\u{c0}'..='\u{24f}').contains(&c) || ('\u{1e00}'..='\u{1eff}').contains(&c)
 }

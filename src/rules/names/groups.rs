@@ -134,7 +134,7 @@ pub(super) struct Occ {
     pub(super) fused: Option<usize>,
 }
 
-/// Report a spelling. For a name that is also fused with a neighbouring
+/// Report a spelling with its fix, safe or a suggestion. For a name that is also fused with a neighbouring
 /// word, the `fused-name` finding's fix carries the corrected spelling, so
 /// that the two fixes never overlap.
 pub(super) fn flag(
@@ -143,7 +143,7 @@ pub(super) fn flag(
     o: &Occ,
     message: String,
     label: Option<(usize, usize, String)>,
-    fix: String,
+    (fix, safe): (String, bool),
     in_quote: InQuote<'_>,
 ) {
     let span = Span::new(o.start, o.end);
@@ -154,6 +154,9 @@ pub(super) fn flag(
             let surface = &text[o.start..o.end];
             if let Some(r) = replacement(f).map(|r| r.replacen(surface, &fix, 1)) {
                 set_replacement(f, r);
+                if !safe {
+                    make_unsafe(f);
+                }
             }
             None
         }
@@ -164,10 +167,20 @@ pub(super) fn flag(
         message
     };
     let mut f = finding(span, quote_note(message, in_quote(span)), fix);
+    if !safe {
+        make_unsafe(&mut f);
+    }
     if let Some((s, e, l)) = label {
         f = f.with_label(Span::new(s, e), l);
     }
     findings.romanization.push(f);
+}
+
+/// Make a finding's fix a suggestion (`unsafe`).
+fn make_unsafe(f: &mut Finding) {
+    if let Some(fix) = &mut f.fix {
+        fix.applicability = crate::diagnostic::Applicability::Unsafe;
+    }
 }
 
 /// A finding at `span` whose fix, if any, writes `replacement` there. The

@@ -45,7 +45,7 @@ mod groups;
 mod stops;
 mod tuning;
 
-use context::{alt_mention, hangul_gloss};
+use context::{alt_mention, hangul_gloss, ordinary_prose};
 pub use east_asian::DetectedName;
 use east_asian::{may_be_surname, parse_ea_at, reading_key, Ea};
 pub use english::is_english_word;
@@ -488,13 +488,16 @@ impl<'a> Lint<'a> {
             }
             let message = format!("house style ({style}) writes this name `{house_form}`");
             let fix = align_fix(surface, house_form);
+            // The house form is the target: safe where the name is used in
+            // ordinary prose.
+            let safe = ordinary_prose(self.index.lexicon(), self.text, o.start, o.end);
             flag(
                 &mut self.findings,
                 self.text,
                 o,
                 message,
                 None,
-                fix,
+                (fix, safe),
                 self.in_quote,
             );
         }
@@ -559,6 +562,9 @@ impl<'a> Lint<'a> {
             };
             let label = Some((first.start, first.end, label_text.clone()));
             let fix = align_fix(surface, reference);
+            // The draft's first form need not be the house one (a draft may
+            // open with a historical form): a suggestion.
+            let fix = (fix, false);
             flag(&mut self.findings, text, o, message, label, fix, in_quote);
         }
     }

@@ -228,6 +228,14 @@ impl Lexicon {
             .any(|c| before.ends_with(c.as_str()))
     }
 
+    /// Whether `text` (lower case) holds a mention cue anywhere.
+    pub(super) fn has_cue_in(&self, text: &str) -> bool {
+        self.mention_cues
+            .iter()
+            .flatten()
+            .any(|c| text.contains(c.as_str()))
+    }
+
     /// The exception phrases of a table form, with the form's offset in each.
     pub(super) fn exceptions_of(&self, form: &str) -> &[(String, usize)] {
         self.exceptions.get(form).map_or(&[], Vec::as_slice)

@@ -1,0 +1,195 @@
+//! Which fixes are safe, and what `--fix` (with or without
+//! `--unsafe-fixes`) does with them. Every draft here was written for these
+//! tests.
+
+use assert_cmd::Command;
+use copydesk::rules::pack;
+use copydesk::{fix_bytes, lint_bytes, Applicability, Engine, Format, Linted};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(pack::shipped().unwrap()).unwrap())
+}
+
+fn settings(house_style: Option<&str>) -> copydesk::Settings {
+    let mut s = engine().default_settings();
+    s.house_style = house_style.map(str::to_string);
+    s
+}
+
+/// Each finding of `rule`: its text and its fix's replacement and applicability.
+fn fixes_of(rule: &str, text: &str, house: Option<&str>) -> Vec<(String, String, Applicability)> {
+    let bytes = text.as_bytes().to_vec();
+    let Linted::Text { diagnostics, .. } =
+        lint_bytes(engine(), &settings(house), Format::Plain, bytes)
+    else {
+        panic!("binary")
+    };
+    diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| {
+            let fix = d.fix.as_ref().expect("a fix");
+            let r = fix.edits[0].replacement.clone();
+            (text[d.span.range()].to_string(), r, fix.applicability)
+        })
+        .collect()
+}
+
+/// The text after `--fix` (safe fixes only).
+fn fixed(text: &str, house: Option<&str>) -> String {
+    let bytes = text.as_bytes().to_vec();
+    let (out, _, _) = fix_bytes(engine(), &settings(house), Format::Plain, bytes);
+    String::from_utf8(out).unwrap()
+}
+
+const NAMES: &str = "name-romanization";
+use Applicability::{Safe, Unsafe};
+
+/// A draft that opens with a historical form: the modern forms after it
+/// are not "fixed" to it by `--fix`.
+#[test]
+fn a_consistency_fix_to_the_drafts_first_form_is_a_suggestion() {
+    let text = "MacArthur landed at Inchon in 1950. Today Incheon has the main airport, \
+                and Incheon keeps growing.";
+    let found = fixes_of(NAMES, text, None);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|(_, r, a)| r == "Inchon" && *a == Unsafe),
+        "{found:?}"
+    );
+    assert_eq!(fixed(text, None), text);
+}
+
+/// With a house style the target is the house form: safe in ordinary prose.
+#[test]
+fn a_house_form_in_ordinary_prose_is_a_safe_fix() {
+    let text = "Canton is a port on the Pearl River.";
+    assert_eq!(
+        fixes_of(NAMES, text, Some("ap")),
+        [("Canton".into(), "Guangzhou".into(), Safe)]
+    );
+    assert_eq!(
+        fixed(text, Some("ap")),
+        "Guangzhou is a port on the Pearl River."
+    );
+}
+
+/// A name talked about as a name is no use of it: never safe.
+#[test]
+fn a_name_talked_about_as_a_name_is_not_fixed() {
+    for text in [
+        "The city, then called Canton (Guangzhou), traded tea.",
+        "In English the city was spelled as Nanking until 1979.",
+    ] {
+        let found = fixes_of(NAMES, text, Some("ap"));
+        assert!(!found.is_empty(), "{text}");
+        assert!(
+            found.iter().all(|(_, _, a)| *a != Safe),
+            "{text}: {found:?}"
+        );
+        assert_eq!(fixed(text, Some("ap")), text);
+    }
+}
+
+/// A name inside another entity's proper name (`Xiamen University`) is
+/// not rewritten by `--fix`, whatever the draft opened with.
+#[test]
+fn a_name_inside_another_proper_name_is_not_fixed() {
+    let text = "Amoy was a treaty port. Students at Xiamen University protested.";
+    let after = fixed(text, None);
+    assert!(after.contains("Xiamen University"), "{after}");
+    assert!(fixes_of(NAMES, text, None)
+        .iter()
+        .all(|(_, _, a)| *a == Unsafe));
+    // With a house style the other way round: `Bank of Canton` stays.
+    let text = "Guangzhou grew. The Bank of Canton opened a branch; Canton Road is busy.";
+    let found = fixes_of(NAMES, text, Some("ap"));
+    assert!(found.len() >= 2, "{found:?}");
+    assert!(found.iter().all(|(_, _, a)| *a == Unsafe), "{found:?}");
+    assert_eq!(fixed(text, Some("ap")), text);
+}
+
+fn copydesk() -> Command {
+    let mut c = Command::cargo_bin("copydesk").unwrap();
+    c.env("NO_COLOR", "1");
+    c
+}
+
+/// `--fix` leaves a suggestion, `--fix --unsafe-fixes` applies it, and the
+/// JSON names it `unsafe`.
+#[test]
+fn unsafe_fixes_apply_only_with_the_flag() {
+    let draft = "“We will go,” the 커뮤니티 said. The plan, 커뮤니티, went ahead.\n";
+    let run = |args: &[&str]| {
+        let out = copydesk()
+            .args(["check", "-", "--isolated"])
+            .args(args)
+            .write_stdin(draft)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        run(&["--fix"]),
+        "“We will go,” the 커뮤니티 said. The plan, went ahead.\n"
+    );
+    assert_eq!(
+        run(&["--fix", "--unsafe-fixes"]),
+        "“We will go,” the said. The plan, went ahead.\n"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    let how: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["fixes"][0]["applicability"].as_str().unwrap())
+        .collect();
+    assert_eq!(how, ["unsafe", "safe"]);
+    let human = run(&[]);
+    assert!(
+        human.contains("1 fixable with `--fix` (1 more with `--unsafe-fixes`)"),
+        "{human}"
+    );
+}
+
+/// A replacement naming a group the pattern lacks (`$2` with one group)
+/// once turned `Exports rose 4 per cent in May.` into `Exports rose % in
+/// May.` under `--fix`; it is now an error located in the pack, and the
+/// right template fixes the figure.
+#[test]
+fn a_replacement_template_never_drops_the_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = |replacement: &str| {
+        let path = dir.path().join(format!("house{}.toml", &replacement[1..2]));
+        std::fs::write(
+            &path,
+            format!(
+                "[pack]\nname = \"house\"\n\n[[rule]]\nid = \"house-percent\"\nkind = \"pattern\"\n\
+                 severity = \"info\"\ndescription = \"Figures take %.\"\nmessage = \"write `{{replacement}}`\"\n\
+                 patterns = ['\\b(\\d+) per ?cent\\b']\nreplacement = \"{replacement}\"\n"
+            ),
+        )
+        .unwrap();
+        path
+    };
+    let run = |path: &std::path::Path| {
+        copydesk()
+            .args(["check", "-", "--isolated", "--fix", "--rules"])
+            .arg(path)
+            .write_stdin("Exports rose 4 per cent in May.\n")
+            .output()
+            .unwrap()
+    };
+    let bad = run(&pack("$2%"));
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("$2"), "{err}");
+    assert!(!String::from_utf8_lossy(&bad.stdout).contains("rose %"));
+    let good = run(&pack("$1%"));
+    assert_eq!(
+        String::from_utf8_lossy(&good.stdout),
+        "Exports rose 4% in May.\n"
+    );
+}
