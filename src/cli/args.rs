@@ -28,6 +28,21 @@ pub enum Command {
     TestRules(TestRulesArgs),
     /// Write a commented starter copydesk.toml in the current folder.
     Init(InitArgs),
+    /// Install or remove a git pre-commit hook that runs `check --staged`.
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum HookCommand {
+    /// Write .git/hooks/pre-commit (or under core.hooksPath).
+    Install {
+        /// Replace a hook copydesk did not write (kept as pre-commit.old).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove the hook copydesk wrote (any other is left alone).
+    Uninstall,
 }
 
 /// The formats the library registers (`copydesk::render::FORMATS`).

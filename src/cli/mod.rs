@@ -4,6 +4,7 @@
 mod args;
 mod changed;
 mod check;
+mod hook;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
 use clap::Parser;
@@ -134,6 +135,7 @@ pub fn run() -> Result<u8, CliError> {
         Command::Explain(a) => explain(&a.id, &a.rules),
         Command::TestRules(a) => test_rules(&a.packs),
         Command::Init(a) => init(a.force),
+        Command::Hook(c) => hook::run(c),
     }
 }
 

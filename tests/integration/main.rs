@@ -8,6 +8,7 @@ mod corpus;
 mod fixes;
 mod fixtures;
 mod formats;
+mod hooks;
 mod hostile;
 mod names;
 mod properties;

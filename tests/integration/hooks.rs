@@ -1,0 +1,171 @@
+//! Git hooks: the pre-commit framework's hooks (`.pre-commit-hooks.yaml`),
+//! run for real with `pre-commit try-repo`, and `copydesk hook install`.
+//! Drafts written for these tests.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["config", "user.email", "desk@example.com"]);
+    git(d, &["config", "user.name", "Desk"]);
+    git(d, &["config", "commit.gpgsign", "false"]);
+    dir
+}
+
+/// The model case of a stray token: deleting it restores the sentence.
+const DIRTY: &str = "Leaders from Canada and New Zealand, 커뮤니티 shared their plans.\n";
+
+#[test]
+#[ignore = "needs the pre-commit framework: .ci/run installs it and sets PRE_COMMIT"]
+fn pre_commit_hooks_refuse_fix_and_pass() {
+    let pre_commit = std::env::var("PRE_COMMIT").expect("PRE_COMMIT: path to pre-commit");
+    let project = env!("CARGO_MANIFEST_DIR");
+    let dir = repo();
+    let d = dir.path();
+    std::fs::write(d.join("draft.md"), DIRTY).unwrap();
+    std::fs::write(d.join("tool.py"), "# 커뮤니티 is not a draft\n").unwrap();
+    git(d, &["add", "."]);
+    let try_repo = |hook: Option<&str>| {
+        let mut cmd = std::process::Command::new(&pre_commit);
+        cmd.current_dir(d)
+            .args(["try-repo", project])
+            .args(hook)
+            .arg("--verbose")
+            // The hook's `cargo install` reuses the project's compiled
+            // dependencies instead of building them from nothing.
+            .env("CARGO_TARGET_DIR", Path::new(project).join("target"))
+            .env("PRE_COMMIT_HOME", d.join(".pre-commit-home"))
+            .env_remove("NO_COLOR");
+        let out = cmd.output().unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code(), text)
+    };
+    // Both hooks, as a commit would run them: the check refuses the draft,
+    // the fixing hook fixes it and fails so the fix can be staged.
+    let (code, out) = try_repo(None);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("stray-script"), "{out}");
+    assert!(out.contains("files were modified by this hook"), "{out}");
+    let fixed = std::fs::read_to_string(d.join("draft.md")).unwrap();
+    assert!(!fixed.contains("커뮤니티"), "{fixed}");
+    assert!(
+        fixed.starts_with("Leaders from Canada and New Zealand,"),
+        "{fixed}"
+    );
+    assert!(fixed.ends_with(" shared their plans.\n"), "{fixed}");
+    assert!(!out.contains("tool.py"), "only drafts are linted: {out}");
+    // The fixed draft, staged, passes the check.
+    git(d, &["add", "draft.md"]);
+    let (code, out) = try_repo(Some("copydesk"));
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("Passed"), "{out}");
+}
+
+fn copydesk(dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::cargo_bin("copydesk")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// `git commit` in `dir`: whether it went through, and what it printed.
+fn commit(dir: &Path) -> (bool, String) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["commit", "-q", "-m", "draft"])
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+fn installed_hook_checks_the_staged_text_at_commit() {
+    let dir = repo();
+    let d = dir.path();
+    assert_eq!(copydesk(d, &["hook", "install"]).0, 0);
+    let hook = d.join(".git/hooks/pre-commit");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&hook).unwrap().permissions().mode();
+        assert_eq!(mode & 0o111, 0o111, "executable");
+    }
+    std::fs::write(d.join("draft.md"), DIRTY).unwrap();
+    git(d, &["add", "draft.md"]);
+    // The working copy is cleaned but not staged: the commit is still refused.
+    std::fs::write(d.join("draft.md"), DIRTY.replace("커뮤니티 ", "")).unwrap();
+    let (ok, out) = commit(d);
+    assert!(!ok, "{out}");
+    assert!(out.contains("stray-script"), "{out}");
+    git(d, &["add", "draft.md"]);
+    let (ok, out) = commit(d);
+    assert!(ok, "{out}");
+    // Uninstalled, nothing runs.
+    assert_eq!(copydesk(d, &["hook", "uninstall"]).0, 0);
+    assert!(!hook.exists());
+}
+
+#[test]
+fn hook_install_honours_hooks_path_and_never_clobbers_a_hook() {
+    let dir = repo();
+    let d = dir.path();
+    git(d, &["config", "core.hooksPath", "ci/hooks"]);
+    std::fs::create_dir_all(d.join("ci/hooks")).unwrap();
+    let theirs = "#!/bin/sh\necho the team's own hook\n";
+    std::fs::write(d.join("ci/hooks/pre-commit"), theirs).unwrap();
+    let (code, err) = copydesk(d, &["hook", "install"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("ci/hooks/pre-commit") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("ci/hooks/pre-commit")).unwrap(),
+        theirs
+    );
+    // Uninstall leaves a hook copydesk did not write.
+    assert_eq!(copydesk(d, &["hook", "uninstall"]).0, 2);
+    assert!(d.join("ci/hooks/pre-commit").exists());
+    // --force replaces it and keeps it beside.
+    assert_eq!(copydesk(d, &["hook", "install", "--force"]).0, 0);
+    assert_eq!(
+        std::fs::read_to_string(d.join("ci/hooks/pre-commit.old")).unwrap(),
+        theirs
+    );
+    let ours = std::fs::read_to_string(d.join("ci/hooks/pre-commit")).unwrap();
+    assert!(ours.contains("check --staged"), "{ours}");
+    assert!(!d.join(".git/hooks/pre-commit").exists());
+    // Outside a repository: a clear error.
+    let outside = tempfile::tempdir().unwrap();
+    let (code, err) = copydesk(outside.path(), &["hook", "install"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not in a git repository"), "{err}");
+}
