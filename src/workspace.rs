@@ -376,6 +376,16 @@ impl Workspace {
         Ok(outcome)
     }
 
+    /// What fixing a file on disk would give, without writing it: the bytes
+    /// read, the fixed bytes and what is left (`check --diff`).
+    pub fn fix_preview(&self, path: &Path) -> Result<(Vec<u8>, Vec<u8>, Outcome), Error> {
+        let full = self.root.join(path);
+        let bytes =
+            input::read_capped(&full, MAX_DOCUMENT_BYTES).map_err(|e| Error::io(path, e))?;
+        let (fixed, outcome) = self.fix_bytes(path, bytes.clone())?;
+        Ok((bytes, fixed, outcome))
+    }
+
     /// Check that the front end's selection names rules and styles that
     /// exist, even when no file is linted.
     pub fn validate(&self) -> Result<(), Error> {

@@ -127,6 +127,9 @@ pub struct CheckArgs {
     /// Print no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Print what --fix would change as a unified diff; write nothing; exit 1 when there is something to fix.
+    #[arg(long, conflicts_with_all = ["fix", "staged", "diff_base", "statistics"])]
+    pub diff: bool,
     /// Lint the staged text (the index, not the working copy) and report findings on staged changes only.
     #[arg(long, conflicts_with_all = ["diff_base", "fix"])]
     pub staged: bool,

@@ -41,6 +41,9 @@ enum Done {
     /// `--fix` on standard input: the fixed text, and what is left (None:
     /// binary input, given back as it came).
     FixedStdin(Vec<u8>, Option<Checked>),
+    /// `--diff`: the bytes read, the bytes `--fix` would write, and what is
+    /// left after them.
+    Diff(Vec<u8>, Vec<u8>, Checked),
     Binary,
     Failed(String),
 }
@@ -108,6 +111,7 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         failed: false,
         had_error: !errors.is_empty(),
         stdin_json: args.format == "json",
+        diffed: 0,
     };
     for e in errors {
         CliError::from(e).report();
@@ -116,16 +120,26 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         let done: Vec<Done> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|job| lint(&ws, job, args.fix, stdin.as_deref()))
+                .map(|job| match args.diff {
+                    true => preview(&ws, job, stdin.as_deref()),
+                    false => lint(&ws, job, args.fix, stdin.as_deref()),
+                })
                 .collect()
         });
         for (job, done) in batch.iter().zip(done) {
             out.report(job, done)?;
         }
     }
-    // Fixing standard input writes the fixed text (or its JSON object):
-    // no report around it.
-    if !(args.fix && stdin.is_some()) {
+    if args.diff {
+        let (fixes, files) = (out.summary.fixed, out.diffed);
+        match fixes {
+            0 => eprintln!("copydesk: nothing to fix"),
+            n => eprintln!("copydesk: --fix would fix {n} problem(s) in {files} file(s)"),
+        }
+    }
+    // Fixing standard input writes the fixed text (or its JSON object), and
+    // `--diff` the diffs: no report around them.
+    if !(args.diff || args.fix && stdin.is_some()) {
         out.reporter.finish(&mut out.out, &out.summary)?;
     }
     out.out.flush()?;
@@ -138,6 +152,8 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     std::mem::forget(ws);
     Ok(if out.had_error {
         2
+    } else if args.diff {
+        u8::from(out.summary.fixed > 0)
     } else if out.failed || (args.exit_non_zero_on_fix && out.summary.fixed > 0) {
         1
     } else {
@@ -285,6 +301,8 @@ struct Output {
     had_error: bool,
     /// Fixing standard input with `--format json`: one JSON object.
     stdin_json: bool,
+    /// `--diff`: files with something to fix.
+    diffed: usize,
 }
 
 impl Output {
@@ -300,6 +318,14 @@ impl Output {
             }
             Done::Binary => {
                 self.binary(job);
+                return Ok(());
+            }
+            Done::Diff(before, after, checked) => {
+                if checked.fixed > 0 {
+                    super::diff::write(&mut self.out, &job.display, &before, &after)?;
+                    self.diffed += 1;
+                    self.summary.fixed += checked.fixed;
+                }
                 return Ok(());
             }
             Done::FixedStdin(bytes, checked) => {
@@ -392,6 +418,26 @@ fn report<'a>(job: &'a Job, checked: &'a Checked) -> FileReport<'a> {
         diagnostics: &checked.diagnostics,
         rules: checked.engine.rules(),
         encoding: checked.encoding,
+    }
+}
+
+/// `--diff`: fix in memory, write nothing.
+fn preview(ws: &Workspace, job: &Job, stdin: Option<&[u8]>) -> Done {
+    let result = match &job.path {
+        Some(path) => ws.fix_preview(path),
+        None => {
+            let bytes = stdin.unwrap_or_default().to_vec();
+            ws.fix_bytes(&job.display_or_path(), bytes.clone())
+                .map(|(fixed, outcome)| (bytes, fixed, outcome))
+        }
+    };
+    match result {
+        Ok((before, after, Outcome::Checked(c))) => Done::Diff(before, after, c),
+        Ok((_, _, Outcome::Binary)) => Done::Binary,
+        Err(copydesk::Error::Io { error, .. }) => {
+            Done::Failed(format!("{}: {error}", quote_path(&job.display)))
+        }
+        Err(e) => Done::Failed(e.to_string()),
     }
 }
 

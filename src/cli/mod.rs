@@ -4,6 +4,7 @@
 mod args;
 mod changed;
 mod check;
+mod diff;
 mod hook;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};

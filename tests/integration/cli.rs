@@ -501,3 +501,62 @@ fn single_and_multi_threaded_output_is_identical() {
     };
     assert_eq!(run("1"), run("4"));
 }
+
+/// `--diff` prints what `--fix` would change, writes nothing, and exits 1
+/// only when there is something to fix. Drafts written for the test.
+#[test]
+fn diff_shows_the_fixes_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "Leaders from Canada and New Zealand, 커뮤니티 shared their plans.\nThe NАTO summit ended.\n";
+    std::fs::write(dir.path().join("draft.md"), draft).unwrap();
+    std::fs::write(dir.path().join("clean.md"), "Nothing to see.\n").unwrap();
+    let out = assert_cmd::Command::cargo_bin("copydesk")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--diff", "--color", "never", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        diff.starts_with("--- a/draft.md\n+++ b/draft.md\n@@ -1,2 +1,2 @@\n"),
+        "{diff}"
+    );
+    assert!(diff.contains("\n-Leaders from Canada and New Zealand, 커뮤니티 shared their plans.\n"));
+    assert!(diff.contains("\n+The NATO summit ended.\n"), "{diff}");
+    assert!(!diff.contains("clean.md"));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("would fix 2 problem(s) in 1 file(s)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.md")).unwrap(),
+        draft
+    );
+    // The diff applies with `patch` to exactly what `--fix` writes.
+    let fixed_dir = tempfile::tempdir().unwrap();
+    std::fs::write(fixed_dir.path().join("draft.md"), draft).unwrap();
+    assert_cmd::Command::cargo_bin("copydesk")
+        .unwrap()
+        .current_dir(fixed_dir.path())
+        .args(["check", "--isolated", "--fix", "draft.md"])
+        .output()
+        .unwrap();
+    let fixed = std::fs::read_to_string(fixed_dir.path().join("draft.md")).unwrap();
+    let plus: Vec<&str> = diff
+        .lines()
+        .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
+        .map(|l| &l[1..])
+        .collect();
+    assert_eq!(plus.join("\n") + "\n", fixed);
+    // Nothing to fix: exit 0, no diff.
+    let out = assert_cmd::Command::cargo_bin("copydesk")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--diff", "clean.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}
