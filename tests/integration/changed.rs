@@ -1,26 +1,14 @@
 //! `check --staged`, `--diff-base` and `--force-exclude` in throwaway git
 //! repositories, with drafts written for these tests.
 
+use crate::util::{git, git_repo};
 use assert_cmd::Command;
 use std::path::Path;
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {out:?}");
-}
-
 /// A repository with one committed legacy draft that already has findings.
 fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = git_repo();
     let d = dir.path();
-    git(d, &["init", "-q", "-b", "main"]);
-    git(d, &["config", "user.email", "desk@example.com"]);
-    git(d, &["config", "user.name", "Desk"]);
-    git(d, &["config", "commit.gpgsign", "false"]);
     write(d, "legacy.md", LEGACY);
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "legacy"]);

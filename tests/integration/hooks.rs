@@ -5,25 +5,7 @@
 use assert_cmd::Command;
 use std::path::Path;
 
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    git(d, &["init", "-q", "-b", "main"]);
-    git(d, &["config", "user.email", "desk@example.com"]);
-    git(d, &["config", "user.name", "Desk"]);
-    git(d, &["config", "commit.gpgsign", "false"]);
-    dir
-}
+use crate::util::{git, git_repo as repo};
 
 /// The model case of a stray token: deleting it restores the sentence.
 const DIRTY: &str = "Leaders from Canada and New Zealand, 커뮤니티 shared their plans.\n";

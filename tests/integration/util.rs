@@ -57,3 +57,25 @@ pub fn articles(file: &str) -> Vec<Article> {
         })
         .collect()
 }
+
+/// Run git in `dir`; its standard output (the test fails if git does).
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A new, empty git repository (branch `main`, an author, no signing).
+pub fn git_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["config", "user.email", "desk@example.com"]);
+    git(d, &["config", "user.name", "Desk"]);
+    git(d, &["config", "commit.gpgsign", "false"]);
+    dir
+}
