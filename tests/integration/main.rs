@@ -2,6 +2,7 @@
 //! group of tests that drive copydesk the way users do.
 
 mod changed;
+mod ci_examples;
 mod cli;
 mod convergence;
 mod corpus;
