@@ -4,6 +4,7 @@
 mod args;
 mod changed;
 mod check;
+mod docs;
 mod hook;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
@@ -136,6 +137,8 @@ pub fn run() -> Result<u8, CliError> {
         Command::TestRules(a) => test_rules(&a.packs),
         Command::Init(a) => init(a.force),
         Command::Hook(c) => hook::run(c),
+        Command::Completions { shell } => Ok(docs::completions(shell)?),
+        Command::Man => Ok(docs::man()?),
     }
 }
 

@@ -4,6 +4,7 @@
 mod changed;
 mod ci_examples;
 mod cli;
+mod completions;
 mod convergence;
 mod corpus;
 mod fixes;
