@@ -18,4 +18,5 @@ mod quotes;
 mod rule_examples;
 mod tuning;
 mod util;
+mod wheel;
 mod workspace;
