@@ -112,17 +112,27 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     for e in errors {
         CliError::from(e).report();
     }
+    let run = super::progress::Run::here(args.quiet, stdin.is_some(), jobs.len());
+    let progress = super::progress::Progress::new(&run);
     for batch in jobs.chunks(BATCH) {
         let done: Vec<Done> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|job| lint(&ws, job, args.fix, stdin.as_deref()))
+                .map(|job| {
+                    let done = lint(&ws, job, args.fix, stdin.as_deref());
+                    progress.inc();
+                    done
+                })
                 .collect()
         });
-        for (job, done) in batch.iter().zip(done) {
-            out.report(job, done)?;
-        }
+        progress.suspend(|| {
+            batch
+                .iter()
+                .zip(done)
+                .try_for_each(|(job, done)| out.report(job, done))
+        })?;
     }
+    progress.finish();
     // Fixing standard input writes the fixed text (or its JSON object):
     // no report around it.
     if !(args.fix && stdin.is_some()) {

@@ -6,6 +6,7 @@ mod changed;
 mod check;
 mod docs;
 mod hook;
+mod progress;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
 use clap::Parser;

@@ -13,6 +13,7 @@ mod formats;
 mod hooks;
 mod hostile;
 mod names;
+mod progress;
 mod properties;
 mod quotes;
 mod rule_examples;
