@@ -31,6 +31,14 @@ pub enum Command {
     /// Install or remove a git pre-commit hook that runs `check --staged`.
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Print a shell completion script (e.g. `copydesk completions bash > ~/.local/share/bash-completion/completions/copydesk`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `copydesk man | man -l -`).
+    Man,
 }
 
 #[derive(Subcommand, Debug)]

@@ -116,20 +116,30 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     for e in errors {
         CliError::from(e).report();
     }
+    let run = super::progress::Run::here(args.quiet, stdin.is_some(), jobs.len());
+    let progress = super::progress::Progress::new(&run);
     for batch in jobs.chunks(BATCH) {
         let done: Vec<Done> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|job| match args.diff {
-                    true => preview(&ws, job, stdin.as_deref()),
-                    false => lint(&ws, job, args.fix, stdin.as_deref()),
+                .map(|job| {
+                    let done = match args.diff {
+                        true => preview(&ws, job, stdin.as_deref()),
+                        false => lint(&ws, job, args.fix, stdin.as_deref()),
+                    };
+                    progress.inc();
+                    done
                 })
                 .collect()
         });
-        for (job, done) in batch.iter().zip(done) {
-            out.report(job, done)?;
-        }
+        progress.suspend(|| {
+            batch
+                .iter()
+                .zip(done)
+                .try_for_each(|(job, done)| out.report(job, done))
+        })?;
     }
+    progress.finish();
     if args.diff {
         let (fixes, files) = (out.summary.fixed, out.diffed);
         match fixes {

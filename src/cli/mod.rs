@@ -5,7 +5,9 @@ mod args;
 mod changed;
 mod check;
 mod diff;
+mod docs;
 mod hook;
+mod progress;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
 use clap::Parser;
@@ -137,6 +139,8 @@ pub fn run() -> Result<u8, CliError> {
         Command::TestRules(a) => test_rules(&a.packs),
         Command::Init(a) => init(a.force),
         Command::Hook(c) => hook::run(c),
+        Command::Completions { shell } => Ok(docs::completions(shell)?),
+        Command::Man => Ok(docs::man()?),
     }
 }
 

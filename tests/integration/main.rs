@@ -2,7 +2,9 @@
 //! group of tests that drive copydesk the way users do.
 
 mod changed;
+mod ci_examples;
 mod cli;
+mod completions;
 mod convergence;
 mod corpus;
 mod fixes;
@@ -11,9 +13,11 @@ mod formats;
 mod hooks;
 mod hostile;
 mod names;
+mod progress;
 mod properties;
 mod quotes;
 mod rule_examples;
 mod tuning;
 mod util;
+mod wheel;
 mod workspace;
