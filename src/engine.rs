@@ -157,7 +157,7 @@ impl Engine {
         }
         // An HTML page's findings, in the file's bytes (the map keeps order).
         if let Some(map) = &source.html {
-            map.to_file(&mut out);
+            map.to_file(&mut out, &source.text);
         }
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out

@@ -12,6 +12,9 @@
 use crate::diagnostic::{Diagnostic, Edit, Span};
 use std::ops::Range;
 
+/// How far back an edit looks for a `<` or `&` it could join.
+const GUARD: usize = 256;
+
 /// What a piece of the file is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Piece {
@@ -102,9 +105,19 @@ impl OffsetMap {
         Span::new(start, end)
     }
 
-    /// An edit of the view as edits of the file, if it can be one.
-    fn edit(&self, edit: &Edit) -> Option<Vec<Edit>> {
+    /// An edit of `view` as edits of the file, if it can be one.
+    fn edit(&self, edit: &Edit, view: &str) -> Option<Vec<Edit>> {
         let (a, b) = (edit.span.start, edit.span.end);
+        // A `<` or `&` written as text must not come to start a tag or a
+        // reference (`<커뮤니티b` → `<b`): no edit after one with only
+        // characters that other fixes may delete (non-ASCII, spaces) between.
+        let guard = view.get(..a)?.chars().rev().take(GUARD);
+        if let Some('<' | '&') = guard
+            .into_iter()
+            .find(|c| c.is_ascii() && !c.is_ascii_whitespace())
+        {
+            return None;
+        }
         if a == b {
             return self.insertion(a, &edit.replacement);
         }
@@ -180,9 +193,10 @@ impl OffsetMap {
         }])
     }
 
-    /// Map every span of `found` to the file; a fix that cannot be written
-    /// as edits of the file's text is dropped.
-    pub fn to_file(&self, found: &mut [Diagnostic]) {
+    /// Map every span of `found` (findings in `view`, the page's text) to
+    /// the file; a fix that cannot be written as edits of the file's text
+    /// is dropped.
+    pub fn to_file(&self, found: &mut [Diagnostic], view: &str) {
         for d in found {
             d.span = self.span(d.span);
             for l in &mut d.labels {
@@ -190,7 +204,7 @@ impl OffsetMap {
             }
             if let Some(fix) = &mut d.fix {
                 let edits: Option<Vec<Vec<Edit>>> =
-                    fix.edits.iter().map(|e| self.edit(e)).collect();
+                    fix.edits.iter().map(|e| self.edit(e, view)).collect();
                 match edits {
                     Some(edits) => fix.edits = edits.into_iter().flatten().collect(),
                     None => d.fix = None,

@@ -10,6 +10,7 @@ mod fixtures;
 mod formats;
 mod hooks;
 mod hostile;
+mod html;
 mod names;
 mod properties;
 mod quotes;
