@@ -10,10 +10,9 @@
 //! character references decoded ([`crate::html`]); its offset map takes
 //! every finding back to the file's bytes before the engine returns it.
 //!
-//! Suppression comments: `<!-- copydesk-disable RULE… -->`, `<!--
-//! copydesk-enable RULE… -->`, `<!-- copydesk-disable-next-line RULE… -->`
-//! in Markdown and HTML; in plain text, a line that is only such a directive,
-//! bare or as that comment.
+//! Suppression comments, the same in plain text, Markdown and HTML: `<!--
+//! copydesk-disable RULE… -->`, `<!-- copydesk-enable RULE… -->`, `<!--
+//! copydesk-disable-next-line RULE… -->`.
 
 use crate::diagnostic::Span;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -321,27 +320,30 @@ fn directive(body: &str) -> Option<Directive> {
     }
 }
 
-/// The suppressions of a plain-text draft: a line that is only a directive,
-/// bare (`copydesk-disable-next-line stray-script`) or as an HTML comment
-/// (`<!-- copydesk-disable -->`).
+/// The suppressions of a plain-text draft: the same comments as in Markdown
+/// and HTML (`<!-- copydesk-disable-next-line stray-script -->`), wherever
+/// they are. Drafts rarely hold a `<`, so finding them is one byte search.
 pub fn plain_suppressions(text: &str) -> Vec<Suppression> {
-    if memchr::memmem::find(text.as_bytes(), b"copydesk-").is_none() {
-        return Vec::new();
-    }
-    let starts = line_starts(text);
+    let b = text.as_bytes();
     let mut suppressor = Suppressor::default();
-    for (i, &start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(text.len());
-        let line = text[start..end].trim();
-        let body = line
-            .strip_prefix("<!--")
-            .and_then(|b| b.strip_suffix("-->"))
-            .unwrap_or(line);
-        if let Some(d) = directive(body) {
-            suppressor.directive(d, Span::new(start, end), || {
-                next_line(&starts, end, text.len())
+    let mut starts: Option<Vec<usize>> = None;
+    let mut pos = 0;
+    while let Some(open) = memchr::memchr(b'<', &b[pos..]).map(|i| pos + i) {
+        pos = open + 1;
+        if !b[open..].starts_with(b"<!--") {
+            continue;
+        }
+        let Some(close) = memchr::memmem::find(&b[open + 4..], b"-->") else {
+            break;
+        };
+        let end = open + 4 + close + 3;
+        for d in parse_directives(&text[open..end]) {
+            suppressor.directive(d, Span::new(open, end), || {
+                let starts = starts.get_or_insert_with(|| line_starts(text));
+                next_line(starts, end, text.len())
             });
         }
+        pos = end;
     }
     suppressor.finish(text.len())
 }

@@ -209,17 +209,19 @@ fn suppression_comments_in_html_and_plain_text() {
         .collect();
     assert_eq!(lines, [1, 7]);
 
+    // Plain text takes the same comments.
     let text = "The 커뮤니티 team.\n\
-                copydesk-disable-next-line stray-script\n\
+                <!-- copydesk-disable-next-line stray-script -->\n\
                 The 커뮤니티 desk.\n\
-                <!-- copydesk-disable-next-line -->\n\
+                <!-- copydesk-disable -->\n\
                 The 커뮤니티 note.\n\
+                <!-- copydesk-enable -->\n\
                 The 커뮤니티 end.\n";
     let lines: Vec<usize> = crate::util::lint(text)
         .iter()
         .map(|d| text[..d.span.start].lines().count())
         .collect();
-    assert_eq!(lines, [1, 6]);
+    assert_eq!(lines, [1, 7]);
 }
 
 #[test]
