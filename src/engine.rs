@@ -155,6 +155,10 @@ impl Engine {
             }
             self.emit(i, found, &cx, &mut out);
         }
+        // An HTML page's findings, in the file's bytes (the map keeps order).
+        if let Some(map) = &source.html {
+            map.to_file(&mut out, &source.text);
+        }
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out
     }
@@ -179,7 +183,7 @@ impl Engine {
                 rule: rule.id.clone(),
                 severity: cx.settings.severity[i],
                 span: f.span,
-                message: render_message(&rule.message, cx.source.text, &f),
+                message: render_message(&rule.message, &cx.source.text, &f),
                 note: Some(rule.summary().to_string()).filter(|s| !s.is_empty()),
                 labels: f.labels,
                 fix: f.fix,

@@ -17,6 +17,7 @@ pub mod engine;
 pub mod error;
 pub mod fix;
 pub(crate) mod hangul;
+pub mod html;
 pub mod input;
 pub mod render;
 pub mod rules;

@@ -1,11 +1,18 @@
 //! A document to lint: its text, its format, the prose mask and the inline
 //! suppressions.
 //!
-//! Architecture invariant: every offset handed to a rule is a byte offset into
+//! Architecture invariant: every offset a user sees is a byte offset into
 //! the original file (for a UTF-16 file, into its UTF-8 decoding: see
-//! [`crate::decode`]). Masking replaces non-prose bytes with ASCII spaces (line
-//! breaks are kept), so the masked text has exactly the same length and
-//! character boundaries as the original.
+//! [`crate::decode`]). For plain text and Markdown the rules read the file
+//! itself: masking replaces non-prose bytes with ASCII spaces (line breaks
+//! are kept), so the masked text has exactly the same length and character
+//! boundaries as the original. An HTML file is read as its text with
+//! character references decoded ([`crate::html`]); its offset map takes
+//! every finding back to the file's bytes before the engine returns it.
+//!
+//! Suppression comments, the same in plain text, Markdown and HTML: `<!--
+//! copydesk-disable RULE… -->`, `<!-- copydesk-enable RULE… -->`, `<!--
+//! copydesk-disable-next-line RULE… -->`.
 
 use crate::diagnostic::Span;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -15,10 +22,12 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 pub enum Format {
     Plain,
     Markdown,
+    Html,
 }
 
 impl Format {
-    /// Guess the format from a file name: `.md`, `.markdown`, `.mdx` are Markdown.
+    /// Guess the format from a file name: `.md`, `.markdown`, `.mdx` are
+    /// Markdown; `.html`, `.htm` HTML.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
         if [".md", ".markdown", ".mdown", ".mkd", ".mdx"]
@@ -26,6 +35,8 @@ impl Format {
             .any(|ext| lower.ends_with(ext))
         {
             Format::Markdown
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+            Format::Html
         } else {
             Format::Plain
         }
@@ -51,42 +62,63 @@ impl Suppression {
 
 /// A document ready for the engine.
 pub struct Source<'a> {
-    /// The original text (invalid bytes already replaced by spaces).
-    pub text: &'a str,
+    /// The original text (invalid bytes already replaced by spaces); for
+    /// HTML, the text of the page ([`crate::html`]), whose offsets `html`
+    /// maps back to the file.
+    pub text: std::borrow::Cow<'a, str>,
     /// The text with everything that is not prose blanked out; same length.
     pub prose: std::borrow::Cow<'a, str>,
     pub format: Format,
     pub suppressions: Vec<Suppression>,
     /// Where the first byte that was not UTF-8 was (read as a space).
     pub invalid_utf8: Option<usize>,
+    /// HTML: where the offsets of `text` are in the file.
+    pub html: Option<crate::html::OffsetMap>,
 }
 
 impl<'a> Source<'a> {
     pub fn new(text: &'a str, format: Format) -> Source<'a> {
         match format {
             Format::Plain => Source {
-                text,
+                text: text.into(),
                 prose: std::borrow::Cow::Borrowed(text),
                 format,
-                suppressions: Vec::new(),
+                suppressions: plain_suppressions(text),
                 invalid_utf8: None,
+                html: None,
             },
             Format::Markdown => {
                 let (prose, suppressions) = mask_markdown(text);
                 Source {
-                    text,
+                    text: text.into(),
                     prose: std::borrow::Cow::Owned(prose),
                     format,
                     suppressions,
                     invalid_utf8: None,
+                    html: None,
+                }
+            }
+            Format::Html => {
+                let page = crate::html::read(text);
+                Source {
+                    prose: std::borrow::Cow::Owned(page.text.clone()),
+                    text: page.text.into(),
+                    format,
+                    suppressions: page.suppressions,
+                    invalid_utf8: None,
+                    html: Some(page.map),
                 }
             }
         }
     }
 
-    /// The same document, whose first invalid byte was at `at`.
+    /// The same document, whose first invalid byte was at `at` (an offset
+    /// into the file).
     pub fn with_invalid_utf8(mut self, at: Option<usize>) -> Source<'a> {
-        self.invalid_utf8 = at;
+        self.invalid_utf8 = match &self.html {
+            Some(map) => at.map(|at| map.view_offset(at)),
+            None => at,
+        };
         self
     }
 
@@ -132,7 +164,6 @@ fn front_matter_len(text: &str) -> usize {
 pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
     let mut out = text.as_bytes().to_vec();
     blank(&mut out, 0..text.len());
-    let mut suppressions = Vec::new();
 
     let fm = front_matter_len(text);
     if fm > 0 {
@@ -164,7 +195,7 @@ pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
     let body = &text[body_start..];
     let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
         .into_offset_iter();
-    let mut open_disables: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut suppressor = Suppressor::default();
     let mut in_code_block = 0usize;
     let mut in_image = 0usize;
     let mut line_starts_cache: Option<Vec<usize>> = None;
@@ -180,56 +211,89 @@ pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 for directive in parse_directives(&html) {
-                    match directive {
-                        Directive::Disable(rules) => open_disables.push((range.end, rules)),
-                        Directive::Enable(rules) => {
-                            // Close the most recent matching disable.
-                            if let Some(i) = open_disables
-                                .iter()
-                                .rposition(|(_, r)| rules.is_empty() || r.is_empty() || *r == rules)
-                            {
-                                let (start, r) = open_disables.remove(i);
-                                suppressions.push(Suppression {
-                                    span: Span::new(start, range.start),
-                                    rules: r,
-                                });
-                            }
-                        }
-                        Directive::DisableNextLine(rules) => {
-                            let starts = line_starts_cache.get_or_insert_with(|| line_starts(text));
-                            let line = starts.partition_point(|&s| s < range.end);
-                            // `line` is the index of the next line's start.
-                            if let Some(&next_start) = starts.get(line) {
-                                let next_end = starts.get(line + 1).copied().unwrap_or(text.len());
-                                suppressions.push(Suppression {
-                                    span: Span::new(next_start, next_end),
-                                    rules,
-                                });
-                            }
-                        }
-                    }
+                    suppressor.directive(directive, Span::new(range.start, range.end), || {
+                        let starts = line_starts_cache.get_or_insert_with(|| line_starts(text));
+                        next_line(starts, range.end, text.len())
+                    });
                 }
             }
             _ => {}
         }
     }
-    for (start, rules) in open_disables {
-        suppressions.push(Suppression {
-            span: Span::new(start, text.len()),
-            rules,
-        });
-    }
     let prose = String::from_utf8(out).expect("prose ranges lie on character boundaries");
-    (prose, suppressions)
+    (prose, suppressor.finish(text.len()))
 }
 
-enum Directive {
+/// A suppression comment.
+pub(crate) enum Directive {
     Disable(Vec<String>),
     Enable(Vec<String>),
     DisableNextLine(Vec<String>),
 }
 
-fn parse_directives(html: &str) -> Vec<Directive> {
+/// Turns directives, in document order, into suppressed regions.
+#[derive(Default)]
+pub(crate) struct Suppressor {
+    open: Vec<(usize, Vec<String>)>,
+    found: Vec<Suppression>,
+}
+
+impl Suppressor {
+    /// A directive written at `at`; `next_line` is the line after it.
+    pub(crate) fn directive(
+        &mut self,
+        directive: Directive,
+        at: Span,
+        next_line: impl FnOnce() -> Option<Span>,
+    ) {
+        match directive {
+            Directive::Disable(rules) => self.open.push((at.end, rules)),
+            Directive::Enable(rules) => {
+                // Close the most recent matching disable.
+                if let Some(i) = self
+                    .open
+                    .iter()
+                    .rposition(|(_, r)| rules.is_empty() || r.is_empty() || *r == rules)
+                {
+                    let (start, r) = self.open.remove(i);
+                    self.found.push(Suppression {
+                        span: Span::new(start, at.start),
+                        rules: r,
+                    });
+                }
+            }
+            Directive::DisableNextLine(rules) => {
+                if let Some(span) = next_line() {
+                    self.found.push(Suppression { span, rules });
+                }
+            }
+        }
+    }
+
+    /// The regions, a disable never enabled again running to `end`.
+    pub(crate) fn finish(mut self, end: usize) -> Vec<Suppression> {
+        for (start, rules) in self.open {
+            self.found.push(Suppression {
+                span: Span::new(start, end),
+                rules,
+            });
+        }
+        self.found
+    }
+}
+
+/// The line starting at or after `after`, given the text's line starts.
+pub(crate) fn next_line(starts: &[usize], after: usize, len: usize) -> Option<Span> {
+    let line = starts.partition_point(|&s| s < after);
+    let start = *starts.get(line)?;
+    Some(Span::new(
+        start,
+        starts.get(line + 1).copied().unwrap_or(len),
+    ))
+}
+
+/// The directives of the HTML comments in `html`.
+pub(crate) fn parse_directives(html: &str) -> Vec<Directive> {
     let mut found = Vec::new();
     let mut rest = html;
     while let Some(open) = rest.find("<!--") {
@@ -237,19 +301,51 @@ fn parse_directives(html: &str) -> Vec<Directive> {
         let Some(close) = after.find("-->") else {
             break;
         };
-        let body = after[..close].trim();
+        found.extend(directive(&after[..close]));
         rest = &after[close + 3..];
-        let mut words = body.split(|c: char| c.is_whitespace() || c == ',');
-        let kind = words.next().unwrap_or("");
-        let rules: Vec<String> = words.filter(|w| !w.is_empty()).map(String::from).collect();
-        match kind {
-            "copydesk-disable" => found.push(Directive::Disable(rules)),
-            "copydesk-enable" => found.push(Directive::Enable(rules)),
-            "copydesk-disable-next-line" => found.push(Directive::DisableNextLine(rules)),
-            _ => {}
-        }
     }
     found
+}
+
+/// The directive `body` (a comment's text, or a plain-text line) states.
+fn directive(body: &str) -> Option<Directive> {
+    let mut words = body.trim().split(|c: char| c.is_whitespace() || c == ',');
+    let kind = words.next().unwrap_or("");
+    let rules: Vec<String> = words.filter(|w| !w.is_empty()).map(String::from).collect();
+    match kind {
+        "copydesk-disable" => Some(Directive::Disable(rules)),
+        "copydesk-enable" => Some(Directive::Enable(rules)),
+        "copydesk-disable-next-line" => Some(Directive::DisableNextLine(rules)),
+        _ => None,
+    }
+}
+
+/// The suppressions of a plain-text draft: the same comments as in Markdown
+/// and HTML (`<!-- copydesk-disable-next-line stray-script -->`), wherever
+/// they are. Drafts rarely hold a `<`, so finding them is one byte search.
+pub fn plain_suppressions(text: &str) -> Vec<Suppression> {
+    let b = text.as_bytes();
+    let mut suppressor = Suppressor::default();
+    let mut starts: Option<Vec<usize>> = None;
+    let mut pos = 0;
+    while let Some(open) = memchr::memchr(b'<', &b[pos..]).map(|i| pos + i) {
+        pos = open + 1;
+        if !b[open..].starts_with(b"<!--") {
+            continue;
+        }
+        let Some(close) = memchr::memmem::find(&b[open + 4..], b"-->") else {
+            break;
+        };
+        let end = open + 4 + close + 3;
+        for d in parse_directives(&text[open..end]) {
+            suppressor.directive(d, Span::new(open, end), || {
+                let starts = starts.get_or_insert_with(|| line_starts(text));
+                next_line(starts, end, text.len())
+            });
+        }
+        pos = end;
+    }
+    suppressor.finish(text.len())
 }
 
 /// Byte offsets at which lines start (the first is always 0).
@@ -352,11 +448,12 @@ mod tests {
         let c = md.find("C\n").unwrap();
         let d = md.find("D\n").unwrap();
         let src = Source {
-            text: md,
+            text: md.into(),
             prose: md.into(),
             format: Format::Markdown,
             suppressions: sup,
             invalid_utf8: None,
+            html: None,
         };
         assert!(src.is_suppressed("stray-script", a));
         assert!(!src.is_suppressed("mojibake", a));

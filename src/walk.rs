@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Extensions linted when walking a folder (files named explicitly are always linted).
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd", "mdx"];
+pub const TEXT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "mdown", "mkd", "mdx", "html", "htm",
+];
 
 /// Whether a walked file is one copydesk lints, by its extension.
 pub fn is_text_file(path: &Path) -> bool {

@@ -120,7 +120,7 @@ fn is_legitimate(text: &str, i: usize, c: char) -> bool {
 /// The `invisible-char` matcher.
 pub fn check_document(cx: &super::Context) -> Vec<Finding> {
     // NUL bytes anywhere in the file, code included: a NUL is never text.
-    let mut out = nul_runs(cx.source.text);
+    let mut out = nul_runs(&cx.source.text);
     if cx.non_ascii().is_empty() {
         return out;
     }

@@ -520,12 +520,12 @@ pub fn check_document(cx: &Context, opts: &StrayOptions) -> Vec<Finding> {
     );
     // Where markup was blanked, the fix is made against the text itself
     // (so `**커뮤니티**` or a link's text is not left empty).
-    if !std::ptr::eq(cx.text, cx.source.text) {
+    if !std::ptr::eq(cx.text, &*cx.source.text) {
         for f in &mut found {
             if let Some(fix) = f.fix.take() {
                 let short = fix.applicability != crate::diagnostic::Applicability::DisplayOnly;
                 f.fix = Some(super::stray_fix::deletion(
-                    cx.source.text,
+                    &cx.source.text,
                     f.span,
                     fix.title,
                     short,

@@ -12,6 +12,7 @@ mod fixtures;
 mod formats;
 mod hooks;
 mod hostile;
+mod html;
 mod names;
 mod progress;
 mod properties;
