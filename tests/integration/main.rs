@@ -11,6 +11,7 @@ mod formats;
 mod hooks;
 mod hostile;
 mod names;
+mod pathological;
 mod properties;
 mod quotes;
 mod rule_examples;
