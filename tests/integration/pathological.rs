@@ -89,3 +89,17 @@ fn human_output_of_a_long_line_shows_a_window_around_each_finding() {
     }
     assert_eq!(checked, findings);
 }
+
+/// Every diagnostic of a rule shares the rule's note: 300,000 findings once
+/// held 300,000 copies of it (text written for the test).
+#[test]
+fn diagnostics_of_one_rule_share_its_note() {
+    let found = crate::util::lint("The 커뮤니티 group met.\nThe 커뮤니티 desk agreed.\n");
+    let notes: Vec<_> = found
+        .iter()
+        .filter(|d| d.rule == "stray-script")
+        .map(|d| d.note.clone().expect("a note"))
+        .collect();
+    assert_eq!(notes.len(), 2);
+    assert!(std::sync::Arc::ptr_eq(&notes[0], &notes[1]));
+}
