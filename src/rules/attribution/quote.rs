@@ -453,6 +453,48 @@ mod tests {
         found(text, unattributed_quotes)
     }
 
+    /// Whether a window holds an attributing phrase outside every
+    /// quotation, looked up in the phrases no quotation overlaps, is what
+    /// walking the window's gaps between quotations finds (the reference),
+    /// for every run of sentences of drafts written for this test.
+    #[test]
+    fn free_phrases_find_what_the_gaps_between_quotations_hold() {
+        let c = compiled();
+        let mut outcomes = Vec::new();
+        let texts = [
+            "\"We will never accept this,\" he said. \"Nor will we,\" said Kim, \"ever.\" Experts \"said so\" too.",
+            "Officials said \"the plan works\" and \"it is fair\" and \"said nothing\" then. \"Quiet.\"\n\n\"Gone,\" according to aides.",
+            "He \"told\" us \"the deal was done\" and \"added\" that \"it would hold,\" she wrote, \"for now.",
+        ];
+        for text in texts {
+            let seg = segment(text);
+            let scan = c.anchors.scan(text, 0, true);
+            let free = free_phrases(&seg, &scan);
+            let reference = |window: Range<usize>| {
+                outside_quotes(&seg, window).any(|r| {
+                    scan.attributing
+                        .iter()
+                        .any(|&(s, e)| r.start <= s && s < r.end && e <= r.end)
+                })
+            };
+            let n = seg.sentences.len();
+            assert!(n >= 1 && !scan.attributing.is_empty(), "{text}");
+            for lo in 0..n {
+                for hi in lo..n {
+                    let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
+                    let first = free.partition_point(|&(s, _)| s < window.start);
+                    let found = free[first..]
+                        .iter()
+                        .take_while(|&&(s, _)| s < window.end)
+                        .any(|&(_, e)| e <= window.end);
+                    assert_eq!(found, reference(window.clone()), "{text:?} {window:?}");
+                    outcomes.push(found);
+                }
+            }
+        }
+        assert!(outcomes.contains(&true) && outcomes.contains(&false));
+    }
+
     fn clean(text: &str) {
         assert_eq!(
             quotes(text),
