@@ -158,8 +158,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub span: Span,
     pub message: String,
-    /// Why it matters (from the rule's description, first paragraph).
-    pub note: Option<String>,
+    /// Why it matters (from the rule's description, first paragraph):
+    /// shared by every diagnostic of the rule.
+    pub note: Option<std::sync::Arc<str>>,
     pub labels: Vec<Label>,
     pub fix: Option<Fix>,
 }

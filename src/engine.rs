@@ -10,6 +10,7 @@ use crate::rules::script::{Expected, StrayTuning};
 use crate::rules::{names, Check, Context, Kind, Rule};
 use crate::source::Source;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Per-document settings resolved from the config: which rules are on, at
 /// what severity, which scripts are expected, which tokens are accepted.
@@ -39,6 +40,8 @@ pub struct Engine {
     segmenter: crate::segment::Lists,
     /// Every family's merged options, as the packs set them (for the reference).
     options: crate::rules::options::Options,
+    /// Each rule's note (its summary), shared by all its diagnostics.
+    notes: Vec<Option<Arc<str>>>,
 }
 
 impl Engine {
@@ -73,7 +76,12 @@ impl Engine {
         let rank = |i: &usize| Kind::ALL.iter().position(|&k| k == rules[*i].kind());
         let mut order: Vec<usize> = (0..rules.len()).collect();
         order.sort_by_key(rank);
+        let notes = rules
+            .iter()
+            .map(|r| Some(Arc::from(r.summary())).filter(|s: &Arc<str>| !s.is_empty()))
+            .collect();
         Ok(Engine {
+            notes,
             rules,
             order,
             patterns,
@@ -133,7 +141,8 @@ impl Engine {
         self.names.get()
     }
 
-    /// Lint one document. Never fails; findings are sorted by position then rule.
+    /// Lint one document. Never fails; findings are sorted by position, rule
+    /// and message.
     pub fn lint(&self, source: &Source, settings: &Settings) -> Vec<Diagnostic> {
         let cx = Context::new(self, source, settings);
         let mut out = Vec::new();
@@ -159,7 +168,10 @@ impl Engine {
         if let Some(map) = &source.html {
             map.to_file(&mut out, &source.text);
         }
-        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // In place: a stable sort would copy the findings once more.
+        out.sort_unstable_by(|a, b| {
+            (a.sort_key().cmp(&b.sort_key())).then_with(|| a.message.cmp(&b.message))
+        });
         out
     }
 
@@ -184,7 +196,7 @@ impl Engine {
                 severity: cx.settings.severity[i],
                 span: f.span,
                 message: render_message(&rule.message, &cx.source.text, &f),
-                note: Some(rule.summary().to_string()).filter(|s| !s.is_empty()),
+                note: self.notes[i].clone(),
                 labels: f.labels,
                 fix: f.fix,
             });

@@ -29,6 +29,29 @@ pub mod walk;
 pub(crate) mod words;
 pub mod workspace;
 
+/// What the fuzz targets (`fuzz/`) reach that is not public: `cargo fuzz`
+/// builds with `--cfg fuzzing`.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Romanize `s` both ways and read it as a Korean name with the
+    /// surname tables of `engine`'s packs (read once).
+    pub fn hangul(engine: &crate::Engine, s: &str) -> usize {
+        static SURNAMES: std::sync::OnceLock<crate::hangul::Surnames> = std::sync::OnceLock::new();
+        let surnames = SURNAMES.get_or_init(|| {
+            engine
+                .options()
+                .family::<crate::rules::names::Tuning>("names")
+                .map(|t| t.hangul_surnames())
+                .unwrap_or_default()
+        });
+        crate::hangul::romanize_rr(s).len()
+            + crate::hangul::romanize_mr(s).len()
+            + crate::hangul::name_readings(s, surnames).len()
+            + usize::from(crate::hangul::split_name(s, surnames).is_some())
+    }
+}
+
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity, Span};
 pub use engine::{Engine, Settings};

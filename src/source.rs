@@ -366,9 +366,16 @@ pub fn line_starts(text: &str) -> Vec<usize> {
 }
 
 /// Maps byte offsets to 1-based line and column (columns count Unicode scalar values).
+///
+/// Reporters ask in text order, so a column is counted from the last
+/// position asked for when it is on the same line (forward or back), not
+/// from the line's start: a 20 MB line with a million findings costs its
+/// length, not a million times its length.
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last position asked for: offset, 0-based line and column.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -376,21 +383,40 @@ impl<'a> LineIndex<'a> {
         LineIndex {
             text,
             starts: line_starts(text),
+            last: std::cell::Cell::new((0, 0, 0)),
         }
     }
 
     /// 1-based (line, column) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_of(offset);
         let start = self.starts[line];
-        let col = self.text[start..offset].chars().count() + 1;
-        (line + 1, col)
+        let chars = |r: std::ops::Range<usize>| self.text[r].chars().count();
+        let (at, at_line, at_col) = self.last.get();
+        let col = match at_line == line {
+            true if at <= offset => at_col + chars(at..offset),
+            true if at - offset < offset - start => at_col - chars(offset..at),
+            _ => chars(start..offset),
+        };
+        self.last.set((offset, line, col));
+        (line + 1, col + 1)
+    }
+
+    /// The 0-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The byte offset just past 1-based `line` with its line break (the
+    /// next line's start, or the end of the text).
+    pub fn line_end(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.text.len())
     }
 
     /// The byte range of 1-based `line`, without its line break.
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
         let start = self.starts[line - 1];
-        let end = self.starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self.line_end(line);
         let body = self.text[start..end].trim_end_matches(['\n', '\r']);
         start..start + body.len()
     }
@@ -469,5 +495,32 @@ mod tests {
         assert_eq!(idx.line_col(4), (2, 1));
         assert_eq!(idx.line_col(10), (2, 3));
         assert_eq!(idx.line_range(1), 0..2);
+    }
+
+    /// Columns counted from the last position asked for are the columns
+    /// counted from the line's start, whatever the order of the questions
+    /// (text written for this test).
+    #[test]
+    fn line_col_in_any_order_matches_counting_from_the_line_start() {
+        let text = "Seoul 커뮤니티 desk\nThe 서울 bureau said\n\nend";
+        let fresh = |o: usize| {
+            let start = text[..o].rfind('\n').map_or(0, |i| i + 1);
+            (
+                text[..o].matches('\n').count() + 1,
+                text[start..o].chars().count() + 1,
+            )
+        };
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
+        let idx = LineIndex::new(text);
+        for &o in offsets.iter().chain(offsets.iter().rev()) {
+            assert_eq!(idx.line_col(o), fresh(o), "{o}");
+        }
+        for (i, &o) in offsets.iter().enumerate() {
+            let o2 = offsets[(i * 7) % offsets.len()];
+            assert_eq!(idx.line_col(o), fresh(o));
+            assert_eq!(idx.line_col(o2), fresh(o2));
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! `--format human`: span diagnostics rendered with codespan-reporting.
 
+use super::window::Windowed;
 use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{excerpt, Applicability, Diagnostic, Severity};
 use crate::error::FileError;
+use crate::source::LineIndex;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor};
@@ -136,12 +138,26 @@ fn fixable_hint(s: &Summary) -> String {
     }
 }
 
-/// Render one file's diagnostics.
+/// Render one file's diagnostics. A diagnostic on a line longer than
+/// [`super::window::LONG_LINE`] characters shows the text around its labels, not
+/// the whole line (see [`super::window`]).
 pub fn write(out: &mut dyn WriteColor, file: &FileReport) -> std::io::Result<()> {
-    let files = SimpleFile::new(super::concise::quote_path(file.path), file.text);
+    let name = super::concise::quote_path(file.path);
+    let files = SimpleFile::new(&*name, file.text);
+    let index = LineIndex::new(file.text);
     for d in file.diagnostics {
-        term::emit_to_write_style(out, &config(), &files, &to_codespan(file.text, d))
-            .map_err(std::io::Error::other)?;
+        let mut cs = to_codespan(file.text, d);
+        let ranges: Vec<_> = cs.labels.iter().map(|l| l.range.clone()).collect();
+        let emitted = match Windowed::new(&name, file.text, &index, &ranges) {
+            None => term::emit_to_write_style(out, &config(), &files, &cs),
+            Some(windowed) => {
+                for label in &mut cs.labels {
+                    label.range = windowed.map(&index, label.range.clone());
+                }
+                term::emit_to_write_style(out, &config(), &windowed, &cs)
+            }
+        };
+        emitted.map_err(std::io::Error::other)?;
     }
     Ok(())
 }

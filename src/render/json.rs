@@ -26,19 +26,16 @@ pub struct Json {
 
 impl Reporter for Json {
     fn file(&mut self, out: &mut dyn WriteColor, file: &FileReport) -> io::Result<()> {
-        for value in file_values(file) {
+        let index = Index::new(file);
+        // One finding's value at a time: a file with 300,000 findings never
+        // holds them all as JSON values.
+        for d in file.diagnostics {
+            let value = diagnostic(&index, file, d);
             out.write_all(if self.open { b",\n" } else { b"[\n" })?;
             self.open = true;
             // The layout of `serde_json::to_writer_pretty` on the whole
             // array: each element indented by two spaces.
-            let element = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
-            for (i, line) in element.split('\n').enumerate() {
-                if i > 0 {
-                    out.write_all(b"\n")?;
-                }
-                out.write_all(b"  ")?;
-                out.write_all(line.as_bytes())?;
-            }
+            write_indented(out, &value, "  ")?;
         }
         Ok(())
     }
@@ -46,6 +43,24 @@ impl Reporter for Json {
     fn finish(&mut self, out: &mut dyn WriteColor, _: &Summary) -> io::Result<()> {
         out.write_all(if self.open { b"\n]\n" } else { b"[]\n" })
     }
+}
+
+/// `value` as `serde_json::to_writer_pretty` lays it out inside an array
+/// or object whose members are indented by `indent`: every line indented.
+pub(super) fn write_indented(
+    out: &mut dyn io::Write,
+    value: &Value,
+    indent: &str,
+) -> io::Result<()> {
+    let element = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    for (i, line) in element.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Where a file's text is: its lines, and its offsets in the file.
@@ -89,7 +104,7 @@ pub fn diagnostic(index: &Index, file: &FileReport, d: &Diagnostic) -> Value {
         "rule": d.rule,
         "severity": d.severity.as_str(),
         "message": d.message,
-        "note": d.note,
+        "note": d.note.as_deref(),
     });
     let map = obj.as_object_mut().expect("object");
     if let Value::Object(pos) = position(index, file.text, d.span) {

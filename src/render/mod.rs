@@ -16,6 +16,7 @@ pub mod junit;
 pub mod rdjson;
 pub mod sarif;
 pub mod statistics;
+pub mod window;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Rule;

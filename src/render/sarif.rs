@@ -20,13 +20,19 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The SARIF format: results gathered file by file, the log written at the end.
+/// The SARIF format, streamed: the log's head and each result as it comes,
+/// the driver's rules (those met in files are added) at the end. The keys
+/// of a log are written in order, and `results` comes before `tool`.
 pub struct Sarif {
     root: PathBuf,
     rules: Vec<Rule>,
     docs: String,
-    results: Vec<Value>,
+    /// The indentation of a result, once the log's head was written.
+    open: Option<String>,
 }
+
+/// Stands for the results in the log's layout.
+const RESULTS: &str = "copydesk:results";
 
 /// The rule reference this build was made with, as an absolute URI (a
 /// front end may give the address where its team publishes it instead).
@@ -41,8 +47,49 @@ impl Sarif {
             root,
             rules,
             docs: docs.unwrap_or_else(|| DEFAULT_DOCS.to_string()),
-            results: Vec::new(),
+            open: None,
         }
+    }
+
+    /// The whole log, with these results.
+    fn log(&self, results: Value) -> Value {
+        let rules: Vec<Value> = self
+            .rules
+            .iter()
+            .map(|r| descriptor(r, &self.docs))
+            .collect();
+        let root = format!("file://{}/", uri_path(&self.root).trim_end_matches('/'));
+        json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": { "driver": {
+                    "name": "copydesk",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": self.docs,
+                    "rules": rules,
+                } },
+                "originalUriBaseIds": { "SRCROOT": { "uri": root } },
+                "columnKind": "utf16CodeUnits",
+                "results": results,
+            }],
+        })
+    }
+
+    /// The log's text before its first result, the indentation of a
+    /// result, and the text after the last.
+    fn layout(&self) -> io::Result<(String, String, String)> {
+        let text =
+            serde_json::to_string_pretty(&self.log(json!([RESULTS]))).map_err(io::Error::other)?;
+        let mark = format!("\"{RESULTS}\"");
+        let at = text.find(&mark).expect("the results' place");
+        let line = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        Ok((
+            text[..line].to_string(),
+            text[line..at].to_string(),
+            text[at + mark.len()..].to_string(),
+        ))
     }
 
     fn rule_index(&mut self, file: &FileReport, id: &str) -> usize {
@@ -190,7 +237,7 @@ impl Sarif {
 }
 
 impl Reporter for Sarif {
-    fn file(&mut self, _: &mut dyn WriteColor, file: &FileReport) -> io::Result<()> {
+    fn file(&mut self, out: &mut dyn WriteColor, file: &FileReport) -> io::Result<()> {
         let index = Index::new(file);
         let path = Path::new(file.path);
         let location = match path.is_absolute() {
@@ -204,35 +251,29 @@ impl Reporter for Sarif {
         let mut seen = HashMap::new();
         for d in file.diagnostics {
             let r = self.result(file, &index, &location, &mut seen, d);
-            self.results.push(r);
+            let indent = match &self.open {
+                Some(indent) => {
+                    out.write_all(b",\n")?;
+                    indent.clone()
+                }
+                None => {
+                    let (head, indent, _) = self.layout()?;
+                    out.write_all(head.as_bytes())?;
+                    self.open = Some(indent.clone());
+                    indent
+                }
+            };
+            super::json::write_indented(out, &r, &indent)?;
         }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn WriteColor, _: &Summary) -> io::Result<()> {
-        let rules: Vec<Value> = self
-            .rules
-            .iter()
-            .map(|r| descriptor(r, &self.docs))
-            .collect();
-        let root = format!("file://{}/", uri_path(&self.root).trim_end_matches('/'));
-        let log = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": { "driver": {
-                    "name": "copydesk",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": self.docs,
-                    "rules": rules,
-                } },
-                "originalUriBaseIds": { "SRCROOT": { "uri": root } },
-                "columnKind": "utf16CodeUnits",
-                "results": std::mem::take(&mut self.results),
-            }],
-        });
-        let text = serde_json::to_string_pretty(&log).map_err(io::Error::other)?;
+        if self.open.is_some() {
+            let (_, _, tail) = self.layout()?;
+            return writeln!(out, "{tail}");
+        }
+        let text = serde_json::to_string_pretty(&self.log(json!([]))).map_err(io::Error::other)?;
         writeln!(out, "{text}")
     }
 }
@@ -282,6 +323,56 @@ mod tests {
         assert_eq!(uri_path(Path::new("desk/a b.md")), "desk/a%20b.md");
         assert_eq!(uri_path(Path::new("서울.txt")), "%EC%84%9C%EC%9A%B8.txt");
         assert_eq!(pascal("stray-script"), "StrayScript");
+    }
+
+    /// The log written result by result is the log rendered whole: the
+    /// results come before the driver's rules, which grow as files name
+    /// rules (two drafts written for this test).
+    #[test]
+    fn streamed_log_is_the_whole_log() {
+        use codespan_reporting::term::termcolor::NoColor;
+        let engine = crate::Engine::new(crate::rules::pack::shipped().unwrap()).unwrap();
+        let settings = engine.default_settings();
+        let texts = [
+            "The 커뮤니티 group met.\nThe deal\u{200B} holds.\n",
+            "Experts say the plan will fail.\n",
+        ];
+        let lints: Vec<_> = texts
+            .iter()
+            .map(|t| engine.lint(&crate::Source::new(t, crate::Format::Plain), &settings))
+            .collect();
+        let reports: Vec<FileReport> = texts
+            .iter()
+            .zip(&lints)
+            .enumerate()
+            .map(|(i, (t, d))| FileReport {
+                path: ["a.txt", "b.txt"][i],
+                text: t,
+                diagnostics: d,
+                rules: engine.rules(),
+                encoding: Encoding::Utf8,
+            })
+            .collect();
+        let root = PathBuf::from("/desk");
+        let mut streamed = Sarif::new(root.clone(), Vec::new(), None);
+        let mut out = NoColor::new(Vec::new());
+        for r in &reports {
+            streamed.file(&mut out, r).unwrap();
+        }
+        streamed.finish(&mut out, &Summary::default()).unwrap();
+        let mut whole = Sarif::new(root, Vec::new(), None);
+        let mut results = Vec::new();
+        for r in &reports {
+            let index = Index::new(r);
+            let location = json!({ "uri": r.path, "uriBaseId": "SRCROOT" });
+            let mut seen = HashMap::new();
+            for d in r.diagnostics {
+                results.push(whole.result(r, &index, &location, &mut seen, d));
+            }
+        }
+        assert!(results.len() >= 3 && whole.rules.len() >= 2);
+        let want = serde_json::to_string_pretty(&whole.log(Value::Array(results))).unwrap();
+        assert_eq!(String::from_utf8(out.into_inner()).unwrap(), want + "\n");
     }
 
     /// Columns count UTF-16 code units: an emoji is two.

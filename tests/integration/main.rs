@@ -14,6 +14,7 @@ mod hooks;
 mod hostile;
 mod html;
 mod names;
+mod pathological;
 mod progress;
 mod properties;
 mod quotes;

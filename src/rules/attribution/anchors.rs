@@ -123,7 +123,6 @@ impl Anchors {
             return Scan {
                 hits: out,
                 attributing: spans,
-                ..Scan::default()
             };
         }
         // Most words fail the filter: the loop stays small, and the rest
@@ -134,7 +133,6 @@ impl Anchors {
         Scan {
             hits: out,
             attributing: spans,
-            ..Scan::default()
         }
     }
 
@@ -327,46 +325,6 @@ pub(super) struct Scan {
     /// starts one to the end of the shortest such phrase, in order. Empty
     /// when not asked for.
     pub(super) attributing: Vec<(usize, usize)>,
-    /// Where the last search of `attributing` ended ([`Scan::attributing_from`]):
-    /// quotations are examined in order, so the next search starts near.
-    hint: std::cell::Cell<usize>,
-}
-
-impl Scan {
-    /// The index of the first attributing phrase starting at or after
-    /// byte `pos`: searched from the last one found, in steps that double,
-    /// then by halves.
-    pub(super) fn attributing_from(&self, pos: usize) -> usize {
-        let spans = &self.attributing;
-        let n = spans.len();
-        let h = self.hint.get().min(n);
-        let at = if h < n && spans[h].0 < pos {
-            // Forward: every span before `lo` starts before `pos`.
-            let (mut lo, mut step) = (h + 1, 1);
-            loop {
-                let hi = lo + step;
-                if hi >= n || spans[hi].0 >= pos {
-                    let hi = hi.min(n);
-                    break lo + spans[lo..hi].partition_point(|s| s.0 < pos);
-                }
-                lo = hi + 1;
-                step *= 2;
-            }
-        } else {
-            // Backward: every span from `hi` on starts at or after `pos`.
-            let (mut hi, mut step) = (h, 1);
-            loop {
-                let lo = hi.saturating_sub(step);
-                if lo == 0 || spans[lo - 1].0 < pos {
-                    break lo + spans[lo..hi].partition_point(|s| s.0 < pos);
-                }
-                hi = lo;
-                step *= 2;
-            }
-        };
-        self.hint.set(at);
-        at
-    }
 }
 
 /// Where the whole ASCII words `words` (lower-cased) start when they come
@@ -475,27 +433,6 @@ mod tests {
     use super::*;
 
     use crate::rules::attribution::test_support::tricky_texts;
-    use crate::testing::xorshift;
-
-    /// The attributing phrase search from the last one found, against a
-    /// binary search, on random sorted spans and positions.
-    #[test]
-    fn attributing_search_from_a_hint() {
-        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
-        for _ in 0..500 {
-            let mut starts: Vec<usize> = (0..next(40)).map(|_| next(100)).collect();
-            starts.sort_unstable();
-            let scan = Scan {
-                attributing: starts.iter().map(|&s| (s, s + 3)).collect(),
-                ..Scan::default()
-            };
-            for _ in 0..50 {
-                let pos = next(110);
-                let want = scan.attributing.partition_point(|s| s.0 < pos);
-                assert_eq!(scan.attributing_from(pos), want, "{starts:?} at {pos}");
-            }
-        }
-    }
 
     #[test]
     fn aux_follows_agrees_with_its_regex() {

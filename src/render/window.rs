@@ -1,0 +1,371 @@
+//! Long lines in the human format. codespan-reporting prints the whole line
+//! of every label: a 100 KB line with a thousand findings would be printed
+//! a thousand times. A diagnostic whose lines all hold at most
+//! [`LONG_LINE`] characters is rendered from the file as it is (the output
+//! is what it always was); otherwise from a [`Windowed`] file, in which
+//! each long line is cut down to the text around the diagnostic's labels,
+//! with `…` where text was left out. Line and column numbers stay the file's.
+
+use crate::source::LineIndex;
+use codespan_reporting::files::{Error, Files};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Lines up to this many characters are shown whole (a news paragraph is
+/// one line in Markdown, and seldom a tenth of this).
+pub const LONG_LINE: usize = 4096;
+/// Characters shown on either side of a label on a long line.
+const CONTEXT: usize = 60;
+/// Characters of a label shown at most on a long line.
+const LABEL: usize = 120;
+/// Marks text left out.
+const GAP: &str = "…";
+
+/// A diagnostic's lines, long ones cut down around its labels.
+pub struct Windowed<'a> {
+    name: &'a str,
+    source: String,
+    lines: Vec<Shown>,
+}
+
+/// One line of the file as shown.
+struct Shown {
+    /// The line's 0-based index in the file.
+    index: usize,
+    /// Where it is in `source`, its line break included.
+    range: Range<usize>,
+    segments: Vec<Segment>,
+}
+
+/// A piece of a line shown as it is.
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    /// Where it starts in the file's text.
+    orig: usize,
+    /// Where it starts in `source`.
+    shown: usize,
+    len: usize,
+    /// Its 0-based column in the file.
+    column: usize,
+}
+
+impl<'a> Windowed<'a> {
+    /// The lines of `labels` (byte ranges of `text`), or None when none of
+    /// them is longer than [`LONG_LINE`] characters.
+    pub fn new(
+        name: &'a str,
+        text: &str,
+        index: &LineIndex,
+        labels: &[Range<usize>],
+    ) -> Option<Windowed<'a>> {
+        let wanted = wanted_lines(index, labels);
+        let long = |line: usize| {
+            let r = index.line_range(line + 1);
+            r.len() > LONG_LINE && text[r].chars().nth(LONG_LINE).is_some()
+        };
+        if !wanted.keys().any(|&l| long(l)) {
+            return None;
+        }
+        let mut w = Windowed {
+            name,
+            source: String::new(),
+            lines: Vec::with_capacity(wanted.len()),
+        };
+        for (line, parts) in wanted {
+            let content = index.line_range(line + 1);
+            let end = index.line_end(line + 1);
+            let pieces = match long(line) {
+                true => windows(text, content.clone(), &parts),
+                false => vec![content.clone()],
+            };
+            w.push_line(text, index, line, content, end, pieces);
+        }
+        Some(w)
+    }
+
+    /// Append line `line` as the pieces of its `content` (ending at `end`
+    /// with its line break).
+    fn push_line(
+        &mut self,
+        text: &str,
+        index: &LineIndex,
+        line: usize,
+        content: Range<usize>,
+        end: usize,
+        pieces: Vec<Range<usize>>,
+    ) {
+        let start = self.source.len();
+        let mut segments = Vec::with_capacity(pieces.len());
+        let mut at = content.start;
+        for piece in pieces {
+            if piece.start > at {
+                self.source.push_str(GAP);
+            }
+            segments.push(Segment {
+                orig: piece.start,
+                shown: self.source.len(),
+                len: piece.len(),
+                column: index.line_col(piece.start).1 - 1,
+            });
+            self.source.push_str(&text[piece.clone()]);
+            at = piece.end;
+        }
+        match at == content.end {
+            // The line break belongs to the last piece: a label may end on it.
+            true => segments.last_mut().expect("a piece").len += end - content.end,
+            false => self.source.push_str(GAP),
+        }
+        self.source.push_str(&text[content.end..end]);
+        self.lines.push(Shown {
+            index: line,
+            range: start..self.source.len(),
+            segments,
+        });
+    }
+
+    /// A byte range of the file's text as a range of the shown source: an
+    /// end that was left out is moved back to the end of what is shown.
+    pub fn map(&self, index: &LineIndex, range: Range<usize>) -> Range<usize> {
+        let start = self.map_offset(index, range.start);
+        let end = self.map_offset(index, range.end).max(start);
+        start..end
+    }
+
+    fn map_offset(&self, index: &LineIndex, offset: usize) -> usize {
+        let line = index.line_of(offset);
+        let Some(shown) = self.lines.iter().find(|l| l.index == line) else {
+            return 0;
+        };
+        let mut mapped = shown.segments[0].shown;
+        for s in &shown.segments {
+            if offset < s.orig {
+                break;
+            }
+            mapped = s.shown + (offset - s.orig).min(s.len);
+        }
+        mapped
+    }
+
+    fn shown(&self, line_index: usize) -> Result<&Shown, Error> {
+        self.lines
+            .iter()
+            .find(|l| l.index == line_index)
+            .ok_or(Error::LineTooLarge {
+                given: line_index,
+                max: self.lines.last().map_or(0, |l| l.index),
+            })
+    }
+}
+
+/// The part of a label on one line.
+struct Part {
+    range: Range<usize>,
+    /// The label starts on this line.
+    first: bool,
+}
+
+/// The lines codespan-reporting asks for, with the parts of the labels on
+/// each: every line a label touches, and a line between two of them that
+/// would be printed rather than elided.
+fn wanted_lines(index: &LineIndex, labels: &[Range<usize>]) -> BTreeMap<usize, Vec<Part>> {
+    let mut wanted: BTreeMap<usize, Vec<Part>> = BTreeMap::new();
+    for r in labels {
+        for line in index.line_of(r.start)..=index.line_of(r.end) {
+            let content = index.line_range(line + 1);
+            let start = r.start.clamp(content.start, content.end);
+            let end = r.end.clamp(start, content.end);
+            wanted.entry(line).or_default().push(Part {
+                range: start..end,
+                first: start == r.start,
+            });
+        }
+    }
+    let lines: Vec<usize> = wanted.keys().copied().collect();
+    for pair in lines.windows(2) {
+        if pair[1] - pair[0] == 2 {
+            wanted.entry(pair[0] + 1).or_default();
+        }
+    }
+    wanted
+}
+
+/// The pieces of a long line shown for the label parts on it: each part
+/// with [`CONTEXT`] characters on either side (a part longer than
+/// [`LABEL`] characters by its start, or by its end when it is the end of a
+/// label that began on an earlier line), merged where they overlap, in order.
+fn windows(text: &str, content: Range<usize>, parts: &[Part]) -> Vec<Range<usize>> {
+    let back = |at: usize, n: usize| {
+        text[content.start..at]
+            .char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map_or(content.start, |(i, _)| content.start + i)
+    };
+    let forward = |at: usize, n: usize| {
+        text[at..content.end]
+            .char_indices()
+            .nth(n)
+            .map_or(content.end, |(i, _)| at + i)
+    };
+    let mut pieces: Vec<Range<usize>> = parts
+        .iter()
+        .map(|Part { range: p, first }| {
+            let cut = forward(p.start, LABEL);
+            if p.end <= cut {
+                back(p.start, CONTEXT)..forward(p.end, CONTEXT)
+            } else if !first {
+                back(p.end, LABEL)..forward(p.end, CONTEXT)
+            } else {
+                back(p.start, CONTEXT)..cut
+            }
+        })
+        .collect();
+    pieces.sort_by_key(|p| p.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        match merged.last_mut() {
+            Some(last) if p.start <= last.end => last.end = last.end.max(p.end),
+            _ => merged.push(p),
+        }
+    }
+    merged
+}
+
+impl<'a> Files<'a> for Windowed<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(&self.source)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, Error> {
+        let i = self
+            .lines
+            .partition_point(|l| l.range.start <= byte_index)
+            .max(1);
+        Ok(self.lines[i - 1].index)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, Error> {
+        Ok(self.shown(line_index)?.range.clone())
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, Error> {
+        let shown = self.shown(line_index)?;
+        let segment = shown
+            .segments
+            .iter()
+            .rev()
+            .find(|s| s.shown <= byte_index)
+            .unwrap_or(&shown.segments[0]);
+        let within = byte_index.clamp(segment.shown, segment.shown + segment.len);
+        let counted = self.source[segment.shown..within].chars().count();
+        Ok(segment.column + counted + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long line written for this test: a stray Korean word in the middle
+    /// of 5,000 characters of English.
+    fn long_line() -> (String, Range<usize>) {
+        let before = "The council met and agreed. ".repeat(100);
+        let after = " The budget passed on Tuesday.".repeat(80);
+        let text = format!("Headline\n{before}커뮤니티{after}\nLast line\n");
+        let start = "Headline\n".len() + before.len();
+        (text, start..start + "커뮤니티".len())
+    }
+
+    #[test]
+    fn short_lines_are_not_windowed() {
+        let text = "Headline\nThe 커뮤니티 met.\n";
+        let index = LineIndex::new(text);
+        assert!(Windowed::new("a.txt", text, &index, std::slice::from_ref(&(13..25))).is_none());
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_its_label_with_the_files_positions() {
+        let (text, span) = long_line();
+        let index = LineIndex::new(&text);
+        let w = Windowed::new("a.txt", &text, &index, std::slice::from_ref(&span)).expect("long");
+        let mapped = w.map(&index, span.clone());
+        assert_eq!(&w.source[mapped.clone()], "커뮤니티");
+        assert!(w.source.starts_with(GAP) && w.source.ends_with("…\n"));
+        assert!(w.source.chars().count() < LABEL + 2 * CONTEXT + 4);
+        assert_eq!(w.line_index((), mapped.start).unwrap(), 1);
+        let col = w.column_number((), 1, mapped.start).unwrap();
+        assert_eq!((2, col), index.line_col(span.start));
+        assert!(w.line_range((), 0).is_err());
+    }
+
+    #[test]
+    fn labels_far_apart_on_a_long_line_get_their_own_windows() {
+        let (text, span) = long_line();
+        let index = LineIndex::new(&text);
+        let early = 9 + 4..9 + 11; // "council" of the first sentence
+        let w =
+            Windowed::new("a.txt", &text, &index, &[span.clone(), early.clone()]).expect("long");
+        assert_eq!(&w.source[w.map(&index, early.clone())], "council");
+        assert_eq!(&w.source[w.map(&index, span.clone())], "커뮤니티");
+        assert_eq!(w.source.matches(GAP).count(), 2, "{}", w.source);
+        let at = w.map(&index, early.clone()).start;
+        assert_eq!(w.column_number((), 1, at).unwrap(), 5);
+    }
+
+    #[test]
+    fn a_long_label_is_shown_by_its_start() {
+        let text = format!("{}\n", "커뮤니티 ".repeat(2000));
+        let index = LineIndex::new(&text);
+        let span = 0..text.len() - 2;
+        let w = Windowed::new("a.txt", &text, &index, std::slice::from_ref(&span)).expect("long");
+        let mapped = w.map(&index, span);
+        assert_eq!(w.source[mapped].chars().count(), LABEL);
+        assert!(w.source.ends_with("…\n"));
+    }
+
+    /// A label from the middle of one long line to the middle of another,
+    /// and a second label two lines below: rendered through
+    /// codespan-reporting with the lines it asks for (the middle one too).
+    #[test]
+    fn a_label_across_long_lines_renders() {
+        use codespan_reporting::diagnostic::{Diagnostic, Label};
+        use codespan_reporting::term::{self, termcolor::NoColor};
+        let long = "The council met and agreed. ".repeat(200);
+        let text = format!("{long}\n{long}\nshort\n{long}\n");
+        let index = LineIndex::new(&text);
+        let across = 2000..long.len() + 1 + 3000;
+        let below = 2 * long.len() + 8 + 4..2 * long.len() + 8 + 11;
+        assert_eq!(&text[below.clone()], "council");
+        let labels = [across.clone(), below.clone()];
+        let w = Windowed::new("a.txt", &text, &index, &labels).expect("long");
+        let d = Diagnostic::warning().with_labels(vec![
+            Label::primary((), w.map(&index, across)),
+            Label::secondary((), w.map(&index, below.clone())),
+        ]);
+        let mut out = NoColor::new(Vec::new());
+        term::emit_to_write_style(&mut out, &term::Config::default(), &w, &d).unwrap();
+        let shown = String::from_utf8(out.into_inner()).unwrap();
+        assert!(shown.chars().count() < 1_000, "{shown}");
+        assert!(
+            shown
+                .lines()
+                .any(|l| l.starts_with("3 │") && l.ends_with(" short")),
+            "{shown}"
+        );
+        assert!(shown.contains("┌─ a.txt:1:2001"), "{shown}");
+        assert_eq!(&w.source[w.map(&index, below)], "council");
+    }
+}
