@@ -5,6 +5,7 @@
 //! these tests); `check.sh` runs there too, and the README's "Use in CI"
 //! commands are those of the examples.
 
+use crate::util::{git, git_repo};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use yaml_rust2::{Yaml, YamlLoader};
@@ -21,15 +22,6 @@ fn yaml(path: &str) -> Yaml {
     YamlLoader::load_from_str(&read(path))
         .unwrap_or_else(|e| panic!("{path}: {e}"))
         .remove(0)
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {out:?}");
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -51,12 +43,8 @@ const CHANGE: &str = "Leaders from Canada and New Zealand, 커뮤니티 shared t
 /// A repository whose main branch (also `origin/main`) holds the sample
 /// drafts and config of `examples/`, with one commit on top adding a draft.
 fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = git_repo();
     let d = dir.path();
-    git(d, &["init", "-q", "-b", "main"]);
-    git(d, &["config", "user.email", "desk@example.com"]);
-    git(d, &["config", "user.name", "Desk"]);
-    git(d, &["config", "commit.gpgsign", "false"]);
     for file in ["copydesk.toml", "house-style.toml"] {
         std::fs::copy(project().join("examples").join(file), d.join(file)).unwrap();
     }
