@@ -89,20 +89,15 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, Error> {
 
 /// The top folder of the repository `dir` is in.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, Error> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["rev-parse", "--show-toplevel"])
-        .output()
-        .map_err(|e| Error::Message(format!("could not run git: {e}")))?;
-    if !out.status.success() {
-        return Err(Error::Message(format!(
+    let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
+        // git itself is missing: say so.
+        Error::Message(m) if m.starts_with("could not run git") => Error::Message(m),
+        _ => Error::Message(format!(
             "{}: not in a git repository (--staged and --diff-base compare with git)",
             dir.display()
-        )));
-    }
-    let top = String::from_utf8_lossy(&out.stdout).trim_end().to_string();
-    Ok(PathBuf::from(top))
+        )),
+    })?;
+    Ok(PathBuf::from(String::from_utf8_lossy(&top).trim_end()))
 }
 
 /// The changed files and lines of the repository `dir` is in.
