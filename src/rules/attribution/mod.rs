@@ -20,6 +20,8 @@
 //!   stand for would match (words of `(?-u:\b)`: `Word::ascii()`);
 //! - `word_table.rs`: the packed-word table and block scan beneath them.
 
+#[cfg(test)]
+mod accuracy_tests;
 mod anchors;
 mod anonymous;
 mod claim;

@@ -742,7 +742,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert!(t[f[0].span.start..].starts_with('\u{201C}'));
         assert_eq!(f[0].span.end, t.len());
-        assert!(f[0].message.contains("speech verb"));
+        assert!(f[0].message.contains("no speaker"));
     }
 
     #[test]
