@@ -213,7 +213,11 @@ fn lsp_disable_comment_and_fix_all_in_markdown_and_html() {
             "<html><body>\n<p>The desk said\nthe Seoul 커뮤니티 desk met.</p>\n</body></html>\n",
         ),
         // A name that is not `.md`: its language decides.
-        ("draft", "markdown", "Intro.\n\nThe Seoul 커뮤니티 desk met.\n"),
+        (
+            "draft",
+            "markdown",
+            "Intro.\n\nThe Seoul 커뮤니티 desk met.\n",
+        ),
     ];
     for (name, language, text) in docs {
         let doc = uri(&dir.path().join(name));
