@@ -51,7 +51,8 @@ pub fn watcher_registration() -> RegistrationParams {
 /// The broken-config diagnostics published, by file.
 #[derive(Default)]
 pub struct LoadErrors {
-    published: HashMap<Uri, lsp_types::Diagnostic>,
+    /// By the file's URI as text (a `Uri` is no hash key for clippy).
+    published: HashMap<String, (Uri, lsp_types::Diagnostic)>,
 }
 
 impl LoadErrors {
@@ -60,16 +61,20 @@ impl LoadErrors {
     /// lists for files that load again.
     pub fn update(
         &mut self,
-        now: HashMap<Uri, lsp_types::Diagnostic>,
+        now: impl IntoIterator<Item = (Uri, lsp_types::Diagnostic)>,
     ) -> Vec<(Uri, Vec<lsp_types::Diagnostic>)> {
+        let now: HashMap<String, (Uri, lsp_types::Diagnostic)> = now
+            .into_iter()
+            .map(|(u, d)| (u.as_str().to_string(), (u, d)))
+            .collect();
         let mut out = Vec::new();
-        for uri in self.published.keys() {
-            if !now.contains_key(uri) {
+        for (key, (uri, _)) in &self.published {
+            if !now.contains_key(key) {
                 out.push((uri.clone(), Vec::new()));
             }
         }
-        for (uri, d) in &now {
-            if self.published.get(uri) != Some(d) {
+        for (key, (uri, d)) in &now {
+            if self.published.get(key).map(|p| &p.1) != Some(d) {
                 out.push((uri.clone(), vec![d.clone()]));
             }
         }
@@ -98,9 +103,9 @@ mod tests {
             ..Default::default()
         };
         let mut errors = LoadErrors::default();
-        let now = HashMap::from([(uri.clone(), d.clone())]);
+        let now = [(uri.clone(), d.clone())];
         assert_eq!(errors.update(now.clone()), vec![(uri.clone(), vec![d])]);
         assert_eq!(errors.update(now), vec![]);
-        assert_eq!(errors.update(HashMap::new()), vec![(uri, vec![])]);
+        assert_eq!(errors.update([]), vec![(uri, vec![])]);
     }
 }

@@ -438,7 +438,7 @@ impl<W: Write> Server<W> {
             self.documents.open.get_mut(&uri).expect("open").published = Some(version);
             self.publish(uri, diagnostics, Some(version));
         }
-        let now = self.doc_errors.values().cloned().collect();
+        let now: Vec<_> = self.doc_errors.values().cloned().collect();
         for (uri, diagnostics) in self.load_errors.update(now) {
             self.publish(uri, diagnostics, None);
         }
