@@ -398,3 +398,41 @@ fn lsp_survives_malformed_messages() {
     assert_eq!(parse_errors.len(), 3, "one per unreadable message");
     assert_eq!(client.finish(false), 1);
 }
+
+/// A rule pack the config names is watched like the config: changing it
+/// (a file of any name) lints the open documents again (pack and text
+/// written for this test).
+#[test]
+fn lsp_reloads_a_changed_rule_pack() {
+    let pack = |phrase: &str| {
+        format!(
+            "[pack]\nname = \"house\"\n\n[[rule]]\nid = \"house-percent\"\nkind = \"pattern\"\n\
+             severity = \"info\"\nmessage = \"house style: `{{text}}`\"\n\
+             description = \"Our house style.\"\nphrases = [\"{phrase}\"]\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "rules = [\"house.toml\"]\n",
+    )
+    .unwrap();
+    let house = dir.path().join("house.toml");
+    std::fs::write(&house, pack("per cent")).unwrap();
+    let (mut client, _) = Client::start(dir.path(), json!({}));
+    let doc = uri(&dir.path().join("story.txt"));
+    open(
+        &mut client,
+        &doc,
+        "plaintext",
+        "Exports rose 4 per cent in May.\n",
+    );
+    let found = client.diagnostics(&doc)["diagnostics"].clone();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found:#}");
+    assert_eq!(found[0]["code"], "house-percent");
+    assert_eq!(found[0]["severity"], 3);
+    std::fs::write(&house, pack("percentage point")).unwrap();
+    watched(&mut client, &house);
+    assert_eq!(client.diagnostics(&doc)["diagnostics"], json!([]));
+    assert_eq!(client.finish(true), 0);
+}
