@@ -19,6 +19,7 @@ pub mod fix;
 pub(crate) mod hangul;
 pub mod html;
 pub mod input;
+pub mod position;
 pub mod render;
 pub mod rules;
 pub mod segment;

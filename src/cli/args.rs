@@ -39,6 +39,9 @@ pub enum Command {
     },
     /// Print the manual page (roff; `copydesk man | man -l -`).
     Man,
+    /// Run the language server on standard input and output (for editors).
+    #[cfg(feature = "lsp")]
+    Lsp(LspArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -192,4 +195,17 @@ pub struct InitArgs {
     /// Overwrite an existing copydesk.toml.
     #[arg(long)]
     pub force: bool,
+}
+
+#[cfg(feature = "lsp")]
+#[derive(Args, Debug)]
+pub struct LspArgs {
+    #[command(flatten)]
+    pub rules: RuleOptions,
+    /// The absolute URI where your team publishes the rule reference (each diagnostic's link; rule ids are its anchors).
+    #[arg(long, value_name = "URL")]
+    pub docs_url: Option<String>,
+    /// Accepted for editors that pass it; standard input and output are always used.
+    #[arg(long, hide = true)]
+    pub stdio: bool,
 }

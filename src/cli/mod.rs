@@ -7,6 +7,8 @@ mod check;
 mod diff;
 mod docs;
 mod hook;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod progress;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
@@ -141,6 +143,8 @@ pub fn run() -> Result<u8, CliError> {
         Command::Hook(c) => hook::run(c),
         Command::Completions { shell } => Ok(docs::completions(shell)?),
         Command::Man => Ok(docs::man()?),
+        #[cfg(feature = "lsp")]
+        Command::Lsp(a) => lsp::run(a),
     }
 }
 
@@ -155,6 +159,14 @@ pub fn level(l: Level) -> Severity {
 /// The library's workspace for the command line's rule options, rooted at
 /// the current folder.
 pub fn workspace(o: &RuleOptions, fail_on: Option<Severity>) -> Result<Workspace, CliError> {
+    Ok(Workspace::new(
+        std::env::current_dir()?,
+        workspace_options(o, fail_on),
+    ))
+}
+
+/// The library's options for the command line's rule options.
+pub fn workspace_options(o: &RuleOptions, fail_on: Option<Severity>) -> Options {
     let config = if o.isolated {
         ConfigChoice::Isolated
     } else if let Some(p) = &o.config {
@@ -162,7 +174,7 @@ pub fn workspace(o: &RuleOptions, fail_on: Option<Severity>) -> Result<Workspace
     } else {
         ConfigChoice::Discover
     };
-    let options = Options {
+    Options {
         config,
         packs: o.rules.clone(),
         selection: Selection {
@@ -174,8 +186,7 @@ pub fn workspace(o: &RuleOptions, fail_on: Option<Severity>) -> Result<Workspace
         },
         fail_on,
         ..Default::default()
-    };
-    Ok(Workspace::new(std::env::current_dir()?, options))
+    }
 }
 
 /// Standard output for a reporter: ANSI colour or none.

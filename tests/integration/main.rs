@@ -13,6 +13,8 @@ mod formats;
 mod hooks;
 mod hostile;
 mod html;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod names;
 mod pathological;
 mod progress;
