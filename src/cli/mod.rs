@@ -8,6 +8,8 @@ mod diff;
 mod docs;
 mod hook;
 mod progress;
+#[cfg(feature = "serve")]
+mod serve;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
 use clap::Parser;
@@ -141,6 +143,8 @@ pub fn run() -> Result<u8, CliError> {
         Command::Hook(c) => hook::run(c),
         Command::Completions { shell } => Ok(docs::completions(shell)?),
         Command::Man => Ok(docs::man()?),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => serve::run(a),
     }
 }
 
