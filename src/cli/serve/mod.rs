@@ -116,7 +116,9 @@ fn router(state: Arc<AppState>, cors: Option<tower_http::cors::CorsLayer>) -> Ro
         .fallback(limits::not_found)
         .layer(from_fn_with_state(state.clone(), limits::auth))
         .layer(axum::extract::DefaultBodyLimit::disable())
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(state.max_body))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            state.max_body,
+        ))
         .layer(from_fn_with_state(state.clone(), limits::in_flight))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
@@ -137,8 +139,9 @@ fn cors(origins: &[String]) -> Result<Option<tower_http::cors::CorsLayer>, CliEr
     let list = origins
         .iter()
         .map(|o| {
-            HeaderValue::from_str(o.trim_end_matches('/'))
-                .map_err(|_| CliError::Message(format!("--cors-origin `{o}` is not a valid origin")))
+            HeaderValue::from_str(o.trim_end_matches('/')).map_err(|_| {
+                CliError::Message(format!("--cors-origin `{o}` is not a valid origin"))
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Some(

@@ -123,7 +123,14 @@ fn schemas() -> Value {
             "byte_start": int(), "byte_end": int(), "utf16_start": int(), "utf16_end": int(),
             "replacement": { "type": "string" }, "applicability": applicability.clone(),
         });
-        let mut req = vec!["byte_start", "byte_end", "utf16_start", "utf16_end", "replacement", "applicability"];
+        let mut req = vec![
+            "byte_start",
+            "byte_end",
+            "utf16_start",
+            "utf16_end",
+            "replacement",
+            "applicability",
+        ];
         if let Some((k, v)) = extra {
             p[k] = v;
             req.push(k);
@@ -140,11 +147,20 @@ fn schemas() -> Value {
     diag.insert("severity".into(), severity.clone());
     diag.insert("message".into(), json!({ "type": "string" }));
     diag.insert("note".into(), json!({ "type": "string", "nullable": true }));
-    diag.insert("fixes".into(), json!({ "type": "array", "items": { "$ref": "#/components/schemas/DiagnosticFix" } }));
-    diag.insert("labels".into(), json!({ "type": "array", "items": { "$ref": "#/components/schemas/Label" } }));
+    diag.insert(
+        "fixes".into(),
+        json!({ "type": "array", "items": { "$ref": "#/components/schemas/DiagnosticFix" } }),
+    );
+    diag.insert(
+        "labels".into(),
+        json!({ "type": "array", "items": { "$ref": "#/components/schemas/Label" } }),
+    );
     let mut diag_req = POSITION.to_vec();
-    diag_req.extend(["path", "rule", "severity", "message", "note", "fixes", "labels"]);
-    let diagnostics = json!({ "type": "array", "items": { "$ref": "#/components/schemas/Diagnostic" } });
+    diag_req.extend([
+        "path", "rule", "severity", "message", "note", "fixes", "labels",
+    ]);
+    let diagnostics =
+        json!({ "type": "array", "items": { "$ref": "#/components/schemas/Diagnostic" } });
     json!({
         "CheckRequest": closed(&["text"], json!({ "text": { "type": "string" }, "format": format, "path": path })),
         "FixRequest": closed(&["text"], json!({
@@ -182,7 +198,8 @@ fn schemas() -> Value {
 
 /// The document, as text.
 pub fn build(token: bool, max_body: usize, timeout: u64) -> String {
-    let unauthorized = "Missing or wrong bearer token (only when the server was started with a token).";
+    let unauthorized =
+        "Missing or wrong bearer token (only when the server was started with a token).";
     let mut paths = json!({
         "/v1/check": { "post": post("The findings in a draft.", "CheckRequest", "CheckResponse", max_body, timeout) },
         "/v1/fix": { "post": post("The draft with its safe fixes (and, when asked, its unsafe ones) applied, and what is left.", "FixRequest", "FixResponse", max_body, timeout) },
@@ -190,7 +207,11 @@ pub fn build(token: bool, max_body: usize, timeout: u64) -> String {
         "/healthz": { "get": get("The server is up.", "Health", &[]) },
     });
     if token {
-        for (p, m) in [("/v1/check", "post"), ("/v1/fix", "post"), ("/v1/rules", "get")] {
+        for (p, m) in [
+            ("/v1/check", "post"),
+            ("/v1/fix", "post"),
+            ("/v1/rules", "get"),
+        ] {
             paths[p][m]["security"] = json!([{ "bearer": [] }]);
         }
     }

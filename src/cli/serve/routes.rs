@@ -178,7 +178,10 @@ fn lint(
     let r = state.workspace().resolve(&job.virtual_path)?;
     let format = job.format.unwrap_or(r.format);
     let (linted, applied) = match fix {
-        None => (copydesk::lint_bytes(&r.engine, &r.settings, format, text), 0),
+        None => (
+            copydesk::lint_bytes(&r.engine, &r.settings, format, text),
+            0,
+        ),
         Some(o) => {
             let (_, n, linted) = copydesk::fix_bytes_with(&r.engine, &r.settings, format, text, o);
             (linted, n)
@@ -254,7 +257,11 @@ fn first_round(text: &str, diags: &[Diagnostic], options: FixOptions) -> Vec<Val
                 .is_some_and(|f| options.applies(f) && !f.edits.is_empty())
         })
         .collect();
-    chosen.sort_by_key(|d| d.fix.as_ref().and_then(|f| f.edits.iter().map(|e| e.span.start).min()));
+    chosen.sort_by_key(|d| {
+        d.fix
+            .as_ref()
+            .and_then(|f| f.edits.iter().map(|e| e.span.start).min())
+    });
     let mut last_end = 0;
     let mut out = Vec::new();
     let mut picked = Vec::new();
