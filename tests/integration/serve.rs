@@ -448,6 +448,13 @@ fn serve_answers_bad_requests_with_json_errors_and_keeps_serving() {
             "unknown variant `docx`",
         ),
         ("array", b"[]".to_vec(), &json_ct, 422, "expected struct"),
+        (
+            "null format",
+            b"{\"text\": \"a\", \"format\": null}".to_vec(),
+            &json_ct,
+            422,
+            "invalid type: null",
+        ),
     ];
     for (what, body, headers, want, says) in cases {
         let (status, head, b) = server.request("POST", "/v1/check", headers, &body);

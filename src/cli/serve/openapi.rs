@@ -114,9 +114,9 @@ const POSITION: &[&str] = &[
 fn schemas() -> Value {
     let severity = json!({ "type": "string", "enum": ["info", "warning", "error"] });
     let applicability = json!({ "type": "string", "enum": ["safe", "unsafe", "display-only"] });
-    let format = json!({ "type": "string", "enum": ["text", "markdown", "html"], "nullable": true,
+    let format = json!({ "type": "string", "enum": ["text", "markdown", "html"],
         "description": "The input's format (default: from the path's extension, else text)." });
-    let path = json!({ "type": "string", "nullable": true,
+    let path = json!({ "type": "string",
         "description": "A virtual path: picks the config's overrides (and the format when none is given). Never opened." });
     let edit = |extra: Option<(&str, Value)>| {
         let mut p = json!({
@@ -165,7 +165,7 @@ fn schemas() -> Value {
         "CheckRequest": closed(&["text"], json!({ "text": { "type": "string" }, "format": format, "path": path })),
         "FixRequest": closed(&["text"], json!({
             "text": { "type": "string" }, "format": format, "path": path,
-            "unsafe_fixes": { "type": "boolean", "nullable": true, "description": "Apply the unsafe fixes (suggestions) too. Default false." },
+            "unsafe_fixes": { "type": "boolean", "description": "Apply the unsafe fixes (suggestions) too. Default false." },
         })),
         "CheckResponse": closed(&["diagnostics"], json!({ "diagnostics": diagnostics })),
         "FixResponse": closed(&["text", "applied", "fixes", "diagnostics"], json!({

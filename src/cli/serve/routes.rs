@@ -52,7 +52,9 @@ impl InputFormat {
 #[serde(deny_unknown_fields)]
 struct CheckRequest {
     text: String,
+    #[serde(default, deserialize_with = "present")]
     format: Option<InputFormat>,
+    #[serde(default, deserialize_with = "present")]
     path: Option<String>,
 }
 
@@ -60,9 +62,27 @@ struct CheckRequest {
 #[serde(deny_unknown_fields)]
 struct FixRequest {
     text: String,
+    #[serde(default, deserialize_with = "present")]
     format: Option<InputFormat>,
+    #[serde(default, deserialize_with = "present")]
     path: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     unsafe_fixes: Option<bool>,
+}
+
+/// An optional field that, when present, holds a value: `null` is refused
+/// (422) like any other wrong type, as the OpenAPI document says.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    match Option::<T>::deserialize(d)? {
+        Some(v) => Ok(Some(v)),
+        None => Err(serde::de::Error::custom(
+            "invalid type: null (leave the field out instead)",
+        )),
+    }
 }
 
 /// A document to lint: its text, the virtual path that picks its config
