@@ -390,7 +390,9 @@ fn serve_answers_bad_requests_with_json_errors_and_keeps_serving() {
         &[],
     );
     let json_ct = ["Content-Type: application/json"];
-    let cases: Vec<(&str, Vec<u8>, &[&str], u16, &str)> = vec![
+    // (what, body, headers, status, the error says)
+    type Case<'a> = (&'a str, Vec<u8>, &'a [&'a str], u16, &'a str);
+    let cases: Vec<Case> = vec![
         (
             "big",
             format!("{{\"text\": \"{}\"}}", "a".repeat(2000)).into_bytes(),
