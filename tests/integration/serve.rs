@@ -749,7 +749,10 @@ fn serve_schemathesis() {
     let st = std::env::var("SCHEMATHESIS").expect("SCHEMATHESIS");
     let (_dir, server) = isolated();
     let report = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/schemathesis");
+    std::fs::create_dir_all(&report).unwrap();
+    // Run in target/: schemathesis keeps a cache folder where it runs.
     let status = Command::new("timeout")
+        .current_dir(&report)
         .arg("300")
         .arg(st)
         .args(["run", &format!("http://{}/openapi.json", server.addr)])
