@@ -42,6 +42,38 @@ pub enum Command {
     /// Run the language server on standard input and output (for editors).
     #[cfg(feature = "lsp")]
     Lsp(LspArgs),
+    /// Serve an HTTP API and a checking page (default http://127.0.0.1:7878).
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+}
+
+/// `copydesk serve`: where it listens and its limits.
+#[cfg(feature = "serve")]
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// The address to listen on (a port of 0 picks a free one; it is printed).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+    pub listen: std::net::SocketAddr,
+    #[command(flatten)]
+    pub rules: RuleOptions,
+    /// Require `Authorization: Bearer TOKEN`, the token read from this file (default: the COPYDESK_TOKEN environment variable, if set).
+    #[arg(long, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
+    /// Allow cross-origin requests from this origin (repeatable; e.g. https://cms.example.org). Default: none.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors_origin: Vec<String>,
+    /// The largest request body, in bytes (larger: 413).
+    #[arg(long, value_name = "BYTES", default_value_t = 4 * 1024 * 1024)]
+    pub max_body: usize,
+    /// Seconds a request may take to arrive and be answered (longer: 408).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub timeout: u64,
+    /// Requests handled at once (more: 503 with Retry-After).
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_concurrent: usize,
+    /// The absolute URI where your team publishes the rule reference (the rules' `docs` links; rule ids are its anchors).
+    #[arg(long, value_name = "URL")]
+    pub docs_url: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -10,6 +10,8 @@ mod hook;
 #[cfg(feature = "lsp")]
 mod lsp;
 mod progress;
+#[cfg(feature = "serve")]
+mod serve;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
 use clap::Parser;
@@ -145,6 +147,8 @@ pub fn run() -> Result<u8, CliError> {
         Command::Man => Ok(docs::man()?),
         #[cfg(feature = "lsp")]
         Command::Lsp(a) => lsp::run(a),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => serve::run(a),
     }
 }
 

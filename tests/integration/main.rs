@@ -21,6 +21,7 @@ mod progress;
 mod properties;
 mod quotes;
 mod rule_examples;
+mod serve;
 mod tuning;
 mod util;
 mod wheel;
