@@ -23,6 +23,7 @@ pub mod render;
 pub mod rules;
 pub mod segment;
 pub mod source;
+pub mod stream;
 pub mod tables;
 pub mod testing;
 pub mod walk;

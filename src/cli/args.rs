@@ -156,6 +156,18 @@ pub struct CheckArgs {
     /// The absolute URI where your team publishes the rule reference (SARIF help links; rule ids are its anchors).
     #[arg(long, value_name = "URL")]
     pub docs_url: Option<String>,
+    /// What the inputs are: files to lint, or NDJSON streams of documents (`{"id", "text", "format", "path", …}` a line; one result line each).
+    #[arg(long, value_enum, default_value_t = InputFormat::Files,
+          conflicts_with_all = ["fix", "diff", "staged", "diff_base", "statistics", "format", "stdin_filename", "force_exclude"])]
+    pub input_format: InputFormat,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Files and folders (standard input: one document).
+    Files,
+    /// One JSON document a line; one JSON result a line.
+    Ndjson,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

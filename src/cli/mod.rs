@@ -8,6 +8,7 @@ mod diff;
 mod docs;
 mod hook;
 mod progress;
+mod stream;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
 use clap::Parser;

@@ -19,6 +19,7 @@ mod progress;
 mod properties;
 mod quotes;
 mod rule_examples;
+mod stream;
 mod tuning;
 mod util;
 mod wheel;
