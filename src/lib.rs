@@ -20,6 +20,7 @@ pub(crate) mod hangul;
 pub mod html;
 pub mod input;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod source;

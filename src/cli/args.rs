@@ -39,6 +39,17 @@ pub enum Command {
     },
     /// Print the manual page (roff; `copydesk man | man -l -`).
     Man,
+    /// Write an audit's findings (stream mode's NDJSON output) as one self-contained HTML page.
+    Report(ReportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The findings: `check --input-format ndjson` output (`-`: standard input).
+    pub findings: PathBuf,
+    /// The page to write (whole, or not at all); default standard output.
+    #[arg(short = 'o', long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]

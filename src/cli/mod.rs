@@ -8,6 +8,7 @@ mod diff;
 mod docs;
 mod hook;
 mod progress;
+mod report;
 mod stream;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
@@ -142,6 +143,7 @@ pub fn run() -> Result<u8, CliError> {
         Command::Hook(c) => hook::run(c),
         Command::Completions { shell } => Ok(docs::completions(shell)?),
         Command::Man => Ok(docs::man()?),
+        Command::Report(a) => report::run(a),
     }
 }
 

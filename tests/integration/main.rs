@@ -18,6 +18,7 @@ mod pathological;
 mod progress;
 mod properties;
 mod quotes;
+mod report;
 mod rule_examples;
 mod stream;
 mod tuning;
