@@ -67,6 +67,25 @@ pub struct Resolved {
     pub config: Option<PathBuf>,
 }
 
+impl Resolved {
+    /// Lint a document that is text by construction (a string from a JSON
+    /// stream, an editor's buffer) with these settings, in `format` when
+    /// given, else the path's: no binary or encoding sniffing. A front end
+    /// that lints many documents under one path resolves it once.
+    pub fn check_string(&self, format: Option<Format>, text: String) -> Checked {
+        let src = crate::Source::new(&text, format.unwrap_or(self.format));
+        let diagnostics = self.engine.lint(&src, &self.settings);
+        Checked {
+            text,
+            diagnostics,
+            encoding: Encoding::Utf8,
+            fixed: 0,
+            fail_on: self.fail_on,
+            engine: self.engine.clone(),
+        }
+    }
+}
+
 /// A linted document.
 pub struct Checked {
     /// The decoded text (invalid bytes read as spaces); after fixes, the fixed text.

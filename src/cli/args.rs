@@ -45,6 +45,8 @@ pub enum Command {
     /// Serve an HTTP API and a checking page (default http://127.0.0.1:7878).
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
+    /// Write an audit's findings (stream mode's NDJSON output) as one self-contained HTML page.
+    Report(ReportArgs),
 }
 
 /// `copydesk serve`: where it listens and its limits.
@@ -74,6 +76,15 @@ pub struct ServeArgs {
     /// The absolute URI where your team publishes the rule reference (the rules' `docs` links; rule ids are its anchors).
     #[arg(long, value_name = "URL")]
     pub docs_url: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The findings: `check --input-format ndjson` output (`-`: standard input).
+    pub findings: PathBuf,
+    /// The page to write (whole, or not at all); default standard output.
+    #[arg(short = 'o', long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -191,6 +202,18 @@ pub struct CheckArgs {
     /// The absolute URI where your team publishes the rule reference (SARIF help links; rule ids are its anchors).
     #[arg(long, value_name = "URL")]
     pub docs_url: Option<String>,
+    /// What the inputs are: files to lint, or NDJSON streams of documents (`{"id", "text", "format", "path", …}` a line; one result line each).
+    #[arg(long, value_enum, default_value_t = InputFormat::Files,
+          conflicts_with_all = ["fix", "diff", "staged", "diff_base", "statistics", "format", "stdin_filename", "force_exclude"])]
+    pub input_format: InputFormat,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Files and folders (standard input: one document).
+    Files,
+    /// One JSON document a line; one JSON result a line.
+    Ndjson,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

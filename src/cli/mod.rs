@@ -10,8 +10,10 @@ mod hook;
 #[cfg(feature = "lsp")]
 mod lsp;
 mod progress;
+mod report;
 #[cfg(feature = "serve")]
 mod serve;
+mod stream;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
 use clap::Parser;
@@ -149,6 +151,7 @@ pub fn run() -> Result<u8, CliError> {
         Command::Lsp(a) => lsp::run(a),
         #[cfg(feature = "serve")]
         Command::Serve(a) => serve::run(a),
+        Command::Report(a) => report::run(a),
     }
 }
 
