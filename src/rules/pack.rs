@@ -222,6 +222,7 @@ struct RawRule {
     description: Spanned<String>,
     link: Option<String>,
     enabled: Option<bool>,
+    preview: Option<bool>,
     #[serde(default)]
     flag: Vec<RawExample>,
     #[serde(default)]
@@ -229,7 +230,7 @@ struct RawRule {
 }
 
 /// The keys of [`RawRule`]: every other key of a rule is an option of its kind.
-const COMMON_KEYS: [&str; 9] = [
+const COMMON_KEYS: [&str; 10] = [
     "id",
     "kind",
     "severity",
@@ -237,6 +238,7 @@ const COMMON_KEYS: [&str; 9] = [
     "description",
     "link",
     "enabled",
+    "preview",
     "flag",
     "pass",
 ];
@@ -562,6 +564,7 @@ fn load_rule(table: &Spanned<DeValue<'_>>, cx: &LoadCx, pack: &str) -> Result<Ru
         description: r.description.into_inner(),
         link: r.link,
         default_enabled: r.enabled.unwrap_or(true),
+        preview: r.preview.unwrap_or(false),
         check,
         flag,
         pass: r.pass,

@@ -15,6 +15,7 @@ mod hostile;
 mod html;
 mod names;
 mod pathological;
+mod preview;
 mod progress;
 mod properties;
 mod quotes;
