@@ -61,6 +61,9 @@ struct RawEntity {
     native: Option<String>,
     #[serde(default)]
     styles: BTreeMap<String, Spanned<String>>,
+    /// Historical variants: variants too.
+    #[serde(default)]
+    historical: Vec<Spanned<String>>,
 }
 
 /// Where an entity row was written: for errors found when packs are merged.
@@ -630,12 +633,22 @@ fn load_entities(
             kind: span_of(&r.kind),
         });
         let trim = |s: Spanned<String>| s.into_inner().trim().to_string();
+        let historical: Vec<String> = r.historical.into_iter().map(trim).collect();
+        let mut variants: Vec<String> = r.variants.into_iter().map(trim).collect();
+        variants.extend(
+            historical
+                .iter()
+                .filter(|h| !variants.contains(h))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
         entities.push(Entity {
             name: trim(r.name),
             kind,
-            variants: r.variants.into_iter().map(trim).collect(),
+            variants,
             native: r.native,
             styles: r.styles.into_iter().map(|(k, v)| (k, trim(v))).collect(),
+            historical,
         });
     }
     Ok((entities, origins))

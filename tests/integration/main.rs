@@ -14,6 +14,7 @@ mod hooks;
 mod hostile;
 mod html;
 mod names;
+mod names_usage;
 mod pathological;
 mod preview;
 mod progress;
