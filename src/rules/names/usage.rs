@@ -204,6 +204,9 @@ const LIST_CUES: [&str; 9] = [
 /// known as Amoy`) within the same sentence. (A comma alone does not: `from
 /// Tehran, Teheran Radio said`.)
 pub(super) fn declares(lex: &Lexicon, between: &str) -> bool {
+    if between.len() > 60 {
+        return false;
+    }
     let lower = between.to_lowercase();
     // (`Kyiv (formerly Kiev)` retires a spelling: it licenses none.)
     if lower.contains("formerly") {
@@ -213,9 +216,7 @@ pub(super) fn declares(lex: &Lexicon, between: &str) -> bool {
     if matches!(t, "(" | "(or" | "（") {
         return true;
     }
-    between.len() <= 60
-        && !between.contains(['.', '\n', ';'])
-        && lex.has_cue_in(&lower)
+    !between.contains(['.', '\n', ';']) && lex.has_cue_in(&lower)
 }
 
 /// What two spellings of one name differ in, in a few words.
