@@ -146,6 +146,9 @@ pub struct RuleOptions {
     /// House style of the name rules (`ap`, `seoul`, a style of your entity table, or `consistency`).
     #[arg(long, value_name = "STYLE")]
     pub house_style: Option<String>,
+    /// Preview mode: new rules (marked `preview` in `copydesk rules`) run too; a preview rule needs it even when selected by id.
+    #[arg(long)]
+    pub preview: bool,
 }
 
 #[derive(Args, Debug)]

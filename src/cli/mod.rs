@@ -189,6 +189,7 @@ pub fn workspace_options(o: &RuleOptions, fail_on: Option<Severity>) -> Options 
             extend_select: o.extend_select.clone(),
             ignore: o.ignore.clone(),
             house_style: o.house_style.clone(),
+            preview: o.preview.then_some(true),
             ..Default::default()
         },
         fail_on,
@@ -215,11 +216,12 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
             for (i, r) in engine.rules().iter().enumerate() {
                 writeln!(
                     out,
-                    "{:<22} {:<15} {:<8} {:<4} {}",
+                    "{:<22} {:<15} {:<8} {:<4} {}{}",
                     r.id,
                     r.kind().as_str(),
                     settings.severity[i].as_str(),
                     if settings.enabled[i] { "on" } else { "off" },
+                    if r.preview { "[preview] " } else { "" },
                     r.one_line()
                 )?;
             }
@@ -236,7 +238,7 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
                     serde_json::json!({
                         "id": r.id, "pack": r.pack, "kind": r.kind().as_str(),
                         "severity": settings.severity[i].as_str(), "enabled": settings.enabled[i],
-                        "default_severity": r.severity.as_str(),
+                        "default_severity": r.severity.as_str(), "preview": r.preview,
                         "summary": r.summary(), "link": r.link, "docs": r.docs_anchor(),
                     })
                 })

@@ -16,7 +16,9 @@ mod html;
 #[cfg(feature = "lsp")]
 mod lsp;
 mod names;
+mod names_usage;
 mod pathological;
+mod preview;
 mod progress;
 mod properties;
 mod quotes;
