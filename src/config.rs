@@ -31,6 +31,7 @@ struct RawSelection {
     severity: Option<BTreeMap<String, Spanned<String>>>,
     scripts: Option<Vec<Spanned<String>>>,
     accept: Option<Vec<String>>,
+    preview: Option<bool>,
 }
 
 /// A config's own keys; the rest of its top level is a [`RawSelection`].
@@ -67,6 +68,8 @@ pub struct Selection {
     /// The name rules' house style (`ap`, `seoul`, a newsroom's own), or
     /// `consistency` to go back to consistency within the draft.
     pub house_style: Option<String>,
+    /// Preview mode (`--preview`, `preview = true`): preview rules may run.
+    pub preview: Option<bool>,
 }
 
 /// A validated config file.
@@ -158,6 +161,7 @@ impl Reader {
             select: strings(sel.select, &mut self.ids),
             extend_select: strings(sel.extend_select, &mut self.ids).unwrap_or_default(),
             ignore: strings(sel.ignore, &mut self.ids).unwrap_or_default(),
+            preview: sel.preview,
             severity,
             scripts,
             accept: sel.accept.unwrap_or_default(),
@@ -275,7 +279,7 @@ impl Config {
 
     /// Resolve the settings for one file (`rel` is its path relative to the config's folder).
     pub fn settings_for(&self, engine: &Engine, rel: &Path, cli: &Selection) -> Settings {
-        let mut s = engine.default_settings();
+        let mut s = engine.ungated_settings();
         apply(engine, &mut s, &self.base);
         for (set, sel) in &self.overrides {
             if set.is_match(rel) {
@@ -283,6 +287,7 @@ impl Config {
             }
         }
         apply(engine, &mut s, cli);
+        engine.gate_preview(&mut s);
         s
     }
 }
@@ -357,6 +362,9 @@ pub fn apply(engine: &Engine, s: &mut Settings, sel: &Selection) {
     if let Some(style) = &sel.house_style {
         s.house_style = (style != "consistency").then(|| style.clone());
     }
+    if let Some(preview) = sel.preview {
+        s.preview = preview;
+    }
 }
 
 /// Find the nearest `copydesk.toml` in `dir` or its ancestors.
@@ -375,6 +383,10 @@ pub const STARTER: &str = r#"# copydesk configuration. Discovered by walking up 
 
 # Exit with 1 when a finding is at or above this severity: "error", "warning" or "info".
 # fail-on = "warning"
+
+# Preview mode: new rules (marked `preview` in `copydesk rules`) run too.
+# Off by default, so an upgrade adds no finding to a pinned CI.
+# preview = true
 
 # Which rules run: ids or whole packs ("unicode.*"). `select` replaces the
 # default set, `extend-select` adds to it, `ignore` removes from it.

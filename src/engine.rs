@@ -23,6 +23,8 @@ pub struct Settings {
     /// The house style of the name rules (`ap`, `seoul`, or a newsroom's own);
     /// `None` checks consistency within the draft.
     pub house_style: Option<String>,
+    /// Preview mode: preview rules (new ones) may run.
+    pub preview: bool,
 }
 
 /// The compiled rule set.
@@ -126,13 +128,41 @@ impl Engine {
     }
 
     /// Settings with every rule at its pack default and Latin expected.
+    /// The settings with no config: the rules on by default, preview
+    /// rules off.
     pub fn default_settings(&self) -> Settings {
-        Settings {
+        let mut s = Settings {
             enabled: self.rules.iter().map(|r| r.default_enabled).collect(),
             severity: self.rules.iter().map(|r| r.severity).collect(),
             expected: Expected::new(&[unicode_script::Script::Latin]),
             accept: HashSet::new(),
             house_style: None,
+            preview: false,
+        };
+        self.gate_preview(&mut s);
+        s
+    }
+
+    /// The defaults before preview gating: selection layers go on top of
+    /// these, then [`Engine::gate_preview`].
+    pub(crate) fn ungated_settings(&self) -> Settings {
+        let mut s = self.default_settings();
+        for (on, r) in s.enabled.iter_mut().zip(&self.rules) {
+            *on = r.default_enabled;
+        }
+        s
+    }
+
+    /// Switch preview rules off unless `s.preview` (as ruff does, a preview
+    /// rule selected by id still needs preview mode).
+    pub fn gate_preview(&self, s: &mut Settings) {
+        if s.preview {
+            return;
+        }
+        for (on, r) in s.enabled.iter_mut().zip(&self.rules) {
+            if r.preview {
+                *on = false;
+            }
         }
     }
 

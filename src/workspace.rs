@@ -67,6 +67,25 @@ pub struct Resolved {
     pub config: Option<PathBuf>,
 }
 
+impl Resolved {
+    /// Lint a document that is text by construction (a string from a JSON
+    /// stream, an editor's buffer) with these settings, in `format` when
+    /// given, else the path's: no binary or encoding sniffing. A front end
+    /// that lints many documents under one path resolves it once.
+    pub fn check_string(&self, format: Option<Format>, text: String) -> Checked {
+        let src = crate::Source::new(&text, format.unwrap_or(self.format));
+        let diagnostics = self.engine.lint(&src, &self.settings);
+        Checked {
+            text,
+            diagnostics,
+            encoding: Encoding::Utf8,
+            fixed: 0,
+            fail_on: self.fail_on,
+            engine: self.engine.clone(),
+        }
+    }
+}
+
 /// A linted document.
 pub struct Checked {
     /// The decoded text (invalid bytes read as spaces); after fixes, the fixed text.
@@ -289,18 +308,82 @@ impl Workspace {
 
     /// Lint text held in memory (an editor's unsaved buffer) under `path`.
     pub fn check_text(&self, path: &Path, text: &str) -> Result<Checked, Error> {
-        match self.check_bytes(path, text.as_bytes().to_vec())? {
-            Outcome::Checked(c) => Ok(c),
-            // Text with a NUL character: nothing a linter can read.
-            Outcome::Binary => Ok(Checked {
-                text: text.to_string(),
-                diagnostics: Vec::new(),
-                encoding: Encoding::Utf8,
-                fixed: 0,
-                fail_on: Severity::Error,
-                engine: self.resolve(path)?.engine,
-            }),
-        }
+        let format = Format::from_path(&path.to_string_lossy());
+        self.check_text_as(path, format, text)
+    }
+
+    /// Lint text held in memory under `path`, read as `format` (an editor
+    /// knows a buffer's language when its name does not tell).
+    pub fn check_text_as(&self, path: &Path, format: Format, text: &str) -> Result<Checked, Error> {
+        let r = self.resolve(path)?;
+        Ok(
+            match crate::lint_bytes(&r.engine, &r.settings, format, text.as_bytes().to_vec()) {
+                crate::Linted::Text { text, diagnostics } => Checked {
+                    text,
+                    diagnostics,
+                    encoding: Encoding::Utf8,
+                    fixed: 0,
+                    fail_on: r.fail_on,
+                    engine: r.engine,
+                },
+                // Text that reads as binary: nothing a linter can read.
+                crate::Linted::Binary => Checked {
+                    text: text.to_string(),
+                    diagnostics: Vec::new(),
+                    encoding: Encoding::Utf8,
+                    fixed: 0,
+                    fail_on: Severity::Error,
+                    engine: r.engine,
+                },
+            },
+        )
+    }
+
+    /// Apply the fixes the options allow to text held in memory under
+    /// `path`, read as `format`: the fixed text and what is left in it.
+    pub fn fix_text_as(
+        &self,
+        path: &Path,
+        format: Format,
+        text: &str,
+    ) -> Result<(String, Checked), Error> {
+        let r = self.resolve(path)?;
+        let bytes = text.as_bytes().to_vec();
+        let (fixed, count, linted) =
+            crate::fix_bytes_with(&r.engine, &r.settings, format, bytes, self.options.fixes);
+        let fixed = String::from_utf8(fixed)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let (text, diagnostics) = match linted {
+            crate::Linted::Text { text, diagnostics } => (text, diagnostics),
+            crate::Linted::Binary => (fixed.clone(), Vec::new()),
+        };
+        let checked = Checked {
+            text,
+            diagnostics,
+            encoding: Encoding::Utf8,
+            fixed: count,
+            fail_on: r.fail_on,
+            engine: r.engine,
+        };
+        Ok((fixed, checked))
+    }
+
+    /// The config files and rule packs the cached configs and engines were
+    /// read from (a broken one's file too): a front end that watches files
+    /// reloads when one of these, or any `copydesk.toml`, changes.
+    pub fn loaded_files(&self) -> Vec<PathBuf> {
+        let cache = self.lock();
+        let configs = cache.profiles.keys().chain(cache.broken.keys()).flatten();
+        let packs = cache.engines.keys().flatten();
+        let broken = cache.broken.values().filter_map(|e| match e {
+            Error::File(f) => Some(PathBuf::from(&f.path)),
+            Error::Io { path, .. } => Some(PathBuf::from(path)),
+            Error::Message(_) => None,
+        });
+        let mut files: Vec<PathBuf> = configs.chain(packs).cloned().chain(broken).collect();
+        files.sort();
+        files.dedup();
+        files
     }
 
     /// Apply safe fixes (and unsafe ones when the options say so) to a

@@ -39,6 +39,52 @@ pub enum Command {
     },
     /// Print the manual page (roff; `copydesk man | man -l -`).
     Man,
+    /// Run the language server on standard input and output (for editors).
+    #[cfg(feature = "lsp")]
+    Lsp(LspArgs),
+    /// Serve an HTTP API and a checking page (default http://127.0.0.1:7878).
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+    /// Write an audit's findings (stream mode's NDJSON output) as one self-contained HTML page.
+    Report(ReportArgs),
+}
+
+/// `copydesk serve`: where it listens and its limits.
+#[cfg(feature = "serve")]
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// The address to listen on (a port of 0 picks a free one; it is printed).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+    pub listen: std::net::SocketAddr,
+    #[command(flatten)]
+    pub rules: RuleOptions,
+    /// Require `Authorization: Bearer TOKEN`, the token read from this file (default: the COPYDESK_TOKEN environment variable, if set).
+    #[arg(long, value_name = "PATH")]
+    pub token_file: Option<PathBuf>,
+    /// Allow cross-origin requests from this origin (repeatable; e.g. https://cms.example.org). Default: none.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors_origin: Vec<String>,
+    /// The largest request body, in bytes (larger: 413).
+    #[arg(long, value_name = "BYTES", default_value_t = 4 * 1024 * 1024)]
+    pub max_body: usize,
+    /// Seconds a request may take to arrive and be answered (longer: 408).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub timeout: u64,
+    /// Requests handled at once (more: 503 with Retry-After).
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_concurrent: usize,
+    /// The absolute URI where your team publishes the rule reference (the rules' `docs` links; rule ids are its anchors).
+    #[arg(long, value_name = "URL")]
+    pub docs_url: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The findings: `check --input-format ndjson` output (`-`: standard input).
+    pub findings: PathBuf,
+    /// The page to write (whole, or not at all); default standard output.
+    #[arg(short = 'o', long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -100,6 +146,9 @@ pub struct RuleOptions {
     /// House style of the name rules (`ap`, `seoul`, a style of your entity table, or `consistency`).
     #[arg(long, value_name = "STYLE")]
     pub house_style: Option<String>,
+    /// Preview mode: new rules (marked `preview` in `copydesk rules`) run too; a preview rule needs it even when selected by id.
+    #[arg(long)]
+    pub preview: bool,
 }
 
 #[derive(Args, Debug)]
@@ -156,6 +205,18 @@ pub struct CheckArgs {
     /// The absolute URI where your team publishes the rule reference (SARIF help links; rule ids are its anchors).
     #[arg(long, value_name = "URL")]
     pub docs_url: Option<String>,
+    /// What the inputs are: files to lint, or NDJSON streams of documents (`{"id", "text", "format", "path", …}` a line; one result line each).
+    #[arg(long, value_enum, default_value_t = InputFormat::Files,
+          conflicts_with_all = ["fix", "diff", "staged", "diff_base", "statistics", "format", "stdin_filename", "force_exclude"])]
+    pub input_format: InputFormat,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Files and folders (standard input: one document).
+    Files,
+    /// One JSON document a line; one JSON result a line.
+    Ndjson,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -192,4 +253,17 @@ pub struct InitArgs {
     /// Overwrite an existing copydesk.toml.
     #[arg(long)]
     pub force: bool,
+}
+
+#[cfg(feature = "lsp")]
+#[derive(Args, Debug)]
+pub struct LspArgs {
+    #[command(flatten)]
+    pub rules: RuleOptions,
+    /// The absolute URI where your team publishes the rule reference (each diagnostic's link; rule ids are its anchors).
+    #[arg(long, value_name = "URL")]
+    pub docs_url: Option<String>,
+    /// Accepted for editors that pass it; standard input and output are always used.
+    #[arg(long, hide = true)]
+    pub stdio: bool,
 }

@@ -54,6 +54,9 @@ fn display_path(p: &Path) -> String {
 }
 
 pub fn run(args: CheckArgs) -> Result<u8, CliError> {
+    if args.input_format == super::args::InputFormat::Ndjson {
+        return super::stream::run(args);
+    }
     let fixes = copydesk::FixOptions {
         unsafe_fixes: args.unsafe_fixes,
     };
@@ -173,7 +176,7 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
 
 /// The threads a run uses: as asked (`0` or none: one a core), but never
 /// more than the cores or the files, which is all that helps.
-fn threads(asked: Option<usize>, files: usize) -> usize {
+pub(super) fn threads(asked: Option<usize>, files: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     match asked {
         None | Some(0) => cores,
@@ -263,13 +266,13 @@ fn named_jobs(
 /// `--output-file`: the report is written to a temporary file beside the
 /// target and renamed over it at the end, so a reader never sees half a
 /// report and a failed run leaves the old one.
-struct ReportFile {
+pub(super) struct ReportFile {
     temp: tempfile::NamedTempFile,
     path: PathBuf,
 }
 
 impl ReportFile {
-    fn create(path: &Path) -> Result<ReportFile, CliError> {
+    pub(super) fn create(path: &Path) -> Result<ReportFile, CliError> {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -288,12 +291,12 @@ impl ReportFile {
         })
     }
 
-    fn writer(&self) -> Result<Box<dyn WriteColor>, CliError> {
+    pub(super) fn writer(&self) -> Result<Box<dyn WriteColor>, CliError> {
         let file = self.temp.reopen()?;
         Ok(Box::new(NoColor::new(std::io::BufWriter::new(file))))
     }
 
-    fn persist(self) -> Result<(), CliError> {
+    pub(super) fn persist(self) -> Result<(), CliError> {
         let path = self.path;
         self.temp
             .persist(&path)

@@ -7,7 +7,13 @@ mod check;
 mod diff;
 mod docs;
 mod hook;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod progress;
+mod report;
+#[cfg(feature = "serve")]
+mod serve;
+mod stream;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
 use clap::Parser;
@@ -141,6 +147,11 @@ pub fn run() -> Result<u8, CliError> {
         Command::Hook(c) => hook::run(c),
         Command::Completions { shell } => Ok(docs::completions(shell)?),
         Command::Man => Ok(docs::man()?),
+        #[cfg(feature = "lsp")]
+        Command::Lsp(a) => lsp::run(a),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => serve::run(a),
+        Command::Report(a) => report::run(a),
     }
 }
 
@@ -155,6 +166,14 @@ pub fn level(l: Level) -> Severity {
 /// The library's workspace for the command line's rule options, rooted at
 /// the current folder.
 pub fn workspace(o: &RuleOptions, fail_on: Option<Severity>) -> Result<Workspace, CliError> {
+    Ok(Workspace::new(
+        std::env::current_dir()?,
+        workspace_options(o, fail_on),
+    ))
+}
+
+/// The library's options for the command line's rule options.
+pub fn workspace_options(o: &RuleOptions, fail_on: Option<Severity>) -> Options {
     let config = if o.isolated {
         ConfigChoice::Isolated
     } else if let Some(p) = &o.config {
@@ -162,7 +181,7 @@ pub fn workspace(o: &RuleOptions, fail_on: Option<Severity>) -> Result<Workspace
     } else {
         ConfigChoice::Discover
     };
-    let options = Options {
+    Options {
         config,
         packs: o.rules.clone(),
         selection: Selection {
@@ -170,12 +189,12 @@ pub fn workspace(o: &RuleOptions, fail_on: Option<Severity>) -> Result<Workspace
             extend_select: o.extend_select.clone(),
             ignore: o.ignore.clone(),
             house_style: o.house_style.clone(),
+            preview: o.preview.then_some(true),
             ..Default::default()
         },
         fail_on,
         ..Default::default()
-    };
-    Ok(Workspace::new(std::env::current_dir()?, options))
+    }
 }
 
 /// Standard output for a reporter: ANSI colour or none.
@@ -197,11 +216,12 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
             for (i, r) in engine.rules().iter().enumerate() {
                 writeln!(
                     out,
-                    "{:<22} {:<15} {:<8} {:<4} {}",
+                    "{:<22} {:<15} {:<8} {:<4} {}{}",
                     r.id,
                     r.kind().as_str(),
                     settings.severity[i].as_str(),
                     if settings.enabled[i] { "on" } else { "off" },
+                    if r.preview { "[preview] " } else { "" },
                     r.one_line()
                 )?;
             }
@@ -218,7 +238,7 @@ fn rules(o: &RuleOptions, format: RulesFormat) -> Result<u8, CliError> {
                     serde_json::json!({
                         "id": r.id, "pack": r.pack, "kind": r.kind().as_str(),
                         "severity": settings.severity[i].as_str(), "enabled": settings.enabled[i],
-                        "default_severity": r.severity.as_str(),
+                        "default_severity": r.severity.as_str(), "preview": r.preview,
                         "summary": r.summary(), "link": r.link, "docs": r.docs_anchor(),
                     })
                 })

@@ -204,10 +204,11 @@ fn rules_reference(s: &mut String, rules: &[crate::rules::Rule]) {
             r.id,
             r.kind().as_str(),
             r.severity,
-            if r.default_enabled {
-                "on by default"
-            } else {
-                "off by default"
+            match (r.preview, r.default_enabled) {
+                (true, true) => "**preview** (runs only with `--preview` or `preview = true`; then on by default)",
+                (true, false) => "**preview** (runs only with `--preview` or `preview = true`), off by default",
+                (false, true) => "on by default",
+                (false, false) => "off by default",
             },
             r.description.trim()
         );

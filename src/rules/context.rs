@@ -139,7 +139,13 @@ impl<'a> Context<'a> {
                 };
                 let index = engine.name_index()?;
                 let in_quote = |span| self.in_quotation(span);
-                Ok(names::check(self.text, index, &opts, &in_quote))
+                Ok(names::check(
+                    self.text,
+                    index,
+                    &opts,
+                    &in_quote,
+                    &self.settings.accept,
+                ))
             })
             .as_ref()
             .map_err(String::as_str)

@@ -302,6 +302,10 @@ pub struct Rule {
     pub link: Option<String>,
     /// On unless a config or the pack switches it off.
     pub default_enabled: bool,
+    /// A new rule, run only in preview mode (`--preview`, `preview = true`
+    /// in the config), even when selected by id: a pinned CI does not turn
+    /// red when an upgrade adds it.
+    pub preview: bool,
     pub check: Check,
     pub flag: Vec<Example>,
     pub pass: Vec<String>,

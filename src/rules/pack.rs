@@ -61,6 +61,9 @@ struct RawEntity {
     native: Option<String>,
     #[serde(default)]
     styles: BTreeMap<String, Spanned<String>>,
+    /// Historical variants: variants too.
+    #[serde(default)]
+    historical: Vec<Spanned<String>>,
 }
 
 /// Where an entity row was written: for errors found when packs are merged.
@@ -222,6 +225,7 @@ struct RawRule {
     description: Spanned<String>,
     link: Option<String>,
     enabled: Option<bool>,
+    preview: Option<bool>,
     #[serde(default)]
     flag: Vec<RawExample>,
     #[serde(default)]
@@ -229,7 +233,7 @@ struct RawRule {
 }
 
 /// The keys of [`RawRule`]: every other key of a rule is an option of its kind.
-const COMMON_KEYS: [&str; 9] = [
+const COMMON_KEYS: [&str; 10] = [
     "id",
     "kind",
     "severity",
@@ -237,6 +241,7 @@ const COMMON_KEYS: [&str; 9] = [
     "description",
     "link",
     "enabled",
+    "preview",
     "flag",
     "pass",
 ];
@@ -567,6 +572,7 @@ fn load_rule(table: &Spanned<DeValue<'_>>, cx: &LoadCx, pack: &str) -> Result<Ru
         description: r.description.into_inner(),
         link: r.link,
         default_enabled: r.enabled.unwrap_or(true),
+        preview: r.preview.unwrap_or(false),
         check,
         flag,
         pass: r.pass,
@@ -632,12 +638,22 @@ fn load_entities(
             kind: span_of(&r.kind),
         });
         let trim = |s: Spanned<String>| s.into_inner().trim().to_string();
+        let historical: Vec<String> = r.historical.into_iter().map(trim).collect();
+        let mut variants: Vec<String> = r.variants.into_iter().map(trim).collect();
+        variants.extend(
+            historical
+                .iter()
+                .filter(|h| !variants.contains(h))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
         entities.push(Entity {
             name: trim(r.name),
             kind,
-            variants: r.variants.into_iter().map(trim).collect(),
+            variants,
             native: r.native,
             styles: r.styles.into_iter().map(|(k, v)| (k, trim(v))).collect(),
+            historical,
         });
     }
     Ok((entities, origins))

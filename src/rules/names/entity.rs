@@ -71,6 +71,10 @@ pub struct Entity {
     /// Preferred form per house style; a missing style means `name`.
     #[serde(default)]
     pub styles: BTreeMap<String, String>,
+    /// Variants that are historical forms (`Nanking`, `Canton`): in a dated
+    /// context (a year before `historical-before`) written on purpose.
+    #[serde(default)]
+    pub historical: Vec<String>,
 }
 
 impl Entity {

@@ -44,6 +44,7 @@ mod fused;
 mod groups;
 mod stops;
 mod tuning;
+mod usage;
 
 use context::{alt_mention, hangul_gloss, ordinary_prose};
 pub use east_asian::DetectedName;
@@ -56,6 +57,7 @@ use fused::{fused_elsewhere, fused_form_finding, note_word_start};
 use groups::{align_fix, compatible, flag, Groups, Occ, Source};
 use stops::Stops;
 pub use tuning::Tuning;
+use usage::Usage;
 
 /// Options of both rules, for one lint: what the enabled rules and the
 /// document's settings ask for.
@@ -111,9 +113,16 @@ pub type InQuote<'a> = &'a dyn Fn(Span) -> bool;
 
 /// Run `name-romanization` and `fused-name` over one document; `in_quote`
 /// tells which spans touch a direct quotation.
-pub fn check(text: &str, index: &NameIndex, opts: &Options, in_quote: InQuote<'_>) -> Findings {
+/// Spellings on the config's `accept` list are neither compared nor flagged.
+pub fn check(
+    text: &str,
+    index: &NameIndex,
+    opts: &Options,
+    in_quote: InQuote<'_>,
+    accept: &HashSet<String>,
+) -> Findings {
     let stops = Stops::find(text, index.form_table(), &index.lexicon().surnames);
-    check_at(text, index, opts, in_quote, &stops)
+    check_at(text, index, opts, in_quote, &stops, accept)
 }
 
 /// [`check`] given the draft's [`Stops`].
@@ -123,6 +132,7 @@ fn check_at(
     opts: &Options,
     in_quote: InQuote<'_>,
     stops: &Stops,
+    accept: &HashSet<String>,
 ) -> Findings {
     let mut lint = Lint::new(text, index, in_quote);
 
@@ -151,12 +161,23 @@ fn check_at(
 
     // Spellings mentioned as alternatives are neither references nor
     // findings (a fused name still is an occurrence).
+    // (They may declare a spelling an alternative of the draft's: kept
+    // aside for the comparison.) Accepted spellings are left out.
     let lex = index.lexicon();
-    lint.occs
-        .retain(|o| o.fused.is_some() || !alt_mention(lex, text, o.start, o.end));
+    let mut mentions = Vec::new();
+    lint.occs.retain(|o| {
+        if !accept.is_empty() && accept.contains(&text[o.start..o.end]) {
+            return false;
+        }
+        let mention = o.fused.is_none() && alt_mention(lex, text, o.start, o.end);
+        if mention {
+            mentions.push((o.start, o.end, o.node));
+        }
+        !mention
+    });
 
     // 4. Compare the spellings in each group.
-    lint.compare(opts.house_style.as_deref());
+    lint.compare(opts.house_style.as_deref(), &mentions);
 
     // 5. Names written correctly elsewhere in the draft, fused here.
     if opts.fused_names && opts.auto_detect {
@@ -452,11 +473,16 @@ impl<'a> Lint<'a> {
 
     /// Step 4: the spellings of each group, against the house style's form
     /// of its entity when a style is set, else against each other.
-    fn compare(&mut self, house_style: Option<&str>) {
+    fn compare(&mut self, house_style: Option<&str>, mentions: &[(usize, usize, usize)]) {
         let mut by_group: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (k, o) in self.occs.iter().enumerate() {
             let root = self.groups.find(o.node);
             by_group.entry(root).or_default().push(k);
+        }
+        let mut mentioned: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        for &(s, e, node) in mentions {
+            let root = self.groups.find(node);
+            mentioned.entry(root).or_default().push((s, e));
         }
         let index = self.index;
         for (root, members) in &by_group {
@@ -465,22 +491,82 @@ impl<'a> Lint<'a> {
                 (Some(style), Some(e)) => Some((style, e.styles.get(style).unwrap_or(&e.name))),
                 _ => None,
             };
+            if house.is_none()
+                && (members.len() < 2 || entity.is_some_and(|e| e.kind == EntityKind::Organisation))
+            {
+                // (One spelling: nothing to compare.)
+                continue;
+            }
+            let uses = self.uses(members, entity);
             if let Some((style, house_form)) = house {
-                self.against_house_style(members, style, house_form);
+                self.against_house_style(&uses, style, house_form);
                 continue;
             }
-            // (One spelling: nothing to compare.)
-            if members.len() < 2 || entity.is_some_and(|e| e.kind == EntityKind::Organisation) {
-                continue;
-            }
-            self.against_reference(members);
+            let declared = self.declared(members, mentioned.get(root).map_or(&[], Vec::as_slice));
+            let unflagged: Vec<usize> = uses.iter().filter(|u| !u.1).map(|u| u.0).collect();
+            let uses: Vec<usize> = uses.into_iter().map(|u| u.0).collect();
+            self.against_reference(&uses, &declared, &unflagged);
         }
+    }
+
+    /// The members of a group that are uses of its name
+    /// ([`usage::usage`]), and whether each may be flagged: a word of
+    /// another proper name in the entity's own spelling (`Xiamen
+    /// University`, `Kyiv University`) may be the draft's reference, never
+    /// a finding. Asked only of a group spelled more than one way, or under
+    /// a house style.
+    fn uses(&self, members: &[usize], entity: Option<&Entity>) -> Vec<(usize, bool)> {
+        let text = self.text;
+        let spelled = |k: usize| &text[self.occs[k].start..self.occs[k].end];
+        if entity.is_none() && members.iter().all(|&k| spelled(k) == spelled(members[0])) {
+            return members.iter().map(|&k| (k, true)).collect();
+        }
+        let lex = self.index.lexicon();
+        let place = entity.is_some_and(|e| e.kind == EntityKind::Place);
+        members
+            .iter()
+            .filter_map(|&k| {
+                let o = &self.occs[k];
+                let historical =
+                    entity.is_some_and(|e| e.historical.iter().any(|h| h == spelled(k)));
+                match usage::usage(lex, text, (o.start, o.end), (place, historical)) {
+                    Usage::Use => Some((k, true)),
+                    Usage::Title => Some((k, false)),
+                    Usage::Not => None,
+                }
+            })
+            .collect()
+    }
+
+    /// The spellings of a group the draft ties to each other on purpose
+    /// ([`usage::declares`]): two spellings of its members and mentions,
+    /// next to each other in the text.
+    fn declared(&self, members: &[usize], mentions: &[(usize, usize)]) -> Vec<&'a str> {
+        let text = self.text;
+        let mut spans: Vec<(usize, usize)> = members
+            .iter()
+            .map(|&k| (self.occs[k].start, self.occs[k].end))
+            .chain(mentions.iter().copied())
+            .collect();
+        spans.sort_unstable();
+        let lex = self.index.lexicon();
+        let mut out: Vec<&'a str> = Vec::new();
+        for w in spans.windows(2) {
+            let (a, b) = (&text[w[0].0..w[0].1], &text[w[1].0..w[1].1]);
+            if a != b && w[0].1 <= w[1].0 && usage::declares(lex, &text[w[0].1..w[1].0]) {
+                out.extend([a, b]);
+            }
+        }
+        out
     }
 
     /// Flag each of `members` not written as the house style `style`
     /// writes it (`house_form`).
-    fn against_house_style(&mut self, members: &[usize], style: &str, house_form: &str) {
-        for &k in members {
+    fn against_house_style(&mut self, members: &[(usize, bool)], style: &str, house_form: &str) {
+        for &(k, flaggable) in members {
+            if !flaggable {
+                continue;
+            }
             let o = &self.occs[k];
             let surface = &self.text[o.start..o.end];
             if surface == house_form || compatible(surface, house_form) {
@@ -505,7 +591,10 @@ impl<'a> Lint<'a> {
 
     /// Flag each of `members` (two or more) spelled otherwise than the
     /// group's reference spelling.
-    fn against_reference(&mut self, members: &[usize]) {
+    fn against_reference(&mut self, members: &[usize], declared: &[&str], unflagged: &[usize]) {
+        if members.len() < 2 {
+            return;
+        }
         let (text, occs, in_quote) = (self.text, &self.occs, self.in_quote);
         // One spelling throughout: nothing to flag, whichever the reference.
         // (Asked first: most names are spelled one way, and the quotation
@@ -516,10 +605,12 @@ impl<'a> Lint<'a> {
         }
         // The reference is the first use outside quotations (a quotation
         // keeps its speaker's or source's spelling), else the first use.
+        // (A work's title is quoted as published: its spelling is the
+        // draft's, and it is never flagged.)
         let ref_k = members
             .iter()
             .copied()
-            .find(|&k| !in_quote(Span::new(occs[k].start, occs[k].end)))
+            .find(|&k| unflagged.contains(&k) || !in_quote(Span::new(occs[k].start, occs[k].end)))
             .unwrap_or(members[0]);
         let first = &occs[ref_k];
         let reference = &text[first.start..first.end];
@@ -529,7 +620,13 @@ impl<'a> Lint<'a> {
             format!("written as `{reference}` here, the first use outside quotations")
         };
         let mut accepted: Vec<&str> = vec![reference];
-        for &k in members.iter().filter(|&&k| k != ref_k) {
+        if declared.contains(&reference) {
+            accepted.extend(declared);
+        }
+        for &k in members
+            .iter()
+            .filter(|&&k| k != ref_k && !unflagged.contains(&k))
+        {
             let o = &occs[k];
             let surface = &text[o.start..o.end];
             // A single word differing only in capitals (`PEnney`) is a
@@ -551,14 +648,14 @@ impl<'a> Lint<'a> {
                 }
                 continue;
             }
+            let what = match usage::difference(surface, reference) {
+                "romanization" => "is another romanization of".to_string(),
+                kind => format!("differs only in {kind} from"),
+            };
             let message = if ref_k == members[0] {
-                format!(
-                    "`{surface}` is another romanization of `{reference}`, used earlier in this draft"
-                )
+                format!("`{surface}` {what} `{reference}`, used earlier in this draft")
             } else {
-                format!(
-                    "`{surface}` is another romanization of `{reference}`, the draft's spelling outside quotations"
-                )
+                format!("`{surface}` {what} `{reference}`, the draft's spelling outside quotations")
             };
             let label = Some((first.start, first.end, label_text.clone()));
             let fix = align_fix(surface, reference);
@@ -751,16 +848,24 @@ mod tests {
         let entities = shipped_entities();
         let index = NameIndex::build(&entities, &Tuning::shipped()).expect("shipped index");
         let styles = [None, Some("seoul"), Some("ap")];
+        let none = HashSet::new();
         let mut found = 0;
-        for (i, text) in random_drafts(3000).iter().enumerate() {
+        for (i, text) in random_drafts(3400).iter().enumerate() {
             let opts = Options {
                 house_style: styles[i % 3].map(str::to_string),
                 ..Options::default()
             };
             let quotes = quotes_of(text);
-            let want = check_at(text, &index, &opts, &quotes, &every_stop(text, &index));
+            let want = check_at(
+                text,
+                &index,
+                &opts,
+                &quotes,
+                &every_stop(text, &index),
+                &none,
+            );
             found += count(&want);
-            assert_eq!(check(text, &index, &opts, &quotes), want, "{text}");
+            assert_eq!(check(text, &index, &opts, &quotes, &none), want, "{text}");
         }
         assert!(found > 3000, "{found}");
     }
@@ -788,21 +893,30 @@ mod tests {
             variants: Vec::new(),
             native: None,
             styles: BTreeMap::new(),
+            historical: Vec::new(),
         });
         let index = NameIndex::build(&entities, &Tuning::shipped()).expect("index");
         let opts = Options::default();
+        let none = HashSet::new();
         let text = "Zhdanóvy spoke. Ulitsa ZhdanovY is closed. ZhdanovY said.";
         let surnames = &index.lexicon().surnames;
         assert!(!Stops::find(text, index.form_table(), surnames)
             .yij_words
             .is_empty());
         let no_quotes = |_: Span| false;
-        let want = check_at(text, &index, &opts, &no_quotes, &every_stop(text, &index));
+        let want = check_at(
+            text,
+            &index,
+            &opts,
+            &no_quotes,
+            &every_stop(text, &index),
+            &none,
+        );
         // (The later `ZhdanovY` only: the one in the table form is not
         // compared.)
         assert_eq!(count(&want), 1, "{want:?}");
         assert_eq!(want.romanization[0].span.start, 44);
-        assert_eq!(check(text, &index, &opts, &no_quotes), want);
+        assert_eq!(check(text, &index, &opts, &no_quotes, &none), want);
     }
 
     #[test]

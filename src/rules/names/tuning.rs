@@ -48,6 +48,12 @@ pub struct Tuning {
     pub min_glued_letters: usize,
     /// Shorter glued words count only when they are followers.
     pub short_glued_word: usize,
+    /// Titles of persons: before a place's name, a person named like it
+    /// (`Emperor Xian`).
+    pub person_titles: Vec<String>,
+    /// A year before this in a name's sentence makes a variant a
+    /// historical form, written on purpose (`In 1912, Nanking …`).
+    pub historical_before: u32,
 }
 
 impl Tuning {
@@ -172,6 +178,8 @@ pub(super) struct Lexicon {
     pub(super) derivational: HashSet<String>,
     pub(super) min_glued_letters: usize,
     pub(super) short_glued_word: usize,
+    person_titles: HashSet<String>,
+    pub(super) historical_before: u32,
 }
 
 impl Lexicon {
@@ -208,6 +216,8 @@ impl Lexicon {
             derivational: t.derivational_endings.iter().cloned().collect(),
             min_glued_letters: t.min_glued_letters,
             short_glued_word: t.short_glued_word,
+            person_titles: t.person_titles.iter().map(|w| w.to_lowercase()).collect(),
+            historical_before: t.historical_before,
         })
     }
 
@@ -234,6 +244,12 @@ impl Lexicon {
             .iter()
             .flatten()
             .any(|c| text.contains(c.as_str()))
+    }
+
+    /// Whether a word is a personal title (`Emperor`).
+    pub(super) fn is_person_title(&self, word: &str) -> bool {
+        self.person_titles
+            .contains(&word.trim_end_matches('.').to_lowercase())
     }
 
     /// The exception phrases of a table form, with the form's offset in each.

@@ -1,0 +1,262 @@
+//! Code actions: each finding's fix as a quick fix (a safe one preferred,
+//! a suggestion offered but not preferred, a display-only one never as an
+//! edit), "fix all safe problems in this file" (`source.fixAll.copydesk`,
+//! and listed as a quick fix) and "disable this rule here", which writes
+//! the suppression comment copydesk reads in plain text, Markdown and HTML
+//! (`<!-- copydesk-disable-next-line RULE -->`, see [`copydesk::source`]).
+
+use super::convert;
+use super::documents::Document;
+use copydesk::position::{Encoding, Lines};
+use copydesk::workspace::Workspace;
+use copydesk::{Applicability, Format, Span};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, TextEdit, Uri, WorkspaceEdit,
+};
+use std::collections::HashMap;
+
+/// The kind of "fix all safe problems in this file".
+pub const FIX_ALL: &str = "source.fixAll.copydesk";
+
+/// What an action needs to know besides the document.
+pub struct Context<'a> {
+    pub ws: &'a Workspace,
+    pub encoding: Encoding,
+    pub docs: &'a str,
+}
+
+/// The actions for `params`'s range of `doc`, whose findings are current.
+pub fn code_actions(
+    cx: &Context,
+    doc: &Document,
+    params: &CodeActionParams,
+) -> Vec<CodeActionOrCommand> {
+    let (Some(format), Some(found)) = (doc.format, doc.current()) else {
+        return Vec::new();
+    };
+    let only = params.context.only.as_deref();
+    let lines = Lines::new(&doc.text);
+    let asked = convert::span(&lines, params.range, cx.encoding);
+    let mut actions = Vec::new();
+    let quickfix = wants(only, &CodeActionKind::QUICKFIX);
+    for d in found.iter().filter(|d| overlaps(d.span, asked)) {
+        let diagnostic = convert::diagnostic(&lines, &doc.uri, d, cx.encoding, cx.docs);
+        if let Some(fix) = d.fix.as_ref().filter(|_| quickfix) {
+            if fix.applicability != Applicability::DisplayOnly {
+                let safe = fix.applicability == Applicability::Safe;
+                let edits = fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        TextEdit::new(
+                            convert::range(&lines, e.span, cx.encoding),
+                            e.replacement.clone(),
+                        )
+                    })
+                    .collect();
+                let title = match safe {
+                    true => fix.title.clone(),
+                    false => format!("{} (suggestion: check the meaning)", fix.title),
+                };
+                actions.push(action(
+                    title,
+                    CodeActionKind::QUICKFIX,
+                    &doc.uri,
+                    edits,
+                    vec![diagnostic.clone()],
+                    safe,
+                ));
+            }
+        }
+        if quickfix {
+            let (at, insert) = disable_comment(&doc.text, &lines, d.span.start, format, &d.rule);
+            let range = convert::range(&lines, Span::new(at, at), cx.encoding);
+            actions.push(action(
+                format!("Disable {} for this line", d.rule),
+                CodeActionKind::QUICKFIX,
+                &doc.uri,
+                vec![TextEdit::new(range, insert)],
+                vec![diagnostic],
+                false,
+            ));
+        }
+    }
+    let fix_all = CodeActionKind::new(FIX_ALL);
+    let kinds = [
+        (fix_all.clone(), only.is_some()),
+        (CodeActionKind::QUICKFIX, only.is_none() || quickfix),
+    ];
+    if kinds.iter().any(|(k, listed)| *listed && wants(only, k)) && found.iter().any(is_safe) {
+        if let Some(edit) = fix_all_edit(cx, doc, format, &lines) {
+            let fixed: Vec<_> = found
+                .iter()
+                .filter(|d| is_safe(d))
+                .map(|d| convert::diagnostic(&lines, &doc.uri, d, cx.encoding, cx.docs))
+                .collect();
+            for (kind, listed) in kinds {
+                if listed && wants(only, &kind) {
+                    let title = "Fix all safe problems in this file".to_string();
+                    actions.push(action(
+                        title,
+                        kind,
+                        &doc.uri,
+                        vec![edit.clone()],
+                        fixed.clone(),
+                        false,
+                    ));
+                }
+            }
+        }
+    }
+    actions
+}
+
+fn is_safe(d: &copydesk::Diagnostic) -> bool {
+    d.fix
+        .as_ref()
+        .is_some_and(|f| f.applicability == Applicability::Safe)
+}
+
+/// Whether a finding touches the range asked about (an empty range: the
+/// cursor, inside or at either end of the finding).
+fn overlaps(found: Span, asked: Span) -> bool {
+    found.start <= asked.end && asked.start <= found.end
+}
+
+/// Whether `kind` is among the kinds asked for (`source` asks for
+/// `source.fixAll.copydesk` too).
+fn wants(only: Option<&[CodeActionKind]>, kind: &CodeActionKind) -> bool {
+    let Some(only) = only else { return true };
+    only.iter().any(|o| {
+        let (o, k) = (o.as_str(), kind.as_str());
+        k == o || k.strip_prefix(o).is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
+fn action(
+    title: String,
+    kind: CodeActionKind,
+    uri: &Uri,
+    edits: Vec<TextEdit>,
+    diagnostics: Vec<lsp_types::Diagnostic>,
+    preferred: bool,
+) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title,
+        kind: Some(kind),
+        diagnostics: Some(diagnostics),
+        edit: Some(WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..Default::default()
+        }),
+        is_preferred: Some(preferred),
+        ..Default::default()
+    })
+}
+
+/// Where to write the comment that switches `rule` off for the line
+/// holding byte `at`, and the text to insert. The comment goes on a line
+/// of its own before it; in Markdown, a line inside a paragraph gets it at
+/// the end of the line before (an HTML block there would split the
+/// paragraph).
+pub fn disable_comment(
+    text: &str,
+    lines: &Lines,
+    at: usize,
+    format: Format,
+    rule: &str,
+) -> (usize, String) {
+    let comment = format!("<!-- copydesk-disable-next-line {rule} -->");
+    let line = lines.line_of(at);
+    let before = line.checked_sub(1).map(|l| lines.line(l));
+    match before {
+        Some(prev) if format == Format::Markdown && !text[prev.clone()].trim().is_empty() => {
+            (prev.end, format!(" {comment}"))
+        }
+        _ => {
+            let start = lines.line(line).start;
+            let eol = if text[..start].ends_with("\r\n") {
+                "\r\n"
+            } else {
+                "\n"
+            };
+            (start, format!("{comment}{eol}"))
+        }
+    }
+}
+
+/// One edit taking the text to its safe-fixed form: the part between the
+/// longest common start and end.
+fn fix_all_edit(cx: &Context, doc: &Document, format: Format, lines: &Lines) -> Option<TextEdit> {
+    let (fixed, checked) = cx.ws.fix_text_as(&doc.path, format, &doc.text).ok()?;
+    if checked.fixed == 0 {
+        return None;
+    }
+    let (old, new) = (doc.text.as_str(), fixed.as_str());
+    let mut start = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(start) || !new.is_char_boundary(start) {
+        start -= 1;
+    }
+    let max_end = old.len().min(new.len()) - start;
+    let mut common_end = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_end)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - common_end)
+        || !new.is_char_boundary(new.len() - common_end)
+    {
+        common_end -= 1;
+    }
+    let span = Span::new(start, old.len() - common_end);
+    Some(TextEdit::new(
+        convert::range(lines, span, cx.encoding),
+        new[start..new.len() - common_end].to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wanted_kinds_match_by_prefix() {
+        let fix_all = CodeActionKind::new(FIX_ALL);
+        assert!(wants(None, &fix_all));
+        assert!(wants(Some(&[CodeActionKind::SOURCE]), &fix_all));
+        assert!(wants(Some(&[CodeActionKind::SOURCE_FIX_ALL]), &fix_all));
+        assert!(!wants(Some(&[CodeActionKind::QUICKFIX]), &fix_all));
+        assert!(!wants(Some(&[CodeActionKind::new("source.fix")]), &fix_all));
+        assert!(wants(
+            Some(&[CodeActionKind::QUICKFIX]),
+            &CodeActionKind::QUICKFIX
+        ));
+    }
+
+    /// The comment goes on its own line, except inside a Markdown
+    /// paragraph (texts written for this test).
+    #[test]
+    fn the_disable_comment_keeps_a_markdown_paragraph_whole() {
+        let md = "# Head\n\nFirst line\nsecond 커뮤니티 line\n";
+        let lines = Lines::new(md);
+        let at = md.find('커').unwrap();
+        let (pos, insert) = disable_comment(md, &lines, at, Format::Markdown, "stray-script");
+        assert_eq!(&md[..pos], "# Head\n\nFirst line");
+        assert_eq!(insert, " <!-- copydesk-disable-next-line stray-script -->");
+        let txt = "One.\r\nTwo 커뮤니티.\r\n";
+        let lines = Lines::new(txt);
+        let at = txt.find('커').unwrap();
+        let (pos, insert) = disable_comment(txt, &lines, at, Format::Plain, "stray-script");
+        assert_eq!(&txt[..pos], "One.\r\n");
+        assert_eq!(
+            insert,
+            "<!-- copydesk-disable-next-line stray-script -->\r\n"
+        );
+    }
+}

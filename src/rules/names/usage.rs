@@ -1,0 +1,305 @@
+//! Whether a spelling of a name is a use of that name, worth comparing
+//! with the draft's other spellings: not a person who shares
+//! a place's name (`Emperor Xian`), not inside the title of a work quoted
+//! as published, not a historical form in a dated context (`In 1912,
+//! Nanking …`), and not talked about as a name (a gloss in parentheses
+//! after another name, a list of spellings after a cue). Spellings tied to
+//! each other on purpose (`Xiamen (Amoy)`, `Nanjing … spelled as Nanking`,
+//! `Chinggis Khan, Chingis Khan`) are declared alternatives of the draft
+//! ([`declares`]). [`difference`] names what two spellings differ in.
+
+use super::tuning::Lexicon;
+
+/// What a spelling of a name is, where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Usage {
+    /// A use of the name: compared with the others.
+    Use,
+    /// Inside the title of a work quoted as published: it may be the
+    /// draft's reference spelling, never a finding.
+    Title,
+    /// No use of the name: a person named like a place, a quoted title, a
+    /// historical form in a dated context, a gloss or a listed spelling.
+    Not,
+}
+
+/// What the spelling at `start..end` is. `place`: the name is a place's; `historical`: the spelling is a
+/// historical form of its table entity (one in a dated context is written
+/// on purpose).
+pub(super) fn usage(
+    lex: &Lexicon,
+    text: &str,
+    (start, end): (usize, usize),
+    (place, historical): (bool, bool),
+) -> Usage {
+    let not = (place && person_title_before(lex, text, start))
+        || (historical && dated_before(text, start, end, lex.historical_before))
+        || paren_gloss(text, start, end)
+        || listed_after_cue(text, start, end);
+    if not {
+        Usage::Not
+    } else if in_quoted_title(text, start, end) {
+        Usage::Title
+    } else {
+        Usage::Use
+    }
+}
+
+/// The word (letters, `'`, `-`) before `start`, past one space, and where it starts.
+fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
+    let head = text[..start].strip_suffix(' ')?;
+    let from = head
+        .rfind(|c: char| !(c.is_alphabetic() || matches!(c, '\'' | '’' | '-')))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    Some((from, &head[from..])).filter(|(_, w)| !w.is_empty())
+}
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a personal title stands before the name (`Emperor Xian`): a
+/// person named like the place.
+fn person_title_before(lex: &Lexicon, text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|(_, w)| lex.is_person_title(w))
+}
+
+/// Whether the name is inside a short quotation in title case on its line
+/// (`“The Great Successor: The Divinely Perfect Destiny of Brilliant Comrade
+/// Kim Jong Un”`): a work's title, quoted as published.
+fn in_quoted_title(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let Some(open) = text[line_start..start]
+        .rfind(['“', '"'])
+        .map(|i| line_start + i)
+    else {
+        return false;
+    };
+    let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    let inner_from = open + open_len;
+    // Closed after the name on the same line, and not before it.
+    if text[inner_from..start].contains(['”', '"']) {
+        return false;
+    }
+    let Some(close) = text[end..]
+        .find(['”', '"', '\n'])
+        .filter(|&i| !text[end + i..].starts_with('\n'))
+    else {
+        return false;
+    };
+    let inner = &text[inner_from..end + close];
+    if inner.len() > 160 || inner.trim_end().ends_with([',', '.', '!', '?']) {
+        return false;
+    }
+    let words: Vec<&str> = inner
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let caps = words.iter().filter(|w| capitalized(w)).count();
+    words.len() >= 3 && caps == words.len()
+}
+
+/// Whether the sentence around the name, or the one before it, holds a
+/// year before `before` (`In 1912, … Nanking`): a historical form there is
+/// on purpose.
+fn dated_before(text: &str, start: usize, end: usize, before: u32) -> bool {
+    let (mut from, to) = sentence_bounds(text, start, end);
+    if from > 0 && text.as_bytes()[from - 1] != b'\n' {
+        from = sentence_bounds(text, from.saturating_sub(2), from.saturating_sub(2)).0;
+    }
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < to {
+        if b[i].is_ascii_digit() {
+            let j = (i..to).find(|&k| !b[k].is_ascii_digit()).unwrap_or(to);
+            if j - i == 4 {
+                let year: u32 = text[i..j].parse().unwrap_or(0);
+                if (1000..before).contains(&year) {
+                    return true;
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// The sentence around `start..end`: from after the last `. `, `? `, `! `
+/// or line break before it to the next one after it (at most 600 bytes
+/// each way).
+fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let lo = start.saturating_sub(600);
+    let mut from = lo;
+    let mut i = start;
+    while i > lo {
+        i -= 1;
+        if b[i] == b'\n' || (matches!(b[i], b'.' | b'?' | b'!') && b.get(i + 1) == Some(&b' ')) {
+            from = i + 1;
+            break;
+        }
+    }
+    let hi = (end + 600).min(b.len());
+    let to = (end..hi)
+        .find(|&k| {
+            b[k] == b'\n' || (matches!(b[k], b'.' | b'?' | b'!') && b.get(k + 1) == Some(&b' '))
+        })
+        .unwrap_or(hi);
+    (from, to)
+}
+
+/// Whether the name fills a parenthesis right after a capitalized word: a
+/// gloss of that name (`Chungking (Chongqing)`, `Petrograd (St. Petersburg)`;
+/// not a word of a longer name, `Consultation (Beijing) Co.`).
+fn paren_gloss(text: &str, start: usize, end: usize) -> bool {
+    let Some(head) = text[..start]
+        .strip_suffix('(')
+        .and_then(|h| h.strip_suffix(' '))
+    else {
+        return false;
+    };
+    let after = &text[end..];
+    after.starts_with(')')
+        && !after[1..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        && word_before(text, head.len() + 1).is_some_and(|(_, w)| capitalized(w))
+}
+
+/// Whether the name is an item of a list of spellings (a `, ` or ` or `
+/// beside it) in a sentence that announces spellings before it (`the title
+/// is spelled in a variety of ways: …, Chinggis Khan, Chingis Khan, …`).
+fn listed_after_cue(text: &str, start: usize, end: usize) -> bool {
+    let listed = text[..start].ends_with(", ")
+        || text[..start].ends_with(" or ")
+        || text[end..].starts_with(", ")
+        || text[end..].starts_with(" or ");
+    if !listed {
+        return false;
+    }
+    let (from, _) = sentence_bounds(text, start, end);
+    let before = text[from..start].to_lowercase();
+    LIST_CUES.iter().any(|c| before.contains(c))
+}
+
+/// Words that announce a list of spellings in a sentence.
+const LIST_CUES: [&str; 9] = [
+    "spelled",
+    "spelt",
+    "spellings",
+    "romanized",
+    "romanised",
+    "transliterated",
+    "known as",
+    "written as",
+    "variously",
+];
+
+/// Whether the text between two spellings of one name ties them on
+/// purpose: a gloss (`Xiamen (Amoy)`) or a cue (`Xiamen dialect, sometimes
+/// known as Amoy`) within the same sentence. (A comma alone does not: `from
+/// Tehran, Teheran Radio said`.)
+pub(super) fn declares(lex: &Lexicon, between: &str) -> bool {
+    if between.len() > 60 {
+        return false;
+    }
+    let lower = between.to_lowercase();
+    // (`Kyiv (formerly Kiev)` retires a spelling: it licenses none.)
+    if lower.contains("formerly") {
+        return false;
+    }
+    let t = between.trim_matches([' ', '"', '“', '”', '\'']);
+    if matches!(t, "(" | "(or" | "（") {
+        return true;
+    }
+    !between.contains(['.', '\n', ';']) && lex.has_cue_in(&lower)
+}
+
+/// What two spellings of one name differ in, in a few words.
+pub(super) fn difference(a: &str, b: &str) -> &'static str {
+    if a.to_lowercase() == b.to_lowercase() {
+        return "capitals";
+    }
+    let plain = |s: &str| -> String {
+        use unicode_normalization::char::is_combining_mark;
+        use unicode_normalization::UnicodeNormalization;
+        s.nfd().filter(|&c| !is_combining_mark(c)).collect()
+    };
+    if plain(a) == plain(b) {
+        return "diacritics";
+    }
+    let saint = |s: &str| s.replace("Saint ", "St ").replace("St. ", "St ");
+    if saint(a) == saint(b) {
+        return "`Saint`, `St.` or `St`";
+    }
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | ' ' | '\'' | '’' | '‘' | 'ʼ' | '.'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if bare(a) == bare(b) {
+        return "hyphens or spacing";
+    }
+    "romanization"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, name: &str, n: usize) -> (usize, usize) {
+        let s = text.match_indices(name).nth(n).unwrap().0;
+        (s, s + name.len())
+    }
+
+    #[test]
+    fn titles_dates_glosses_and_lists() {
+        let lex = Lexicon::shipped();
+        // Written for this test.
+        let t = "He wrote “The Great Successor: Brilliant Comrade Kim Jong Un” about Kim Jong Un.";
+        let (s, e) = at(t, "Kim Jong Un", 0);
+        assert!(in_quoted_title(t, s, e));
+        let (s, e) = at(t, "Kim Jong Un", 1);
+        assert!(!in_quoted_title(t, s, e));
+        let t = "“We met Kim Jong Un today,” he said.";
+        let (s, e) = at(t, "Kim Jong Un", 0);
+        assert!(!in_quoted_title(t, s, e));
+        let t = "In 1912, Nanking was chosen. It grew. Nanking is big.";
+        assert!(dated_before(t, 9, 16, 1950));
+        assert!(!dated_before(t, 38, 45, 1950));
+        let t = "moved to Chungking (Chongqing) and";
+        let (s, e) = at(t, "Chongqing", 0);
+        assert!(paren_gloss(t, s, e));
+        let t = "The name is spelled in many ways, such as Chinggis Khan, Chingis Khan.";
+        let (s, e) = at(t, "Chingis Khan", 0);
+        assert!(listed_after_cue(t, s, e));
+        assert!(declares(lex, " ("));
+        assert!(declares(lex, " dialect, sometimes known as "));
+        assert!(!declares(lex, " went home. Later "));
+        assert!(!declares(lex, ", "));
+        assert!(!declares(lex, " (formerly "));
+        let t = "the Consultation (Beijing) Co. Ltd.";
+        let (s, e) = at(t, "Beijing", 0);
+        assert!(!paren_gloss(t, s, e));
+    }
+
+    #[test]
+    fn differences_are_named() {
+        assert_eq!(difference("Kim Il-Sung", "Kim Il-sung"), "capitals");
+        assert_eq!(difference("Kyōto", "Kyoto"), "diacritics");
+        assert_eq!(
+            difference("St. Petersburg", "Saint Petersburg"),
+            "`Saint`, `St.` or `St`"
+        );
+        assert_eq!(
+            difference("Kim Il Sung", "Kim Il-sung"),
+            "hyphens or spacing"
+        );
+        assert_eq!(difference("Nanking", "Nanjing"), "romanization");
+    }
+}
