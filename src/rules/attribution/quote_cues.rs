@@ -11,7 +11,7 @@ use super::options::Options;
 
 /// An author–date citation: `(Moscovitch 2007)`, `(Moscardi, n.d.)`,
 /// `(Smith and Jones, 1998, p. 4)`, or `Novak (1998)`.
-const AUTHOR_DATE: &str = r"(?:\(\s*(?:see\s+)?\p{Lu}[^()\n]{0,80}?(?:\b1[5-9]\d\d[a-z]?\b|\b20\d\d[a-z]?\b|\b[nN]\.\s?[dD]\.)[^()\n]{0,40}\)|\p{Lu}[\p{L}'\u{2019}-]+(?:\s+et\s+al\.?)?\s+\((?:1[5-9]|20)\d\d[a-z]?\))";
+const AUTHOR_DATE: &str = r"(?:\(\s*(?:see\s+)?\p{Lu}[^()\n]{0,80}?(?:(?-u:\b)1[5-9]\d\d[a-z]?(?-u:\b)|(?-u:\b)20\d\d[a-z]?(?-u:\b)|(?-u:\b)[nN]\.\s?[dD]\.)[^()\n]{0,40}\)|\p{Lu}[\p{L}'\u{2019}-]+(?:\s+et\s+al\.?)?\s+\((?:1[5-9]|20)\d\d[a-z]?\))";
 
 /// The patterns (see the module doc).
 #[derive(Debug, Clone)]
@@ -43,17 +43,17 @@ impl QuoteCues {
         };
         QuoteCues {
             possessive_source: LazyRegex::new(
-                r"(?i:\b(?:in|by)\s+)\p{Lu}[\p{L}-]+['\u{2019}]s?\s+(?i:view|opinion|words|estimation|judgment|judgement|account|analysis|reading|interpretation|assessment|study|book|survey)\b".to_string(),
+                r"(?i:(?-u:\b)(?:in|by)\s+)\p{Lu}[\p{L}-]+['\u{2019}]s?\s+(?i:view|opinion|words|estimation|judgment|judgement|account|analysis|reading|interpretation|assessment|study|book|survey)(?-u:\b)".to_string(),
             ),
             credit_after: LazyRegex::new(format!(
                 r"^[\s,]*(?:(?:[\u{{2014}}\u{{2013}}]|--?)\s*\p{{Lu}}|(?i:by)\s+\p{{Lu}}|{AUTHOR_DATE})"
             )),
             citation: LazyRegex::new(AUTHOR_DATE.to_string()),
             reference_from: LazyRegex::new(format!(
-                r"(?i:\b(?:{nouns})\s+(?:came\s+)?from)\s+\p{{Lu}}"
+                r"(?i:(?-u:\b)(?:{nouns})\s+(?:came\s+)?from)\s+\p{{Lu}}"
             )),
             possessive_lead: LazyRegex::new(format!(
-                r"(?i:\b(?:his|her|their)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:{nouns})(?:\s+(?:was|were|is|are|read|ran|went))?\s*:\s*)$"
+                r"(?i:(?-u:\b)(?:his|her|their)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:{nouns})(?:\s+(?:was|were|is|are|read|ran|went))?\s*:\s*)$"
             )),
         }
     }
