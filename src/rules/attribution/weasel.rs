@@ -10,11 +10,13 @@ use crate::segment::Segmented;
 
 use super::prose::in_quote;
 
-/// The compiled cues: one leftmost-longest, ASCII-case-insensitive
-/// automaton, and the quantifier phrases that only count.
+/// The cues: one leftmost-longest, ASCII-case-insensitive automaton, built
+/// on first use (the rule is off by default: a run without it does not pay
+/// for it), and the quantifier phrases that only count.
 #[derive(Debug, Clone)]
 pub(super) struct WeaselCues {
-    automaton: Option<AhoCorasick>,
+    cues: Vec<String>,
+    automaton: std::sync::OnceLock<Option<AhoCorasick>>,
     exceptions: FxHashSet<String>,
 }
 
@@ -28,17 +30,6 @@ impl WeaselCues {
             .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|c| !c.is_empty())
             .collect();
-        let automaton = if cues.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&cues)
-                    .map_err(|e| format!("weasel-cues: {e}"))?,
-            )
-        };
         let exceptions = exceptions
             .iter()
             .map(|e| {
@@ -49,14 +40,33 @@ impl WeaselCues {
             })
             .collect();
         Ok(WeaselCues {
-            automaton,
+            cues,
+            automaton: std::sync::OnceLock::new(),
             exceptions,
         })
     }
 
+    /// The automaton of the cues (none when there are none, or when they
+    /// are too many to build one).
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                (!self.cues.is_empty())
+                    .then(|| {
+                        AhoCorasickBuilder::new()
+                            .ascii_case_insensitive(true)
+                            .match_kind(MatchKind::LeftmostLongest)
+                            .build(&self.cues)
+                            .ok()
+                    })
+                    .flatten()
+            })
+            .as_ref()
+    }
+
     /// The cues in `text` outside quotations, at most one per sentence.
     pub(super) fn findings(&self, text: &str, seg: &Segmented) -> Vec<Finding> {
-        let Some(ac) = &self.automaton else {
+        let Some(ac) = self.automaton() else {
             return Vec::new();
         };
         let b = text.as_bytes();
