@@ -26,6 +26,7 @@ mod anchors;
 mod anonymous;
 mod claim;
 mod compiled;
+mod cue_scan;
 mod matching;
 mod options;
 mod prose;

@@ -6,26 +6,17 @@
 //! in or right before or after parentheses: `"Kun jij ...?" (literally
 //! "...")`). The patterns are built on first use, once per engine.
 
+use super::cue_scan;
 use super::matching::LazyRegex;
 use super::options::Options;
-
-/// An author–date citation: `(Moscovitch 2007)`, `(Moscardi, n.d.)`,
-/// `(Smith and Jones, 1998, p. 4)`, or `Novak (1998)`.
-const AUTHOR_DATE: &str = r"(?:\(\s*(?:see\s+)?\p{Lu}[^()\n]{0,80}?(?:(?-u:\b)1[5-9]\d\d[a-z]?(?-u:\b)|(?-u:\b)20\d\d[a-z]?(?-u:\b)|(?-u:\b)[nN]\.\s?[dD]\.)[^()\n]{0,40}\)|\p{Lu}[\p{L}'\u{2019}-]+(?:\s+et\s+al\.?)?\s+\((?:1[5-9]|20)\d\d[a-z]?\))";
 
 /// The patterns (see the module doc).
 #[derive(Debug, Clone)]
 pub(super) struct QuoteCues {
-    /// Right after a quotation: a dash or `by` credit, or a citation.
-    credit_after: LazyRegex,
-    /// Anywhere in a sentence: an author–date citation.
-    citation: LazyRegex,
     /// `That line from Commissioner Lee`.
     reference_from: LazyRegex,
     /// `His last words were:` at the end of a lead-in.
     possessive_lead: LazyRegex,
-    /// `in Whitehead's view`, `in the words of Lee`.
-    possessive_source: LazyRegex,
 }
 
 impl QuoteCues {
@@ -42,13 +33,6 @@ impl QuoteCues {
             nouns
         };
         QuoteCues {
-            possessive_source: LazyRegex::new(
-                r"(?i:(?-u:\b)(?:in|by)\s+)\p{Lu}[\p{L}-]+['\u{2019}]s?\s+(?i:view|opinion|words|estimation|judgment|judgement|account|analysis|reading|interpretation|assessment|study|book|survey)(?-u:\b)".to_string(),
-            ),
-            credit_after: LazyRegex::new(format!(
-                r"^[\s,]*(?:(?:[\u{{2014}}\u{{2013}}]|--?)\s*\p{{Lu}}|(?i:by)\s+\p{{Lu}}|{AUTHOR_DATE})"
-            )),
-            citation: LazyRegex::new(AUTHOR_DATE.to_string()),
             reference_from: LazyRegex::new(format!(
                 r"(?i:(?-u:\b)(?:{nouns})\s+(?:came\s+)?from)\s+\p{{Lu}}"
             )),
@@ -61,12 +45,12 @@ impl QuoteCues {
     /// Whether the text right after a quotation credits it: a dash or `by`
     /// and a name, or an author–date citation.
     pub(super) fn credited_after(&self, after: &str) -> bool {
-        self.credit_after.is_match(after)
+        cue_scan::credited_after(after)
     }
 
     /// Whether sentence text `s` holds an author–date citation.
     pub(super) fn cites(&self, s: &str) -> bool {
-        self.citation.is_match(s)
+        cue_scan::cites(s)
     }
 
     /// Whether sentence text `s` refers back to a quotation and names its
@@ -78,7 +62,7 @@ impl QuoteCues {
     /// Whether sentence text `s` credits its claim to a named source by a
     /// possessive (`in Whitehead's view`).
     pub(super) fn possessive_source(&self, s: &str) -> bool {
-        self.possessive_source.is_match(s)
+        cue_scan::possessive_source(s)
     }
 
     /// Whether `before` (the sentence up to a quotation) is a possessive
