@@ -325,6 +325,99 @@ pub(super) fn possessive_source(s: &str) -> bool {
     })
 }
 
+/// Whether `s[..e]` ends with one of `words` (lower-cased), compared
+/// ASCII-case-insensitively; where it starts.
+fn word_ending_at(s: &str, e: usize, words: &[String]) -> Option<usize> {
+    let b = &s.as_bytes()[..e];
+    words
+        .iter()
+        .filter(|w| !w.is_empty() && w.len() <= e)
+        .find(|w| b[e - w.len()..].eq_ignore_ascii_case(w.as_bytes()))
+        .map(|w| e - w.len())
+}
+
+/// `(?i:\b(?:NOUNS)\s+(?:came\s+)?from)\s+\p{Lu}`, NOUNS the lower-cased
+/// `nouns`: a reference back naming a quotation's speaker (`That line from
+/// Commissioner Lee`).
+pub(super) fn refers_back(s: &str, nouns: &[String]) -> bool {
+    let b = s.as_bytes();
+    let noun_at = |e: usize| word_ending_at(s, e, nouns).is_some_and(|n| boundary(b, n));
+    (0..b.len().saturating_sub(3)).any(|f| {
+        if !b[f..f + 4].eq_ignore_ascii_case(b"from") {
+            return false;
+        }
+        let k = skip_space(s, f + 4);
+        if k == f + 4 || !s[k..].starts_with(is_lu) {
+            return false;
+        }
+        let w = space_before(s, f);
+        if w == f {
+            return false;
+        }
+        if noun_at(w) {
+            return true;
+        }
+        let came = w >= 4 && b[w - 4..w].eq_ignore_ascii_case(b"came");
+        came && {
+            let w2 = space_before(s, w - 4);
+            w2 < w - 4 && noun_at(w2)
+        }
+    })
+}
+
+/// `(?i:\b(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:NOUNS)(?:\s+(?:was|were|is|are|read|ran|went))?\s*:\s*)$`:
+/// a possessive lead-in ending `before` (`His last words were: `).
+pub(super) fn possessive_lead_in(before: &str, nouns: &[String]) -> bool {
+    const VERBS: [&str; 7] = ["was", "were", "is", "are", "read", "ran", "went"];
+    let Some(body) = before.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let body = body.trim_end();
+    let b = body.as_bytes();
+    let verbs: Vec<String> = VERBS.iter().map(|v| v.to_string()).collect();
+    // Where the noun may end: the end, or before a verb after white space.
+    let verb_end = word_ending_at(body, body.len(), &verbs)
+        .map(|v| (v, space_before(body, v)))
+        .filter(|&(v, w)| w < v)
+        .map(|(_, w)| w);
+    let pronouns = ["his", "her", "their"].map(String::from);
+    let pronoun_at = |e: usize| word_ending_at(body, e, &pronouns).is_some_and(|p| boundary(b, p));
+    [Some(body.len()), verb_end].into_iter().flatten().any(|e| {
+        nouns.iter().any(|n| {
+            let Some(ns) = word_ending_at(body, e, std::slice::from_ref(n)) else {
+                return false;
+            };
+            let mut cur = space_before(body, ns);
+            if cur == ns {
+                return false;
+            }
+            for k in 0..=2 {
+                if pronoun_at(cur) {
+                    return true;
+                }
+                if k == 2 {
+                    break;
+                }
+                let token = body[..cur]
+                    .char_indices()
+                    .rev()
+                    .take_while(|&(_, c)| !c.is_whitespace())
+                    .last()
+                    .map_or(cur, |(i, _)| i);
+                if token == cur || !body[token..cur].chars().all(|c| is_letter(c) || c == '-') {
+                    return false;
+                }
+                let w = space_before(body, token);
+                if w == token {
+                    return false;
+                }
+                cur = w;
+            }
+            false
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,6 +443,83 @@ mod tests {
                 POSSESSIVE_NOUNS.join("|")
             ))
             .unwrap(),
+        }
+    }
+
+    fn nouns() -> Vec<String> {
+        super::super::options::Options::default()
+            .speech_nouns
+            .iter()
+            .map(|n| n.to_lowercase())
+            .collect()
+    }
+
+    /// The regexes of the speech-noun cues.
+    fn noun_regexes(nouns: &[String]) -> (regex::Regex, regex::Regex) {
+        let alt = nouns
+            .iter()
+            .map(|n| regex::escape(n))
+            .collect::<Vec<_>>()
+            .join("|");
+        (
+            regex::Regex::new(&format!(r"(?i:(?-u:\b)(?:{alt})\s+(?:came\s+)?from)\s+\p{{Lu}}"))
+                .unwrap(),
+            regex::Regex::new(&format!(
+                r"(?i:(?-u:\b)(?:his|her|their)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:{alt})(?:\s+(?:was|were|is|are|read|ran|went))?\s*:\s*)$"
+            ))
+            .unwrap(),
+        )
+    }
+
+    /// The speech-noun cues agree with their regexes on `s` and on its
+    /// text up to each colon.
+    fn nouns_agree(nouns: &[String], (from, lead): &(regex::Regex, regex::Regex), s: &str) {
+        assert_eq!(
+            refers_back(s, nouns),
+            from.is_match(s),
+            "refers back: {s:?}"
+        );
+        for (i, _) in s.match_indices(':') {
+            for end in [i + 1, i + 2] {
+                if let Some(before) = s.get(..end) {
+                    assert_eq!(
+                        possessive_lead_in(before, nouns),
+                        lead.is_match(before),
+                        "lead-in: {before:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn speech_noun_cues_agree_with_their_regexes() {
+        // Written for this test: each form and its near misses.
+        let nouns = nouns();
+        let r = noun_regexes(&nouns);
+        for s in [
+            "That line from Commissioner Lee was repeated.",
+            "That line came from Commissioner Lee.",
+            "That LINE  came\tfrom  Lee.",
+            "The line from the station was cut.",
+            "The lines from Lee.",
+            "The airline from Lee.",
+            "The line fromLee.",
+            "His last words were: ",
+            "His last words were:",
+            "her very last words:",
+            "their reply read :  ",
+            "Their three last long words were: ",
+            "The message was clear: ",
+            "his words went: ",
+            "this words: ",
+            "\u{201C}his answer: ",
+            "his well-known answer is: ",
+            "his 2 answer: ",
+            "his answers: ",
+            "his answer was",
+        ] {
+            nouns_agree(&nouns, &r, s);
         }
     }
 
@@ -438,10 +608,13 @@ mod tests {
             return;
         };
         let r = regexes();
+        let nouns = nouns();
+        let nr = noun_regexes(&nouns);
         for line in wiki.lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             for para in v["text"].as_str().unwrap_or("").split('\n') {
                 agree(&r, para);
+                nouns_agree(&nouns, &nr, para);
             }
         }
     }

@@ -4,41 +4,23 @@
 //! a reference back naming its speaker (`That line from Commissioner Lee`),
 //! a possessive lead-in (`His last words were:`), and glosses (a quotation
 //! in or right before or after parentheses: `"Kun jij ...?" (literally
-//! "...")`). The patterns are built on first use, once per engine.
+//! "...")`). They are matched by hand (`cue_scan.rs`).
 
 use super::cue_scan;
-use super::matching::LazyRegex;
 use super::options::Options;
 
-/// The patterns (see the module doc).
+/// The cues (see the module doc).
 #[derive(Debug, Clone)]
 pub(super) struct QuoteCues {
-    /// `That line from Commissioner Lee`.
-    reference_from: LazyRegex,
-    /// `His last words were:` at the end of a lead-in.
-    possessive_lead: LazyRegex,
+    /// The speech nouns, lower-cased (`line` in `That line from
+    /// Commissioner Lee`, `words` in `His last words were:`).
+    nouns: Vec<String>,
 }
 
 impl QuoteCues {
     pub(super) fn new(opts: &Options) -> QuoteCues {
-        let nouns = opts
-            .speech_nouns
-            .iter()
-            .map(|n| regex::escape(&n.to_lowercase()))
-            .collect::<Vec<_>>()
-            .join("|");
-        let nouns = if nouns.is_empty() {
-            r"[^\s\S]".to_string()
-        } else {
-            nouns
-        };
         QuoteCues {
-            reference_from: LazyRegex::new(format!(
-                r"(?i:(?-u:\b)(?:{nouns})\s+(?:came\s+)?from)\s+\p{{Lu}}"
-            )),
-            possessive_lead: LazyRegex::new(format!(
-                r"(?i:(?-u:\b)(?:his|her|their)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:{nouns})(?:\s+(?:was|were|is|are|read|ran|went))?\s*:\s*)$"
-            )),
+            nouns: opts.speech_nouns.iter().map(|n| n.to_lowercase()).collect(),
         }
     }
 
@@ -56,7 +38,7 @@ impl QuoteCues {
     /// Whether sentence text `s` refers back to a quotation and names its
     /// speaker (`That line from Commissioner Lee was repeated`).
     pub(super) fn refers_back(&self, s: &str) -> bool {
-        self.reference_from.is_match(s)
+        cue_scan::refers_back(s, &self.nouns)
     }
 
     /// Whether sentence text `s` credits its claim to a named source by a
@@ -68,7 +50,7 @@ impl QuoteCues {
     /// Whether `before` (the sentence up to a quotation) is a possessive
     /// lead-in (`His last words were:`).
     pub(super) fn possessive_lead_in(&self, before: &str) -> bool {
-        self.possessive_lead.is_match(before)
+        cue_scan::possessive_lead_in(before, &self.nouns)
     }
 }
 
