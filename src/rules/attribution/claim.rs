@@ -113,12 +113,6 @@ fn group_claims(
                     continue;
                 }
             }
-            // The group or evidence is the object of a phrase, not the
-            // subject (`A review of 13 studies found`, `systems based on
-            // molecular studies reveal`).
-            if of_phrase(&text[base..start]) {
-                continue;
-            }
             let after_start = base + m.end;
             let after = &text[after_start..span.end];
             // The verb: one of the first `group_verb_within` words.
@@ -132,6 +126,12 @@ fn group_claims(
             let verb_end = after_start + verb.end;
             let mid = &text[after_start..after_start + verb.start];
             if mid_names_source(c, mid) || mid.contains([',', ';', '(', '"', '\u{2014}']) {
+                continue;
+            }
+            // The group or evidence is the object of a phrase, not the
+            // subject (`A review of 13 studies found`, `systems based on
+            // molecular studies reveal`).
+            if of_phrase(&text[base..start]) {
                 continue;
             }
             found.push((start..verb_end, kind));

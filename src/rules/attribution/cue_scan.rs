@@ -283,9 +283,15 @@ const POSSESSIVE_NOUNS: [&str; 14] = [
 /// possessive source, NOUNS those of [`POSSESSIVE_NOUNS`].
 pub(super) fn possessive_source(s: &str) -> bool {
     let b = s.as_bytes();
-    s.match_indices(['\'', '\u{2019}']).any(|(a, mark)| {
+    // The marks, found byte by byte: `'` or the three bytes of `\u{2019}`.
+    let marks = (0..b.len()).filter_map(|a| match b[a] {
+        b'\'' => Some((a, 1)),
+        0xE2 if b.get(a + 1..a + 3) == Some(&[0x80, 0x99]) => Some((a, 3)),
+        _ => None,
+    });
+    marks.into_iter().any(|(a, mark_len)| {
         // After the mark: `s?\s+` and a noun.
-        let mut i = a + mark.len();
+        let mut i = a + mark_len;
         if b.get(i) == Some(&b's') {
             i += 1;
         }
