@@ -284,9 +284,9 @@ const POSSESSIVE_NOUNS: [&str; 14] = [
 pub(super) fn possessive_source(s: &str) -> bool {
     let b = s.as_bytes();
     // The marks, found byte by byte: `'` or the three bytes of `\u{2019}`.
-    let marks = (0..b.len()).filter_map(|a| match b[a] {
+    let marks = memchr::memchr2_iter(b'\'', 0xE2, b).filter_map(|a| match b[a] {
         b'\'' => Some((a, 1)),
-        0xE2 if b.get(a + 1..a + 3) == Some(&[0x80, 0x99]) => Some((a, 3)),
+        _ if b.get(a + 1..a + 3) == Some(&[0x80, 0x99]) => Some((a, 3)),
         _ => None,
     });
     marks.into_iter().any(|(a, mark_len)| {
