@@ -607,6 +607,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::print_stderr)]
     fn agree_with_their_regexes_on_the_shared_corpus() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
         let Ok(wiki) = std::fs::read_to_string(dir.join("wikipedia-unicode.jsonl")) else {
