@@ -467,7 +467,13 @@ mod tests {
         };
         let s = c.settings_for(&e, Path::new("korea/a.txt"), &cli);
         for (i, r) in e.rules().iter().enumerate() {
-            assert_eq!(s.enabled[i], r.pack != "unicode", "{}", r.id);
+            // (`weasel-words` is off by default.)
+            assert_eq!(
+                s.enabled[i],
+                r.pack != "unicode" && r.default_enabled,
+                "{}",
+                r.id
+            );
         }
     }
 }

@@ -107,7 +107,10 @@ impl<'a> Context<'a> {
             self.settings.enabled[i]
                 && matches!(
                     r.kind(),
-                    Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource
+                    Kind::UnattributedQuote
+                        | Kind::UnattributedClaim
+                        | Kind::AnonymousSource
+                        | Kind::WeaselWords
                 )
         })
     }
@@ -189,6 +192,7 @@ impl<'a> Context<'a> {
                 Check::UnattributedQuote(o) if same(o) => want.quotes = true,
                 Check::UnattributedClaim(o) if same(o) => want.claims = true,
                 Check::AnonymousSource(o) if same(o) => want.anonymous = true,
+                Check::WeaselWords(o) if same(o) => want.weasel = true,
                 _ => {}
             }
         }

@@ -87,6 +87,7 @@ pub enum Kind {
     UnattributedQuote,
     UnattributedClaim,
     AnonymousSource,
+    WeaselWords,
     NameRomanization,
     FusedName,
 }
@@ -95,7 +96,7 @@ impl Kind {
     /// Every kind, in the order the engine runs them: a kind whose
     /// findings are claimed ([`Kind::claims`]) runs before the kinds that
     /// respect claims.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Mojibake,
         Kind::MixedScript,
         Kind::StrayScript,
@@ -104,6 +105,7 @@ impl Kind {
         Kind::UnattributedQuote,
         Kind::UnattributedClaim,
         Kind::AnonymousSource,
+        Kind::WeaselWords,
         Kind::NameRomanization,
         Kind::FusedName,
         Kind::Pattern,
@@ -124,6 +126,7 @@ impl Kind {
             Kind::UnattributedQuote => "unattributed-quote",
             Kind::UnattributedClaim => "unattributed-claim",
             Kind::AnonymousSource => "anonymous-source",
+            Kind::WeaselWords => "weasel-words",
             Kind::NameRomanization => "name-romanization",
             Kind::FusedName => "fused-name",
         }
@@ -150,7 +153,8 @@ impl Kind {
             | Kind::InvalidUtf8
             | Kind::UnattributedQuote
             | Kind::UnattributedClaim
-            | Kind::AnonymousSource => false,
+            | Kind::AnonymousSource
+            | Kind::WeaselWords => false,
         }
     }
 }
@@ -169,6 +173,7 @@ pub enum Check {
     UnattributedQuote(attribution::RuleOptions),
     UnattributedClaim(attribution::RuleOptions),
     AnonymousSource(attribution::RuleOptions),
+    WeaselWords(attribution::RuleOptions),
     NameRomanization(RomanizationOptions),
     FusedName,
 }
@@ -185,6 +190,7 @@ impl Check {
             Check::UnattributedQuote(_) => Kind::UnattributedQuote,
             Check::UnattributedClaim(_) => Kind::UnattributedClaim,
             Check::AnonymousSource(_) => Kind::AnonymousSource,
+            Check::WeaselWords(_) => Kind::WeaselWords,
             Check::NameRomanization(_) => Kind::NameRomanization,
             Check::FusedName => Kind::FusedName,
         }
@@ -195,7 +201,8 @@ impl Check {
         match self {
             Check::UnattributedQuote(o)
             | Check::UnattributedClaim(o)
-            | Check::AnonymousSource(o) => Some(o),
+            | Check::AnonymousSource(o)
+            | Check::WeaselWords(o) => Some(o),
             _ => None,
         }
     }
@@ -213,6 +220,7 @@ impl Check {
             Check::UnattributedQuote(o) => attribution_findings(cx, o, |f| &f.quotes),
             Check::UnattributedClaim(o) => attribution_findings(cx, o, |f| &f.claims),
             Check::AnonymousSource(o) => attribution_findings(cx, o, |f| &f.anonymous),
+            Check::WeaselWords(o) => attribution_findings(cx, o, |f| &f.weasel),
             Check::NameRomanization(_) => match cx.names() {
                 Ok(found) => found.romanization.clone(),
                 Err(e) => vec![entity_table_error(e)],

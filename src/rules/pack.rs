@@ -265,9 +265,10 @@ fn option_keys(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::StrayScript => fields_of::<StrayOptions>(),
         Kind::Pattern => fields_of::<pattern::RawOptions>(),
-        Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
-            fields_of::<AttributionRule>()
-        }
+        Kind::UnattributedQuote
+        | Kind::UnattributedClaim
+        | Kind::AnonymousSource
+        | Kind::WeaselWords => fields_of::<AttributionRule>(),
         Kind::NameRomanization => fields_of::<RomanizationOptions>(),
         Kind::MixedScript
         | Kind::InvisibleChar
@@ -298,7 +299,10 @@ fn check_of(
             let raw: pattern::RawOptions = typed(options, cx)?;
             Check::Pattern(raw.validate(kind_span, &|span, msg| cx.error(span, msg))?)
         }
-        Kind::UnattributedQuote | Kind::UnattributedClaim | Kind::AnonymousSource => {
+        Kind::UnattributedQuote
+        | Kind::UnattributedClaim
+        | Kind::AnonymousSource
+        | Kind::WeaselWords => {
             let own = match options.get_ref() {
                 DeValue::Table(t) => t.get("attribution").cloned(),
                 _ => None,
@@ -314,6 +318,7 @@ fn check_of(
             match kind {
                 Kind::UnattributedQuote => Check::UnattributedQuote(opts),
                 Kind::UnattributedClaim => Check::UnattributedClaim(opts),
+                Kind::WeaselWords => Check::WeaselWords(opts),
                 _ => Check::AnonymousSource(opts),
             }
         }

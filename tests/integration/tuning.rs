@@ -219,10 +219,10 @@ fn a_house_pack_narrows_the_name_window() {
 #[test]
 fn a_house_pack_adds_a_reporting_verb() {
     // Barrow, who concedes it, answers for what experts say.
-    let text = "Barrow conceded experts say the plan will fail.\n";
+    let text = "Barrow grumbled experts say the plan will fail.\n";
     let (shipped, house) = shipped_then_tuned(
         "unattributed-claim",
-        r#"extend-reporting-verb-forms = ["conceded"]"#,
+        r#"extend-reporting-verb-forms = ["grumbled"]"#,
         text,
     );
     assert_eq!(shipped, ["experts say"]);
@@ -249,7 +249,7 @@ fn a_house_pack_widens_the_subject_verb_window() {
 #[test]
 fn a_house_pack_adds_a_quote_exemption_filler() {
     // `dubbed simply "..."` names a phrase, as `dubbed "..."` does.
-    let quote = "“a reckless gamble with the lives of millions of people.”";
+    let quote = "“A reckless gamble with the lives of millions of people.”";
     let text = format!("The plan was dubbed simply {quote}\n");
     let (shipped, house) = shipped_then_tuned(
         "unattributed-quote",

@@ -76,7 +76,7 @@ impl Anchors {
                 .iter(p)
                 .map(|r| &p.as_bytes()[r.range()])
                 .collect();
-            let Some(at) = (0..runs.len()).max_by_key(|&i| runs[i].len()) else {
+            let Some(at) = Self::anchor_of(&runs) else {
                 if !p.trim().is_empty() {
                     self.always |= kind;
                 }
@@ -96,6 +96,27 @@ impl Anchors {
             };
             self.uses[i].push(AnchorUse { kind, around });
         }
+    }
+
+    /// Which of a phrase's ASCII words anchors it: its longest word that is
+    /// not one of the commonest words of English (`back` in `hit back`,
+    /// `their` in `state in their`), else its longest (the last of equals). Any word of a phrase finds the same matches;
+    /// the choice only decides how often the scan stops.
+    fn anchor_of(runs: &[&[u8]]) -> Option<usize> {
+        const COMMON: [&[u8]; 16] = [
+            b"the", b"a", b"an", b"in", b"on", b"to", b"of", b"up", b"out", b"back", b"their",
+            b"they", b"we", b"it", b"is", b"and",
+        ];
+        let lower = |w: &[u8]| w.to_ascii_lowercase();
+        if runs.len() > 1 {
+            let rare = (0..runs.len())
+                .filter(|&i| !COMMON.contains(&lower(runs[i]).as_slice()))
+                .max_by_key(|&i| runs[i].len());
+            if rare.is_some() {
+                return rare;
+            }
+        }
+        (0..runs.len()).max_by_key(|&i| runs[i].len())
     }
 
     /// Builds the table the document scan looks words up in.

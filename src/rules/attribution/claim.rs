@@ -106,7 +106,10 @@ fn group_claims(
         for m in re.find_iter_within(s, bounds) {
             let start = base + m.start;
             if let Some((w, cap)) = prev_word(text, base, start) {
-                if cap || c.specific.contains(w.as_ref()) {
+                if cap
+                    || c.specific.contains(w.as_ref())
+                    || w.starts_with(|d: char| d.is_ascii_digit())
+                {
                     continue;
                 }
             }
@@ -125,9 +128,28 @@ fn group_claims(
             if mid_names_source(c, mid) || mid.contains([',', ';', '(', '"', '\u{2014}']) {
                 continue;
             }
+            // The group or evidence is the object of a phrase, not the
+            // subject (`A review of 13 studies found`, `systems based on
+            // molecular studies reveal`).
+            if of_phrase(&text[base..start]) {
+                continue;
+            }
             found.push((start..verb_end, kind));
         }
     }
+}
+
+/// Whether the clause before a vague group ends in a preposition and up to
+/// one modifier (`of 13`, `based on molecular`): the group is then not the
+/// subject.
+fn of_phrase(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', '(']).next().unwrap_or(before);
+    let ws = words_of(clause, usize::MAX);
+    let n = ws.len();
+    n >= 2
+        && [ws[n - 1], ws[n - 2]]
+            .iter()
+            .any(|w| ["of", "on", "from", "by", "in", "with"].contains(&lower(w).as_ref()))
 }
 
 /// Vague subjects in the sentence `span`: `some believe`, `many people
@@ -225,6 +247,12 @@ fn report_claims(
             || reported_by_speaker(c, text, sent.span.clone(), r.clone())
         {
             continue;
+        }
+        // A citation or a possessive source in the sentence names it:
+        // `(Moscovitch 2007)`, `by Novak (1998)`, `in Whitehead's view`.
+        let s = &text[sent.span.clone()];
+        if c.quote_cues.cites(s) || c.quote_cues.possessive_source(s) {
+            break;
         }
         if *names.get_or_insert_with(next_names) {
             break;

@@ -8,7 +8,9 @@ use rustc_hash::FxHashSet;
 use super::anchors::{Anchors, ATTRIBUTING};
 use super::matching::{alt_forms, phrase_pattern, OpenAttribution, PhraseSet, WordPattern};
 use super::options::{inflections, strings, word_set, Options};
+use super::quote_cues::QuoteCues;
 use super::speaker::ReportingVerbs;
+use super::weasel::WeaselCues;
 use super::word_table::WordTable;
 use crate::words::Word;
 
@@ -70,6 +72,16 @@ pub struct Compiled {
     /// the anonymous-source patterns (`ANON`). Only those sentences are
     /// examined; one pass serves both rules.
     pub(super) anchors: Anchors,
+    /// `weasel-words`' cues.
+    pub(super) weasel: WeaselCues,
+    /// The quotation checks beyond speech verbs (credits, citations,
+    /// glosses; see `quote_cues.rs`).
+    pub(super) quote_cues: QuoteCues,
+    /// The speech forms a quotation paragraph may borrow its speaker by
+    /// (all but `borrowing-excluded-forms`).
+    pub(super) borrow_forms: FxHashSet<String>,
+    /// The single words of the vague groups and subjects.
+    pub(super) vague_words: FxHashSet<String>,
 }
 
 /// Bits of [`Anchors`] kinds for the claim patterns.
@@ -140,6 +152,21 @@ impl Compiled {
             bare_dets: set(&opts.bare_source_determiners),
             source_clause_openers: set(&opts.source_clause_openers),
             anchors,
+            weasel: WeaselCues::new(&opts.weasel_cues, &opts.weasel_exceptions)?,
+            quote_cues: QuoteCues::new(opts),
+            borrow_forms: {
+                let excluded = set(&opts.borrowing_excluded_forms);
+                speech_forms
+                    .iter()
+                    .filter(|f| !f.contains(' ') && !excluded.contains(f.as_str()))
+                    .cloned()
+                    .collect()
+            },
+            vague_words: set(&opts.vague_groups)
+                .into_iter()
+                .chain(set(&opts.vague_subjects))
+                .filter(|w| !w.contains(' '))
+                .collect(),
         })
     }
 }

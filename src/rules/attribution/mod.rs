@@ -20,17 +20,22 @@
 //!   stand for would match (words of `(?-u:\b)`: `Word::ascii()`);
 //! - `word_table.rs`: the packed-word table and block scan beneath them.
 
+#[cfg(test)]
+mod accuracy_tests;
 mod anchors;
 mod anonymous;
 mod claim;
 mod compiled;
+mod cue_scan;
 mod matching;
 mod options;
 mod prose;
 mod quote;
+mod quote_cues;
 mod speaker;
 #[cfg(test)]
 mod test_support;
+mod weasel;
 mod word_table;
 
 use anonymous::anonymous_in;
@@ -60,6 +65,7 @@ pub struct Wanted {
     pub quotes: bool,
     pub claims: bool,
     pub anonymous: bool,
+    pub weasel: bool,
 }
 
 /// The findings of each attribution rule (empty for rules not wanted).
@@ -68,6 +74,7 @@ pub struct Findings {
     pub quotes: Vec<Finding>,
     pub claims: Vec<Finding>,
     pub anonymous: Vec<Finding>,
+    pub weasel: Vec<Finding>,
 }
 
 /// Runs the wanted rules on `text`, segmented as `seg` (the document's
@@ -77,6 +84,9 @@ pub struct Findings {
 /// [`Context::segmented`]: crate::rules::Context::segmented
 pub fn check(text: &str, seg: &Segmented, c: &Compiled, want: Wanted) -> Findings {
     let mut out = Findings::default();
+    if want.weasel {
+        out.weasel = c.weasel.findings(text, seg);
+    }
     if !(want.quotes || want.claims || want.anonymous) {
         return out;
     }

@@ -104,6 +104,23 @@ pub struct Options {
     /// (`and sources said`); after any other word it describes or refers
     /// back (`industry sources said`, `the source said`).
     pub source_clause_openers: Vec<String>,
+    /// Nouns for what someone said (`words`, `reply`, `message`): after a
+    /// possessive (`His last words were:`) they lead in a quotation, and
+    /// before `from` a name (`That line from Commissioner Lee`) they
+    /// credit the quotation before.
+    pub speech_nouns: Vec<String>,
+    /// Speech verb forms that do not let a quotation paragraph borrow its
+    /// speaker from the paragraph before: forms with a common non-speech
+    /// sense (`called the mayor unfit`, `cited`, `smiled`).
+    pub borrowing_excluded_forms: Vec<String>,
+    /// Cues of `weasel-words`: vague quantifiers as sources, hedges and
+    /// puffery (`some say`, `is widely regarded`, `one of the greatest`),
+    /// matched case-insensitively as whole words.
+    pub weasel_cues: Vec<String>,
+    /// Words after which a weasel quantifier (`some`, `many`) only counts a
+    /// quantity (`some 300 people`, `many times`): written as the two-word
+    /// phrase they make with it is not a cue.
+    pub weasel_exceptions: Vec<String>,
 }
 
 pub(super) fn strings(v: &[&str]) -> Vec<String> {

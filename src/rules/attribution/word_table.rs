@@ -16,7 +16,7 @@ pub(super) fn is_regex_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
-/// first, second and last byte and length rejects most words of a text, and
+/// first, second, third, last but one and last byte and length rejects most words of a text, and
 /// the rest are looked up with their bytes packed into two integers.
 #[derive(Debug, Clone)]
 pub(super) struct WordTable {
@@ -24,8 +24,10 @@ pub(super) struct WordTable {
     /// length of each word with such first and last bytes (in either case);
     /// then the same by first and second byte (at 1024 on) and by first
     /// and third byte (at 2048 on), a word too short to have the byte
-    /// having its bit whatever byte follows it.
-    filter: Box<[u64; 3072]>,
+    /// having its bit whatever byte follows it; then by the byte before
+    /// the last and the last (at 3072 on), a one-byte word having its bit
+    /// whatever byte precedes it.
+    filter: Box<[u64; 4096]>,
     /// Open addressing by [`WordTable::hash`]: packed word (see
     /// [`pack_word`]), index; an empty slot is `(0, 0, 0)`.
     slots: Vec<(u64, u64, u32)>,
@@ -85,7 +87,7 @@ impl WordTable {
     pub(super) fn new(words: &[Vec<u8>]) -> WordTable {
         let size = (words.len() * 2).next_power_of_two().max(16);
         let mut t = WordTable {
-            filter: Box::new([0; 3072]),
+            filter: Box::new([0; 4096]),
             slots: vec![(0, 0, 0); size],
             shift: 64 - size.trailing_zeros(),
             long: FxHashMap::default(),
@@ -106,6 +108,13 @@ impl WordTable {
                             t.filter[at + cell(first, c)] |= bit;
                         }
                     }
+                }
+            }
+            if w.len() >= 2 {
+                t.filter[3072 + cell(w[w.len() - 2], last)] |= bit;
+            } else {
+                for c in 0..32 {
+                    t.filter[3072 + cell(c, last)] |= bit;
                 }
             }
             if w.len() > 16 {
@@ -131,7 +140,9 @@ impl WordTable {
     #[inline(always)]
     pub(super) fn may_hold(&self, b: &[u8], start: usize, end: usize) -> bool {
         let at = |k: usize| b.get(start + k).copied().unwrap_or(0);
+        let before_last = if end - start >= 2 { b[end - 2] } else { 0 };
         self.filter(b[start], at(1), at(2), b[end - 1], end - start)
+            && self.filter[3072 + cell(before_last, b[end - 1])] >> ((end - start) & 63) & 1 != 0
     }
 
     /// The filter on a word's first, second and third (or following) and
@@ -229,6 +240,7 @@ impl WordTable {
                         if self.filter[cell(first, last)].wrapping_shr(len) & 1 != 0
                             && self.filter[1024 + cell(first, w[17 + s])].wrapping_shr(len) & 1 != 0
                             && self.filter[2048 + cell(first, w[18 + s])].wrapping_shr(len) & 1 != 0
+                            && self.filter[3072 + cell(w[14 + e], last)].wrapping_shr(len) & 1 != 0
                             && whole(base + s, base + e)
                         {
                             f(base + s, base + e);

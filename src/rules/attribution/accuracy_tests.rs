@@ -1,0 +1,141 @@
+//! Fixtures for the nine kinds of attribution error of the accuracy issue:
+//! each text is written for these tests (made up to show its kind), and
+//! each failed before the change that made it pass.
+
+use super::claim::unattributed_claims;
+use super::quote::unattributed_quotes;
+use super::test_support::found;
+
+fn quotes(text: &str) -> Vec<String> {
+    found(text, unattributed_quotes)
+}
+
+fn claims(text: &str) -> Vec<String> {
+    found(text, unattributed_claims)
+}
+
+fn attributed(texts: &[&str]) {
+    for t in texts {
+        assert_eq!(quotes(t), Vec::<String>::new(), "quote findings in {t:?}");
+    }
+}
+
+fn flagged(texts: &[&str]) {
+    for t in texts {
+        assert_eq!(quotes(t).len(), 1, "expected one quote finding in {t:?}");
+    }
+}
+
+/// Kind 1: a run of stand-alone quotation paragraphs after the paragraph
+/// that names the speaker.
+#[test]
+fn kind1_quote_paragraph_runs() {
+    attributed(&[
+        "Mayor Lee spoke to reporters on Tuesday.\n\n\u{201C}We have waited long enough for this plan.\u{201D}\n\n\u{201C}We will not wait another year for a decision.\u{201D}\n\n\u{201C}The people of this city deserve better than this.\u{201D}",
+    ]);
+    // The run ends at a paragraph that is not a quotation alone.
+    flagged(&["Mayor Lee spoke to reporters on Tuesday.\n\n\u{201C}We have waited long enough for this plan.\u{201D}\n\nThe council adjourned at noon.\n\n\u{201C}We will not wait another year for a decision.\u{201D}"]);
+}
+
+/// Kinds 2 and 5: speech verbs once missing (`continued`, `fumed`, plural
+/// `state`), with an apostrophe in the first quotation.
+#[test]
+fn kind2_and_5_reporting_verbs_with_apostrophes() {
+    attributed(&[
+        "\u{201C}That\u{2019}s the hard part,\u{201D} she continued. \u{201C}The rest is paperwork that nobody wants to do.\u{201D}",
+        "\u{201C}That's the hard part,\u{201D} Lee fumed. \u{201C}The rest is paperwork that nobody wants to do.\u{201D}",
+        "\"That's the hard part,\" Lee barked. \"The rest is paperwork that nobody wants to do.\"",
+        "\u{201C}The ministers have ignored every warning we gave them.\u{201D} the ministers state in their letter.",
+        "\u{201C}Nobody reads these rules before the deadline,\u{201D} the clerk emailed.",
+    ]);
+}
+
+/// Kind 3: attribution without a verb.
+#[test]
+fn kind3_verbless_attribution() {
+    attributed(&[
+        "\u{201C}We should have acted years ago, and now it is too late for that.\u{201D} \u{2014} Maria Lopez, Philadelphia.",
+        "The meeting ran late.\n\n\u{201C}Nobody here will accept a plan that ignores the river.\u{201D}\n\nThat line from Commissioner Lee was repeated by every speaker after him.",
+        "Colonel Smith was shot at dawn in 1864.\n\nHis last words were: \u{201C}Tell my mother I did not run from the field.\u{201D}",
+        "Readers' letters this week:\n\n\u{201C}The city should never have sold the old library to developers.\u{201D} by Anna Kim",
+    ]);
+}
+
+/// Kind 4: a partial quotation in a running sentence whose subject is its
+/// source.
+#[test]
+fn kind4_partial_quotes_with_a_subject() {
+    attributed(&["The mailer attacks a \u{201C}council that cares more about developers than about the people who live here.\u{201D}"]);
+}
+
+/// Kind 6: a quotation paragraph borrows its speaker only from a paragraph
+/// that attributes speech to an identifiable source.
+#[test]
+fn kind6_borrowed_attribution() {
+    let quote =
+        "\n\n\u{201C}We will never accept a plan that ignores the river and its people.\u{201D}";
+    flagged(&[
+        &format!("The paper again called the mayor unfit.{quote}"),
+        &format!("Democrats have long argued that the tax is unfair.{quote}"),
+        &format!("The station has documents:{quote}"),
+    ]);
+    attributed(&[
+        &format!("The mayor said the plan was sound.{quote}"),
+        &format!("They have argued for years that the tax is unfair.{quote}"),
+    ]);
+}
+
+/// Kind 7: quotation marks that are not speech (Wikipedia): linguistic
+/// examples and glosses, a text quoted by its opening words, a quotation
+/// with an author–date citation.
+#[test]
+fn kind7_non_speech_quotation_marks() {
+    attributed(&[
+        "The usual word order is: \"Kun jij je pen niet vinden?\" (literally \"Can you your pen not find?\") \"Can't you find your pen?\"",
+        "An example is the antiphon that begins: \"Tota pulchra es, Maria, et macula originalis non est in te\" (You are all beautiful, Mary).",
+        "Samurai became popular. \u{201C}Hyperbolizing the samurai in such a way provides international interest in certain characters\u{201D} (Moscardi, N.D.). Producers followed.",
+    ]);
+}
+
+/// Kind 8: claims once missed.
+#[test]
+fn kind8_missed_claims() {
+    for t in [
+        "Analysts question whether the merger will survive.",
+        "Physicians may find the new rules confusing.",
+    ] {
+        assert_eq!(claims(t).len(), 1, "{t}");
+    }
+}
+
+/// Kind 9: claims that have a source.
+#[test]
+fn kind9_claims_with_a_source() {
+    for t in [
+        "The genus was treated as distinct by Novak (1998), but critics argue it is not.",
+        "Critics argue the trace is reactivated during sleep (Moscovitch 2007).",
+        "In Whitehead's view, critics argue the process is real.",
+        "A 2007 review of 13 studies found that the drug works.",
+        "Classification systems based on molecular studies reveal that the order is paraphyletic.",
+    ] {
+        assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+    }
+    assert_eq!(
+        claims("Critics argue the deal gives away too much.").len(),
+        1
+    );
+}
+
+/// Messages say what the reader is missing.
+#[test]
+fn messages_say_what_is_missing() {
+    let t = "The council met on Monday.\n\n\u{201C}We will never accept a plan that ignores the river.\u{201D}";
+    let seg = crate::segment::segment(t);
+    let f = unattributed_quotes(t, &seg, &super::test_support::compiled());
+    assert!(
+        f[0].message
+            .contains("the paragraph before attributes nothing"),
+        "{}",
+        f[0].message
+    );
+}
