@@ -16,6 +16,7 @@ pub mod pack;
 pub mod pattern;
 pub mod script;
 mod stray_fix;
+mod stray_name;
 
 pub use context::Context;
 pub use names::RomanizationOptions;
