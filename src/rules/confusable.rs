@@ -43,9 +43,47 @@ pub fn word_around(text: &str, at: usize) -> Span {
 pub fn check_document(cx: &super::Context) -> Vec<Finding> {
     let claims = cx.claims();
     non_ascii_words(cx.text, cx.non_ascii())
+        .flat_map(|w| cjk_free_parts(cx.text, w))
         .filter(|w| !claims.overlaps(*w))
         .filter_map(|w| check_word(cx.text, w))
         .collect()
+}
+
+/// The parts of a word between its Hangul, Han and kana letters: a CJK
+/// token glued to a name (`Zеlеnskyy커뮤니티`) is a stray word of its own
+/// (`stray-script`), and the name before it is still checked for
+/// look-alikes. A word with no CJK letter is one part.
+pub fn cjk_free_parts(text: &str, word: Span) -> Vec<Span> {
+    let w = &text[word.range()];
+    if !w.chars().any(is_cjk) {
+        return vec![word];
+    }
+    let mut parts = Vec::new();
+    let mut start = None;
+    for (o, c) in w.char_indices() {
+        match (is_cjk(c), start) {
+            (true, Some(s)) => {
+                parts.push(Span::new(word.start + s, word.start + o));
+                start = None;
+            }
+            (false, None) => start = Some(o),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        parts.push(Span::new(word.start + s, word.end));
+    }
+    parts
+}
+
+/// A letter of the scripts that never look like Latin (Hangul, Han, kana).
+fn is_cjk(c: char) -> bool {
+    super::hangul_or_han(c).is_some()
+        || c >= '\u{1100}'
+            && matches!(
+                c.script(),
+                Script::Hangul | Script::Han | Script::Hiragana | Script::Katakana
+            )
 }
 
 /// Words (runs of letters, digits and marks) of `text` that contain a
@@ -167,6 +205,30 @@ mod tests {
         assert_eq!(
             check("Gr\u{3BF}up"),
             [("Gr\u{3BF}up".into(), "Group".into())]
+        );
+    }
+
+    /// Issue 20, a draft written for it: two Cyrillic `е` in a name with
+    /// Hangul glued on gave no finding (the Hangul letters have no Latin
+    /// prototype, so the whole word was skipped).
+    #[test]
+    fn a_cjk_token_glued_to_a_spoofed_name_does_not_hide_it() {
+        let text = "The Z\u{435}l\u{435}nskyy커뮤니티 team met.";
+        let found: Vec<(String, String)> =
+            non_ascii_words(text, &crate::rules::context::NonAscii::new(text))
+                .flat_map(|w| cjk_free_parts(text, w))
+                .filter_map(|w| check_word(text, w))
+                .map(|f| {
+                    let fixed = f.fix.unwrap().title;
+                    (text[f.span.range()].to_string(), fixed)
+                })
+                .collect();
+        assert_eq!(
+            found,
+            [(
+                "Z\u{435}l\u{435}nskyy".to_string(),
+                "replace with `Zelenskyy`".to_string()
+            )]
         );
     }
 

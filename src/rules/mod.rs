@@ -6,6 +6,7 @@
 pub mod attribution;
 pub mod confusable;
 pub mod context;
+pub mod fullwidth;
 pub mod invalid_utf8;
 pub mod invisible;
 pub mod mojibake;
@@ -15,6 +16,7 @@ pub mod pack;
 pub mod pattern;
 pub mod script;
 mod stray_fix;
+mod stray_name;
 
 pub use context::Context;
 pub use names::RomanizationOptions;
@@ -81,6 +83,7 @@ pub enum Kind {
     StrayScript,
     MixedScript,
     InvisibleChar,
+    FullwidthLatin,
     Mojibake,
     InvalidUtf8,
     Pattern,
@@ -101,6 +104,7 @@ impl Kind {
         Kind::MixedScript,
         Kind::StrayScript,
         Kind::InvisibleChar,
+        Kind::FullwidthLatin,
         Kind::InvalidUtf8,
         Kind::UnattributedQuote,
         Kind::UnattributedClaim,
@@ -120,6 +124,7 @@ impl Kind {
             Kind::StrayScript => "stray-script",
             Kind::MixedScript => "mixed-script",
             Kind::InvisibleChar => "invisible-char",
+            Kind::FullwidthLatin => "fullwidth-latin",
             Kind::Mojibake => "mojibake",
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::Pattern => "pattern",
@@ -149,6 +154,7 @@ impl Kind {
             Kind::StrayScript | Kind::Pattern | Kind::NameRomanization | Kind::FusedName => true,
             Kind::MixedScript
             | Kind::InvisibleChar
+            | Kind::FullwidthLatin
             | Kind::Mojibake
             | Kind::InvalidUtf8
             | Kind::UnattributedQuote
@@ -165,6 +171,7 @@ pub enum Check {
     StrayScript(script::StrayOptions),
     MixedScript,
     InvisibleChar,
+    FullwidthLatin,
     Mojibake,
     InvalidUtf8,
     Pattern(pattern::PatternOptions),
@@ -184,6 +191,7 @@ impl Check {
             Check::StrayScript(_) => Kind::StrayScript,
             Check::MixedScript => Kind::MixedScript,
             Check::InvisibleChar => Kind::InvisibleChar,
+            Check::FullwidthLatin => Kind::FullwidthLatin,
             Check::Mojibake => Kind::Mojibake,
             Check::InvalidUtf8 => Kind::InvalidUtf8,
             Check::Pattern(_) => Kind::Pattern,
@@ -214,6 +222,7 @@ impl Check {
             Check::StrayScript(opts) => script::check_document(cx, opts),
             Check::MixedScript => confusable::check_document(cx),
             Check::InvisibleChar => invisible::check_document(cx),
+            Check::FullwidthLatin => fullwidth::check_document(cx),
             Check::Mojibake => mojibake::check_document(cx),
             Check::InvalidUtf8 => invalid_utf8::check_document(cx),
             Check::Pattern(opts) => cx.patterns(opts.slot).to_vec(),

@@ -9,11 +9,18 @@
 //! - U+FFFD replacement characters (information already lost; no fix).
 //! - C1 control characters (U+0080–U+009F): Windows-1252 bytes decoded as
 //!   Latin-1; the fix is the Windows-1252 character.
+//! - Mac Roman punctuation read as Latin-1 (`didnÕt`, `ÒquoteÓ`, `dealÑand`):
+//!   `mac_roman.rs`; only between ASCII letters in the shapes of English
+//!   punctuation, since the same letters are real in names (`Ó Briain`,
+//!   `NÚÑEZ`, `ÉCOLE`).
 //!
 //! Mojibake is checked before the script rules, so Hangul-looking garbage is
 //! reported here and not as a stray Korean word.
 
 use crate::diagnostic::{Edit, Finding, Fix, Span};
+
+#[path = "mac_roman.rs"]
+mod mac_roman;
 
 /// What Windows-1252 prints for a byte of 0x80..=0x9F (`None` for the five
 /// bytes it leaves undefined).
@@ -159,6 +166,7 @@ fn check_run(text: &str, chars: &[(usize, char)], end: usize, out: &mut Vec<Find
             .or_else(|| utf8_read_as_cp1252(&run, k))
             .or_else(|| ghost_no_break_space(&run, k))
             .or_else(|| c1_control(&run, k))
+            .or_else(|| mac_roman::read_as_latin1(&run, k))
             .or_else(|| utf8_read_as_cp949(&run, k));
         match step {
             Some((found, next)) => {

@@ -272,6 +272,7 @@ fn option_keys(kind: Kind) -> &'static [&'static str] {
         Kind::NameRomanization => fields_of::<RomanizationOptions>(),
         Kind::MixedScript
         | Kind::InvisibleChar
+        | Kind::FullwidthLatin
         | Kind::Mojibake
         | Kind::InvalidUtf8
         | Kind::FusedName => &[],
@@ -325,6 +326,7 @@ fn check_of(
         Kind::NameRomanization => Check::NameRomanization(typed(options, cx)?),
         Kind::MixedScript => typed::<NoOptions>(options, cx).map(|_| Check::MixedScript)?,
         Kind::InvisibleChar => typed::<NoOptions>(options, cx).map(|_| Check::InvisibleChar)?,
+        Kind::FullwidthLatin => typed::<NoOptions>(options, cx).map(|_| Check::FullwidthLatin)?,
         Kind::Mojibake => typed::<NoOptions>(options, cx).map(|_| Check::Mojibake)?,
         Kind::InvalidUtf8 => typed::<NoOptions>(options, cx).map(|_| Check::InvalidUtf8)?,
         Kind::FusedName => typed::<NoOptions>(options, cx).map(|_| Check::FusedName)?,

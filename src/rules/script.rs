@@ -157,6 +157,11 @@ pub struct StrayTuning {
     /// a suggestion, not a safe fix. Lower case; a past form in -ed counts
     /// as a verb.
     pub slot_words: Vec<String>,
+    /// Common Korean surnames and syllables of given names: a stray Hangul
+    /// token of a surname and two of these (`윤석열`) is read as a personal
+    /// name and offered in romanization rather than deleted.
+    pub name_surnames: Vec<String>,
+    pub name_syllables: Vec<String>,
 }
 
 impl StrayTuning {
@@ -534,6 +539,7 @@ pub fn check_document(cx: &Context, opts: &StrayOptions) -> Vec<Finding> {
             }
         }
     }
+    super::stray_name::render_names(cx, &mut found);
     found
 }
 

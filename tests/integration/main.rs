@@ -27,6 +27,7 @@ mod rule_examples;
 mod serve;
 mod stream;
 mod tuning;
+mod unicode_misses;
 mod util;
 mod wheel;
 mod workspace;

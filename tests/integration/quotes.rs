@@ -128,3 +128,38 @@ fn fix_leaves_quoted_words_and_repairs_the_rest() {
         "The officials met. He said: “The 커뮤니티 is here.”"
     );
 }
+
+/// Issue 20: a stray name rendered in Latin letters is a suggestion, shown
+/// only inside quoted speech; full-width Latin (a preview rule) is written
+/// in ASCII safely outside quotes and only as a suggestion inside them;
+/// Mac Roman punctuation is a repair no reader sees as a word change.
+#[test]
+fn new_unicode_fixes_never_change_quoted_words_on_their_own() {
+    assert_eq!(
+        applicability(
+            "stray-script",
+            "Chinese leader 习近平 met them. “We met 习近平 today,” he said."
+        ),
+        [Unsafe, DisplayOnly]
+    );
+    let mut settings = engine().default_settings();
+    let i = engine().rule_index("fullwidth-latin").unwrap();
+    assert!(!settings.enabled[i], "a preview rule is off by default");
+    settings.enabled[i] = true;
+    let text = "The ＮＡＴＯ summit opened. “The ＮＡＴＯ summit is on,” he said.";
+    let Linted::Text { diagnostics, .. } =
+        lint_bytes(engine(), &settings, Format::Plain, text.as_bytes().to_vec())
+    else {
+        panic!("binary")
+    };
+    let how: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "fullwidth-latin")
+        .map(|d| d.fix.as_ref().expect("a fix").applicability)
+        .collect();
+    assert_eq!(how, [Safe, Unsafe]);
+    assert_eq!(
+        applicability("mojibake", "“We didnÕt know,” she said."),
+        [Safe]
+    );
+}

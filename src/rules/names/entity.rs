@@ -345,6 +345,17 @@ impl NameIndex {
         self.native_entity.get(native).copied()
     }
 
+    /// The entity whose native name is `native` (`习近平`, `Москва`), when
+    /// one entity alone has it: `stray-script` renders such a token.
+    pub fn entity_with_native(&self, native: &str) -> Option<&Entity> {
+        self.entity_of_native(native).map(|i| &self.entities[i])
+    }
+
+    /// The surname tables of Hangul names' readings.
+    pub fn hangul_surnames(&self) -> &crate::hangul::Surnames {
+        &self.lexicon().hangul
+    }
+
     /// The entity that owns exactly this form, if any.
     pub fn entity_of_form(&self, form: &str) -> Option<&Entity> {
         self.pattern_form
