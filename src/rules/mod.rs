@@ -89,13 +89,14 @@ pub enum Kind {
     AnonymousSource,
     NameRomanization,
     FusedName,
+    GlossMismatch,
 }
 
 impl Kind {
     /// Every kind, in the order the engine runs them: a kind whose
     /// findings are claimed ([`Kind::claims`]) runs before the kinds that
     /// respect claims.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Mojibake,
         Kind::MixedScript,
         Kind::StrayScript,
@@ -106,6 +107,7 @@ impl Kind {
         Kind::AnonymousSource,
         Kind::NameRomanization,
         Kind::FusedName,
+        Kind::GlossMismatch,
         Kind::Pattern,
     ];
 
@@ -126,6 +128,7 @@ impl Kind {
             Kind::AnonymousSource => "anonymous-source",
             Kind::NameRomanization => "name-romanization",
             Kind::FusedName => "fused-name",
+            Kind::GlossMismatch => "gloss-mismatch",
         }
     }
 
@@ -150,7 +153,8 @@ impl Kind {
             | Kind::InvalidUtf8
             | Kind::UnattributedQuote
             | Kind::UnattributedClaim
-            | Kind::AnonymousSource => false,
+            | Kind::AnonymousSource
+            | Kind::GlossMismatch => false,
         }
     }
 }
@@ -171,6 +175,7 @@ pub enum Check {
     AnonymousSource(attribution::RuleOptions),
     NameRomanization(RomanizationOptions),
     FusedName,
+    GlossMismatch,
 }
 
 impl Check {
@@ -187,6 +192,7 @@ impl Check {
             Check::AnonymousSource(_) => Kind::AnonymousSource,
             Check::NameRomanization(_) => Kind::NameRomanization,
             Check::FusedName => Kind::FusedName,
+            Check::GlossMismatch => Kind::GlossMismatch,
         }
     }
 
@@ -220,6 +226,12 @@ impl Check {
             Check::FusedName => match cx.names() {
                 Ok(found) => found.fused.clone(),
                 // Reported once: by a romanization rule when one is on.
+                Err(_) if names_romanization_on(cx) => Vec::new(),
+                Err(e) => vec![entity_table_error(e)],
+            },
+            Check::GlossMismatch => match cx.engine.name_index() {
+                Ok(_) if cx.non_ascii().is_empty() => Vec::new(),
+                Ok(index) => names::gloss::check(cx.text, index, &cx.settings.accept),
                 Err(_) if names_romanization_on(cx) => Vec::new(),
                 Err(e) => vec![entity_table_error(e)],
             },

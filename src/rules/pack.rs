@@ -273,7 +273,8 @@ fn option_keys(kind: Kind) -> &'static [&'static str] {
         | Kind::InvisibleChar
         | Kind::Mojibake
         | Kind::InvalidUtf8
-        | Kind::FusedName => &[],
+        | Kind::FusedName
+        | Kind::GlossMismatch => &[],
     }
 }
 
@@ -323,6 +324,7 @@ fn check_of(
         Kind::Mojibake => typed::<NoOptions>(options, cx).map(|_| Check::Mojibake)?,
         Kind::InvalidUtf8 => typed::<NoOptions>(options, cx).map(|_| Check::InvalidUtf8)?,
         Kind::FusedName => typed::<NoOptions>(options, cx).map(|_| Check::FusedName)?,
+        Kind::GlossMismatch => typed::<NoOptions>(options, cx).map(|_| Check::GlossMismatch)?,
     })
 }
 
