@@ -9,6 +9,7 @@ mod convergence;
 mod corpus;
 mod fixes;
 mod fixtures;
+mod gloss;
 mod formats;
 mod hooks;
 mod hostile;

@@ -139,7 +139,12 @@ fn words_before(text: &str, open: usize) -> Words {
 /// When no reading of the words matches a name of the gloss but some way
 /// of reading them is a Korean personal name: that name's span (the
 /// longest).
-fn mismatch(text: &str, words: &Words, names: &[GlossName], lex: &Lexicon) -> Option<(usize, usize)> {
+fn mismatch(
+    text: &str,
+    words: &Words,
+    names: &[GlossName],
+    lex: &Lexicon,
+) -> Option<(usize, usize)> {
     let m = words.len();
     let mut shaped = None;
     for k in 2..=m {
@@ -159,17 +164,32 @@ fn mismatch(text: &str, words: &Words, names: &[GlossName], lex: &Lexicon) -> Op
 
 /// Whether `surname` and `given` are shaped like a Korean personal name.
 fn shaped_name(surname: &str, given: &[&str], lex: &Lexicon) -> bool {
-    let korean = surname_group(&lex.surnames, surname).is_some_and(|(_, korean)| korean);
+    // A Korean surname of the packs, or a spelling of one syllable by
+    // syllable (`Chey`, `Yook`); a Chinese one is no Korean name (`Li Qiang`).
+    let korean = match surname_group(&lex.surnames, surname) {
+        Some((_, korean)) => korean,
+        None => {
+            let folded = fold_basic(&surname_key(surname));
+            lex.hangul
+                .conventional
+                .keys()
+                .any(|h| syllables_match(&folded, h))
+        }
+    };
     korean
         && given.len() <= 2
-        && is_syllables(&given.concat(), 3)
         && given.iter().all(|g| {
             let lower = g.to_lowercase();
-            is_syllables(g, 3)
-                && !lex.is_person_title(g)
-                && !(g.len() >= ENGLISH_PART
-                    && !g.contains('-')
-                    && super::is_english_word(&lower))
+            // (`Kyu-hah`, `Duck-soo`: hyphenated syllables are a given name.)
+            let hyphenated = g.contains('-')
+                && g.split('-')
+                    .all(|p| (1..=6).contains(&p.len()) && p.is_ascii());
+            hyphenated
+                || is_syllables(g, 3)
+                    && !lex.is_person_title(g)
+                    && !(g.len() >= ENGLISH_PART
+                        && !g.contains('-')
+                        && super::is_english_word(&lower))
         })
 }
 
@@ -235,9 +255,9 @@ const VOWELS: [&[&str]; 21] = [
     &["ae", "ai", "e", "ay"],
     &["ya"],
     &["yae", "ye"],
-    &["eo", "o", "u", "eu"],
+    &["eo", "o", "u", "eu", "uh"],
     &["e", "ae", "ye"],
-    &["yeo", "yo", "yu", "you", "yeu"],
+    &["yeo", "yo", "yu", "you", "yeu", "yuh"],
     &["ye", "e"],
     &["o", "oh"],
     &["wa", "oa"],
@@ -249,9 +269,9 @@ const VOWELS: [&[&str]; 21] = [
     &["we"],
     &["wi", "wee", "ui"],
     &["yu", "yoo", "you"],
-    &["eu", "u", "e", "y", "oo"],
+    &["eu", "u", "e", "y", "oo", "eo"],
     &["ui", "eui", "i", "ee", "ei"],
-    &["i", "ee", "ie"],
+    &["i", "ee", "ie", "yi"],
 ];
 
 /// ㅜ after a silent initial: `woo` (`Roh Tae-woo`, `Park Chan-wook`).
@@ -296,19 +316,32 @@ fn syllables_match(latin: &str, hangul: &str) -> bool {
         }
         at = next;
     }
+    // (An owner's spelling may end in a silent `e`: `Paik Nam-june`.)
     at & (1 << b.len()) != 0
+        || (b.len() > 1 && b[b.len() - 1] == b'e' && at & (1 << (b.len() - 1)) != 0)
 }
 
 /// Each end of a spelling of the syllable `(l, v, t)` in `b` from `p`.
 fn syllable_ends(b: &[u8], p: usize, (l, v, t): (usize, usize, usize), end: &mut dyn FnMut(usize)) {
     let from = |i: usize, s: &str| b[i..].starts_with(s.as_bytes()).then(|| i + s.len());
     let extra: &[&str] = if l == 11 && v == 13 { &SILENT_U } else { &[] };
+    let mut vowel_ends = |r: usize| {
+        for e in finals(t).iter().filter_map(|s| from(r, s)) {
+            if e < 64 {
+                end(e);
+            }
+        }
+    };
     for q in INITIALS[l].iter().filter_map(|s| from(p, s)) {
         for r in VOWELS[v].iter().chain(extra).filter_map(|s| from(q, s)) {
-            for e in finals(t).iter().filter_map(|s| from(r, s)) {
-                if e < 64 {
-                    end(e);
-                }
+            vowel_ends(r);
+        }
+    }
+    // ㅎ before a w-vowel may be written after the `w`: `Kyung-wha`.
+    if l == 18 {
+        for w in VOWELS[v].iter().filter_map(|s| s.strip_prefix('w')) {
+            if let Some(r) = from(p, "wh").and_then(|q| from(q, w)) {
+                vowel_ends(r);
             }
         }
     }
@@ -327,8 +360,94 @@ fn reading_of(index: &NameIndex, name: &GlossName) -> String {
         return name.hangul.clone();
     };
     let given = first.split_once(' ').map_or("", |(_, g)| g);
-    match lex.hangul.conventional.get(&name.surname).and_then(|s| s.first()) {
+    match lex
+        .hangul
+        .conventional
+        .get(&name.surname)
+        .and_then(|s| s.first())
+    {
         Some(s) => format!("{s} {given}"),
         None => first.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> &'static NameIndex {
+        static INDEX: std::sync::OnceLock<NameIndex> = std::sync::OnceLock::new();
+        INDEX.get_or_init(|| {
+            NameIndex::build(&[], &super::super::Tuning::shipped()).expect("an index")
+        })
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        check(text, index(), &HashSet::new())
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// Sentences written for this test.
+    #[test]
+    fn a_gloss_that_names_someone_else_is_flagged() {
+        assert_eq!(
+            messages("President Yoon Suk Yeol (김정은) met NATO leaders."),
+            ["the gloss 김정은 reads Kim Jeong-eun, not Yoon Suk Yeol"]
+        );
+        assert_eq!(
+            messages("Kim Jong-un (Korean: 김정일) spoke.").len(),
+            1,
+            "one syllable differs"
+        );
+        assert_eq!(messages("Kim Jong Un (김정일 위원장) spoke.").len(), 1);
+    }
+
+    #[test]
+    fn glosses_in_every_romanization_pass() {
+        for ok in [
+            "President Yoon Suk Yeol (윤석열) met NATO leaders.",
+            "Syngman Rhee (이승만) was the first president.",
+            "Park Geun-hye (박근혜) was pardoned.",
+            "Pak Kun-hye (박근혜) and Pak Kŭn-hye (박근혜) too.",
+            "SK chairman Chey Tae-won (최태원) met Shin Kyuk-ho (신격호).",
+            "Kim Young-sam (김영삼), Roh Tae-woo (노태우), Kang Kyung-wha (강경화).",
+            "Kim Jong Un (김정은 위원장) spoke; Sunwoo Yong-nyeo (선우 용녀) sang.",
+            "Youn Yuh-jung (윤여정) and Paik Nam-june (백남준).",
+        ] {
+            assert!(messages(ok).is_empty(), "{ok}: {:?}", messages(ok));
+        }
+    }
+
+    #[test]
+    fn organisations_places_and_foreign_names_are_not_compared() {
+        for ok in [
+            "Samsung Electronics (삼성전자) and BTS (방탄소년단) said.",
+            "The Han River (한강) and Nam Mountain (남산) are in Seoul.",
+            "Kim Il Sung Square (김일성광장) was full.",
+            "Chinese premier Li Qiang (리창) and Wang Yi (왕이) arrived.",
+            "Moon (문재인) spoke.",
+        ] {
+            assert!(messages(ok).is_empty(), "{ok}: {:?}", messages(ok));
+        }
+    }
+
+    #[test]
+    fn accepted_spellings_pass() {
+        let accept: HashSet<String> = ["김정은".to_string()].into();
+        let text = "President Yoon Suk Yeol (김정은) met NATO leaders.";
+        assert!(check(text, index(), &accept).is_empty());
+    }
+
+    #[test]
+    fn syllables_under_several_systems() {
+        assert!(syllables_match("sukyeol", "석열"));
+        assert!(syllables_match("sokyol", "석열"));
+        assert!(syllables_match("seokyeol", "석열"));
+        assert!(!syllables_match("jongun", "석열"));
+        assert!(syllables_match("jongun", "정은"));
+        assert!(!syllables_match("jongil", "정은"));
+        assert!(syllables_match("syngman", "승만"));
     }
 }
