@@ -14,6 +14,7 @@ pub mod options;
 pub mod pack;
 pub mod pattern;
 pub mod script;
+mod script_gloss;
 mod stray_fix;
 
 pub use context::Context;

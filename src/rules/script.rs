@@ -564,7 +564,8 @@ pub fn check(
             continue;
         }
         let mentioned = opts.allow_glosses
-            && (inside_brackets(text, run, tuning.bracket_window)
+            && ((inside_brackets(text, run, tuning.bracket_window)
+                && super::script_gloss::has_subject(text, run))
                 || followed_by_transliteration(text, run)
                 || beside_own_transliteration(text, run, tuning.gloss_max_chars)
                 || followed_by_pinyin(text, run)

@@ -56,3 +56,34 @@ fn gloss_mismatch_runs_only_in_preview_mode() {
         ["the gloss 김정은 reads Kim Jong-un, not Yoon Suk Yeol"]
     );
 }
+
+/// `stray-script`: a bracketed Hangul token after a common lower-case noun
+/// is no gloss (written for this test; issue 20's example), and is deleted
+/// as a suggestion; a name, an acronym or a title before it still has one.
+#[test]
+fn bracketed_token_after_a_common_noun_is_stray() {
+    let stray = |text: &str| {
+        crate::util::lint(text)
+            .into_iter()
+            .filter(|d| d.rule == "stray-script")
+            .map(|d| {
+                let fix = d.fix.as_ref().map(|f| f.applicability.as_str());
+                (text[d.span.start..d.span.end].to_string(), fix)
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        stray("The ministry (커뮤니티) said it would act."),
+        [("커뮤니티".to_string(), Some("unsafe"))]
+    );
+    assert_eq!(stray("He thanked the community (커뮤니티) for it.").len(), 1);
+    for ok in [
+        "BTS (방탄소년단) performed in Seoul.",
+        "Samsung Electronics (삼성전자) said profits rose.",
+        "《기생충》 (Parasite) won the award.",
+        "They ate kimchi (김치) daily.",
+        "President Yoon Suk Yeol (윤석열) met NATO leaders.",
+    ] {
+        assert!(stray(ok).is_empty(), "{ok}: {:?}", stray(ok));
+    }
+}
