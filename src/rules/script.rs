@@ -7,7 +7,8 @@
 //! foreign words separated only by spaces — are one finding.
 //!
 //! Not flagged: a gloss inside parentheses or brackets (`Yoon Suk Yeol (윤석열)`,
-//! `(Chinese: 汶川大地震; pinyin: …)`), a foreign word followed by its
+//! `(Chinese: 汶川大地震; pinyin: …)`; a bare Hangul token needs a name or term
+//! before it, `script_gloss`), a foreign word followed by its
 //! transliteration in parentheses (`λόγος (logos)`), a single Greek letter
 //! used as a symbol (`β-blocker`, `5 μm`) and accepted tokens.
 

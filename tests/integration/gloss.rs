@@ -76,7 +76,10 @@ fn bracketed_token_after_a_common_noun_is_stray() {
         stray("The ministry (커뮤니티) said it would act."),
         [("커뮤니티".to_string(), Some("unsafe"))]
     );
-    assert_eq!(stray("He thanked the community (커뮤니티) for it.").len(), 1);
+    assert_eq!(
+        stray("He thanked the community (커뮤니티) for it.").len(),
+        1
+    );
     for ok in [
         "BTS (방탄소년단) performed in Seoul.",
         "Samsung Electronics (삼성전자) said profits rose.",
