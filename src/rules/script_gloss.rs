@@ -14,7 +14,7 @@ use crate::rules::names::is_english_word;
 /// not the bracket's first word, or inside another bracket (`《기생충》`,
 /// `「…」`), is left to the bracket test alone: `true`.
 pub(super) fn has_subject(text: &str, run: Span) -> bool {
-    // Only a bare Hangul token is judged (`(커뮤니티)`, the debris a Korean
+    // Only a bare Hangul word is judged (`(커뮤니티)`, the debris a Korean
     // desk's paste leaves). Reviewed on the shared Wikipedia articles,
     // unlabelled glosses in other scripts after a common noun are
     // translations (`the leader (ἡγεμών, "hegemon")`, `feudal princes
@@ -23,11 +23,8 @@ pub(super) fn has_subject(text: &str, run: Span) -> bool {
     let alone = text[run.end..]
         .trim_start_matches([' ', '\u{a0}', '"', '”', '\'', '’'])
         .starts_with([')', '）', ']']);
-    if !alone
-        || !token
-            .chars()
-            .all(|c| crate::hangul::is_syllable(c) || c == ' ')
-    {
+    // (A phrase is a deliberate rendering: `the figures (수출입 동향)`.)
+    if !alone || !token.chars().all(crate::hangul::is_syllable) {
         return true;
     }
     let head = text[..run.start].trim_end_matches([' ', '\u{a0}', '"', '“', '\'', '‘']);
@@ -103,6 +100,8 @@ mod tests {
             ("the ministry (커뮤니티, keomyuniti) said", "커뮤니티"),
             // Corpus wiki/00330 (Qing dynasty): a translation gloss in Han.
             ("ennobled as feudal princes (藩王), and given", "藩王"),
+            // tests/fixtures/unicode/stray-korean.txt: a phrase.
+            ("said the figures (수출입 동향) would", "수출입 동향"),
         ] {
             assert!(subject(text, token), "{text}");
         }
