@@ -467,10 +467,11 @@ mod tests {
         };
         let s = c.settings_for(&e, Path::new("korea/a.txt"), &cli);
         for (i, r) in e.rules().iter().enumerate() {
-            // (`weasel-words` is off by default.)
+            // (`weasel-words` is off by default; preview rules stay off
+            // without preview mode.)
             assert_eq!(
                 s.enabled[i],
-                r.pack != "unicode" && r.default_enabled,
+                r.pack != "unicode" && r.default_enabled && !r.preview,
                 "{}",
                 r.id
             );

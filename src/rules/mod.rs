@@ -15,6 +15,7 @@ pub mod options;
 pub mod pack;
 pub mod pattern;
 pub mod script;
+mod script_gloss;
 mod stray_fix;
 mod stray_name;
 
@@ -93,13 +94,14 @@ pub enum Kind {
     WeaselWords,
     NameRomanization,
     FusedName,
+    GlossMismatch,
 }
 
 impl Kind {
     /// Every kind, in the order the engine runs them: a kind whose
     /// findings are claimed ([`Kind::claims`]) runs before the kinds that
     /// respect claims.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Mojibake,
         Kind::MixedScript,
         Kind::StrayScript,
@@ -112,6 +114,7 @@ impl Kind {
         Kind::WeaselWords,
         Kind::NameRomanization,
         Kind::FusedName,
+        Kind::GlossMismatch,
         Kind::Pattern,
     ];
 
@@ -134,6 +137,7 @@ impl Kind {
             Kind::WeaselWords => "weasel-words",
             Kind::NameRomanization => "name-romanization",
             Kind::FusedName => "fused-name",
+            Kind::GlossMismatch => "gloss-mismatch",
         }
     }
 
@@ -160,7 +164,8 @@ impl Kind {
             | Kind::UnattributedQuote
             | Kind::UnattributedClaim
             | Kind::AnonymousSource
-            | Kind::WeaselWords => false,
+            | Kind::WeaselWords
+            | Kind::GlossMismatch => false,
         }
     }
 }
@@ -183,6 +188,7 @@ pub enum Check {
     WeaselWords(attribution::RuleOptions),
     NameRomanization(RomanizationOptions),
     FusedName,
+    GlossMismatch,
 }
 
 impl Check {
@@ -201,6 +207,7 @@ impl Check {
             Check::WeaselWords(_) => Kind::WeaselWords,
             Check::NameRomanization(_) => Kind::NameRomanization,
             Check::FusedName => Kind::FusedName,
+            Check::GlossMismatch => Kind::GlossMismatch,
         }
     }
 
@@ -237,6 +244,12 @@ impl Check {
             Check::FusedName => match cx.names() {
                 Ok(found) => found.fused.clone(),
                 // Reported once: by a romanization rule when one is on.
+                Err(_) if names_romanization_on(cx) => Vec::new(),
+                Err(e) => vec![entity_table_error(e)],
+            },
+            Check::GlossMismatch => match cx.engine.name_index() {
+                Ok(_) if cx.non_ascii().is_empty() => Vec::new(),
+                Ok(index) => names::gloss::check(cx.text, index, &cx.settings.accept),
                 Err(_) if names_romanization_on(cx) => Vec::new(),
                 Err(e) => vec![entity_table_error(e)],
             },

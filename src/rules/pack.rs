@@ -275,7 +275,8 @@ fn option_keys(kind: Kind) -> &'static [&'static str] {
         | Kind::FullwidthLatin
         | Kind::Mojibake
         | Kind::InvalidUtf8
-        | Kind::FusedName => &[],
+        | Kind::FusedName
+        | Kind::GlossMismatch => &[],
     }
 }
 
@@ -330,6 +331,7 @@ fn check_of(
         Kind::Mojibake => typed::<NoOptions>(options, cx).map(|_| Check::Mojibake)?,
         Kind::InvalidUtf8 => typed::<NoOptions>(options, cx).map(|_| Check::InvalidUtf8)?,
         Kind::FusedName => typed::<NoOptions>(options, cx).map(|_| Check::FusedName)?,
+        Kind::GlossMismatch => typed::<NoOptions>(options, cx).map(|_| Check::GlossMismatch)?,
     })
 }
 

@@ -7,7 +7,8 @@
 //! foreign words separated only by spaces — are one finding.
 //!
 //! Not flagged: a gloss inside parentheses or brackets (`Yoon Suk Yeol (윤석열)`,
-//! `(Chinese: 汶川大地震; pinyin: …)`), a foreign word followed by its
+//! `(Chinese: 汶川大地震; pinyin: …)`; a bare Hangul token needs a name or term
+//! before it, `script_gloss`), a foreign word followed by its
 //! transliteration in parentheses (`λόγος (logos)`), a single Greek letter
 //! used as a symbol (`β-blocker`, `5 μm`) and accepted tokens.
 
@@ -570,7 +571,8 @@ pub fn check(
             continue;
         }
         let mentioned = opts.allow_glosses
-            && (inside_brackets(text, run, tuning.bracket_window)
+            && ((inside_brackets(text, run, tuning.bracket_window)
+                && super::script_gloss::has_subject(text, run))
                 || followed_by_transliteration(text, run)
                 || beside_own_transliteration(text, run, tuning.gloss_max_chars)
                 || followed_by_pinyin(text, run)

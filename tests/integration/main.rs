@@ -10,6 +10,7 @@ mod corpus;
 mod fixes;
 mod fixtures;
 mod formats;
+mod gloss;
 mod hooks;
 mod hostile;
 mod html;

@@ -41,6 +41,7 @@ mod entity;
 mod fold;
 mod form_table;
 mod fused;
+pub mod gloss;
 mod groups;
 mod stops;
 mod tuning;
