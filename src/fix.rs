@@ -9,7 +9,7 @@
 //! it), through a symbolic link to its target, with its permissions, and
 //! only if it still holds the bytes the fixes were made from.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Span};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -54,39 +54,9 @@ pub fn apply_protected(
     protected: &[Span],
     options: FixOptions,
 ) -> (Vec<u8>, usize, Vec<Span>) {
-    let touches = |f: &Fix| {
-        f.edits.iter().any(|e| {
-            // (A deletion wrote no text: a fix the deletion made possible,
-            // `we\u{200b}llKim` → `wellKim`, may span the place.)
-            protected
-                .iter()
-                .filter(|p| p.start < p.end)
-                .any(|p| e.span.start < p.end && p.start < e.span.end.max(e.span.start + 1))
-        })
-    };
-    let mut fixes: Vec<_> = diagnostics
-        .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| options.applies(f) && !f.edits.is_empty())
-        .filter(|f| !touches(f))
-        .collect();
-    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min());
-    let mut edits = Vec::new();
-    let mut last_end = 0usize;
-    let mut applied = 0;
-    for fix in fixes {
-        let mut mine: Vec<_> = fix.edits.iter().collect();
-        mine.sort_by_key(|e| (e.span.start, e.span.end));
-        let starts_after = mine.first().is_some_and(|e| e.span.start >= last_end);
-        let disjoint = mine.windows(2).all(|w| w[0].span.end <= w[1].span.start);
-        let in_bounds = mine.iter().all(|e| e.span.end <= bytes.len());
-        if !(starts_after && disjoint && in_bounds) {
-            continue;
-        }
-        last_end = mine.last().map_or(last_end, |e| e.span.end);
-        edits.extend(mine);
-        applied += 1;
-    }
+    let chosen = choose(bytes.len(), diagnostics, protected, options);
+    let applied = chosen.len();
+    let edits: Vec<&Edit> = chosen.into_iter().flat_map(|(_, edits)| edits).collect();
     let mut out = Vec::with_capacity(bytes.len());
     let mut pos = 0;
     let mut written = Vec::new();
@@ -112,6 +82,51 @@ pub fn apply_protected(
         written.push(Span::new(map(p.start), map(p.end).max(map(p.start))));
     }
     (out, applied, written)
+}
+
+/// The fixes one round applies to a text of `len` bytes, with their edits
+/// in order: those `options` allows, touching no `protected` span, taken
+/// by position, none overlapping an earlier one (all edits of a fix or
+/// none). [`apply_protected`] applies them; front ends that report what a
+/// round changed ask for them.
+pub fn choose<'a>(
+    len: usize,
+    diagnostics: &'a [Diagnostic],
+    protected: &[Span],
+    options: FixOptions,
+) -> Vec<(&'a Diagnostic, Vec<&'a Edit>)> {
+    let touches = |f: &Fix| {
+        f.edits.iter().any(|e| {
+            // (A deletion wrote no text: a fix the deletion made possible,
+            // `we\u{200b}llKim` → `wellKim`, may span the place.)
+            protected
+                .iter()
+                .filter(|p| p.start < p.end)
+                .any(|p| e.span.start < p.end && p.start < e.span.end.max(e.span.start + 1))
+        })
+    };
+    let mut fixes: Vec<_> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref().map(|f| (d, f)))
+        .filter(|(_, f)| options.applies(f) && !f.edits.is_empty())
+        .filter(|(_, f)| !touches(f))
+        .collect();
+    fixes.sort_by_key(|(_, f)| f.edits.iter().map(|e| e.span.start).min());
+    let mut chosen = Vec::new();
+    let mut last_end = 0usize;
+    for (d, fix) in fixes {
+        let mut mine: Vec<_> = fix.edits.iter().collect();
+        mine.sort_by_key(|e| (e.span.start, e.span.end));
+        let starts_after = mine.first().is_some_and(|e| e.span.start >= last_end);
+        let disjoint = mine.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        let in_bounds = mine.iter().all(|e| e.span.end <= len);
+        if !(starts_after && disjoint && in_bounds) {
+            continue;
+        }
+        last_end = mine.last().map_or(last_end, |e| e.span.end);
+        chosen.push((d, mine));
+    }
+    chosen
 }
 
 /// Write `contents` to `path` atomically: a temporary file in the same folder,

@@ -263,47 +263,21 @@ pub async fn fix(
     .await
 }
 
-/// The fixes the first round applies to the text as sent (the one
-/// `copydesk::fix::apply_protected` makes: by position, none overlapping
-/// an earlier one), one entry per edit with offsets into that text.
-/// Later rounds, which fix what earlier ones exposed, are counted in
-/// `applied` only.
+/// The fixes the first round applies to the text as sent (those
+/// `copydesk::fix::choose` picks), one entry per edit with offsets into
+/// that text. Later rounds, which fix what earlier ones exposed, are
+/// counted in `applied` only.
 fn first_round(text: &str, diags: &[Diagnostic], options: FixOptions) -> Vec<Value> {
-    let mut chosen: Vec<&Diagnostic> = diags
-        .iter()
-        .filter(|d| {
-            d.fix
-                .as_ref()
-                .is_some_and(|f| options.applies(f) && !f.edits.is_empty())
-        })
-        .collect();
-    chosen.sort_by_key(|d| {
-        d.fix
-            .as_ref()
-            .and_then(|f| f.edits.iter().map(|e| e.span.start).min())
-    });
-    let mut last_end = 0;
+    let picked = copydesk::fix::choose(text.len(), diags, &[], options);
     let mut out = Vec::new();
-    let mut picked = Vec::new();
-    for d in chosen {
-        let Some(f) = &d.fix else { continue };
-        let mut edits: Vec<_> = f.edits.iter().collect();
-        edits.sort_by_key(|e| (e.span.start, e.span.end));
-        let ok = edits.first().is_some_and(|e| e.span.start >= last_end)
-            && edits.windows(2).all(|w| w[0].span.end <= w[1].span.start)
-            && edits.iter().all(|e| e.span.end <= text.len());
-        if ok {
-            last_end = edits.last().map_or(last_end, |e| e.span.end);
-            picked.push((d, f.applicability, edits));
-        }
-    }
     let utf16 = Utf16::new(
         text,
         picked
             .iter()
-            .flat_map(|(_, _, es)| es.iter().flat_map(|e| [e.span.start, e.span.end])),
+            .flat_map(|(_, es)| es.iter().flat_map(|e| [e.span.start, e.span.end])),
     );
-    for (d, applicability, edits) in picked {
+    for (d, edits) in picked {
+        let applicability = d.fix.as_ref().map(|f| f.applicability);
         for e in edits {
             out.push(json!({
                 "rule": d.rule,
@@ -312,7 +286,7 @@ fn first_round(text: &str, diags: &[Diagnostic], options: FixOptions) -> Vec<Val
                 "utf16_start": utf16.get(e.span.start),
                 "utf16_end": utf16.get(e.span.end),
                 "replacement": e.replacement,
-                "applicability": applicability.as_str(),
+                "applicability": applicability.map(|a| a.as_str()),
             }));
         }
     }
