@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::rules::names::{is_english_word, EntityKind, FormMatch, NameIndex};
+use copydesk::rules::names::{is_english_word, EntityKind, FormMatch, NameIndex, Tuning};
 use copydesk::rules::{pack, Kind};
 use copydesk::{lint_bytes, Applicability, Engine, Format, Linted, Settings};
 use serde::Deserialize;
@@ -568,6 +568,11 @@ fn table_cases(text: &str, index: &NameIndex, forms: &[FormMatch], seed: usize) 
             .or_default()
             .push((m.start, m.end));
     }
+    // Only uses of a name are compared: a form that is a word of another
+    // entity's proper name (`Kyiv University`, `Teheran Times`) is not one.
+    for occ in per_entity.values_mut() {
+        occ.retain(|&(_, e)| !heads_another_name(text, e));
+    }
     let present: Vec<usize> = per_entity.keys().copied().collect();
     for (&ent, occ) in &per_entity {
         let kind = entities[ent].kind;
@@ -624,6 +629,20 @@ fn table_cases(text: &str, index: &NameIndex, forms: &[FormMatch], seed: usize) 
     out
 }
 
+/// Whether the form ending at `end` is followed by a word of the shipped
+/// `proper-name-heads` (`University`): a word of another entity's name.
+fn heads_another_name(text: &str, end: usize) -> bool {
+    static HEADS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let heads = HEADS.get_or_init(|| Tuning::shipped().proper_name_heads);
+    text[end..].strip_prefix(' ').is_some_and(|rest| {
+        let word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        heads.iter().any(|h| h == word)
+    })
+}
+
 /// (b) The swap cases of the names in no table (outside the article's
 /// table `forms`), found by shape.
 fn shape_cases(text: &str, index: &NameIndex, forms: &[FormMatch], seed: usize) -> Vec<Case> {
@@ -646,7 +665,8 @@ fn shape_cases(text: &str, index: &NameIndex, forms: &[FormMatch], seed: usize) 
     for d in &detected {
         *keys_in_doc.entry(d.key.as_str()).or_default() += 1;
     }
-    for (surface, occ) in by_surface {
+    for (surface, mut occ) in by_surface {
+        occ.retain(|&(_, e, _)| !heads_another_name(text, e));
         if occ.len() < 2 {
             continue;
         }

@@ -51,6 +51,10 @@ pub struct Tuning {
     /// Titles of persons: before a place's name, a person named like it
     /// (`Emperor Xian`).
     pub person_titles: Vec<String>,
+    /// Capitalized words that, right after a table form, make it a word of
+    /// another entity's proper name (`Kyiv University`, `Macao Daily
+    /// News`).
+    pub proper_name_heads: Vec<String>,
     /// A year before this in a name's sentence makes a variant a
     /// historical form, written on purpose (`In 1912, Nanking …`).
     pub historical_before: u32,
@@ -134,6 +138,16 @@ impl Tuning {
         if self.mention_cues.iter().any(String::is_empty) {
             return err("mention-cues", "a cue must not be empty".into());
         }
+        if let Some(w) = self
+            .proper_name_heads
+            .iter()
+            .find(|w| !w.starts_with(char::is_uppercase) || w.contains(char::is_whitespace))
+        {
+            return err(
+                "proper-name-heads",
+                format!("`{w}` is not one capitalized word"),
+            );
+        }
         if self.min_glued_letters == 0 {
             return err("min-glued-letters", "must be at least 1".into());
         }
@@ -179,6 +193,7 @@ pub(super) struct Lexicon {
     pub(super) min_glued_letters: usize,
     pub(super) short_glued_word: usize,
     person_titles: HashSet<String>,
+    proper_name_heads: HashSet<String>,
     pub(super) historical_before: u32,
 }
 
@@ -217,6 +232,7 @@ impl Lexicon {
             min_glued_letters: t.min_glued_letters,
             short_glued_word: t.short_glued_word,
             person_titles: t.person_titles.iter().map(|w| w.to_lowercase()).collect(),
+            proper_name_heads: t.proper_name_heads.iter().cloned().collect(),
             historical_before: t.historical_before,
         })
     }
@@ -250,6 +266,12 @@ impl Lexicon {
     pub(super) fn is_person_title(&self, word: &str) -> bool {
         self.person_titles
             .contains(&word.trim_end_matches('.').to_lowercase())
+    }
+
+    /// Whether `word` heads another entity's proper name after a table
+    /// form (`University` in `Kyiv University`). Case-sensitive.
+    pub(super) fn is_proper_name_head(&self, word: &str) -> bool {
+        self.proper_name_heads.contains(word)
     }
 
     /// The exception phrases of a table form, with the form's offset in each.
@@ -287,5 +309,8 @@ mod tests {
         let mut t = Tuning::shipped();
         t.chinese_surnames.push("Zhangzhangzhang".into());
         assert!(t.validate().unwrap_err().contains("chinese-surnames"));
+        let mut t = Tuning::shipped();
+        t.proper_name_heads.push("university".into());
+        assert!(t.validate().unwrap_err().contains("proper-name-heads"));
     }
 }

@@ -2,7 +2,8 @@
 //! with the draft's other spellings: not a person who shares
 //! a place's name (`Emperor Xian`), not inside the title of a work quoted
 //! as published, not a historical form in a dated context (`In 1912,
-//! Nanking …`), and not talked about as a name (a gloss in parentheses
+//! Nanking …`), not a word of another entity's proper name (`Kyiv
+//! University`), and not talked about as a name (a gloss in parentheses
 //! after another name, a list of spellings after a cue). Spellings tied to
 //! each other on purpose (`Xiamen (Amoy)`, `Nanjing … spelled as Nanking`,
 //! `Chinggis Khan, Chingis Khan`) are declared alternatives of the draft
@@ -34,6 +35,7 @@ pub(super) fn usage(
 ) -> Usage {
     let not = (place && person_title_before(lex, text, start))
         || (historical && dated_before(text, start, end, lex.historical_before))
+        || heads_another_name(lex, text, end)
         || paren_gloss(text, start, end)
         || listed_after_cue(text, start, end);
     if not {
@@ -58,6 +60,20 @@ fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
 
 fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the name is a word of another entity's proper name: a head
+/// word of the lexicon's right after it (`Kyiv University`, `Macao Daily
+/// News`).
+fn heads_another_name(lex: &Lexicon, text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    lex.is_proper_name_head(word)
 }
 
 /// Whether a personal title stands before the name (`Emperor Xian`): a
