@@ -103,8 +103,27 @@ fn kind8_missed_claims() {
     for t in [
         "Analysts question whether the merger will survive.",
         "Physicians may find the new rules confusing.",
+        // Passives with a noun subject.
+        "The lighthouse is said to date from 1820.",
+        "The recording is thought to be his finest work.",
+        "The painting is believed to have hung in the palace until 1940.",
+        "Three studios are said to have bid for the film rights.",
+        "The chain is rumoured to be closing its last store.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
+    }
+    // Passives that name a term or state a rule, or that have a source.
+    for t in [
+        "A bird with one recessive gene is said to be \u{201C}split\u{201D} for that trait.",
+        "When saturated, the switch is said to be on.",
+        "A player given a yellow card is said to have been \"booked\".",
+        "If the machine halts, it is said to accept the input.",
+        "The mechanism is believed to be the earliest computer, according to Price.",
+        "Museum curator Ann Lee said the lighthouse is thought to date from 1820.",
+        // Past belief in a narrative.
+        "In Tudor England, pillows were thought to weaken men.",
+    ] {
+        assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
 }
 

@@ -214,9 +214,65 @@ fn impersonal_claims(
         }
         let bounds = claim_bounds(c, text.as_bytes(), span, sent_hits, bit);
         for m in re.find_iter_within(s, bounds) {
+            if bit & (CLAIM_PHRASE | CLAIM_IT) != 0 && !passive_claim(s, m.start..m.end) {
+                continue;
+            }
             found.push((base + m.start..base + m.end, "impersonal or vague source"));
         }
     }
+}
+
+/// Whether the vague-source phrase or impersonal `it is said` at `m` of
+/// sentence `s` is a claim: any but a passive (`is said to`, `are thought
+/// to`, `it is said to`) that names what a
+/// thing is called ([`names_a_term`]), states a rule in a conditional
+/// sentence (`If the algorithm returns yes, it is said to accept the
+/// input`) or has its source later in the sentence (`…, according to
+/// Price`).
+fn passive_claim(s: &str, mut m: Range<usize>) -> bool {
+    // (`it is said` takes its `to` from the text after it.)
+    let tail = s[m.end..].trim_start();
+    if tail.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("to")) && tail[2..].starts_with(' ') {
+        m.end = s.len() - tail.len() + 2;
+    }
+    let phrase = &s[m.clone()];
+    if !phrase
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+    {
+        return true;
+    }
+    let opens = s.split_whitespace().next().unwrap_or("");
+    let conditional = ["If", "When", "Whenever"].contains(&opens);
+    let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
+    !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
+}
+
+/// Whether a passive phrase (`is said to`) names what a thing is called
+/// rather than hanging a claim on nobody: `said to be` (`when saturated,
+/// the switch is said to be on`, `such species are said to be dioecious`:
+/// technical usage, where the hearsay sense takes another verb, `is said
+/// to have died`), or a quotation mark after it, past `be`, `have`,
+/// `have been` or `be called` (`the underlier is said to have ‘pinned’`).
+fn names_a_term(phrase: &str, after: &str) -> bool {
+    let mut words = phrase.split_whitespace().rev().skip(1);
+    let said = words.next().is_some_and(|w| w.eq_ignore_ascii_case("said"));
+    let mut rest = after.trim_start();
+    let starts_with_word = |r: &str, w: &str| {
+        r.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && r[w.len()..].starts_with(char::is_whitespace)
+    };
+    if said && starts_with_word(rest, "be") {
+        return true;
+    }
+    if let Some(w) = ["be called", "have been", "be", "have"]
+        .into_iter()
+        .find(|w| starts_with_word(rest, w))
+    {
+        rest = rest[w.len()..].trim_start();
+    }
+    rest.starts_with(['"', '“', '‘', '\'', '`'])
 }
 
 /// Reports the claims `found` in sentence `si`, in order, overlapping ones
