@@ -88,7 +88,11 @@ impl Engine {
             order,
             patterns,
             names: names::LazyIndex::of(entities, names_tuning(&options)?),
-            stray: options.family("stray-script")?,
+            stray: {
+                let stray: StrayTuning = options.family("stray-script")?;
+                stray.validate()?;
+                stray
+            },
             segmenter: crate::segment::Lists::new(&options.family("segmenter")?)?,
             options,
         })

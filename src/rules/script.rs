@@ -163,6 +163,9 @@ pub struct StrayTuning {
     /// name and offered in romanization rather than deleted.
     pub name_surnames: Vec<String>,
     pub name_syllables: Vec<String>,
+    /// Scripts in which a bare bracketed word after a common lower-case
+    /// noun is stray, not a gloss (`The ministry (커뮤니티) said`).
+    pub bare_gloss_scripts: Vec<String>,
 }
 
 impl StrayTuning {
@@ -171,6 +174,28 @@ impl StrayTuning {
         crate::rules::options::Options::shipped()
             .family("stray-script")
             .expect("the shipped packs tune stray-script")
+    }
+
+    /// Check what the types do not: an error names the option.
+    pub fn validate(&self) -> Result<(), String> {
+        match self
+            .bare_gloss_scripts
+            .iter()
+            .find(|n| parse_script(n).is_none())
+        {
+            Some(n) => Err(format!(
+                "`options.stray-script.bare-gloss-scripts`: `{n}` is not a script name (`Hangul`, `Han`, `Cyrillic` …)"
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether a bare bracketed word in `script` after a common noun is
+    /// stray (`bare-gloss-scripts`).
+    pub(super) fn bare_gloss_stray(&self, script: Script) -> bool {
+        self.bare_gloss_scripts
+            .iter()
+            .any(|n| parse_script(n) == Some(script))
     }
 }
 
@@ -572,7 +597,9 @@ pub fn check(
         }
         let mentioned = opts.allow_glosses
             && ((inside_brackets(text, run, tuning.bracket_window)
-                && super::script_gloss::has_subject(text, run))
+                && super::script_gloss::has_subject(text, run, |c| {
+                    tuning.bare_gloss_stray(script_of(c))
+                }))
                 || followed_by_transliteration(text, run)
                 || beside_own_transliteration(text, run, tuning.gloss_max_chars)
                 || followed_by_pinyin(text, run)

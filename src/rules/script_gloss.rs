@@ -4,7 +4,8 @@
 //! `Wenchuan earthquake (汶川大地震)`), an acronym (`BTS (방탄소년단)`), a
 //! title in quotation marks or 《》, a romanized term (`kimchi (김치)`,
 //! `guanxi (关系)`: no English word). After a common lower-case noun
-//! phrase (`The ministry (커뮤니티) said`) a bare Hangul token is stray.
+//! phrase (`The ministry (커뮤니티) said`) a bare token of a script of
+//! `bare-gloss-scripts` (Hangul, shipped) is stray.
 
 use crate::diagnostic::Span;
 use crate::rules::names::is_english_word;
@@ -13,18 +14,19 @@ use crate::rules::names::is_english_word;
 /// bracket, has something before the bracket it can gloss. A token that is
 /// not the bracket's first word, or inside another bracket (`《기생충》`,
 /// `「…」`), is left to the bracket test alone: `true`.
-pub(super) fn has_subject(text: &str, run: Span) -> bool {
-    // Only a bare Hangul word is judged (`(커뮤니티)`, the debris a Korean
-    // desk's paste leaves). Reviewed on the shared Wikipedia articles,
-    // unlabelled glosses in other scripts after a common noun are
-    // translations (`the leader (ἡγεμών, "hegemon")`, `feudal princes
-    // (藩王)`), and a gloss that goes on (`(鈔, Chao)`) is deliberate.
+pub(super) fn has_subject(text: &str, run: Span, judged: impl Fn(char) -> bool) -> bool {
+    // Only a bare word of a judged script (`bare-gloss-scripts`) is
+    // judged (`(커뮤니티)`, the debris a Korean desk's paste leaves).
+    // Reviewed on the shared Wikipedia articles, unlabelled glosses in
+    // other scripts after a common noun are translations (`the leader
+    // (ἡγεμών, "hegemon")`, `feudal princes (藩王)`), and a gloss that goes
+    // on (`(鈔, Chao)`) is deliberate.
     let token = &text[run.range()];
     let alone = text[run.end..]
         .trim_start_matches([' ', '\u{a0}', '"', '”', '\'', '’'])
         .starts_with([')', '）', ']']);
     // (A phrase is a deliberate rendering: `the figures (수출입 동향)`.)
-    if !alone || !token.chars().all(crate::hangul::is_syllable) {
+    if !alone || !token.chars().all(|c| c.is_alphabetic() && judged(c)) {
         return true;
     }
     let head = text[..run.start].trim_end_matches([' ', '\u{a0}', '"', '“', '\'', '‘']);
@@ -82,7 +84,9 @@ mod tests {
 
     fn subject(text: &str, token: &str) -> bool {
         let start = text.find(token).expect("the token");
-        has_subject(text, Span::new(start, start + token.len()))
+        has_subject(text, Span::new(start, start + token.len()), |c| {
+            crate::hangul::is_syllable(c)
+        })
     }
 
     /// Sentences written for this test.

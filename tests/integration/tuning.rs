@@ -283,3 +283,28 @@ fn a_house_pack_adds_an_anonymous_source_auxiliary() {
     assert!(shipped.is_empty());
     assert_eq!(house, ["A source reportedly said"]);
 }
+
+#[test]
+fn a_house_pack_judges_bare_glosses_in_another_script() {
+    // Shipped, only a bare Hangul word after a common noun is stray; a Han
+    // one there passes as a translation.
+    let shipped = engine_with("").unwrap();
+    assert_eq!(
+        found(&shipped, "stray-script", "The ministry (커뮤니티) said so."),
+        ["커뮤니티"]
+    );
+    let text = "The feudal princes (藩王) ruled the east.";
+    assert!(found(&shipped, "stray-script", text).is_empty());
+    let house =
+        engine_with("[options.stray-script]\nextend-bare-gloss-scripts = [\"Han\"]\n").unwrap();
+    assert_eq!(found(&house, "stray-script", text), ["藩王"]);
+    // A name keeps its gloss in every judged script.
+    assert!(found(&house, "stray-script", "Xi Jinping (习近平) spoke.").is_empty());
+    let Err(e) = engine_with("[options.stray-script]\nbare-gloss-scripts = [\"Klingon\"]\n") else {
+        panic!("an unknown script is an error");
+    };
+    assert!(
+        e.contains("bare-gloss-scripts") && e.contains("Klingon"),
+        "{e}"
+    );
+}
