@@ -94,7 +94,30 @@ fn kind7_non_speech_quotation_marks() {
         "The usual word order is: \"Kun jij je pen niet vinden?\" (literally \"Can you your pen not find?\") \"Can't you find your pen?\"",
         "An example is the antiphon that begins: \"Tota pulchra es, Maria, et macula originalis non est in te\" (You are all beautiful, Mary).",
         "Samurai became popular. \u{201C}Hyperbolizing the samurai in such a way provides international interest in certain characters\u{201D} (Moscardi, N.D.). Producers followed.",
+        // The citation past the sentence's full stop.
+        "Algren joins the clan. \u{201C}By the end of the film, he has clearly taken on many of the samurai traits\u{201D}. (Manion, 2006)",
     ]);
+    // Something else in parentheses credits nobody.
+    flagged(&["Algren joins the clan. \u{201C}By the end of the film, he has clearly taken on many of the samurai traits\u{201D}. (See below.)"]);
+}
+
+/// Kinds 3 and 6, as the shared Wikipedia articles write them (sentences
+/// written for this test after their shape): a possessive lead-in in the
+/// future of the narrative, a speaker named with `put it` in the sentence
+/// before.
+#[test]
+fn lead_ins_in_the_shape_of_encyclopedia_prose() {
+    attributed(&[
+        "Weinum was sentenced to death in April 1942. His last words will be: \u{201C}If I have to die, I shall die with a pure heart.\u{201D}",
+        "As Thomas Kuhn put it, the history of science may be seen in other terms. \u{201C}Partly by selection and partly by distortion, the scientists of earlier ages are presented as working on fixed problems.\u{201D}",
+        // A body that speaks for itself, in the plural, and a text that
+        // carries its own words.
+        "The ruling was long.\n\nThe judges continue in paragraph 12, \"The determination of when the targeted part is substantial enough may involve a number of considerations.\"",
+        "The ruling was long.\n\nIn paragraph 13 the judges raise the issue of access to the victims: \"The historical examples of genocide also suggest that the area of activity should be considered.\"",
+        "The song was written in 1908. The chorus is, \"Cheer cheer for old Notre Dame, wake up the echos cheering her name.\"",
+    ]);
+    // A writer nobody names is no speaker.
+    flagged(&["The novel ends on the porch. One writer remarks, \"While the novel concerns tragedy and injustice, it also carries a strong sense of courage.\""]);
 }
 
 /// Kind 8: claims once missed.

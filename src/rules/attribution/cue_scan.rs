@@ -371,21 +371,33 @@ pub(super) fn refers_back(s: &str, nouns: &[String]) -> bool {
     })
 }
 
-/// `(?i:\b(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:NOUNS)(?:\s+(?:was|were|is|are|read|ran|went))?\s*:\s*)$`:
+/// `(?i:\b(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}(?:NOUNS)(?:\s+(?:(?:will|would|shall)\s+be|was|were|is|are|read|ran|went))?\s*:\s*)$`:
 /// a possessive lead-in ending `before` (`His last words were: `).
 pub(super) fn possessive_lead_in(before: &str, nouns: &[String]) -> bool {
-    const VERBS: [&str; 7] = ["was", "were", "is", "are", "read", "ran", "went"];
+    const VERBS: [&str; 8] = ["was", "were", "is", "are", "read", "ran", "went", "be"];
+    // (`be` only after one of these: `His last words will be:`.)
+    const AUX: [&str; 3] = ["will", "would", "shall"];
     let Some(body) = before.trim_end().strip_suffix(':') else {
         return false;
     };
     let body = body.trim_end();
     let b = body.as_bytes();
     let verbs: Vec<String> = VERBS.iter().map(|v| v.to_string()).collect();
-    // Where the noun may end: the end, or before a verb after white space.
-    let verb_end = word_ending_at(body, body.len(), &verbs)
-        .map(|v| (v, space_before(body, v)))
-        .filter(|&(v, w)| w < v)
-        .map(|(_, w)| w);
+    let aux: Vec<String> = AUX.iter().map(|v| v.to_string()).collect();
+    // Where the noun may end: the end, or before a verb after white space
+    // (before `will be`, its auxiliary).
+    let word_before = |e: usize, words: &[String]| {
+        word_ending_at(body, e, words)
+            .map(|v| (v, space_before(body, v)))
+            .filter(|&(v, w)| w < v)
+    };
+    let verb_end = word_before(body.len(), &verbs).and_then(|(v, w)| {
+        if body[v..].eq_ignore_ascii_case("be") {
+            word_before(w, &aux).map(|(_, w2)| w2)
+        } else {
+            Some(w)
+        }
+    });
     let pronouns = ["his", "her", "their"].map(String::from);
     let pronoun_at = |e: usize| word_ending_at(body, e, &pronouns).is_some_and(|p| boundary(b, p));
     [Some(body.len()), verb_end].into_iter().flatten().any(|e| {
@@ -471,7 +483,7 @@ mod tests {
             regex::Regex::new(&format!(r"(?i:(?-u:\b)(?:{alt})\s+(?:came\s+)?from)\s+\p{{Lu}}"))
                 .unwrap(),
             regex::Regex::new(&format!(
-                r"(?i:(?-u:\b)(?:his|her|their)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:{alt})(?:\s+(?:was|were|is|are|read|ran|went))?\s*:\s*)$"
+                r"(?i:(?-u:\b)(?:his|her|their)\s+(?:[\p{{L}}-]+\s+){{0,2}}(?:{alt})(?:\s+(?:(?:will|would|shall)\s+be|was|were|is|are|read|ran|went))?\s*:\s*)$"
             ))
             .unwrap(),
         )
@@ -524,6 +536,12 @@ mod tests {
             "his 2 answer: ",
             "his answers: ",
             "his answer was",
+            "His last words will be: ",
+            "His last words would  be:",
+            "His last words be:",
+            "His last words willbe:",
+            "His last words swill be:",
+            "his words will:",
         ] {
             nouns_agree(&nouns, &r, s);
         }

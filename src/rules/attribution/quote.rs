@@ -59,7 +59,7 @@ pub(super) fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) 
 
 /// Whether a quotation without a speech verb nearby is credited all the
 /// same: a dash, `by` or citation credit right after it (`— Maria Lopez,
-/// Philadelphia.`, `(Moscardi, n.d.)`), in its paragraph or opening the
+/// Philadelphia.`, `(Moscardi, n.d.)`, also past a full stop), in its paragraph or opening the
 /// next; or the sentence after it refers back to it by its speaker (`That
 /// line from Commissioner Lee was repeated`).
 fn credited_around(
@@ -72,7 +72,12 @@ fn credited_around(
     let last = &seg.quotes[*pieces.last().unwrap()];
     let para = seg.paragraphs[last.paragraph].clone();
     let after = &text[last.span.end.min(para.end)..para.end];
-    if c.quote_cues.credited_after(after) {
+    // A citation may also follow the sentence's full stop: `”. (Manion,
+    // 2006)`.
+    let after_stop = after.trim_start().strip_prefix('.').map(str::trim_start);
+    if c.quote_cues.credited_after(after)
+        || after_stop.is_some_and(|a| a.starts_with('(') && c.quote_cues.credited_after(a))
+    {
         return true;
     }
     if after.trim().is_empty() {
