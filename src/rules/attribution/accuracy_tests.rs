@@ -132,6 +132,7 @@ fn kind8_missed_claims() {
         "The painting is believed to have hung in the palace until 1940.",
         "Three studios are said to have bid for the film rights.",
         "The chain is rumoured to be closing its last store.",
+        "The first seven minutes are often said to be the boldest scenes of the series.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }
@@ -157,6 +158,8 @@ fn kind9_claims_with_a_source() {
         "The genus was treated as distinct by Novak (1998), but critics argue it is not.",
         "Critics argue the trace is reactivated during sleep (Moscovitch 2007).",
         "In Whitehead's view, critics argue the process is real.",
+        "It has been alleged by local journalist Paco Aguilar that the players were threatened.",
+        "The fort is widely regarded by Fenwick as the oldest in the county.",
         "A 2007 review of 13 studies found that the drug works.",
         "Classification systems based on molecular studies reveal that the order is paraphyletic.",
     ] {
@@ -164,6 +167,11 @@ fn kind9_claims_with_a_source() {
     }
     assert_eq!(
         claims("Critics argue the deal gives away too much.").len(),
+        1
+    );
+    // An agent that names nobody.
+    assert_eq!(
+        claims("It has been alleged by many that the players were threatened.").len(),
         1
     );
 }
