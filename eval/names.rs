@@ -19,7 +19,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use copydesk::rules::names::{is_english_word, EntityKind, FormMatch, NameIndex, Tuning};
+use copydesk::rules::names::{
+    is_english_word, word_after, EntityKind, FormMatch, NameIndex, Tuning,
+};
 use copydesk::rules::{pack, Kind};
 use copydesk::{lint_bytes, Applicability, Engine, Format, Linted, Settings};
 use serde::Deserialize;
@@ -634,13 +636,7 @@ fn table_cases(text: &str, index: &NameIndex, forms: &[FormMatch], seed: usize) 
 fn heads_another_name(text: &str, end: usize) -> bool {
     static HEADS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let heads = HEADS.get_or_init(|| Tuning::shipped().proper_name_heads);
-    text[end..].strip_prefix(' ').is_some_and(|rest| {
-        let word = rest
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        heads.iter().any(|h| h == word)
-    })
+    word_after(text, end).is_some_and(|w| heads.iter().any(|h| h == w))
 }
 
 /// (b) The swap cases of the names in no table (outside the article's

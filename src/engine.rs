@@ -88,11 +88,7 @@ impl Engine {
             order,
             patterns,
             names: names::LazyIndex::of(entities, names_tuning(&options)?),
-            stray: {
-                let stray: StrayTuning = options.family("stray-script")?;
-                stray.validate()?;
-                stray
-            },
+            stray: options.family::<StrayTuning>("stray-script")?.validated()?,
             segmenter: crate::segment::Lists::new(&options.family("segmenter")?)?,
             options,
         })

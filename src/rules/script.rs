@@ -166,6 +166,9 @@ pub struct StrayTuning {
     /// Scripts in which a bare bracketed word after a common lower-case
     /// noun is stray, not a gloss (`The ministry (커뮤니티) said`).
     pub bare_gloss_scripts: Vec<String>,
+    /// `bare_gloss_scripts`, parsed once ([`StrayTuning::validated`]).
+    #[serde(skip)]
+    bare_gloss: Vec<Script>,
 }
 
 impl StrayTuning {
@@ -173,29 +176,31 @@ impl StrayTuning {
     pub fn shipped() -> StrayTuning {
         crate::rules::options::Options::shipped()
             .family("stray-script")
+            .and_then(StrayTuning::validated)
             .expect("the shipped packs tune stray-script")
     }
 
-    /// Check what the types do not: an error names the option.
-    pub fn validate(&self) -> Result<(), String> {
-        match self
+    /// Check what the types do not (an error names the option), and parse
+    /// the script names once.
+    pub fn validated(mut self) -> Result<StrayTuning, String> {
+        self.bare_gloss = self
             .bare_gloss_scripts
             .iter()
-            .find(|n| parse_script(n).is_none())
-        {
-            Some(n) => Err(format!(
-                "`options.stray-script.bare-gloss-scripts`: `{n}` is not a script name (`Hangul`, `Han`, `Cyrillic` …)"
-            )),
-            None => Ok(()),
-        }
+            .map(|n| {
+                parse_script(n).ok_or_else(|| {
+                    format!(
+                        "`options.stray-script.bare-gloss-scripts`: `{n}` is not a script name (`Hangul`, `Han`, `Cyrillic` …)"
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(self)
     }
 
     /// Whether a bare bracketed word in `script` after a common noun is
     /// stray (`bare-gloss-scripts`).
     pub(super) fn bare_gloss_stray(&self, script: Script) -> bool {
-        self.bare_gloss_scripts
-            .iter()
-            .any(|n| parse_script(n) == Some(script))
+        self.bare_gloss.contains(&script)
     }
 }
 

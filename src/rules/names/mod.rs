@@ -58,6 +58,7 @@ use fused::{fused_elsewhere, fused_form_finding, note_word_start};
 use groups::{align_fix, compatible, flag, Groups, Occ, Source};
 use stops::Stops;
 pub use tuning::Tuning;
+pub use usage::word_after;
 use usage::Usage;
 
 /// Options of both rules, for one lint: what the enabled rules and the

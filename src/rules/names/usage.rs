@@ -66,14 +66,15 @@ fn capitalized(w: &str) -> bool {
 /// word of the lexicon's right after it (`Kyiv University`, `Macao Daily
 /// News`).
 fn heads_another_name(lex: &Lexicon, text: &str, end: usize) -> bool {
-    let Some(rest) = text[end..].strip_prefix(' ') else {
-        return false;
-    };
-    let word = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
-    lex.is_proper_name_head(word)
+    word_after(text, end).is_some_and(|w| lex.is_proper_name_head(w))
+}
+
+/// The word (letters) right after a name ending at `end`, past one space:
+/// where a `proper-name-heads` word stands (`University` in `Kyiv
+/// University`).
+pub fn word_after(text: &str, end: usize) -> Option<&str> {
+    let rest = text[end..].strip_prefix(' ')?;
+    rest.split(|c: char| !c.is_alphabetic()).next()
 }
 
 /// Whether a personal title stands before the name (`Emperor Xian`): a
