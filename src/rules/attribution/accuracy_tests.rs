@@ -146,8 +146,37 @@ fn kind8_missed_claims() {
         "Museum curator Ann Lee said the lighthouse is thought to date from 1820.",
         // Past belief in a narrative.
         "In Tudor England, pillows were thought to weaken men.",
+        // A legend retold as a legend.
+        "The mythical chullumpi bird is said to mark a portal between the worlds.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+    }
+}
+
+/// What is no vague source: a consensus hedge that classifies a thing
+/// (`is generally considered`, `is widely regarded`: `weasel-words` cues,
+/// not claims), and a plural vague subject before a noun in a verb's -s
+/// form (`raised some doubts`, `many questions remain`). Sentences in the
+/// shape of Wikipedia, BBC and Reuters findings.
+#[test]
+fn consensus_hedges_and_nouns_are_no_vague_source() {
+    for t in [
+        "The piece is generally considered the nadir of his serial period.",
+        "Hendrix was widely considered one of the most important guitarists of his time.",
+        "Smith is widely regarded as a safe pair of hands.",
+        "It is considered rare for a guest to leave without being offered coffee.",
+        "Estimates of the works commissioner, however, raised some doubts over the project.",
+        "The message asks recipients to answer some questions about their internet use.",
+        "Many questions remain in the basal relationships amongst these orders.",
+    ] {
+        assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+    }
+    for t in [
+        "Some doubt the figures will hold.",
+        "Many question whether the merger will survive.",
+        "It is widely believed that the talks will collapse.",
+    ] {
+        assert_eq!(claims(t).len(), 1, "{t}");
     }
 }
 
@@ -159,7 +188,14 @@ fn kind9_claims_with_a_source() {
         "Critics argue the trace is reactivated during sleep (Moscovitch 2007).",
         "In Whitehead's view, critics argue the process is real.",
         "It has been alleged by local journalist Paco Aguilar that the players were threatened.",
-        "The fort is widely regarded by Fenwick as the oldest in the county.",
+        "It is widely believed by Fenwick that the fort is the oldest in the county.",
+        // A citation of a paper by its first author, here or in the next
+        // sentence; a theory named by a possessive; a group whose members
+        // are named.
+        "Research by Macfarlane S et al shows that prebiotics raise the output of these acids.",
+        "However, newer research indicates that the melatonin offset may be the more reliable marker. Benloucif et al. found that its phase markers were more stable.",
+        "In Scherer's model of emotion, five crucial elements are said to exist.",
+        "According to some scholars like Siedow and Brzostowicz, it might be a direct continuation of the older culture.",
         "A 2007 review of 13 studies found that the drug works.",
         "Classification systems based on molecular studies reveal that the order is paraphyletic.",
     ] {
@@ -169,6 +205,14 @@ fn kind9_claims_with_a_source() {
         claims("Critics argue the deal gives away too much.").len(),
         1
     );
+    // `et al` without a name before it, and a group named only by an
+    // adjective, are no citations.
+    for t in [
+        "Studies show, et al, that the drug works.",
+        "According to some Western diplomats, the talks will fail.",
+    ] {
+        assert_eq!(claims(t).len(), 1, "{t}");
+    }
     // An agent that names nobody.
     assert_eq!(
         claims("It has been alleged by many that the players were threatened.").len(),

@@ -13,6 +13,7 @@ use super::compiled::{
     Compiled, CLAIM_ANY, CLAIM_EVIDENCE, CLAIM_GROUP, CLAIM_IT, CLAIM_PASSIVE, CLAIM_PHRASE,
     CLAIM_SUBJECT,
 };
+use super::cue_scan;
 use super::prose::{in_quote, prev_word, words_of};
 use super::speaker::reported_by_speaker;
 use super::word_table::WordTable;
@@ -188,12 +189,26 @@ fn subject_claims(
         if after[..verb.start].contains([',', ';', '"']) {
             continue;
         }
+        // The vague subjects are plural: a word in a verb's -s form after
+        // one is a noun (`raised some doubts`, `many questions remain`).
+        if third_person_s(verb.str(after)) {
+            continue;
+        }
         found.push((start..after_start + verb.end, "vague subject"));
     }
 }
 
+/// Whether `w` looks like a verb's third-person -s form (`doubts`,
+/// `questions`; not `discuss`).
+fn third_person_s(w: &str) -> bool {
+    let w = w.as_bytes();
+    w.len() > 2
+        && w[w.len() - 1].eq_ignore_ascii_case(&b's')
+        && !w[w.len() - 2].eq_ignore_ascii_case(&b's')
+}
+
 /// Impersonal claims and vague-source phrases in the sentence `span`: `it
-/// is believed`, `is widely regarded`, `according to sources`, found when
+/// is believed`, `is widely thought`, `according to sources`, found when
 /// `kinds` has their bits.
 fn impersonal_claims(
     c: &Compiled,
@@ -228,8 +243,8 @@ fn impersonal_claims(
 /// to`, `it is said to`) that names what a
 /// thing is called ([`names_a_term`]), states a rule in a conditional
 /// sentence (`If the algorithm returns yes, it is said to accept the
-/// input`) or has its source later in the sentence (`…, according to
-/// Price`).
+/// input`), retells a legend (`The mythical bird is said to carry souls`)
+/// or has its source later in the sentence (`…, according to Price`).
 fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     let tail = s[m.end..].trim_start();
     // An agent that names the source: `It has been alleged by local
@@ -248,6 +263,9 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
             }
         }
     }
+    if names_members(tail) {
+        return false;
+    }
     // (`it is said` takes its `to` from the text after it.)
     if tail.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("to")) && tail[2..].starts_with(' ') {
         m.end = s.len() - tail.len() + 2;
@@ -262,8 +280,29 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     }
     let opens = s.split_whitespace().next().unwrap_or("");
     let conditional = ["If", "When", "Whenever"].contains(&opens);
+    let legend = || {
+        Word::alphanumeric()
+            .iter(s)
+            .any(|w| c.folklore.contains(lower(w.str(s)).as_ref()))
+    };
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
-    !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
+    !(conditional || sourced || names_a_term(phrase, &s[m.end..]) || legend())
+}
+
+/// Whether the text after a vague-source phrase names who its group is, in
+/// its first words: `like`, `including`, `notably` or `such as`, then a
+/// capitalized word (`According to some scholars like Siedow, …`).
+fn names_members(tail: &str) -> bool {
+    let ws = words_of(tail, 6);
+    ws.iter().enumerate().take(4).any(|(i, w)| {
+        let lw = lower(w);
+        let name = match lw.as_ref() {
+            "like" | "including" | "notably" => ws.get(i + 1),
+            "such" if ws.get(i + 1).is_some_and(|a| a.eq_ignore_ascii_case("as")) => ws.get(i + 2),
+            _ => None,
+        };
+        name.is_some_and(|n| is_capitalized(n) && *n != "I")
+    })
 }
 
 /// Whether a passive phrase (`is said to`) names what a thing is called
@@ -317,7 +356,10 @@ fn report_claims(
         seg.sentences
             .get(si + 1)
             .filter(|n| n.paragraph == sent.paragraph)
-            .is_some_and(|n| sentence_names_source(c, &text[n.span.clone()]))
+            .is_some_and(|n| {
+                let n = &text[n.span.clone()];
+                sentence_names_source(c, n) || cites(c, n)
+            })
     };
     found.sort_by_key(|h| (h.0.start, std::cmp::Reverse(h.0.end)));
     let mut last_end = 0;
@@ -330,9 +372,10 @@ fn report_claims(
             continue;
         }
         // A citation or a possessive source in the sentence names it:
-        // `(Moscovitch 2007)`, `by Novak (1998)`, `in Whitehead's view`.
+        // `(Moscovitch 2007)`, `by Novak (1998)`, `Macfarlane et al`, `in
+        // Whitehead's view`.
         let s = &text[sent.span.clone()];
-        if c.quote_cues.cites(s) || c.quote_cues.possessive_source(s) {
+        if cites(c, s) || c.quote_cues.possessive_source(s) {
             break;
         }
         if *names.get_or_insert_with(next_names) {
@@ -351,6 +394,12 @@ fn report_claims(
             ),
         ));
     }
+}
+
+/// Whether sentence text `s` cites a source: an author–date citation or a
+/// paper by its first author (`Benloucif et al. found`).
+fn cites(c: &Compiled, s: &str) -> bool {
+    c.quote_cues.cites(s) || cue_scan::et_al(s)
 }
 
 /// Where in the sentence `span` of `b`, given its anchor hits, a match of
@@ -510,9 +559,15 @@ mod tests {
             ["according to sources"]
         );
         assert_eq!(
-            claims("He is widely regarded as the best."),
-            ["is widely regarded"]
+            claims("He is widely thought to be the best."),
+            ["is widely thought"]
         );
+        // A consensus hedge is `weasel-words`' to flag, not this rule's.
+        assert_eq!(
+            claims("He is widely regarded as the best."),
+            [] as [&str; 0]
+        );
+        assert_eq!(claims("It is generally considered rare."), [] as [&str; 0]);
     }
 
     #[test]

@@ -58,6 +58,8 @@ pub struct Compiled {
     pub(super) vague_phrase: WordPattern,
     pub(super) naming_cues: Vec<Vec<String>>,
     pub(super) specific: FxHashSet<String>,
+    /// `folklore_words`, lower-cased.
+    pub(super) folklore: FxHashSet<String>,
     /// Only sentences with an anonymous-source noun need them.
     pub(super) anon_forward: WordPattern,
     pub(super) anon_inverted: WordPattern,
@@ -146,6 +148,7 @@ impl Compiled {
             vague_phrase: WordPattern::list(&opts.vague_source_phrases),
             naming_cues: phrase_words(&opts.source_naming_cues),
             specific: set(&opts.specific_determiners),
+            folklore: set(&opts.folklore_words),
             anon_forward,
             anon_inverted,
             anon_before,
@@ -229,7 +232,7 @@ fn anchor_words(opts: &Options, speech_forms: &[String]) -> Result<(Anchors, Phr
 }
 
 /// The impersonal claim patterns: `it is (widely) believed` and `is widely
-/// regarded`.
+/// thought`.
 fn impersonal_patterns(opts: &Options) -> (WordPattern, WordPattern) {
     // The groups as word lists, for `WordPattern`s.
     let hedges = alt_forms(&opts.hedge_adverbs, false);

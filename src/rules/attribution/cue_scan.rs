@@ -218,6 +218,29 @@ fn name_year_at(s: &str, i: usize) -> bool {
     p > e && paren_year_at(s, p)
 }
 
+/// `\p{Lu}[\p{L}'\u{2019}-]+(?:\s+\p{Lu}\.?)?\s+et\s+al\b`: a citation of a
+/// paper by its first author (`Benloucif et al. found`, `Macfarlane S et
+/// al`), with or without a year.
+pub(super) fn et_al(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memmem::find_iter(b, b"et").any(|e| {
+        let w = space_before(s, e);
+        let a = skip_space(s, e + 2);
+        if w == e || a == e + 2 || !s[a..].starts_with("al") || !boundary(b, a + 2) {
+            return false;
+        }
+        // An initial between the name and `et al` (`Macfarlane S et al`).
+        let initial = s[..w].strip_suffix('.').unwrap_or(&s[..w]);
+        let before_initial = initial
+            .chars()
+            .next_back()
+            .filter(|&c| is_lu(c))
+            .map(|c| initial.len() - c.len_utf8())
+            .filter(|&i| space_before(s, i) < i);
+        name_ends_at(s, w) || before_initial.is_some_and(|i| name_ends_at(s, space_before(s, i)))
+    })
+}
+
 /// Whether `s` holds an author–date citation (`AUTHOR_DATE` of
 /// `quote_cues.rs`).
 pub(super) fn cites(s: &str) -> bool {
@@ -262,8 +285,10 @@ pub(super) fn credited_after(after: &str) -> bool {
 }
 
 /// The nouns of a possessive source (`in Whitehead's view`).
-const POSSESSIVE_NOUNS: [&str; 14] = [
+const POSSESSIVE_NOUNS: [&str; 16] = [
     "view",
+    "model",
+    "theory",
     "opinion",
     "words",
     "estimation",

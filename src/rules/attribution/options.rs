@@ -80,13 +80,17 @@ pub struct Options {
     pub evidence_nouns: Vec<String>,
     /// Verbs after unnamed evidence (`show`, `suggest`).
     pub evidence_verbs: Vec<String>,
-    /// Participles in impersonal claims (`it is believed`, `is widely regarded`).
+    /// Participles in impersonal claims (`it is believed`, `it is widely thought`).
     pub impersonal_verbs: Vec<String>,
     /// Adverbs in impersonal claims (`it is widely believed`); required in
-    /// the form without `it` (`is widely regarded`).
+    /// the form without `it` (`is widely thought`).
     pub hedge_adverbs: Vec<String>,
     /// Fixed vague-source phrases (`according to sources`).
     pub vague_source_phrases: Vec<String>,
+    /// Words that make a sentence retell a legend (`mythical`, `legend`):
+    /// a passive in it (`The mythical bird is said to carry souls`) tells
+    /// the story as a story, and hangs no claim on a hidden source.
+    pub folklore_words: Vec<String>,
     /// Words that introduce a named source after a vague group
     /// (`experts at ...`, `critics, including ...`, `studies by ...`).
     pub source_naming_cues: Vec<String>,
