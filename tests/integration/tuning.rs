@@ -154,7 +154,7 @@ const QUOTE: &str = "â€œWe will keep fighting for the harbour whatever happens.â
 fn a_house_pack_adds_a_person_title() {
     // `Supt Lee` names the speaker of the sentence before once `Supt` is a
     // title (written as a desk writes it: titles are matched in any case).
-    let text = format!("On Monday, Supt Lee met the families. {QUOTE}\n");
+    let text = format!("The families met Supt Lee on Monday. {QUOTE}\n");
     let (shipped, house) = shipped_then_tuned(
         "unattributed-quote",
         r#"extend-person-titles = ["Supt"]"#,

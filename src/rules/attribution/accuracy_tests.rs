@@ -85,6 +85,24 @@ fn kind6_borrowed_attribution() {
     ]);
 }
 
+/// A quotation after a sentence whose subject is its speaker, in the
+/// shapes of BBC sport and business copy: the subject after a fronted
+/// phrase, a name after its description; and subjects that name no
+/// speaker (a name in a relative clause, a list of names, a possessive).
+#[test]
+fn speakers_named_as_the_subject_before() {
+    attributed(&[
+        "After three successive wins over the past fortnight, McIlroy is brimming with confidence. \"I've been waiting over six years for this to happen.\"",
+        "Double try scorer Martyn Williams was keen not to talk about a Grand Slam. \"We've got more self-belief these days than ever before.\"",
+        "Kenteris's lawyer, Gregory Ioannidis, reacted angrily to the comments. \"Comments like these only help to strengthen our case further.\"",
+    ]);
+    flagged(&[
+        "Customers who pre-order Harry Potter avoid the queues at bookshops. \"The fact that the book has already hit number one shows how excited customers are.\"",
+        "Sony and Microsoft have both reduced console prices recently. \"Both have hit crucial price points at around a hundred pounds.\"",
+        "And at 1815 GMT, Great Britain's rugby league team take on Australia. \"Beating the Aussies in both games would be a massive achievement.\"",
+    ]);
+}
+
 /// Kind 7: quotation marks that are not speech (Wikipedia): linguistic
 /// examples and glosses, a text quoted by its opening words, a quotation
 /// with an author–date citation.
@@ -229,6 +247,17 @@ fn messages_say_what_is_missing() {
     assert!(
         f[0].message
             .contains("the paragraph before attributes nothing"),
+        "{}",
+        f[0].message
+    );
+    // The paragraph before quotes someone, but its last sentence names
+    // nobody (from the Wikipedia findings: a quotation of Eddington after
+    // a paragraph on Pearson).
+    let t = "In his book, Pearson wrote that \"science is in reality a classification of the contents of the mind.\" The book sold well in Cambridge.\n\n\"The mind-stuff of the world is something more general than our individual minds.\"";
+    let seg = crate::segment::segment(t);
+    let f = unattributed_quotes(t, &seg, &super::test_support::compiled());
+    assert!(
+        f[0].message.contains("but not in its last sentence"),
         "{}",
         f[0].message
     );

@@ -235,13 +235,21 @@ fn quote_finding(
         .is_empty();
     let message = if opens_paragraph && first.paragraph > 0 {
         let prev = around.para_sentences[first.paragraph - 1].clone();
-        let says = prev.end > prev.start
-            && c.attributing
-                .is_match(&text[seg.sentences[prev.end - 1].span.clone()]);
-        if says {
+        let says = |sentences: Range<usize>| {
+            !sentences.is_empty()
+                && c.attributing.is_match(
+                    &text[seg.sentences[sentences.start].span.start
+                        ..seg.sentences[sentences.end - 1].span.end],
+                )
+        };
+        if says(prev.end.saturating_sub(1)..prev.end) {
             "no speaker for this quotation: the paragraph before attributes \
              speech, but not to a named person or organisation (a vague group, \
              or `called` in another sense)"
+        } else if says(prev) {
+            "no speaker for this quotation: the paragraph before attributes \
+             speech, but not in its last sentence, which would name who speaks \
+             next: name who said it (`..., Lee said.`)"
         } else {
             "no speaker for this quotation, and the paragraph before attributes \
              nothing: name who said it (`..., Lee said.`)"

@@ -45,9 +45,12 @@ fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
 }
 
 /// Whether the subject of sentence `s` is a speaker: a pronoun (`He`), a
-/// proper name (`Collins was sixth`), a role (`The minister`), or a titled
-/// name anywhere (`Mr Raynsford`). `text` is the whole document, used to
-/// tell names from common nouns at the sentence start.
+/// proper name (`Collins was sixth`), a name after a description (`Double
+/// try scorer Martyn Williams was keen`), a role (`The minister`), or a
+/// titled name anywhere (`Mr Raynsford`); after a fronted phrase, the
+/// subject after its comma (`After three wins, McIlroy is brimming`).
+/// `text` is the whole document, used to tell names from common nouns at
+/// the sentence start.
 pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
     let ws = words_of(s, 40);
     if ws.windows(2).any(|p| {
@@ -57,6 +60,38 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
     }) {
         return true;
     }
+    if subject_names_speaker(c, text, &ws) {
+        return true;
+    }
+    // A fronted phrase (`After three wins,`, `On Friday,`): the subject
+    // follows its comma, in the sentence's first dozen words.
+    let fronted = ws
+        .first()
+        .is_some_and(|w| is_capitalized(w) && is_fronting(c, lower(w).as_ref()));
+    fronted
+        && s.find(',').is_some_and(|comma| {
+            words_of(&s[..comma], 13).len() <= 12
+                && subject_names_speaker(c, text, &words_of(&s[comma + 1..], 40))
+        })
+}
+
+/// Whether `w` (lower-cased) may open a phrase fronted before a sentence's
+/// subject: a preposition or subordinator (`after`, `despite`, `when`).
+fn is_fronting(c: &Compiled, w: &str) -> bool {
+    (c.calendar_words.contains(w) || c.function_words.contains(w))
+        && ![
+            "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here",
+        ]
+        .contains(&w)
+        && ![
+            "he", "she", "they", "we", "i", "some", "many", "most", "all", "one",
+        ]
+        .contains(&w)
+        && !["his", "her", "their", "our", "my", "your"].contains(&w)
+}
+
+/// [`speaker_subject`] on the words `ws` of a clause, from its subject.
+fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
     let mut i = 0;
     while i < ws.len() && c.connectors.contains(lower(ws[i]).as_ref()) {
         i += 1;
@@ -74,10 +109,54 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
             .take(4)
             .any(|w| c.speaker_words.contains(lower(w).as_ref()));
     }
-    is_capitalized(w0)
-        && !c.function_words.contains(l0.as_ref())
-        && !c.calendar_words.contains(l0.as_ref())
-        && (ws.get(i + 1).is_some_and(|w| is_capitalized(w)) || used_as_name(c, text, w0))
+    let name_word = |w: &str| {
+        let l = lower(w);
+        is_capitalized(w)
+            && !c.function_words.contains(l.as_ref())
+            && !c.calendar_words.contains(l.as_ref())
+    };
+    // (`Great Britain's team`: a possessive name is no subject; `Fujitsu
+    // and Mitsubishi have`: nor is a list of names.)
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s");
+    let listed = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| ["and", "or"].contains(&lower(w).as_ref()))
+    };
+    if !name_word(w0) {
+        return false;
+    }
+    let next_capitalized = ws.get(i + 1).is_some_and(|w| is_capitalized(w));
+    let pair = next_capitalized && !possessive(ws[i + 1]);
+    if !possessive(w0)
+        && (pair && !listed(i + 2)
+            || !next_capitalized && !listed(i + 1) && used_as_name(c, text, w0))
+    {
+        return true;
+    }
+    // A description ending in a role, then a first and last name (`Double
+    // try scorer Martyn Williams was keen`, `Former England captain Alan
+    // Shearer said`): no preposition or relative pronoun before the name
+    // (`Customers who pre-order Harry Potter`), and a lower-case word after
+    // it.
+    const NOT_IN_A_DESCRIPTION: [&str; 14] = [
+        "of", "in", "at", "on", "from", "for", "with", "by", "to", "and", "or", "who", "which",
+        "that",
+    ];
+    let role = |w: &str| {
+        let l = lower(w);
+        c.speaker_words.contains(l.as_ref()) || c.person_titles.contains(l.as_ref())
+    };
+    (i + 1..(i + 5).min(ws.len().saturating_sub(2))).any(|k| {
+        name_word(ws[k])
+            && name_word(ws[k + 1])
+            && !possessive(ws[k + 1])
+            && !is_capitalized(ws[k + 2])
+            && !listed(k + 2)
+            && role(ws[k - 1])
+            && !ws[i + 1..k]
+                .iter()
+                .any(|w| NOT_IN_A_DESCRIPTION.contains(&lower(w).as_ref()))
+    })
 }
 
 /// Whether sentence text `s` (starting at a sentence start) names someone:
