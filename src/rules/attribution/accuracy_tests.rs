@@ -164,8 +164,12 @@ fn kind8_missed_claims() {
         "Museum curator Ann Lee said the lighthouse is thought to date from 1820.",
         // Past belief in a narrative.
         "In Tudor England, pillows were thought to weaken men.",
-        // A legend retold as a legend.
+        // A legend or a faith retold as such, a definition (sentences in
+        // the shape of Wikipedia findings).
         "The mythical chullumpi bird is said to mark a portal between the worlds.",
+        "It was thought that each person had a two-part soul.",
+        "The girl is believed to be the bodily incarnation of the goddess until she comes of age.",
+        "Organic cotton is generally understood as cotton from plants that were not genetically modified.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
@@ -186,6 +190,7 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         "Estimates of the works commissioner, however, raised some doubts over the project.",
         "The message asks recipients to answer some questions about their internet use.",
         "Many questions remain in the basal relationships amongst these orders.",
+        "While there is some dispute as to his influence, he was a friend of the economist.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
@@ -193,6 +198,8 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         "Some doubt the figures will hold.",
         "Many question whether the merger will survive.",
         "It is widely believed that the talks will collapse.",
+        "It is understood that the minister will resign.",
+        "According to some, the gods were angry with the city.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }

@@ -171,7 +171,13 @@ fn subject_claims(
     for m in subjects.into_iter().flatten() {
         let start = base + m.start;
         if let Some((w, cap)) = prev_word(text, base, start) {
-            if cap || c.specific.contains(w.as_ref()) || c.claim_aux.contains(w.as_ref()) {
+            // (After a copula the quantifier counts a noun: `there is some
+            // dispute as to`.)
+            if cap
+                || c.specific.contains(w.as_ref())
+                || c.claim_aux.contains(w.as_ref())
+                || ["is", "are", "was", "were", "be", "been", "being"].contains(&w.as_ref())
+            {
                 continue;
             }
         }
@@ -243,8 +249,10 @@ fn impersonal_claims(
 /// to`, `it is said to`) that names what a
 /// thing is called ([`names_a_term`]), states a rule in a conditional
 /// sentence (`If the algorithm returns yes, it is said to accept the
-/// input`), retells a legend (`The mythical bird is said to carry souls`)
-/// or has its source later in the sentence (`…, according to Price`).
+/// input`) or has its source later in the sentence (`…, according to
+/// Price`); nor any in a sentence that retells a legend or a faith (`The
+/// mythical bird is said to carry souls`), or that defines a term (`is
+/// generally understood as`).
 fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     let tail = s[m.end..].trim_start();
     // An agent that names the source: `It has been alleged by local
@@ -266,6 +274,25 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     if names_members(tail) {
         return false;
     }
+    // A legend or a faith retold as such (`The mythical bird is said to
+    // carry souls`, `It was believed that each person had a two-part
+    // soul`).
+    // (Not `according to some`: a source named as vague.)
+    let according = s[m.clone()].to_ascii_lowercase().starts_with("according");
+    if !according
+        && Word::alphanumeric()
+            .iter(s)
+            .any(|w| c.folklore.contains(lower(w.str(s)).as_ref()))
+    {
+        return false;
+    }
+    // A definition: `Organic cotton is generally understood as cotton
+    // from plants not genetically modified`.
+    if s[..m.end].to_ascii_lowercase().ends_with("understood")
+        && tail.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("as "))
+    {
+        return false;
+    }
     // (`it is said` takes its `to` from the text after it.)
     if tail.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("to")) && tail[2..].starts_with(' ') {
         m.end = s.len() - tail.len() + 2;
@@ -280,13 +307,8 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     }
     let opens = s.split_whitespace().next().unwrap_or("");
     let conditional = ["If", "When", "Whenever"].contains(&opens);
-    let legend = || {
-        Word::alphanumeric()
-            .iter(s)
-            .any(|w| c.folklore.contains(lower(w.str(s)).as_ref()))
-    };
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
-    !(conditional || sourced || names_a_term(phrase, &s[m.end..]) || legend())
+    !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
 }
 
 /// Whether the text after a vague-source phrase names who its group is, in

@@ -87,9 +87,10 @@ pub struct Options {
     pub hedge_adverbs: Vec<String>,
     /// Fixed vague-source phrases (`according to sources`).
     pub vague_source_phrases: Vec<String>,
-    /// Words that make a sentence retell a legend (`mythical`, `legend`):
-    /// a passive in it (`The mythical bird is said to carry souls`) tells
-    /// the story as a story, and hangs no claim on a hidden source.
+    /// Words that make a sentence retell a legend or a faith (`mythical`,
+    /// `goddess`): an impersonal claim in it (`The mythical bird is said to
+    /// carry souls`) tells the story as such, and hangs no claim on a
+    /// hidden source.
     pub folklore_words: Vec<String>,
     /// Words that introduce a named source after a vague group
     /// (`experts at ...`, `critics, including ...`, `studies by ...`).

@@ -159,6 +159,10 @@ mod tests {
     fn counts_quotes_and_inner_words_pass() {
         assert!(found("Some 300 people attended the meeting in May.").is_empty());
         assert!(found("The river floods many times a year.").is_empty());
+        // Spans of time and `more` count.
+        assert!(found("The bridge took several months to build.").is_empty());
+        assert!(found("The strike lasted some weeks, and many more joined it.").is_empty());
+        assert_eq!(found("Several historians doubt the date."), ["Several"]);
         assert!(found("\"Some say it was a fraud,\" he wrote.").is_empty());
         assert!(found("The handsome mansion was demolished in 1901.").is_empty());
     }
