@@ -151,6 +151,10 @@ fn kind8_missed_claims() {
         "Three studios are said to have bid for the film rights.",
         "The chain is rumoured to be closing its last store.",
         "The first seven minutes are often said to be the boldest scenes of the series.",
+        // A vague group with an aside before its verb.
+        "Analysts, however, believe the bid will fail.",
+        // Past hearsay in news copy, with no time frame.
+        "It was thought that the singer would appear in London in April.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }
@@ -170,6 +174,10 @@ fn kind8_missed_claims() {
         "It was thought that each person had a two-part soul.",
         "The girl is believed to be the bodily incarnation of the goddess until she comes of age.",
         "Organic cotton is generally understood as cotton from plants that were not genetically modified.",
+        // The history of an idea, and evidence denied.
+        "In the 1950s, it was suggested that the passages carried nerves.",
+        "Prior to Einstein, it was thought that light needed a medium.",
+        "There is no substantive evidence which suggests that parenting plays a role.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }

@@ -126,18 +126,62 @@ fn group_claims(
             };
             let verb_end = after_start + verb.end;
             let mid = &text[after_start..after_start + verb.start];
-            if mid_names_source(c, mid) || mid.contains([',', ';', '(', '"', '\u{2014}']) {
+            // (A break between them ends the clause, but for an aside:
+            // `Many linguists, however, find`.)
+            if mid_names_source(c, mid)
+                || mid.contains([';', '(', '"', '\u{2014}'])
+                || mid.contains(',') && !aside(mid)
+            {
                 continue;
             }
             // The group or evidence is the object of a phrase, not the
             // subject (`A review of 13 studies found`, `systems based on
-            // molecular studies reveal`).
-            if of_phrase(&text[base..start]) {
+            // molecular studies reveal`), or is denied (`There is no
+            // substantive evidence which suggests`: a claim that evidence is
+            // missing leans on no source).
+            if of_phrase(&text[base..start]) || denied(&text[base..start]) {
                 continue;
             }
             found.push((start..verb_end, kind));
         }
     }
+}
+
+/// Whether `mid`, between a vague group and its verb, is only an aside
+/// between commas (`, however,`).
+fn aside(mid: &str) -> bool {
+    let t = mid.trim();
+    let Some(inner) = t.strip_prefix(',').and_then(|t| t.strip_suffix(',')) else {
+        return false;
+    };
+    let ws = words_of(inner, 3);
+    !ws.is_empty()
+        && ws.len() == Word::alphanumeric().iter(inner).count()
+        && ws.iter().all(|w| {
+            [
+                "however",
+                "though",
+                "too",
+                "also",
+                "moreover",
+                "indeed",
+                "in",
+                "fact",
+                "meanwhile",
+                "therefore",
+            ]
+            .contains(&lower(w).as_ref())
+        })
+}
+
+/// Whether one of the last two words before a vague group or unnamed
+/// evidence denies it (`no`, `little`, `without`).
+fn denied(before: &str) -> bool {
+    let ws = words_of(before, usize::MAX);
+    ws.iter()
+        .rev()
+        .take(2)
+        .any(|w| ["no", "little", "without", "lack"].contains(&lower(w).as_ref()))
 }
 
 /// Whether the clause before a vague group ends in a preposition and up to
@@ -286,6 +330,15 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     {
         return false;
     }
+    // The history of an idea: a past-tense claim after a time frame (`In
+    // the 1950s, it was suggested that …`, `Prior to Einstein, it was
+    // thought …`) reports what was held then.
+    let past = s[m.clone()]
+        .split_whitespace()
+        .any(|w| ["was", "were", "had"].contains(&w.to_ascii_lowercase().as_str()));
+    if past && !according && in_a_time_frame(&s[..m.start]) {
+        return false;
+    }
     // A definition: `Organic cotton is generally understood as cotton
     // from plants not genetically modified`.
     if s[..m.end].to_ascii_lowercase().ends_with("understood")
@@ -309,6 +362,53 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     let conditional = ["If", "When", "Whenever"].contains(&opens);
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
     !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
+}
+
+/// Whether the sentence up to a claim opens with a time frame: a fronted
+/// adverb of time past (`Initially`, `Historically`, `Prior to Einstein`)
+/// or `In`, `At`, `By` or `During` and, within four words, a year, a
+/// decade, a century or an age (`In the 1950s,`, `At the time,`).
+fn in_a_time_frame(before: &str) -> bool {
+    const OPENERS: [&str; 11] = [
+        "initially",
+        "originally",
+        "historically",
+        "traditionally",
+        "formerly",
+        "previously",
+        "once",
+        "prior",
+        "until",
+        "before",
+        "early",
+    ];
+    const TIMES: [&str; 12] = [
+        "century",
+        "centuries",
+        "time",
+        "times",
+        "era",
+        "age",
+        "ages",
+        "period",
+        "ancient",
+        "antiquity",
+        "medieval",
+        "past",
+    ];
+    let ws = words_of(before, 6);
+    let Some(first) = ws.first().map(|w| lower(w)) else {
+        return false;
+    };
+    if OPENERS.contains(&first.as_ref()) {
+        return true;
+    }
+    ["in", "at", "by", "during"].contains(&first.as_ref())
+        && ws[1..].iter().take(4).any(|w| {
+            let digits = w.trim_end_matches(['s', '\'']);
+            (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+                || TIMES.contains(&lower(w).as_ref())
+        })
 }
 
 /// Whether the text after a vague-source phrase names who its group is, in
