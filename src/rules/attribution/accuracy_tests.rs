@@ -47,6 +47,9 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
         "\"That's the hard part,\" Lee barked. \"The rest is paperwork that nobody wants to do.\"",
         "\u{201C}The ministers have ignored every warning we gave them.\u{201D} the ministers state in their letter.",
         "\u{201C}Nobody reads these rules before the deadline,\u{201D} the clerk emailed.",
+        // The present of features.
+        "The winter came early that year.\n\n\u{201C}We planned for a long winter and got a longer one,\u{201D} recalls the harbour master.",
+        "The vote is on Friday.\n\n\u{201C}Nothing is settled until every ballot is counted,\u{201D} cautions the clerk.",
     ]);
 }
 
