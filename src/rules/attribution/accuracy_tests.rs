@@ -50,7 +50,10 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
         // The present of features.
         "The winter came early that year.\n\n\u{201C}We planned for a long winter and got a longer one,\u{201D} recalls the harbour master.",
         "The vote is on Friday.\n\n\u{201C}Nothing is settled until every ballot is counted,\u{201D} cautions the clerk.",
+        "\u{201C}Nothing is settled until every ballot is counted,\u{201D} the report states.",
     ]);
+    // `States` in a name is no speech verb.
+    flagged(&["The plan would cost the United States billions. \u{201C}We cannot afford this plan at all, not now.\u{201D}"]);
 }
 
 /// Kind 3: attribution without a verb.
@@ -271,11 +274,22 @@ fn messages_say_what_is_missing() {
     // The paragraph before quotes someone, but its last sentence names
     // nobody (from the Wikipedia findings: a quotation of Eddington after
     // a paragraph on Pearson).
+    // A paragraph before that quotes nobody attributes nothing, whatever
+    // its words (`United States`).
+    let t = "The state borders the United States.\n\n\"By May 1539, the conquistador skirted the coast of the peninsula.\"";
+    let seg = crate::segment::segment(t);
+    let f = unattributed_quotes(t, &seg, &super::test_support::compiled());
+    assert!(
+        f[0].message
+            .contains("the paragraph before attributes nothing"),
+        "{}",
+        f[0].message
+    );
     let t = "In his book, Pearson wrote that \"science is in reality a classification of the contents of the mind.\" The book sold well in Cambridge.\n\n\"The mind-stuff of the world is something more general than our individual minds.\"";
     let seg = crate::segment::segment(t);
     let f = unattributed_quotes(t, &seg, &super::test_support::compiled());
     assert!(
-        f[0].message.contains("but not in its last sentence"),
+        f[0].message.contains("quotes someone, but does not end"),
         "{}",
         f[0].message
     );

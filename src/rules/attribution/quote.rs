@@ -246,10 +246,16 @@ fn quote_finding(
             "no speaker for this quotation: the paragraph before attributes \
              speech, but not to a named person or organisation (a vague group, \
              or `called` in another sense)"
-        } else if says(prev) {
-            "no speaker for this quotation: the paragraph before attributes \
-             speech, but not in its last sentence, which would name who speaks \
-             next: name who said it (`..., Lee said.`)"
+        } else if seg
+            .quotes
+            .iter()
+            .any(|q| q.paragraph + 1 == first.paragraph)
+            && says(prev)
+        {
+            // (It quotes someone: `United States` alone is no speech.)
+            "no speaker for this quotation: the paragraph before quotes \
+             someone, but does not end by naming who speaks next: name who \
+             said it (`..., Lee said.`)"
         } else {
             "no speaker for this quotation, and the paragraph before attributes \
              nothing: name who said it (`..., Lee said.`)"
