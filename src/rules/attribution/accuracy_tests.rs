@@ -262,35 +262,27 @@ fn kind9_claims_with_a_source() {
 /// Messages say what the reader is missing.
 #[test]
 fn messages_say_what_is_missing() {
-    let t = "The council met on Monday.\n\n\u{201C}We will never accept a plan that ignores the river.\u{201D}";
-    let seg = crate::segment::segment(t);
-    let f = unattributed_quotes(t, &seg, &super::test_support::compiled());
-    assert!(
-        f[0].message
-            .contains("the paragraph before attributes nothing"),
-        "{}",
-        f[0].message
-    );
-    // The paragraph before quotes someone, but its last sentence names
-    // nobody (from the Wikipedia findings: a quotation of Eddington after
-    // a paragraph on Pearson).
-    // A paragraph before that quotes nobody attributes nothing, whatever
-    // its words (`United States`).
-    let t = "The state borders the United States.\n\n\"By May 1539, the conquistador skirted the coast of the peninsula.\"";
-    let seg = crate::segment::segment(t);
-    let f = unattributed_quotes(t, &seg, &super::test_support::compiled());
-    assert!(
-        f[0].message
-            .contains("the paragraph before attributes nothing"),
-        "{}",
-        f[0].message
-    );
-    let t = "In his book, Pearson wrote that \"science is in reality a classification of the contents of the mind.\" The book sold well in Cambridge.\n\n\"The mind-stuff of the world is something more general than our individual minds.\"";
-    let seg = crate::segment::segment(t);
-    let f = unattributed_quotes(t, &seg, &super::test_support::compiled());
-    assert!(
-        f[0].message.contains("quotes someone, but does not end"),
-        "{}",
-        f[0].message
-    );
+    for (t, says) in [
+        (
+            "The council met on Monday.\n\n\u{201C}We will never accept a plan that ignores the river.\u{201D}",
+            "the paragraph before attributes nothing",
+        ),
+        // A paragraph before that quotes nobody attributes nothing,
+        // whatever its words (`United States`).
+        (
+            "The state borders the United States.\n\n\"By May 1539, the conquistador skirted the coast of the peninsula.\"",
+            "the paragraph before attributes nothing",
+        ),
+        // The paragraph before quotes someone, but its last sentence names
+        // nobody (from the Wikipedia findings: a quotation of Eddington
+        // after a paragraph on Pearson).
+        (
+            "In his book, Pearson wrote that \"science is in reality a classification of the contents of the mind.\" The book sold well in Cambridge.\n\n\"The mind-stuff of the world is something more general than our individual minds.\"",
+            "quotes someone, but does not end",
+        ),
+    ] {
+        let seg = crate::segment::segment(t);
+        let f = unattributed_quotes(t, &seg, &super::test_support::compiled());
+        assert!(f[0].message.contains(says), "{}", f[0].message);
+    }
 }
