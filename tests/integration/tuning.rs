@@ -178,6 +178,30 @@ fn a_house_pack_adds_a_function_word() {
 }
 
 #[test]
+fn a_house_pack_adds_a_folklore_word_and_a_consensus_verb() {
+    // A saga retold as a saga hangs no claim on a hidden source, once the
+    // desk says `saga` marks one.
+    let text = "In the saga, the hero is said to have slain the dragon.\n";
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-claim",
+        r#"extend-folklore-words = ["saga"]"#,
+        text,
+    );
+    assert_eq!(shipped, ["is said to"]);
+    assert!(house.is_empty());
+    // `is widely believed` classifies nothing once `believed` is a
+    // consensus verb; before `that` it is still a claim.
+    let text = "The fort is widely believed to be the oldest in the county.\n";
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-claim",
+        r#"extend-consensus-verbs = ["believed"]"#,
+        text,
+    );
+    assert_eq!(shipped, ["is widely believed"]);
+    assert!(house.is_empty());
+}
+
+#[test]
 fn a_house_pack_adds_a_calendar_word() {
     let text = format!("Overnight Parliament voted against the plan. {QUOTE}\n");
     let (shipped, house) = shipped_then_tuned(

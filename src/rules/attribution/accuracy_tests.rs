@@ -48,7 +48,7 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
         "\u{201C}The ministers have ignored every warning we gave them.\u{201D} the ministers state in their letter.",
         "\u{201C}Nobody reads these rules before the deadline,\u{201D} the clerk emailed.",
         // The present of features.
-        "The winter came early that year.\n\n\u{201C}We planned for a long winter and got a longer one,\u{201D} recalls the harbour master.",
+        "The winter came early that year.\n\n\u{201C}We planned for a long winter and got a longer one,\u{201D} stresses the harbour master.",
         "The vote is on Friday.\n\n\u{201C}Nothing is settled until every ballot is counted,\u{201D} cautions the clerk.",
         "\u{201C}Nothing is settled until every ballot is counted,\u{201D} the report states.",
     ]);
@@ -94,19 +94,25 @@ fn kind6_borrowed_attribution() {
 /// A quotation after a sentence whose subject is its speaker, in the
 /// shapes of BBC sport and business copy: the subject after a fronted
 /// phrase, a name after its description; and subjects that name no
-/// speaker (a name in a relative clause, a list of names, a possessive).
+/// speaker (a name in a relative clause, a possessive, a group after a
+/// fronted phrase, a noun that is also a speech form).
 #[test]
 fn speakers_named_as_the_subject_before() {
     attributed(&[
-        "After three successive wins over the past fortnight, McIlroy is brimming with confidence. \"I've been waiting over six years for this to happen.\"",
+        "Ricky Simms manages McIlroy this season.\n\nAfter three successive wins over the past fortnight, McIlroy is brimming with confidence. \"I've been waiting over six years for this to happen.\"",
         "Double try scorer Martyn Williams was keen not to talk about a Grand Slam. \"We've got more self-belief these days than ever before.\"",
         "Kenteris's lawyer, Gregory Ioannidis, reacted angrily to the comments. \"Comments like these only help to strengthen our case further.\"",
     ]);
     flagged(&[
         "Customers who pre-order Harry Potter avoid the queues at bookshops. \"The fact that the book has already hit number one shows how excited customers are.\"",
-        "Sony and Microsoft have both reduced console prices recently. \"Both have hit crucial price points at around a hundred pounds.\"",
         "And at 1815 GMT, Great Britain's rugby league team take on Australia. \"Beating the Aussies in both games would be a massive achievement.\"",
+        // (From a review of this change, on news copy.)
+        "In Basra, British troops came under fire again overnight. \"It was the heaviest shelling we have seen since we arrived.\"",
+        "On Monday, American voters went to the polls in record numbers. \"I have never seen a queue like it in my life.\"",
+        "Three product recalls in a year have shaken confidence in the brand. \"Nobody should have to worry about their own car.\"",
+        "The winner was a 50-1 outsider trained in Ireland. \"Nobody gave that horse a chance at all today.\"",
     ]);
+    attributed(&["Shares in Marks and Spencer rose 3% on Tuesday. Marks and Spencer has cut 500 jobs at its head office. \"We have to be leaner to survive this winter.\""]);
 }
 
 /// Kind 7: quotation marks that are not speech (Wikipedia): linguistic
@@ -177,7 +183,7 @@ fn kind8_missed_claims() {
         // A legend or a faith retold as such, a definition (sentences in
         // the shape of Wikipedia findings).
         "The mythical chullumpi bird is said to mark a portal between the worlds.",
-        "It was thought that each person had a two-part soul.",
+        "It was believed that the gods sent the floods to punish the city.",
         "The girl is believed to be the bodily incarnation of the goddess until she comes of age.",
         "Organic cotton is generally understood as cotton from plants that were not genetically modified.",
         // The history of an idea, and evidence denied.
@@ -214,6 +220,16 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         "It is widely believed that the talks will collapse.",
         "It is understood that the minister will resign.",
         "According to some, the gods were angry with the city.",
+        // News copy that the exemptions must leave alone (from a review of
+        // this change).
+        "In 2023, it was claimed that the council had lost two million pounds on the scheme.",
+        "Before the match, it was thought that Kane would start on the bench.",
+        "Manchester United legend Wayne Rooney is rumoured to be in talks with the club.",
+        "It is understood the soul singer will pull out of the festival.",
+        "It is believed that companies like Apple are cutting jobs in Ireland.",
+        "Experts say a fault in Tesla's Model Y steering could cause crashes.",
+        "There is no doubt, experts say, that the economy is slowing.",
+        "It is widely considered that the dam could fail within a decade.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }
@@ -233,7 +249,7 @@ fn kind9_claims_with_a_source() {
         // are named.
         "Research by Macfarlane S et al shows that prebiotics raise the output of these acids.",
         "However, newer research indicates that the melatonin offset may be the more reliable marker. Benloucif et al. found that its phase markers were more stable.",
-        "In Scherer's model of emotion, five crucial elements are said to exist.",
+        "In Scherer's theory of emotion, five crucial elements are said to exist.",
         "According to some scholars like Siedow and Brzostowicz, it might be a direct continuation of the older culture.",
         "A 2007 review of 13 studies found that the drug works.",
         "Classification systems based on molecular studies reveal that the order is paraphyletic.",

@@ -139,7 +139,8 @@ fn group_claims(
             // molecular studies reveal`), or is denied (`There is no
             // substantive evidence which suggests`: a claim that evidence is
             // missing leans on no source).
-            if of_phrase(&text[base..start]) || denied(&text[base..start]) {
+            if of_phrase(&text[base..start]) || bit == CLAIM_EVIDENCE && denied(&text[base..start])
+            {
                 continue;
             }
             found.push((start..verb_end, kind));
@@ -174,10 +175,11 @@ fn aside(mid: &str) -> bool {
         })
 }
 
-/// Whether one of the last two words before a vague group or unnamed
+/// Whether one of the last two words of the clause before unnamed
 /// evidence denies it (`no`, `little`, `without`).
 fn denied(before: &str) -> bool {
-    let ws = words_of(before, usize::MAX);
+    let clause = before.rsplit([',', ';', '(']).next().unwrap_or(before);
+    let ws = words_of(clause, usize::MAX);
     ws.iter()
         .rev()
         .take(2)
@@ -315,18 +317,21 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
             }
         }
     }
-    if names_members(tail) {
+    let according = s[m.clone()]
+        .get(..9)
+        .is_some_and(|w| w.eq_ignore_ascii_case("according"));
+    if according && names_members(tail) {
         return false;
     }
     // A legend or a faith retold as such (`The mythical bird is said to
-    // carry souls`, `It was believed that each person had a two-part
-    // soul`).
-    // (Not `according to some`: a source named as vague.)
-    let according = s[m.clone()].to_ascii_lowercase().starts_with("according");
+    // carry souls`, `It was believed that the gods sent the flood`), by a
+    // word in lower case (not a name: `Gods of Metal`); not `according to
+    // some`, a source named as vague.
     if !according
         && Word::alphanumeric()
             .iter(s)
-            .any(|w| c.folklore.contains(lower(w.str(s)).as_ref()))
+            .strs()
+            .any(|w| !is_capitalized(w) && c.folklore.contains(w))
     {
         return false;
     }
@@ -337,6 +342,17 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
         .split_whitespace()
         .any(|w| ["was", "were", "had"].contains(&w.to_ascii_lowercase().as_str()));
     if past && !according && in_a_time_frame(&s[..m.start]) {
+        return false;
+    }
+    // A consensus hedge or a classification, unless a `that` clause
+    // follows: `is generally considered the archetype`, not `It is widely
+    // considered that the dam could fail`.
+    let participle = s[m.clone()].split_whitespace().next_back().unwrap_or("");
+    if c.consensus.contains(lower(participle).as_ref())
+        && !tail
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("that "))
+    {
         return false;
     }
     // A definition: `Organic cotton is generally understood as cotton
@@ -364,37 +380,22 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
 }
 
-/// Whether the sentence up to a claim opens with a time frame: a fronted
-/// adverb of time past (`Initially`, `Historically`, `Prior to Einstein`)
-/// or `In`, `At`, `By` or `During` and, within four words, a year, a
-/// decade, a century or an age (`In the 1950s,`, `At the time,`).
+/// Whether the sentence up to a claim opens with a frame of history, not
+/// of news: `Historically`, `Traditionally`, `Formerly`, `Prior to
+/// Einstein`, or `In`, `By` or `During` and, within four words, a decade,
+/// a century or an age (`In the 1950s,`, `During the Middle Ages,`); not a
+/// year or a date (`In 2023, it was claimed` is news).
 fn in_a_time_frame(before: &str) -> bool {
-    const OPENERS: [&str; 11] = [
-        "initially",
-        "originally",
-        "historically",
-        "traditionally",
-        "formerly",
-        "previously",
-        "once",
-        "prior",
-        "until",
-        "before",
-        "early",
-    ];
-    const TIMES: [&str; 12] = [
+    const OPENERS: [&str; 4] = ["historically", "traditionally", "formerly", "prior"];
+    const TIMES: [&str; 8] = [
         "century",
         "centuries",
-        "time",
-        "times",
         "era",
         "age",
         "ages",
-        "period",
         "ancient",
         "antiquity",
         "medieval",
-        "past",
     ];
     let ws = words_of(before, 6);
     let Some(first) = ws.first().map(|w| lower(w)) else {
@@ -403,12 +404,19 @@ fn in_a_time_frame(before: &str) -> bool {
     if OPENERS.contains(&first.as_ref()) {
         return true;
     }
-    ["in", "at", "by", "during"].contains(&first.as_ref())
-        && ws[1..].iter().take(4).any(|w| {
-            let digits = w.trim_end_matches(['s', '\'']);
-            (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
-                || TIMES.contains(&lower(w).as_ref())
-        })
+    // A decade: `1950s`, `1950's`, `1950’s`.
+    let decade = |w: &str| {
+        let digits = w
+            .strip_suffix('s')
+            .map(|d| d.trim_end_matches(['\'', '\u{2019}']))
+            .unwrap_or("");
+        digits.len() == 4 && digits.ends_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    ["in", "by", "during"].contains(&first.as_ref())
+        && ws[1..]
+            .iter()
+            .take(4)
+            .any(|w| decade(w) || TIMES.contains(&lower(w).as_ref()))
 }
 
 /// Whether the text after a vague-source phrase names who its group is, in

@@ -60,6 +60,8 @@ pub struct Compiled {
     pub(super) specific: FxHashSet<String>,
     /// `folklore_words`, lower-cased.
     pub(super) folklore: FxHashSet<String>,
+    /// `consensus_verbs`, lower-cased.
+    pub(super) consensus: FxHashSet<String>,
     /// Only sentences with an anonymous-source noun need them.
     pub(super) anon_forward: WordPattern,
     pub(super) anon_inverted: WordPattern,
@@ -149,6 +151,7 @@ impl Compiled {
             naming_cues: phrase_words(&opts.source_naming_cues),
             specific: set(&opts.specific_determiners),
             folklore: set(&opts.folklore_words),
+            consensus: set(&opts.consensus_verbs),
             anon_forward,
             anon_inverted,
             anon_before,

@@ -285,9 +285,8 @@ pub(super) fn credited_after(after: &str) -> bool {
 }
 
 /// The nouns of a possessive source (`in Whitehead's view`).
-const POSSESSIVE_NOUNS: [&str; 16] = [
+const POSSESSIVE_NOUNS: [&str; 15] = [
     "view",
-    "model",
     "theory",
     "opinion",
     "words",

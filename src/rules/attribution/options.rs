@@ -82,6 +82,10 @@ pub struct Options {
     pub evidence_verbs: Vec<String>,
     /// Participles in impersonal claims (`it is believed`, `it is widely thought`).
     pub impersonal_verbs: Vec<String>,
+    /// Participles of `impersonal_verbs` that make a claim only before
+    /// `that` (`It is widely considered that …`); otherwise they hedge a
+    /// consensus or classify (`is generally considered the archetype`).
+    pub consensus_verbs: Vec<String>,
     /// Adverbs in impersonal claims (`it is widely believed`); required in
     /// the form without `it` (`is widely thought`).
     pub hedge_adverbs: Vec<String>,

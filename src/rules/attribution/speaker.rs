@@ -11,8 +11,8 @@ use super::prose::words_of;
 use crate::words::{is_capitalized, lower, Word};
 
 /// Whether the capitalized word `w` (a slice of `text`) is a proper name in
-/// its story: it also occurs capitalized after a lower-case letter or a comma
-/// (not only at sentence starts) within `name_window` bytes
+/// its story: it also occurs elsewhere capitalized after a lower-case letter
+/// or a comma (not only at sentence starts) within `name_window` bytes
 /// ([`Options::name_window`](super::Options::name_window)).
 fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
     let at = (w.as_ptr() as usize)
@@ -30,7 +30,12 @@ fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
     let text = &text[lo..hi];
     // memmem's SIMD search, not `match_indices`: this scans up to
     // 2 × `name_window` bytes per call. Both report non-overlapping matches.
+    // (Not at `w` itself: after a fronted phrase's comma it would vouch
+    // for itself.)
     memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
+        if lo + i == at {
+            return false;
+        }
         let after_ok = !text[i + w.len()..]
             .chars()
             .next()
@@ -76,18 +81,18 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
 }
 
 /// Whether `w` (lower-cased) may open a phrase fronted before a sentence's
-/// subject: a preposition or subordinator (`after`, `despite`, `when`).
+/// subject: a preposition, subordinator or adverb of the function and
+/// calendar words (`after`, `despite`, `when`, `meanwhile`), not a
+/// determiner, pronoun or quantifier that starts a subject.
 fn is_fronting(c: &Compiled, w: &str) -> bool {
+    const SUBJECT_STARTS: [&str; 27] = [
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here", "some",
+        "many", "most", "all", "one", "his", "her", "their", "our", "my", "your", "what", "which",
+        "who", "both", "each",
+    ];
     (c.calendar_words.contains(w) || c.function_words.contains(w))
-        && ![
-            "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "here",
-        ]
-        .contains(&w)
-        && ![
-            "he", "she", "they", "we", "i", "some", "many", "most", "all", "one",
-        ]
-        .contains(&w)
-        && !["his", "her", "their", "our", "my", "your"].contains(&w)
+        && !SUBJECT_STARTS.contains(&w)
+        && !w.contains(['\'', '\u{2019}'])
 }
 
 /// [`speaker_subject`] on the words `ws` of a clause, from its subject.
@@ -115,22 +120,14 @@ fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
             && !c.function_words.contains(l.as_ref())
             && !c.calendar_words.contains(l.as_ref())
     };
-    // (`Great Britain's team`: a possessive name is no subject; `Fujitsu
-    // and Mitsubishi have`: nor is a list of names.)
+    // (`Great Britain's team`: a possessive name is no subject.)
     let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s");
-    let listed = |k: usize| {
-        ws.get(k)
-            .is_some_and(|w| ["and", "or"].contains(&lower(w).as_ref()))
-    };
     if !name_word(w0) {
         return false;
     }
     let next_capitalized = ws.get(i + 1).is_some_and(|w| is_capitalized(w));
     let pair = next_capitalized && !possessive(ws[i + 1]);
-    if !possessive(w0)
-        && (pair && !listed(i + 2)
-            || !next_capitalized && !listed(i + 1) && used_as_name(c, text, w0))
-    {
+    if !possessive(w0) && (pair || !next_capitalized && used_as_name(c, text, w0)) {
         return true;
     }
     // A description ending in a role, then a first and last name (`Double
@@ -151,7 +148,6 @@ fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
             && name_word(ws[k + 1])
             && !possessive(ws[k + 1])
             && !is_capitalized(ws[k + 2])
-            && !listed(k + 2)
             && role(ws[k - 1])
             && !ws[i + 1..k]
                 .iter()
