@@ -13,7 +13,6 @@ use super::compiled::{
     Compiled, CLAIM_ANY, CLAIM_EVIDENCE, CLAIM_GROUP, CLAIM_IT, CLAIM_PASSIVE, CLAIM_PHRASE,
     CLAIM_SUBJECT,
 };
-use super::cue_scan;
 use super::prose::{in_quote, prev_word, words_of};
 use super::speaker::reported_by_speaker;
 use super::word_table::WordTable;
@@ -338,9 +337,11 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     // The history of an idea: a past-tense claim after a time frame (`In
     // the 1950s, it was suggested that …`, `Prior to Einstein, it was
     // thought …`) reports what was held then.
-    let past = s[m.clone()]
-        .split_whitespace()
-        .any(|w| ["was", "were", "had"].contains(&w.to_ascii_lowercase().as_str()));
+    let past = s[m.clone()].split_whitespace().any(|w| {
+        ["was", "were", "had"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    });
     if past && !according && in_a_time_frame(&s[..m.start]) {
         return false;
     }
@@ -357,7 +358,7 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     }
     // A definition: `Organic cotton is generally understood as cotton
     // from plants not genetically modified`.
-    if s[..m.end].to_ascii_lowercase().ends_with("understood")
+    if participle.eq_ignore_ascii_case("understood")
         && tail.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("as "))
     {
         return false;
@@ -529,7 +530,7 @@ fn report_claims(
 /// Whether sentence text `s` cites a source: an author–date citation or a
 /// paper by its first author (`Benloucif et al. found`).
 fn cites(c: &Compiled, s: &str) -> bool {
-    c.quote_cues.cites(s) || cue_scan::et_al(s)
+    c.quote_cues.cites(s) || c.quote_cues.cites_a_paper(s)
 }
 
 /// Where in the sentence `span` of `b`, given its anchor hits, a match of

@@ -14,6 +14,11 @@ pub(super) fn in_quote(seg: &Segmented, pos: usize) -> bool {
     i < seg.quotes.len() && seg.quotes[i].inner.start <= pos && pos < seg.quotes[i].inner.end
 }
 
+/// Whether word `w` is a possessive (`Britain's`, `Britain’s`).
+pub(super) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s")
+}
+
 /// The first `max` words of `s` (letters, digits, inner apostrophes and
 /// hyphens).
 pub(super) fn words_of(s: &str, max: usize) -> Vec<&str> {

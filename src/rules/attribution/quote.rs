@@ -246,10 +246,9 @@ fn quote_finding(
             "no speaker for this quotation: the paragraph before attributes \
              speech, but not to a named person or organisation (a vague group, \
              or `called` in another sense)"
-        } else if seg
-            .quotes
-            .iter()
-            .any(|q| q.paragraph + 1 == first.paragraph)
+        } else if seg.quotes[..pieces[0]]
+            .last()
+            .is_some_and(|q| q.paragraph + 1 == first.paragraph)
             && says(prev)
         {
             // (It quotes someone: `United States` alone is no speech.)

@@ -35,6 +35,12 @@ impl QuoteCues {
         cue_scan::cites(s)
     }
 
+    /// Whether sentence text `s` cites a paper by its first author
+    /// (`Benloucif et al. found`).
+    pub(super) fn cites_a_paper(&self, s: &str) -> bool {
+        cue_scan::et_al(s)
+    }
+
     /// Whether sentence text `s` refers back to a quotation and names its
     /// speaker (`That line from Commissioner Lee was repeated`).
     pub(super) fn refers_back(&self, s: &str) -> bool {

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::compiled::Compiled;
-use super::prose::words_of;
+use super::prose::{is_possessive, words_of};
 use crate::words::{is_capitalized, lower, Word};
 
 /// Whether the capitalized word `w` (a slice of `text`) is a proper name in
@@ -121,13 +121,12 @@ fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
             && !c.calendar_words.contains(l.as_ref())
     };
     // (`Great Britain's team`: a possessive name is no subject.)
-    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s");
     if !name_word(w0) {
         return false;
     }
     let next_capitalized = ws.get(i + 1).is_some_and(|w| is_capitalized(w));
-    let pair = next_capitalized && !possessive(ws[i + 1]);
-    if !possessive(w0) && (pair || !next_capitalized && used_as_name(c, text, w0)) {
+    let pair = next_capitalized && !is_possessive(ws[i + 1]);
+    if !is_possessive(w0) && (pair || !next_capitalized && used_as_name(c, text, w0)) {
         return true;
     }
     // A description ending in a role, then a first and last name (`Double
@@ -146,7 +145,7 @@ fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
     (i + 1..(i + 5).min(ws.len().saturating_sub(2))).any(|k| {
         name_word(ws[k])
             && name_word(ws[k + 1])
-            && !possessive(ws[k + 1])
+            && !is_possessive(ws[k + 1])
             && !is_capitalized(ws[k + 2])
             && role(ws[k - 1])
             && !ws[i + 1..k]
@@ -225,8 +224,7 @@ fn is_reporting_speaker(c: &Compiled, text: &str, w: &str, first: bool) -> bool 
         return true;
     }
     is_capitalized(w)
-        && !l.ends_with("'s")
-        && !l.ends_with("\u{2019}s")
+        && !is_possessive(&l)
         && !c.function_words.contains(l.as_ref())
         && !c.calendar_words.contains(l.as_ref())
         && c.vague_group.find_iter(&l).next().is_none()
