@@ -202,6 +202,28 @@ fn a_house_pack_adds_a_folklore_word_and_a_consensus_verb() {
 }
 
 #[test]
+fn a_house_pack_adds_a_history_word_and_an_aside_word() {
+    // A desk that writes history frames by dynasty says so.
+    let text = "During the Ming dynasty, it was suggested that the wall be rebuilt in stone.\n";
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-claim",
+        r#"extend-history-times = ["dynasty"]"#,
+        text,
+    );
+    assert_eq!(shipped, ["it was suggested"]);
+    assert!(house.is_empty());
+    // An aside of its own word no longer parts a group from its verb.
+    let text = "Analysts, admittedly, believe the merger will fail.\n";
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-claim",
+        r#"extend-aside-words = ["admittedly"]"#,
+        text,
+    );
+    assert!(shipped.is_empty());
+    assert_eq!(house, ["Analysts, admittedly, believe"]);
+}
+
+#[test]
 fn a_house_pack_adds_a_calendar_word() {
     let text = format!("Overnight Parliament voted against the plan. {QUOTE}\n");
     let (shipped, house) = shipped_then_tuned(

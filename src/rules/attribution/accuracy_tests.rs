@@ -235,6 +235,28 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
     }
 }
 
+/// A vague group that is the object of a verb of perceiving or causing
+/// makes no claim: the sentence's subject reports or causes what it says
+/// (`When I hear people say …`, `The film made many think …`). Written
+/// after a quoted politician in a CoNLL-2010 sentence.
+#[test]
+fn vague_groups_as_objects_make_no_claim() {
+    for t in [
+        "When I hear people say the law is too soft, I ask them what they would change.",
+        "The documentary made many think again about the dam.",
+        "We have seen experts argue both sides of this for years.",
+    ] {
+        assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+    }
+    for t in [
+        "People say the law is too soft.",
+        "Many think the dam will fail.",
+        "I hope the minister listens, because experts argue the dam will fail.",
+    ] {
+        assert_eq!(claims(t).len(), 1, "{t}");
+    }
+}
+
 /// Kind 9: claims that have a source.
 #[test]
 fn kind9_claims_with_a_source() {

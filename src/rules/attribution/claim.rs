@@ -129,7 +129,7 @@ fn group_claims(
             // `Many linguists, however, find`.)
             if mid_names_source(c, mid)
                 || mid.contains([';', '(', '"', '\u{2014}'])
-                || mid.contains(',') && !aside(mid)
+                || mid.contains(',') && !aside(c, mid)
             {
                 continue;
             }
@@ -138,7 +138,8 @@ fn group_claims(
             // molecular studies reveal`), or is denied (`There is no
             // substantive evidence which suggests`: a claim that evidence is
             // missing leans on no source).
-            if of_phrase(&text[base..start]) || bit == CLAIM_EVIDENCE && denied(&text[base..start])
+            if of_phrase(&text[base..start])
+                || bit == CLAIM_EVIDENCE && denied(c, &text[base..start])
             {
                 continue;
             }
@@ -148,8 +149,8 @@ fn group_claims(
 }
 
 /// Whether `mid`, between a vague group and its verb, is only an aside
-/// between commas (`, however,`).
-fn aside(mid: &str) -> bool {
+/// of `aside_words` between commas (`, however,`).
+fn aside(c: &Compiled, mid: &str) -> bool {
     let t = mid.trim();
     let Some(inner) = t.strip_prefix(',').and_then(|t| t.strip_suffix(',')) else {
         return false;
@@ -157,32 +158,18 @@ fn aside(mid: &str) -> bool {
     let ws = words_of(inner, 3);
     !ws.is_empty()
         && ws.len() == Word::alphanumeric().iter(inner).count()
-        && ws.iter().all(|w| {
-            [
-                "however",
-                "though",
-                "too",
-                "also",
-                "moreover",
-                "indeed",
-                "in",
-                "fact",
-                "meanwhile",
-                "therefore",
-            ]
-            .contains(&lower(w).as_ref())
-        })
+        && ws.iter().all(|w| c.aside_words.contains(lower(w).as_ref()))
 }
 
 /// Whether one of the last two words of the clause before unnamed
-/// evidence denies it (`no`, `little`, `without`).
-fn denied(before: &str) -> bool {
+/// evidence denies it (`evidence_deniers`: `no`, `without`).
+fn denied(c: &Compiled, before: &str) -> bool {
     let clause = before.rsplit([',', ';', '(']).next().unwrap_or(before);
     let ws = words_of(clause, usize::MAX);
     ws.iter()
         .rev()
         .take(2)
-        .any(|w| ["no", "little", "without", "lack"].contains(&lower(w).as_ref()))
+        .any(|w| c.evidence_deniers.contains(lower(w).as_ref()))
 }
 
 /// Whether the clause before a vague group ends in a preposition and up to
@@ -342,7 +329,7 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
             .iter()
             .any(|p| w.eq_ignore_ascii_case(p))
     });
-    if past && !according && in_a_time_frame(&s[..m.start]) {
+    if past && !according && in_a_time_frame(c, &s[..m.start]) {
         return false;
     }
     // A consensus hedge or a classification, unless a `that` clause
@@ -382,27 +369,16 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
 }
 
 /// Whether the sentence up to a claim opens with a frame of history, not
-/// of news: `Historically`, `Traditionally`, `Formerly`, `Prior to
-/// Einstein`, or `In`, `By` or `During` and, within four words, a decade,
-/// a century or an age (`In the 1950s,`, `During the Middle Ages,`); not a
-/// year or a date (`In 2023, it was claimed` is news).
-fn in_a_time_frame(before: &str) -> bool {
-    const OPENERS: [&str; 4] = ["historically", "traditionally", "formerly", "prior"];
-    const TIMES: [&str; 8] = [
-        "century",
-        "centuries",
-        "era",
-        "age",
-        "ages",
-        "ancient",
-        "antiquity",
-        "medieval",
-    ];
+/// of news: one of `history_openers` (`Historically`, `Prior to
+/// Einstein`), or `In`, `By` or `During` and, within four words, a decade
+/// or one of `history_times` (`In the 1950s,`, `During the Middle Ages,`);
+/// not a year or a date (`In 2023, it was claimed` is news).
+fn in_a_time_frame(c: &Compiled, before: &str) -> bool {
     let ws = words_of(before, 6);
     let Some(first) = ws.first().map(|w| lower(w)) else {
         return false;
     };
-    if OPENERS.contains(&first.as_ref()) {
+    if c.history_openers.contains(first.as_ref()) {
         return true;
     }
     // A decade: `1950s`, `1950's`, `1950’s`.
@@ -417,7 +393,7 @@ fn in_a_time_frame(before: &str) -> bool {
         && ws[1..]
             .iter()
             .take(4)
-            .any(|w| decade(w) || TIMES.contains(&lower(w).as_ref()))
+            .any(|w| decade(w) || c.history_times.contains(lower(w).as_ref()))
 }
 
 /// Whether the text after a vague-source phrase names who its group is, in

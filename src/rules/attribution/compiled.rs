@@ -62,6 +62,12 @@ pub struct Compiled {
     pub(super) folklore: FxHashSet<String>,
     /// `consensus_verbs`, lower-cased.
     pub(super) consensus: FxHashSet<String>,
+    /// `history_openers`, `history_times`, `aside_words` and
+    /// `evidence_deniers`, lower-cased.
+    pub(super) history_openers: FxHashSet<String>,
+    pub(super) history_times: FxHashSet<String>,
+    pub(super) aside_words: FxHashSet<String>,
+    pub(super) evidence_deniers: FxHashSet<String>,
     /// Only sentences with an anonymous-source noun need them.
     pub(super) anon_forward: WordPattern,
     pub(super) anon_inverted: WordPattern,
@@ -152,6 +158,10 @@ impl Compiled {
             specific: set(&opts.specific_determiners),
             folklore: set(&opts.folklore_words),
             consensus: set(&opts.consensus_verbs),
+            history_openers: set(&opts.history_openers),
+            history_times: set(&opts.history_times),
+            aside_words: set(&opts.aside_words),
+            evidence_deniers: set(&opts.evidence_deniers),
             anon_forward,
             anon_inverted,
             anon_before,

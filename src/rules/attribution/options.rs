@@ -96,11 +96,28 @@ pub struct Options {
     /// carry souls`) tells the story as such, and hangs no claim on a
     /// hidden source.
     pub folklore_words: Vec<String>,
+    /// Words that open a frame of history before a past-tense claim
+    /// (`Historically, it was thought …`): the claim reports what was held
+    /// then.
+    pub history_openers: Vec<String>,
+    /// Words for a span of history (`century`, `ages`): after `In`, `By`
+    /// or `During` they frame a past-tense claim as history (`During the
+    /// Middle Ages, it was believed …`), as a decade does (`In the 1950s`).
+    pub history_times: Vec<String>,
+    /// Words of an aside between commas, which does not break a vague
+    /// group from its verb (`Analysts, however, believe`).
+    pub aside_words: Vec<String>,
+    /// Words that deny unnamed evidence just before it (`There is no
+    /// evidence which suggests`): a claim that evidence is missing leans on
+    /// no source.
+    pub evidence_deniers: Vec<String>,
     /// Words that introduce a named source after a vague group
     /// (`experts at ...`, `critics, including ...`, `studies by ...`).
     pub source_naming_cues: Vec<String>,
     /// Words before a vague group that make it refer to a known group
-    /// (`the analysts`, `two experts`), or make it not the subject.
+    /// (`the analysts`, `two experts`), or make it not the subject
+    /// (prepositions; verbs of perceiving or causing: `when I hear people
+    /// say`).
     pub specific_determiners: Vec<String>,
     /// Nouns for an anonymous source.
     pub anonymous_source_nouns: Vec<String>,
