@@ -202,7 +202,7 @@ fn a_house_pack_adds_a_folklore_word_and_a_consensus_verb() {
 }
 
 #[test]
-fn a_house_pack_adds_a_history_word_and_an_aside_word() {
+fn a_house_pack_tunes_history_narrative_and_asides() {
     // A desk that writes history frames by dynasty says so.
     let text = "During the Ming dynasty, it was suggested that the wall be rebuilt in stone.\n";
     let (shipped, house) = shipped_then_tuned(
@@ -211,6 +211,15 @@ fn a_house_pack_adds_a_history_word_and_an_aside_word() {
         text,
     );
     assert_eq!(shipped, ["it was suggested"]);
+    assert!(house.is_empty());
+    // A desk that reads the past of `claimed` as narrative says so.
+    let text = "It was claimed that the comet foretold the fall of kings.\n";
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-claim",
+        r#"extend-narrative-past-verbs = ["claimed"]"#,
+        text,
+    );
+    assert_eq!(shipped, ["It was claimed"]);
     assert!(house.is_empty());
     // An aside of its own word no longer parts a group from its verb.
     let text = "Analysts, admittedly, believe the merger will fail.\n";

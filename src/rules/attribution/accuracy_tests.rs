@@ -211,6 +211,12 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         "The message asks recipients to answer some questions about their internet use.",
         "Many questions remain in the basal relationships amongst these orders.",
         "While there is some dispute as to his influence, he was a friend of the economist.",
+        // What people held then (sentences in the shape of the Wikipedia
+        // history articles).
+        "Red played a part in the old philosophy. It was believed that the world was composed of five elements.",
+        "It was thought there was no defence against attack from the air, particularly at night.",
+        "At the time of its construction, it was believed to be the tallest tower outside a city centre.",
+        "Nature was widely believed to be unstable and capricious.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
@@ -230,6 +236,11 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         "Experts say a fault in Tesla's Model Y steering could cause crashes.",
         "There is no doubt, experts say, that the economy is slowing.",
         "It is widely considered that the dam could fail within a decade.",
+        // The present is a claim, and so are other past participles.
+        "It is believed that the fire started in the kitchen.",
+        "It was claimed that the fire started in the kitchen.",
+        "The fire is thought to have started in the kitchen.",
+        "It was believed to have started on a new conveyor belt.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }

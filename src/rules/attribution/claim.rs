@@ -332,10 +332,21 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     if past && !according && in_a_time_frame(c, &s[..m.start]) {
         return false;
     }
+    // What people held then: `It was believed that the world was made of
+    // five elements`; not news of what was expected or what happened
+    // (`it was thought that Kane would start`, `It was believed to have
+    // started in the kitchen`).
+    let participle = s[m.clone()].split_whitespace().next_back().unwrap_or("");
+    if past
+        && !according
+        && c.narrative_past.contains(lower(participle).as_ref())
+        && !expects_or_reports_an_event(tail)
+    {
+        return false;
+    }
     // A consensus hedge or a classification, unless a `that` clause
     // follows: `is generally considered the archetype`, not `It is widely
     // considered that the dam could fail`.
-    let participle = s[m.clone()].split_whitespace().next_back().unwrap_or("");
     if c.consensus.contains(lower(participle).as_ref())
         && !tail
             .get(..5)
@@ -366,6 +377,16 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     let conditional = ["If", "When", "Whenever"].contains(&opens);
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
     !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
+}
+
+/// Whether the clause after a past belief is news of an expectation or an
+/// event: `would` in it (`it was thought that Kane would start`), or `to
+/// have` right after (`It was believed to have started in the kitchen`).
+fn expects_or_reports_an_event(tail: &str) -> bool {
+    let clause = tail.split(';').next().unwrap_or(tail);
+    let ws = words_of(clause, usize::MAX);
+    ws.len() >= 2 && ws[0].eq_ignore_ascii_case("to") && ws[1].eq_ignore_ascii_case("have")
+        || ws.iter().any(|w| w.eq_ignore_ascii_case("would"))
 }
 
 /// Whether the sentence up to a claim opens with a frame of history, not

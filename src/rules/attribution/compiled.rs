@@ -64,6 +64,8 @@ pub struct Compiled {
     pub(super) consensus: FxHashSet<String>,
     /// `history_openers`, `history_times`, `aside_words` and
     /// `evidence_deniers`, lower-cased.
+    /// `narrative_past_verbs`, lower-cased.
+    pub(super) narrative_past: FxHashSet<String>,
     pub(super) history_openers: FxHashSet<String>,
     pub(super) history_times: FxHashSet<String>,
     pub(super) aside_words: FxHashSet<String>,
@@ -158,6 +160,7 @@ impl Compiled {
             specific: set(&opts.specific_determiners),
             folklore: set(&opts.folklore_words),
             consensus: set(&opts.consensus_verbs),
+            narrative_past: set(&opts.narrative_past_verbs),
             history_openers: set(&opts.history_openers),
             history_times: set(&opts.history_times),
             aside_words: set(&opts.aside_words),

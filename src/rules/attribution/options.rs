@@ -96,6 +96,10 @@ pub struct Options {
     /// carry souls`) tells the story as such, and hangs no claim on a
     /// hidden source.
     pub folklore_words: Vec<String>,
+    /// Participles of `impersonal_verbs` that, in the past tense, report
+    /// what people held then rather than hang a claim on a hidden source
+    /// (`It was believed that the world was made of five elements`).
+    pub narrative_past_verbs: Vec<String>,
     /// Words that open a frame of history before a past-tense claim
     /// (`Historically, it was thought …`): the claim reports what was held
     /// then.
