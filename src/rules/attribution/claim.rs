@@ -13,7 +13,7 @@ use super::compiled::{
     Compiled, CLAIM_ANY, CLAIM_EVIDENCE, CLAIM_GROUP, CLAIM_IT, CLAIM_PASSIVE, CLAIM_PHRASE,
     CLAIM_SUBJECT,
 };
-use super::prose::{in_quote, prev_word, words_of};
+use super::prose::{in_quote, last_word, prev_word, words_of};
 use super::speaker::reported_by_speaker;
 use super::word_table::WordTable;
 use crate::words::{is_alphanumeric, is_capitalized, lower, Word};
@@ -109,6 +109,7 @@ fn group_claims(
                 if cap
                     || c.specific.contains(w.as_ref())
                     || w.starts_with(|d: char| d.is_ascii_digit())
+                    || owned_by_a_name(c, text, base, start)
                 {
                     continue;
                 }
@@ -146,6 +147,47 @@ fn group_claims(
             found.push((start..verb_end, kind));
         }
     }
+}
+
+/// Whether an acronym heads the run of up to three lower-case modifiers
+/// before a vague group or unnamed evidence at `pos` (`A BBC audience
+/// research survey found`, `IMF staff economists say`): the body it names
+/// owns the group, as a capitalized word right before it does (`Treasury
+/// economists say`). Not a capitalized word farther back, mostly a place
+/// or a people (`Two British opinion polls showed`, `Wall Street market
+/// analysts`); and the modifiers are no function words (`GATT but
+/// analysts`).
+fn owned_by_a_name(c: &Compiled, text: &str, sent_start: usize, pos: usize) -> bool {
+    let mut end = pos;
+    for _ in 0..3 {
+        let Some(word) = last_word(text[sent_start..end].trim_end()) else {
+            return false;
+        };
+        if prev_word(text, sent_start, end).is_none() {
+            return false;
+        }
+        let original = word.str(&text[sent_start..]);
+        if original.len() >= 2 && original.bytes().all(|b| b.is_ascii_uppercase()) {
+            return true;
+        }
+        let w = lower(original);
+        if [
+            &c.specific,
+            &c.vague_words,
+            &c.function_words,
+            &c.calendar_words,
+            &c.connectors,
+            &c.claim_aux,
+        ]
+        .iter()
+        .any(|set| set.contains(w.as_ref()))
+            || !w.chars().all(char::is_lowercase)
+        {
+            return false;
+        }
+        end = sent_start + word.start;
+    }
+    false
 }
 
 /// Whether `mid`, between a vague group and its verb, is only an aside
