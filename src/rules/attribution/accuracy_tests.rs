@@ -286,6 +286,9 @@ fn kind9_claims_with_a_source() {
         "According to some scholars like Siedow and Brzostowicz, it might be a direct continuation of the older culture.",
         "A 2007 review of 13 studies found that the drug works.",
         "Classification systems based on molecular studies reveal that the order is paraphyletic.",
+        // A footnote marker, here or at the next sentence's start.
+        "Scholars regard the traditional accounts of the council as exaggerated.[note 36] The council met once.",
+        "Some modern scholars do not agree with the claims.[N 18]",
         // A body named by an acronym before the group's modifiers (in the
         // shape of Wikipedia and Reuters sentences).
         "A BBC audience research survey conducted in 1972 found that most viewers watched alone.",
@@ -308,7 +311,8 @@ fn kind9_claims_with_a_source() {
         "Two British opinion polls showed the ruling party would keep power.",
         "Wall Street market analysts said the changes were part of a shift away from industry.",
         "The firm has backed Linux, although critics have said this was only to undermine a rival.",
-        "The claim was made in 2002.[N 17] Some modern scholars do not agree with it.",
+        "The claim was made in 2002. Some modern scholars do not agree with it.",
+        "(Some constitutional experts have questioned whether this is lawful.)",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }

@@ -566,10 +566,11 @@ fn report_claims(
     }
 }
 
-/// Whether sentence text `s` cites a source: an author–date citation or a
-/// paper by its first author (`Benloucif et al. found`).
+/// Whether sentence text `s` cites a source: an author–date citation, a
+/// paper by its first author (`Benloucif et al. found`) or a footnote
+/// marker (`[12]`, `[note 36]`).
 fn cites(c: &Compiled, s: &str) -> bool {
-    c.quote_cues.cites(s) || c.quote_cues.cites_a_paper(s)
+    c.quote_cues.cites(s) || c.quote_cues.cites_a_paper(s) || c.quote_cues.has_footnote(s)
 }
 
 /// Where in the sentence `span` of `b`, given its anchor hits, a match of

@@ -241,6 +241,24 @@ pub(super) fn et_al(s: &str) -> bool {
     })
 }
 
+/// `\[(?:[A-Za-z]{1,5}\s?)?[0-9]{1,3}\]`: a footnote marker, where an
+/// encyclopedia hangs its source (`[12]`, `[note 36]`, `[N 18]`).
+pub(super) fn footnote(s: &str) -> bool {
+    s.match_indices('[').any(|(p, _)| {
+        let b = &s.as_bytes()[p + 1..];
+        let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let mut i = letters;
+        if letters > 5 {
+            return false;
+        }
+        if letters > 0 && b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        (1..=3).contains(&digits) && b.get(i + digits) == Some(&b']')
+    })
+}
+
 /// Whether `s` holds an author–date citation (`AUTHOR_DATE` of
 /// `quote_cues.rs`).
 pub(super) fn cites(s: &str) -> bool {

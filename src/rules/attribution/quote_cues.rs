@@ -35,6 +35,12 @@ impl QuoteCues {
         cue_scan::cites(s)
     }
 
+    /// Whether sentence text `s` carries a footnote marker (`[12]`, `[note
+    /// 36]`).
+    pub(super) fn has_footnote(&self, s: &str) -> bool {
+        cue_scan::footnote(s)
+    }
+
     /// Whether sentence text `s` cites a paper by its first author
     /// (`Benloucif et al. found`).
     pub(super) fn cites_a_paper(&self, s: &str) -> bool {
@@ -94,6 +100,21 @@ mod tests {
         }
         assert!(c.cites("was treated as distinct by Novak (1998)."));
         assert!(!c.cites("was built in 1998 (the second)."));
+        for s in [
+            "were influenced by his work.[N 18]",
+            "as exaggerated.[note 36]",
+            "it.[12] Then",
+        ] {
+            assert!(c.has_footnote(s), "{s}");
+        }
+        for s in [
+            "the list [a] and [b]",
+            "in [1998a]",
+            "a [1234] box",
+            "[source needed]",
+        ] {
+            assert!(!c.has_footnote(s), "{s}");
+        }
     }
 
     #[test]
