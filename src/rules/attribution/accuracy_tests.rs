@@ -344,6 +344,15 @@ fn messages_say_what_is_missing() {
             "In his book, Pearson wrote that \"science is in reality a classification of the contents of the mind.\" The book sold well in Cambridge.\n\n\"The mind-stuff of the world is something more general than our individual minds.\"",
             "quotes someone, but does not end",
         ),
+        // A lead-in that names nobody (from the Wikipedia findings).
+        (
+            "The album divided reviewers. One writer remarks, \"It is the sound of a band running out of ideas at full speed.\"",
+            "the words that lead in to it name no person",
+        ),
+        (
+            "The album divided reviewers. \"It is the sound of a band running out of ideas at full speed.\"",
+            "no `said`, `according to`, colon lead-in or credit",
+        ),
     ] {
         let seg = crate::segment::segment(t);
         let f = unattributed_quotes(t, &seg, &super::test_support::compiled());

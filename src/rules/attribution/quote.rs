@@ -253,17 +253,50 @@ fn quote_finding(
         {
             // (It quotes someone: `United States` alone is no speech.)
             "no speaker for this quotation: the paragraph before quotes \
-             someone, but does not end by naming who speaks next: name who \
-             said it (`..., Lee said.`)"
+             someone, but does not end by naming who speaks next, so readers \
+             may credit these words to that speaker: name who said or wrote \
+             it (`..., Lee said.`)"
         } else {
             "no speaker for this quotation, and the paragraph before attributes \
-             nothing: name who said it (`..., Lee said.`)"
+             nothing: name who said or wrote it (`..., Lee said.`, `according \
+             to the report, ...`)"
         }
+    } else if led_in_by_nobody(text, seg, c, first.span.start) {
+        "no speaker for this quotation: the words that lead in to it name no \
+         person or organisation (`One writer remarks,`): name who said or wrote it"
     } else {
         "no speaker for this quotation: no `said`, `according to`, colon \
          lead-in or credit names one in its sentence or the sentences beside it"
     };
     Finding::new(Span::new(first.span.start, end), message)
+}
+
+/// Whether the words before the quotation at `pos`, in its sentence, lead
+/// in to it: a clause of two words or more, ending in a verb's -s or -ed
+/// form and a comma or a colon (`One writer remarks, "…"`), not a phrase
+/// that sets the scene (`In classical music, "…"`). The lead-in is there,
+/// and what it lacks is a name.
+fn led_in_by_nobody(text: &str, seg: &Segmented, c: &Compiled, pos: usize) -> bool {
+    let Some(i) = seg.sentence_at(pos) else {
+        return false;
+    };
+    let before = text[seg.sentences[i].span.start.min(pos)..pos].trim_end();
+    let Some(clause) = before.strip_suffix([',', ':']) else {
+        return false;
+    };
+    let ws = words_of(clause, usize::MAX);
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        return false;
+    };
+    // (Prepositions open a scene, not a speaker.)
+    const PREPOSITIONS: [&str; 12] = [
+        "in", "on", "at", "for", "after", "before", "as", "with", "by", "from", "of", "to",
+    ];
+    let first = lower(first);
+    ws.len() >= 2
+        && (last.ends_with('s') || last.ends_with("ed"))
+        && !PREPOSITIONS.contains(&first.as_ref())
+        && !c.calendar_words.contains(first.as_ref())
 }
 
 /// For each quotation piece, the sentence indices `first..=last` covering
