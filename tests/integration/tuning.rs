@@ -202,7 +202,7 @@ fn a_house_pack_adds_a_folklore_word_and_a_consensus_verb() {
 }
 
 #[test]
-fn a_house_pack_tunes_history_narrative_and_asides() {
+fn a_house_pack_tunes_history_narrative_sources_and_asides() {
     // A desk that writes history frames by dynasty says so.
     let text = "During the Ming dynasty, it was suggested that the wall be rebuilt in stone.\n";
     let (shipped, house) = shipped_then_tuned(
@@ -220,6 +220,15 @@ fn a_house_pack_tunes_history_narrative_and_asides() {
         text,
     );
     assert_eq!(shipped, ["It was claimed"]);
+    assert!(house.is_empty());
+    // A possessive source of the desk's own noun credits the claim.
+    let text = "In Lee's memoir, it is said that the mayor lied.\n";
+    let (shipped, house) = shipped_then_tuned(
+        "unattributed-claim",
+        r#"extend-possessive-source-nouns = ["memoir"]"#,
+        text,
+    );
+    assert_eq!(shipped, ["it is said"]);
     assert!(house.is_empty());
     // An aside of its own word no longer parts a group from its verb.
     let text = "Analysts, admittedly, believe the merger will fail.\n";

@@ -302,28 +302,10 @@ pub(super) fn credited_after(after: &str) -> bool {
     citation_at(after, k)
 }
 
-/// The nouns of a possessive source (`in Whitehead's view`).
-const POSSESSIVE_NOUNS: [&str; 15] = [
-    "view",
-    "theory",
-    "opinion",
-    "words",
-    "estimation",
-    "judgment",
-    "judgement",
-    "account",
-    "analysis",
-    "reading",
-    "interpretation",
-    "assessment",
-    "study",
-    "book",
-    "survey",
-];
-
 /// `(?i:\b(?:in|by)\s+)\p{Lu}[\p{L}-]+['\u{2019}]s?\s+(?i:NOUNS)\b`: a
-/// possessive source, NOUNS those of [`POSSESSIVE_NOUNS`].
-pub(super) fn possessive_source(s: &str) -> bool {
+/// possessive source, NOUNS the `nouns` given (lower-cased:
+/// `possessive-source-nouns`, `view` in `in Whitehead's view`).
+pub(super) fn possessive_source(s: &str, nouns: &[String]) -> bool {
     let b = s.as_bytes();
     // The marks, found byte by byte: `'` or the three bytes of `\u{2019}`.
     let marks = memchr::memchr2_iter(b'\'', 0xE2, b).filter_map(|a| match b[a] {
@@ -346,11 +328,7 @@ pub(super) fn possessive_source(s: &str) -> bool {
             .take_while(|c| c.is_ascii_alphabetic())
             .count();
         let noun = &s[n..word_end];
-        if !POSSESSIVE_NOUNS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(noun))
-            || !boundary(b, word_end)
-        {
+        if !nouns.iter().any(|w| w.eq_ignore_ascii_case(noun)) || !boundary(b, word_end) {
             return false;
         }
         // Before it: `\p{Lu}[\p{L}-]+` after `in` or `by` and white space.
@@ -500,10 +478,18 @@ mod tests {
             .unwrap(),
             possessive: regex::Regex::new(&format!(
                 r"(?i:(?-u:\b)(?:in|by)\s+)\p{{Lu}}[\p{{L}}-]+['\u{{2019}}]s?\s+(?i:{})(?-u:\b)",
-                POSSESSIVE_NOUNS.join("|")
+                possessive_nouns().join("|")
             ))
             .unwrap(),
         }
+    }
+
+    fn possessive_nouns() -> Vec<String> {
+        super::super::options::Options::default()
+            .possessive_source_nouns
+            .iter()
+            .map(|n| n.to_lowercase())
+            .collect()
     }
 
     fn nouns() -> Vec<String> {
@@ -594,7 +580,7 @@ mod tests {
     fn agree(r: &Regexes, s: &str) {
         assert_eq!(cites(s), r.citation.is_match(s), "cites: {s:?}");
         assert_eq!(
-            possessive_source(s),
+            possessive_source(s, &possessive_nouns()),
             r.possessive.is_match(s),
             "possessive: {s:?}"
         );

@@ -15,12 +15,20 @@ pub(super) struct QuoteCues {
     /// The speech nouns, lower-cased (`line` in `That line from
     /// Commissioner Lee`, `words` in `His last words were:`).
     nouns: Vec<String>,
+    /// The nouns of a possessive source, lower-cased (`view` in `in
+    /// Whitehead's view`).
+    possessive_nouns: Vec<String>,
 }
 
 impl QuoteCues {
     pub(super) fn new(opts: &Options) -> QuoteCues {
         QuoteCues {
             nouns: opts.speech_nouns.iter().map(|n| n.to_lowercase()).collect(),
+            possessive_nouns: opts
+                .possessive_source_nouns
+                .iter()
+                .map(|n| n.to_lowercase())
+                .collect(),
         }
     }
 
@@ -56,7 +64,7 @@ impl QuoteCues {
     /// Whether sentence text `s` credits its claim to a named source by a
     /// possessive (`in Whitehead's view`).
     pub(super) fn possessive_source(&self, s: &str) -> bool {
-        cue_scan::possessive_source(s)
+        cue_scan::possessive_source(s, &self.possessive_nouns)
     }
 
     /// Whether `before` (the sentence up to a quotation) is a possessive
