@@ -84,9 +84,15 @@ fn kind6_borrowed_attribution() {
         &format!("The paper again called the mayor unfit.{quote}"),
         &format!("Democrats have long argued that the tax is unfair.{quote}"),
         &format!("The station has documents:{quote}"),
+        // Speech verbs in another sense (political copy written for these
+        // tests).
+        &format!("The final vote came only after leaders agreed to drop a provision.{quote}"),
+        &format!("Police staffing has fallen from 212 sworn officers to 171.{quote}"),
+        &format!("Budget analysts estimate the measure would add $40 billion to deficits.{quote}"),
     ]);
     attributed(&[
         &format!("The mayor said the plan was sound.{quote}"),
+        &format!("The mayor added that the plan was sound.{quote}"),
         &format!("They have argued for years that the tax is unfair.{quote}"),
     ]);
 }
@@ -113,6 +119,29 @@ fn speakers_named_as_the_subject_before() {
         "The winner was a 50-1 outsider trained in Ireland. \"Nobody gave that horse a chance at all today.\"",
     ]);
     attributed(&["Shares in Marks and Spencer rose 3% on Tuesday. Marks and Spencer has cut 500 jobs at its head office. \"We have to be leaner to survive this winter.\""]);
+}
+
+/// A quotation paragraph after a paragraph that quotes nobody and ends by
+/// introducing a person as its subject, set off by a comma, or `He` or
+/// `She`: the feature convention (political copy written for these tests
+/// after the shape of US political news).
+#[test]
+fn speakers_introduced_in_the_paragraph_before() {
+    attributed(&[
+        "Appropriators in both parties have dismissed the plan.\n\nRep. Dennis Varga, R-Fla., a senior appropriator, was blunt.\n\n\u{201C}It\u{2019}s not a plan. It\u{2019}s a press release. Nobody has seen bill text.\u{201D}",
+        "The former mayor taped the interview in his office.\n\nBev Lindahl, who has run the office for 19 years, watched from the doorway.\n\n\"He is going to miss the fights more than he will ever admit.\"",
+        "House Speaker Janelle Dwyer, a Democrat, has spent the week shuttling between offices. She did not sugarcoat the state of play.\n\n\"I'm not going to stand here and tell you it's going to be fine.\"",
+    ]);
+    flagged(&[
+        // No comma after the name: a place as often as a person.
+        "Some in town had expected worse. Granite Bend voted for the governor's party by 22 points.\n\n\"We don't get visitors. We get people driving through on the way to the lake.\"",
+        // A name of three words, mostly a body.
+        "Riverside Family Services, a nonprofit, received no state money before 2018.\n\n\"That's not a coincidence. That's a business model, and everyone knows it.\"",
+        // A dash credit belongs to the quotation before it.
+        "\"My kids can't afford to live on Cedar Street anymore.\"\n\n\u{2014} Ellen Marsh, Harmon Falls\n\n\"Traffic on Route 9 is already a nightmare at five in the evening.\"",
+        // A paragraph that quotes someone ends inside the quotation.
+        "\"She did her homework,\" Abernathy said. \"She always brings the paper.\"\n\n\"Bringing the paper isn't a housing plan. It's a stunt.\"",
+    ]);
 }
 
 /// Kind 7: quotation marks that are not speech (Wikipedia): linguistic

@@ -13,7 +13,7 @@ use super::compiled::Compiled;
 use super::matching::PhraseSet;
 use super::prose::{last_word, words_of};
 use super::quote_cues::gloss;
-use super::speaker::{names_someone, speaker_subject};
+use super::speaker::{names_someone, person_subject, speaker_subject};
 use crate::words::{is_capitalized, lower, Word};
 
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
@@ -433,14 +433,25 @@ fn piece_attributed(
             // The previous paragraph's last sentence attributes (`Yoon
             // said: ` or `Yoon said the plan was sound.`): wire and BBC copy
             // often give a quotation a paragraph of its own after it.
+            // Or, quoting nobody, it introduces a person as its subject
+            // (`Rep. Dennis Varga, a senior appropriator, was blunt.`, `She
+            // did not sugarcoat it.`): the quotation paragraph is theirs.
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
                 || reports_speech(c, &outside)
+                || !paragraph_quotes(seg, q.paragraph - 1)
+                    && person_subject(c, &text[last_sent.span.clone()])
             {
                 return true;
             }
         }
     }
     false
+}
+
+/// Whether paragraph `p` holds a quotation (the quotations are in order).
+fn paragraph_quotes(seg: &Segmented, p: usize) -> bool {
+    let k = seg.quotes.partition_point(|q| q.paragraph < p);
+    seg.quotes.get(k).is_some_and(|q| q.paragraph == p)
 }
 
 /// Whether `s` (a paragraph's last sentence, outside quotations) attributes

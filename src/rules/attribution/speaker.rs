@@ -80,6 +80,52 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
         })
 }
 
+/// Whether sentence `s` opens with a person as its subject: `He` or
+/// `She`, or a first and last name, or a title or role and a name, set off
+/// by a comma as a person is introduced (`Bev Lindahl, who has run the
+/// office, watched`, `Rep. Dennis Varga, R-Fla., a senior appropriator, was
+/// blunt`, `House Speaker Janelle Dwyer, a Democrat, has spent`). Stricter
+/// than [`speaker_subject`]: no `It`, `They`, `The minister`, single
+/// capitalized word, name of three words (`Riverside Family Services`) or
+/// name without the comma (`Granite Bend voted`).
+pub(super) fn person_subject(c: &Compiled, s: &str) -> bool {
+    let s = s.trim_start();
+    if !s.starts_with(char::is_alphabetic) {
+        return false;
+    }
+    let head = &s[..s.find(',').unwrap_or(s.len())];
+    let ws = words_of(head, 8);
+    let mut i = 0;
+    while i < ws.len() && c.connectors.contains(lower(ws[i]).as_ref()) {
+        i += 1;
+    }
+    let Some(&w0) = ws.get(i) else {
+        return false;
+    };
+    if ["he", "she"].contains(&lower(w0).as_ref()) {
+        return true;
+    }
+    let name_word = |w: &str| {
+        let l = lower(w);
+        is_capitalized(w)
+            && !is_possessive(w)
+            && !c.function_words.contains(l.as_ref())
+            && !c.calendar_words.contains(l.as_ref())
+    };
+    let role = |w: &str| {
+        let l = lower(w);
+        c.person_titles.contains(l.as_ref()) || c.speaker_words.contains(l.as_ref())
+    };
+    // The head before the comma is all name: roles, then one or two names
+    // (one only after a title: `Mayor Lee`).
+    let rest = &ws[i..];
+    let roles = rest.iter().take_while(|w| role(w)).count();
+    let names = rest.len() - roles;
+    head.len() < s.len()
+        && rest.iter().all(|w| name_word(w))
+        && (names == 2 || names == 1 && roles >= 1)
+}
+
 /// Whether `w` (lower-cased) may open a phrase fronted before a sentence's
 /// subject: a preposition, subordinator or adverb of the function and
 /// calendar words (`after`, `despite`, `when`, `meanwhile`), not a
