@@ -72,6 +72,18 @@ fn kind3_verbless_attribution() {
 #[test]
 fn kind4_partial_quotes_with_a_subject() {
     attributed(&["The mailer attacks a \u{201C}council that cares more about developers than about the people who live here.\u{201D}"]);
+    // A passive with no agent names no source, neither by its subject nor
+    // by its verb (political copy written for these tests; the Wikipedia
+    // style guide's `has been described as`).
+    flagged(&[
+        "The practice has been described as \"a slush fund with a bow on it and a ribbon too.\"",
+        "The ruling was quickly hailed as \"a win for every voter who trusts the Postal Service.\"",
+    ]);
+    attributed(&[
+        "The plan was described as \"a giveaway to developers and nobody else,\" Ortiz said.",
+        "The plan was described as \"a giveaway to developers and nobody else\" by Ortiz.",
+        "According to Lemkin, genocide was defined as \"a coordinated strategy to destroy a group of people.\"",
+    ]);
 }
 
 /// Kind 6: a quotation paragraph borrows its speaker only from a paragraph
@@ -119,6 +131,13 @@ fn speakers_named_as_the_subject_before() {
         "The winner was a 50-1 outsider trained in Ireland. \"Nobody gave that horse a chance at all today.\"",
     ]);
     attributed(&["Shares in Marks and Spencer rose 3% on Tuesday. Marks and Spencer has cut 500 jobs at its head office. \"We have to be leaner to survive this winter.\""]);
+    // What someone said, named by its owner (political copy written for
+    // these tests).
+    attributed(&[
+        "Lindqvist\u{2019}s answer was quicker. \u{201C}He loves this state. I believe that. I just think he\u{2019}s stopped listening to it.\u{201D}",
+        "Her verdict was blunt. \"This is the worst budget I have seen in thirty years.\"",
+    ]);
+    flagged(&["The company's line was down all day. \"He loves this state. I believe that. I just think he has stopped.\""]);
 }
 
 /// A quotation paragraph after a paragraph that quotes nobody and ends by
@@ -158,6 +177,9 @@ fn kind7_non_speech_quotation_marks() {
     ]);
     // Something else in parentheses credits nobody.
     flagged(&["Algren joins the clan. \u{201C}By the end of the film, he has clearly taken on many of the samurai traits\u{201D}. (See below.)"]);
+    // A fact-check's heading: a paragraph of nothing but a quotation with
+    // no sentence punctuation (political copy written for these tests).
+    attributed(&["The county reported declines in violent crime.\n\n\"It is not that the number is made up,\" she said. \"It is that it has been chosen.\"\n\n\"Released dangerous criminals without bail\"\n\nObuya did announce a policy in 2021."]);
 }
 
 /// Kinds 3 and 6, as the shared Wikipedia articles write them (sentences

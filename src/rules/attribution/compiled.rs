@@ -92,7 +92,8 @@ pub struct Compiled {
     /// The speech forms a quotation paragraph may borrow its speaker by
     /// (all but `borrowing-excluded-forms`).
     pub(super) borrow_forms: FxHashSet<String>,
-    /// The single words of the vague groups and subjects.
+    /// The single words of the vague groups and subjects, and the unnamed
+    /// evidence (`research`).
     pub(super) vague_words: FxHashSet<String>,
 }
 
@@ -184,6 +185,7 @@ impl Compiled {
             vague_words: set(&opts.vague_groups)
                 .into_iter()
                 .chain(set(&opts.vague_subjects))
+                .chain(set(&opts.evidence_nouns))
                 .filter(|w| !w.contains(' '))
                 .collect(),
         })

@@ -14,7 +14,7 @@ use super::matching::PhraseSet;
 use super::prose::{last_word, words_of};
 use super::quote_cues::gloss;
 use super::speaker::{names_someone, person_subject, speaker_subject};
-use crate::words::{is_capitalized, lower, Word};
+use crate::words::{is_capitalized, lower, Tok, Word};
 
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
 #[cfg(test)]
@@ -376,6 +376,15 @@ fn piece_attributed(
     let lo = if first > para.start { first - 1 } else { first };
     let hi = if last + 1 < para.end { last + 1 } else { last };
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
+    // A passive right before it names nobody (`The practice has been
+    // described as "a slush fund with a bow on it."`): only what follows
+    // it may attribute it (`…," Ortiz said.`).
+    let sent_start = seg.sentences[first].span.start;
+    if let Some(be) = passive_lead_in(&text[sent_start..q.span.start]) {
+        let (to, from) = (sent_start + be, q.span.end);
+        return attributed_outside_quotes(text, seg, c, around, qi, window.start..to)
+            || attributed_outside_quotes(text, seg, c, around, qi, from..window.end);
+    }
     if attributed_outside_quotes(text, seg, c, around, qi, window) {
         return true;
     }
@@ -446,6 +455,28 @@ fn piece_attributed(
         }
     }
     false
+}
+
+/// Where in `before`, the sentence up to a quotation, a passive with no
+/// agent starts that it ends in: a form of `be`, up to two adverbs, a
+/// participle in -ed and `as` (`has been described as`, `was quickly
+/// hailed as`). The passive's verb attributes nothing.
+fn passive_lead_in(before: &str) -> Option<usize> {
+    let ws: Vec<Tok> = Word::alphanumeric().iter(before).collect();
+    let n = ws.len();
+    if n < 3 || !ws[n - 1].str(before).eq_ignore_ascii_case("as") {
+        return None;
+    }
+    let participle = ws[n - 2].str(before);
+    if participle.len() <= 4 || !participle.ends_with("ed") {
+        return None;
+    }
+    ws[..n - 2].iter().rev().take(3).find_map(|w| {
+        ["is", "are", "was", "were", "been", "be", "being"]
+            .iter()
+            .any(|b| w.str(before).eq_ignore_ascii_case(b))
+            .then_some(w.start)
+    })
 }
 
 /// Whether paragraph `p` holds a quotation (the quotations are in order).
@@ -524,8 +555,20 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     {
         return true;
     }
-    // Glosses and glossed examples: `"Kun jij ...?" (literally "...")`.
+    // A heading: a paragraph of nothing but a quotation with no sentence
+    // punctuation (a fact-check's claim, `"Released dangerous criminals
+    // without bail"`).
     let para = seg.paragraphs[q0.paragraph].clone();
+    if pieces.len() == 1
+        && q0.closed
+        && text[para.clone()].trim() == &text[q0.span.clone()]
+        && !inner
+            .trim_end()
+            .ends_with(['.', '!', '?', ',', ':', ';', '\u{2026}'])
+    {
+        return true;
+    }
+    // Glosses and glossed examples: `"Kun jij ...?" (literally "...")`.
     let q_last = &seg.quotes[*pieces.last().unwrap()];
     if gloss(
         &text[para.start..q0.span.start],

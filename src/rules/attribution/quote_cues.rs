@@ -32,6 +32,11 @@ impl QuoteCues {
         }
     }
 
+    /// Whether `w` (lower-cased) is a speech noun (`answer`, `verdict`).
+    pub(super) fn is_speech_noun(&self, w: &str) -> bool {
+        self.nouns.iter().any(|n| n == w)
+    }
+
     /// Whether the text right after a quotation credits it: a dash or `by`
     /// and a name, or an author–date citation.
     pub(super) fn credited_after(&self, after: &str) -> bool {

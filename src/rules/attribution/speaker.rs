@@ -154,6 +154,15 @@ fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
     if ["he", "she", "they", "we", "i", "it"].contains(&l0.as_ref()) {
         return true;
     }
+    // What someone said, by its owner: `Lindqvist's answer was quicker.`,
+    // `Her verdict was blunt.`
+    let speech_noun = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| c.quote_cues.is_speech_noun(lower(w).as_ref()))
+    };
+    if ["his", "her", "their"].contains(&l0.as_ref()) && speech_noun(i + 1) {
+        return true;
+    }
     if ["the", "a", "an", "its", "his", "her", "their", "our"].contains(&l0.as_ref()) {
         return ws[i + 1..]
             .iter()
@@ -169,6 +178,9 @@ fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
     // (`Great Britain's team`: a possessive name is no subject.)
     if !name_word(w0) {
         return false;
+    }
+    if is_possessive(w0) && speech_noun(i + 1) {
+        return true;
     }
     let next_capitalized = ws.get(i + 1).is_some_and(|w| is_capitalized(w));
     let pair = next_capitalized && !is_possessive(ws[i + 1]);
