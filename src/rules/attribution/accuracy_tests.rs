@@ -101,6 +101,8 @@ fn kind6_borrowed_attribution() {
         &format!("The final vote came only after leaders agreed to drop a provision.{quote}"),
         &format!("Police staffing has fallen from 212 sworn officers to 171.{quote}"),
         &format!("Budget analysts estimate the measure would add $40 billion to deficits.{quote}"),
+        // Unnamed evidence is no speaker either.
+        &format!("Scientists are more measured; the best research suggests a visit raises turnout.{quote}"),
     ]);
     attributed(&[
         &format!("The mayor said the plan was sound.{quote}"),
