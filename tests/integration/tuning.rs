@@ -203,42 +203,43 @@ fn a_house_pack_adds_a_folklore_word_and_a_consensus_verb() {
 
 #[test]
 fn a_house_pack_tunes_history_narrative_sources_and_asides() {
-    // A desk that writes history frames by dynasty says so.
-    let text = "During the Ming dynasty, it was suggested that the wall be rebuilt in stone.\n";
-    let (shipped, house) = shipped_then_tuned(
-        "unattributed-claim",
-        r#"extend-history-times = ["dynasty"]"#,
-        text,
-    );
-    assert_eq!(shipped, ["it was suggested"]);
-    assert!(house.is_empty());
-    // A desk that reads the past of `claimed` as narrative says so.
-    let text = "It was claimed that the comet foretold the fall of kings.\n";
-    let (shipped, house) = shipped_then_tuned(
-        "unattributed-claim",
-        r#"extend-narrative-past-verbs = ["claimed"]"#,
-        text,
-    );
-    assert_eq!(shipped, ["It was claimed"]);
-    assert!(house.is_empty());
-    // A possessive source of the desk's own noun credits the claim.
-    let text = "In Lee's memoir, it is said that the mayor lied.\n";
-    let (shipped, house) = shipped_then_tuned(
-        "unattributed-claim",
-        r#"extend-possessive-source-nouns = ["memoir"]"#,
-        text,
-    );
-    assert_eq!(shipped, ["it is said"]);
-    assert!(house.is_empty());
-    // An aside of its own word no longer parts a group from its verb.
-    let text = "Analysts, admittedly, believe the merger will fail.\n";
-    let (shipped, house) = shipped_then_tuned(
-        "unattributed-claim",
-        r#"extend-aside-words = ["admittedly"]"#,
-        text,
-    );
-    assert!(shipped.is_empty());
-    assert_eq!(house, ["Analysts, admittedly, believe"]);
+    // (the key a desk extends, a text, the claim found before and after)
+    let cases: [(&str, &str, &[&str], &[&str]); 4] = [
+        // A desk that writes history frames by dynasty.
+        (
+            r#"extend-history-times = ["dynasty"]"#,
+            "During the Ming dynasty, it was suggested that the wall be rebuilt in stone.\n",
+            &["it was suggested"],
+            &[],
+        ),
+        // A desk that reads the past of `claimed` as narrative.
+        (
+            r#"extend-narrative-past-verbs = ["claimed"]"#,
+            "It was claimed that the comet foretold the fall of kings.\n",
+            &["It was claimed"],
+            &[],
+        ),
+        // A possessive source of the desk's own noun credits the claim.
+        (
+            r#"extend-possessive-source-nouns = ["memoir"]"#,
+            "In Lee's memoir, it is said that the mayor lied.\n",
+            &["it is said"],
+            &[],
+        ),
+        // An aside of the desk's own word no longer parts a group from its
+        // verb.
+        (
+            r#"extend-aside-words = ["admittedly"]"#,
+            "Analysts, admittedly, believe the merger will fail.\n",
+            &[],
+            &["Analysts, admittedly, believe"],
+        ),
+    ];
+    for (key, text, before, after) in cases {
+        let (shipped, house) = shipped_then_tuned("unattributed-claim", key, text);
+        assert_eq!(shipped, before, "{key}");
+        assert_eq!(house, after, "{key}");
+    }
 }
 
 #[test]
