@@ -13,7 +13,7 @@ use super::compiled::{
     Compiled, CLAIM_ANY, CLAIM_EVIDENCE, CLAIM_GROUP, CLAIM_IT, CLAIM_PASSIVE, CLAIM_PHRASE,
     CLAIM_SUBJECT,
 };
-use super::prose::{in_quote, last_word, prev_word, words_of};
+use super::prose::{in_quote, last_word, prev_word, words_of, BE_FORMS};
 use super::speaker::reported_by_speaker;
 use super::word_table::WordTable;
 use crate::words::{is_alphanumeric, is_capitalized, lower, Word};
@@ -250,7 +250,7 @@ fn subject_claims(
             if cap
                 || c.specific.contains(w.as_ref())
                 || c.claim_aux.contains(w.as_ref())
-                || ["is", "are", "was", "were", "be", "been", "being"].contains(&w.as_ref())
+                || BE_FORMS.contains(&w.as_ref())
             {
                 continue;
             }

@@ -28,6 +28,9 @@ pub(super) fn words_of(s: &str, max: usize) -> Vec<&str> {
     ws
 }
 
+/// The forms of `be` (a closed class the parsers test words against).
+pub(super) const BE_FORMS: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
+
 /// The last word of `s` when it ends where `s` does.
 pub(super) fn last_word(s: &str) -> Option<Tok> {
     Word::alphanumeric().ending_at(s, s.len())

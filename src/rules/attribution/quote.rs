@@ -11,7 +11,7 @@ use crate::segment::Segmented;
 use super::anchors::Scan;
 use super::compiled::Compiled;
 use super::matching::PhraseSet;
-use super::prose::{last_word, words_of};
+use super::prose::{last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{names_someone, person_subject, speaker_subject};
 use crate::words::{is_capitalized, lower, Tok, Word};
@@ -472,7 +472,7 @@ fn passive_lead_in(before: &str) -> Option<usize> {
         return None;
     }
     ws[..n - 2].iter().rev().take(3).find_map(|w| {
-        ["is", "are", "was", "were", "been", "be", "being"]
+        BE_FORMS
             .iter()
             .any(|b| w.str(before).eq_ignore_ascii_case(b))
             .then_some(w.start)

@@ -105,25 +105,30 @@ pub(super) fn person_subject(c: &Compiled, s: &str) -> bool {
     if ["he", "she"].contains(&lower(w0).as_ref()) {
         return true;
     }
-    let name_word = |w: &str| {
-        let l = lower(w);
-        is_capitalized(w)
-            && !is_possessive(w)
-            && !c.function_words.contains(l.as_ref())
-            && !c.calendar_words.contains(l.as_ref())
-    };
-    let role = |w: &str| {
-        let l = lower(w);
-        c.person_titles.contains(l.as_ref()) || c.speaker_words.contains(l.as_ref())
-    };
     // The head before the comma is all name: roles, then one or two names
     // (one only after a title: `Mayor Lee`).
     let rest = &ws[i..];
-    let roles = rest.iter().take_while(|w| role(w)).count();
+    let roles = rest.iter().take_while(|w| is_role(c, w)).count();
     let names = rest.len() - roles;
     head.len() < s.len()
-        && rest.iter().all(|w| name_word(w))
+        && rest.iter().all(|w| is_name_word(c, w) && !is_possessive(w))
         && (names == 2 || names == 1 && roles >= 1)
+}
+
+/// Whether `w` may be a word of a name: capitalized, and no function or
+/// calendar word (`The`, `Monday`).
+fn is_name_word(c: &Compiled, w: &str) -> bool {
+    let l = lower(w);
+    is_capitalized(w)
+        && !c.function_words.contains(l.as_ref())
+        && !c.calendar_words.contains(l.as_ref())
+}
+
+/// Whether `w` is a title or a speaker noun (`Rep`, `minister`, `scorer`),
+/// which may stand before a name.
+fn is_role(c: &Compiled, w: &str) -> bool {
+    let l = lower(w);
+    c.person_titles.contains(l.as_ref()) || c.speaker_words.contains(l.as_ref())
 }
 
 /// Whether `w` (lower-cased) may open a phrase fronted before a sentence's
@@ -169,12 +174,7 @@ fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
             .take(4)
             .any(|w| c.speaker_words.contains(lower(w).as_ref()));
     }
-    let name_word = |w: &str| {
-        let l = lower(w);
-        is_capitalized(w)
-            && !c.function_words.contains(l.as_ref())
-            && !c.calendar_words.contains(l.as_ref())
-    };
+    let name_word = |w: &str| is_name_word(c, w);
     // (`Great Britain's team`: a possessive name is no subject.)
     if !name_word(w0) {
         return false;
@@ -196,10 +196,7 @@ fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
         "of", "in", "at", "on", "from", "for", "with", "by", "to", "and", "or", "who", "which",
         "that",
     ];
-    let role = |w: &str| {
-        let l = lower(w);
-        c.speaker_words.contains(l.as_ref()) || c.person_titles.contains(l.as_ref())
-    };
+    let role = |w: &str| is_role(c, w);
     (i + 1..(i + 5).min(ws.len().saturating_sub(2))).any(|k| {
         name_word(ws[k])
             && name_word(ws[k + 1])
