@@ -203,6 +203,26 @@ fn lead_ins_in_the_shape_of_encyclopedia_prose() {
     flagged(&["The novel ends on the porch. One writer remarks, \"While the novel concerns tragedy and injustice, it also carries a strong sense of courage.\""]);
 }
 
+/// A paragraph that opens `According to` a named source and goes on
+/// reporting it: a quotation later in it is the source's, with nobody else
+/// credited or quoted between (sentences written for this test after the
+/// shape of a shared Wikipedia article that summarises a scripture).
+#[test]
+fn a_paragraph_opened_by_its_source() {
+    attributed(&[
+        "According to the Rule of Saint Benedict, the monks rose before dawn. They kept silence through the night. Meals were taken without talk. \u{201C}Idleness is the enemy of the soul.\u{201D} Work in the fields filled the afternoon.",
+    ]);
+    flagged(&[
+        // A vague source frames nothing.
+        "According to some, the monks rose before dawn. They kept silence through the night. Meals were taken without talk. \u{201C}Idleness is the enemy of the soul.\u{201D}",
+        // Another source credited between.
+        "According to the Rule of Saint Benedict, the monks rose before dawn. The abbot wrote that they kept silence through the night. Meals were taken without talk. \u{201C}Idleness is the enemy of the soul.\u{201D}",
+        // An opening that names its source without `according to` is
+        // not a frame: news paragraphs go on to quote someone else.
+        "Mr Mittal told investors that the company would cut staff every year. This could see its workforce trimmed by 2010. Plants in Poland are first. \u{201C}We are investing in modernisation so employees will go down.\u{201D}",
+    ]);
+}
+
 /// Kind 8: claims once missed.
 #[test]
 fn kind8_missed_claims() {

@@ -427,6 +427,9 @@ fn piece_attributed(
     {
         return true;
     }
+    if paragraph_source(text, seg, c, around, qi, para.clone(), first) {
+        return true;
+    }
     // A quotation opening its paragraph after a paragraph ending in a colon
     // lead-in (`Yoon said:` then the quote as its own paragraph).
     if before.is_empty() && first == para.start && q.paragraph > 0 {
@@ -455,6 +458,46 @@ fn piece_attributed(
         }
     }
     false
+}
+
+/// Whether the paragraph opens by naming the source that it goes on to
+/// report, and a quotation two or more sentences on is that source's: the
+/// opening sentence credits a named source (`According to the Quran, God
+/// communicated …`, `In 2011, a report by the International Energy Agency
+/// found …`, `Comcast announced in May 2007 …`), and no sentence between
+/// quotes anyone or credits another.
+fn paragraph_source(
+    text: &str,
+    seg: &Segmented,
+    c: &Compiled,
+    around: &Around,
+    qi: usize,
+    para: Range<usize>,
+    first: usize,
+) -> bool {
+    if first < para.start + 2 {
+        return false;
+    }
+    let opening = seg.sentences[para.start].span.clone();
+    let between = opening.end..seg.sentences[first].span.start;
+    let q = seg.quotes.partition_point(|q| q.span.end <= opening.start);
+    if q < qi || attributed_outside_quotes(text, seg, c, around, qi, between) {
+        return false;
+    }
+    let s: String = outside_quotes(seg, opening)
+        .map(|r| &text[r])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let ws = words_of(&s, 12);
+    let k = ws
+        .windows(2)
+        .position(|p| lower(p[0]) == "according" && lower(p[1]) == "to");
+    k.is_some_and(|k| {
+        ws[k + 2..]
+            .iter()
+            .find(|w| !["the", "a", "an"].contains(&lower(w).as_ref()))
+            .is_some_and(|w| !c.vague_words.contains(lower(w).as_ref()))
+    })
 }
 
 /// Where in `before`, the sentence up to a quotation, a passive with no
