@@ -103,11 +103,18 @@ fn kind6_borrowed_attribution() {
         &format!("Budget analysts estimate the measure would add $40 billion to deficits.{quote}"),
         // Unnamed evidence is no speaker either.
         &format!("Scientists are more measured; the best research suggests a visit raises turnout.{quote}"),
+        // A group led by a quantifier: which of them spoke?
+        &format!("Many growers say they are torn, and more than a few said they would rather not be quoted.{quote}"),
+        &format!("Several of the people we interviewed said the advertising had made them wary.{quote}"),
+        &format!("Several Democratic county chairs, speaking on the condition of anonymity, worried about her record.{quote}"),
     ]);
     attributed(&[
         &format!("The mayor said the plan was sound.{quote}"),
         &format!("The mayor added that the plan was sound.{quote}"),
         &format!("They have argued for years that the tax is unfair.{quote}"),
+        // A quantifier inside the subject, not leading it.
+        &format!("Officials from several agencies said the plan was sound.{quote}"),
+        &format!("Mayor Lee, one of many critics, said the plan was unsound.{quote}"),
     ]);
 }
 

@@ -534,7 +534,8 @@ fn paragraph_quotes(seg: &Segmented, p: usize) -> bool {
 /// the mayor unfit`, see `borrowing-excluded-forms`) whose subject is not a
 /// vague or plural group (`Democrats have long argued`).
 fn reports_speech(c: &Compiled, s: &str) -> bool {
-    let ws = words_of(s, 60);
+    let toks: Vec<Tok> = Word::alphanumeric().iter(s).take(60).collect();
+    let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
     let plural_aux = ["have", "do", "are", "were"];
     ws.iter().enumerate().any(|(i, w)| {
         if !c.borrow_forms.contains(lower(w).as_ref()) {
@@ -550,8 +551,34 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
             return true;
         };
         let pronoun = ["they", "we", "i", "you"].contains(&subject.as_ref());
-        !c.vague_words.contains(subject.as_ref()) && (!plural || pronoun)
+        !c.vague_words.contains(subject.as_ref())
+            && (!plural || pronoun)
+            && !quantified(s, &toks, j - 1)
     })
+}
+
+/// Whether the subject that ends at word `k` of `s` opens with a
+/// quantifier (`Several of its leaders say`, `and more than a few said`):
+/// a group, not one speaker a quotation could be credited to. The subject
+/// is taken back to a clause break (punctuation, `and`, `who`), at most
+/// eight words.
+fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
+    const QUANTIFIERS: [&str; 8] = [
+        "several", "few", "many", "some", "most", "more", "numerous", "various",
+    ];
+    const CLAUSE_OPENERS: [&str; 7] = ["and", "but", "while", "as", "who", "that", "which"];
+    let mut start = k;
+    while start > 0 && k - start < 8 {
+        let gap = &s[toks[start - 1].end..toks[start].start];
+        let prev = lower(toks[start - 1].str(s));
+        if gap.contains([',', ';', ':', '.', '(', '\u{2014}', '\u{2013}'])
+            || CLAUSE_OPENERS.contains(&prev.as_ref())
+        {
+            break;
+        }
+        start -= 1;
+    }
+    QUANTIFIERS.contains(&lower(toks[start].str(s)).as_ref())
 }
 
 /// Why a quotation is not a real quote (a term, title or scare quotes), if so.
