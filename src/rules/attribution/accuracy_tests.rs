@@ -78,8 +78,11 @@ fn kind4_partial_quotes_with_a_subject() {
     flagged(&[
         "The practice has been described as \"a slush fund with a bow on it and a ribbon too.\"",
         "The ruling was quickly hailed as \"a win for every voter who trusts the Postal Service.\"",
+        // A vague group in the sentence before lends it no source.
+        "Good-government groups have long complained about the grants. The practice has been described as \"a slush fund with a bow on it and a ribbon too.\"",
     ]);
     attributed(&[
+        "Senator Kolb said the grants were a scandal. The practice has been described as \"a slush fund with a bow on it and a ribbon too.\"",
         "The plan was described as \"a giveaway to developers and nobody else,\" Ortiz said.",
         "The plan was described as \"a giveaway to developers and nobody else\" by Ortiz.",
         "According to Lemkin, genocide was defined as \"a coordinated strategy to destroy a group of people.\"",

@@ -378,11 +378,21 @@ fn piece_attributed(
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
     // A passive right before it names nobody (`The practice has been
     // described as "a slush fund with a bow on it."`): only what follows
-    // it may attribute it (`…," Ortiz said.`).
+    // it may attribute it (`…," Ortiz said.`), or what precedes it in its
+    // sentence, or the sentence before when that credits speech to a
+    // source it names (not `Good-government groups have long complained`).
     let sent_start = seg.sentences[first].span.start;
     if let Some(be) = passive_lead_in(&text[sent_start..q.span.start]) {
         let (to, from) = (sent_start + be, q.span.end);
-        return attributed_outside_quotes(text, seg, c, around, qi, window.start..to)
+        let prev_credits = lo < first && {
+            let outside: String = outside_quotes(seg, window.start..sent_start)
+                .map(|r| &text[r])
+                .collect::<Vec<_>>()
+                .join(" ");
+            reports_speech(c, &outside)
+        };
+        return prev_credits
+            || attributed_outside_quotes(text, seg, c, around, qi, sent_start..to)
             || attributed_outside_quotes(text, seg, c, around, qi, from..window.end);
     }
     if attributed_outside_quotes(text, seg, c, around, qi, window) {
