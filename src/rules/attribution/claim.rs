@@ -753,6 +753,8 @@ mod tests {
             "Goldman Sachs analysts say the deal is weak.",
             "He said \u{201C}experts say this all the time, and they are wrong.\u{201D}",
             "Analysts polled by Reuters said growth would slow.",
+            // What a named speaker reports, over `not only … but`.
+            "Mayor Lee said the candidate not only has money but knows what ordinary people think.",
         ] {
             assert_eq!(claims(t), Vec::<String>::new(), "{t}");
         }

@@ -321,11 +321,15 @@ pub(super) fn reported_by_speaker(
         let inverted = (i == 0 || pause(gap_before)) && speaker_at(i + 1);
         if r.end <= hit.start {
             let between = &text[r.end..hit.start];
+            // (`not only … but` joins two parts of what is reported.)
+            let ws: Vec<&str> = Word::alphanumeric().iter(between).strs().collect();
             let clause_break = between.contains(';')
-                || Word::alphanumeric()
-                    .iter(between)
-                    .strs()
-                    .any(|w| w.eq_ignore_ascii_case("but"));
+                || ws.iter().enumerate().any(|(k, w)| {
+                    w.eq_ignore_ascii_case("but")
+                        && !ws[..k].windows(2).any(|p| {
+                            p[0].eq_ignore_ascii_case("not") && p[1].eq_ignore_ascii_case("only")
+                        })
+                });
             if !clause_break && ((i > 0 && speaker_at(i - 1)) || inverted) {
                 return true;
             }
