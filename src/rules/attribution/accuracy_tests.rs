@@ -442,3 +442,20 @@ fn messages_say_what_is_missing() {
         assert!(f[0].message.contains(says), "{}", f[0].message);
     }
 }
+
+/// A claim's message says what is missing, a source, without denying that
+/// anyone is named (the hand review of the Wikipedia findings: a sentence
+/// that names Dewey, but not as its source).
+#[test]
+fn claim_messages_say_no_source_is_named() {
+    let t = "Critics argue that the Dewey plan failed the schools.";
+    let seg = crate::segment::segment(t);
+    let f = unattributed_claims(t, &seg, &super::test_support::compiled());
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].message
+            .contains("no person, organisation or study is named as its source"),
+        "{}",
+        f[0].message
+    );
+}

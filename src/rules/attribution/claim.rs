@@ -555,8 +555,9 @@ fn report_claims(
         out.push(Finding::new(
             Span::new(r.start, r.end),
             format!(
-                "claim with a vague source ({kind}: \"{}\"): no named person, \
-                 organisation or study in this sentence or the next one",
+                "claim with a vague source ({kind}: \"{}\"): no person, \
+                 organisation or study is named as its source in this sentence \
+                 or the next one",
                 text[r.clone()]
                     .split_whitespace()
                     .collect::<Vec<_>>()
