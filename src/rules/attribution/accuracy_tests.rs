@@ -300,12 +300,16 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         "It was thought there was no defence against attack from the air, particularly at night.",
         "At the time of its construction, it was believed to be the tallest tower outside a city centre.",
         "Nature was widely believed to be unstable and capricious.",
+        // A group that is the object of one verb before `and` another
+        // (in the shape of a Reuters sentence).
+        "The budget must appease political opponents and maintain the coalition's hold on power.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
     for t in [
         "Some doubt the figures will hold.",
         "Many question whether the merger will survive.",
+        "Critics met and agreed that the budget was a sham.",
         "It is widely believed that the talks will collapse.",
         "It is understood that the minister will resign.",
         "According to some, the gods were angry with the city.",

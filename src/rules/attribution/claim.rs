@@ -128,7 +128,12 @@ fn group_claims(
             let mid = &text[after_start..after_start + verb.start];
             // (A break between them ends the clause, but for an aside:
             // `Many linguists, however, find`.)
-            if mid_names_source(c, mid)
+            // (`and` or `or` alone between them joins the verb to another
+            // subject: `to appease political opponents and maintain his
+            // hold`.)
+            let joined = ["and", "or"].contains(&lower(mid.trim()).as_ref());
+            if joined
+                || mid_names_source(c, mid)
                 || mid.contains([';', '(', '"', '\u{2014}'])
                 || mid.contains(',') && !aside(c, mid)
             {
