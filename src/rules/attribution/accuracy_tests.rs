@@ -303,6 +303,10 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         // A group that is the object of one verb before `and` another
         // (in the shape of a Reuters sentence).
         "The budget must appease political opponents and maintain the coalition's hold on power.",
+        // A condition asserts nothing (in the shape of a Wikipedia and a
+        // Reuters sentence).
+        "The review turns formal if the harm is believed to be likely.",
+        "Banks need not set aside reserves if it is believed payments will resume.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }

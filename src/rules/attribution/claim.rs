@@ -543,6 +543,7 @@ fn report_claims(
         if r.start < last_end
             || in_quote(seg, r.start)
             || reported_by_speaker(c, text, sent.span.clone(), r.clone())
+            || conditional(&text[sent.span.start..r.start])
         {
             continue;
         }
@@ -570,6 +571,21 @@ fn report_claims(
             ),
         ));
     }
+}
+
+/// Whether a claim after `before` (its sentence up to it) is only a
+/// condition: `if`, `unless` or `whether` among the last five words of its
+/// clause (`formal if the harm is believed to be likely`, `need not set
+/// aside reserves if it is believed payments will resume`). A condition
+/// asserts nothing that needs a source.
+fn conditional(before: &str) -> bool {
+    let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
+    let ws = words_of(clause, usize::MAX);
+    ws[ws.len().saturating_sub(5)..].iter().any(|w| {
+        ["if", "unless", "whether"]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+    })
 }
 
 /// Whether sentence text `s` cites a source: an author–date citation, a
