@@ -110,6 +110,8 @@ fn kind6_borrowed_attribution() {
         &format!("Many growers say they are torn, and more than a few said they would rather not be quoted.{quote}"),
         &format!("Several of the people we interviewed said the advertising had made them wary.{quote}"),
         &format!("Several Democratic county chairs, speaking on the condition of anonymity, worried about her record.{quote}"),
+        // `added` that counts, not speaks.
+        &format!("The county has 14 stations and added four temporary ones for the election.{quote}"),
     ]);
     attributed(&[
         &format!("The mayor said the plan was sound.{quote}"),
@@ -443,6 +445,12 @@ fn messages_say_what_is_missing() {
         (
             "The album divided reviewers. \"It is the sound of a band running out of ideas at full speed.\"",
             "no `said`, `according to`, colon lead-in or credit",
+        ),
+        // A source credited two sentences back (in the shape of the
+        // Wikipedia findings that a hand review called debatable).
+        (
+            "In 2011, the energy agency said that solar power could meet a third of demand. The sun could play a key role in cutting emissions. \"The strength of solar is the variety of its uses.\"",
+            "a source is credited earlier in the paragraph",
         ),
     ] {
         let seg = crate::segment::segment(t);

@@ -264,11 +264,32 @@ fn quote_finding(
     } else if led_in_by_nobody(text, seg, c, first.span.start) {
         "no speaker for this quotation: the words that lead in to it name no \
          person or organisation (`One writer remarks,`): name who said or wrote it"
+    } else if credited_earlier(text, seg, c, around, pieces[0]) {
+        "no speaker for this quotation in its sentence or the sentences beside \
+         it: a source is credited earlier in the paragraph, but readers cannot \
+         tell whether these words are its: name the speaker again (`..., the \
+         report said.`)"
     } else {
         "no speaker for this quotation: no `said`, `according to`, colon \
          lead-in or credit names one in its sentence or the sentences beside it"
     };
     Finding::new(Span::new(first.span.start, end), message)
+}
+
+/// Whether a sentence of quotation piece `qi`'s paragraph before the
+/// sentences beside it credits a source (`In 2011, a report by the
+/// International Energy Agency found …`, then a sentence, then the
+/// quotation): the source is there, but too far back to be the quotation's.
+fn credited_earlier(text: &str, seg: &Segmented, c: &Compiled, around: &Around, qi: usize) -> bool {
+    let q = &seg.quotes[qi];
+    let para = around.para_sentences[q.paragraph].clone();
+    let Some(si) = seg.sentence_at(q.span.start) else {
+        return false;
+    };
+    si >= para.start + 2 && {
+        let window = seg.sentences[para.start].span.start..seg.sentences[si - 1].span.start;
+        attributed_outside_quotes(text, seg, c, around, qi, window)
+    }
 }
 
 /// Whether the words before the quotation at `pos`, in its sentence, lead
@@ -548,7 +569,7 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
     let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
     let plural_aux = ["have", "do", "are", "were"];
     ws.iter().enumerate().any(|(i, w)| {
-        if !c.borrow_forms.contains(lower(w).as_ref()) {
+        if !c.borrow_forms.contains(lower(w).as_ref()) || adds_a_number(&ws, i) {
             return false;
         }
         let mut j = i;
@@ -565,6 +586,38 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
             && (!plural || pronoun)
             && !quantified(s, &toks, j - 1)
     })
+}
+
+/// Whether word `i` of `ws` is `add` in its sense of counting, a number
+/// after it (`The county added four temporary ones`, `would add 40
+/// billion`), not of speaking (`she added`, `added that`).
+fn adds_a_number(ws: &[&str], i: usize) -> bool {
+    const NUMBERS: [&str; 20] = [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousands",
+        "dozen",
+        "dozens",
+    ];
+    ["add", "adds", "added", "adding"].contains(&lower(ws[i]).as_ref())
+        && ws.get(i + 1).is_some_and(|n| {
+            n.starts_with(|d: char| d.is_ascii_digit()) || NUMBERS.contains(&lower(n).as_ref())
+        })
 }
 
 /// Whether the subject that ends at word `k` of `s` opens with a
