@@ -309,6 +309,9 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         // Reuters sentence).
         "The review turns formal if the harm is believed to be likely.",
         "Banks need not set aside reserves if it is believed payments will resume.",
+        // A faith's story told as such (in the shape of a Wikipedia city
+        // article).
+        "The feast marks the miracle of the saint who, it is believed, freed the town from the plague.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
