@@ -132,7 +132,14 @@ fn group_claims(
             // subject: `to appease political opponents and maintain his
             // hold`.)
             let joined = ["and", "or"].contains(&lower(mid.trim()).as_ref());
+            // (A passive makes it the verb's object: `Many theories have
+            // been suggested`; not `analysts were predicting`.)
+            let passive = !verb.str(after).ends_with("ing")
+                && words_of(mid, usize::MAX)
+                    .last()
+                    .is_some_and(|w| BE_FORMS.contains(&lower(w).as_ref()));
             if joined
+                || passive
                 || mid_names_source(c, mid)
                 || mid.contains([';', '(', '"', '\u{2014}'])
                 || mid.contains(',') && !aside(c, mid)
