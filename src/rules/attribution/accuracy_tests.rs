@@ -83,6 +83,7 @@ fn kind4_partial_quotes_with_a_subject() {
     ]);
     attributed(&[
         "Senator Kolb said the grants were a scandal. The practice has been described as \"a slush fund with a bow on it and a ribbon too.\"",
+        "According to Senator Kolb, the grants were a scandal. The practice has been described as \"a slush fund with a bow on it and a ribbon too.\"",
         "The plan was described as \"a giveaway to developers and nobody else,\" Ortiz said.",
         "The plan was described as \"a giveaway to developers and nobody else\" by Ortiz.",
         "According to Lemkin, genocide was defined as \"a coordinated strategy to destroy a group of people.\"",
@@ -110,16 +111,21 @@ fn kind6_borrowed_attribution() {
         &format!("Many growers say they are torn, and more than a few said they would rather not be quoted.{quote}"),
         &format!("Several of the people we interviewed said the advertising had made them wary.{quote}"),
         &format!("Several Democratic county chairs, speaking on the condition of anonymity, worried about her record.{quote}"),
+        &format!("A few residents said they were torn.{quote}"),
+        &format!("Dozens of protesters said they would return.{quote}"),
         // `added` that counts, not speaks.
         &format!("The county has 14 stations and added four temporary ones for the election.{quote}"),
+        &format!("The county added nearly 40 polling places this year.{quote}"),
     ]);
     attributed(&[
         &format!("The mayor said the plan was sound.{quote}"),
         &format!("The mayor added that the plan was sound.{quote}"),
         &format!("They have argued for years that the tax is unfair.{quote}"),
-        // A quantifier inside the subject, not leading it.
+        // A quantifier inside the subject, not leading it, or before
+        // another clause (from a review of this change).
         &format!("Officials from several agencies said the plan was sound.{quote}"),
-        &format!("Mayor Lee, one of many critics, said the plan was unsound.{quote}"),
+        &format!("More than a decade ago the mayor said the plan was sound.{quote}"),
+        &format!("Few were surprised when Mayor Lee said the plan was sound.{quote}"),
     ]);
 }
 
@@ -225,7 +231,8 @@ fn a_paragraph_opened_by_its_source() {
         "According to the Rule of Saint Benedict, the monks rose before dawn. They kept silence through the night. Meals were taken without talk. \u{201C}Idleness is the enemy of the soul.\u{201D} Work in the fields filled the afternoon.",
     ]);
     flagged(&[
-        // A vague source frames nothing.
+        // A source without a name frames nothing.
+        "According to the census, the town has lost a third of its people. The mill closed in 2009. Families moved south. \u{201C}Nobody is coming back.\u{201D}",
         "According to some, the monks rose before dawn. They kept silence through the night. Meals were taken without talk. \u{201C}Idleness is the enemy of the soul.\u{201D}",
         // Another source credited between.
         "According to the Rule of Saint Benedict, the monks rose before dawn. The abbot wrote that they kept silence through the night. Meals were taken without talk. \u{201C}Idleness is the enemy of the soul.\u{201D}",
@@ -254,8 +261,15 @@ fn kind8_missed_claims() {
         "It was thought that the singer would appear in London in April.",
         // Unnamed theories (in the shape of a Wikipedia history article).
         "Some theories suggest the bridge was built by a Roman legion.",
-        // Progressive forms after a group are its own verbs.
+        // Progressive forms after a group are its own verbs, and so is a
+        // state of mind.
         "Analysts were predicting prices of up to 5,000 pounds a tonne.",
+        "Critics are worried that the cuts will close rural hospitals.",
+        // A claim in the main clause after a condition (from a review of
+        // this change).
+        "If the rains fail experts warn that food prices will double.",
+        // A second `but` after `not only … but` breaks the clause.
+        "Mayor Lee said the plan would not only cut costs but also create jobs, but critics argue it will fail.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }
@@ -313,9 +327,6 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         // Reuters sentence).
         "The review turns formal if the harm is believed to be likely.",
         "Banks need not set aside reserves if it is believed payments will resume.",
-        // A faith's story told as such (in the shape of a Wikipedia city
-        // article).
-        "The feast marks the miracle of the saint who, it is believed, freed the town from the plague.",
         // Theories or studies that are the object of a passive.
         "Many theories have been suggested for the origin of the name.",
     ] {

@@ -132,9 +132,11 @@ fn group_claims(
             // subject: `to appease political opponents and maintain his
             // hold`.)
             let joined = ["and", "or"].contains(&lower(mid.trim()).as_ref());
-            // (A passive makes it the verb's object: `Many theories have
-            // been suggested`; not `analysts were predicting`.)
-            let passive = !verb.str(after).ends_with("ing")
+            // (A passive makes evidence the verb's object: `Many theories
+            // have been suggested`; not `analysts were predicting`, nor a
+            // group's state of mind, `Critics are worried`.)
+            let passive = bit == CLAIM_EVIDENCE
+                && !verb.str(after).ends_with("ing")
                 && words_of(mid, usize::MAX)
                     .last()
                     .is_some_and(|w| BE_FORMS.contains(&lower(w).as_ref()));
@@ -581,14 +583,16 @@ fn report_claims(
 }
 
 /// Whether a claim after `before` (its sentence up to it) is only a
-/// condition: `if`, `unless` or `whether` among the last five words of its
-/// clause (`formal if the harm is believed to be likely`, `need not set
-/// aside reserves if it is believed payments will resume`). A condition
-/// asserts nothing that needs a source.
+/// condition: `if`, `unless` or `whether` among the last three words of
+/// its clause, so that the claim's subject opens the condition (`formal if
+/// the harm is believed to be likely`, `need not set aside reserves if it
+/// is believed payments will resume`). A condition asserts nothing that
+/// needs a source; a claim in the main clause after it does (`If the rains
+/// fail experts warn …`).
 fn conditional(before: &str) -> bool {
     let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
     let ws = words_of(clause, usize::MAX);
-    ws[ws.len().saturating_sub(5)..].iter().any(|w| {
+    ws[ws.len().saturating_sub(3)..].iter().any(|w| {
         ["if", "unless", "whether"]
             .iter()
             .any(|c| w.eq_ignore_ascii_case(c))

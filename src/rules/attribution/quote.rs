@@ -410,7 +410,7 @@ fn piece_attributed(
                 .map(|r| &text[r])
                 .collect::<Vec<_>>()
                 .join(" ");
-            reports_speech(c, &outside)
+            reports_speech(c, &outside) || according_to_a_name(&outside)
         };
         return prev_credits
             || attributed_outside_quotes(text, seg, c, around, qi, sent_start..to)
@@ -493,10 +493,9 @@ fn piece_attributed(
 
 /// Whether the paragraph opens by naming the source that it goes on to
 /// report, and a quotation two or more sentences on is that source's: the
-/// opening sentence credits a named source (`According to the Quran, God
-/// communicated …`, `In 2011, a report by the International Energy Agency
-/// found …`, `Comcast announced in May 2007 …`), and no sentence between
-/// quotes anyone or credits another.
+/// opening sentence credits a source by its name (`According to the
+/// Quran, God communicated …`; not `According to the census` or `According
+/// to police`), and no sentence between quotes anyone or credits another.
 fn paragraph_source(
     text: &str,
     seg: &Segmented,
@@ -519,16 +518,22 @@ fn paragraph_source(
         .map(|r| &text[r])
         .collect::<Vec<_>>()
         .join(" ");
-    let ws = words_of(&s, 12);
-    let k = ws
-        .windows(2)
-        .position(|p| lower(p[0]) == "according" && lower(p[1]) == "to");
-    k.is_some_and(|k| {
-        ws[k + 2..]
-            .iter()
-            .find(|w| !["the", "a", "an"].contains(&lower(w).as_ref()))
-            .is_some_and(|w| !c.vague_words.contains(lower(w).as_ref()))
-    })
+    according_to_a_name(&s)
+}
+
+/// Whether `s` holds `according to` and a name (`According to the Quran`,
+/// `according to Senator Kolb`): its first word after an article is
+/// capitalized.
+fn according_to_a_name(s: &str) -> bool {
+    let ws = words_of(s, 60);
+    ws.windows(2)
+        .position(|p| lower(p[0]) == "according" && lower(p[1]) == "to")
+        .is_some_and(|k| {
+            ws[k + 2..]
+                .iter()
+                .find(|w| !["the", "a", "an"].contains(&lower(w).as_ref()))
+                .is_some_and(|w| is_capitalized(w))
+        })
 }
 
 /// Where in `before`, the sentence up to a quotation, a passive with no
@@ -562,8 +567,10 @@ fn paragraph_quotes(seg: &Segmented, p: usize) -> bool {
 /// Whether `s` (a paragraph's last sentence, outside quotations) attributes
 /// speech to an identifiable source, so that a quotation paragraph after
 /// it may borrow its speaker: a speech verb in a speech sense (not `called
-/// the mayor unfit`, see `borrowing-excluded-forms`) whose subject is not a
-/// vague or plural group (`Democrats have long argued`).
+/// the mayor unfit`, see `borrowing-excluded-forms`, nor `added four
+/// temporary ones`) whose subject is not a vague or plural group
+/// (`Democrats have long argued`) nor led by a quantifier (`Several of its
+/// leaders say`).
 fn reports_speech(c: &Compiled, s: &str) -> bool {
     let toks: Vec<Tok> = Word::alphanumeric().iter(s).take(60).collect();
     let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
@@ -592,7 +599,8 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
 /// after it (`The county added four temporary ones`, `would add 40
 /// billion`), not of speaking (`she added`, `added that`).
 fn adds_a_number(ws: &[&str], i: usize) -> bool {
-    const NUMBERS: [&str; 20] = [
+    const NUMBERS: [&str; 28] = [
+        "one",
         "two",
         "three",
         "four",
@@ -611,8 +619,15 @@ fn adds_a_number(ws: &[&str], i: usize) -> bool {
         "hundred",
         "hundreds",
         "thousands",
+        "million",
         "dozen",
         "dozens",
+        "another",
+        "nearly",
+        "almost",
+        "about",
+        "roughly",
+        "more",
     ];
     ["add", "adds", "added", "adding"].contains(&lower(ws[i]).as_ref())
         && ws.get(i + 1).is_some_and(|n| {
@@ -626,10 +641,26 @@ fn adds_a_number(ws: &[&str], i: usize) -> bool {
 /// is taken back to a clause break (punctuation, `and`, `who`), at most
 /// eight words.
 fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
-    const QUANTIFIERS: [&str; 8] = [
-        "several", "few", "many", "some", "most", "more", "numerous", "various",
+    const QUANTIFIERS: [&str; 12] = [
+        "several",
+        "few",
+        "many",
+        "some",
+        "most",
+        "more",
+        "numerous",
+        "various",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
     ];
-    const CLAUSE_OPENERS: [&str; 7] = ["and", "but", "while", "as", "who", "that", "which"];
+    // (Subordinators too: `Few were surprised when Mayor Lee said`, `More
+    // than a decade ago the mayor said`.)
+    const CLAUSE_OPENERS: [&str; 15] = [
+        "and", "but", "while", "as", "who", "that", "which", "when", "after", "before", "since",
+        "because", "if", "until", "ago",
+    ];
     let mut start = k;
     while start > 0 && k - start < 8 {
         let gap = &s[toks[start - 1].end..toks[start].start];
@@ -641,7 +672,11 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
         }
         start -= 1;
     }
-    QUANTIFIERS.contains(&lower(toks[start].str(s)).as_ref())
+    let w = |i: usize| toks.get(i).map(|t| lower(t.str(s))).unwrap_or_default();
+    QUANTIFIERS.contains(&w(start).as_ref())
+        || w(start) == "a"
+            && start < k
+            && ["few", "handful", "number", "couple"].contains(&w(start + 1).as_ref())
 }
 
 /// Why a quotation is not a real quote (a term, title or scare quotes), if so.

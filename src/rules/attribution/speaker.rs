@@ -321,15 +321,24 @@ pub(super) fn reported_by_speaker(
         let inverted = (i == 0 || pause(gap_before)) && speaker_at(i + 1);
         if r.end <= hit.start {
             let between = &text[r.end..hit.start];
-            // (`not only … but` joins two parts of what is reported.)
+            // (The first `but` after `not only` joins two parts of what is
+            // reported; a later one breaks the clause.)
             let ws: Vec<&str> = Word::alphanumeric().iter(between).strs().collect();
-            let clause_break = between.contains(';')
-                || ws.iter().enumerate().any(|(k, w)| {
-                    w.eq_ignore_ascii_case("but")
-                        && !ws[..k].windows(2).any(|p| {
-                            p[0].eq_ignore_ascii_case("not") && p[1].eq_ignore_ascii_case("only")
-                        })
-                });
+            let mut not_only = false;
+            let mut but_breaks = false;
+            for (k, w) in ws.iter().enumerate() {
+                if w.eq_ignore_ascii_case("only") && k > 0 && ws[k - 1].eq_ignore_ascii_case("not")
+                {
+                    not_only = true;
+                } else if w.eq_ignore_ascii_case("but") {
+                    if !not_only {
+                        but_breaks = true;
+                        break;
+                    }
+                    not_only = false;
+                }
+            }
+            let clause_break = between.contains(';') || but_breaks;
             if !clause_break && ((i > 0 && speaker_at(i - 1)) || inverted) {
                 return true;
             }
