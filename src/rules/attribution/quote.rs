@@ -406,10 +406,7 @@ fn piece_attributed(
     if let Some(be) = passive_lead_in(&text[sent_start..q.span.start]) {
         let (to, from) = (sent_start + be, q.span.end);
         let prev_credits = lo < first && {
-            let outside: String = outside_quotes(seg, window.start..sent_start)
-                .map(|r| &text[r])
-                .collect::<Vec<_>>()
-                .join(" ");
+            let outside = outside_text(text, seg, window.start..sent_start);
             reports_speech(c, &outside) || according_to_a_name(&outside)
         };
         return prev_credits
@@ -469,10 +466,7 @@ fn piece_attributed(
         if ps.end > ps.start {
             let last_sent = &seg.sentences[ps.end - 1];
             let lead = &text[last_sent.span.start..prev.end];
-            let outside: String = outside_quotes(seg, last_sent.span.start..prev.end)
-                .map(|r| &text[r])
-                .collect::<Vec<_>>()
-                .join(" ");
+            let outside = outside_text(text, seg, last_sent.span.start..prev.end);
             // The previous paragraph's last sentence attributes (`Yoon
             // said: ` or `Yoon said the plan was sound.`): wire and BBC copy
             // often give a quotation a paragraph of its own after it.
@@ -514,11 +508,7 @@ fn paragraph_source(
     if q < qi || attributed_outside_quotes(text, seg, c, around, qi, between) {
         return false;
     }
-    let s: String = outside_quotes(seg, opening)
-        .map(|r| &text[r])
-        .collect::<Vec<_>>()
-        .join(" ");
-    according_to_a_name(&s)
+    according_to_a_name(&outside_text(text, seg, opening))
 }
 
 /// Whether `s` holds `according to` and a name (`According to the Quran`,
@@ -798,6 +788,15 @@ fn attributed_outside_quotes(
         first_quote -= 1;
     }
     outside_quotes_from(seg, window, first_quote).any(|r| attributing_in(text, c, r))
+}
+
+/// The text of `window` outside all quotations, its pieces joined by
+/// spaces.
+fn outside_text(text: &str, seg: &Segmented, window: Range<usize>) -> String {
+    outside_quotes(seg, window)
+        .map(|r| &text[r])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Byte ranges of `window` not covered by any quotation of the document.
