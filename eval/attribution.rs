@@ -444,11 +444,11 @@ fn throughput(docs: &[&Doc], lint: &Linter) {
 /// Figure 6: precision and recall of `unattributed-quote` on the labelled
 /// political stories of `eval/political-news` (see its README): a
 /// quotation is flagged when a finding overlaps it.
-fn political_news(lint: &Linter, sample: &mut Sampler) {
+fn political_news(lint: &Linter, sample: &mut Sampler, name: &str, files: &[&str]) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/political-news");
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let mut stories = 0;
-    for file in ["wire.jsonl", "features.jsonl"] {
+    for file in files {
         let Ok(data) = fs::read_to_string(dir.join(file)) else {
             println!("  {file}: absent, skipped");
             continue;
@@ -502,7 +502,7 @@ fn political_news(lint: &Linter, sample: &mut Sampler) {
     }
     let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
     println!(
-        "  {stories} stories: tp={tp} fp={fp} fn={fn_} precision={:.3} recall={:.3}",
+        "  {name}: {stories} stories: tp={tp} fp={fp} fn={fn_} precision={:.3} recall={:.3}",
         ratio(tp, tp + fp),
         ratio(tp, tp + fn_)
     );
@@ -570,7 +570,13 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
         throughput(&all, &lint);
     }
     println!("6. unattributed-quote on labelled political news (eval/political-news)");
-    political_news(&lint, &mut sample);
+    political_news(
+        &lint,
+        &mut sample,
+        "first set",
+        &["wire.jsonl", "features.jsonl"],
+    );
+    political_news(&lint, &mut sample, "second set", &["second.jsonl"]);
 }
 
 fn main() {

@@ -116,6 +116,17 @@ fn kind6_borrowed_attribution() {
         // `added` that counts, not speaks.
         &format!("The county has 14 stations and added four temporary ones for the election.{quote}"),
         &format!("The county added nearly 40 polling places this year.{quote}"),
+        // An unnamed group: a plural with no determiner or name before it,
+        // past an aside, a relative clause or a preposition (in the shapes
+        // of political stories written for copydesk's evaluation).
+        &format!("Aides said he rarely lost his temper in public.{quote}"),
+        &format!("Strategists in both parties say privately that the messages working best are local.{quote}"),
+        &format!("Several teachers, interviewed last week, said the uncertainty had changed their lessons.{quote}"),
+        &format!("At the county clerk's office, employees said the phones had been ringing all afternoon.{quote}"),
+        &format!("That winter, friends say, is where the politics began.{quote}"),
+        &format!("The county's budget analysts aside, lobbyists we contacted said the choice of years does the work.{quote}"),
+        // A participle after a determiner speaks no words.
+        &format!("What works is local: a proposed warehouse behind the school.{quote}"),
     ]);
     attributed(&[
         &format!("The mayor said the plan was sound.{quote}"),
@@ -126,6 +137,14 @@ fn kind6_borrowed_attribution() {
         &format!("Officials from several agencies said the plan was sound.{quote}"),
         &format!("More than a decade ago the mayor said the plan was sound.{quote}"),
         &format!("Few were surprised when Mayor Lee said the plan was sound.{quote}"),
+        // A name, a plural that speaks for a body, a group made definite.
+        &format!("Williams said the plan was sound.{quote}"),
+        &format!("Mayor Lee, who toured the site on Monday, said the plan was sound.{quote}"),
+        &format!(
+            "At the county clerk's office, officials said the phones had been ringing.{quote}"
+        ),
+        &format!("Lee's aides said the plan was sound.{quote}"),
+        &format!("Later, in Washington, the lawmakers said the plan was sound.{quote}"),
     ]);
 }
 
@@ -270,6 +289,8 @@ fn kind8_missed_claims() {
         "If the rains fail experts warn that food prices will double.",
         // A second `but` after `not only … but` breaks the clause.
         "Mayor Lee said the plan would not only cut costs but also create jobs, but critics argue it will fail.",
+        // A vague group with an aside before it reports the claim.
+        "After the vote, critics, who had fought the plan for years, said experts believe the dam is unsafe.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }

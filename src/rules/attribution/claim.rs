@@ -788,6 +788,10 @@ mod tests {
             "Analysts polled by Reuters said growth would slow.",
             // What a named speaker reports, over `not only … but`.
             "Mayor Lee said the candidate not only has money but knows what ordinary people think.",
+            // A named speaker with an aside before the verb (BBC,
+            // bbc-politics-196).
+            "Labour peer Baroness Kennedy, who is chairing the Power Inquiry into political disengagement, said people already thought politicians engaged in dirty tricks.",
+            "Mayor Lee, however, said critics argue the plan is too costly.",
         ] {
             assert_eq!(claims(t), Vec::<String>::new(), "{t}");
         }

@@ -95,6 +95,8 @@ pub struct Compiled {
     /// The single words of the vague groups and subjects, and the unnamed
     /// evidence (`research`).
     pub(super) vague_words: FxHashSet<String>,
+    /// `group-nouns`.
+    pub(super) group_nouns: FxHashSet<String>,
 }
 
 /// Bits of [`Anchors`] kinds for the claim patterns.
@@ -188,6 +190,7 @@ impl Compiled {
                 .chain(set(&opts.evidence_nouns))
                 .filter(|w| !w.contains(' '))
                 .collect(),
+            group_nouns: set(&opts.group_nouns),
         })
     }
 }

@@ -558,9 +558,9 @@ fn paragraph_quotes(seg: &Segmented, p: usize) -> bool {
 /// speech to an identifiable source, so that a quotation paragraph after
 /// it may borrow its speaker: a speech verb in a speech sense (not `called
 /// the mayor unfit`, see `borrowing-excluded-forms`, nor `added four
-/// temporary ones`) whose subject is not a vague or plural group
-/// (`Democrats have long argued`) nor led by a quantifier (`Several of its
-/// leaders say`).
+/// temporary ones`, nor `a proposed warehouse`) whose subject is not a
+/// vague or plural group (`Democrats have long argued`, `Aides said`) nor
+/// led by a quantifier (`Several of its leaders say`).
 fn reports_speech(c: &Compiled, s: &str) -> bool {
     let toks: Vec<Tok> = Word::alphanumeric().iter(s).take(60).collect();
     let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
@@ -579,10 +579,78 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
             return true;
         };
         let pronoun = ["they", "we", "i", "you"].contains(&subject.as_ref());
-        !c.vague_words.contains(subject.as_ref())
+        // (After a determiner the form is an adjective: `a proposed
+        // warehouse`, `the stated aim`.)
+        let determiner = [
+            "a", "an", "the", "its", "his", "her", "their", "our", "my", "your",
+        ]
+        .contains(&subject.as_ref());
+        !determiner
+            && !c.vague_words.contains(subject.as_ref())
             && (!plural || pronoun)
             && !quantified(s, &toks, j - 1)
+            && !group_subject(c, s, &toks, j - 1)
     })
+}
+
+/// Whether the subject that ends at word `k` of `s` is an unnamed group, not
+/// one speaker a quotation could be credited to: its head (the word before
+/// a preposition, past an aside or a relative clause) is a plural
+/// (`Strategists in both parties say`, `Several teachers, interviewed last
+/// week, said`, `Budget analysts we contacted said`, `…, employees said`)
+/// with no determiner, possessive or name before it (`the aides`, `Lee's
+/// aides`), that is not a plural of persons or bodies that speak for
+/// themselves (`officials`, `prosecutors`, see `speaker-nouns`). Opening a
+/// sentence, where names are capitalized too, the head must be one of the
+/// `group-nouns` (`Aides said`, not `Williams said`).
+fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
+    let w = |i: usize| lower(toks[i].str(s));
+    let gap = |i: usize| &s[toks[i - 1].end..toks[i].start];
+    let mut k = k;
+    // An aside between the subject and its verb.
+    if k + 1 < toks.len() && gap(k + 1).trim() == "," {
+        if let Some(open) = (k.saturating_sub(16)..=k)
+            .rev()
+            .find(|&i| i > 0 && gap(i).contains([',', ';', '(', ')', '"', '\u{201C}']))
+        {
+            if gap(open).trim() != "," {
+                return false;
+            }
+            k = open - 1;
+        }
+    }
+    // A relative clause with a pronoun subject: `analysts we contacted`.
+    if k >= 2 && ["we", "i", "you", "they"].contains(&w(k - 1).as_ref()) {
+        k -= 2;
+    }
+    if quantified(s, toks, k) {
+        return true;
+    }
+    let start = subject_start(s, toks, k);
+    const PREPOSITIONS: [&str; 8] = ["in", "of", "from", "at", "across", "on", "with", "for"];
+    // (A name right before the verb is the speaker: `Blackburn said`.)
+    if k > 0 && is_capitalized(toks[k].str(s)) && !c.vague_words.contains(w(k).as_ref()) {
+        return false;
+    }
+    let head = (start + 1..=k)
+        .find(|&i| PREPOSITIONS.contains(&w(i).as_ref()))
+        .map_or(k, |i| i - 1);
+    let h = w(head);
+    let plural =
+        h.len() > 3 && h.ends_with('s') && !h.ends_with("ss") && h.chars().all(char::is_alphabetic);
+    const DEFINITE: [&str; 11] = [
+        "the", "these", "those", "both", "his", "her", "its", "their", "our", "my", "your",
+    ];
+    let bare = (start..head).all(|i| {
+        let m = toks[i].str(s);
+        !is_capitalized(m)
+            && !DEFINITE.contains(&lower(m).as_ref())
+            && !m.contains(['\'', '\u{2019}'])
+    });
+    let named = is_capitalized(toks[head].str(s))
+        && !c.group_nouns.contains(h.as_ref())
+        && !c.vague_words.contains(h.as_ref());
+    plural && bare && !named && !c.speaker_words.contains(h.as_ref())
 }
 
 /// Whether word `i` of `ws` is `add` in its sense of counting, a number
@@ -645,6 +713,18 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
         "thousands",
         "scores",
     ];
+    let start = subject_start(s, toks, k);
+    let w = |i: usize| toks.get(i).map(|t| lower(t.str(s))).unwrap_or_default();
+    QUANTIFIERS.contains(&w(start).as_ref())
+        || w(start) == "a"
+            && start < k
+            && ["few", "handful", "number", "couple"].contains(&w(start + 1).as_ref())
+}
+
+/// The first word of the subject that ends at word `k` of `s`: back to a
+/// clause break (punctuation, `and`, `who`, a subordinator), at most eight
+/// words.
+fn subject_start(s: &str, toks: &[Tok], k: usize) -> usize {
     // (Subordinators too: `Few were surprised when Mayor Lee said`, `More
     // than a decade ago the mayor said`.)
     const CLAUSE_OPENERS: [&str; 15] = [
@@ -662,11 +742,7 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
         }
         start -= 1;
     }
-    let w = |i: usize| toks.get(i).map(|t| lower(t.str(s))).unwrap_or_default();
-    QUANTIFIERS.contains(&w(start).as_ref())
-        || w(start) == "a"
-            && start < k
-            && ["few", "handful", "number", "couple"].contains(&w(start + 1).as_ref())
+    start
 }
 
 /// Why a quotation is not a real quote (a term, title or scare quotes), if so.

@@ -288,6 +288,10 @@ fn is_reporting_speaker(c: &Compiled, text: &str, w: &str, first: bool) -> bool 
         && (!first || !l.ends_with('s') || used_as_name(c, text, w))
 }
 
+/// The most words an aside between a speaker and a reporting verb may
+/// have (`Kennedy, who is chairing the inquiry, said`).
+const MAX_ASIDE: usize = 16;
+
 /// Whether a named or known speaker reports the claim at `hit` within its
 /// own sentence `sent`, and so answers for it: a reporting verb before the
 /// claim with its subject before it (`Barrow said he was surprised people
@@ -311,6 +315,18 @@ pub(super) fn reported_by_speaker(
             .is_some_and(|r| is_reporting_speaker(c, text, &text[r.clone()], k == 0))
     };
     let pause = |s: &str| s.contains([',', '"', '\u{201D}']);
+    // The subject before an aside set off by commas: `Baroness Kennedy,
+    // who is chairing the inquiry, said`, `Lee, however, said`.
+    let aside_subject = |i: usize| {
+        let gap = |k: usize| &text[words[k - 1].end..words[k].start];
+        if i == 0 || gap(i).trim() != "," {
+            return false;
+        }
+        (i.saturating_sub(MAX_ASIDE)..i)
+            .rev()
+            .find(|&k| k > 0 && gap(k).contains([',', ';', '(', ')', '"', '\u{201C}']))
+            .is_some_and(|k| gap(k).trim() == "," && speaker_at(k - 1))
+    };
     for (i, r) in words.iter().enumerate() {
         let verb = &text[r.clone()];
         if (r.start < hit.end && hit.start < r.end) || !c.reporting_verbs.contains(verb) {
@@ -339,7 +355,7 @@ pub(super) fn reported_by_speaker(
                 }
             }
             let clause_break = between.contains(';') || but_breaks;
-            if !clause_break && ((i > 0 && speaker_at(i - 1)) || inverted) {
+            if !clause_break && ((i > 0 && speaker_at(i - 1)) || inverted || aside_subject(i)) {
                 return true;
             }
         } else {
