@@ -125,6 +125,11 @@ fn kind6_borrowed_attribution() {
         &format!("At the county clerk's office, employees said the phones had been ringing all afternoon.{quote}"),
         &format!("That winter, friends say, is where the politics began.{quote}"),
         &format!("The county's budget analysts aside, lobbyists we contacted said the choice of years does the work.{quote}"),
+        // Two people, or an infinitive: whose words are these?
+        &format!("Whitcomb and Albemarle have barely spoken outside of meetings since January.{quote}"),
+        &format!("Marwick and Obermeyer agree on more than either would like to admit.{quote}"),
+        &format!("After the debate, the two candidates met reporters in the lobby, and each declared victory.{quote}"),
+        &format!("Both argued before the court for nearly three hours on Friday.{quote}"),
         // A participle after a determiner speaks no words.
         &format!("What works is local: a proposed warehouse behind the school.{quote}"),
     ]);
@@ -145,6 +150,8 @@ fn kind6_borrowed_attribution() {
         ),
         &format!("Lee's aides said the plan was sound.{quote}"),
         &format!("Later, in Washington, the lawmakers said the plan was sound.{quote}"),
+        &format!("Mayor Lee has repeatedly said the plan was sound.{quote}"),
+        &format!("The family said the plan was sound.{quote}"),
     ]);
 }
 

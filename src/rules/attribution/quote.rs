@@ -571,13 +571,25 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         }
         let mut j = i;
         let mut plural = false;
-        while j > 0 && c.claim_aux.contains(lower(ws[j - 1]).as_ref()) {
+        // (Past auxiliaries, and an adverb after one: `have barely
+        // spoken`.)
+        while j > 0 && {
+            let a = lower(ws[j - 1]);
+            c.claim_aux.contains(a.as_ref())
+                || a.ends_with("ly") && j >= 2 && c.claim_aux.contains(lower(ws[j - 2]).as_ref())
+        } {
             plural |= plural_aux.contains(&lower(ws[j - 1]).as_ref());
             j -= 1;
         }
         let Some(subject) = j.checked_sub(1).map(|k| lower(ws[k])) else {
             return true;
         };
+        // An infinitive tells of no words said (`declined to comment`,
+        // `would like to admit`); a pronoun for a group or for either of
+        // two names none (`Both argued`, `each declared victory`).
+        if subject == "to" || GROUP_PRONOUNS.contains(&subject.as_ref()) {
+            return false;
+        }
         let pronoun = ["they", "we", "i", "you"].contains(&subject.as_ref());
         // (After a determiner the form is an adjective: `a proposed
         // warehouse`, `the stated aim`.)
@@ -592,6 +604,20 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
             && !group_subject(c, s, &toks, j - 1)
     })
 }
+
+/// Pronouns for a group, or for either of two people (`Both argued`).
+const GROUP_PRONOUNS: [&str; 10] = [
+    "both",
+    "each",
+    "either",
+    "neither",
+    "all",
+    "everyone",
+    "everybody",
+    "none",
+    "nobody",
+    "anyone",
+];
 
 /// Whether the subject that ends at word `k` of `s` is an unnamed group, not
 /// one speaker a quotation could be credited to: its head (the word before
