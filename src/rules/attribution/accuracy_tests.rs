@@ -130,6 +130,9 @@ fn kind6_borrowed_attribution() {
         &format!("Marwick and Obermeyer agree on more than either would like to admit.{quote}"),
         &format!("After the debate, the two candidates met reporters in the lobby, and each declared victory.{quote}"),
         &format!("Both argued before the court for nearly three hours on Friday.{quote}"),
+        &format!("After the debate, aides from both campaigns crowded into a classroom, each side declaring victory.{quote}"),
+        &format!("Some who spoke during the public comment period said they had signed the petition.{quote}"),
+        &format!("She and Deputy Chief of Staff Marcus Bell met with Senate aides on Tuesday.{quote}"),
         // A participle after a determiner speaks no words.
         &format!("What works is local: a proposed warehouse behind the school.{quote}"),
     ]);
@@ -152,6 +155,9 @@ fn kind6_borrowed_attribution() {
         &format!("Later, in Washington, the lawmakers said the plan was sound.{quote}"),
         &format!("Mayor Lee has repeatedly said the plan was sound.{quote}"),
         &format!("The family said the plan was sound.{quote}"),
+        &format!("Mayor Lee, who spoke during the public comment period, said the plan was sound.{quote}"),
+        // She, after a live blog's time stamp.
+        &format!("7:09 p.m. \u{2014} She\u{2019}s into the stump speech now, starting with her father\u{2019}s job at a paper mill.{quote}"),
     ]);
 }
 

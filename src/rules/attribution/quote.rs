@@ -649,6 +649,17 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
     if k >= 2 && ["we", "i", "you", "they"].contains(&w(k - 1).as_ref()) {
         k -= 2;
     }
+    // A relative clause on the subject: `Some who spoke during the public
+    // comment period said`.
+    let start = subject_start(s, toks, k);
+    if start >= 2
+        && w(start - 1) == "who"
+        && s[toks[start - 2].end..toks[start - 1].start]
+            .trim()
+            .is_empty()
+    {
+        k = start - 2;
+    }
     if quantified(s, toks, k) {
         return true;
     }
@@ -725,7 +736,12 @@ fn adds_a_number(ws: &[&str], i: usize) -> bool {
 /// is taken back to a clause break (punctuation, `and`, `who`), at most
 /// eight words.
 fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
-    const QUANTIFIERS: [&str; 12] = [
+    const QUANTIFIERS: [&str; 17] = [
+        "each",
+        "both",
+        "either",
+        "neither",
+        "all",
         "several",
         "few",
         "many",

@@ -89,7 +89,16 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
 /// capitalized word, name of three words (`Riverside Family Services`) or
 /// name without the comma (`Granite Bend voted`).
 pub(super) fn person_subject(c: &Compiled, s: &str) -> bool {
-    let s = s.trim_start();
+    let mut s = s.trim_start();
+    // A live blog's time stamp before it (`7:09 p.m. — She is into the
+    // stump speech now`).
+    if s.starts_with(|ch: char| ch.is_ascii_digit()) {
+        if let Some(dash) = s.find(['\u{2014}', '\u{2013}']).filter(|&d| d <= 16) {
+            s = s[dash..]
+                .trim_start_matches(['\u{2014}', '\u{2013}'])
+                .trim_start();
+        }
+    }
     if !s.starts_with(char::is_alphabetic) {
         return false;
     }
@@ -102,8 +111,11 @@ pub(super) fn person_subject(c: &Compiled, s: &str) -> bool {
     let Some(&w0) = ws.get(i) else {
         return false;
     };
-    if ["he", "she"].contains(&lower(w0).as_ref()) {
-        return true;
+    if ["he", "she", "he's", "she's", "he\u{2019}s", "she\u{2019}s"].contains(&lower(w0).as_ref()) {
+        // (Not one of two: `She and Deputy Chief of Staff Marcus Bell met`.)
+        return ws
+            .get(i + 1)
+            .is_none_or(|w| !["and", "or"].contains(&lower(w).as_ref()));
     }
     // The head before the comma is all name: roles, then one or two names
     // (one only after a title: `Mayor Lee`).
