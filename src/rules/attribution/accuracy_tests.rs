@@ -64,6 +64,9 @@ fn kind3_verbless_attribution() {
         "The meeting ran late.\n\n\u{201C}Nobody here will accept a plan that ignores the river.\u{201D}\n\nThat line from Commissioner Lee was repeated by every speaker after him.",
         "Colonel Smith was shot at dawn in 1864.\n\nHis last words were: \u{201C}Tell my mother I did not run from the field.\u{201D}",
         "Readers' letters this week:\n\n\u{201C}The city should never have sold the old library to developers.\u{201D} by Anna Kim",
+        // What a speech noun names, its source the sentence's subject (a
+        // rally story written for copydesk's evaluation).
+        "The crowd picked up a chant of \u{201C}Time\u{2019}s up, Tom! Time\u{2019}s up, Tom!\u{201D} and kept it going for a minute.",
     ]);
 }
 

@@ -445,6 +445,17 @@ fn piece_attributed(
     {
         return true;
     }
+    // What a speech noun names in a running sentence, whose subject is its
+    // source (`The crowd picked up a chant of "Time's up, Tom!"`).
+    let last_two = words_of(before, usize::MAX);
+    if let [.., noun, of] = last_two.as_slice() {
+        if lower(of) == "of"
+            && c.quote_cues.is_speech_noun(noun)
+            && !before.ends_with(['.', '!', '?'])
+        {
+            return true;
+        }
+    }
     // A name right before the quotation (`Newcastle boss Graeme Souness "We
     // deserved..."`), or a quotation worked into a sentence about someone
     // (`He attributed this to "restoration of law and order..."`, `It issued
