@@ -158,8 +158,92 @@ fn group_claims(
             {
                 continue;
             }
+            let start = if bit == CLAIM_GROUP {
+                list_start(c, text, base, start)
+            } else {
+                start
+            };
             found.push((start..verb_end, kind));
         }
+    }
+}
+
+/// Where the list of vague groups that ends with the group at `start`
+/// begins, so that the finding quotes the whole subject: `Some political
+/// scientists, philosophers, historians and cultural anthropologists have
+/// argued`, not `historians and cultural anthropologists have argued`.
+/// Each earlier group joins by a comma, `and` or `or`; up to two modifiers
+/// and a quantifier before a group join it when nothing but the clause's
+/// start, a comma or a connective comes before them. `start` when no
+/// group comes before it.
+fn list_start(c: &Compiled, text: &str, base: usize, start: usize) -> usize {
+    let word_before =
+        |at: usize| last_word(text[base..at].trim_end()).map(|m| base + m.start..base + m.end);
+    // The modifiers before the group at `at`, if they open a list item.
+    let modifiers = |at: usize| {
+        let mut from = at;
+        for _ in 0..2 {
+            let Some(w) = word_before(from) else { break };
+            let gap = &text[w.end..from];
+            let word = &text[w.clone()];
+            let l = lower(word);
+            let quantifier =
+                c.vague_words.contains(l.as_ref()) && c.vague_group.find_iter(&l).next().is_none();
+            if !gap.trim().is_empty()
+                || !word.chars().all(char::is_alphabetic)
+                || c.function_words.contains(l.as_ref()) && !quantifier
+                || is_capitalized(word) && !(quantifier && text[base..w.start].trim().is_empty())
+            {
+                break;
+            }
+            from = w.start;
+            if quantifier {
+                break;
+            }
+        }
+        let opens = text[base..from].trim_end();
+        if opens.is_empty()
+            || opens.ends_with(',')
+            || last_word(opens)
+                .is_some_and(|m| ["and", "or"].contains(&lower(m.str(opens)).as_ref()))
+        {
+            from
+        } else {
+            at
+        }
+    };
+    let mut at = start;
+    let mut joined = false;
+    loop {
+        let before = text[base..at].trim_end();
+        let connective = before.strip_suffix(',').or_else(|| {
+            last_word(before)
+                .filter(|m| {
+                    m.end == before.len() && ["and", "or"].contains(&lower(m.str(before)).as_ref())
+                })
+                .map(|m| &before[..m.start])
+        });
+        let Some(rest) = connective.map(str::trim_end) else {
+            break;
+        };
+        let Some(item) = last_word(rest).filter(|m| m.end == rest.len()) else {
+            break;
+        };
+        if c.vague_group
+            .find_iter(&lower(item.str(rest)))
+            .next()
+            .is_none()
+        {
+            break;
+        }
+        at = base + item.start;
+        joined = true;
+        at = modifiers(at);
+    }
+    if joined {
+        modifiers(at)
+    } else {
+        start
     }
 }
 

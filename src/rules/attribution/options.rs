@@ -147,10 +147,9 @@ pub struct Options {
     /// speaker from the paragraph before: forms with a common non-speech
     /// sense (`called the mayor unfit`, `cited`, `smiled`).
     pub borrowing_excluded_forms: Vec<String>,
-    /// Plural nouns for people that name a group, not one speaker, when
-    /// they open a sentence (`Aides said …`): a quotation paragraph after
-    /// it borrows no speaker. A plural in lower case after the sentence's
-    /// first word counts without the list (`…, employees said`).
+    /// Plural nouns for people that name a group, not one speaker (`Aides
+    /// said …`, `…, employees said`), as the vague groups do: a quotation
+    /// paragraph after it borrows no speaker.
     pub group_nouns: Vec<String>,
     /// Cues of `weasel-words`: vague quantifiers as sources, hedges and
     /// puffery (`some say`, `is widely regarded`, `one of the greatest`),

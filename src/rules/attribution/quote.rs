@@ -13,7 +13,7 @@ use super::compiled::Compiled;
 use super::matching::PhraseSet;
 use super::prose::{last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
-use super::speaker::{names_someone, person_subject, speaker_subject};
+use super::speaker::{names_someone, person_subject, speaker_subject, MAX_ASIDE};
 use crate::words::{is_capitalized, lower, Tok, Word};
 
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
@@ -445,14 +445,14 @@ fn piece_attributed(
     {
         return true;
     }
-    // What a speech noun names in a running sentence, whose subject is its
-    // source (`The crowd picked up a chant of "Time's up, Tom!"`).
-    let last_two = words_of(before, usize::MAX);
-    if let [.., noun, of] = last_two.as_slice() {
-        if lower(of) == "of"
-            && c.quote_cues.is_speech_noun(noun)
-            && !before.ends_with(['.', '!', '?'])
-        {
+    // What a crowd cried, in a running sentence whose subject is the crowd
+    // (`The crowd picked up a chant of "Time's up, Tom!"`); not `the
+    // question of "…"`.
+    const CRIES: [&str; 7] = [
+        "chant", "chants", "cry", "cries", "shout", "shouts", "chorus",
+    ];
+    if let [.., noun, of] = words_of(before, usize::MAX).as_slice() {
+        if lower(of) == "of" && CRIES.contains(&lower(noun).as_ref()) {
             return true;
         }
     }
@@ -595,19 +595,29 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         let Some(subject) = j.checked_sub(1).map(|k| lower(ws[k])) else {
             return true;
         };
-        // An infinitive tells of no words said (`declined to comment`,
-        // `would like to admit`); a pronoun for a group or for either of
-        // two names none (`Both argued`, `each declared victory`).
-        if subject == "to" || GROUP_PRONOUNS.contains(&subject.as_ref()) {
+        // An infinitive of what was not said (`would like to admit`,
+        // `refused to say`; not `went on to say`); a pronoun for a group or
+        // for either of two names (`each declared victory`).
+        let unsaid = subject == "to"
+            && j >= 2
+            && [
+                "like",
+                "declined",
+                "refused",
+                "wanted",
+                "unwilling",
+                "reluctant",
+                "afraid",
+            ]
+            .contains(&lower(ws[j - 2]).as_ref());
+        if unsaid || GROUP_PRONOUNS.contains(&subject.as_ref()) {
             return false;
         }
         let pronoun = ["they", "we", "i", "you"].contains(&subject.as_ref());
         // (After a determiner the form is an adjective: `a proposed
         // warehouse`, `the stated aim`.)
-        let determiner = [
-            "a", "an", "the", "its", "his", "her", "their", "our", "my", "your",
-        ]
-        .contains(&subject.as_ref());
+        let determiner =
+            ["a", "an", "the", "its", "their", "our", "my", "your"].contains(&subject.as_ref());
         !determiner
             && !c.vague_words.contains(subject.as_ref())
             && (!plural || pronoun)
@@ -616,37 +626,36 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
     })
 }
 
-/// Pronouns for a group, or for either of two people (`Both argued`).
-const GROUP_PRONOUNS: [&str; 10] = [
-    "both",
+/// Pronouns for a group, or for either of two people (`each declared
+/// victory`). Not `both` nor `all`, which a joint statement has (`Both
+/// senators said in a joint statement`), nor `all` of an aside (`after
+/// all`).
+const GROUP_PRONOUNS: [&str; 7] = [
     "each",
     "either",
     "neither",
-    "all",
     "everyone",
     "everybody",
-    "none",
     "nobody",
     "anyone",
 ];
 
 /// Whether the subject that ends at word `k` of `s` is an unnamed group, not
 /// one speaker a quotation could be credited to: its head (the word before
-/// a preposition, past an aside or a relative clause) is a plural
-/// (`Strategists in both parties say`, `Several teachers, interviewed last
-/// week, said`, `Budget analysts we contacted said`, `…, employees said`)
-/// with no determiner, possessive or name before it (`the aides`, `Lee's
-/// aides`), that is not a plural of persons or bodies that speak for
-/// themselves (`officials`, `prosecutors`, see `speaker-nouns`). Opening a
-/// sentence, where names are capitalized too, the head must be one of the
-/// `group-nouns` (`Aides said`, not `Williams said`).
+/// a preposition, past an aside or a relative clause) is one of the
+/// `group-nouns` or a vague group (`Strategists in both parties say`,
+/// `Several teachers, interviewed last week, said`, `Budget analysts we
+/// contacted said`, `…, employees said`), with no determiner, possessive or
+/// name before it (`the aides`, `Lee's aides`); not any other plural, for
+/// persons and bodies that speak for themselves (`investigators`), nor one
+/// of the `speaker-nouns` (`officials`), nor a name (`Williams said`).
 fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
     let w = |i: usize| lower(toks[i].str(s));
     let gap = |i: usize| &s[toks[i - 1].end..toks[i].start];
     let mut k = k;
     // An aside between the subject and its verb.
     if k + 1 < toks.len() && gap(k + 1).trim() == "," {
-        if let Some(open) = (k.saturating_sub(16)..=k)
+        if let Some(open) = (k.saturating_sub(MAX_ASIDE)..=k)
             .rev()
             .find(|&i| i > 0 && gap(i).contains([',', ';', '(', ')', '"', '\u{201C}']))
         {
@@ -684,8 +693,6 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
         .find(|&i| PREPOSITIONS.contains(&w(i).as_ref()))
         .map_or(k, |i| i - 1);
     let h = w(head);
-    let plural =
-        h.len() > 3 && h.ends_with('s') && !h.ends_with("ss") && h.chars().all(char::is_alphabetic);
     const DEFINITE: [&str; 11] = [
         "the", "these", "those", "both", "his", "her", "its", "their", "our", "my", "your",
     ];
@@ -695,10 +702,12 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
             && !DEFINITE.contains(&lower(m).as_ref())
             && !m.contains(['\'', '\u{2019}'])
     });
-    let named = is_capitalized(toks[head].str(s))
-        && !c.group_nouns.contains(h.as_ref())
-        && !c.vague_words.contains(h.as_ref());
-    plural && bare && !named && !c.speaker_words.contains(h.as_ref())
+    let group = c.group_nouns.contains(h.as_ref())
+        || c.vague_group
+            .find_iter(&h)
+            .next()
+            .is_some_and(|m| m == (0..h.len()));
+    group && bare && !c.speaker_words.contains(h.as_ref())
 }
 
 /// Whether word `i` of `ws` is `add` in its sense of counting, a number
@@ -747,12 +756,7 @@ fn adds_a_number(ws: &[&str], i: usize) -> bool {
 /// is taken back to a clause break (punctuation, `and`, `who`), at most
 /// eight words.
 fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
-    const QUANTIFIERS: [&str; 17] = [
-        "each",
-        "both",
-        "either",
-        "neither",
-        "all",
+    const QUANTIFIERS: [&str; 12] = [
         "several",
         "few",
         "many",
@@ -769,6 +773,8 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
     let start = subject_start(s, toks, k);
     let w = |i: usize| toks.get(i).map(|t| lower(t.str(s))).unwrap_or_default();
     QUANTIFIERS.contains(&w(start).as_ref())
+        // (`each side`, `either man`; not `Each year the mayor`.)
+        || ["each", "either", "neither"].contains(&w(start).as_ref()) && k == start + 1
         || w(start) == "a"
             && start < k
             && ["few", "handful", "number", "couple"].contains(&w(start + 1).as_ref())

@@ -302,7 +302,7 @@ fn is_reporting_speaker(c: &Compiled, text: &str, w: &str, first: bool) -> bool 
 
 /// The most words an aside between a speaker and a reporting verb may
 /// have (`Kennedy, who is chairing the inquiry, said`).
-const MAX_ASIDE: usize = 16;
+pub(super) const MAX_ASIDE: usize = 16;
 
 /// Whether a named or known speaker reports the claim at `hit` within its
 /// own sentence `sent`, and so answers for it: a reporting verb before the
@@ -337,7 +337,18 @@ pub(super) fn reported_by_speaker(
         (i.saturating_sub(MAX_ASIDE)..i)
             .rev()
             .find(|&k| k > 0 && gap(k).contains([',', ';', '(', ')', '"', '\u{201C}']))
-            .is_some_and(|k| gap(k).trim() == "," && speaker_at(k - 1))
+            .is_some_and(|k| {
+                // (Not a name that is a preposition's object: `Critics of
+                // Mayor Lee, who took office in January, say`.)
+                let mut n = k - 1;
+                while n > 0 && is_capitalized(&text[words[n - 1].clone()]) {
+                    n -= 1;
+                }
+                let object = n > 0
+                    && ["of", "for", "to", "with", "from", "by", "against", "about"]
+                        .contains(&lower(&text[words[n - 1].clone()]).as_ref());
+                gap(k).trim() == "," && speaker_at(k - 1) && !object
+            })
     };
     for (i, r) in words.iter().enumerate() {
         let verb = &text[r.clone()];
