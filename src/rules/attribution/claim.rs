@@ -812,6 +812,26 @@ mod tests {
         found(text, unattributed_claims)
     }
 
+    /// A finding quotes the whole list of vague groups that is the
+    /// claim's subject (the list from the Wikipedia article on political
+    /// philosophy), with its quantifier at the clause's start.
+    #[test]
+    fn claims_quote_their_whole_list_of_groups() {
+        assert_eq!(
+            claims("Some political scientists, philosophers, historians and cultural anthropologists have argued that most political action occurs outside the state."),
+            ["Some political scientists, philosophers, historians and cultural anthropologists have argued"]
+        );
+        assert_eq!(
+            claims("Economists, analysts and some critics argue the war was lost."),
+            ["Economists, analysts and some critics argue"]
+        );
+        // A list item is a vague group: no other word joins it.
+        assert_eq!(
+            claims("After the vote, critics argue the deal was lost."),
+            ["critics argue"]
+        );
+    }
+
     #[test]
     fn vague_claims_flagged() {
         assert_eq!(claims("Experts say the plan will fail."), ["Experts say"]);
