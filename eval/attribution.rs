@@ -577,6 +577,7 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
         &["wire.jsonl", "features.jsonl"],
     );
     political_news(&lint, &mut sample, "second set", &["second.jsonl"]);
+    political_news(&lint, &mut sample, "third set (held out)", &["third.jsonl"]);
 }
 
 fn main() {
