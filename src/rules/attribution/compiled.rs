@@ -97,6 +97,10 @@ pub struct Compiled {
     pub(super) vague_words: FxHashSet<String>,
     /// `group-nouns`.
     pub(super) group_nouns: FxHashSet<String>,
+    /// `unsaid-lead-ins`.
+    pub(super) unsaid_lead_ins: FxHashSet<String>,
+    /// `cry-nouns`.
+    pub(super) cry_nouns: FxHashSet<String>,
 }
 
 /// Bits of [`Anchors`] kinds for the claim patterns.
@@ -191,6 +195,8 @@ impl Compiled {
                 .filter(|w| !w.contains(' '))
                 .collect(),
             group_nouns: set(&opts.group_nouns),
+            unsaid_lead_ins: set(&opts.unsaid_lead_ins),
+            cry_nouns: set(&opts.cry_nouns),
         })
     }
 }

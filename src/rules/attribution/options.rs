@@ -151,6 +151,13 @@ pub struct Options {
     /// said …`, `…, employees said`), as the vague groups do: a quotation
     /// paragraph after it borrows no speaker.
     pub group_nouns: Vec<String>,
+    /// Words before `to` and a speech verb that tell of words not said
+    /// (`would like to admit`, `refused to say`): such a sentence lends no
+    /// speaker to a quotation paragraph after it.
+    pub unsaid_lead_ins: Vec<String>,
+    /// Nouns for what a crowd cries: a quotation after `a chant of` has
+    /// its sentence's subject as its source.
+    pub cry_nouns: Vec<String>,
     /// Cues of `weasel-words`: vague quantifiers as sources, hedges and
     /// puffery (`some say`, `is widely regarded`, `one of the greatest`),
     /// matched case-insensitively as whole words.

@@ -448,11 +448,8 @@ fn piece_attributed(
     // What a crowd cried, in a running sentence whose subject is the crowd
     // (`The crowd picked up a chant of "Time's up, Tom!"`); not `the
     // question of "…"`.
-    const CRIES: [&str; 7] = [
-        "chant", "chants", "cry", "cries", "shout", "shouts", "chorus",
-    ];
     if let [.., noun, of] = words_of(before, usize::MAX).as_slice() {
-        if lower(of) == "of" && CRIES.contains(&lower(noun).as_ref()) {
+        if lower(of) == "of" && c.cry_nouns.contains(lower(noun).as_ref()) {
             return true;
         }
     }
@@ -596,20 +593,11 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
             return true;
         };
         // An infinitive of what was not said (`would like to admit`,
-        // `refused to say`; not `went on to say`); a pronoun for a group or
-        // for either of two names (`each declared victory`).
-        let unsaid = subject == "to"
-            && j >= 2
-            && [
-                "like",
-                "declined",
-                "refused",
-                "wanted",
-                "unwilling",
-                "reluctant",
-                "afraid",
-            ]
-            .contains(&lower(ws[j - 2]).as_ref());
+        // `refused to say`; not `went on to say`; see `unsaid-lead-ins`); a
+        // pronoun for a group or for either of two names (`each declared
+        // victory`).
+        let unsaid =
+            subject == "to" && j >= 2 && c.unsaid_lead_ins.contains(lower(ws[j - 2]).as_ref());
         if unsaid || GROUP_PRONOUNS.contains(&subject.as_ref()) {
             return false;
         }
