@@ -35,6 +35,19 @@ fn kind1_quote_paragraph_runs() {
     ]);
     // The run ends at a paragraph that is not a quotation alone.
     flagged(&["Mayor Lee spoke to reporters on Tuesday.\n\n\u{201C}We have waited long enough for this plan.\u{201D}\n\nThe council adjourned at noon.\n\n\u{201C}We will not wait another year for a decision.\u{201D}"]);
+    // A paragraph of the run may hold two quotations and nothing else.
+    attributed(&["Mayor Lee spoke to reporters on Tuesday.\n\n\u{201C}We have waited long enough for this plan.\u{201D}\n\n\u{201C}Waiting another year is not an option.\u{201D} \u{201C}The people of this city deserve better than this.\u{201D}"]);
+}
+
+/// A quotation whose attribution was cut from between two quotations
+/// (`"A," she said. "B."` left as `"A." "B."`): the first quotation's own
+/// words (`It is …`) are no speaker of the second.
+#[test]
+fn quotations_left_side_by_side_name_no_speaker() {
+    let text = "I spent an hour at a laundromat in Allentown, watching the ads cycle through. Nobody looked up.\n\n\"It is like the weather out there on the plains.\" \"It is just on. You don't argue with the weather.\"";
+    assert_eq!(quotes(text).len(), 2, "{:?}", quotes(text));
+    // With the attribution in place, both are the speaker's.
+    attributed(&["I spent an hour at a laundromat in Allentown. Nobody looked up.\n\n\"It is like the weather out there on the plains,\" Lee said. \"It is just on. You don't argue with the weather.\""]);
 }
 
 /// Kinds 2 and 5: speech verbs once missing (`continued`, `fumed`, plural

@@ -95,32 +95,35 @@ fn credited_around(
         .is_some_and(|n| c.quote_cues.refers_back(&text[n.span.clone()]))
 }
 
-/// A run of paragraphs that are each a quotation alone, after a quotation
+/// A run of paragraphs that are each quotations alone, after a quotation
 /// that is attributed: the wire convention gives a long quote a paragraph
 /// per point, its speaker named once (`Mayor Lee spoke ...` then three
-/// quotation paragraphs).
+/// quotation paragraphs). A paragraph may hold several quotations and
+/// nothing else (`"A." "B."`).
 fn continue_quote_paragraphs(
     text: &str,
     seg: &Segmented,
     groups: &[&[usize]],
     attributed: &mut [bool],
 ) {
-    let alone = |g: &[usize]| {
-        let first = &seg.quotes[g[0]];
-        let last = &seg.quotes[*g.last().unwrap()];
-        let para = seg.paragraphs[first.paragraph].clone();
-        first.paragraph == last.paragraph
-            && text[para.start..first.span.start].trim().is_empty()
-            && text[last.span.end.min(para.end)..para.end]
-                .trim()
-                .chars()
-                .all(|ch| !ch.is_alphanumeric())
+    let only_quotes = |p: usize| {
+        outside_quotes(seg, seg.paragraphs[p].clone())
+            .all(|r| text[r].chars().all(|ch| !ch.is_alphanumeric()))
     };
+    let one_paragraph =
+        |g: &[usize]| seg.quotes[g[0]].paragraph == seg.quotes[*g.last().unwrap()].paragraph;
     for g in 1..groups.len() {
         let (prev, this) = (groups[g - 1], groups[g]);
         let p = seg.quotes[this[0]].paragraph;
         let prev_p = seg.quotes[*prev.last().unwrap()].paragraph;
-        if !attributed[g] && attributed[g - 1] && p == prev_p + 1 && alone(this) && alone(prev) {
+        if !attributed[g]
+            && attributed[g - 1]
+            && (p == prev_p + 1 || p == prev_p)
+            && one_paragraph(this)
+            && one_paragraph(prev)
+            && only_quotes(p)
+            && only_quotes(prev_p)
+        {
             attributed[g] = true;
         }
     }
@@ -421,9 +424,23 @@ fn piece_attributed(
     if !q.closed && c.open_attribution.is_match(&text[q.inner.clone()]) {
         return true;
     }
-    // The speaker is the subject of the sentence right before.
-    if first > para.start && speaker_subject(c, text, &text[seg.sentences[first - 1].span.clone()])
-    {
+    // The speaker is the subject of the sentence right before; not when
+    // that sentence is a closed quotation whole (`"It is …" "B."`: the `It`
+    // is no speaker).
+    if first > para.start && {
+        let prev = seg.sentences[first - 1].span.clone();
+        let quoted = qi > 0 && {
+            let p = &seg.quotes[qi - 1];
+            p.closed
+                && prev.contains(&p.span.start)
+                && text[prev.start..p.span.start].trim().is_empty()
+                && text[p.span.end.min(prev.end)..prev.end]
+                    .trim()
+                    .chars()
+                    .all(|ch| !ch.is_alphanumeric())
+        };
+        !quoted && speaker_subject(c, text, &text[prev])
+    } {
         return true;
     }
     let sent_start = seg.sentences[first].span.start;
