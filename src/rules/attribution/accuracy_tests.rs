@@ -562,3 +562,21 @@ fn claim_messages_say_no_source_is_named() {
         f[0].message
     );
 }
+
+/// A speech verb inside a hyphenated word is no attribution (`so-called`,
+/// `swearing-in`, `much-promised`, `self-described`, `tell-all`).
+#[test]
+fn hyphenated_words_are_no_speech() {
+    flagged(&[
+        "The delay has held up the swearing-in of four school board members. \u{201C}I just want to go to work, and I want to start this week.\u{201D}",
+        "The so-called reform died in committee. \u{201C}We will fight it to the end of the session, and then some.\u{201D}",
+        "The much-promised audit never came. \u{201C}We will fight it to the end of the session, and then some.\u{201D}",
+        "The plan is a self-described compromise. \u{201C}We will fight it to the end of the session, and then some.\u{201D}",
+        "The book was billed as a tell-all account. \u{201C}We will fight it to the end of the session, and then some.\u{201D}",
+    ]);
+    // The verb on its own still attributes.
+    attributed(&[
+        "The delay has held up the swearing-in, she said. \u{201C}I just want to go to work, and I want to start this week.\u{201D}",
+        "\u{201C}We will fight it to the end of the session,\u{201D} the so-called reformer said.",
+    ]);
+}

@@ -512,9 +512,15 @@ impl PhraseSet {
         Ok(PhraseSet::Words(map, lengths))
     }
 
+    /// Whether `s` holds one of the phrases, not joined to a word by a
+    /// hyphen (see [`hyphen_joined`]).
     pub(super) fn is_match(&self, s: &str) -> bool {
         let (map, lengths) = match self {
-            PhraseSet::Regex(r) => return r.is_match(s),
+            PhraseSet::Regex(r) => {
+                return r
+                    .find_iter(s)
+                    .any(|m| !hyphen_joined(s.as_bytes(), m.range()));
+            }
             PhraseSet::Words(map, lengths) => (map, lengths),
         };
         let b = s.as_bytes();
@@ -540,7 +546,7 @@ impl PhraseSet {
                     !gap.is_empty()
                         && gap.iter().all(|&g| is_regex_space(g))
                         && b[n].eq_ignore_ascii_case(r)
-                })
+                }) && !hyphen_joined(b, w.start..prev_end)
             };
             if rests.iter().any(continues) {
                 return true;
@@ -548,6 +554,15 @@ impl PhraseSet {
         }
         false
     }
+}
+
+/// Whether the phrase at `r` of `b` is part of a hyphenated word, a
+/// letter and a hyphen on either side (`swearing-in`, `so-called`,
+/// `tell-all`, `self-described`): no speech there.
+pub(super) fn hyphen_joined(b: &[u8], r: Range<usize>) -> bool {
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    b.get(r.end) == Some(&b'-') && letter(r.end + 1)
+        || r.start >= 2 && b[r.start - 1] == b'-' && letter(r.start - 2)
 }
 
 /// The regex of phrase `p`: its words escaped, `\s+` between them.
