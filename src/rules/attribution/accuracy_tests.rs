@@ -131,6 +131,9 @@ fn kind6_borrowed_attribution() {
         &format!("Several Democratic county chairs, speaking on the condition of anonymity, worried about her record.{quote}"),
         &format!("A few residents said they were torn.{quote}"),
         &format!("Dozens of protesters said they would return.{quote}"),
+        &format!("Down the fairway, a group of young men in seed-company caps argued about the issue.{quote}"),
+        // A group introduced as a person would be.
+        &format!("Senate Republicans, who hold a one-seat majority, have insisted on closing the gap.{quote}"),
         // `added` that counts, not speaks.
         &format!("The county has 14 stations and added four temporary ones for the election.{quote}"),
         &format!("The county added nearly 40 polling places this year.{quote}"),

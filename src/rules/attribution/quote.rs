@@ -756,10 +756,10 @@ fn adds_a_number(ws: &[&str], i: usize) -> bool {
 }
 
 /// Whether the subject that ends at word `k` of `s` opens with a
-/// quantifier (`Several of its leaders say`, `and more than a few said`):
-/// a group, not one speaker a quotation could be credited to. The subject
-/// is taken back to a clause break (punctuation, `and`, `who`), at most
-/// eight words.
+/// quantifier (`Several of its leaders say`, `and more than a few said`, `a
+/// group of young men argued`): a group, not one speaker a quotation could
+/// be credited to. The subject is taken back to a clause break
+/// (punctuation, `and`, `who`), at most eight words.
 fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
     const QUANTIFIERS: [&str; 12] = [
         "several",
@@ -782,7 +782,8 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
         || ["each", "either", "neither"].contains(&w(start).as_ref()) && k == start + 1
         || w(start) == "a"
             && start < k
-            && ["few", "handful", "number", "couple"].contains(&w(start + 1).as_ref())
+            && ["few", "handful", "number", "couple", "group", "pair", "dozen"]
+                .contains(&w(start + 1).as_ref())
 }
 
 /// The first word of the subject that ends at word `k` of `s`: back to a

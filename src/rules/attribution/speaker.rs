@@ -120,6 +120,14 @@ pub(super) fn person_subject(c: &Compiled, s: &str) -> bool {
     // The head before the comma is all name: roles, then one or two names
     // (one only after a title: `Mayor Lee`).
     let rest = &ws[i..];
+    // (A group is no person: `Senate Republicans, who hold a one-seat
+    // majority, have insisted`.)
+    if rest.last().is_some_and(|w| {
+        let l = lower(w);
+        c.group_nouns.contains(l.as_ref()) || c.vague_words.contains(l.as_ref())
+    }) {
+        return false;
+    }
     let roles = rest.iter().take_while(|w| is_role(c, w)).count();
     let names = rest.len() - roles;
     head.len() < s.len()
