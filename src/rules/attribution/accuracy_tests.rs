@@ -260,7 +260,14 @@ fn kind7_non_speech_quotation_marks() {
         "Samurai became popular. \u{201C}Hyperbolizing the samurai in such a way provides international interest in certain characters\u{201D} (Moscardi, N.D.). Producers followed.",
         // The citation past the sentence's full stop.
         "Algren joins the clan. \u{201C}By the end of the film, he has clearly taken on many of the samurai traits\u{201D}. (Manion, 2006)",
+        // A page reference: the quotation is from the work cited (as
+        // Wikipedia cites pages, and as books are cited).
+        "Enforcement slowed. \"During the brief Ford administration, affirmative action took a back seat.\":145 Other issues rose.",
+        "The price may exclude the poor. \"An IPR driven regime is therefore not a regime that serves poor populations\".:1108\u{2013}9",
+        "The view was long treated as dogma. \"The field has not tested dinosaur orthodoxy severely enough.\" page 27 The book sold well.",
     ]);
+    // A time or a count after a colon is no page.
+    flagged(&["Enforcement slowed. \"During the brief Ford administration, affirmative action took a back seat\": 14 agencies cut staff."]);
     // Something else in parentheses credits nobody.
     flagged(&["Algren joins the clan. \u{201C}By the end of the film, he has clearly taken on many of the samurai traits\u{201D}. (See below.)"]);
     // A fact-check's heading: a paragraph of nothing but a quotation with

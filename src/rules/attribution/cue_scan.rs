@@ -275,8 +275,9 @@ fn citation_at(s: &str, i: usize) -> bool {
     }
 }
 
-/// `^[\s,]*(?:(?:[\u{2014}\u{2013}]|--?)\s*\p{Lu}|(?i:by)\s+\p{Lu}|AUTHOR_DATE)`:
-/// a dash or `by` credit or a citation right at the start of `after`.
+/// `^[\s,]*(?:(?:[\u{2014}\u{2013}]|--?)\s*\p{Lu}|(?i:by)\s+\p{Lu}|\.?:[0-9]|(?i:page|p\.|pp\.) [0-9]|AUTHOR_DATE)`:
+/// a dash or `by` credit, a page reference or a citation right at the
+/// start of `after`.
 pub(super) fn credited_after(after: &str) -> bool {
     let k = after.len()
         - after
@@ -299,7 +300,20 @@ pub(super) fn credited_after(after: &str) -> bool {
             return true;
         }
     }
-    citation_at(after, k)
+    page_reference(rest) || citation_at(after, k)
+}
+
+/// Whether `s` opens with a page reference, the quotation being from the
+/// work cited: `page 27`, `p. 27`, `pp. 27–9`, or a page number right
+/// after a colon, as Wikipedia cites pages (`":145`, `".:1108–9`).
+fn page_reference(s: &str) -> bool {
+    let digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    if let Some(t) = s.strip_prefix('.').unwrap_or(s).strip_prefix(':') {
+        return digit(t);
+    }
+    ["page ", "p. ", "pp. "].iter().any(|p| {
+        s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) && digit(&s[p.len()..])
+    })
 }
 
 /// `(?i:\b(?:in|by)\s+)\p{Lu}[\p{L}-]+['\u{2019}]s?\s+(?i:NOUNS)\b`: a
@@ -473,7 +487,7 @@ mod tests {
         Regexes {
             citation: regex::Regex::new(AUTHOR_DATE).unwrap(),
             credit: regex::Regex::new(&format!(
-                r"^[\s,]*(?:(?:[\u{{2014}}\u{{2013}}]|--?)\s*\p{{Lu}}|(?i:by)\s+\p{{Lu}}|{AUTHOR_DATE})"
+                r"^[\s,]*(?:(?:[\u{{2014}}\u{{2013}}]|--?)\s*\p{{Lu}}|(?i:by)\s+\p{{Lu}}|\.?:[0-9]|(?i:page|p\.|pp\.) [0-9]|{AUTHOR_DATE})"
             ))
             .unwrap(),
             possessive: regex::Regex::new(&format!(
@@ -602,6 +616,17 @@ mod tests {
         let r = regexes();
         for s in [
             "as shown (Moscovitch 2007).",
+            "\"back seat.\":145 Equal rights",
+            "\"populations\".:1108\u{2013}9",
+            "\"back seat\": 14 agencies",
+            "\"back seat\":: 14",
+            "\"enough.\" page 27 \"Most",
+            "\"enough.\" Page 27.",
+            "\"enough\" pp. 27\u{2013}9.",
+            "\"enough\" p. 4",
+            "\"enough\" p.4",
+            "\"enough\" pages 27",
+            "\"enough\" page twenty",
             "as shown ( see Moscovitch 2007a, p. 4).",
             "as shown (see moscovitch 2007).",
             "as shown (Moscardi, n.d.). Then",
