@@ -65,6 +65,19 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
         "The vote is on Friday.\n\n\u{201C}Nothing is settled until every ballot is counted,\u{201D} cautions the clerk.",
         "\u{201C}Nothing is settled until every ballot is counted,\u{201D} the report states.",
     ]);
+    // Forms that are mostly nouns attribute as a dialogue tag, right after
+    // the quotation's closing comma (the present of features).
+    attributed(&[
+        "The dam was built in a week. \"It was already dark when the technicians realised they had no bulbs,\" recalls Carlos Saldarriaga.",
+        "The dam was built in a week. \u{201C}It was already dark when the technicians realised they had no bulbs,\u{201D} the foreman remarks.",
+        "The vote is on Friday. \u{201C}Why would anyone trust the council with another bond?\u{201D} she wonders aloud.",
+        "The vote is on Friday. \"Nobody here trusts the council with another bond\", counters the clerk.",
+    ]);
+    // Not as nouns, nor after a quotation that ends its sentence.
+    flagged(&[
+        "The dam was built in a week. \"It was already dark when the technicians realised they had no bulbs.\" Product recalls followed.",
+        "The vote is on Friday. \u{201C}Nobody here trusts the council with another bond.\u{201D} The remarks drew applause.",
+    ]);
     // `States` in a name is no speech verb.
     flagged(&["The plan would cost the United States billions. \u{201C}We cannot afford this plan at all, not now.\u{201D}"]);
 }

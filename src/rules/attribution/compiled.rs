@@ -101,6 +101,8 @@ pub struct Compiled {
     pub(super) unsaid_lead_ins: FxHashSet<String>,
     /// `cry-nouns`.
     pub(super) cry_nouns: FxHashSet<String>,
+    /// `tag-forms`.
+    pub(super) tag_forms: FxHashSet<String>,
 }
 
 /// Bits of [`Anchors`] kinds for the claim patterns.
@@ -197,6 +199,7 @@ impl Compiled {
             group_nouns: set(&opts.group_nouns),
             unsaid_lead_ins: set(&opts.unsaid_lead_ins),
             cry_nouns: set(&opts.cry_nouns),
+            tag_forms: set(&opts.tag_forms),
         })
     }
 }

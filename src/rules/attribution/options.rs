@@ -158,6 +158,11 @@ pub struct Options {
     /// Nouns for what a crowd cries: a quotation after `a chant of` has
     /// its sentence's subject as its source.
     pub cry_nouns: Vec<String>,
+    /// Verb forms that attribute only as a dialogue tag, right after a
+    /// quotation's closing comma (`"…," recalls Lee`, `"…," she
+    /// recalls.`): elsewhere mostly nouns (`product recalls`, `the
+    /// remarks`).
+    pub tag_forms: Vec<String>,
     /// Cues of `weasel-words`: vague quantifiers as sources, hedges and
     /// puffery (`some say`, `is widely regarded`, `one of the greatest`),
     /// matched case-insensitively as whole words.

@@ -416,7 +416,8 @@ fn piece_attributed(
             || attributed_outside_quotes(text, seg, c, around, qi, sent_start..to)
             || attributed_outside_quotes(text, seg, c, around, qi, from..window.end);
     }
-    if attributed_outside_quotes(text, seg, c, around, qi, window) {
+    if attributed_outside_quotes(text, seg, c, around, qi, window) || dialogue_tag(text, seg, c, qi)
+    {
         return true;
     }
     // A quotation left open whose text holds the attribution the closing
@@ -508,6 +509,31 @@ fn piece_attributed(
         }
     }
     false
+}
+
+/// Whether quote piece `qi` ends in a comma, `?` or `!` (inside its marks
+/// or right after them) and a dialogue tag of `tag-forms` follows within
+/// four words, before any other punctuation: `"…," recalls Lee.`, `"…?"
+/// she wonders.`
+fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
+    let q = &seg.quotes[qi];
+    let para_end = seg.paragraphs[q.paragraph].end;
+    let after = &text[q.span.end.min(para_end)..para_end];
+    let (after, comma) = match after.strip_prefix(',') {
+        Some(rest) => (rest, true),
+        None => (after, false),
+    };
+    if !q.closed || !comma && !text[q.inner.clone()].trim_end().ends_with([',', '?', '!']) {
+        return false;
+    }
+    let end = after
+        .find([
+            '.', ',', ';', ':', '!', '?', '"', '(', '\u{201C}', '\u{201D}', '\u{2014}',
+        ])
+        .unwrap_or(after.len());
+    words_of(&after[..end], 4)
+        .iter()
+        .any(|w| c.tag_forms.contains(lower(w).as_ref()))
 }
 
 /// Whether the paragraph opens by naming the source that it goes on to
