@@ -145,6 +145,17 @@ fn kind6_borrowed_attribution() {
         &format!("A few residents said they were torn.{quote}"),
         &format!("Dozens of protesters said they would return.{quote}"),
         &format!("Down the fairway, a group of young men in seed-company caps argued about the issue.{quote}"),
+        // A plural spread over several places or sides, a group past a
+        // phrase that names someone, a number of people, a verb joined to
+        // a group's, and `none` (political stories written for copydesk's
+        // evaluation by writers who had not read its rules).
+        &format!("Superintendents in several districts said they had delayed hiring decisions.{quote}"),
+        &format!("Lawmakers in both parties said privately that they expect a deal before the end of July.{quote}"),
+        &format!("People close to Achterberg said he has no plans to put a counteroffer on paper.{quote}"),
+        &format!("Two people familiar with the talks said a deal was close.{quote}"),
+        &format!("Officials from several agencies said the plan was sound.{quote}"),
+        &format!("Friends at the Statehouse said he had planned his own funeral down to the hymns, and had asked that it be kept short.{quote}"),
+        &format!("Aides have privately grumbled about the senator, though none would criticize her on the record.{quote}"),
         // A group introduced as a person would be.
         &format!("Senate Republicans, who hold a one-seat majority, have insisted on closing the gap.{quote}"),
         // `added` that counts, not speaks.
@@ -173,9 +184,10 @@ fn kind6_borrowed_attribution() {
         &format!("The mayor said the plan was sound.{quote}"),
         &format!("The mayor added that the plan was sound.{quote}"),
         &format!("They have argued for years that the tax is unfair.{quote}"),
-        // A quantifier inside the subject, not leading it, or before
-        // another clause (from a review of this change).
-        &format!("Officials from several agencies said the plan was sound.{quote}"),
+        // A quantifier before another clause (from a review of this
+        // change); a plural in one place, and a verb joined to a name's.
+        &format!("Officials in the mayor's office said the plan was sound.{quote}"),
+        &format!("Mayor Lee smiled and said the plan was sound.{quote}"),
         &format!("More than a decade ago the mayor said the plan was sound.{quote}"),
         &format!("Few were surprised when Mayor Lee said the plan was sound.{quote}"),
         // A name, a plural that speaks for a body, a group made definite.

@@ -616,10 +616,12 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
     let toks: Vec<Tok> = Word::alphanumeric().iter(s).take(60).collect();
     let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
     let plural_aux = ["have", "do", "are", "were"];
+    let mut seen = false;
     ws.iter().enumerate().any(|(i, w)| {
         if !c.borrow_forms.contains(lower(w).as_ref()) || adds_a_number(&ws, i) {
             return false;
         }
+        let after_another = std::mem::replace(&mut seen, true);
         let mut j = i;
         let mut plural = false;
         // (Past auxiliaries, and an adverb after one: `have barely
@@ -641,7 +643,11 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         // victory`).
         let unsaid =
             subject == "to" && j >= 2 && c.unsaid_lead_ins.contains(lower(ws[j - 2]).as_ref());
-        if unsaid || GROUP_PRONOUNS.contains(&subject.as_ref()) {
+        // A verb joined to a speech verb before it shares that one's
+        // subject (`Friends at the Statehouse said …, and had asked that
+        // …`).
+        let joined = after_another && ["and", "or", "but"].contains(&subject.as_ref());
+        if unsaid || joined || GROUP_PRONOUNS.contains(&subject.as_ref()) {
             return false;
         }
         let pronoun = ["they", "we", "i", "you"].contains(&subject.as_ref());
@@ -661,7 +667,7 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
 /// victory`). Not `both` nor `all`, which a joint statement has (`Both
 /// senators said in a joint statement`), nor `all` of an aside (`after
 /// all`).
-const GROUP_PRONOUNS: [&str; 7] = [
+const GROUP_PRONOUNS: [&str; 8] = [
     "each",
     "either",
     "neither",
@@ -669,6 +675,7 @@ const GROUP_PRONOUNS: [&str; 7] = [
     "everybody",
     "nobody",
     "anyone",
+    "none",
 ];
 
 /// Whether the subject that ends at word `k` of `s` is an unnamed group, not
@@ -679,7 +686,9 @@ const GROUP_PRONOUNS: [&str; 7] = [
 /// contacted said`, `…, employees said`), with no determiner, possessive or
 /// name before it (`the aides`, `Lee's aides`); not any other plural, for
 /// persons and bodies that speak for themselves (`investigators`), nor one
-/// of the `speaker-nouns` (`officials`), nor a name (`Williams said`).
+/// of the `speaker-nouns` (`officials`), nor a name (`Williams said`); or
+/// any plural spread by a phrase over several places or sides (`Election
+/// officials in several counties said`).
 fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
     let w = |i: usize| lower(toks[i].str(s));
     let gap = |i: usize| &s[toks[i - 1].end..toks[i].start];
@@ -715,22 +724,55 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
         return true;
     }
     let start = subject_start(s, toks, k);
-    const PREPOSITIONS: [&str; 8] = ["in", "of", "from", "at", "across", "on", "with", "for"];
-    // (A name right before the verb is the speaker: `Blackburn said`.)
-    if k > 0 && is_capitalized(toks[k].str(s)) && !c.vague_words.contains(w(k).as_ref()) {
-        return false;
-    }
-    let head = (start + 1..=k)
+    const PREPOSITIONS: [&str; 9] = [
+        "in", "of", "from", "at", "across", "on", "with", "for", "to",
+    ];
+    let mut head = (start + 1..=k)
         .find(|&i| PREPOSITIONS.contains(&w(i).as_ref()))
         .map_or(k, |i| i - 1);
+    // (Past an adjective or participle that takes the phrase: `People close
+    // to Achterberg`, `people familiar with the talks`, `volunteers
+    // knocking on doors`.)
+    if head > start && head < k && {
+        let a = w(head);
+        ["close", "familiar", "loyal", "allied", "opposed", "near"].contains(&a.as_ref())
+            || a.ends_with("ing")
+    } {
+        head -= 1;
+    }
+    // (A name right before the verb is the speaker: `Blackburn said`; not
+    // a name in a phrase after the head: `Friends at the Statehouse said`.)
+    if head == k
+        && k > 0
+        && is_capitalized(toks[k].str(s))
+        && !c.vague_words.contains(w(k).as_ref())
+    {
+        return false;
+    }
     let h = w(head);
+    // A plural spread over several places or sides is no one speaker,
+    // whatever its noun (`Election officials in several counties said`,
+    // `Lawmakers in both parties said privately`).
+    const SPREAD: [&str; 16] = [
+        "several", "both", "many", "various", "multiple", "numerous", "other", "all", "two",
+        "three", "four", "five", "six", "seven", "eight", "dozens",
+    ];
+    let spread = head < k
+        && h.ends_with('s')
+        && (head == start || !is_capitalized(toks[head].str(s)))
+        && (head + 1..=k).any(|i| SPREAD.contains(&w(i).as_ref()));
+    if spread {
+        return true;
+    }
     const DEFINITE: [&str; 11] = [
         "the", "these", "those", "both", "his", "her", "its", "their", "our", "my", "your",
     ];
+    // (A number is no name: `Two people familiar with the talks said`.)
     let bare = (start..head).all(|i| {
         let m = toks[i].str(s);
-        !is_capitalized(m)
-            && !DEFINITE.contains(&lower(m).as_ref())
+        let l = lower(m);
+        (!is_capitalized(m) || SPREAD.contains(&l.as_ref()))
+            && !DEFINITE.contains(&l.as_ref())
             && !m.contains(['\'', '\u{2019}'])
     });
     let group = c.group_nouns.contains(h.as_ref())
@@ -818,9 +860,9 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
 fn subject_start(s: &str, toks: &[Tok], k: usize) -> usize {
     // (Subordinators too: `Few were surprised when Mayor Lee said`, `More
     // than a decade ago the mayor said`.)
-    const CLAUSE_OPENERS: [&str; 15] = [
+    const CLAUSE_OPENERS: [&str; 17] = [
         "and", "but", "while", "as", "who", "that", "which", "when", "after", "before", "since",
-        "because", "if", "until", "ago",
+        "because", "if", "until", "ago", "though", "although",
     ];
     let mut start = k;
     while start > 0 && k - start < 8 {
