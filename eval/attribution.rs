@@ -578,7 +578,12 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     );
     political_news(&lint, &mut sample, "second set", &["second.jsonl"]);
     political_news(&lint, &mut sample, "third set (held out)", &["third.jsonl"]);
-    political_news(&lint, &mut sample, "fourth set (web formats)", &["fourth.jsonl"]);
+    political_news(
+        &lint,
+        &mut sample,
+        "fourth set (web formats)",
+        &["fourth.jsonl"],
+    );
 }
 
 fn main() {

@@ -94,6 +94,9 @@ fn kind3_verbless_attribution() {
         // rally story written for copydesk's evaluation).
         "The crowd picked up a chant of \u{201C}Time\u{2019}s up, Tom! Time\u{2019}s up, Tom!\u{201D} and kept it going for a minute.",
     ]);
+    // A bullet after it is no credit line (an Axios-style item written for
+    // copydesk's evaluation).
+    flagged(&["Several offices privately worry about the vote.\n\n- \"We have the votes to table it, and everybody at that lunch knows it.\"\n\n- One senior aide, granted anonymity to describe private talks, said the vote would be close."]);
     // Other speech nouns name no source (from a review of this change).
     flagged(&["At the hearing, the question of \u{201C}Who approved the payments, and when did the board find out?\u{201D} went unanswered for hours."]);
 }

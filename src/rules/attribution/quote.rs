@@ -80,9 +80,13 @@ fn credited_around(
     {
         return true;
     }
+    // A credit line opening the next paragraph (`— Maria Lopez,
+    // Philadelphia.`): a short one, not a bullet (`- One senior aide, granted
+    // anonymity, said: …`).
     if after.trim().is_empty() {
         if let Some(next) = seg.paragraphs.get(last.paragraph + 1) {
-            if c.quote_cues.credited_after(&text[next.clone()]) {
+            let next = &text[next.clone()];
+            if c.quote_cues.credited_after(next) && words_of(next, 13).len() <= 12 {
                 return true;
             }
         }
