@@ -191,6 +191,7 @@ fn kind6_borrowed_attribution() {
         // change); a plural in one place, and a verb joined to a name's.
         &format!("Officials in the mayor's office said the plan was sound.{quote}"),
         &format!("Mayor Lee smiled and said the plan was sound.{quote}"),
+        &format!("Lindstrom pushed back, noting that several Democratic mayors have criticized the bill.{quote}"),
         &format!("More than a decade ago the mayor said the plan was sound.{quote}"),
         &format!("Few were surprised when Mayor Lee said the plan was sound.{quote}"),
         // A name, a plural that speaks for a body, a group made definite.
