@@ -584,6 +584,7 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
         "fourth set (web formats)",
         &["fourth.jsonl"],
     );
+    political_news(&lint, &mut sample, "fifth set (held out)", &["fifth.jsonl"]);
 }
 
 fn main() {
