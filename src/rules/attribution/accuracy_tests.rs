@@ -73,7 +73,14 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
         "The vote is on Friday. \u{201C}Why would anyone trust the council with another bond?\u{201D} she wonders aloud.",
         "The vote is on Friday. \"Nobody here trusts the council with another bond\", counters the clerk.",
     ]);
-    // Not as nouns, nor after a quotation that ends its sentence.
+    // Not as nouns, nor after a quotation that ends its sentence, nor a
+    // capital after `?` or `!` that opens the next one (from a review of
+    // this change).
+    flagged(&[
+        "The shooting was the third this year.\n\n\"Not one more child!\" Calls for stricter gun laws grew louder after the funeral.",
+        "Rents rose 14 percent.\n\n\"How is anyone supposed to live here?\" The mayor's plan offers little relief.",
+    ]);
+    attributed(&["\"Is this really the best we can do for these families?\" Lee wonders."]);
     flagged(&[
         "The dam was built in a week. \"It was already dark when the technicians realised they had no bulbs.\" Product recalls followed.",
         "The vote is on Friday. \u{201C}Nobody here trusts the council with another bond.\u{201D} The remarks drew applause.",
@@ -95,8 +102,13 @@ fn kind3_verbless_attribution() {
         "The crowd picked up a chant of \u{201C}Time\u{2019}s up, Tom! Time\u{2019}s up, Tom!\u{201D} and kept it going for a minute.",
     ]);
     // A bullet after it is no credit line (an Axios-style item written for
-    // copydesk's evaluation).
-    flagged(&["Several offices privately worry about the vote.\n\n- \"We have the votes to table it, and everybody at that lunch knows it.\"\n\n- One senior aide, granted anonymity to describe private talks, said the vote would be close."]);
+    // copydesk's evaluation), nor a page.
+    flagged(&[
+        "Several offices privately worry about the vote.\n\n- \"We have the votes to table it, and everybody at that lunch knows it.\"\n\n- One senior aide, granted anonymity to describe private talks, said the vote would be close.",
+        "The county board met Tuesday night.\n\n\"We need more money for the roads, and we need it now.\"\n\nPage 3 of the agenda lists the proposed repairs.",
+    ]);
+    // A long credit line is one all the same (from a review of this change).
+    attributed(&["The flooding reached the third step.\n\n\"I have lived on this street for 40 years, and I have never seen it this bad.\"\n\n\u{2014} Dolores Whitfield, 77, a retired postal worker who has lived on Elm Street since 1984"]);
     // Other speech nouns name no source (from a review of this change).
     flagged(&["At the hearing, the question of \u{201C}Who approved the payments, and when did the board find out?\u{201D} went unanswered for hours."]);
 }
@@ -157,7 +169,8 @@ fn kind6_borrowed_attribution() {
         &format!("People close to Achterberg said he has no plans to put a counteroffer on paper.{quote}"),
         &format!("Two people familiar with the talks said a deal was close.{quote}"),
         &format!("Officials from several agencies said the plan was sound.{quote}"),
-        &format!("Friends at the Statehouse said he had planned his own funeral down to the hymns, and had asked that it be kept short.{quote}"),
+        &format!("Friends at the Statehouse said he had planned his own funeral down to the hymns.{quote}"),
+        &format!("Critics pushed back, noting that the program had never been audited.{quote}"),
         &format!("Aides have privately grumbled about the senator, though none would criticize her on the record.{quote}"),
         // A group introduced as a person would be.
         &format!("Senate Republicans, who hold a one-seat majority, have insisted on closing the gap.{quote}"),
@@ -191,6 +204,19 @@ fn kind6_borrowed_attribution() {
         // change); a plural in one place, and a verb joined to a name's.
         &format!("Officials in the mayor's office said the plan was sound.{quote}"),
         &format!("Mayor Lee smiled and said the plan was sound.{quote}"),
+        // A verb joined by `and` has its own subject; a group noun opens a
+        // name; a group's statement or letter is one voice; a number in a
+        // name or made definite spreads nothing (from a review of this
+        // change).
+        &format!("Friends of the Earth said in a statement that the decision was a betrayal.{quote}"),
+        &format!("Students for Fair Admissions said it would ask the Supreme Court to hear the case.{quote}"),
+        &format!("Democrats in the House said in a statement that the bill would not pass.{quote}"),
+        &format!("Senators from both parties said in a joint statement that the deal was fair.{quote}"),
+        &format!("Executives at Six Flags said the park would reopen on Saturday.{quote}"),
+        &format!("Officials at the All England Club said play would resume on Tuesday morning.{quote}"),
+        &format!("Prosecutors in the two cases said they would seek the death penalty.{quote}"),
+        &format!("Neighbors said the fire spread quickly, and Fire Chief Dana Ortiz arrived within minutes and said the building was a total loss.{quote}"),
+        &format!("The mayor unveiled the proposed budget on Monday and said it would not raise property taxes.{quote}"),
         &format!("Lindstrom pushed back, noting that several Democratic mayors have criticized the bill.{quote}"),
         &format!("More than a decade ago the mayor said the plan was sound.{quote}"),
         &format!("Few were surprised when Mayor Lee said the plan was sound.{quote}"),
@@ -613,7 +639,14 @@ fn hyphenated_words_are_no_speech() {
         "The plan is a self-described compromise. \u{201C}We will fight it to the end of the session, and then some.\u{201D}",
         "The book was billed as a tell-all account. \u{201C}We will fight it to the end of the session, and then some.\u{201D}",
     ]);
-    // The verb on its own still attributes.
+    // The verb on its own still attributes, and so does a verb with a
+    // prefix that keeps it a verb, or a hyphen for a dash (from a review
+    // of this change).
+    attributed(&[
+        "The mayor smiled when the question came.\n\n\"Maybe I should just run for president instead,\" she half-joked.",
+        "The governor posted a link late Tuesday.\n\n\"Read this before you vote,\" she re-tweeted.",
+        "The chairman opened the meeting at 7 p.m.\n\n\"We have a lot to get through tonight,\" he said-and then the power went out.",
+    ]);
     attributed(&[
         "The delay has held up the swearing-in, she said. \u{201C}I just want to go to work, and I want to start this week.\u{201D}",
         "\u{201C}We will fight it to the end of the session,\u{201D} the so-called reformer said.",

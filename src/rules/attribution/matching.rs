@@ -556,13 +556,35 @@ impl PhraseSet {
     }
 }
 
-/// Whether the phrase at `r` of `b` is part of a hyphenated word, a
-/// letter and a hyphen on either side (`swearing-in`, `so-called`,
-/// `tell-all`, `self-described`): no speech there.
+/// Whether the phrase at `r` of `b` is part of a hyphenated word that is
+/// no speech: a letter and a hyphen after it (`swearing-in`, `tell-all`),
+/// or before it a prefix that makes an adjective of it (`so-called`,
+/// `self-described`, `much-promised`); not a prefix that keeps the verb
+/// (`she half-joked`, `co-wrote`, `re-tweeted`).
 pub(super) fn hyphen_joined(b: &[u8], r: Range<usize>) -> bool {
+    const ADJECTIVE_PREFIXES: [&[u8]; 19] = [
+        b"so", b"self", b"much", b"long", b"oft", b"often", b"ill", b"well", b"widely", b"highly",
+        b"hotly", b"little", b"most", b"least", b"best", b"never", b"ever", b"twice", b"un",
+    ];
     let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
-    b.get(r.end) == Some(&b'-') && letter(r.end + 1)
-        || r.start >= 2 && b[r.start - 1] == b'-' && letter(r.start - 2)
+    if b.get(r.end) == Some(&b'-') && letter(r.end + 1) {
+        // (Not a hyphen for a dash: `he said-and then the power went out`.)
+        let mut e = r.end + 1;
+        while letter(e) {
+            e += 1;
+        }
+        let next = b[r.end + 1..e].to_ascii_lowercase();
+        return ![&b"and"[..], b"but", b"or", b"then"].contains(&next.as_slice());
+    }
+    if r.start >= 2 && b[r.start - 1] == b'-' && letter(r.start - 2) {
+        let mut p = r.start - 1;
+        while p > 0 && b[p - 1].is_ascii_alphabetic() {
+            p -= 1;
+        }
+        let prefix = b[p..r.start - 1].to_ascii_lowercase();
+        return ADJECTIVE_PREFIXES.contains(&prefix.as_slice());
+    }
+    false
 }
 
 /// The regex of phrase `p`: its words escaped, `\s+` between them.

@@ -81,12 +81,18 @@ fn credited_around(
         return true;
     }
     // A credit line opening the next paragraph (`— Maria Lopez,
-    // Philadelphia.`): a short one, not a bullet (`- One senior aide, granted
-    // anonymity, said: …`).
+    // Philadelphia.`): a dash or `by` and a name, with no speech or
+    // quotation of its own, as a bullet has (`- One senior aide, granted
+    // anonymity, said: …`), nor a page (`Page 3 of the agenda lists`).
     if after.trim().is_empty() {
         if let Some(next) = seg.paragraphs.get(last.paragraph + 1) {
             let next = &text[next.clone()];
-            if c.quote_cues.credited_after(next) && words_of(next, 13).len() <= 12 {
+            let line = next.trim_start();
+            if line.starts_with(['\u{2014}', '\u{2013}', '-', 'b', 'B'])
+                && c.quote_cues.credited_after(next)
+                && !line.contains(['"', '\u{201C}', '\u{201D}'])
+                && !c.attributing.is_match(line)
+            {
                 return true;
             }
         }
@@ -535,9 +541,26 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
             '.', ',', ';', ':', '!', '?', '"', '(', '\u{201C}', '\u{201D}', '\u{2014}',
         ])
         .unwrap_or(after.len());
-    words_of(&after[..end], 4)
-        .iter()
-        .any(|w| c.tag_forms.contains(lower(w).as_ref()))
+    let words = words_of(&after[..end], 4);
+    let tag = |w: &&str| c.tag_forms.contains(lower(w).as_ref());
+    if comma || text[q.inner.clone()].trim_end().ends_with(',') {
+        return words.iter().any(tag);
+    }
+    // After `?` or `!` a capital may open the next sentence (`"Not one
+    // more child!" Calls for stricter laws grew`): the tag opens in lower
+    // case (`she wonders`, `asks Lee`), or is a name and the verb alone
+    // (`Lee wonders.`).
+    match words.as_slice() {
+        [first, ..] if first.starts_with(char::is_lowercase) => words.iter().any(tag),
+        [name @ .., verb] => {
+            !name.is_empty()
+                && tag(verb)
+                && name
+                    .iter()
+                    .all(|w| is_capitalized(w) && !c.function_words.contains(lower(w).as_ref()))
+        }
+        [] => false,
+    }
 }
 
 /// Whether the paragraph opens by naming the source that it goes on to
@@ -620,12 +643,15 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
     let toks: Vec<Tok> = Word::alphanumeric().iter(s).take(60).collect();
     let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
     let plural_aux = ["have", "do", "are", "were"];
-    let mut seen = false;
     ws.iter().enumerate().any(|(i, w)| {
         if !c.borrow_forms.contains(lower(w).as_ref()) || adds_a_number(&ws, i) {
             return false;
         }
-        let after_another = std::mem::replace(&mut seen, true);
+        // A participle after a comma has the sentence's subject: not when
+        // that opens with a group (`Critics pushed back, noting that …`).
+        if i > 0 && w.ends_with("ing") && s[toks[i - 1].end..toks[i].start].contains(',') {
+            return !opens_with_group(c, s, &toks);
+        }
         let mut j = i;
         let mut plural = false;
         // (Past auxiliaries, and an adverb after one: `have barely
@@ -647,24 +673,52 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         // victory`).
         let unsaid =
             subject == "to" && j >= 2 && c.unsaid_lead_ins.contains(lower(ws[j - 2]).as_ref());
-        // A verb joined to a speech verb before it shares that one's
-        // subject (`Friends at the Statehouse said …, and had asked that
-        // …`).
-        let joined = after_another && ["and", "or", "but"].contains(&subject.as_ref());
-        if unsaid || joined || GROUP_PRONOUNS.contains(&subject.as_ref()) {
+        if unsaid || GROUP_PRONOUNS.contains(&subject.as_ref()) {
             return false;
         }
         let pronoun = ["they", "we", "i", "you"].contains(&subject.as_ref());
+        // What a group says in a statement or letter is one voice
+        // (`Senators from both parties said in a joint statement`).
+        let one_voice = ws.get(i + 1).is_some_and(|a| lower(a) == "in")
+            && ws
+                .get(i + 2)
+                .is_some_and(|a| ["a", "an"].contains(&lower(a).as_ref()))
+            && ws[i + 3..].iter().take(2).any(|n| {
+                [
+                    "statement",
+                    "letter",
+                    "communique",
+                    "release",
+                    "declaration",
+                ]
+                .contains(&lower(n).as_ref())
+            });
         // (After a determiner the form is an adjective: `a proposed
         // warehouse`, `the stated aim`.)
         let determiner =
             ["a", "an", "the", "its", "their", "our", "my", "your"].contains(&subject.as_ref());
         !determiner
             && !c.vague_words.contains(subject.as_ref())
-            && (!plural || pronoun)
-            && !quantified(s, &toks, j - 1)
-            && !group_subject(c, s, &toks, j - 1)
+            && (one_voice
+                || (!plural || pronoun)
+                    && !quantified(s, &toks, j - 1)
+                    && !group_subject(c, s, &toks, j - 1))
     })
+}
+
+/// Whether sentence `s` (its words `toks`) opens with an unnamed group as
+/// its subject: a quantifier (`Several critics`) or a word of the
+/// `group-nouns` or the vague groups (`Critics`, `Aides`).
+fn opens_with_group(c: &Compiled, s: &str, toks: &[Tok]) -> bool {
+    let Some(first) = toks.first().map(|t| lower(t.str(s))) else {
+        return false;
+    };
+    quantified(s, toks, 0)
+        || c.group_nouns.contains(first.as_ref())
+        || c.vague_group
+            .find_iter(&first)
+            .next()
+            .is_some_and(|m| m == (0..first.len()))
 }
 
 /// Pronouns for a group, or for either of two people (`each declared
@@ -744,6 +798,18 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
     } {
         head -= 1;
     }
+    // (A group noun that opens a name: `Friends of the Earth`, `Students
+    // for Fair Admissions`.)
+    if head < k && ["of", "for"].contains(&w(head + 1).as_ref()) && {
+        let n = if head + 2 < k && w(head + 2) == "the" {
+            head + 3
+        } else {
+            head + 2
+        };
+        n <= k && is_capitalized(toks[n].str(s))
+    } {
+        return false;
+    }
     // (A name right before the verb is the speaker: `Blackburn said`; not
     // a name in a phrase after the head: `Friends at the Statehouse said`.)
     if head == k
@@ -761,10 +827,16 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
         "several", "both", "many", "various", "multiple", "numerous", "other", "all", "two",
         "three", "four", "five", "six", "seven", "eight", "dozens",
     ];
+    // (In lower case, not in a name, `Six Flags`, `the Group of Seven`;
+    // nor made definite, `the two cases`.)
     let spread = head < k
         && h.ends_with('s')
         && (head == start || !is_capitalized(toks[head].str(s)))
-        && (head + 1..=k).any(|i| SPREAD.contains(&w(i).as_ref()));
+        && (head + 1..=k).any(|i| {
+            SPREAD.contains(&w(i).as_ref())
+                && !is_capitalized(toks[i].str(s))
+                && !["the", "these", "those", "its", "their"].contains(&w(i - 1).as_ref())
+        });
     if spread {
         return true;
     }
