@@ -80,7 +80,11 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
         "The shooting was the third this year.\n\n\"Not one more child!\" Calls for stricter gun laws grew louder after the funeral.",
         "Rents rose 14 percent.\n\n\"How is anyone supposed to live here?\" The mayor's plan offers little relief.",
     ]);
-    attributed(&["\"Is this really the best we can do for these families?\" Lee wonders."]);
+    attributed(&[
+        "\"Is this really the best we can do for these families?\" Lee wonders.",
+        // Past a title's full stop (from a review of this change).
+        "The vote is Friday. \"Nobody here trusts the council with another bond,\" Rep. Ilhan Omar states.",
+    ]);
     flagged(&[
         "The dam was built in a week. \"It was already dark when the technicians realised they had no bulbs.\" Product recalls followed.",
         "The vote is on Friday. \u{201C}Nobody here trusts the council with another bond.\u{201D} The remarks drew applause.",

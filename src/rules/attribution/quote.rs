@@ -536,11 +536,25 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
     if !q.closed || !comma && !text[q.inner.clone()].trim_end().ends_with([',', '?', '!']) {
         return false;
     }
-    let end = after
-        .find([
-            '.', ',', ';', ':', '!', '?', '"', '(', '\u{201C}', '\u{201D}', '\u{2014}',
-        ])
-        .unwrap_or(after.len());
+    // The clause after it, past a title's full stop (`Rep. Ilhan Omar
+    // states.`).
+    let stops = [
+        '.', ',', ';', ':', '!', '?', '"', '(', '\u{201C}', '\u{201D}', '\u{2014}',
+    ];
+    let mut end = after.len();
+    let mut from = 0;
+    while let Some(k) = after[from..].find(stops).map(|k| from + k) {
+        let title = after[k..].starts_with('.')
+            && after[..k]
+                .rsplit(|ch: char| !ch.is_alphabetic())
+                .next()
+                .is_some_and(|w| c.person_titles.contains(lower(w).as_ref()));
+        if !title {
+            end = k;
+            break;
+        }
+        from = k + 1;
+    }
     let words = words_of(&after[..end], 4);
     let tag = |w: &&str| c.tag_forms.contains(lower(w).as_ref());
     if comma || text[q.inner.clone()].trim_end().ends_with(',') {
