@@ -79,6 +79,9 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
     flagged(&[
         "The shooting was the third this year.\n\n\"Not one more child!\" Calls for stricter gun laws grew louder after the funeral.",
         "Rents rose 14 percent.\n\n\"How is anyone supposed to live here?\" The mayor's plan offers little relief.",
+        // A form opening the tag needs its subject after it (from a second
+        // review).
+        "The outage began at noon. \"Our systems are experiencing an unexpected technical issue right now,\" reports from customers in three states began appearing online.",
     ]);
     attributed(&[
         "\"Is this really the best we can do for these families?\" Lee wonders.",
@@ -111,7 +114,14 @@ fn kind3_verbless_attribution() {
         "Several offices privately worry about the vote.\n\n- \"We have the votes to table it, and everybody at that lunch knows it.\"\n\n- One senior aide, granted anonymity to describe private talks, said the vote would be close.",
         "The county board met Tuesday night.\n\n\"We need more money for the roads, and we need it now.\"\n\nPage 3 of the agenda lists the proposed repairs.",
     ]);
-    // A long credit line is one all the same (from a review of this change).
+    // A long credit line is one all the same, and so is one with a
+    // statement, a participle or a name that is a verb (from reviews of this
+    // change).
+    attributed(&[
+        "The bill passed 51-49.\n\n- \"This bill is a gift to the largest polluters in the country, full stop.\"\n\n- Sen. Sheldon Whitehouse, in a statement",
+        "The river crested at noon.\n\n\"We need the state to treat this like the disaster it is, not like a bad thunderstorm.\"\n\n\u{2014} Mayor Tom Becker, speaking at a news conference Wednesday",
+        "\"Every empire tells itself and the world that it is unlike all other empires.\"\n\n\u{2014} Edward Said",
+    ]);
     attributed(&["The flooding reached the third step.\n\n\"I have lived on this street for 40 years, and I have never seen it this bad.\"\n\n\u{2014} Dolores Whitfield, 77, a retired postal worker who has lived on Elm Street since 1984"]);
     // Other speech nouns name no source (from a review of this change).
     flagged(&["At the hearing, the question of \u{201C}Who approved the payments, and when did the board find out?\u{201D} went unanswered for hours."]);
@@ -172,9 +182,14 @@ fn kind6_borrowed_attribution() {
         &format!("Lawmakers in both parties said privately that they expect a deal before the end of July.{quote}"),
         &format!("People close to Achterberg said he has no plans to put a counteroffer on paper.{quote}"),
         &format!("Two people familiar with the talks said a deal was close.{quote}"),
+        &format!("Senate aides said the bill was dead.{quote}"),
+        &format!("On Monday, Marchetti aides said the governor was furious.{quote}"),
         &format!("Officials from several agencies said the plan was sound.{quote}"),
         &format!("Friends at the Statehouse said he had planned his own funeral down to the hymns.{quote}"),
         &format!("Critics pushed back, noting that the program had never been audited.{quote}"),
+        &format!("Still, some parents remain unconvinced, saying the district has made such promises before.{quote}"),
+        &format!("After the vote, several conservative members lingered outside the chamber, saying leadership had broken its promise.{quote}"),
+        &format!("The backlog has grown every year. It is worth noting that the county has not hired a new judge in a decade.{quote}"),
         &format!("Aides have privately grumbled about the senator, though none would criticize her on the record.{quote}"),
         // A group introduced as a person would be.
         &format!("Senate Republicans, who hold a one-seat majority, have insisted on closing the gap.{quote}"),
@@ -219,6 +234,17 @@ fn kind6_borrowed_attribution() {
         &format!("Executives at Six Flags said the park would reopen on Saturday.{quote}"),
         &format!("Officials at the All England Club said play would resume on Tuesday morning.{quote}"),
         &format!("Prosecutors in the two cases said they would seek the death penalty.{quote}"),
+        // A participle of a named person's clause or of an organisation; a
+        // singular or a name before a spread phrase; analysts at a named
+        // firm, or in its note; `a group` as a modifier (from a second
+        // review).
+        &format!("Parents packed the gym on Tuesday night as Superintendent Maria Ruiz defended the plan, insisting it would keep every school open.{quote}"),
+        &format!("Farmers Union president Rob Larew toured the county last week, arguing that federal aid had come too slowly.{quote}"),
+        &format!("Torres on two occasions told investigators that he had returned the money.{quote}"),
+        &format!("The witness in both 911 calls told dispatchers she had seen a dark sedan speed away.{quote}"),
+        &format!("Analysts at Goldman Sachs said they now expected Brent to average $86 in the third quarter.{quote}"),
+        &format!("Analysts at Citi said in a research note that the bank would cut rates.{quote}"),
+        &format!("A group spokesman said the cuts would fall mainly on back-office functions.{quote}"),
         &format!("Neighbors said the fire spread quickly, and Fire Chief Dana Ortiz arrived within minutes and said the building was a total loss.{quote}"),
         &format!("The mayor unveiled the proposed budget on Monday and said it would not raise property taxes.{quote}"),
         &format!("Lindstrom pushed back, noting that several Democratic mayors have criticized the bill.{quote}"),
@@ -325,7 +351,8 @@ fn kind7_non_speech_quotation_marks() {
         "The price may exclude the poor. \"An IPR driven regime is therefore not a regime that serves poor populations\".:1108\u{2013}9",
         "The view was long treated as dogma. \"The field has not tested dinosaur orthodoxy severely enough.\" page 27 The book sold well.",
     ]);
-    // A time or a count after a colon is no page.
+    // A time or a count after a colon is no page, nor a number and a word.
+    flagged(&["The game ended badly. \"We had our chances and we did not take any of them tonight\":30 seconds later the arena was empty."]);
     flagged(&["Enforcement slowed. \"During the brief Ford administration, affirmative action took a back seat\": 14 agencies cut staff."]);
     // Something else in parentheses credits nobody.
     flagged(&["Algren joins the clan. \u{201C}By the end of the film, he has clearly taken on many of the samurai traits\u{201D}. (See below.)"]);
@@ -650,6 +677,7 @@ fn hyphenated_words_are_no_speech() {
         "The mayor smiled when the question came.\n\n\"Maybe I should just run for president instead,\" she half-joked.",
         "The governor posted a link late Tuesday.\n\n\"Read this before you vote,\" she re-tweeted.",
         "The chairman opened the meeting at 7 p.m.\n\n\"We have a lot to get through tonight,\" he said-and then the power went out.",
+        "The chairman opened the meeting at 7 p.m.\n\n\"We have a lot to get through tonight,\" he said-not for the first time that week.",
     ]);
     attributed(&[
         "The delay has held up the swearing-in, she said. \u{201C}I just want to go to work, and I want to start this week.\u{201D}",

@@ -307,7 +307,15 @@ pub(super) fn credited_after(after: &str) -> bool {
 /// work cited: `page 27`, `p. 27`, `pp. 27–9`, or a page number right
 /// after a colon, as Wikipedia cites pages (`":145`, `".:1108–9`).
 fn page_reference(s: &str) -> bool {
-    let digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    // A number, then no lower-case word (`:30 seconds later`, `P. 4 of the
+    // filing` are no page references).
+    let digit = |t: &str| {
+        let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        rest.len() < t.len()
+            && !rest
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+    };
     if let Some(t) = s.strip_prefix('.').unwrap_or(s).strip_prefix(':') {
         return digit(t);
     }
@@ -487,7 +495,7 @@ mod tests {
         Regexes {
             citation: regex::Regex::new(AUTHOR_DATE).unwrap(),
             credit: regex::Regex::new(&format!(
-                r"^[\s,]*(?:(?:[\u{{2014}}\u{{2013}}]|--?)\s*\p{{Lu}}|(?i:by)\s+\p{{Lu}}|\.?:[0-9]|(?i:page|p\.|pp\.) [0-9]|{AUTHOR_DATE})"
+                r"^[\s,]*(?:(?:[\u{{2014}}\u{{2013}}]|--?)\s*\p{{Lu}}|(?i:by)\s+\p{{Lu}}|\.?:[0-9]+(?:$|[^0-9 ]| $| [^\p{{Lowercase}}])|(?i:page|p\.|pp\.) [0-9]+(?:$|[^0-9 ]| $| [^\p{{Lowercase}}])|{AUTHOR_DATE})"
             ))
             .unwrap(),
             possessive: regex::Regex::new(&format!(

@@ -568,13 +568,27 @@ pub(super) fn hyphen_joined(b: &[u8], r: Range<usize>) -> bool {
     ];
     let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
     if b.get(r.end) == Some(&b'-') && letter(r.end + 1) {
-        // (Not a hyphen for a dash: `he said-and then the power went out`.)
+        // A particle (`swearing-in`, `tell-all`, `sign-off`); not a hyphen
+        // for a dash (`he said-and then`, `he said-not for the first time`).
         let mut e = r.end + 1;
         while letter(e) {
             e += 1;
         }
         let next = b[r.end + 1..e].to_ascii_lowercase();
-        return ![&b"and"[..], b"but", b"or", b"then"].contains(&next.as_slice());
+        return [
+            &b"in"[..],
+            b"all",
+            b"off",
+            b"out",
+            b"up",
+            b"on",
+            b"back",
+            b"over",
+            b"down",
+            b"around",
+            b"about",
+        ]
+        .contains(&next.as_slice());
     }
     if r.start >= 2 && b[r.start - 1] == b'-' && letter(r.start - 2) {
         let mut p = r.start - 1;

@@ -90,8 +90,7 @@ fn credited_around(
             let line = next.trim_start();
             if line.starts_with(['\u{2014}', '\u{2013}', '-', 'b', 'B'])
                 && c.quote_cues.credited_after(next)
-                && !line.contains(['"', '\u{201C}', '\u{201D}'])
-                && !c.attributing.is_match(line)
+                && !says_itself(c, line)
             {
                 return true;
             }
@@ -103,6 +102,21 @@ fn credited_around(
     seg.sentences
         .get(last_sentence + 1)
         .is_some_and(|n| c.quote_cues.refers_back(&text[n.span.clone()]))
+}
+
+/// Whether `line` has a finite speech verb of its own, as a bullet does
+/// (`- One senior aide, granted anonymity, said: …`), not a credit line
+/// (`— Sen. Whitehouse, in a statement`, `— Mayor Becker, speaking at a
+/// news conference`, `— Sgt. Delaney, as told to his sister`, `— Edward
+/// Said`).
+fn says_itself(c: &Compiled, line: &str) -> bool {
+    let ws = words_of(line, 40);
+    ws.iter().enumerate().any(|(i, w)| {
+        w.starts_with(char::is_lowercase)
+            && !w.ends_with("ing")
+            && c.borrow_forms.contains(lower(w).as_ref())
+            && (i == 0 || lower(ws[i - 1]) != "as")
+    })
 }
 
 /// A run of paragraphs that are each quotations alone, after a quotation
@@ -556,7 +570,20 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
         from = k + 1;
     }
     let words = words_of(&after[..end], 4);
-    let tag = |w: &&str| c.tag_forms.contains(lower(w).as_ref());
+    // (A form that opens the tag is followed by its subject, or by nothing:
+    // `recalls Lee`, `recalls the foreman`; not `reports from customers
+    // began`, `cries rang out`.)
+    let opens_ok = |w: &&str| {
+        words.first() != Some(w)
+            || words.get(1).is_none_or(|n| {
+                is_capitalized(n)
+                    || [
+                        "the", "a", "an", "his", "her", "their", "its", "one", "another",
+                    ]
+                    .contains(&lower(n).as_ref())
+            })
+    };
+    let tag = |w: &&str| c.tag_forms.contains(lower(w).as_ref()) && opens_ok(w);
     if comma || text[q.inner.clone()].trim_end().ends_with(',') {
         return words.iter().any(tag);
     }
@@ -661,10 +688,15 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         if !c.borrow_forms.contains(lower(w).as_ref()) || adds_a_number(&ws, i) {
             return false;
         }
-        // A participle after a comma has the sentence's subject: not when
-        // that opens with a group (`Critics pushed back, noting that …`).
+        // A participle after a comma has the subject of the clause before
+        // it: not when that opens with a group (`Critics pushed back,
+        // noting that …`, `Still, some parents remain unconvinced, saying`).
         if i > 0 && w.ends_with("ing") && s[toks[i - 1].end..toks[i].start].contains(',') {
-            return !opens_with_group(c, s, &toks);
+            return !opens_with_group(c, s, &toks, subject_start(s, &toks, i - 1));
+        }
+        // (A gerund: `It is worth noting that …`.)
+        if i > 0 && lower(ws[i - 1]) == "worth" {
+            return false;
         }
         let mut j = i;
         let mut plural = false;
@@ -693,20 +725,7 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         let pronoun = ["they", "we", "i", "you"].contains(&subject.as_ref());
         // What a group says in a statement or letter is one voice
         // (`Senators from both parties said in a joint statement`).
-        let one_voice = ws.get(i + 1).is_some_and(|a| lower(a) == "in")
-            && ws
-                .get(i + 2)
-                .is_some_and(|a| ["a", "an"].contains(&lower(a).as_ref()))
-            && ws[i + 3..].iter().take(2).any(|n| {
-                [
-                    "statement",
-                    "letter",
-                    "communique",
-                    "release",
-                    "declaration",
-                ]
-                .contains(&lower(n).as_ref())
-            });
+        let one_voice = one_voice(&ws[i + 1..]);
         // (After a determiner the form is an adjective: `a proposed
         // warehouse`, `the stated aim`.)
         let determiner =
@@ -720,19 +739,59 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
     })
 }
 
-/// Whether sentence `s` (its words `toks`) opens with an unnamed group as
-/// its subject: a quantifier (`Several critics`) or a word of the
-/// `group-nouns` or the vague groups (`Critics`, `Aides`).
-fn opens_with_group(c: &Compiled, s: &str, toks: &[Tok]) -> bool {
-    let Some(first) = toks.first().map(|t| lower(t.str(s))) else {
+/// Whether the words after a speech verb tell of one text the group put
+/// out (`said in a joint statement`, `said Tuesday in a note to clients`,
+/// `wrote in a report`, `said in statements`): one voice.
+fn one_voice(after: &[&str]) -> bool {
+    const TEXTS: [&str; 14] = [
+        "statement",
+        "statements",
+        "letter",
+        "communique",
+        "release",
+        "declaration",
+        "note",
+        "report",
+        "email",
+        "memo",
+        "filing",
+        "post",
+        "briefing",
+        "brief",
+    ];
+    let Some(k) = after.iter().take(3).position(|w| lower(w) == "in") else {
         return false;
     };
-    quantified(s, toks, 0)
-        || c.group_nouns.contains(first.as_ref())
-        || c.vague_group
-            .find_iter(&first)
-            .next()
-            .is_some_and(|m| m == (0..first.len()))
+    after[k + 1..]
+        .iter()
+        .take(4)
+        .any(|w| TEXTS.contains(&lower(w).as_ref()))
+}
+
+/// Whether the clause of `s` that starts at word `start` opens with an
+/// unnamed group as its subject: a quantifier (`some parents`, `Several
+/// critics`) or a word of the `group-nouns` or the vague groups (`Critics`,
+/// `Aides`), not one that opens a name (`Farmers Union president Rob Larew`,
+/// `Friends of the Earth campaigner`).
+fn opens_with_group(c: &Compiled, s: &str, toks: &[Tok], start: usize) -> bool {
+    let Some(first) = toks.get(start).map(|t| lower(t.str(s))) else {
+        return false;
+    };
+    let name_follows = toks.get(start + 1).is_some_and(|t| {
+        let next = t.str(s);
+        is_capitalized(next)
+            || ["of", "for"].contains(&lower(next).as_ref())
+                && toks
+                    .get(start + 2)
+                    .is_some_and(|u| is_capitalized(u.str(s)))
+    });
+    quantified(s, toks, start)
+        || !name_follows
+            && (c.group_nouns.contains(first.as_ref())
+                || c.vague_group
+                    .find_iter(&first)
+                    .next()
+                    .is_some_and(|m| m == (0..first.len())))
 }
 
 /// Pronouns for a group, or for either of two people (`each declared
@@ -755,8 +814,9 @@ const GROUP_PRONOUNS: [&str; 8] = [
 /// a preposition, past an aside or a relative clause) is one of the
 /// `group-nouns` or a vague group (`Strategists in both parties say`,
 /// `Several teachers, interviewed last week, said`, `Budget analysts we
-/// contacted said`, `…, employees said`), with no determiner, possessive or
-/// name before it (`the aides`, `Lee's aides`); not any other plural, for
+/// contacted said`, `…, employees said`, `Senate aides said`), with no
+/// determiner or possessive before it (`the aides`, `Lee's aides`); not any
+/// other plural, for
 /// persons and bodies that speak for themselves (`investigators`), nor one
 /// of the `speaker-nouns` (`officials`), nor a name (`Williams said`); or
 /// any plural spread by a phrase over several places or sides (`Election
@@ -843,9 +903,20 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
     ];
     // (In lower case, not in a name, `Six Flags`, `the Group of Seven`;
     // nor made definite, `the two cases`.)
+    // (The head a plural noun: not `Torres on two occasions told`, `The
+    // witness in both calls`, nor one side, `Oyelaran's lawyers in both
+    // trials`.)
+    let plural = h.ends_with('s')
+        && !h.ends_with("ss")
+        && !is_capitalized(toks[head].str(s))
+        && (start..head).all(|i| {
+            let m = toks[i].str(s);
+            !["a", "an", "the", "this", "that"].contains(&lower(m).as_ref())
+                && !m.contains(['\'', '\u{2019}'])
+        })
+        || head == start && known_plural(c, &h);
     let spread = head < k
-        && h.ends_with('s')
-        && (head == start || !is_capitalized(toks[head].str(s)))
+        && plural
         && (head + 1..=k).any(|i| {
             SPREAD.contains(&w(i).as_ref())
                 && !is_capitalized(toks[i].str(s))
@@ -857,20 +928,36 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
     const DEFINITE: [&str; 11] = [
         "the", "these", "those", "both", "his", "her", "its", "their", "our", "my", "your",
     ];
-    // (A number is no name: `Two people familiar with the talks said`.)
+    // (A name before it tells whose group, not who spoke: `Senate aides
+    // said`, `Two people familiar with the talks said`.)
     let bare = (start..head).all(|i| {
         let m = toks[i].str(s);
         let l = lower(m);
-        (!is_capitalized(m) || SPREAD.contains(&l.as_ref()))
-            && !DEFINITE.contains(&l.as_ref())
-            && !m.contains(['\'', '\u{2019}'])
+        !DEFINITE.contains(&l.as_ref()) && !m.contains(['\'', '\u{2019}'])
     });
-    let group = c.group_nouns.contains(h.as_ref())
-        || c.vague_group
-            .find_iter(&h)
-            .next()
-            .is_some_and(|m| m == (0..h.len()));
+    let vague = c
+        .vague_group
+        .find_iter(&h)
+        .next()
+        .is_some_and(|m| m == (0..h.len()));
+    // (A vague group at a named institution speaks for it, as its officials
+    // do: `Analysts at Goldman Sachs said`, `Researchers at Johns Hopkins
+    // University said`; not staff, `Staffers at the White House said`.)
+    let institution = head < k && is_capitalized(toks[k].str(s));
+    let group = c.group_nouns.contains(h.as_ref()) || vague && !institution;
     group && bare && !c.speaker_words.contains(h.as_ref())
+}
+
+/// Whether `w` (lower-cased) is a plural the lists know: a group noun, a
+/// vague group or a speaker noun's plural (`officials`).
+fn known_plural(c: &Compiled, w: &str) -> bool {
+    c.group_nouns.contains(w)
+        || c.vague_group
+            .find_iter(w)
+            .next()
+            .is_some_and(|m| m == (0..w.len()))
+        || w.strip_suffix('s')
+            .is_some_and(|one| c.speaker_words.contains(one))
 }
 
 /// Whether word `i` of `ws` is `add` in its sense of counting, a number
@@ -940,8 +1027,8 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
         || ["each", "either", "neither"].contains(&w(start).as_ref()) && k == start + 1
         || w(start) == "a"
             && start < k
-            && ["few", "handful", "number", "couple", "group", "pair", "dozen"]
-                .contains(&w(start + 1).as_ref())
+            && (["few", "handful", "number", "couple", "dozen"].contains(&w(start + 1).as_ref())
+                || ["group", "pair"].contains(&w(start + 1).as_ref()) && w(start + 2) == "of")
 }
 
 /// The first word of the subject that ends at word `k` of `s`: back to a
