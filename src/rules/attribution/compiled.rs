@@ -202,6 +202,22 @@ impl Compiled {
             tag_forms: set(&opts.tag_forms),
         })
     }
+
+    /// Whether the word `w` (lower-cased) is a plural that names an
+    /// unnamed group: one of the `group-nouns` (`aides`) or, matched whole,
+    /// of the vague groups (`analysts`).
+    pub(super) fn is_group_word(&self, w: &str) -> bool {
+        self.group_nouns.contains(w) || self.is_vague_group(w)
+    }
+
+    /// Whether the word `w` (lower-cased) is, whole, one of the vague
+    /// groups (`analysts`, not `non-analysts`).
+    pub(super) fn is_vague_group(&self, w: &str) -> bool {
+        self.vague_group
+            .find_iter(w)
+            .next()
+            .is_some_and(|m| m == (0..w.len()))
+    }
 }
 
 /// The regex alternation of a word list, `(?-u:a|b\s+c)`, in

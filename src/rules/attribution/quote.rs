@@ -104,6 +104,11 @@ fn credited_around(
         .is_some_and(|n| c.quote_cues.refers_back(&text[n.span.clone()]))
 }
 
+/// Whether `s` has no letter or digit (punctuation and space only).
+fn no_words(s: &str) -> bool {
+    !s.chars().any(char::is_alphanumeric)
+}
+
 /// Whether `line` has a finite speech verb of its own, as a bullet does
 /// (`- One senior aide, granted anonymity, said: …`), not a credit line
 /// (`— Sen. Whitehouse, in a statement`, `— Mayor Becker, speaking at a
@@ -130,10 +135,8 @@ fn continue_quote_paragraphs(
     groups: &[&[usize]],
     attributed: &mut [bool],
 ) {
-    let only_quotes = |p: usize| {
-        outside_quotes(seg, seg.paragraphs[p].clone())
-            .all(|r| text[r].chars().all(|ch| !ch.is_alphanumeric()))
-    };
+    let only_quotes =
+        |p: usize| outside_quotes(seg, seg.paragraphs[p].clone()).all(|r| no_words(&text[r]));
     let one_paragraph =
         |g: &[usize]| seg.quotes[g[0]].paragraph == seg.quotes[*g.last().unwrap()].paragraph;
     for g in 1..groups.len() {
@@ -459,10 +462,7 @@ fn piece_attributed(
             p.closed
                 && prev.contains(&p.span.start)
                 && text[prev.start..p.span.start].trim().is_empty()
-                && text[p.span.end.min(prev.end)..prev.end]
-                    .trim()
-                    .chars()
-                    .all(|ch| !ch.is_alphanumeric())
+                && no_words(&text[p.span.end.min(prev.end)..prev.end])
         };
         !quoted && speaker_subject(c, text, &text[prev])
     } {
@@ -547,7 +547,8 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
         Some(rest) => (rest, true),
         None => (after, false),
     };
-    if !q.closed || !comma && !text[q.inner.clone()].trim_end().ends_with([',', '?', '!']) {
+    let inner_end = text[q.inner.clone()].trim_end();
+    if !q.closed || !comma && !inner_end.ends_with([',', '?', '!']) {
         return false;
     }
     // The clause after it, past a title's full stop (`Rep. Ilhan Omar
@@ -584,7 +585,7 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
             })
     };
     let tag = |w: &&str| c.tag_forms.contains(lower(w).as_ref()) && opens_ok(w);
-    if comma || text[q.inner.clone()].trim_end().ends_with(',') {
+    if comma || inner_end.ends_with(',') {
         return words.iter().any(tag);
     }
     // After `?` or `!` a capital may open the next sentence (`"Not one
@@ -785,13 +786,7 @@ fn opens_with_group(c: &Compiled, s: &str, toks: &[Tok], start: usize) -> bool {
                     .get(start + 2)
                     .is_some_and(|u| is_capitalized(u.str(s)))
     });
-    quantified(s, toks, start)
-        || !name_follows
-            && (c.group_nouns.contains(first.as_ref())
-                || c.vague_group
-                    .find_iter(&first)
-                    .next()
-                    .is_some_and(|m| m == (0..first.len())))
+    quantified(s, toks, start) || !name_follows && c.is_group_word(&first)
 }
 
 /// Pronouns for a group, or for either of two people (`each declared
@@ -816,11 +811,10 @@ const GROUP_PRONOUNS: [&str; 8] = [
 /// `Several teachers, interviewed last week, said`, `Budget analysts we
 /// contacted said`, `…, employees said`, `Senate aides said`), with no
 /// determiner or possessive before it (`the aides`, `Lee's aides`); not any
-/// other plural, for
-/// persons and bodies that speak for themselves (`investigators`), nor one
-/// of the `speaker-nouns` (`officials`), nor a name (`Williams said`); or
-/// any plural spread by a phrase over several places or sides (`Election
-/// officials in several counties said`).
+/// other plural, for persons and bodies that speak for themselves
+/// (`investigators`), nor one of the `speaker-nouns` (`officials`), nor a
+/// name (`Williams said`); or any plural spread by a phrase over several
+/// places or sides (`Election officials in several counties said`).
 fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
     let w = |i: usize| lower(toks[i].str(s));
     let gap = |i: usize| &s[toks[i - 1].end..toks[i].start];
@@ -901,11 +895,10 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
         "several", "both", "many", "various", "multiple", "numerous", "other", "all", "two",
         "three", "four", "five", "six", "seven", "eight", "dozens",
     ];
-    // (In lower case, not in a name, `Six Flags`, `the Group of Seven`;
-    // nor made definite, `the two cases`.)
     // (The head a plural noun: not `Torres on two occasions told`, `The
     // witness in both calls`, nor one side, `Oyelaran's lawyers in both
-    // trials`.)
+    // trials`; the spreading word in lower case, not in a name, `Six
+    // Flags`, `the Group of Seven`, nor made definite, `the two cases`.)
     let plural = h.ends_with('s')
         && !h.ends_with("ss")
         && !is_capitalized(toks[head].str(s))
@@ -935,27 +928,18 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
         let l = lower(m);
         !DEFINITE.contains(&l.as_ref()) && !m.contains(['\'', '\u{2019}'])
     });
-    let vague = c
-        .vague_group
-        .find_iter(&h)
-        .next()
-        .is_some_and(|m| m == (0..h.len()));
     // (A vague group at a named institution speaks for it, as its officials
     // do: `Analysts at Goldman Sachs said`, `Researchers at Johns Hopkins
     // University said`; not staff, `Staffers at the White House said`.)
     let institution = head < k && is_capitalized(toks[k].str(s));
-    let group = c.group_nouns.contains(h.as_ref()) || vague && !institution;
+    let group = c.group_nouns.contains(h.as_ref()) || c.is_vague_group(&h) && !institution;
     group && bare && !c.speaker_words.contains(h.as_ref())
 }
 
 /// Whether `w` (lower-cased) is a plural the lists know: a group noun, a
 /// vague group or a speaker noun's plural (`officials`).
 fn known_plural(c: &Compiled, w: &str) -> bool {
-    c.group_nouns.contains(w)
-        || c.vague_group
-            .find_iter(w)
-            .next()
-            .is_some_and(|m| m == (0..w.len()))
+    c.is_group_word(w)
         || w.strip_suffix('s')
             .is_some_and(|one| c.speaker_words.contains(one))
 }
