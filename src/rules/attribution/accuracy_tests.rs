@@ -85,6 +85,8 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
     ]);
     attributed(&[
         "\"Is this really the best we can do for these families?\" Lee wonders.",
+        // A name, the tag and a manner adverb.
+        "The hall was quiet.\n\n\"Is it strange to be this successful so late?\" Reyes wonders aloud.",
         // Past a title's full stop (from a review of this change).
         "The vote is Friday. \"Nobody here trusts the council with another bond,\" Rep. Ilhan Omar states.",
     ]);
@@ -167,6 +169,7 @@ fn kind6_borrowed_attribution() {
         &format!("Budget analysts estimate the measure would add $40 billion to deficits.{quote}"),
         // Unnamed evidence is no speaker either.
         &format!("Scientists are more measured; the best research suggests a visit raises turnout.{quote}"),
+        &format!("Recent Studies have suggested a visit raises turnout.{quote}"),
         // A group led by a quantifier: which of them spoke?
         &format!("Many growers say they are torn, and more than a few said they would rather not be quoted.{quote}"),
         &format!("Several of the people we interviewed said the advertising had made them wary.{quote}"),
@@ -244,6 +247,8 @@ fn kind6_borrowed_attribution() {
         &format!("The witness in both 911 calls told dispatchers she had seen a dark sedan speed away.{quote}"),
         &format!("Analysts at Goldman Sachs said they now expected Brent to average $86 in the third quarter.{quote}"),
         &format!("Analysts at Citi said in a research note that the bank would cut rates.{quote}"),
+        // An evidence word that ends an institution's name.
+        &format!("Economists at the Institute for Fiscal Studies said the plan would cost far more than promised.{quote}"),
         &format!("A group spokesman said the cuts would fall mainly on back-office functions.{quote}"),
         &format!("Neighbors said the fire spread quickly, and Fire Chief Dana Ortiz arrived within minutes and said the building was a total loss.{quote}"),
         &format!("The mayor unveiled the proposed budget on Monday and said it would not raise property taxes.{quote}"),

@@ -591,8 +591,18 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
     // After `?` or `!` a capital may open the next sentence (`"Not one
     // more child!" Calls for stricter laws grew`): the tag opens in lower
     // case (`she wonders`, `asks Lee`), or is a name and the verb alone
-    // (`Lee wonders.`).
-    match words.as_slice() {
+    // (`Lee wonders.`), with a manner adverb after it (`Lee wonders
+    // aloud.`, `Lee asks quietly.`).
+    let bare = match words.as_slice() {
+        [rest @ .., last]
+            if rest.len() >= 2
+                && (["aloud", "again", "now"].contains(last) || last.ends_with("ly")) =>
+        {
+            rest
+        }
+        all => all,
+    };
+    match bare {
         [first, ..] if first.starts_with(char::is_lowercase) => words.iter().any(tag),
         [name @ .., verb] => {
             !name.is_empty()
@@ -731,8 +741,12 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         // warehouse`, `the stated aim`.)
         let determiner =
             ["a", "an", "the", "its", "their", "our", "my", "your"].contains(&subject.as_ref());
+        // (A vague or evidence word that ends a capitalized name is the
+        // name's: `the Institute for Fiscal Studies said`, not `Studies
+        // show` nor `Experts said`.)
+        let in_name = j >= 3 && is_capitalized(ws[j - 1]) && is_capitalized(ws[j - 2]);
         !determiner
-            && !c.vague_words.contains(subject.as_ref())
+            && (in_name || !c.vague_words.contains(subject.as_ref()))
             && (one_voice
                 || (!plural || pronoun)
                     && !quantified(s, &toks, j - 1)
