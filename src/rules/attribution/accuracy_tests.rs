@@ -689,3 +689,29 @@ fn hyphenated_words_are_no_speech() {
         "\u{201C}We will fight it to the end of the session,\u{201D} the so-called reformer said.",
     ]);
 }
+
+/// A speech verb names no speaker as a passive with no agent (`The final
+/// tally was announced`) or with a share of those polled as its subject
+/// (`66 percent of Republicans agreed`) (in the shapes of political stories
+/// written for copydesk's evaluation by writers who had not read its
+/// rules).
+#[test]
+fn passives_and_polls_name_no_speaker() {
+    flagged(&[
+        "The final tally was announced at 1:47 p.m. \"We'll be back here in two weeks doing the exact same thing.\"",
+        "The results were widely reported on Tuesday. \"We'll be back here in two weeks doing the exact same thing.\"",
+        "The numbers were similar across party lines: 66 percent of Republicans agreed, along with 57 percent of Democrats. \"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
+        "Sixty per cent said they trusted the mayor. \"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
+        "In the poll, 52% of likely voters said the county was on the wrong track.\n\n\"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
+    ]);
+    // An agent, a subject who then answers, a passive of quoting, or a
+    // speaker who won a share.
+    attributed(&[
+        "The final tally was announced by the clerk at 1:47 p.m. \"We'll be back here in two weeks doing the exact same thing.\"",
+        "Lee was asked about the tally on Tuesday. \"We'll be back here in two weeks doing the exact same thing.\"",
+        "\"We'll be back here in two weeks doing the exact same thing,\" Lee was quoted as saying.",
+        "Lee, who won 52 percent, said the race was close. \"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
+        "The rapper handed over the cheque on Monday, and 50 Cent said the money was for the choir.\n\n\"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
+        "Lee said 52 percent of voters agreed with her.\n\n\"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
+    ]);
+}

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::segment::Segmented;
 
-use super::matching::hyphen_joined;
+use super::matching::no_speaker_at;
 use super::word_table::{is_regex_space, WordTable};
 use crate::words::{is_ascii_word_byte, Word};
 
@@ -181,7 +181,7 @@ impl Anchors {
                         words_before_start(b, start, before),
                         words_after_end(b, i, after),
                     ) {
-                        if hyphen_joined(b, s..e) {
+                        if no_speaker_at(b, s..e) {
                             continue;
                         }
                         // Anchored on their longest word, phrases are

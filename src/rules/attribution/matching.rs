@@ -512,14 +512,14 @@ impl PhraseSet {
         Ok(PhraseSet::Words(map, lengths))
     }
 
-    /// Whether `s` holds one of the phrases, not joined to a word by a
-    /// hyphen (see [`hyphen_joined`]).
+    /// Whether `s` holds one of the phrases that attributes (see
+    /// [`no_speaker_at`]).
     pub(super) fn is_match(&self, s: &str) -> bool {
         let (map, lengths) = match self {
             PhraseSet::Regex(r) => {
                 return r
                     .find_iter(s)
-                    .any(|m| !hyphen_joined(s.as_bytes(), m.range()));
+                    .any(|m| !no_speaker_at(s.as_bytes(), m.range()));
             }
             PhraseSet::Words(map, lengths) => (map, lengths),
         };
@@ -546,7 +546,7 @@ impl PhraseSet {
                     !gap.is_empty()
                         && gap.iter().all(|&g| is_regex_space(g))
                         && b[n].eq_ignore_ascii_case(r)
-                }) && !hyphen_joined(b, w.start..prev_end)
+                }) && !no_speaker_at(b, w.start..prev_end)
             };
             if rests.iter().any(continues) {
                 return true;
@@ -554,6 +554,139 @@ impl PhraseSet {
         }
         false
     }
+}
+
+/// Whether the attributing phrase at `r` of `b` attributes nothing: part of
+/// a hyphenated word ([`hyphen_joined`]), a passive with no agent (`The
+/// final tally was announced at 1:47 p.m.`) or a share of those polled
+/// (`66 percent of Republicans agreed`).
+pub(super) fn no_speaker_at(b: &[u8], r: Range<usize>) -> bool {
+    hyphen_joined(b, r.clone()) || agentless_passive(b, r.clone()) || polled(b, r.start)
+}
+
+/// The ASCII words of `b` before byte `pos`, nearest first, up to a
+/// clause mark (`,;:.!?`, a quotation mark, a bracket or a line break).
+fn words_back(b: &[u8], pos: usize) -> impl Iterator<Item = &[u8]> {
+    let mut i = pos;
+    std::iter::from_fn(move || {
+        while i > 0 && b[i - 1] == b' ' {
+            i -= 1;
+        }
+        let end = i;
+        while i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'%' | b'\'' | b'-'))
+        {
+            i -= 1;
+        }
+        (i < end).then(|| &b[i..end])
+    })
+}
+
+/// Whether the one-word phrase at `r` is a past participle after a form of
+/// `be` (`was announced`, `is widely said`, `were told`) with no `by` after
+/// it in its clause: its subject was spoken of or to, and nobody is named
+/// as speaking. Not the verbs whose subject then answers (`was asked`,
+/// `was quoted as saying`).
+fn agentless_passive(b: &[u8], r: Range<usize>) -> bool {
+    const RESPONDING: [&[u8]; 9] = [
+        b"asked",
+        b"quoted",
+        b"pressed",
+        b"questioned",
+        b"interviewed",
+        b"heard",
+        b"overheard",
+        b"reached",
+        b"contacted",
+    ];
+    let verb = b[r.clone()].to_ascii_lowercase();
+    let participle = verb.ends_with(b"ed")
+        || [
+            &b"said"[..],
+            b"told",
+            b"written",
+            b"spoken",
+            b"sworn",
+            b"shown",
+        ]
+        .contains(&verb.as_slice());
+    if !participle
+        || !verb.iter().all(u8::is_ascii_alphabetic)
+        || RESPONDING.contains(&verb.as_slice())
+    {
+        return false;
+    }
+    let be = |w: &[u8]| {
+        [
+            &b"is"[..],
+            b"was",
+            b"were",
+            b"are",
+            b"be",
+            b"been",
+            b"being",
+        ]
+        .iter()
+        .any(|f| w.eq_ignore_ascii_case(f))
+    };
+    let mut back = words_back(b, r.start);
+    let passive = match back.next() {
+        Some(w) if be(w) => true,
+        // (An adverb between: `was widely reported`, `were not told`.)
+        Some(w)
+            if w.len() > 3 && w.to_ascii_lowercase().ends_with(b"ly")
+                || w.eq_ignore_ascii_case(b"not")
+                || w.eq_ignore_ascii_case(b"also") =>
+        {
+            back.next().is_some_and(be)
+        }
+        _ => false,
+    };
+    if !passive {
+        return false;
+    }
+    // The clause after it: no `by` (`was announced by the clerk`).
+    let rest = &b[r.end..];
+    let clause = &rest[..rest
+        .iter()
+        .position(|&c| matches!(c, b'.' | b';' | b'!' | b'?' | b'"' | b'\n'))
+        .unwrap_or(rest.len())
+        .min(120)];
+    !clause
+        .split(|c| !c.is_ascii_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case(b"by"))
+}
+
+/// Whether the phrase starting at byte `start` has a share of those polled
+/// as its subject: `percent` or a number with `%` within the six words
+/// before it in its clause, right after a number (`66 percent of
+/// Republicans agreed`, `Sixty per cent said`, `52% of voters say`).
+fn polled(b: &[u8], start: usize) -> bool {
+    let words: Vec<&[u8]> = words_back(b, start).take(7).collect();
+    let number = |w: &[u8]| {
+        w.first().is_some_and(u8::is_ascii_digit)
+            || [
+                &b"ten"[..],
+                b"twenty",
+                b"thirty",
+                b"forty",
+                b"fifty",
+                b"sixty",
+                b"seventy",
+                b"eighty",
+                b"ninety",
+                b"hundred",
+            ]
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n))
+    };
+    words.iter().enumerate().take(6).any(|(k, w)| {
+        w.len() > 1 && w.ends_with(b"%") && w[0].is_ascii_digit()
+            || w.eq_ignore_ascii_case(b"percent") && words.get(k + 1).is_some_and(|n| number(n))
+            // (Not a name: `50 Cent said`.)
+            || w.eq_ignore_ascii_case(b"cent")
+                && words.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case(b"per"))
+                && words.get(k + 2).is_some_and(|n| number(n))
+    })
 }
 
 /// Whether the phrase at `r` of `b` is part of a hyphenated word that is
@@ -644,6 +777,37 @@ mod tests {
     use crate::rules::attribution::options::strings;
     use crate::rules::attribution::test_support::tricky_texts;
     use crate::rules::attribution::{Compiled, Options};
+
+    /// `no_speaker_at` on the first occurrence of `verb` in `s`.
+    fn no_speaker(s: &str, verb: &str) -> bool {
+        let at = s.find(verb).unwrap();
+        no_speaker_at(s.as_bytes(), at..at + verb.len())
+    }
+
+    #[test]
+    fn passives_without_agents_and_polls_name_no_speaker() {
+        for (s, verb) in [
+            ("The tally was announced at noon.", "announced"),
+            ("It is widely said that the plan failed.", "said"),
+            ("Staff were not told of the plan.", "told"),
+            ("66 percent of Republicans agreed.", "agreed"),
+            ("Sixty per cent of voters said so.", "said"),
+            ("In the poll, 52% of likely voters said so.", "said"),
+        ] {
+            assert!(no_speaker(s, verb), "{s}");
+        }
+        for (s, verb) in [
+            ("The tally was announced by the clerk at noon.", "announced"),
+            ("Lee was asked about the tally.", "asked"),
+            ("Lee was quoted as saying so.", "quoted"),
+            ("Lee announced the tally.", "announced"),
+            ("Lee, who won 52 percent, said so.", "said"),
+            ("And 50 Cent said the money was a gift.", "said"),
+            ("Ten per cent is the cap, Lee said.", "said"),
+        ] {
+            assert!(!no_speaker(s, verb), "{s}");
+        }
+    }
 
     #[test]
     fn word_matchers_agree_with_their_regexes() {

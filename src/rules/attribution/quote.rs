@@ -10,7 +10,7 @@ use crate::segment::Segmented;
 
 use super::anchors::Scan;
 use super::compiled::Compiled;
-use super::matching::PhraseSet;
+use super::matching::{no_speaker_at, PhraseSet};
 use super::prose::{last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{names_someone, person_subject, speaker_subject, MAX_ASIDE};
@@ -696,7 +696,10 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
     let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
     let plural_aux = ["have", "do", "are", "were"];
     ws.iter().enumerate().any(|(i, w)| {
-        if !c.borrow_forms.contains(lower(w).as_ref()) || adds_a_number(&ws, i) {
+        if !c.borrow_forms.contains(lower(w).as_ref())
+            || adds_a_number(&ws, i)
+            || no_speaker_at(s.as_bytes(), toks[i].range())
+        {
             return false;
         }
         // A participle after a comma has the subject of the clause before
