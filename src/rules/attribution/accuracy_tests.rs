@@ -715,3 +715,25 @@ fn passives_and_polls_name_no_speaker() {
         "Lee said 52 percent of voters agreed with her.\n\n\"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
     ]);
 }
+
+/// Two people joined by `and` as the subject of the sentence before: either
+/// could have said it (a political story written for copydesk's evaluation
+/// by a writer who had not read its rules).
+#[test]
+fn two_people_before_a_quotation_name_no_speaker() {
+    flagged(&[
+        "The county board chairman, Lyle Gunderson, and the county's corporation counsel, Beth Ann Sorensen, both signed off Monday on an emergency purchase order. \"It's a rounding error compared to what it would cost to run this election twice.\"",
+        "Lyle Gunderson and Beth Ann Sorensen both signed off Monday on an emergency purchase order. \"It's a rounding error compared to what it would cost to run this election twice.\"",
+        "On Monday, Gunderson and Sorensen both signed off on an emergency purchase order. \"It's a rounding error compared to what it would cost to run this election twice.\"",
+    ]);
+    // One person, or one and someone who is no speaker.
+    attributed(&[
+        "Lyle Gunderson signed off Monday on an emergency purchase order. \"It's a rounding error compared to what it would cost to run this election twice.\"",
+        "The county board chairman, Lyle Gunderson, signed off Monday on an emergency purchase order. \"It's a rounding error compared to what it would cost to run this election twice.\"",
+        "The mayor and her husband moved to the county in 1990. \"It's a rounding error compared to what it would cost to run this election twice.\"",
+        // (A firm's name of two words joined by `and`.)
+        "Shares in Marks and Spencer rose 3% on Tuesday. Marks and Spencer cut 500 jobs at its head office. \"We have to be leaner to survive this winter, and we will be.\"",
+    ]);
+    // An example sentence is no quotation (Wikipedia's `Empiricism`).
+    attributed(&["In later years, Carnap and Neurath abandoned this sort of phenomenalism. Such sentences were to be translated into protocol sentences, for example, \"X at location Y and at time T observes such and such.\""]);
+}

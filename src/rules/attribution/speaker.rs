@@ -57,6 +57,9 @@ fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
 /// `text` is the whole document, used to tell names from common nouns at
 /// the sentence start.
 pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
+    if joint_subject(c, s) {
+        return false;
+    }
     let ws = words_of(s, 40);
     if ws.windows(2).any(|p| {
         is_capitalized(p[0])
@@ -76,8 +79,96 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
     fronted
         && s.find(',').is_some_and(|comma| {
             words_of(&s[..comma], 13).len() <= 12
+                && !joint_subject(c, &s[comma + 1..])
                 && subject_names_speaker(c, text, &words_of(&s[comma + 1..], 40))
         })
+}
+
+/// Whether the subject of sentence `s` is two people joined by `and`, either
+/// of whom a quotation after it could be (`Lyle Gunderson and Beth Ann
+/// Sorensen both signed off`, `The board chairman, Lyle Gunderson, and the
+/// corporation counsel, Beth Ann Sorensen, met`, `She and Deputy Chief Bell
+/// met`): a name, a pronoun or a role, a comma-set aside after it, then
+/// `and` and another.
+fn joint_subject(c: &Compiled, s: &str) -> bool {
+    // The first words, each with whether a comma comes before it.
+    let mut prev = 0;
+    let toks: Vec<(&str, bool)> = Word::alphanumeric()
+        .iter(s)
+        .take(30)
+        .map(|t| {
+            let comma = s[prev..t.start].contains(',');
+            prev = t.end;
+            (&s[t.start..t.end], comma)
+        })
+        .collect();
+    let word = |i: usize| toks.get(i).map(|t| lower(t.0));
+    let comma = |i: usize| toks.get(i).is_some_and(|t| t.1);
+    let pronoun = |i: usize| word(i).is_some_and(|w| w == "he" || w == "she");
+    let name = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| is_name_word(c, t.0) && !is_possessive(t.0))
+    };
+    let determiner = |i: usize| {
+        word(i).is_some_and(|w| ["the", "a", "an", "his", "her", "their"].contains(&w.as_ref()))
+    };
+    // A role after a determiner, within a few words and before a comma
+    // (`the county's corporation counsel`), or a name set off after it
+    // (`the county's lawyer, Beth Ann Sorensen`).
+    let role_phrase = |i: usize| {
+        (i + 1..(i + 6).min(toks.len())).any(|k| {
+            comma(k) && name(k) || !comma(k) && toks.get(k).is_some_and(|t| is_role(c, t.0))
+        })
+    };
+    // A head at `i`: where it ends, and whether it is surely a person (a
+    // pronoun, a role, a name of two words or more; one word could be half
+    // a firm's name, `Marks and Spencer`).
+    let head = |i: usize| -> Option<(usize, bool)> {
+        if pronoun(i) {
+            Some((i + 1, true))
+        } else if name(i) {
+            let mut j = i + 1;
+            while name(j) && !comma(j) {
+                j += 1;
+            }
+            Some((j, j - i >= 2))
+        } else if determiner(i) && role_phrase(i) {
+            let mut j = i + 1;
+            while j < toks.len() && !comma(j) && word(j).as_deref() != Some("and") {
+                j += 1;
+            }
+            Some((j, true))
+        } else {
+            None
+        }
+    };
+    let mut i = 0;
+    while word(i).is_some_and(|w| c.connectors.contains(w.as_ref())) {
+        i += 1;
+    }
+    let Some((mut i, mut person)) = head(i) else {
+        return false;
+    };
+    // A comma-set aside (`, Lyle Gunderson,`, `, 64,`).
+    if comma(i) && word(i).as_deref() != Some("and") {
+        let open = i;
+        i += 1;
+        while i < toks.len() && !comma(i) && i - open < 12 {
+            i += 1;
+        }
+        person = true;
+    }
+    if word(i).as_deref() != Some("and") {
+        return false;
+    }
+    let Some((end, second)) = head(i + 1) else {
+        return false;
+    };
+    // (Or a plural after them: `Gunderson and Sorensen both signed`.)
+    const PLURAL: [&str; 8] = [
+        "both", "each", "together", "jointly", "have", "are", "were", "do",
+    ];
+    person || second || word(end).is_some_and(|w| PLURAL.contains(&w.as_ref()))
 }
 
 /// Whether sentence `s` opens with a person as its subject: `He` or
