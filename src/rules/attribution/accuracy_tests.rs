@@ -737,3 +737,25 @@ fn two_people_before_a_quotation_name_no_speaker() {
     // An example sentence is no quotation (Wikipedia's `Empiricism`).
     attributed(&["In later years, Carnap and Neurath abandoned this sort of phenomenalism. Such sentences were to be translated into protocol sentences, for example, \"X at location Y and at time T observes such and such.\""]);
 }
+
+/// A quotation paragraph after a paragraph whose subject, a person, gives a
+/// speech or takes the floor (political stories written for copydesk's
+/// evaluation by writers who had not read its rules).
+#[test]
+fn a_speech_given_in_the_paragraph_before() {
+    let quote =
+        "\n\n\u{201C}I made mistakes in this job, and I am sorry for every one of them.\u{201D}";
+    attributed(&[
+        &format!("In his farewell address to the Legislature in January 1991, Breckwood offered an unusually personal assessment of his tenure.{quote}"),
+        &format!("At the pie case, because the floor is too crowded for the riser, Castillo delivers a version of the stump speech she has given 200 times.{quote}"),
+        &format!("Janelle Osterhout of the Sable Creek neighborhood, the last of 64 speakers, took the microphone at 11:40 p.m.{quote}"),
+    ]);
+    // A group, or no one, gives it.
+    flagged(&[
+        &format!("Aides offered a blunt assessment of the campaign.{quote}"),
+        &format!("Several residents took the microphone after midnight.{quote}"),
+        &format!("The speech was delivered on Monday.{quote}"),
+        &format!("The building has a long history of public speeches.{quote}"),
+        &format!("Critics had harsh words for the plan.{quote}"),
+    ]);
+}

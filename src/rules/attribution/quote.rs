@@ -523,10 +523,15 @@ fn piece_attributed(
             // Or, quoting nobody, it introduces a person as its subject
             // (`Rep. Dennis Varga, a senior appropriator, was blunt.`, `She
             // did not sugarcoat it.`): the quotation paragraph is theirs.
+            // Or its subject, a person, gives a speech or takes the floor
+            // (`Breckwood offered an unusually personal assessment`,
+            // `Osterhout took the microphone at 11:40 p.m.`).
+            let last_text = &text[last_sent.span.clone()];
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
                 || reports_speech(c, &outside)
                 || !paragraph_quotes(seg, q.paragraph - 1)
-                    && person_subject(c, &text[last_sent.span.clone()])
+                    && (person_subject(c, last_text)
+                        || takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
             {
                 return true;
             }
@@ -754,6 +759,98 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
                 || (!plural || pronoun)
                     && !quantified(s, &toks, j - 1)
                     && !group_subject(c, s, &toks, j - 1))
+    })
+}
+
+/// Whether `s` tells of someone giving a speech or taking the floor: a
+/// verb of giving (`offered`, `delivers`, `had`) and a speech noun within
+/// six words after it (`offered an unusually personal assessment`,
+/// `delivers a version of the stump speech`), or `took the microphone`;
+/// its subject a person: `he` or `she` or a name right before the verb
+/// (`…, Castillo delivers`), or, when `subject` says so, the sentence's.
+fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
+    const GIVING: [&str; 24] = [
+        "gave",
+        "give",
+        "gives",
+        "giving",
+        "offered",
+        "offer",
+        "offers",
+        "offering",
+        "delivered",
+        "deliver",
+        "delivers",
+        "delivering",
+        "made",
+        "makes",
+        "had",
+        "has",
+        "issued",
+        "issues",
+        "shared",
+        "shares",
+        "sounded",
+        "sounds",
+        "repeated",
+        "repeats",
+    ];
+    const SPEECHES: [&str; 9] = [
+        "speech",
+        "speeches",
+        "address",
+        "sermon",
+        "eulogy",
+        "testimony",
+        "pitch",
+        "tribute",
+        "monologue",
+    ];
+    const TAKING: [&str; 8] = [
+        "took", "take", "takes", "taking", "stepped", "steps", "rose", "went",
+    ];
+    const FLOOR: [&str; 8] = [
+        "microphone",
+        "mic",
+        "podium",
+        "lectern",
+        "pulpit",
+        "floor",
+        "stage",
+        "stand",
+    ];
+    let raw = words_of(s, 60);
+    let ws: Vec<String> = raw.iter().map(|w| lower(w).into_owned()).collect();
+    let named = |i: usize| {
+        i > 0 && {
+            let w = raw[i - 1];
+            let l = &ws[i - 1];
+            l == "he"
+                || l == "she"
+                || i > 1
+                    && is_capitalized(w)
+                    && !c.function_words.contains(l.as_str())
+                    && !c.calendar_words.contains(l.as_str())
+                    && !c.is_group_word(l)
+        }
+    };
+    ws.iter().enumerate().any(|(i, w)| {
+        if !subject && !named(i) {
+            return false;
+        }
+        let next = || ws[i + 1..].iter().take(6);
+        if GIVING.contains(&w.as_str()) {
+            next().any(|n| SPEECHES.contains(&n.as_str()) || c.quote_cues.is_speech_noun(n))
+        } else if TAKING.contains(&w.as_str()) {
+            let mut n = ws[i + 1..].iter().map(String::as_str);
+            let mut a = n.next();
+            if a == Some("to") {
+                a = n.next();
+            }
+            a == Some("the") && n.next().is_some_and(|f| FLOOR.contains(&f))
+        } else {
+            false
+        }
     })
 }
 
