@@ -567,6 +567,14 @@ fn kind9_claims_with_a_source() {
         "According to some scholars like Siedow and Brzostowicz, it might be a direct continuation of the older culture.",
         "A 2007 review of 13 studies found that the drug works.",
         "Classification systems based on molecular studies reveal that the order is paraphyletic.",
+        // Research told by its method or field, before or after it (the
+        // CoNLL-2010 train split labels these certain; the shape of
+        // Wikipedia's `Portugal` and `London`).
+        "Epidemiological studies showed a protective effect against breast cancer.",
+        "Laboratory studies show that the spider learns very quickly.",
+        "Studies in animals have shown evidence of an increased occurrence of fetal damage.",
+        "Genetic studies show the two populations are not significantly different.",
+        "Archaeological research shows that the old walls were abandoned.",
         // A footnote marker, here or at the next sentence's start.
         "Scholars regard the traditional accounts of the council as exaggerated.[note 36] The council met once.",
         "Some modern scholars do not agree with the claims.[N 18]",
@@ -586,6 +594,10 @@ fn kind9_claims_with_a_source() {
     // adjective, are no citations.
     for t in [
         "Studies show, et al, that the drug works.",
+        // Research told by when or how much, not what it is.
+        "Recent studies show that the drug works.",
+        "Several studies have shown that patients recover faster.",
+        "Scientific studies suggest that the drug works.",
         "According to some Western diplomats, the talks will fail.",
         // A people or a place farther back owns no group, nor does a name
         // before a function word.
@@ -713,6 +725,13 @@ fn passives_and_polls_name_no_speaker() {
         "Lee, who won 52 percent, said the race was close. \"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
         "The rapper handed over the cheque on Monday, and 50 Cent said the money was for the choir.\n\n\"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
         "Lee said 52 percent of voters agreed with her.\n\n\"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
+        // A person as the passive's subject, or a share in a clause before
+        // the speaker's (from a review of this change).
+        "Brown was confirmed as the club's new manager on Friday. \"It's an honour to lead a club with this much history behind it.\"",
+        "The health secretary was accused on Tuesday of misleading MPs about the contracts.\n\n\"I have always told the truth to this House, and I always will.\"",
+        "Marsh, 61, was told of the verdict on Tuesday afternoon. \"I'm relieved, and I'm grateful to everyone who stood by me.\"",
+        "Lee won 52 percent of the vote and said she was humbled.\n\n\"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
+        "Shares fell 3 percent after chief executive Tim Marsh said profits would miss forecasts. \"We have had a difficult quarter, and we will not hide from that.\"",
     ]);
 }
 
@@ -731,9 +750,17 @@ fn two_people_before_a_quotation_name_no_speaker() {
         "Lyle Gunderson signed off Monday on an emergency purchase order. \"It's a rounding error compared to what it would cost to run this election twice.\"",
         "The county board chairman, Lyle Gunderson, signed off Monday on an emergency purchase order. \"It's a rounding error compared to what it would cost to run this election twice.\"",
         "The mayor and her husband moved to the county in 1990. \"It's a rounding error compared to what it would cost to run this election twice.\"",
-        // (A firm's name of two words joined by `and`.)
+        // (A name before a title, a family, a firm's name of two words
+        // joined by `and`; from a review of this change.)
+        "Health and Human Services Secretary Xavier Becerra was in Detroit on Tuesday. \"Nobody should have to choose between a prescription and a meal.\"",
+        "St Kitts and Nevis Prime Minister Terrance Drew was in Washington on Thursday. \"Small states are on the front line of this crisis, and we will not be quiet.\"",
+        "Tom Reilly and his wife, Mary, moved to the valley in 1979. \"We never once thought about leaving, not even after the flood.\"",
+        "Shares in Johnson and Johnson fell on Monday. Johnson and Johnson are recalling five batches of the drug. \"We are taking this step out of an abundance of caution.\"",
         "Shares in Marks and Spencer rose 3% on Tuesday. Marks and Spencer cut 500 jobs at its head office. \"We have to be leaner to survive this winter, and we will be.\"",
     ]);
+    // An example opening its sentence introduces speech (from a review of
+    // this change).
+    flagged(&["Critics have been scathing about the budget. For example: \"This is the worst budget I have seen in thirty years of covering the council.\""]);
     // An example sentence is no quotation (Wikipedia's `Empiricism`).
     attributed(&["In later years, Carnap and Neurath abandoned this sort of phenomenalism. Such sentences were to be translated into protocol sentences, for example, \"X at location Y and at time T observes such and such.\""]);
 }
@@ -757,5 +784,12 @@ fn a_speech_given_in_the_paragraph_before() {
         &format!("The speech was delivered on Monday.{quote}"),
         &format!("The building has a long history of public speeches.{quote}"),
         &format!("Critics had harsh words for the plan.{quote}"),
+        // Not a knockdown, a band or a team, a place, a throw, nor a crowd
+        // at a named place (from a review of this change).
+        &format!("In the fifth round, Fury went to the floor but beat the count.{quote}"),
+        &format!("At 8 p.m., the Berlin Philharmonic took the stage.{quote}"),
+        &format!("Court records show Martinez had no fixed address at the time.{quote}"),
+        &format!("In the ninth, Diaz made a wild pitch that let in the winning run.{quote}"),
+        &format!("On Saturday, crowds outside St George's Chapel gave a moving tribute.{quote}"),
     ]);
 }

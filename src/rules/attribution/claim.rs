@@ -116,6 +116,9 @@ fn group_claims(
             }
             let after_start = base + m.end;
             let after = &text[after_start..span.end];
+            if bit == CLAIM_EVIDENCE && study_kind(c, &text[base..start], after) {
+                continue;
+            }
             // The verb: one of the first `group_verb_within` words.
             let Some(verb) = Word::alphanumeric()
                 .iter(after)
@@ -310,6 +313,25 @@ fn denied(c: &Compiled, before: &str) -> bool {
         .rev()
         .take(2)
         .any(|w| c.evidence_deniers.contains(lower(w).as_ref()))
+}
+
+/// Whether unnamed evidence is told by its method or field (see
+/// [`Options::study_kinds`](super::Options::study_kinds)): the word right
+/// before it (`Laboratory studies show`, `Epidemiological studies
+/// showed`) or the words right after it (`Studies in animals have shown`).
+fn study_kind(c: &Compiled, before: &str, after: &str) -> bool {
+    let kind_before = last_word(before.trim_end()).is_some_and(|m| {
+        let w = lower(m.str(before.trim_end()));
+        w.ends_with("ological") || c.study_kinds_before.contains(w.as_ref())
+    });
+    let next: Vec<String> = words_of(after, 3)
+        .iter()
+        .map(|w| lower(w).into_owned())
+        .collect();
+    kind_before
+        || c.study_kinds_after
+            .iter()
+            .any(|p| next.len() >= p.len() && next[..p.len()] == p[..])
 }
 
 /// Whether the clause before a vague group ends in a preposition and up to

@@ -60,6 +60,10 @@ pub struct Compiled {
     pub(super) specific: FxHashSet<String>,
     /// `folklore_words`, lower-cased.
     pub(super) folklore: FxHashSet<String>,
+    /// `study_kinds`, lower-cased: the words before unnamed evidence, and
+    /// the phrases after it, as words.
+    pub(super) study_kinds_before: FxHashSet<String>,
+    pub(super) study_kinds_after: Vec<Vec<String>>,
     /// `consensus_verbs`, lower-cased.
     pub(super) consensus: FxHashSet<String>,
     /// `history_openers`, `history_times`, `aside_words` and
@@ -168,6 +172,14 @@ impl Compiled {
             naming_cues: phrase_words(&opts.source_naming_cues),
             specific: set(&opts.specific_determiners),
             folklore: set(&opts.folklore_words),
+            study_kinds_before: set(&opts.study_kinds)
+                .into_iter()
+                .filter(|w| !w.contains(' '))
+                .collect(),
+            study_kinds_after: phrase_words(&opts.study_kinds)
+                .into_iter()
+                .filter(|p| p.len() > 1)
+                .collect(),
             consensus: set(&opts.consensus_verbs),
             narrative_past: set(&opts.narrative_past_verbs),
             history_openers: set(&opts.history_openers),

@@ -80,6 +80,12 @@ pub struct Options {
     pub evidence_nouns: Vec<String>,
     /// Verbs after unnamed evidence (`show`, `suggest`).
     pub evidence_verbs: Vec<String>,
+    /// Words that tell what research unnamed evidence is, by its method or
+    /// field, right before it (`laboratory studies`; and any word ending
+    /// in `-ological`, `epidemiological studies`) or right after it
+    /// (`studies in animals`): the sentence sums up a body of research, as
+    /// a science writer does, rather than hang a claim on a hidden source.
+    pub study_kinds: Vec<String>,
     /// Participles in impersonal claims (`it is believed`, `it is widely thought`).
     pub impersonal_verbs: Vec<String>,
     /// Participles of `impersonal_verbs` that make a claim only before

@@ -10,7 +10,7 @@ use crate::segment::Segmented;
 
 use super::anchors::Scan;
 use super::compiled::Compiled;
-use super::matching::{no_speaker_at, PhraseSet};
+use super::matching::{agentless_passive, hyphen_joined, polled, PhraseSet};
 use super::prose::{last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{names_someone, person_subject, speaker_subject, MAX_ASIDE};
@@ -701,9 +701,11 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
     let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
     let plural_aux = ["have", "do", "are", "were"];
     ws.iter().enumerate().any(|(i, w)| {
+        let b = s.as_bytes();
         if !c.borrow_forms.contains(lower(w).as_ref())
             || adds_a_number(&ws, i)
-            || no_speaker_at(s.as_bytes(), toks[i].range())
+            || hyphen_joined(b, toks[i].range())
+            || polled(b, toks[i].start)
         {
             return false;
         }
@@ -732,6 +734,34 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         let Some(subject) = j.checked_sub(1).map(|k| lower(ws[k])) else {
             return true;
         };
+        // A passive with no agent names no speaker (`The final tally was
+        // announced at 1:47 p.m.`), but a person as its subject may be
+        // quoted next (`The health secretary was accused on Tuesday of
+        // misleading MPs.`).
+        if agentless_passive(b, toks[i].range()) && {
+            // (Past the auxiliaries, and an adverb after them: `was
+            // widely reported`, not `The family was`.)
+            let mut k = i;
+            let mut aux = false;
+            while k > 0 && {
+                let a = lower(ws[k - 1]);
+                let is_aux = BE_FORMS.contains(&a.as_ref())
+                    || ["has", "have", "had", "not", "also"].contains(&a.as_ref());
+                aux |= is_aux;
+                is_aux || !aux && a.ends_with("ly")
+            } {
+                k -= 1;
+            }
+            let person = k.checked_sub(1).is_some_and(|k| {
+                let l = lower(ws[k]);
+                ["he", "she"].contains(&l.as_ref())
+                    || c.speaker_words.contains(l.as_ref())
+                    || is_capitalized(ws[k]) && !c.function_words.contains(l.as_ref())
+            });
+            !person
+        } {
+            return false;
+        }
         // An infinitive of what was not said (`would like to admit`,
         // `refused to say`; not `went on to say`; see `unsaid-lead-ins`); a
         // pronoun for a group or for either of two names (`each declared
@@ -766,8 +796,9 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
 /// verb of giving (`offered`, `delivers`, `had`) and a speech noun within
 /// six words after it (`offered an unusually personal assessment`,
 /// `delivers a version of the stump speech`), or `took the microphone`;
-/// its subject a person: `he` or `she` or a name right before the verb
-/// (`…, Castillo delivers`), or, when `subject` says so, the sentence's.
+/// its subject a person: `he` or `she` or a name set off by a comma right
+/// before the verb (`In his farewell address …, Breckwood offered`), or,
+/// when `subject` says so, the sentence's.
 fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
     const GIVING: [&str; 24] = [
         "gave",
@@ -795,40 +826,29 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
         "repeated",
         "repeats",
     ];
-    const SPEECHES: [&str; 9] = [
+    // (Not `address` nor `pitch`, more often a place or a throw.)
+    const SPEECHES: [&str; 7] = [
         "speech",
         "speeches",
-        "address",
         "sermon",
         "eulogy",
         "testimony",
-        "pitch",
         "tribute",
         "monologue",
     ];
-    const TAKING: [&str; 8] = [
-        "took", "take", "takes", "taking", "stepped", "steps", "rose", "went",
-    ];
-    const FLOOR: [&str; 8] = [
-        "microphone",
-        "mic",
-        "podium",
-        "lectern",
-        "pulpit",
-        "floor",
-        "stage",
-        "stand",
-    ];
-    let raw = words_of(s, 60);
-    let ws: Vec<String> = raw.iter().map(|w| lower(w).into_owned()).collect();
+    // (Not `went to the floor`, a knockdown, nor `took the stage`, a band.)
+    const TAKING: [&str; 6] = ["took", "take", "takes", "taking", "stepped", "steps"];
+    const FLOOR: [&str; 6] = ["microphone", "mic", "podium", "lectern", "pulpit", "stand"];
+    let toks: Vec<Tok> = Word::alphanumeric().iter(s).take(60).collect();
+    let ws: Vec<String> = toks.iter().map(|t| lower(t.str(s)).into_owned()).collect();
     let named = |i: usize| {
-        i > 0 && {
-            let w = raw[i - 1];
+        i > 1 && {
+            let w = toks[i - 1].str(s);
             let l = &ws[i - 1];
             l == "he"
                 || l == "she"
-                || i > 1
-                    && is_capitalized(w)
+                || is_capitalized(w)
+                    && s[toks[i - 2].end..toks[i - 1].start].contains(',')
                     && !c.function_words.contains(l.as_str())
                     && !c.calendar_words.contains(l.as_str())
                     && !c.is_group_word(l)
@@ -1226,11 +1246,14 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         });
     let before = &text[sent_start..q0.span.start];
     let mut bw = words_lower(before);
+    let all = bw.len();
     if bw.len() > 6 {
         bw.drain(..bw.len() - 6);
     }
     for ex in &c.exemptions {
-        if ends_with_phrase(&bw, ex) {
+        // (An example opening its sentence introduces speech: `For
+        // example: "This is the worst budget …"`.)
+        if ends_with_phrase(&bw, ex) && (all > ex.len() || !is_example(ex)) {
             return true;
         }
         if let Some((last, rest)) = bw.split_last() {
@@ -1240,6 +1263,15 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         }
     }
     false
+}
+
+/// Whether the lead-in `ex` (words) gives an example (`for example`, `e.g`,
+/// `such as`): a quotation after it mid-sentence is one, not speech.
+fn is_example(ex: &[String]) -> bool {
+    matches!(
+        ex.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+        ["for", "example" | "instance"] | ["e.g"] | ["such", "as"]
+    )
 }
 
 /// Whether `text[r]` has an attributing phrase (looked up: the phrases

@@ -146,9 +146,11 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     while word(i).is_some_and(|w| c.connectors.contains(w.as_ref())) {
         i += 1;
     }
+    let first = i;
     let Some((mut i, mut person)) = head(i) else {
         return false;
     };
+    let single = i == first + 1 && name(first) && !toks.get(first).is_some_and(|t| is_role(c, t.0));
     // A comma-set aside (`, Lyle Gunderson,`, `, 64,`).
     if comma(i) && word(i).as_deref() != Some("and") {
         let open = i;
@@ -161,14 +163,28 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     if word(i).as_deref() != Some("and") {
         return false;
     }
+    // (A family is one voice: `Tom Reilly and his wife, Mary,`.)
+    if word(i + 1).is_some_and(|w| ["his", "her", "their"].contains(&w.as_ref())) {
+        return false;
+    }
     let Some((end, second)) = head(i + 1) else {
         return false;
     };
-    // (Or a plural after them: `Gunderson and Sorensen both signed`.)
-    const PLURAL: [&str; 8] = [
-        "both", "each", "together", "jointly", "have", "are", "were", "do",
-    ];
-    person || second || word(end).is_some_and(|w| PLURAL.contains(&w.as_ref()))
+    // (A name before a title is the title's: `Health and Human Services
+    // Secretary Xavier Becerra`, `St Kitts and Nevis Prime Minister
+    // Terrance Drew`.)
+    if !pronoun(first) && (i + 1..end).any(|k| toks.get(k).is_some_and(|t| is_role(c, t.0))) {
+        return false;
+    }
+    // (Two single words may be a firm's name, `Marks and Spencer`,
+    // `Johnson and Johnson are recalling`: only `both` or `each` after
+    // them tells two people.)
+    const BOTH: [&str; 4] = ["both", "each", "together", "jointly"];
+    let both = word(end).is_some_and(|w| BOTH.contains(&w.as_ref()));
+    if single && end == i + 2 {
+        return both;
+    }
+    person || second || both
 }
 
 /// Whether sentence `s` opens with a person as its subject: `He` or
