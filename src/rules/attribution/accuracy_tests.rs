@@ -60,6 +60,10 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
         "\"That's the hard part,\" Lee barked. \"The rest is paperwork that nobody wants to do.\"",
         "\u{201C}The ministers have ignored every warning we gave them.\u{201D} the ministers state in their letter.",
         "\u{201C}Nobody reads these rules before the deadline,\u{201D} the clerk emailed.",
+        // A judge or a reporter cutting in (political stories written for
+        // copydesk's evaluation by a writer who had not read its rules).
+        "Oyelaran finished her answer.\n\nMarchetti interrupted her.\n\n\u{201C}Counsel, where in this summary does the word \u{2018}jail\u{2019} appear?\u{201D}",
+        "A second reporter pressed him. \u{201C}You keep saying \u{2018}as soon as possible.\u{2019} They haven\u{2019}t given a date. Is there one?\u{201D}",
         // The present of features.
         "The winter came early that year.\n\n\u{201C}We planned for a long winter and got a longer one,\u{201D} stresses the harbour master.",
         "The vote is on Friday.\n\n\u{201C}Nothing is settled until every ballot is counted,\u{201D} cautions the clerk.",
@@ -714,6 +718,7 @@ fn passives_and_polls_name_no_speaker() {
         "The results were widely reported on Tuesday. \"We'll be back here in two weeks doing the exact same thing.\"",
         "The numbers were similar across party lines: 66 percent of Republicans agreed, along with 57 percent of Democrats. \"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
         "Sixty per cent said they trusted the mayor. \"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
+        "About 1 in 9 voters said they were undecided, a share that is unusually high for mid-October.\n\n\"Undecided is just a polite word for disgusted, and everybody knows it.\"",
         "In the poll, 52% of likely voters said the county was on the wrong track.\n\n\"People don't hate taxes. They hate feeling like they're paying more for the same thing.\"",
     ]);
     // An agent, a subject who then answers, a passive of quoting, or a

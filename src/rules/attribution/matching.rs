@@ -691,7 +691,15 @@ pub(super) fn polled(b: &[u8], start: usize) -> bool {
     let number = |w: &[u8]| {
         w.first().is_some_and(u8::is_ascii_digit)
             || [
-                &b"ten"[..],
+                &b"two"[..],
+                b"three",
+                b"four",
+                b"five",
+                b"six",
+                b"seven",
+                b"eight",
+                b"nine",
+                b"ten",
                 b"twenty",
                 b"thirty",
                 b"forty",
@@ -723,7 +731,9 @@ pub(super) fn polled(b: &[u8], start: usize) -> bool {
         b"reporting",
     ];
     let subject = |k: usize| {
-        (k == 0 || words[k - 1].eq_ignore_ascii_case(b"of"))
+        (k == 0
+            || words[k - 1].eq_ignore_ascii_case(b"of")
+            || words[k].eq_ignore_ascii_case(b"in") && k <= 2)
             && !words[..k]
                 .iter()
                 .any(|w| JOINERS.iter().any(|j| w.eq_ignore_ascii_case(j)))
@@ -734,7 +744,14 @@ pub(super) fn polled(b: &[u8], start: usize) -> bool {
             // (Not a name: `50 Cent said`.)
             || w.eq_ignore_ascii_case(b"cent")
                 && words.get(k + 1).is_some_and(|n| n.eq_ignore_ascii_case(b"per"))
-                && words.get(k + 2).is_some_and(|n| number(n));
+                && words.get(k + 2).is_some_and(|n| number(n))
+            // (`1 in 9 voters said`, `one in five residents`.)
+            || k >= 1
+                && w.eq_ignore_ascii_case(b"in")
+                && number(words[k - 1])
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| number(n) || n.eq_ignore_ascii_case(b"one"));
         share && subject(k)
     })
 }
@@ -745,9 +762,10 @@ pub(super) fn polled(b: &[u8], start: usize) -> bool {
 /// `self-described`, `much-promised`); not a prefix that keeps the verb
 /// (`she half-joked`, `co-wrote`, `re-tweeted`).
 pub(super) fn hyphen_joined(b: &[u8], r: Range<usize>) -> bool {
-    const ADJECTIVE_PREFIXES: [&[u8]; 19] = [
+    const ADJECTIVE_PREFIXES: [&[u8]; 20] = [
         b"so", b"self", b"much", b"long", b"oft", b"often", b"ill", b"well", b"widely", b"highly",
         b"hotly", b"little", b"most", b"least", b"best", b"never", b"ever", b"twice", b"un",
+        b"hard",
     ];
     let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
     if b.get(r.end) == Some(&b'-') && letter(r.end + 1) {
@@ -845,6 +863,8 @@ mod tests {
             ("66 percent of Republicans agreed.", "agreed"),
             ("Sixty per cent of voters said so.", "said"),
             ("In the poll, 52% of likely voters said so.", "said"),
+            ("About 1 in 9 voters said they were undecided.", "said"),
+            ("One in five residents said the plan was unfair.", "said"),
         ] {
             assert!(no_speaker(s, verb), "{s}");
         }
