@@ -599,6 +599,12 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "eighth set (clean copy, quote-heavy)",
+        &["eighth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );
