@@ -116,7 +116,10 @@ fn group_claims(
             }
             let after_start = base + m.end;
             let after = &text[after_start..span.end];
-            if bit == CLAIM_EVIDENCE && study_kind(c, &text[base..start], after) {
+            if bit == CLAIM_EVIDENCE
+                && ["studies", "research"].contains(&lower(&s[m.start..m.end]).as_ref())
+                && study_kind(c, &text[base..start], after)
+            {
                 continue;
             }
             // The verb: one of the first `group_verb_within` words.
@@ -315,7 +318,7 @@ fn denied(c: &Compiled, before: &str) -> bool {
         .any(|w| c.evidence_deniers.contains(lower(w).as_ref()))
 }
 
-/// Whether unnamed evidence is told by its method or field (see
+/// Whether `studies` or `research` is told by its method (see
 /// [`Options::study_kinds`](super::Options::study_kinds)): the word right
 /// before it (`Laboratory studies show`, `Epidemiological studies
 /// showed`) or the words right after it (`Studies in animals have shown`).

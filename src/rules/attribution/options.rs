@@ -80,8 +80,8 @@ pub struct Options {
     pub evidence_nouns: Vec<String>,
     /// Verbs after unnamed evidence (`show`, `suggest`).
     pub evidence_verbs: Vec<String>,
-    /// Words that tell what research unnamed evidence is, by its method or
-    /// field, right before it (`laboratory studies`; and any word ending
+    /// Words that tell what research `studies` or `research` is, by its
+    /// method, right before it (`laboratory studies`; and any word ending
     /// in `-ological`, `epidemiological studies`) or right after it
     /// (`studies in animals`): the sentence sums up a body of research, as
     /// a science writer does, rather than hang a claim on a hidden source.

@@ -10,7 +10,7 @@ use crate::segment::Segmented;
 
 use super::anchors::Scan;
 use super::compiled::Compiled;
-use super::matching::{agentless_passive, hyphen_joined, polled, PhraseSet};
+use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, PhraseSet};
 use super::prose::{last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{names_someone, person_subject, speaker_subject, MAX_ASIDE};
@@ -756,6 +756,7 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
                 let l = lower(ws[k]);
                 ["he", "she"].contains(&l.as_ref())
                     || c.speaker_words.contains(l.as_ref())
+                    || person_noun(l.as_bytes())
                     || is_capitalized(ws[k]) && !c.function_words.contains(l.as_ref())
             });
             !person
@@ -800,7 +801,8 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
 /// before the verb (`In his farewell address …, Breckwood offered`), or,
 /// when `subject` says so, the sentence's.
 fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
-    const GIVING: [&str; 24] = [
+    // (Not `shares`, mostly a company's.)
+    const GIVING: [&str; 22] = [
         "gave",
         "give",
         "gives",
@@ -819,8 +821,6 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
         "has",
         "issued",
         "issues",
-        "shared",
-        "shares",
         "sounded",
         "sounds",
         "repeated",
@@ -860,7 +860,11 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
         }
         let next = || ws[i + 1..].iter().take(6);
         if GIVING.contains(&w.as_str()) {
-            next().any(|n| SPEECHES.contains(&n.as_str()) || c.quote_cues.is_speech_noun(n))
+            // (Not a speech refused: `Marsh had no comment`, `gave no
+            // statement`.)
+            next()
+                .take_while(|n| !["no", "not", "never"].contains(&n.as_str()))
+                .any(|n| SPEECHES.contains(&n.as_str()) || c.quote_cues.is_speech_noun(n))
         } else if TAKING.contains(&w.as_str()) {
             let mut n = ws[i + 1..].iter().map(String::as_str);
             let mut a = n.next();
@@ -1246,14 +1250,11 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         });
     let before = &text[sent_start..q0.span.start];
     let mut bw = words_lower(before);
-    let all = bw.len();
     if bw.len() > 6 {
         bw.drain(..bw.len() - 6);
     }
     for ex in &c.exemptions {
-        // (An example opening its sentence introduces speech: `For
-        // example: "This is the worst budget …"`.)
-        if ends_with_phrase(&bw, ex) && (all > ex.len() || !is_example(ex)) {
+        if ends_with_phrase(&bw, ex) {
             return true;
         }
         if let Some((last, rest)) = bw.split_last() {
@@ -1263,15 +1264,6 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         }
     }
     false
-}
-
-/// Whether the lead-in `ex` (words) gives an example (`for example`, `e.g`,
-/// `such as`): a quotation after it mid-sentence is one, not speech.
-fn is_example(ex: &[String]) -> bool {
-    matches!(
-        ex.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
-        ["for", "example" | "instance"] | ["e.g"] | ["such", "as"]
-    )
 }
 
 /// Whether `text[r]` has an attributing phrase (looked up: the phrases
