@@ -817,6 +817,9 @@ fn second_review_guards() {
     ]);
     attributed(&[
         "\"When will the money actually arrive for the families?\" the councillor pressed.",
+        // A reporter is a speaker noun (a briefing story written for
+        // copydesk's evaluation by a writer who had not read its rules).
+        "A second reporter pressed him. \u{201C}You keep saying \u{2018}as soon as possible.\u{2019} They haven\u{2019}t given a date. Is there one?\u{201D}",
         "The victim was told the case had been dropped. \"Nobody even phoned me, not once in two years.\"",
         "The nurse was praised for her calm at a ceremony on Friday. \"I was doing my job, and so was everyone else.\"",
     ]);
