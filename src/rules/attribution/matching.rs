@@ -623,7 +623,6 @@ fn thing_subject(b: &[u8], pos: usize) -> bool {
         b"is", b"was", b"were", b"are", b"be", b"been", b"being", b"has", b"have", b"had", b"not",
         b"also",
     ];
-    let is = |w: &[u8], list: &[&[u8]]| list.iter().any(|f| w.eq_ignore_ascii_case(f));
     // (An adverb only between the auxiliaries and the verb: `was widely
     // reported`, not `The tally was`.)
     let mut aux = false;
@@ -632,7 +631,7 @@ fn thing_subject(b: &[u8], pos: usize) -> bool {
             aux = true;
             return false;
         }
-        aux || !w.to_ascii_lowercase().ends_with(b"ly")
+        aux || !ends_with_ci(w, b"ly")
     });
     subject.is_some_and(|w| {
         is(w, &[b"it", b"there", b"this", b"that"])
@@ -641,6 +640,16 @@ fn thing_subject(b: &[u8], pos: usize) -> bool {
                 && !person_noun(w)
                 && !w.contains(&b'\'')
     })
+}
+
+/// Whether `w` is one of `list` (lower-case), in any case.
+fn is(w: &[u8], list: &[&[u8]]) -> bool {
+    list.iter().any(|f| w.eq_ignore_ascii_case(f))
+}
+
+/// Whether `w` ends with `suffix` (lower-case), in any case.
+fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
+    w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// The ASCII words of `b` before byte `pos`, nearest first, up to a
@@ -678,30 +687,23 @@ pub(super) fn agentless_passive(b: &[u8], r: Range<usize>) -> bool {
         b"reached",
         b"contacted",
     ];
-    let verb = b[r.clone()].to_ascii_lowercase();
-    let participle = verb.ends_with(b"ed")
-        || [
-            &b"said"[..],
-            b"told",
-            b"written",
-            b"spoken",
-            b"sworn",
-            b"shown",
-        ]
-        .contains(&verb.as_slice());
-    if !participle
-        || !verb.iter().all(u8::is_ascii_alphabetic)
-        || RESPONDING.contains(&verb.as_slice())
-    {
+    // (It runs on every attributing phrase the scan finds: no allocation.)
+    let verb = &b[r.clone()];
+    let participle = ends_with_ci(verb, b"ed")
+        || is(
+            verb,
+            &[b"said", b"told", b"written", b"spoken", b"sworn", b"shown"],
+        );
+    if !participle || !verb.iter().all(u8::is_ascii_alphabetic) || is(verb, &RESPONDING) {
         return false;
     }
-    let is = |w: &[u8], list: &[&[u8]]| list.iter().any(|f| w.eq_ignore_ascii_case(f));
     const BE: [&[u8]; 7] = [b"is", b"was", b"were", b"are", b"be", b"been", b"being"];
     let mut back = words_back(b, r.start).peekable();
     // (An adverb between: `was widely reported`, `were not told`.)
-    if back.peek().is_some_and(|w| {
-        w.len() > 3 && w.to_ascii_lowercase().ends_with(b"ly") || is(w, &[b"not", b"also"])
-    }) {
+    if back
+        .peek()
+        .is_some_and(|w| w.len() > 3 && ends_with_ci(w, b"ly") || is(w, &[b"not", b"also"]))
+    {
         back.next();
     }
     if !back.next().is_some_and(|w| is(w, &BE)) {
@@ -724,7 +726,14 @@ pub(super) fn agentless_passive(b: &[u8], r: Range<usize>) -> bool {
 /// before it in its clause, right after a number (`66 percent of
 /// Republicans agreed`, `Sixty per cent said`, `52% of voters say`).
 pub(super) fn polled(b: &[u8], start: usize) -> bool {
-    let words: Vec<&[u8]> = words_back(b, start).take(7).collect();
+    // (On every attributing phrase: the words in a fixed array.)
+    let mut words: [&[u8]; 7] = [&[]; 7];
+    let mut n = 0;
+    for w in words_back(b, start).take(7) {
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
     let number = |w: &[u8]| {
         w.first().is_some_and(u8::is_ascii_digit)
             || [
