@@ -824,3 +824,57 @@ fn second_review_guards() {
         "The nurse was praised for her calm at a ceremony on Friday. \"I was doing my job, and so was everyone else.\"",
     ]);
 }
+
+/// Kind 1 again: a quotation paragraph after a paragraph that ends in a
+/// named speaker's whole quotation goes on in that speaker's words, as wire
+/// copy has it (`"…," Fujioka said. "…"` then `"…"`, in the shape of the
+/// Reuters findings) — unless it answers them: it takes up a word of their
+/// last sentence, names someone in passing or judges what was said, as a
+/// second voice does.
+#[test]
+fn a_quotation_paragraph_goes_on_in_the_words_before_it() {
+    attributed(&[
+        "\"The port is not ready for ships of that size,\" Harbor Commissioner Ana Ruiz said. \"We would like to help the shippers, but new berths will take years.\"\n\n\"It is not a question of money. The channel has to be dredged first.\"",
+        "Asked about the criticism, Lyng said \"The alternative is to keep the subsidies forever. I think that is the unrealistic position.\"\n\n\"I would suggest that they listen to what we are trying to say.\"",
+        // A name addressed is no second voice: the speaker may ask it.
+        "\"I've got a constituent listed as served,\" Sorensen said, holding up a printout. \"She has a satellite dish and a prayer.\"\n\n\"So which is it, Administrator? Is she served, or is your map wrong?\"",
+        "\u{201C}They may spend a lot on research,\u{201D} he said. \u{201C}But planning and marketing matter more.\u{201D}\n\n\u{201C}If they don\u{2019}t spend money on these, they can\u{2019}t build new business lines.\u{201D}",
+    ]);
+    flagged(&[
+        // A second voice takes up the speaker's word.
+        "\"We fixed the pipes,\" Brannigan said. \"We just never told anybody.\"\n\n\"Told them? I told them in September, and nobody listened.\"",
+        // It names someone in passing.
+        "\"I saw her at a rent board meeting,\" Brennan said. \"The whole room went quiet.\"\n\n\"Kyle's not exaggerating. I was there, I timed it.\"",
+        "\"I didn't expect him to change his vote,\" Nyberg said. \"I expected him to look at me.\"\n\n\"Carol's too kind. Being looked at isn't the same as being heard.\"",
+        // It judges what was said.
+        "\"I support farmers,\" Lindqvist said. \"I always have.\"\n\n\"That's not an answer. That's a bumper sticker.\"",
+        // A partial quotation worked into a sentence is no speaker's
+        // paragraph to go on with.
+        "A report by the fiscal office called the gap \"a structural deficit that will not resolve on its own.\"\n\n\"Whoever wins this round, that bill still comes due.\"",
+        // Nor is a paragraph that ends past its quotation.
+        "He told the chamber that \"all the indicators confirm it.\" The budget was unveiled on March 17.\n\n\"Inflation, too, is lower than I suggested.\"",
+    ]);
+    // The message says why.
+    let t = "\"I support farmers,\" Lindqvist said. \"I always have.\"\n\n\"That's not an answer. That's a bumper sticker.\"";
+    let f = unattributed_quotes(
+        t,
+        &crate::segment::segment(t),
+        &super::test_support::compiled(),
+    );
+    assert!(
+        f[0].message.contains("answers the quotation"),
+        "{}",
+        f[0].message
+    );
+}
+
+/// Speakers a clean development set (`pol-o-*`) showed: a transcript's `Q:`
+/// and `A:` labels after the lead-in that names who asks and who answers,
+/// and `another` before a speaker noun, as `a` is.
+#[test]
+fn transcript_labels_and_another_speaker() {
+    attributed(&[
+        "At the trial, the plaintiffs' lawyer questioned the mapmaker about District 14:\n\nQ: \"Did you review the racial makeup of the precincts?\"\n\nA: \"I reviewed a lot of data. I don't recall looking at race.\"",
+        "The press secretary took questions for twenty minutes. Another reporter pressed on timing. \"You've got 15 days. Is she meeting with the Speaker this week or not?\"",
+    ]);
+}

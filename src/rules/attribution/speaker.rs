@@ -295,7 +295,11 @@ fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
     if ["his", "her", "their"].contains(&l0.as_ref()) && speech_noun(i + 1) {
         return true;
     }
-    if ["the", "a", "an", "its", "his", "her", "their", "our"].contains(&l0.as_ref()) {
+    if [
+        "the", "a", "an", "another", "its", "his", "her", "their", "our",
+    ]
+    .contains(&l0.as_ref())
+    {
         return ws[i + 1..]
             .iter()
             .take(4)
