@@ -605,8 +605,20 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "ninth set (clean copy, outlets' styles)",
+        &["ninth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "tenth set (clean copy, outlets' styles, held out)",
+        &["tenth.jsonl"],
     );
 }
 
