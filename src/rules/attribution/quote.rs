@@ -13,7 +13,7 @@ use super::compiled::Compiled;
 use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, PhraseSet};
 use super::prose::{last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
-use super::speaker::{names_someone, person_subject, speaker_subject, MAX_ASIDE};
+use super::speaker::{names_someone, person_subject, speaker_subject, surname_beat, MAX_ASIDE};
 use crate::words::{is_capitalized, lower, Tok, Word};
 
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
@@ -44,7 +44,7 @@ pub(super) fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) 
             attributed[g] = credited_around(text, seg, c, pieces, &ranges);
         }
     }
-    continue_quote_paragraphs(text, seg, c, &groups, &mut attributed);
+    continue_quote_paragraphs(text, seg, &groups, &mut attributed);
     let mut out = Vec::new();
     for (g, pieces) in groups.iter().enumerate() {
         // A quotation never closed is broken markup, not a finding here.
@@ -128,13 +128,10 @@ fn says_itself(c: &Compiled, line: &str) -> bool {
 /// that is attributed: the wire convention gives a long quote a paragraph
 /// per point, its speaker named once (`Mayor Lee spoke ...` then three
 /// quotation paragraphs). A paragraph may hold several quotations and
-/// nothing else (`"A." "B."`). The run may also start after a paragraph
-/// that ends in its speaker's words (`"A," Lee said. "B."`), unless the
-/// quotation answers them (see [`answers_back`]).
+/// nothing else (`"A." "B."`).
 fn continue_quote_paragraphs(
     text: &str,
     seg: &Segmented,
-    c: &Compiled,
     groups: &[&[usize]],
     attributed: &mut [bool],
 ) {
@@ -152,101 +149,11 @@ fn continue_quote_paragraphs(
             && one_paragraph(this)
             && one_paragraph(prev)
             && only_quotes(p)
-            && (only_quotes(prev_p)
-                || p == prev_p + 1
-                    && ends_with_quotation(text, seg, *prev.last().unwrap())
-                    && !answers(text, seg, c, this[0]))
+            && only_quotes(prev_p)
         {
             attributed[g] = true;
         }
     }
-}
-
-/// Whether quotation piece `qi` ends its paragraph and is a whole
-/// quotation, not a phrase worked into a sentence (`the report called "a
-/// structural deficit …"`): the paragraph ends in its speaker's words, and
-/// a quotation paragraph after it goes on in them (`"…," Lee said. "…"`
-/// then `"…"`), as wire copy has it.
-fn ends_with_quotation(text: &str, seg: &Segmented, qi: usize) -> bool {
-    let q = &seg.quotes[qi];
-    let end = seg.paragraphs[q.paragraph].end;
-    no_words(&text[q.span.end.min(end)..end])
-        && text[q.inner.clone()]
-            .trim_start()
-            .starts_with(char::is_uppercase)
-}
-
-/// Whether quotation piece `qi` (opening its paragraph) answers the
-/// quotation right before it, in the paragraph before, see
-/// [`answers_back`].
-fn answers(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
-    qi > 0
-        && seg.quotes[qi - 1].paragraph + 1 == seg.quotes[qi].paragraph
-        && answers_back(
-            c,
-            &text[seg.quotes[qi - 1].inner.clone()],
-            &text[seg.quotes[qi].inner.clone()],
-        )
-}
-
-/// Whether quotation `this` answers quotation `prev` rather than going on
-/// with it: its first words take up a word of `prev`'s last sentence
-/// (`"… I care that it went dry."` then `"Dry isn't the half of it."`),
-/// or it names someone with a possessive (`"Ray's not Switzerland."`), or it
-/// opens by judging what was said (`"That's not an answer."`).
-fn answers_back(c: &Compiled, prev: &str, this: &str) -> bool {
-    let last = prev
-        .trim_end_matches(|ch: char| !ch.is_alphanumeric())
-        .rsplit(['.', '!', '?'])
-        .next()
-        .unwrap_or(prev);
-    let said: Vec<String> = words_of(last, usize::MAX)
-        .iter()
-        .map(|w| lower(w).into_owned())
-        .collect();
-    let first = this.split(['.', '!', '?']).next().unwrap_or(this);
-    let ws = words_of(first, usize::MAX);
-    let content = |w: &str| w.len() >= 4 && !c.function_words.contains(w);
-    let echo = ws.iter().take(5).any(|w| {
-        let l = lower(w);
-        let stem = l.trim_end_matches('s');
-        content(&l)
-            && said
-                .iter()
-                .any(|s| s == &l || s.trim_end_matches('s') == stem)
-    });
-    // (Not `It's`, `Let's`, `Everybody's`; nor a name addressed, `So which
-    // is it, Administrator?`, which the speaker before may well ask.)
-    let names = ws.iter().any(|w| {
-        let stem = w
-            .trim_end_matches(['s'])
-            .trim_end_matches(['\'', '\u{2019}']);
-        let possessive = stem.len() + 1 < w.len();
-        let l = lower(stem);
-        is_capitalized(w)
-            && stem.chars().count() > 1
-            && !c.function_words.contains(l.as_ref())
-            && !c.calendar_words.contains(l.as_ref())
-            && ![
-                "let",
-                "he",
-                "she",
-                "everybody",
-                "everyone",
-                "nobody",
-                "somebody",
-                "where",
-                "who",
-            ]
-            .contains(&l.as_ref())
-            && possessive
-    });
-    let judges = matches!(
-        ws.as_slice(),
-        [a, b, ..] if ["that's", "that\u{2019}s"].contains(&lower(a).as_ref())
-            && ["not", "the"].contains(&lower(b).as_ref())
-    );
-    echo || names || judges
 }
 
 /// The quotation pieces grouped into quotations (a piece continuing an
@@ -365,14 +272,7 @@ fn quote_finding(
                         ..seg.sentences[sentences.end - 1].span.end],
                 )
         };
-        if pieces[0] > 0
-            && ends_with_quotation(text, seg, pieces[0] - 1)
-            && answers(text, seg, c, pieces[0])
-        {
-            "no speaker for this quotation: it answers the quotation that ends \
-             the paragraph before, so it is someone else's: name who said it \
-             (`..., Lee said.`)"
-        } else if says(prev.end.saturating_sub(1)..prev.end) {
+        if says(prev.end.saturating_sub(1)..prev.end) {
             "no speaker for this quotation: the paragraph before attributes \
              speech, but not to a named person or organisation (a vague group, \
              or `called` in another sense)"
@@ -635,6 +535,7 @@ fn piece_attributed(
                 || reports_speech(c, &outside)
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && (person_subject(c, last_text)
+                        || ps.len() == 1 && surname_beat(c, text, last_text)
                         || takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
             {
                 return true;

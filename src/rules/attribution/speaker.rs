@@ -242,6 +242,60 @@ pub(super) fn person_subject(c: &Compiled, s: &str) -> bool {
         && (names == 2 || names == 1 && roles >= 1)
 }
 
+/// Whether sentence `s`, a paragraph alone, is a short beat whose subject
+/// is a person already named in `text` by surname (`Marchetti interrupted
+/// her.`, `Dorsainvil then turned to public safety.`, `Ruiz shook her
+/// head.`): a capitalized word that the story uses as a name, then a word
+/// in lower case, in a dozen words at most, and the story credits speech
+/// to that word elsewhere. The quotation paragraph after
+/// it is that person's, as it is after `She paused.`
+pub(super) fn surname_beat(c: &Compiled, text: &str, s: &str) -> bool {
+    let ws = words_of(s, 13);
+    match ws.as_slice() {
+        // (No one else named in it: `Lee turned to Smith.` may lead in
+        // either.)
+        [w0, w1, rest @ ..] if ws.len() <= 12 && !rest.iter().any(|w| is_capitalized(w)) => {
+            is_name_word(c, w0)
+                && !is_possessive(w0)
+                && w1.starts_with(char::is_lowercase)
+                && !["and", "or"].contains(&lower(w1).as_ref())
+                && !c.is_group_word(&lower(w0))
+                && !c.vague_words.contains(lower(w0).as_ref())
+                && used_as_name(c, text, w0)
+                && speaks_elsewhere(c, text, w0)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the story credits speech to the name `w` somewhere: a speech
+/// verb right after it or right before it (`Marchetti said`, `asked
+/// Marchetti`), so that it is a person's name, not a word that opens
+/// other names (`Rural two-lane highways`, after `the Rural Roads Office`).
+fn speaks_elsewhere(c: &Compiled, text: &str, w: &str) -> bool {
+    let speech = |word: Option<&str>| {
+        word.is_some_and(|x| {
+            x.starts_with(char::is_lowercase) && c.borrow_forms.contains(lower(x).as_ref())
+        })
+    };
+    memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
+        let before = &text[..i];
+        let after = &text[i + w.len()..];
+        let bounded =
+            !before.ends_with(char::is_alphanumeric) && !after.starts_with(char::is_alphanumeric);
+        bounded
+            && (speech(
+                after
+                    .strip_prefix(' ')
+                    .and_then(|a| words_of(a, 1).first().copied()),
+            ) || speech(
+                before
+                    .strip_suffix(' ')
+                    .and_then(|b| b.rsplit(|ch: char| !ch.is_alphanumeric()).next()),
+            ))
+    })
+}
+
 /// Whether `w` may be a word of a name: capitalized, and no function or
 /// calendar word (`The`, `Monday`).
 fn is_name_word(c: &Compiled, w: &str) -> bool {
