@@ -858,3 +858,23 @@ fn a_beat_of_a_named_speaker_before_a_quotation() {
         "The council met for three hours. Councilwoman Ada Marsh, who chairs the budget committee, arrived late.\n\nMarsh took her seat.\n\n\"This budget is a disgrace to every family in this city.\"",
     ]);
 }
+
+/// A vague source in a clause of circumstance (`when`, `whenever`) asserts
+/// nothing that needs a source, as one in a condition does not (from the
+/// hand review of the Wikipedia findings: a habit described, then
+/// corrected); a claim in the main clause after it still does.
+#[test]
+fn a_circumstance_asserts_no_claim() {
+    for t in [
+        "This is common with elevator buttons when people believe pressing twice will hurry the car.",
+        "When people say that the genome has been sequenced, they mean a draft of it.",
+    ] {
+        assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+    }
+    for t in [
+        "When the rains fail, experts warn that grain prices will rise.",
+        "The dam was never finished. Experts believe it was abandoned when the money ran out.",
+    ] {
+        assert_eq!(claims(t).len(), 1, "{t}: {:?}", claims(t));
+    }
+}

@@ -692,17 +692,18 @@ fn report_claims(
 }
 
 /// Whether a claim after `before` (its sentence up to it) is only a
-/// condition: `if`, `unless` or `whether` among the last three words of
-/// its clause, so that the claim's subject opens the condition (`formal if
-/// the harm is believed to be likely`, `need not set aside reserves if it
-/// is believed payments will resume`). A condition asserts nothing that
-/// needs a source; a claim in the main clause after it does (`If the rains
+/// condition or a circumstance: `if`, `unless`, `whether`, `when` or
+/// `whenever` among the last three words of its clause, so that the
+/// claim's subject opens the condition (`formal if the harm is believed to
+/// be likely`, `need not set aside reserves if it is believed payments will
+/// resume`, `common with up/down buttons when people believe this to be an
+/// effective way`). A condition asserts nothing that needs a source; a claim in the main clause after it does (`If the rains
 /// fail experts warn …`).
 fn conditional(before: &str) -> bool {
     let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
     let ws = words_of(clause, usize::MAX);
     ws[ws.len().saturating_sub(3)..].iter().any(|w| {
-        ["if", "unless", "whether"]
+        ["if", "unless", "whether", "when", "whenever"]
             .iter()
             .any(|c| w.eq_ignore_ascii_case(c))
     })
