@@ -834,6 +834,9 @@ fn transcript_labels_and_another_speaker() {
         "At the trial, the plaintiffs' lawyer questioned the mapmaker about District 14:\n\nQ: \"Did you review the racial makeup of the precincts?\"\n\nA: \"I reviewed a lot of data. I don't recall looking at race.\"",
         "The press secretary took questions for twenty minutes. Another reporter pressed on timing. \"You've got 15 days. Is she meeting with the Speaker this week or not?\"",
     ]);
+    // Labels with no lead-in that names who asks and answers name nobody
+    // (a leaked transcript).
+    flagged(&["The transcript runs to forty pages.\n\nA: \"I reviewed a lot of data. I do not recall looking at race for that district.\""]);
 }
 
 /// A paragraph that is one short beat of a person the story names by
@@ -852,6 +855,12 @@ fn a_beat_of_a_named_speaker_before_a_quotation() {
     flagged(&[
         "The Rural Roads Office asked for $40 million, and its director said the money was overdue.\n\nRural two-lane highways account for a large share of fatal crashes.\n\n\"We've been pouring money into interchanges while people die on farm roads.\"",
         "\"I have never heard a humming sound at night,\" one speaker said. Others said they had.\n\nOthers spoke in favor.\n\n\"My son moved to Richmond because there's no work here.\"",
+        // (A refusal, background, a company, a beat after which another
+        // may speak: from a review's probes.)
+        "\"We stand by the work,\" said Dana Okafor, the firm's owner. Okafor said more later.\n\nOkafor declined to comment further.\n\n\"They took the money and walked away from the job.\"",
+        "The Boeing Company reported a loss. \"We are confident,\" Boeing said.\n\nBoeing declined again.\n\n\"The numbers tell you everything about the quality problem.\"",
+        "\"I will not vote for this,\" said Sen. Amy Lee. Lee said it twice.\n\nLee walked out.\n\n\"She walked out on the families who waited all day to testify.\"",
+        "\"We fixed the roads,\" said Gov. Tom Newsome. Newsome said it often.\n\nNewsome vetoed a similar bill two years ago.\n\n\"He vetoed it then and he will veto it again.\"",
         // (Two people in the beat: either may speak next.)
         "\"We have the votes,\" Lee said. Smith said nothing.\n\nLee turned to Smith.\n\n\"Do you want to tell them, or should I?\"",
         // (Named, but never quoted: the beat is about her, not her words.)

@@ -475,7 +475,7 @@ fn piece_attributed(
     // a transcript's labels for the questioner and the witness.
     if before.ends_with(':')
         && (before == ":"
-            || ["Q:", "A:"].contains(&before)
+            || ["Q:", "A:"].contains(&before) && transcript_led_in(text, seg, c, q.paragraph)
             || names_someone(c, before)
             || c.quote_cues.possessive_lead_in(before))
     {
@@ -535,7 +535,8 @@ fn piece_attributed(
                 || reports_speech(c, &outside)
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && (person_subject(c, last_text)
-                        || ps.len() == 1 && surname_beat(c, text, last_text)
+                        || ps.len() == 1
+                            && surname_beat(c, text, last_text, &text[q.inner.clone()])
                         || takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
             {
                 return true;
@@ -543,6 +544,36 @@ fn piece_attributed(
         }
     }
     false
+}
+
+/// Whether paragraph `p`, a transcript's `Q:` or `A:` turn, follows a
+/// lead-in that names who asks and answers: back past the other turns, a
+/// paragraph that ends in a colon and names someone (`The plaintiffs'
+/// lawyer questioned the mapmaker about District 14:`).
+fn transcript_led_in(text: &str, seg: &Segmented, c: &Compiled, p: usize) -> bool {
+    let turn = |p: usize| {
+        let t = text[seg.paragraphs[p].clone()].trim_start();
+        t.starts_with("Q:") || t.starts_with("A:")
+    };
+    let mut k = p;
+    while k > 0 && turn(k - 1) {
+        k -= 1;
+    }
+    k > 0 && {
+        let lead = text[seg.paragraphs[k - 1].clone()].trim_end();
+        let last = seg.sentence_at(seg.paragraphs[k - 1].start).map(|first| {
+            let mut i = first;
+            while seg
+                .sentences
+                .get(i + 1)
+                .is_some_and(|n| n.paragraph == k - 1)
+            {
+                i += 1;
+            }
+            &text[seg.sentences[i].span.start..seg.paragraphs[k - 1].end]
+        });
+        lead.ends_with(':') && last.is_some_and(|l| names_someone(c, l))
+    }
 }
 
 /// Whether quote piece `qi` ends in a comma, `?` or `!` (inside its marks
