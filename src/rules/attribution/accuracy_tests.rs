@@ -887,3 +887,18 @@ fn a_circumstance_asserts_no_claim() {
         assert_eq!(claims(t).len(), 1, "{t}: {:?}", claims(t));
     }
 }
+
+/// A pull quote, or a line quoted again, repeats words of an attributed
+/// quotation in the same story: it is theirs (from the fourth and eleventh
+/// development sets: a pull quote set apart after the paragraph that
+/// quotes it).
+#[test]
+fn a_pull_quote_repeats_an_attributed_quotation() {
+    attributed(&[
+        "\"I'd do it again,\" she said. \"You can't lie about gravel. Everybody can see the road.\"\n\n\"You can't lie about gravel. Everybody can see the road.\"\n\nHer husband, Lyle, is a retired teacher.",
+        "\"You can't lie about gravel.\"\n\nShe has run the county road board for years. \"You can't lie about gravel,\" Marsh said. \"Everybody can see the road.\"",
+    ]);
+    // Words that only share a start with an attributed quotation are not
+    // a repeat of it.
+    flagged(&["\"We will fix the roads this year,\" Marsh said.\n\nThe board met twice.\n\n\"We will fix the planet next, apparently, and pay for none of it.\""]);
+}

@@ -45,6 +45,7 @@ pub(super) fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) 
         }
     }
     continue_quote_paragraphs(text, seg, &groups, &mut attributed);
+    repeated_quotations(text, seg, &groups, &mut attributed);
     let mut out = Vec::new();
     for (g, pieces) in groups.iter().enumerate() {
         // A quotation never closed is broken markup, not a finding here.
@@ -153,6 +154,40 @@ fn continue_quote_paragraphs(
         {
             attributed[g] = true;
         }
+    }
+}
+
+/// A quotation that repeats words of an attributed one in the same story
+/// is theirs: a pull quote (`"You can't lie about gravel. Everybody can see
+/// the road."` set apart after the paragraph that quotes it), or a line
+/// quoted again. Four words at least, compared letter for letter past
+/// punctuation and case.
+fn repeated_quotations(text: &str, seg: &Segmented, groups: &[&[usize]], attributed: &mut [bool]) {
+    if attributed.iter().all(|&a| a) {
+        return;
+    }
+    let words = |g: &[usize]| -> String {
+        // (A space before each word: whole words match, `plan` not `planet`.)
+        let mut out = String::from(" ");
+        for &i in g {
+            for w in words_of(&text[seg.quotes[i].inner.clone()], usize::MAX) {
+                out.push_str(&lower(w.trim_matches(['\'', '\u{2019}'])));
+                out.push(' ');
+            }
+        }
+        out
+    };
+    let texts: Vec<String> = groups.iter().map(|g| words(g)).collect();
+    for g in 0..groups.len() {
+        if attributed[g] || texts[g].split(' ').filter(|w| !w.is_empty()).count() < 4 {
+            continue;
+        }
+        attributed[g] = (0..groups.len()).any(|h| {
+            h != g
+                && attributed[h]
+                && (texts[h].contains(&texts[g])
+                    || texts[g].contains(&texts[h]) && texts[h].len() * 2 >= texts[g].len())
+        });
     }
 }
 
