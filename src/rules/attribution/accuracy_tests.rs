@@ -833,6 +833,8 @@ fn transcript_labels_and_another_speaker() {
     attributed(&[
         "At the trial, the plaintiffs' lawyer questioned the mapmaker about District 14:\n\nQ: \"Did you review the racial makeup of the precincts?\"\n\nA: \"I reviewed a lot of data. I don't recall looking at race.\"",
         "The press secretary took questions for twenty minutes. Another reporter pressed on timing. \"You've got 15 days. Is she meeting with the Speaker this week or not?\"",
+        // (A reporter's follow-up, from the eleventh development set.)
+        "\"Nobody's a hostage,\" the governor said. \"The aid is in the bill.\"\n\n\"So you'd veto the aid to get the reforms?\" the reporter followed up.",
     ]);
     // Labels with no lead-in that names who asks and answers name nobody
     // (a leaked transcript).
