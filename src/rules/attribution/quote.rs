@@ -163,30 +163,40 @@ fn continue_quote_paragraphs(
 /// quoted again. Four words at least, compared letter for letter past
 /// punctuation and case.
 fn repeated_quotations(text: &str, seg: &Segmented, groups: &[&[usize]], attributed: &mut [bool]) {
-    if attributed.iter().all(|&a| a) {
-        return;
-    }
-    let words = |g: &[usize]| -> String {
-        // (A space before each word: whole words match, `plan` not `planet`.)
-        let mut out = String::from(" ");
-        for &i in g {
-            for w in words_of(&text[seg.quotes[i].inner.clone()], usize::MAX) {
-                out.push_str(&lower(w.trim_matches(['\'', '\u{2019}'])));
-                out.push(' ');
-            }
-        }
-        out
+    // (The quotations near it only, a story's worth: linear in a long
+    // document.)
+    const NEAR: usize = 40;
+    // Each group's words, lower-cased, a space before each (whole words
+    // match: `plan` not `planet`); made when first compared.
+    let mut words: Vec<Option<String>> = vec![None; groups.len()];
+    let mut words_of_group = |g: usize| -> String {
+        words[g]
+            .get_or_insert_with(|| {
+                let mut out = String::from(" ");
+                for &i in groups[g] {
+                    for w in words_of(&text[seg.quotes[i].inner.clone()], usize::MAX) {
+                        out.push_str(&lower(w.trim_matches(['\'', '\u{2019}'])));
+                        out.push(' ');
+                    }
+                }
+                out
+            })
+            .clone()
     };
-    let texts: Vec<String> = groups.iter().map(|g| words(g)).collect();
     for g in 0..groups.len() {
-        if attributed[g] || texts[g].split(' ').filter(|w| !w.is_empty()).count() < 4 {
+        if attributed[g] {
             continue;
         }
-        attributed[g] = (0..groups.len()).any(|h| {
-            h != g
-                && attributed[h]
-                && (texts[h].contains(&texts[g])
-                    || texts[g].contains(&texts[h]) && texts[h].len() * 2 >= texts[g].len())
+        let this = words_of_group(g);
+        if this.split(' ').filter(|w| !w.is_empty()).count() < 4 {
+            continue;
+        }
+        let near = g.saturating_sub(NEAR)..(g + NEAR + 1).min(groups.len());
+        attributed[g] = near.into_iter().any(|h| {
+            h != g && attributed[h] && {
+                let other = words_of_group(h);
+                other.contains(&this) || this.contains(&other) && other.len() * 2 >= this.len()
+            }
         });
     }
 }

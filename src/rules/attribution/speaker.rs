@@ -10,11 +10,11 @@ use super::compiled::Compiled;
 use super::prose::{is_possessive, words_of};
 use crate::words::{is_capitalized, lower, Word};
 
-/// Whether the capitalized word `w` (a slice of `text`) is a proper name in
-/// its story: it also occurs elsewhere capitalized after a lower-case letter
-/// or a comma (not only at sentence starts) within `name_window` bytes
-/// ([`Options::name_window`](super::Options::name_window)).
-fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
+/// The text within `name_window` bytes of `w` (a slice of `text`), with
+/// where that window and `w` start in `text`: how far a story's other
+/// mentions of a name are looked for, so that the look stays linear in a
+/// long document.
+fn around<'t>(c: &Compiled, text: &'t str, w: &str) -> (&'t str, usize, usize) {
     let at = (w.as_ptr() as usize)
         .checked_sub(text.as_ptr() as usize)
         .filter(|&o| o <= text.len())
@@ -27,7 +27,15 @@ fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
     while !text.is_char_boundary(hi) {
         hi += 1;
     }
-    let text = &text[lo..hi];
+    (&text[lo..hi], lo, at)
+}
+
+/// Whether the capitalized word `w` (a slice of `text`) is a proper name in
+/// its story: it also occurs elsewhere capitalized after a lower-case letter
+/// or a comma (not only at sentence starts) within `name_window` bytes
+/// ([`Options::name_window`](super::Options::name_window)).
+fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
+    let (text, lo, at) = around(c, text, w);
     // memmem's SIMD search, not `match_indices`: this scans up to
     // 2 × `name_window` bytes per call. Both report non-overlapping matches.
     // (Not at `w` itself: after a fronted phrase's comma it would vouch
@@ -365,11 +373,13 @@ pub(super) fn surname_beat(c: &Compiled, text: &str, s: &str, quote: &str) -> bo
         && speaks_elsewhere(c, text, w0)
 }
 
-/// Whether the surname `w` follows a first name or a person's title
-/// somewhere in `text` (`Elena Marchetti`, `Judge Marchetti`): a
+/// Whether the surname `w` (a slice of `text`) follows a first name or a
+/// person's title within `name_window` bytes of it (`Elena Marchetti`,
+/// `Judge Marchetti`): a
 /// capitalized word right before it, not a function or calendar word nor
 /// a possessive (`The Boeing`, `Alphabet's Google`).
 fn named_in_full(c: &Compiled, text: &str, w: &str) -> bool {
+    let (text, _, _) = around(c, text, w);
     memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
         let after = &text[i + w.len()..];
         let Some(before) = text[..i].strip_suffix(' ') else {
@@ -386,10 +396,11 @@ fn named_in_full(c: &Compiled, text: &str, w: &str) -> bool {
     })
 }
 
-/// Whether the story credits speech to the name `w` somewhere: a speech
-/// verb right after it or right before it (`Marchetti said`, `asked
-/// Marchetti`).
+/// Whether the story credits speech to the name `w` (a slice of `text`)
+/// within `name_window` bytes of it: a speech verb right after it or right
+/// before it (`Marchetti said`, `asked Marchetti`).
 fn speaks_elsewhere(c: &Compiled, text: &str, w: &str) -> bool {
+    let (text, _, _) = around(c, text, w);
     let speech = |word: Option<&str>| {
         word.is_some_and(|x| {
             x.starts_with(char::is_lowercase) && c.borrow_forms.contains(lower(x).as_ref())
