@@ -833,7 +833,8 @@ fn transcript_labels_and_another_speaker() {
     attributed(&[
         "At the trial, the plaintiffs' lawyer questioned the mapmaker about District 14:\n\nQ: \"Did you review the racial makeup of the precincts?\"\n\nA: \"I reviewed a lot of data. I don't recall looking at race.\"",
         "The press secretary took questions for twenty minutes. Another reporter pressed on timing. \"You've got 15 days. Is she meeting with the Speaker this week or not?\"",
-        // (A reporter's follow-up, from the eleventh development set.)
+        // (A reporter's follow-up, from the eleventh development set; not
+        // `followed` alone, see `kind6_borrowed_attribution`.)
         "\"Nobody's a hostage,\" the governor said. \"The aid is in the bill.\"\n\n\"So you'd veto the aid to get the reforms?\" the reporter followed up.",
     ]);
     // Labels with no lead-in that names who asks and answers name nobody
@@ -885,6 +886,10 @@ fn a_circumstance_asserts_no_claim() {
     for t in [
         "When the rains fail, experts warn that grain prices will rise.",
         "The dam was never finished. Experts believe it was abandoned when the money ran out.",
+        // (A past event, or a time, not a habit: from a review's probes.)
+        "The bank's shares fell sharply when analysts said it was insolvent.",
+        "The mill closed in 1931, when it is believed the owners fled to Canada.",
+        "Grain prices rise whenever experts predict shortages in the spring.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}: {:?}", claims(t));
     }
@@ -900,7 +905,20 @@ fn a_pull_quote_repeats_an_attributed_quotation() {
         "\"I'd do it again,\" she said. \"You can't lie about gravel. Everybody can see the road.\"\n\n\"You can't lie about gravel. Everybody can see the road.\"\n\nHer husband, Lyle, is a retired teacher.",
         "\"You can't lie about gravel.\"\n\nShe has run the county road board for years. \"You can't lie about gravel,\" Marsh said. \"Everybody can see the road.\"",
     ]);
+    // A reply, a mocking echo or a chant that adds words of its own to an
+    // attributed line is not that speaker's (from a review's probes).
+    flagged(&["\"Our water is clean and safe to drink,\" Mayor Lee said.\n\nResidents were unconvinced.\n\n\"Our water is clean and safe to drink? Then drink it.\""]);
     // Words that only share a start with an attributed quotation are not
     // a repeat of it.
     flagged(&["\"We will fix the roads this year,\" Marsh said.\n\nThe board met twice.\n\n\"We will fix the planet next, apparently, and pay for none of it.\""]);
+}
+
+/// `followed up` is a dialogue tag after its subject; `followed` alone after
+/// a quotation is `came after` (from a review's probes).
+#[test]
+fn followed_up_is_a_tag_and_followed_is_not() {
+    flagged(&[
+        "The hearing opened at nine. \"Where did the money go?\" followed the chairman's statement.",
+        "The rally ended at dusk. \"No more pipelines on our land!\" followed the governor's car out of the lot.",
+    ]);
 }

@@ -661,7 +661,7 @@ fn report_claims(
         if r.start < last_end
             || in_quote(seg, r.start)
             || reported_by_speaker(c, text, sent.span.clone(), r.clone())
-            || conditional(&text[sent.span.start..r.start])
+            || conditional(&text[sent.span.start..r.start], &text[r.clone()])
         {
             continue;
         }
@@ -691,22 +691,34 @@ fn report_claims(
     }
 }
 
-/// Whether a claim after `before` (its sentence up to it) is only a
-/// condition or a circumstance: `if`, `unless`, `whether`, `when` or
-/// `whenever` among the last three words of its clause, so that the
-/// claim's subject opens the condition (`formal if the harm is believed to
-/// be likely`, `need not set aside reserves if it is believed payments will
-/// resume`, `common with up/down buttons when people believe this to be an
-/// effective way`). A condition asserts nothing that needs a source; a claim in the main clause after it does (`If the rains
-/// fail experts warn …`).
-fn conditional(before: &str) -> bool {
+/// Whether claim `phrase` after `before` (its sentence up to it) is only a
+/// condition: `if`, `unless` or `whether` among the last three words of
+/// its clause, so that the claim's subject opens the condition (`formal if
+/// the harm is believed to be likely`, `need not set aside reserves if it
+/// is believed payments will resume`); or a habit, `when` or `whenever`
+/// and a generic person in the present (`common with elevator buttons
+/// when people believe this to be an effective way`, `When people say
+/// …`), not a past event (`fell sharply when analysts said`, `1931, when
+/// it is believed`). A condition asserts nothing that needs a source; a
+/// claim in the main clause after it does (`If the rains fail experts warn
+/// …`).
+fn conditional(before: &str, phrase: &str) -> bool {
     let clause = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
     let ws = words_of(clause, usize::MAX);
-    ws[ws.len().saturating_sub(3)..].iter().any(|w| {
-        ["if", "unless", "whether", "when", "whenever"]
-            .iter()
-            .any(|c| w.eq_ignore_ascii_case(c))
-    })
+    let last = &ws[ws.len().saturating_sub(3)..];
+    let is = |w: &&str, list: &[&str]| list.iter().any(|c| w.eq_ignore_ascii_case(c));
+    if last.iter().any(|w| is(w, &["if", "unless", "whether"])) {
+        return true;
+    }
+    let said = words_of(phrase, 8);
+    last.iter().any(|w| is(w, &["when", "whenever"]))
+        && said
+            .first()
+            .is_some_and(|w| is(w, &["people", "someone", "somebody", "you", "one"]))
+        && said.last().is_some_and(|w| {
+            let l = w.to_ascii_lowercase();
+            !l.ends_with("ed") && !["said", "thought", "was", "were", "told"].contains(&l.as_str())
+        })
 }
 
 /// Whether sentence text `s` cites a source: an author–date citation, a

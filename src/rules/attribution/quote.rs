@@ -161,7 +161,9 @@ fn continue_quote_paragraphs(
 /// is theirs: a pull quote (`"You can't lie about gravel. Everybody can see
 /// the road."` set apart after the paragraph that quotes it), or a line
 /// quoted again. Four words at least, compared letter for letter past
-/// punctuation and case.
+/// punctuation and case, and at least half the attributed one's words; not
+/// a quotation that adds words of its own to them, as a reply, a mocking
+/// echo or a chant does (`"Our water is clean? Then drink it."`).
 fn repeated_quotations(text: &str, seg: &Segmented, groups: &[&[usize]], attributed: &mut [bool]) {
     // (The quotations near it only, a story's worth: linear in a long
     // document.)
@@ -195,7 +197,7 @@ fn repeated_quotations(text: &str, seg: &Segmented, groups: &[&[usize]], attribu
         attributed[g] = near.into_iter().any(|h| {
             h != g && attributed[h] && {
                 let other = words_of_group(h);
-                other.contains(&this) || this.contains(&other) && other.len() * 2 >= this.len()
+                other.contains(&this) && this.len() * 2 >= other.len()
             }
         });
     }
@@ -671,8 +673,13 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
             })
     };
     let tag = |w: &&str| c.tag_forms.contains(lower(w).as_ref()) && opens_ok(w);
+    // (`followed up` after its subject, not `followed` alone: `"…?"
+    // followed the chairman's statement`.)
+    let follow_up = words.windows(2).enumerate().any(|(k, p)| {
+        k > 0 && ["followed", "follows"].contains(&lower(p[0]).as_ref()) && lower(p[1]) == "up"
+    });
     if comma || inner_end.ends_with(',') {
-        return words.iter().any(tag);
+        return words.iter().any(tag) || follow_up;
     }
     // After `?` or `!` a capital may open the next sentence (`"Not one
     // more child!" Calls for stricter laws grew`): the tag opens in lower
@@ -689,7 +696,7 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
         all => all,
     };
     match bare {
-        [first, ..] if first.starts_with(char::is_lowercase) => words.iter().any(tag),
+        [first, ..] if first.starts_with(char::is_lowercase) => words.iter().any(tag) || follow_up,
         [name @ .., verb] => {
             !name.is_empty()
                 && tag(verb)
