@@ -375,9 +375,8 @@ pub(super) fn surname_beat(c: &Compiled, text: &str, s: &str, quote: &str) -> bo
 
 /// Whether the surname `w` (a slice of `text`) follows a first name or a
 /// person's title within `name_window` bytes of it (`Elena Marchetti`,
-/// `Judge Marchetti`): a
-/// capitalized word right before it, not a function or calendar word nor
-/// a possessive (`The Boeing`, `Alphabet's Google`).
+/// `Judge Marchetti`): a capitalized word right before it, not a function
+/// or calendar word nor a possessive (`The Boeing`, `Alphabet's Google`).
 fn named_in_full(c: &Compiled, text: &str, w: &str) -> bool {
     let (text, _, _) = around(c, text, w);
     memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
