@@ -171,34 +171,40 @@ fn repeated_quotations(text: &str, seg: &Segmented, groups: &[&[usize]], attribu
     // Each group's words, lower-cased, a space before each (whole words
     // match: `plan` not `planet`); made when first compared.
     let mut words: Vec<Option<String>> = vec![None; groups.len()];
-    let mut words_of_group = |g: usize| -> String {
-        words[g]
-            .get_or_insert_with(|| {
-                let mut out = String::from(" ");
-                for &i in groups[g] {
-                    for w in words_of(&text[seg.quotes[i].inner.clone()], usize::MAX) {
-                        out.push_str(&lower(w.trim_matches(['\'', '\u{2019}'])));
-                        out.push(' ');
-                    }
+    let fill = |words: &mut Vec<Option<String>>, g: usize| {
+        words[g].get_or_insert_with(|| {
+            let mut out = String::from(" ");
+            for &i in groups[g] {
+                for w in words_of(&text[seg.quotes[i].inner.clone()], usize::MAX) {
+                    out.push_str(&lower(w.trim_matches(['\'', '\u{2019}'])));
+                    out.push(' ');
                 }
-                out
-            })
-            .clone()
+            }
+            out
+        });
     };
     for g in 0..groups.len() {
         if attributed[g] {
             continue;
         }
-        let this = words_of_group(g);
-        if this.split(' ').filter(|w| !w.is_empty()).count() < 4 {
+        fill(&mut words, g);
+        if words[g]
+            .as_deref()
+            .is_none_or(|w| w.split(' ').filter(|w| !w.is_empty()).count() < 4)
+        {
             continue;
         }
         let near = g.saturating_sub(NEAR)..(g + NEAR + 1).min(groups.len());
+        for h in near.clone().filter(|&h| attributed[h]) {
+            fill(&mut words, h);
+        }
+        let this = words[g].as_deref().unwrap_or_default();
         attributed[g] = near.into_iter().any(|h| {
-            h != g && attributed[h] && {
-                let other = words_of_group(h);
-                other.contains(&this) && this.len() * 2 >= other.len()
-            }
+            h != g
+                && attributed[h]
+                && words[h]
+                    .as_deref()
+                    .is_some_and(|other| other.contains(this) && this.len() * 2 >= other.len())
         });
     }
 }
@@ -522,7 +528,8 @@ fn piece_attributed(
     // a transcript's labels for the questioner and the witness.
     if before.ends_with(':')
         && (before == ":"
-            || ["Q:", "A:"].contains(&before) && transcript_led_in(text, seg, c, q.paragraph)
+            || ["Q:", "A:"].contains(&before)
+                && transcript_led_in(text, seg, c, para_sentences, q.paragraph)
             || names_someone(c, before)
             || c.quote_cues.possessive_lead_in(before))
     {
@@ -597,7 +604,13 @@ fn piece_attributed(
 /// lead-in that names who asks and answers: back past the other turns, a
 /// paragraph that ends in a colon and names someone (`The plaintiffs'
 /// lawyer questioned the mapmaker about District 14:`).
-fn transcript_led_in(text: &str, seg: &Segmented, c: &Compiled, p: usize) -> bool {
+fn transcript_led_in(
+    text: &str,
+    seg: &Segmented,
+    c: &Compiled,
+    para_sentences: &[Range<usize>],
+    p: usize,
+) -> bool {
     let turn = |p: usize| {
         let t = text[seg.paragraphs[p].clone()].trim_start();
         t.starts_with("Q:") || t.starts_with("A:")
@@ -606,21 +619,18 @@ fn transcript_led_in(text: &str, seg: &Segmented, c: &Compiled, p: usize) -> boo
     while k > 0 && turn(k - 1) {
         k -= 1;
     }
-    k > 0 && {
-        let lead = text[seg.paragraphs[k - 1].clone()].trim_end();
-        let last = seg.sentence_at(seg.paragraphs[k - 1].start).map(|first| {
-            let mut i = first;
-            while seg
-                .sentences
-                .get(i + 1)
-                .is_some_and(|n| n.paragraph == k - 1)
-            {
-                i += 1;
-            }
-            &text[seg.sentences[i].span.start..seg.paragraphs[k - 1].end]
-        });
-        lead.ends_with(':') && last.is_some_and(|l| names_someone(c, l))
-    }
+    k > 0
+        && text[seg.paragraphs[k - 1].clone()]
+            .trim_end()
+            .ends_with(':')
+        && {
+            let ps = para_sentences[k - 1].clone();
+            !ps.is_empty()
+                && names_someone(
+                    c,
+                    &text[seg.sentences[ps.end - 1].span.start..seg.paragraphs[k - 1].end],
+                )
+        }
 }
 
 /// Whether quote piece `qi` ends in a comma, `?` or `!` (inside its marks

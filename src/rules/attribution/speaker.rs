@@ -366,8 +366,10 @@ pub(super) fn surname_beat(c: &Compiled, text: &str, s: &str, quote: &str) -> bo
         && !is_possessive(w0)
         && w1.starts_with(char::is_lowercase)
         && !["and", "or"].contains(&lower(w1).as_ref())
-        && !c.is_group_word(&lower(w0))
-        && !c.vague_words.contains(lower(w0).as_ref())
+        && {
+            let l = lower(w0);
+            !c.is_group_word(&l) && !c.vague_words.contains(l.as_ref())
+        }
         && !quote.contains(w0)
         && named_in_full(c, text, w0)
         && speaks_elsewhere(c, text, w0)
@@ -378,19 +380,16 @@ pub(super) fn surname_beat(c: &Compiled, text: &str, s: &str, quote: &str) -> bo
 /// `Judge Marchetti`): a capitalized word right before it, not a function
 /// or calendar word nor a possessive (`The Boeing`, `Alphabet's Google`).
 fn named_in_full(c: &Compiled, text: &str, w: &str) -> bool {
-    let (text, _, _) = around(c, text, w);
-    memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
-        let after = &text[i + w.len()..];
-        let Some(before) = text[..i].strip_suffix(' ') else {
+    mentions(c, text, w).any(|(before, _)| {
+        let Some(before) = before.strip_suffix(' ') else {
             return false;
         };
         let prev = before
             .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
             .next()
-            .unwrap_or("");
-        let prev = prev.trim_end_matches('.');
-        !after.starts_with(char::is_alphanumeric)
-            && (c.person_titles.contains(lower(prev).as_ref()) || is_name_word(c, prev))
+            .unwrap_or("")
+            .trim_end_matches('.');
+        (c.person_titles.contains(lower(prev).as_ref()) || is_name_word(c, prev))
             && !is_possessive(prev)
     })
 }
@@ -399,27 +398,36 @@ fn named_in_full(c: &Compiled, text: &str, w: &str) -> bool {
 /// within `name_window` bytes of it: a speech verb right after it or right
 /// before it (`Marchetti said`, `asked Marchetti`).
 fn speaks_elsewhere(c: &Compiled, text: &str, w: &str) -> bool {
-    let (text, _, _) = around(c, text, w);
     let speech = |word: Option<&str>| {
         word.is_some_and(|x| {
             x.starts_with(char::is_lowercase) && c.borrow_forms.contains(lower(x).as_ref())
         })
     };
-    memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|i| {
-        let before = &text[..i];
-        let after = &text[i + w.len()..];
-        let bounded =
-            !before.ends_with(char::is_alphanumeric) && !after.starts_with(char::is_alphanumeric);
-        bounded
-            && (speech(
-                after
-                    .strip_prefix(' ')
-                    .and_then(|a| words_of(a, 1).first().copied()),
-            ) || speech(
-                before
-                    .strip_suffix(' ')
-                    .and_then(|b| b.rsplit(|ch: char| !ch.is_alphanumeric()).next()),
-            ))
+    mentions(c, text, w).any(|(before, after)| {
+        speech(
+            after
+                .strip_prefix(' ')
+                .and_then(|a| words_of(a, 1).first().copied()),
+        ) || speech(
+            before
+                .strip_suffix(' ')
+                .and_then(|b| b.rsplit(|ch: char| !ch.is_alphanumeric()).next()),
+        )
+    })
+}
+
+/// The whole-word mentions of `w` (a slice of `text`) within `name_window`
+/// bytes of it, each as the window's text before it and after it.
+fn mentions<'t>(
+    c: &Compiled,
+    text: &'t str,
+    w: &'t str,
+) -> impl Iterator<Item = (&'t str, &'t str)> {
+    let (text, _, _) = around(c, text, w);
+    memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).filter_map(move |i| {
+        let (before, after) = (&text[..i], &text[i + w.len()..]);
+        (!before.ends_with(char::is_alphanumeric) && !after.starts_with(char::is_alphanumeric))
+            .then_some((before, after))
     })
 }
 
