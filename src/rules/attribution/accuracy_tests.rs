@@ -922,3 +922,33 @@ fn followed_up_is_a_tag_and_followed_is_not() {
         "The rally ended at dusk. \"No more pipelines on our land!\" followed the governor's car out of the lot.",
     ]);
 }
+
+/// A definition is no claim: `said to` with a condition after it (from the
+/// shared Wikipedia articles: `A group is said to act on another
+/// mathematical object X if …`, `A Turing machine M is said to operate
+/// within time f(n), if …`); nor is a claim framed by a named source's
+/// model or theory with modifiers (`In Scherer's components processing
+/// model of emotion, five crucial elements of emotion are said to exist`).
+/// Sentences written for this test.
+#[test]
+fn a_definition_or_a_named_model_asserts_no_unsourced_claim() {
+    for t in [
+        "A matrix is said to dominate its rows if every diagonal entry exceeds their sum.",
+        "A function f is said to grow polynomially, if some power of n bounds it.",
+        "In Keller's two-stage appraisal model of stress, three responses are said to exist.",
+        "In Okafor's framework, such states are thought to fail within a decade.",
+    ] {
+        assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+    }
+    for t in [
+        // (Hearsay, and a condition that belongs to another clause.)
+        "The general is said to have fled when the troops arrived.",
+        "The mayor is said to favour the plan, and if it passes she will run again.",
+        // (No possessive source: a model nobody is named for, or more
+        // than two words before the noun.)
+        "In the standard appraisal model, three responses are said to exist.",
+        "In Keller's widely cited two-stage appraisal model, three responses are said to exist.",
+    ] {
+        assert_eq!(claims(t).len(), 1, "{t}: {:?}", claims(t));
+    }
+}

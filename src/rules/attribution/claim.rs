@@ -603,7 +603,9 @@ fn names_members(tail: &str) -> bool {
 /// the switch is said to be on`, `such species are said to be dioecious`:
 /// technical usage, where the hearsay sense takes another verb, `is said
 /// to have died`), or a quotation mark after it, past `be`, `have`,
-/// `have been` or `be called` (`the underlier is said to have ‘pinned’`).
+/// `have been` or `be called` (`the underlier is said to have ‘pinned’`),
+/// or a definition, `said to` with `if` after it in its sentence (`a
+/// group is said to act on X if …`).
 fn names_a_term(phrase: &str, after: &str) -> bool {
     // (`said` right after its auxiliary: `are often said to be the
     // boldest` is a hedged claim.)
@@ -620,7 +622,18 @@ fn names_a_term(phrase: &str, after: &str) -> bool {
         r.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
             && r[w.len()..].starts_with(char::is_whitespace)
     };
-    if said && starts_with_word(rest, "be") {
+    // (A definition: `said to` and a condition after it in its clause, `A
+    // group is said to act on X if every element …`, `M is said to
+    // operate within time f(n), if …`; not `is said to favour the plan,
+    // and if it passes …`.)
+    let defines = || {
+        Word::alphanumeric()
+            .iter(rest)
+            .strs()
+            .find(|w| ["if", "iff", "and", "but", "or", "so", "while", "because"].contains(w))
+            .is_some_and(|w| w == "if" || w == "iff")
+    };
+    if said && (starts_with_word(rest, "be") || defines()) {
         return true;
     }
     if let Some(w) = ["be called", "have been", "be", "have"]
