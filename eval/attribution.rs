@@ -617,6 +617,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "twelfth set (clean copy, state and local)",
+        &["twelfth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "thirteenth set (clean copy, national and foreign)",
+        &["thirteenth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );

@@ -952,3 +952,22 @@ fn a_definition_or_a_named_model_asserts_no_unsourced_claim() {
         assert_eq!(claims(t).len(), 1, "{t}: {:?}", claims(t));
     }
 }
+
+/// A paragraph whose subject, a person, opens or closes with a speech
+/// lends its speaker to the quotation paragraph after it (from the twelfth
+/// development set: `The sponsor, Sen. Nadia Kaczmarek, …, opened debate
+/// shortly after 3 p.m. with a speech about her brother`). Text written
+/// for this test.
+#[test]
+fn opening_with_a_speech_introduces_the_speaker() {
+    attributed(&[
+        "Rep. Ana Ruiz, a Tucson Democrat who has filed the bill twice, opened the hearing shortly after 9 a.m. with a statement about her father.\n\n\"My father worked that mine for thirty years.\"",
+        "The chairman, Sen. Tom Wilder, closed the session with a warning to the agency.\n\n\"We will be back here in June, and I expect answers.\"",
+    ]);
+    // Not a meeting that opens with someone's words, nor a speech that
+    // comes too late after the verb to be its object.
+    flagged(&[
+        "The hearing opened shortly after 9 a.m. with a statement from the clerk.\n\n\"My father worked that mine for thirty years.\"",
+        "After the vote, he ended up at a diner near the Capitol with a few reporters who wanted a statement.\n\n\"My father worked that mine for thirty years.\"",
+    ]);
+}

@@ -894,7 +894,9 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
 /// Whether `s` tells of someone giving a speech or taking the floor: a
 /// verb of giving (`offered`, `delivers`, `had`) and a speech noun within
 /// six words after it (`offered an unusually personal assessment`,
-/// `delivers a version of the stump speech`), or `took the microphone`;
+/// `delivers a version of the stump speech`), a verb of opening or closing
+/// and `with` a speech (`opened debate … with a speech about her
+/// brother`), or `took the microphone`;
 /// its subject a person: `he` or `she` or a name set off by a comma right
 /// before the verb (`In his farewell address …, Breckwood offered`), or,
 /// when `subject` says so, the sentence's.
@@ -934,6 +936,11 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
         "tribute",
         "monologue",
     ];
+    // Opening or closing with a speech (`opened debate shortly after 3
+    // p.m. with a speech about her brother`).
+    const OPENING: [&str; 8] = [
+        "opened", "opens", "began", "begins", "closed", "closes", "ended", "ends",
+    ];
     // (Not `went to the floor`, a knockdown, nor `took the stage`, a band.)
     const TAKING: [&str; 6] = ["took", "take", "takes", "taking", "stepped", "steps"];
     const FLOOR: [&str; 6] = ["microphone", "mic", "podium", "lectern", "pulpit", "stand"];
@@ -963,6 +970,12 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
             next()
                 .take_while(|n| !["no", "not", "never"].contains(&n.as_str()))
                 .any(|n| SPEECHES.contains(&n.as_str()) || c.quote_cues.is_speech_noun(n))
+        } else if OPENING.contains(&w.as_str()) {
+            // `with` within eight words, a speech noun within three after it.
+            let mut n = ws[i + 1..].iter().take(12).map(String::as_str);
+            n.by_ref().take(8).any(|n| n == "with")
+                && n.take(3)
+                    .any(|n| SPEECHES.contains(&n) || c.quote_cues.is_speech_noun(n))
         } else if TAKING.contains(&w.as_str()) {
             let mut n = ws[i + 1..].iter().map(String::as_str);
             let mut a = n.next();
