@@ -148,6 +148,7 @@ fn group_claims(
                     .is_some_and(|w| BE_FORMS.contains(&lower(w).as_ref()));
             if joined
                 || passive
+                || disagreement(mid, &lower(verb.str(after)), &after[verb.end..])
                 || mid_names_source(c, mid)
                 || mid.contains([';', '(', '"', '\u{2014}'])
                 || mid.contains(',') && !aside(c, mid)
@@ -172,6 +173,23 @@ fn group_claims(
             found.push((start..verb_end, kind));
         }
     }
+}
+
+/// Whether a group's verb, `mid` before it and `rest` after it, only says
+/// that the group disagrees, pinning no claim on it: a denied `agree`
+/// before `on`, `about`, `over`, `whether` or `as to` (`While scientists do
+/// not always agree on how to classify organisms`), not before a claim
+/// (`Scientists do not agree that the dam is safe`).
+fn disagreement(mid: &str, verb: &str, rest: &str) -> bool {
+    let denied = words_of(mid, usize::MAX).iter().any(|w| {
+        ["not", "never", "don't", "don\u{2019}t", "can't", "cannot"].contains(&lower(w).as_ref())
+            || w.ends_with("n't")
+    });
+    ["agree", "agrees", "agreed"].contains(&verb)
+        && denied
+        && words_of(rest, 1)
+            .first()
+            .is_some_and(|w| ["on", "about", "over", "whether", "as"].contains(&lower(w).as_ref()))
 }
 
 /// Where the list of vague groups that ends with the group at `start`
@@ -541,7 +559,7 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     let opens = s.split_whitespace().next().unwrap_or("");
     let conditional = ["If", "When", "Whenever"].contains(&opens);
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
-    !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
+    !(conditional || sourced || names_a_term(phrase, &s[..m.start], &s[m.end..]))
 }
 
 /// Whether the clause after a past belief is news of an expectation or an
@@ -604,9 +622,12 @@ fn names_members(tail: &str) -> bool {
 /// technical usage, where the hearsay sense takes another verb, `is said
 /// to have died`), or a quotation mark after it, past `be`, `have`,
 /// `have been` or `be called` (`the underlier is said to have ‘pinned’`),
-/// or a definition, `said to` with `if` after it in its sentence (`a
-/// group is said to act on X if …`).
-fn names_a_term(phrase: &str, after: &str) -> bool {
+/// or a definition: a sentence opening with `A` or `An`, `said to` and a
+/// verb other than `have`, with `if` after it in its clause (`A group is
+/// said to act on X if …`; not hearsay, `The minister is said to have
+/// threatened to resign if …`, `Villagers are said to leave food if …`).
+/// `before` is the sentence before the phrase.
+fn names_a_term(phrase: &str, before: &str, after: &str) -> bool {
     // (`said` right after its auxiliary: `are often said to be the
     // boldest` is a hedged claim.)
     let mut words = phrase
@@ -623,15 +644,18 @@ fn names_a_term(phrase: &str, after: &str) -> bool {
             && r[w.len()..].starts_with(char::is_whitespace)
     };
     // (A definition: `said to` and a condition after it in its clause, `A
-    // group is said to act on X if every element …`, `M is said to
-    // operate within time f(n), if …`; not `is said to favour the plan,
-    // and if it passes …`.)
+    // group is said to act on X if every element …`, `A Turing machine M
+    // is said to operate within time f(n), if …`; not `is said to favour
+    // the plan, and if it passes …`.)
     let defines = || {
-        Word::alphanumeric()
-            .iter(rest)
-            .strs()
-            .find(|w| ["if", "iff", "and", "but", "or", "so", "while", "because"].contains(w))
-            .is_some_and(|w| w == "if" || w == "iff")
+        let before = before.trim_start();
+        (before.starts_with("A ") || before.starts_with("An "))
+            && !starts_with_word(rest, "have")
+            && Word::alphanumeric()
+                .iter(rest)
+                .strs()
+                .find(|w| ["if", "iff", "and", "but", "or", "so", "while", "because"].contains(w))
+                .is_some_and(|w| w == "if" || w == "iff")
     };
     if said && (starts_with_word(rest, "be") || defines()) {
         return true;

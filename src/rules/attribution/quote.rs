@@ -11,9 +11,11 @@ use crate::segment::Segmented;
 use super::anchors::Scan;
 use super::compiled::Compiled;
 use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, PhraseSet};
-use super::prose::{last_word, words_of, BE_FORMS};
+use super::prose::{is_possessive, last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
-use super::speaker::{names_someone, person_subject, speaker_subject, surname_beat, MAX_ASIDE};
+use super::speaker::{
+    introduces_one_person, names_someone, person_subject, speaker_subject, surname_beat, MAX_ASIDE,
+};
 use crate::words::{is_capitalized, lower, Tok, Word};
 
 /// `unattributed-quote`: direct quotations with no identifiable speaker.
@@ -591,6 +593,7 @@ fn piece_attributed(
                     && (person_subject(c, last_text)
                         || ps.len() == 1
                             && surname_beat(c, text, last_text, &text[q.inner.clone()])
+                        || introduces_one_person(c, last_text, &text[q.inner.clone()])
                         || takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
             {
                 return true;
@@ -634,9 +637,10 @@ fn transcript_led_in(
 }
 
 /// Whether quote piece `qi` ends in a comma, `?` or `!` (inside its marks
-/// or right after them) and a dialogue tag of `tag-forms` follows within
-/// four words, before any other punctuation: `"…," recalls Lee.`, `"…?"
-/// she wonders.`
+/// or right after them), or a dash or an ellipsis where speech breaks off,
+/// and a dialogue tag of `tag-forms` follows within four words, before
+/// any other punctuation: `"…," recalls Lee.`, `"…?" she wonders.`, `"…
+/// along with —" Pruitt began.`, `"…," Calderón-Brandt cut in.`
 fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
     let q = &seg.quotes[qi];
     let para_end = seg.paragraphs[q.paragraph].end;
@@ -646,7 +650,9 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
         None => (after, false),
     };
     let inner_end = text[q.inner.clone()].trim_end();
-    if !q.closed || !comma && !inner_end.ends_with([',', '?', '!']) {
+    if !q.closed
+        || !comma && !inner_end.ends_with([',', '?', '!', '\u{2014}', '\u{2013}', '\u{2026}'])
+    {
         return false;
     }
     // The clause after it, past a title's full stop (`Rep. Ilhan Omar
@@ -683,10 +689,17 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
             })
     };
     let tag = |w: &&str| c.tag_forms.contains(lower(w).as_ref()) && opens_ok(w);
-    // (`followed up` after its subject, not `followed` alone: `"…?"
-    // followed the chairman's statement`.)
+    // (`followed up` or `cut in` after its subject, not `followed` alone:
+    // `"…?" followed the chairman's statement`.)
     let follow_up = words.windows(2).enumerate().any(|(k, p)| {
-        k > 0 && ["followed", "follows"].contains(&lower(p[0]).as_ref()) && lower(p[1]) == "up"
+        let (verb, particle) = (lower(p[0]), lower(p[1]));
+        k > 0
+            && (["followed", "follows"].contains(&verb.as_ref()) && particle == "up"
+                || [
+                    "cut", "cuts", "broke", "breaks", "jumped", "jumps", "chimed", "chimes",
+                ]
+                .contains(&verb.as_ref())
+                    && particle == "in")
     });
     if comma || inner_end.ends_with(',') {
         return words.iter().any(tag) || follow_up;
@@ -971,11 +984,35 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
                 .take_while(|n| !["no", "not", "never"].contains(&n.as_str()))
                 .any(|n| SPEECHES.contains(&n.as_str()) || c.quote_cues.is_speech_noun(n))
         } else if OPENING.contains(&w.as_str()) {
-            // `with` within eight words, a speech noun within three after it.
-            let mut n = ws[i + 1..].iter().take(12).map(String::as_str);
-            n.by_ref().take(8).any(|n| n == "with")
-                && n.take(3)
-                    .any(|n| SPEECHES.contains(&n) || c.quote_cues.is_speech_noun(n))
+            // `with` within eight words and a speech within three after it,
+            // theirs: not in a clause of its own (`stood at the back as the
+            // vigil began with a prayer`), nor a thing's (`Gov. Park's town
+            // hall ended with`), nor someone else's speech (`a eulogy from a
+            // family friend`), a question someone else answers, or none
+            // (`with no comment`).
+            const SUBORDINATE: [&str; 12] = [
+                "as", "when", "while", "after", "before", "until", "because", "since", "if",
+                "once", "though", "although",
+            ];
+            const NOT_THEIRS: [&str; 7] = ["from", "by", "of", "for", "led", "given", "delivered"];
+            if ws[..i].iter().any(|b| SUBORDINATE.contains(&b.as_str()))
+                || toks[..i].iter().any(|t| is_possessive(t.str(s)))
+            {
+                return false;
+            }
+            let after: Vec<&str> = ws[i + 1..].iter().take(13).map(String::as_str).collect();
+            let Some(k) = after.iter().take(8).position(|n| *n == "with") else {
+                return false;
+            };
+            let speech = after[k + 1..]
+                .iter()
+                .take(3)
+                .take_while(|n| !["no", "not", "never"].contains(n))
+                .position(|n| {
+                    !n.starts_with("question")
+                        && (SPEECHES.contains(n) || c.quote_cues.is_speech_noun(n))
+                });
+            speech.is_some_and(|j| after.get(k + j + 2).is_none_or(|n| !NOT_THEIRS.contains(n)))
         } else if TAKING.contains(&w.as_str()) {
             let mut n = ws[i + 1..].iter().map(String::as_str);
             let mut a = n.next();
@@ -1235,7 +1272,8 @@ fn adds_a_number(ws: &[&str], i: usize) -> bool {
 
 /// Whether the subject that ends at word `k` of `s` opens with a
 /// quantifier (`Several of its leaders say`, `and more than a few said`, `a
-/// group of young men argued`): a group, not one speaker a quotation could
+/// group of young men argued`) or a count (`at least two asked`, `Two
+/// residents said`): a group, not one speaker a quotation could
 /// be credited to. The subject is taken back to a clause break
 /// (punctuation, `and`, `who`), at most eight words.
 fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
@@ -1262,7 +1300,16 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
             && start < k
             && (["few", "handful", "number", "couple", "dozen"].contains(&w(start + 1).as_ref())
                 || ["group", "pair"].contains(&w(start + 1).as_ref()) && w(start + 2) == "of")
+        // (A count: `at least two asked why`, `Two residents said`.)
+        || w(start) == "at" && ["least", "most"].contains(&w(start + 1).as_ref())
+        || CARDINALS.contains(&w(start).as_ref())
 }
+
+/// Cardinal numbers of a group of people as a subject (`Two residents
+/// said`, `at least three asked`); not `one`, a single person.
+const CARDINALS: [&str; 11] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
 
 /// The first word of the subject that ends at word `k` of `s`: back to a
 /// clause break (punctuation, `and`, `who`, a subordinator), at most eight

@@ -375,6 +375,86 @@ pub(super) fn surname_beat(c: &Compiled, text: &str, s: &str, quote: &str) -> bo
         && speaks_elsewhere(c, text, w0)
 }
 
+/// Whether sentence `s`, the last of a paragraph that quotes nobody,
+/// introduces one person, whose the quotation paragraph `quote` after it
+/// is: a name of two words or more set off by a comma and an appositive
+/// (`The second panel included Mabel Dorsey, who runs a nursing home in
+/// Greer's Crossing, Miss.`, `It belonged to Warren Pettibone, 74, a
+/// Vietnam veteran`), and no other such name but a place or a thing (`in
+/// Greer's Crossing`, `the Community Crisis Response Unit`). Not two people
+/// (`Janelle Pruitt, 24, … and her roommate, Sofia Castellanos`), a credit
+/// line (`— Kevin Dunleavy, 46, pipefitter`), a refusal or a death
+/// (`declined`, `died`), nor before a quotation that names the person.
+pub(super) fn introduces_one_person(c: &Compiled, s: &str, quote: &str) -> bool {
+    const NOT_A_SPEAKER: [&str; 14] = [
+        "declined",
+        "refused",
+        "reached",
+        "respond",
+        "responded",
+        "comment",
+        "unavailable",
+        "died",
+        "dies",
+        "killed",
+        "late",
+        "arrested",
+        "charged",
+        "accused",
+    ];
+    const PLACE_OR_THING: [&str; 8] = ["in", "of", "from", "at", "near", "the", "outside", "on"];
+    let s = s.trim_start();
+    if s.starts_with(['\u{2014}', '\u{2013}', '-']) {
+        return false;
+    }
+    let toks: Vec<_> = Word::alphanumeric().iter(s).take(80).collect();
+    let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
+    if ws
+        .iter()
+        .any(|w| NOT_A_SPEAKER.contains(&lower(w).as_ref()))
+    {
+        return false;
+    }
+    // The runs of two name words or more, joined by a space each.
+    let mut intro = None;
+    let mut names = 0;
+    let mut i = 0;
+    while i < ws.len() {
+        let mut j = i;
+        while j < ws.len()
+            && is_name_word(c, ws[j])
+            && !is_possessive(ws[j])
+            && (j == i || &s[toks[j - 1].end..toks[j].start] == " ")
+        {
+            j += 1;
+        }
+        if j - i >= 2 && (i == 0 || !PLACE_OR_THING.contains(&lower(ws[i - 1]).as_ref())) {
+            names += 1;
+            // (A person: roles, then a first and last name, or one name
+            // after a title; not `Riverside Family Services` nor `Senate
+            // Republicans`.)
+            let run = &ws[i..j];
+            let roles = run.iter().take_while(|w| is_role(c, w)).count();
+            let last = lower(run[run.len() - 1]);
+            let person = (run.len() - roles == 2 || run.len() - roles == 1 && roles >= 1)
+                && !c.is_group_word(&last)
+                && !c.vague_words.contains(last.as_ref());
+            let after = &s[toks[j - 1].end..];
+            let appositive = ["who ", "whose ", "a ", "an ", "the "]
+                .iter()
+                .any(|a| after.strip_prefix(", ").is_some_and(|r| r.starts_with(a)))
+                || after
+                    .strip_prefix(", ")
+                    .is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()));
+            if appositive && person {
+                intro = Some(ws[j - 1]);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    names == 1 && intro.is_some_and(|surname| !quote.contains(surname))
+}
+
 /// Whether the surname `w` (a slice of `text`) follows a first name or a
 /// person's title within `name_window` bytes of it (`Elena Marchetti`,
 /// `Judge Marchetti`): a capitalized word right before it, not a function
