@@ -635,6 +635,12 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "fifteenth set (clean copy, courts and accountability)",
+        &["fifteenth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );
@@ -643,6 +649,12 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
         &mut sample,
         "tenth set (clean copy, outlets' styles, held out)",
         &["tenth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "sixteenth set (clean copy, a mixed week, held out)",
+        &["sixteenth.jsonl"],
     );
 }
 

@@ -923,33 +923,22 @@ fn followed_up_is_a_tag_and_followed_is_not() {
     ]);
 }
 
-/// A definition is no claim: a generic subject, `said to` and a condition
-/// after it (from the shared Wikipedia articles: `A group is said to act
-/// on another mathematical object X if …`, `A Turing machine M is said to
-/// operate within time f(n), if …`); nor is a denied agreement with no
-/// claim after it (`While scientists do not always agree on how to
-/// classify organisms`, from a hand review of the claims found there).
-/// Sentences written for this test, and guards from a review's probes.
+/// A denied agreement with no claim after it is no claim (`While
+/// scientists do not always agree on how to classify organisms`, from a
+/// hand review of the claims found in the shared Wikipedia articles).
+/// Sentences written for this test.
 #[test]
-fn a_definition_or_a_disagreement_asserts_no_claim() {
+fn a_disagreement_asserts_no_claim() {
     for t in [
-        "A matrix is said to dominate its rows if every diagonal entry exceeds their sum.",
-        "A function f is said to grow polynomially, if some power of n bounds it.",
         "While historians do not always agree on when the town was founded, the mill is older.",
         "Economists don't agree about how to measure the shadow economy.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
     for t in [
-        // (Hearsay with a condition of its own, or a specific subject.)
-        "The general is said to have fled when the troops arrived.",
-        "The mayor is said to favour the plan, and if it passes she will run again.",
-        "The finance minister is said to have threatened to resign if the budget passed.",
-        "A senior aide is said to have offered to quit if the vote failed.",
-        "Villagers are said to leave food at the shrine if a child falls ill.",
-        "The old king was said to weep if anyone mentioned his son.",
-        // (A denied agreement with a claim after it.)
+        // (A denied agreement with a claim after it, and agreement.)
         "Scientists do not agree that the dam is safe.",
+        "Experts agree on the need for a new bridge.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}: {:?}", claims(t));
     }
@@ -981,27 +970,34 @@ fn opening_with_a_speech_introduces_the_speaker() {
     ]);
 }
 
-/// A paragraph that quotes nobody and ends by introducing one person, set
-/// off by an appositive, lends them the quotation paragraph after it (from
-/// the first development set: `The second panel included Mabel Dorsey, who
-/// runs a 60-bed nursing home in Greer's Crossing, Miss., that lost power
-/// for 31 hours during the heat wave.`). Text written for this test.
+/// A paragraph that quotes nobody and ends by presenting one person as a
+/// speaker, panelist or witness, set off by an appositive, lends them the
+/// quotation paragraph after it (from the first development set: `The
+/// second panel included Mabel Dorsey, who runs a 60-bed nursing home in
+/// Greer's Crossing, Miss., that lost power for 31 hours during the heat
+/// wave.`). Text written for this test; the guards after a review's
+/// probes.
 #[test]
 fn a_person_introduced_before_a_quotation_paragraph() {
     attributed(&[
         "The hearing's second panel included Alma Reyes, who runs a food bank in Twin Forks, Idaho.\n\n\"We ran out of rice on the second day.\"",
-        "The last word went to Dale Brandt, 71, a retired lineman from the Ozarks.\n\n\"Nobody came out to fix it for nine days.\"",
+        "The last speaker was Dale Brandt, 71, a retired lineman from the Ozarks.\n\n\"Nobody came out to fix it for nine days.\"",
+        "The board then heard from Lorraine Watts, who has lived on Elm Street for 52 years.\n\n\"The trucks start at 4 in the morning.\"",
     ]);
     flagged(&[
         // Two people: either could speak.
-        "Nearby, Janelle Pruitt, 24, a student, and her roommate, Sofia Castellanos, 23, watched the returns.\n\n\"If we lose this county, it's over.\"",
+        "Nearby, the panel included Janelle Pruitt, 24, a student, and her roommate, Sofia Castellanos, 23.\n\n\"If we lose this county, it's over.\"",
         // A credit line belongs to the quotation before it.
         "\"Child care. That's my whole list.\"\n\n\u{2014} Kevin Dunleavy, 46, pipefitter, Pittston\n\n\"I'd vote for whoever fixes the bridge.\"",
-        // Someone who cannot or did not speak.
-        "The memorial honored Ruth Okafor, who died in March at 88.\n\n\"She was the conscience of this town.\"",
-        "The lawsuit names Tom Varga, a county engineer, who declined to comment.\n\n\"This road was a disaster waiting to happen.\"",
-        // A quotation that speaks of the person is someone else's.
-        "The board then heard from Alma Reyes, who runs the food bank.\n\n\"Alma has fed half this county for a decade.\"",
+        // Someone presented as no speaker: the dead, an award's winner, a
+        // mentor, a person sentenced.
+        "Among the dead was Priya Raman, 31, a pediatric resident on her way home.\n\n\"She was going to be the best doctor any of us ever knew.\"",
+        "The county's volunteer award went to Carla Jimenez, a retired nurse.\n\n\"Nobody in this county deserved it more.\"",
+        "Ruiz has organized farmworkers for two decades.\n\nHer mentor was Dolores Huerta, the co-founder of the union.\n\n\"She taught me that you never ask permission.\"",
+        "The judge sentenced Carl Ostrander, 61, a former county treasurer, to six years.\n\n\"You betrayed every taxpayer in this county.\"",
+        // A refusal, and a quotation that speaks of the person by name.
+        "The last witness was Tom Varga, a county engineer, who declined to comment.\n\n\"This road was a disaster waiting to happen.\"",
+        "The last speaker was Alma Reyes, who runs the food bank.\n\n\"Alma has fed half this county for a decade.\"",
     ]);
 }
 
@@ -1018,5 +1014,14 @@ fn broken_off_speech_cut_in_and_a_count_of_speakers() {
     flagged(&[
         "Eleven people spoke.\n\nSeveral urged the board to count the ballots, and at least two asked why the clerk stayed home.\n\n\"Every one of those envelopes was handled by somebody who swore an oath.\"",
         "The board heard from residents.\n\nTwo residents said the map split their neighborhood.\n\n\"They drew the line down the middle of our street.\"",
+        // (`began` and `broke in` with no speaker before them; from a
+        // review's probes.)
+        "About 40 students filled the hallway.\n\n\"We're not leaving until we get answers,\" and the sit-in began.",
+        "The block has had three burglaries.\n\n\"Lock your doors, even in the daytime,\" after someone broke in next door.",
+    ]);
+    // A number of days before a named speaker is a time, not a count of
+    // speakers.
+    attributed(&[
+        "The city lost its appeal in March. Three days later Mayor Ann Cole said the city would go to the state Supreme Court.\n\n\"We are confident the higher court will see it our way.\"",
     ]);
 }

@@ -559,7 +559,7 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     let opens = s.split_whitespace().next().unwrap_or("");
     let conditional = ["If", "When", "Whenever"].contains(&opens);
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
-    !(conditional || sourced || names_a_term(phrase, &s[..m.start], &s[m.end..]))
+    !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
 }
 
 /// Whether the clause after a past belief is news of an expectation or an
@@ -621,13 +621,8 @@ fn names_members(tail: &str) -> bool {
 /// the switch is said to be on`, `such species are said to be dioecious`:
 /// technical usage, where the hearsay sense takes another verb, `is said
 /// to have died`), or a quotation mark after it, past `be`, `have`,
-/// `have been` or `be called` (`the underlier is said to have ‘pinned’`),
-/// or a definition: a sentence opening with `A` or `An`, `said to` and a
-/// verb other than `have`, with `if` after it in its clause (`A group is
-/// said to act on X if …`; not hearsay, `The minister is said to have
-/// threatened to resign if …`, `Villagers are said to leave food if …`).
-/// `before` is the sentence before the phrase.
-fn names_a_term(phrase: &str, before: &str, after: &str) -> bool {
+/// `have been` or `be called` (`the underlier is said to have ‘pinned’`).
+fn names_a_term(phrase: &str, after: &str) -> bool {
     // (`said` right after its auxiliary: `are often said to be the
     // boldest` is a hedged claim.)
     let mut words = phrase
@@ -643,21 +638,7 @@ fn names_a_term(phrase: &str, before: &str, after: &str) -> bool {
         r.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
             && r[w.len()..].starts_with(char::is_whitespace)
     };
-    // (A definition: `said to` and a condition after it in its clause, `A
-    // group is said to act on X if every element …`, `A Turing machine M
-    // is said to operate within time f(n), if …`; not `is said to favour
-    // the plan, and if it passes …`.)
-    let defines = || {
-        let before = before.trim_start();
-        (before.starts_with("A ") || before.starts_with("An "))
-            && !starts_with_word(rest, "have")
-            && Word::alphanumeric()
-                .iter(rest)
-                .strs()
-                .find(|w| ["if", "iff", "and", "but", "or", "so", "while", "because"].contains(w))
-                .is_some_and(|w| w == "if" || w == "iff")
-    };
-    if said && (starts_with_word(rest, "be") || defines()) {
+    if said && starts_with_word(rest, "be") {
         return true;
     }
     if let Some(w) = ["be called", "have been", "be", "have"]

@@ -591,6 +591,7 @@ fn piece_attributed(
                 || reports_speech(c, &outside)
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && (person_subject(c, last_text)
+                        && !about_them(last_text, &text[q.inner.clone()])
                         || ps.len() == 1
                             && surname_beat(c, text, last_text, &text[q.inner.clone()])
                         || introduces_one_person(c, last_text, &text[q.inner.clone()])
@@ -601,6 +602,23 @@ fn piece_attributed(
         }
     }
     false
+}
+
+/// Whether quotation `inner` opens by speaking of the person that sentence
+/// `s` has as its subject pronoun: `He won a state Assembly seat in 2016.`
+/// then `"He wore out two pairs of boots."`, words about him, not his.
+fn about_them(s: &str, inner: &str) -> bool {
+    let (Some(subject), Some(first)) = (
+        words_of(s, 1).first().map(|w| lower(w)),
+        words_of(inner, 1).first().map(|w| lower(w)),
+    ) else {
+        return false;
+    };
+    match subject.as_ref() {
+        "he" => ["he", "his", "him"].contains(&first.as_ref()),
+        "she" => ["she", "her", "hers"].contains(&first.as_ref()),
+        _ => false,
+    }
 }
 
 /// Whether paragraph `p`, a transcript's `Q:` or `A:` turn, follows a
@@ -689,17 +707,27 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
             })
     };
     let tag = |w: &&str| c.tag_forms.contains(lower(w).as_ref()) && opens_ok(w);
-    // (`followed up` or `cut in` after its subject, not `followed` alone:
-    // `"…?" followed the chairman's statement`.)
-    let follow_up = words.windows(2).enumerate().any(|(k, p)| {
-        let (verb, particle) = (lower(p[0]), lower(p[1]));
-        k > 0
-            && (["followed", "follows"].contains(&verb.as_ref()) && particle == "up"
-                || [
-                    "cut", "cuts", "broke", "breaks", "jumped", "jumps", "chimed", "chimes",
-                ]
-                .contains(&verb.as_ref())
-                    && particle == "in")
+    // (`followed up` after its subject, not `followed` alone: `"…?"
+    // followed the chairman's statement`; `began` and `cut in` only after
+    // a name or a pronoun: `Pruitt began`, not `"…," and the sit-in
+    // began`, `"…," after someone broke in`.)
+    let speaker_before = |k: usize| {
+        k > 0 && {
+            let w = words[k - 1];
+            ["he", "she", "they", "we", "i"].contains(&lower(w).as_ref())
+                || is_capitalized(w) && !c.function_words.contains(lower(w).as_ref())
+        }
+    };
+    let follow_up = words.iter().enumerate().any(|(k, w)| {
+        let verb = lower(w);
+        let particle = words.get(k + 1).map(|p| lower(p)).unwrap_or_default();
+        let cut_in = [
+            "cut", "cuts", "broke", "breaks", "jumped", "jumps", "chimed", "chimes",
+        ]
+        .contains(&verb.as_ref())
+            && particle == "in";
+        k > 0 && ["followed", "follows"].contains(&verb.as_ref()) && particle == "up"
+            || speaker_before(k) && (cut_in || verb == "began")
     });
     if comma || inner_end.ends_with(',') {
         return words.iter().any(tag) || follow_up;
@@ -722,7 +750,7 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
         [first, ..] if first.starts_with(char::is_lowercase) => words.iter().any(tag) || follow_up,
         [name @ .., verb] => {
             !name.is_empty()
-                && tag(verb)
+                && (tag(verb) || follow_up)
                 && name
                     .iter()
                     .all(|w| is_capitalized(w) && !c.function_words.contains(lower(w).as_ref()))
@@ -887,6 +915,11 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         // What a group says in a statement or letter is one voice
         // (`Senators from both parties said in a joint statement`).
         let one_voice = one_voice(&ws[i + 1..]);
+        // (`Both argued before the judge`, `They both said`: either of
+        // two, unless in one text.)
+        if subject == "both" && !one_voice {
+            return false;
+        }
         // (After a determiner the form is an adjective: `a proposed
         // warehouse`, `the stated aim`.)
         let determiner =
@@ -973,7 +1006,10 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
         }
     };
     ws.iter().enumerate().any(|(i, w)| {
-        if !subject && !named(i) {
+        // (Not either of two: `Boone and Tillery each issued statements`.)
+        if !subject && !named(i)
+            || i > 0 && ["each", "both", "either", "neither"].contains(&ws[i - 1].as_str())
+        {
             return false;
         }
         let next = || ws[i + 1..].iter().take(6);
@@ -1300,10 +1336,21 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
             && start < k
             && (["few", "handful", "number", "couple", "dozen"].contains(&w(start + 1).as_ref())
                 || ["group", "pair"].contains(&w(start + 1).as_ref()) && w(start + 2) == "of")
-        // (A count: `at least two asked why`, `Two residents said`.)
-        || w(start) == "at" && ["least", "most"].contains(&w(start + 1).as_ref())
-        || CARDINALS.contains(&w(start).as_ref())
+        // (A count: `at least two asked why`, `Two residents said`; not a
+        // time, `Three days later Mayor Ann Cole said`.)
+        || w(start) == "at"
+            && ["least", "most"].contains(&w(start + 1).as_ref())
+            && !TIMES.contains(&w(start + 3).as_ref())
+        || CARDINALS.contains(&w(start).as_ref()) && !TIMES.contains(&w(start + 1).as_ref())
 }
+
+/// Words of time after a number (`Three days later`, `Six months on`,
+/// `Three times Coach Lee said`).
+const TIMES: [&str; 26] = [
+    "seconds", "minutes", "minute", "hours", "hour", "days", "day", "nights", "weeks", "week",
+    "months", "month", "years", "year", "decades", "times", "later", "on", "into", "ago", "after",
+    "before", "innings", "rounds", "terms", "sessions",
+];
 
 /// Cardinal numbers of a group of people as a subject (`Two residents
 /// said`, `at least three asked`); not `one`, a single person.

@@ -376,42 +376,43 @@ pub(super) fn surname_beat(c: &Compiled, text: &str, s: &str, quote: &str) -> bo
 }
 
 /// Whether sentence `s`, the last of a paragraph that quotes nobody,
-/// introduces one person, whose the quotation paragraph `quote` after it
-/// is: a name of two words or more set off by a comma and an appositive
-/// (`The second panel included Mabel Dorsey, who runs a nursing home in
-/// Greer's Crossing, Miss.`, `It belonged to Warren Pettibone, 74, a
-/// Vietnam veteran`), and no other such name but a place or a thing (`in
-/// Greer's Crossing`, `the Community Crisis Response Unit`). Not two people
-/// (`Janelle Pruitt, 24, … and her roommate, Sofia Castellanos`), a credit
-/// line (`— Kevin Dunleavy, 46, pipefitter`), a refusal or a death
-/// (`declined`, `died`), nor before a quotation that names the person.
+/// presents one person as the next to speak, whose the quotation paragraph
+/// `quote` after it is: a speaker, panel or witness presented by `was`,
+/// `included` or `heard from`, with a name of two words or one after a
+/// title set off by an appositive (`The second panel included Mabel
+/// Dorsey, who runs a nursing home in Greer's Crossing, Miss.`, `The last
+/// speaker was Dale Brandt, 71, a retired lineman`), and no other such
+/// name but a place or a thing (`in Greer's Crossing`). Not anyone else
+/// with an appositive (`Among the dead was Priya Raman, 31, a resident`,
+/// `The award went to Carla Jimenez, a nurse`), two people, a refusal,
+/// nor before a quotation that names the person.
 pub(super) fn introduces_one_person(c: &Compiled, s: &str, quote: &str) -> bool {
-    const NOT_A_SPEAKER: [&str; 14] = [
+    const SPEAKERS: [&str; 10] = [
+        "speaker",
+        "speakers",
+        "panel",
+        "panelist",
+        "panelists",
+        "witness",
+        "witnesses",
+        "word",
+        "testimony",
+        "heard",
+    ];
+    const PRESENTING: [&str; 6] = ["was", "is", "were", "included", "includes", "from"];
+    const NOT_A_SPEAKER: [&str; 6] = [
         "declined",
         "refused",
-        "reached",
         "respond",
         "responded",
         "comment",
         "unavailable",
-        "died",
-        "dies",
-        "killed",
-        "late",
-        "arrested",
-        "charged",
-        "accused",
     ];
     const PLACE_OR_THING: [&str; 8] = ["in", "of", "from", "at", "near", "the", "outside", "on"];
-    let s = s.trim_start();
-    if s.starts_with(['\u{2014}', '\u{2013}', '-']) {
-        return false;
-    }
     let toks: Vec<_> = Word::alphanumeric().iter(s).take(80).collect();
-    let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
-    if ws
-        .iter()
-        .any(|w| NOT_A_SPEAKER.contains(&lower(w).as_ref()))
+    let ws: Vec<String> = toks.iter().map(|t| lower(t.str(s)).into_owned()).collect();
+    if !ws.iter().any(|w| SPEAKERS.contains(&w.as_str()))
+        || ws.iter().any(|w| NOT_A_SPEAKER.contains(&w.as_str()))
     {
         return false;
     }
@@ -419,40 +420,48 @@ pub(super) fn introduces_one_person(c: &Compiled, s: &str, quote: &str) -> bool 
     let mut intro = None;
     let mut names = 0;
     let mut i = 0;
-    while i < ws.len() {
+    while i < toks.len() {
         let mut j = i;
-        while j < ws.len()
-            && is_name_word(c, ws[j])
-            && !is_possessive(ws[j])
+        while j < toks.len()
+            && is_name_word(c, toks[j].str(s))
+            && !is_possessive(toks[j].str(s))
             && (j == i || &s[toks[j - 1].end..toks[j].start] == " ")
         {
             j += 1;
         }
-        if j - i >= 2 && (i == 0 || !PLACE_OR_THING.contains(&lower(ws[i - 1]).as_ref())) {
+        // (`heard from Alma Reyes`, not `from Twin Forks`.)
+        let heard_from = i >= 2 && ws[i - 1] == "from" && ws[i - 2] == "heard";
+        if j - i >= 2 && (i == 0 || heard_from || !PLACE_OR_THING.contains(&ws[i - 1].as_str())) {
             names += 1;
             // (A person: roles, then a first and last name, or one name
             // after a title; not `Riverside Family Services` nor `Senate
             // Republicans`.)
             let run = &ws[i..j];
-            let roles = run.iter().take_while(|w| is_role(c, w)).count();
-            let last = lower(run[run.len() - 1]);
-            let person = (run.len() - roles == 2 || run.len() - roles == 1 && roles >= 1)
-                && !c.is_group_word(&last)
-                && !c.vague_words.contains(last.as_ref());
-            let after = &s[toks[j - 1].end..];
-            let appositive = ["who ", "whose ", "a ", "an ", "the "]
+            let roles = run
                 .iter()
-                .any(|a| after.strip_prefix(", ").is_some_and(|r| r.starts_with(a)))
-                || after
-                    .strip_prefix(", ")
-                    .is_some_and(|r| r.starts_with(|ch: char| ch.is_ascii_digit()));
-            if appositive && person {
-                intro = Some(ws[j - 1]);
+                .take_while(|w| {
+                    c.person_titles.contains(w.as_str()) || c.speaker_words.contains(w.as_str())
+                })
+                .count();
+            let last = &run[run.len() - 1];
+            let person = (run.len() - roles == 2 || run.len() - roles == 1 && roles >= 1)
+                && !c.is_group_word(last)
+                && !c.vague_words.contains(last.as_str());
+            let presented = i > 0 && PRESENTING.contains(&ws[i - 1].as_str());
+            let after = &s[toks[j - 1].end..];
+            let appositive = after.strip_prefix(", ").is_some_and(|r| {
+                ["who ", "whose ", "a ", "an ", "the "]
+                    .iter()
+                    .any(|a| r.starts_with(a))
+                    || r.starts_with(|ch: char| ch.is_ascii_digit())
+            });
+            if appositive && person && presented {
+                intro = Some(&toks[i + roles..j]);
             }
         }
         i = j.max(i + 1);
     }
-    names == 1 && intro.is_some_and(|surname| !quote.contains(surname))
+    names == 1 && intro.is_some_and(|name| name.iter().all(|t| !quote.contains(t.str(s))))
 }
 
 /// Whether the surname `w` (a slice of `text`) follows a first name or a
