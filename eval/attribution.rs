@@ -641,6 +641,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "seventeenth set (clean copy, formats)",
+        &["seventeenth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "eighteenth set (clean copy, documents and posts)",
+        &["eighteenth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );

@@ -998,6 +998,9 @@ fn a_person_introduced_before_a_quotation_paragraph() {
         // A refusal, and a quotation that speaks of the person by name.
         "The last witness was Tom Varga, a county engineer, who declined to comment.\n\n\"This road was a disaster waiting to happen.\"",
         "The last speaker was Alma Reyes, who runs the food bank.\n\n\"Alma has fed half this county for a decade.\"",
+        "The last speaker was Tom Hale, 71, a retired lineman.\n\n\"He climbed poles in ice storms for forty years.\"",
+        "The committee heard from Tom Hale, a retired lineman, and from Ann Cole, a nurse.\n\n\"Nobody came out to fix it for nine days.\"",
+        "Speakers included Tom Hale, a retired lineman from Ozark, and his wife, Beth.\n\n\"Nobody came out to fix it for nine days.\"",
     ]);
 }
 
@@ -1023,5 +1026,35 @@ fn broken_off_speech_cut_in_and_a_count_of_speakers() {
     // speakers.
     attributed(&[
         "The city lost its appeal in March. Three days later Mayor Ann Cole said the city would go to the state Supreme Court.\n\n\"We are confident the higher court will see it our way.\"",
+    ]);
+}
+
+/// A narrator or a post leads in the words after its colon, and a lower-case
+/// fragment that repeats an attributed quotation's words is theirs (from
+/// the eighteenth development set: an ad's script and its fact-check, a
+/// governor's posts). Text written for this test.
+#[test]
+fn a_narrator_a_post_and_a_repeated_fragment() {
+    attributed(&[
+        "A narrator takes over as the camera pushes in on the bill: \"Since Carmen Ruiz took office, power bills have gone up twenty-two percent. She signed off on the biggest rate increase in a decade.\"\n\nThe \"biggest rate increase in a decade\" claim is harder to judge.",
+        "The governor posted through the night.\n\nThe last post, at 12:07 a.m., was a photo of a stock tank with a single line of text: \"Still up. Still reading. Still vetoed.\"",
+    ]);
+    // (A fragment no attributed quotation holds.)
+    flagged(&["The budget passed on Tuesday.\n\nThe \"biggest rate increase in a decade\" claim is harder to judge."]);
+}
+
+/// `both` and `each` as the subject are either of two people, but not
+/// `both` of an object or an aside before the verb, nor `both … and`
+/// (from a review's probes). Text written for this test.
+#[test]
+fn both_and_each_are_either_of_two() {
+    flagged(&[
+        "The lawyers, Nathaniel Okwuosa and Beth Ahlquist, met the judge. Both argued before her for nearly three hours.\n\n\"This is exactly what the statute is for.\"",
+        "Attorney General Patricia Boone and Sen. Wade Tillery each issued statements within the hour.\n\n\"This ruling substitutes one judge's preferences for the law.\"",
+    ]);
+    attributed(&[
+        "The Senate passed two spending bills on Thursday.\n\nIn a floor speech Tuesday, Sen. Carl Dunn, who voted against both, argued that the bills were gimmicks.\n\n\"We are borrowing from our grandchildren.\"",
+        "Gov. Tom Hale both wrote and delivered the address himself, aides said.\n\n\"This state has never backed away from a hard thing.\"",
+        "Ruiz and Dunn both wrote in a joint op-ed published Sunday that the plan would bankrupt the state.\n\n\"This plan will bankrupt the state within a decade.\"",
     ]);
 }

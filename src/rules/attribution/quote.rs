@@ -163,7 +163,9 @@ fn continue_quote_paragraphs(
 /// is theirs: a pull quote (`"You can't lie about gravel. Everybody can see
 /// the road."` set apart after the paragraph that quotes it), or a line
 /// quoted again. Four words at least, compared letter for letter past
-/// punctuation and case, and at least half the attributed one's words; not
+/// punctuation and case, and at least half the attributed one's words or
+/// a fragment in lower case (`The "biggest rate increase in a decade"
+/// claim`); not
 /// a quotation that adds words of its own to them, as a reply, a mocking
 /// echo or a chant does (`"Our water is clean? Then drink it."`).
 fn repeated_quotations(text: &str, seg: &Segmented, groups: &[&[usize]], attributed: &mut [bool]) {
@@ -201,12 +203,16 @@ fn repeated_quotations(text: &str, seg: &Segmented, groups: &[&[usize]], attribu
             fill(&mut words, h);
         }
         let this = words[g].as_deref().unwrap_or_default();
+        // (A fragment in lower case may be a short part of a long
+        // quotation: `The "biggest rate increase in a decade" claim` after
+        // an ad's script.)
+        let fragment = text[seg.quotes[groups[g][0]].inner.clone()].starts_with(char::is_lowercase);
         attributed[g] = near.into_iter().any(|h| {
             h != g
                 && attributed[h]
-                && words[h]
-                    .as_deref()
-                    .is_some_and(|other| other.contains(this) && this.len() * 2 >= other.len())
+                && words[h].as_deref().is_some_and(|other| {
+                    other.contains(this) && (fragment || this.len() * 2 >= other.len())
+                })
         });
     }
 }
@@ -591,7 +597,6 @@ fn piece_attributed(
                 || reports_speech(c, &outside)
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && (person_subject(c, last_text)
-                        && !about_them(last_text, &text[q.inner.clone()])
                         || ps.len() == 1
                             && surname_beat(c, text, last_text, &text[q.inner.clone()])
                         || introduces_one_person(c, last_text, &text[q.inner.clone()])
@@ -602,23 +607,6 @@ fn piece_attributed(
         }
     }
     false
-}
-
-/// Whether quotation `inner` opens by speaking of the person that sentence
-/// `s` has as its subject pronoun: `He won a state Assembly seat in 2016.`
-/// then `"He wore out two pairs of boots."`, words about him, not his.
-fn about_them(s: &str, inner: &str) -> bool {
-    let (Some(subject), Some(first)) = (
-        words_of(s, 1).first().map(|w| lower(w)),
-        words_of(inner, 1).first().map(|w| lower(w)),
-    ) else {
-        return false;
-    };
-    match subject.as_ref() {
-        "he" => ["he", "his", "him"].contains(&first.as_ref()),
-        "she" => ["she", "her", "hers"].contains(&first.as_ref()),
-        _ => false,
-    }
 }
 
 /// Whether paragraph `p`, a transcript's `Q:` or `A:` turn, follows a
@@ -917,7 +905,12 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         let one_voice = one_voice(&ws[i + 1..]);
         // (`Both argued before the judge`, `They both said`: either of
         // two, unless in one text.)
-        if subject == "both" && !one_voice {
+        // (Not `both` of an object or an aside, `who voted against both,
+        // argued`, nor `both wrote and delivered`.)
+        let both_subject = subject == "both"
+            && !s[toks[j - 1].end..toks[i].start].contains(',')
+            && ws.get(i + 1).is_none_or(|n| lower(n) != "and");
+        if both_subject && !one_voice {
             return false;
         }
         // (After a determiner the form is an adjective: `a proposed
@@ -1008,7 +1001,9 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
     ws.iter().enumerate().any(|(i, w)| {
         // (Not either of two: `Boone and Tillery each issued statements`.)
         if !subject && !named(i)
-            || i > 0 && ["each", "both", "either", "neither"].contains(&ws[i - 1].as_str())
+            || i > 0
+                && ["each", "both", "either", "neither"].contains(&ws[i - 1].as_str())
+                && !s[toks[i - 1].end..toks[i].start].contains(',')
         {
             return false;
         }
@@ -1048,7 +1043,15 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
                     !n.starts_with("question")
                         && (SPEECHES.contains(n) || c.quote_cues.is_speech_noun(n))
                 });
-            speech.is_some_and(|j| after.get(k + j + 2).is_none_or(|n| !NOT_THEIRS.contains(n)))
+            // (Within four words: `a statement she read from a
+            // constituent`.)
+            speech.is_some_and(|j| {
+                !after
+                    .iter()
+                    .skip(k + j + 2)
+                    .take(4)
+                    .any(|n| NOT_THEIRS.contains(n))
+            })
         } else if TAKING.contains(&w.as_str()) {
             let mut n = ws[i + 1..].iter().map(String::as_str);
             let mut a = n.next();
@@ -1066,10 +1069,16 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
 /// out (`said in a joint statement`, `said Tuesday in a note to clients`,
 /// `wrote in a report`, `said in statements`): one voice.
 fn one_voice(after: &[&str]) -> bool {
-    const TEXTS: [&str; 14] = [
+    const TEXTS: [&str; 20] = [
         "statement",
         "statements",
         "letter",
+        "op-ed",
+        "column",
+        "editorial",
+        "lawsuit",
+        "suit",
+        "petition",
         "communique",
         "release",
         "declaration",

@@ -461,7 +461,22 @@ pub(super) fn introduces_one_person(c: &Compiled, s: &str, quote: &str) -> bool 
         }
         i = j.max(i + 1);
     }
-    names == 1 && intro.is_some_and(|name| name.iter().all(|t| !quote.contains(t.str(s))))
+    // (Not before a second person, `and from Ann Cole`, `and his wife,
+    // Beth`, `and Rep. Hale`, nor before a quotation that opens by
+    // speaking of someone, `"He climbed poles …"`, `"Without him, …"`.)
+    let second = ws
+        .windows(2)
+        .any(|p| p[0] == "and" && ["from", "his", "her", "their"].contains(&p[1].as_str()))
+        || toks
+            .windows(2)
+            .any(|p| p[0].str(s) == "and" && is_capitalized(p[1].str(s)));
+    let about_someone = words_of(quote, 3)
+        .iter()
+        .any(|w| ["he", "she", "him", "her", "his", "hers"].contains(&lower(w).as_ref()));
+    names == 1
+        && !second
+        && !about_someone
+        && intro.is_some_and(|name| name.iter().all(|t| !quote.contains(t.str(s))))
 }
 
 /// Whether the surname `w` (a slice of `text`) follows a first name or a
