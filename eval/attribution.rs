@@ -653,6 +653,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "nineteenth set (clean copy, economics and labor)",
+        &["nineteenth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "twentieth set (clean copy, breaking news)",
+        &["twentieth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );

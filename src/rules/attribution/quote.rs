@@ -539,7 +539,8 @@ fn piece_attributed(
             || ["Q:", "A:"].contains(&before)
                 && transcript_led_in(text, seg, c, para_sentences, q.paragraph)
             || names_someone(c, before)
-            || c.quote_cues.possessive_lead_in(before))
+            || c.quote_cues.possessive_lead_in(before)
+            || voice_over(before))
     {
         return true;
     }
@@ -607,6 +608,22 @@ fn piece_attributed(
         }
     }
     false
+}
+
+/// Whether a colon lead-in opens with a narrator or an announcer as its
+/// subject (`A narrator, a man's voice, takes over as the camera pushes in
+/// on the bill:`, an ad's script); not one named elsewhere in the
+/// sentence (`The film has no narrator:`).
+fn voice_over(before: &str) -> bool {
+    matches!(
+        words_of(before, 2)
+            .iter()
+            .map(|w| lower(w))
+            .collect::<Vec<_>>()
+            .as_slice(),
+        [det, noun] if ["a", "an", "the"].contains(&det.as_ref())
+            && ["narrator", "announcer"].contains(&noun.as_ref())
+    )
 }
 
 /// Whether paragraph `p`, a transcript's `Q:` or `A:` turn, follows a
@@ -1433,6 +1450,11 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     let all_caps = all.iter().filter(|w| is_capitalized(w)).count();
     if !trimmed.ends_with('.') && all.len() <= 8 && all_caps * 10 >= all.len() * 7 && all.len() > 1
     {
+        return true;
+    }
+    // A sign, a banner or a headline set in capitals (`"2H = HIGHER TAXES.
+    // NO BLANK CHECKS."`): no lower-case letter, two words of letters.
+    if all.len() >= 2 && !inner.chars().any(char::is_lowercase) {
         return true;
     }
     // A heading: a paragraph of nothing but a quotation with no sentence
