@@ -1039,11 +1039,14 @@ fn a_narrator_and_a_repeated_fragment() {
         "A narrator takes over as the camera pushes in on the bill: \"Since Carmen Ruiz took office, power bills have gone up twenty-two percent. She signed off on the biggest rate increase in a decade.\"\n\nThe \"biggest rate increase in a decade\" claim is harder to judge.",
     ]);
     // (A fragment no attributed quotation holds; a post or an announcer
-    // in other senses, from a review's probes.)
+    // in other senses, and a narrator who brings in someone else's words,
+    // from reviews' probes.)
     flagged(&[
         "The budget passed on Tuesday.\n\nThe \"biggest rate increase in a decade\" claim is harder to judge.",
         "The last independent grocer shut on Saturday.\n\nAt the trading post next door, the mood was grim: \"We are being left behind by everybody in the capital.\"",
         "The fair board hired a new announcer this year.\n\nThe announcer is paid $400 a night. \"We wanted somebody who would leave the politics out.\"",
+        "The podcast episode drew complaints.\n\nThe narrator quotes an anonymous former staffer: \"The mayor knew everything.\"",
+        "The ad opens on a kitchen table.\n\nThe narrator is cut off by a heckler in the audience: \"Liar! You raised my taxes!\"",
     ]);
 }
 
@@ -1068,7 +1071,16 @@ fn both_and_each_are_either_of_two() {
 /// written for this test.
 #[test]
 fn words_in_capitals_are_a_sign() {
-    attributed(&["Opponents planted their own signs near busy intersections: \"2H = HIGHER TAXES. NO BLANK CHECKS.\""]);
-    // (Speech with a capitalized acronym is still speech.)
-    flagged(&["The budget passed on Tuesday.\n\n\"The FBI never told us a thing about it.\""]);
+    attributed(&[
+        "Opponents planted their own signs near busy intersections: \"2H = HIGHER TAXES. NO BLANK CHECKS.\"",
+        "The yard signs went up in September.\n\nA few weeks later came the other ones, black and yellow: \"2H = HIGHER TAXES. NO BLANK CHECKS.\"",
+    ]);
+    // Speech with an acronym is still speech, and so are a shout, a 911
+    // call or a text message in capitals with no sign named (from a
+    // review's probes).
+    flagged(&[
+        "The budget passed on Tuesday.\n\n\"The FBI never told us a thing about it.\"",
+        "The 911 call lasted four minutes.\n\n\"HE HAS A GUN. PLEASE HURRY.\"",
+        "The defendant stood as the verdict was read.\n\n\"I AM INNOCENT AND I WILL PROVE IT IN EVERY COURT.\"",
+    ]);
 }

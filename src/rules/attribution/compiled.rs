@@ -105,6 +105,8 @@ pub struct Compiled {
     pub(super) unsaid_lead_ins: FxHashSet<String>,
     /// `cry-nouns`.
     pub(super) cry_nouns: FxHashSet<String>,
+    /// `sign-nouns`.
+    pub(super) sign_words: FxHashSet<String>,
     /// `tag-forms`.
     pub(super) tag_forms: FxHashSet<String>,
 }
@@ -211,6 +213,7 @@ impl Compiled {
             group_nouns: set(&opts.group_nouns),
             unsaid_lead_ins: set(&opts.unsaid_lead_ins),
             cry_nouns: set(&opts.cry_nouns),
+            sign_words: set(&opts.sign_nouns),
             tag_forms: set(&opts.tag_forms),
         })
     }

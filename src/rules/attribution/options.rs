@@ -164,6 +164,10 @@ pub struct Options {
     /// Nouns for what a crowd cries: a quotation after `a chant of` has
     /// its sentence's subject as its source.
     pub cry_nouns: Vec<String>,
+    /// Nouns for a sign, a banner or a headline: words in capitals with one
+    /// named in their paragraph or the one before are its text, not
+    /// speech.
+    pub sign_nouns: Vec<String>,
     /// Verb forms that attribute only as a dialogue tag, right after a
     /// quotation's closing comma (`"…," recalls Lee`, `"…," she
     /// recalls.`): elsewhere mostly nouns (`product recalls`, `the

@@ -615,15 +615,29 @@ fn piece_attributed(
 /// on the bill:`, an ad's script); not one named elsewhere in the
 /// sentence (`The film has no narrator:`).
 fn voice_over(before: &str) -> bool {
+    // (Not someone else's words it brings in: `is cut off by a heckler:`,
+    // `plays a voicemail from a caller:`, `quotes a former staffer:`.)
+    const OTHERS: [&str; 10] = [
+        "by",
+        "from",
+        "quotes",
+        "quoting",
+        "plays",
+        "playing",
+        "reads",
+        "replaced",
+        "cut",
+        "interrupted",
+    ];
+    let ws: Vec<_> = words_of(before, usize::MAX)
+        .iter()
+        .map(|w| lower(w))
+        .collect();
     matches!(
-        words_of(before, 2)
-            .iter()
-            .map(|w| lower(w))
-            .collect::<Vec<_>>()
-            .as_slice(),
-        [det, noun] if ["a", "an", "the"].contains(&det.as_ref())
+        ws.as_slice(),
+        [det, noun, ..] if ["a", "an", "the"].contains(&det.as_ref())
             && ["narrator", "announcer"].contains(&noun.as_ref())
-    )
+    ) && !ws.iter().any(|w| OTHERS.contains(&w.as_ref()))
 }
 
 /// Whether paragraph `p`, a transcript's `Q:` or `A:` turn, follows a
@@ -1453,8 +1467,17 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         return true;
     }
     // A sign, a banner or a headline set in capitals (`"2H = HIGHER TAXES.
-    // NO BLANK CHECKS."`): no lower-case letter, two words of letters.
-    if all.len() >= 2 && !inner.chars().any(char::is_lowercase) {
+    // NO BLANK CHECKS."`): no lower-case letter, two words of letters, and
+    // a sign named in its paragraph or the one before (not a shout, a text
+    // message or a 911 call in capitals).
+    if all.len() >= 2 && !inner.chars().any(char::is_lowercase) && {
+        let p = q0.paragraph;
+        let from = seg.paragraphs[p.saturating_sub(1)].start;
+        let around = outside_text(text, seg, from..seg.paragraphs[p].end);
+        words_of(&around, usize::MAX)
+            .iter()
+            .any(|w| c.sign_words.contains(lower(w).as_ref()))
+    } {
         return true;
     }
     // A heading: a paragraph of nothing but a quotation with no sentence
