@@ -37,7 +37,15 @@ pub fn too_large(cap: u64) -> io::Error {
 /// Read everything `reader` gives, up to `cap` bytes; more is an error of
 /// kind `FileTooLarge`.
 pub fn read_capped_from(reader: impl Read, cap: u64) -> io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
+    read_sized(reader, cap, 0)
+}
+
+/// [`read_capped_from`] into a buffer made for `size` bytes first (a
+/// regular file's length): one allocation, where growing by doubling
+/// would copy a large file several times over.
+fn read_sized(reader: impl Read, cap: u64, size: u64) -> io::Result<Vec<u8>> {
+    // (One byte more, so that the read which finds the end needs no room.)
+    let mut buf = Vec::with_capacity(usize::try_from(size.min(cap)).unwrap_or(0) + 1);
     reader.take(cap + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > cap {
         return Err(too_large(cap));
@@ -60,7 +68,7 @@ pub fn read_capped(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
     if meta.is_file() && meta.len() > cap {
         return Err(too_large(cap));
     }
-    read_capped_from(file, cap)
+    read_sized(file, cap, if meta.is_file() { meta.len() } else { 0 })
 }
 
 #[cfg(test)]
