@@ -376,8 +376,9 @@ pub(super) fn surname_beat(c: &Compiled, text: &str, s: &str, quote: &str) -> bo
 }
 
 /// Whether sentence `s`, the last of a paragraph that quotes nobody,
-/// presents one person as the next to speak, whose the quotation paragraph
-/// `quote` after it is: a speaker, panel or witness presented by `was`,
+/// presents one person as the next to speak, so that the quotation
+/// paragraph `quote` after it is theirs: a speaker, panel or witness
+/// presented by `was`,
 /// `included` or `heard from`, with a name of two words or one after a
 /// title set off by an appositive (`The second panel included Mabel
 /// Dorsey, who runs a nursing home in Greer's Crossing, Miss.`, `The last
