@@ -629,15 +629,13 @@ fn voice_over(before: &str) -> bool {
         "cut",
         "interrupted",
     ];
-    let ws: Vec<_> = words_of(before, usize::MAX)
-        .iter()
-        .map(|w| lower(w))
-        .collect();
-    matches!(
-        ws.as_slice(),
-        [det, noun, ..] if ["a", "an", "the"].contains(&det.as_ref())
+    let mut ws = Word::alphanumeric().iter(before).strs().map(lower);
+    let opens = matches!(
+        (ws.next(), ws.next()),
+        (Some(det), Some(noun)) if ["a", "an", "the"].contains(&det.as_ref())
             && ["narrator", "announcer"].contains(&noun.as_ref())
-    ) && !ws.iter().any(|w| OTHERS.contains(&w.as_ref()))
+    );
+    opens && !ws.any(|w| OTHERS.contains(&w.as_ref()))
 }
 
 /// Whether paragraph `p`, a transcript's `Q:` or `A:` turn, follows a

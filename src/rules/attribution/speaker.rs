@@ -243,10 +243,16 @@ pub(super) fn person_subject(c: &Compiled, s: &str) -> bool {
     }) {
         return false;
     }
-    let roles = rest.iter().take_while(|w| is_role(c, w)).count();
-    let names = rest.len() - roles;
-    head.len() < s.len()
-        && rest.iter().all(|w| is_name_word(c, w) && !is_possessive(w))
+    head.len() < s.len() && person_name(c, rest)
+}
+
+/// Whether the words `run` are a person's name: roles, then a first and
+/// last name, or one name after a title (`Mayor Lee`); not three names
+/// (`Riverside Family Services`) nor a possessive.
+fn person_name(c: &Compiled, run: &[&str]) -> bool {
+    let roles = run.iter().take_while(|w| is_role(c, w)).count();
+    let names = run.len() - roles;
+    run.iter().all(|w| is_name_word(c, w) && !is_possessive(w))
         && (names == 2 || names == 1 && roles >= 1)
 }
 
@@ -437,15 +443,10 @@ pub(super) fn introduces_one_person(c: &Compiled, s: &str, quote: &str) -> bool 
             // (A person: roles, then a first and last name, or one name
             // after a title; not `Riverside Family Services` nor `Senate
             // Republicans`.)
-            let run = &ws[i..j];
-            let roles = run
-                .iter()
-                .take_while(|w| {
-                    c.person_titles.contains(w.as_str()) || c.speaker_words.contains(w.as_str())
-                })
-                .count();
-            let last = &run[run.len() - 1];
-            let person = (run.len() - roles == 2 || run.len() - roles == 1 && roles >= 1)
+            let run: Vec<&str> = toks[i..j].iter().map(|t| t.str(s)).collect();
+            let roles = run.iter().take_while(|w| is_role(c, w)).count();
+            let last = &ws[j - 1];
+            let person = person_name(c, &run)
                 && !c.is_group_word(last)
                 && !c.vague_words.contains(last.as_str());
             let presented = i > 0 && PRESENTING.contains(&ws[i - 1].as_str());
