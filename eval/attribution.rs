@@ -665,6 +665,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "twenty-first set (clean copy, hearings and budgets)",
+        &["twentyfirst.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "twenty-second set (clean copy, features, columns and wire)",
+        &["twentysecond.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );

@@ -1084,3 +1084,36 @@ fn words_in_capitals_are_a_sign() {
         "The defendant stood as the verdict was read.\n\n\"I AM INNOCENT AND I WILL PROVE IT IN EVERY COURT.\"",
     ]);
 }
+
+/// Nobody, some of a group, or either of two as the subject of the speech
+/// verb that ends the paragraph before lends no speaker to the quotation
+/// paragraph after it (from the twenty-second development set: a jury
+/// `has been asked to decide`, `neither of them said much`, `Both
+/// lawmakers noted`). Text written for this test.
+#[test]
+fn nobody_some_of_them_or_both_lend_no_speaker() {
+    flagged(&[
+        "The law does not define the phrase, and no jury in the state has been asked to decide what it means.\n\n\"A friendship exception that swallows the rule is not an exception. It is a loophole.\"",
+        "Hatterley and Rudquist agree that they talked for 40 minutes and that neither of them said much about the budget.\n\n\"I am not going to be the guy who kept the parks closed over a bus line.\"",
+        "Sen. Lorraine Achebe-Walsh and Rep. Tom Wierzbicki questioned the agency for an hour. Both lawmakers noted that the company had been cited twice before.\n\n\"Somebody in this state signed a contract with a vendor that had already failed twice.\"",
+        "The two candidates met privately after the debate. One of them said later that the talks had gone well.\n\n\"We agreed on more than either campaign will admit in public.\"",
+    ]);
+    // One voice of the two, a named speaker after `no`, and `both` in a
+    // joint text still lend; so do `no`, `both` and `of them` in an aside,
+    // a relative clause, an object, a name or a number, and a possessive's
+    // noun (from a review's probes).
+    attributed(&[
+        "Both senators said in a joint statement that the company had been cited twice.\n\n\"This vendor should never have been hired again.\"",
+        "Sens. Ruiz and Cole have pressed the agency for months. Both of them said in a joint statement that the company had been cited twice.\n\n\"This vendor should never have been hired again by this state.\"",
+        "No senator objected in public, but Sen. Ann Hatterley told reporters the deal was close.\n\n\"We are one phone call away from a budget.\"",
+        "Sen. Ann Hatterley said the company had been cited twice, and Rudquist agreed.\n\n\"This vendor should never have been hired again.\"",
+        "The hardware store on Main Street will close.\n\nRuiz, no relation to the senator, said business had never been slower.\n\n\"I sold more snow shovels in one week in 1996 than I have all this winter.\"",
+        "The filing deadline passed at noon on Friday.\n\nCole, who no one expected to run, said she had filed her papers that morning.\n\n\"I got tired of waiting for somebody else to do it.\"",
+        "The two senators have not commented on the indictment.\n\nA spokesman for both of them said they were cooperating with investigators.\n\n\"They have answered every question and turned over every document.\"",
+        "The plan has drawn support from unlikely quarters.\n\nNone other than Mayor Ann Cole said she would back the bond measure.\n\n\"I opposed the last park bond, and I was wrong to do it.\"",
+        "The group has not decided whether to back a candidate.\n\nNo Labels spokeswoman Dana Whitfield said a decision would come by April.\n\n\"We are not going to spoil anybody's race this year.\"",
+        "The chancellor faced calls to resign on Monday.\n\nNo 10 said the prime minister had full confidence in her.\n\n\"The prime minister has full confidence in the chancellor and her plan.\"",
+        "Two families sued the utility on Monday.\n\nBoth families' attorney said the company had ignored leak reports for months.\n\n\"The company was told about that leak three times before the explosion.\"",
+        "Lawmakers from both parties criticized the utility.\n\nNo one said it more bluntly than Ruiz.\n\n\"The company had a week of warning and it did nothing with it.\"",
+    ]);
+}

@@ -932,6 +932,14 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         // What a group says in a statement or letter is one voice
         // (`Senators from both parties said in a joint statement`).
         let one_voice = one_voice(&ws[i + 1..]);
+        // (Not when a name follows `than`: `No one said it more bluntly
+        // than Ruiz.`)
+        let than_a_name = ws[i + 1..]
+            .windows(2)
+            .any(|p| lower(p[0]) == "than" && is_capitalized(p[1]));
+        if !one_voice && !than_a_name && nobody_or_some(s, &toks, j - 1) {
+            return false;
+        }
         // (`Both argued before the judge`, `They both said`: either of
         // two, unless in one text.)
         // (Not `both` of an object or an aside, `who voted against both,
@@ -1380,6 +1388,55 @@ fn quantified(s: &str, toks: &[Tok], k: usize) -> bool {
             && ["least", "most"].contains(&w(start + 1).as_ref())
             && !TIMES.contains(&w(start + 3).as_ref())
         || CARDINALS.contains(&w(start).as_ref()) && !TIMES.contains(&w(start + 1).as_ref())
+}
+
+/// Whether the subject that ends at word `k` of `s` is nobody, some of a
+/// group or either of two: a clause opening with `both`, `no`, `neither`
+/// or `none` and a lower-case noun (`Both lawmakers noted`, `No jury in
+/// the state has been asked`), or a quantifier and `of them` or `of us`
+/// (`neither of them said`, `one of us asked`). Not in an aside or a
+/// relative clause (`Ruiz, no relation to the senator, said`, `Cole, who
+/// no one expected to run, said`, `A spokesman for both of them said`),
+/// nor with a name or a number in it (`None other than Mayor Ann Cole
+/// said`, `No Labels spokeswoman Dana Whitfield said`, `No 10 said`), nor
+/// a possessive's noun (`Both families' attorney said`).
+fn nobody_or_some(s: &str, toks: &[Tok], k: usize) -> bool {
+    const OPENERS: [&str; 14] = [
+        "and", "but", "while", "because", "as", "since", "though", "although", "if", "when",
+        "after", "before", "until", "that",
+    ];
+    const NOT_A_HEAD: [&str; 11] = [
+        "other", "less", "sooner", "wonder", "doubt", "longer", "stranger", "matter", "times",
+        "fewer", "more",
+    ];
+    const SOME_OF: [&str; 13] = [
+        "neither", "either", "both", "each", "none", "one", "some", "all", "most", "many",
+        "several", "few", "any",
+    ];
+    let w = |i: usize| lower(toks[i].str(s));
+    let gap = |i: usize| &s[toks[i - 1].end..toks[i].start];
+    let start = subject_start(s, toks, k);
+    let opens_clause = start == 0
+        || !gap(start).contains(|ch: char| !ch.is_whitespace())
+            && OPENERS.contains(&w(start - 1).as_ref());
+    let plain = (start + 1..=k).all(|i| {
+        let t = toks[i].str(s);
+        !is_capitalized(t)
+            && !t.starts_with(|ch: char| ch.is_ascii_digit())
+            && !gap(i).contains(',')
+    });
+    if k <= start || !opens_clause || !plain {
+        return false;
+    }
+    let head = w(start + 1);
+    ["both", "no", "neither", "none"].contains(&w(start).as_ref())
+        && !is_possessive(toks[start + 1].str(s))
+        && !toks[start + 1].str(s).ends_with('\'')
+        && !NOT_A_HEAD.contains(&head.as_ref())
+        || ["them", "us"].contains(&w(k).as_ref())
+            && k == start + 2
+            && w(k - 1) == "of"
+            && (SOME_OF.contains(&w(start).as_ref()) || CARDINALS.contains(&w(start).as_ref()))
 }
 
 /// Words of time after a number (`Three days later`, `Six months on`,
