@@ -677,6 +677,30 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "twenty-third set (clean copy, metro, investigations, a weekly)",
+        &["twentythird.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "twenty-fourth set (clean copy, Washington and statehouse)",
+        &["twentyfourth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "twenty-fifth set (clean copy, local TV, a weekly, a podcast)",
+        &["twentyfifth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "twenty-sixth set (clean copy, national and foreign desks)",
+        &["twentysixth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );

@@ -1117,3 +1117,29 @@ fn nobody_some_of_them_or_both_lend_no_speaker() {
         "Lawmakers from both parties criticized the utility.\n\nNo one said it more bluntly than Ruiz.\n\n\"The company had a week of warning and it did nothing with it.\"",
     ]);
 }
+
+/// A question put to several people, something `added`, and a passive
+/// whose `by` belongs to another participle lend no speaker to the
+/// quotation paragraph after it (from the twenty-third and twenty-fourth
+/// development sets: a five-candidate debate, a floor amendment). Text
+/// written for this test.
+#[test]
+fn a_question_to_several_and_a_passive_lend_no_speaker() {
+    flagged(&[
+        "The district has many recent immigrants, and Okafor asked each candidate whether they would support the bill.\n\n\"That bill is a trade that gives us more judges to say no faster.\"",
+        "The forum ran long. The moderator asked the candidates how they would pay for the plan.\n\n\"We will find the money in the budget, the way we always have.\"",
+        "The provision's path into law was unusual. It was added to the bill as a floor amendment, approved by the state House with less than an hour of debate.\n\n\"This was written to be challenged, and everyone in that chamber knew it.\"",
+    ]);
+    // A question to one person, a request, an agent in the participle's
+    // own clause or after an aside, and an organization accused, still
+    // lend (from a review's probes).
+    attributed(&[
+        "The forum ran long. The moderator asked Sen. Ann Ruiz how she would pay for the plan.\n\n\"We will find the money in the budget, the way we always have.\"",
+        "The plan was announced by Gov. Tom Lee on Tuesday.\n\n\"This is the most important thing we will do this year.\"",
+        "The council opened its meeting on Monday.\n\nCouncil President Ana Ruiz asked each member to stand for a moment of silence.\n\n\"We owe them far more than a moment, but tonight we can start with one.\"",
+        "Sen. Ana Ruiz has twice been mentioned as a candidate for governor.\n\nRuiz was asked both times whether she would run.\n\n\"I have not decided, and I will not decide before the session ends.\"",
+        "The committee's only witness was the former budget director.\n\nSen. Harold Kim asked the witness whether she had read the memo.\n\n\"I read the first page and nothing after it, and I said so at the time.\"",
+        "The housing plan would let developers skip zoning review.\n\nThe plan was criticized, by Sen. Ana Ruiz among others, as a giveaway to developers.\n\n\"This bill hands the keys to every neighborhood to whoever bids the highest.\"",
+        "Ardent Pharmaceuticals has been under scrutiny since March.\n\nIt was accused on Tuesday of hiding trial results from regulators.\n\n\"We have shared every result with regulators, and we will continue to do so.\"",
+    ]);
+}

@@ -709,13 +709,27 @@ pub(super) fn agentless_passive(b: &[u8], r: Range<usize>) -> bool {
     if !back.next().is_some_and(|w| is(w, &BE)) {
         return false;
     }
-    // The clause after it: no `by` (`was announced by the clerk`).
+    // The clause after it: no `by` (`was announced by the clerk`), up to
+    // another participle after a comma, whose agent is not its own (`It
+    // was added to the bill, approved by the House`; not `was criticized,
+    // as expected, by Sen. Ruiz`).
     let rest = &b[r.end..];
-    let clause = &rest[..rest
+    let mut end = rest
         .iter()
         .position(|&c| matches!(c, b'.' | b';' | b'!' | b'?' | b'"' | b'\n'))
         .unwrap_or(rest.len())
-        .min(120)];
+        .min(120);
+    if let Some(comma) = rest[..end].iter().position(|&c| c == b',').filter(|&i| {
+        let next = rest[i + 1..].trim_ascii_start();
+        let word = &next[..next
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .unwrap_or(next.len())];
+        ends_with_ci(word, b"ed")
+    }) {
+        end = comma;
+    }
+    let clause = &rest[..end];
     !clause
         .split(|c| !c.is_ascii_alphabetic())
         .any(|w| w.eq_ignore_ascii_case(b"by"))

@@ -894,6 +894,11 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         // announced at 1:47 p.m.`), but a person as its subject may be
         // quoted next (`The health secretary was accused on Tuesday of
         // misleading MPs.`).
+        // (Something added is no speech: `It was added to the bill as a
+        // floor amendment`.)
+        if lower(w) == "added" && agentless_passive(b, toks[i].range()) {
+            return false;
+        }
         if agentless_passive(b, toks[i].range()) && {
             // (Past the auxiliaries, and an adverb after them: `was
             // widely reported`, not `The family was`.)
@@ -932,6 +937,34 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         // What a group says in a statement or letter is one voice
         // (`Senators from both parties said in a joint statement`).
         let one_voice = one_voice(&ws[i + 1..]);
+        // (A question put to several people is no one's answer: `Okafor
+        // asked each candidate whether …`, `asked the candidates how …`.)
+        // (Not a request, `asked each member to stand`, nor `asked both
+        // times`, `the witness`, `the press`.)
+        let to_several = |k: usize| {
+            const QUESTION: [&str; 10] = [
+                "whether", "if", "how", "what", "why", "where", "when", "who", "which", "about",
+            ];
+            let at = |k: usize| ws.get(k).map(|w| lower(w)).unwrap_or_default();
+            let q = at(k);
+            let n = if CARDINALS.contains(&at(k + 1).as_ref()) {
+                k + 2
+            } else {
+                k + 1
+            };
+            let noun = at(n);
+            let plural = noun.ends_with('s') && !noun.ends_with("ss");
+            (["each", "every"].contains(&q.as_ref())
+                || ["all", "both", "the"].contains(&q.as_ref()) && plural)
+                && noun.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && !TIMES.contains(&noun.as_ref())
+                && QUESTION.contains(&at(n + 1).as_ref())
+        };
+        if ["asked", "asks", "pressed", "questioned"].contains(&lower(w).as_ref())
+            && to_several(i + 1)
+        {
+            return false;
+        }
         // (Not when a name follows `than`: `No one said it more bluntly
         // than Ruiz.`)
         let than_a_name = ws[i + 1..]
