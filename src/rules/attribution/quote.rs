@@ -890,15 +890,15 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         let Some(subject) = j.checked_sub(1).map(|k| lower(ws[k])) else {
             return true;
         };
-        // A passive with no agent names no speaker (`The final tally was
-        // announced at 1:47 p.m.`), but a person as its subject may be
-        // quoted next (`The health secretary was accused on Tuesday of
-        // misleading MPs.`).
         // (Something added is no speech: `It was added to the bill as a
         // floor amendment`.)
         if lower(w) == "added" && agentless_passive(b, toks[i].range()) {
             return false;
         }
+        // A passive with no agent names no speaker (`The final tally was
+        // announced at 1:47 p.m.`), but a person as its subject may be
+        // quoted next (`The health secretary was accused on Tuesday of
+        // misleading MPs.`).
         if agentless_passive(b, toks[i].range()) && {
             // (Past the auxiliaries, and an adverb after them: `was
             // widely reported`, not `The family was`.)
@@ -938,8 +938,8 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         // (`Senators from both parties said in a joint statement`).
         let one_voice = one_voice(&ws[i + 1..]);
         // (A question put to several people is no one's answer: `Okafor
-        // asked each candidate whether …`, `asked the candidates how …`.)
-        // (Not a request, `asked each member to stand`, nor `asked both
+        // asked each candidate whether …`, `asked the candidates how …`;
+        // not a request, `asked each member to stand`, nor `asked both
         // times`, `the witness`, `the press`.)
         let to_several = |k: usize| {
             const QUESTION: [&str; 10] = [
@@ -1464,7 +1464,7 @@ fn nobody_or_some(s: &str, toks: &[Tok], k: usize) -> bool {
     let head = w(start + 1);
     ["both", "no", "neither", "none"].contains(&w(start).as_ref())
         && !is_possessive(toks[start + 1].str(s))
-        && !toks[start + 1].str(s).ends_with('\'')
+        && !toks[start + 1].str(s).ends_with(['\'', '\u{2019}'])
         && !NOT_A_HEAD.contains(&head.as_ref())
         || ["them", "us"].contains(&w(k).as_ref())
             && k == start + 2
