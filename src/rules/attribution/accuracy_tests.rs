@@ -1129,6 +1129,8 @@ fn a_question_to_several_and_a_passive_lend_no_speaker() {
         "The district has many recent immigrants, and Okafor asked each candidate whether they would support the bill.\n\n\"That bill is a trade that gives us more judges to say no faster.\"",
         "The forum ran long. The moderator asked the candidates how they would pay for the plan.\n\n\"We will find the money in the budget, the way we always have.\"",
         "The provision's path into law was unusual. It was added to the bill as a floor amendment, approved by the state House with less than an hour of debate.\n\n\"This was written to be challenged, and everyone in that chamber knew it.\"",
+        // (Volunteering is no speech: the twenty-fifth set's two residents.)
+        "Janelle Porter and Hugh Castellanos both told the council they had volunteered at the shelter for years.\n\n\"I live four blocks from that warehouse and I am not scared of anybody.\"",
     ]);
     // A question to one person, a request, an agent in the participle's
     // own clause or after an aside, and an organization accused, still
@@ -1141,5 +1143,6 @@ fn a_question_to_several_and_a_passive_lend_no_speaker() {
         "The committee's only witness was the former budget director.\n\nSen. Harold Kim asked the witness whether she had read the memo.\n\n\"I read the first page and nothing after it, and I said so at the time.\"",
         "The housing plan would let developers skip zoning review.\n\nThe plan was criticized, by Sen. Ana Ruiz among others, as a giveaway to developers.\n\n\"This bill hands the keys to every neighborhood to whoever bids the highest.\"",
         "Ardent Pharmaceuticals has been under scrutiny since March.\n\nIt was accused on Tuesday of hiding trial results from regulators.\n\n\"We have shared every result with regulators, and we will continue to do so.\"",
+        "The council met on Monday.\n\nSen. Ann Ruiz said she had volunteered at the shelter for years.\n\n\"I live four blocks from that warehouse and I am not scared of anybody.\"",
     ]);
 }
