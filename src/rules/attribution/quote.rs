@@ -858,7 +858,8 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
     let plural_aux = ["have", "do", "are", "were"];
     ws.iter().enumerate().any(|(i, w)| {
         let b = s.as_bytes();
-        if !c.borrow_forms.contains(lower(w).as_ref())
+        let verb = lower(w);
+        if !c.borrow_forms.contains(verb.as_ref())
             || adds_a_number(&ws, i)
             || hyphen_joined(b, toks[i].range())
             || polled(b, toks[i].start)
@@ -890,16 +891,17 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         let Some(subject) = j.checked_sub(1).map(|k| lower(ws[k])) else {
             return true;
         };
+        let passive = agentless_passive(b, toks[i].range());
         // (Something added is no speech: `It was added to the bill as a
         // floor amendment`.)
-        if lower(w) == "added" && agentless_passive(b, toks[i].range()) {
+        if passive && verb == "added" {
             return false;
         }
         // A passive with no agent names no speaker (`The final tally was
         // announced at 1:47 p.m.`), but a person as its subject may be
         // quoted next (`The health secretary was accused on Tuesday of
         // misleading MPs.`).
-        if agentless_passive(b, toks[i].range()) && {
+        if passive && {
             // (Past the auxiliaries, and an adverb after them: `was
             // widely reported`, not `The family was`.)
             let mut k = i;
@@ -960,17 +962,18 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
                 && !TIMES.contains(&noun.as_ref())
                 && QUESTION.contains(&at(n + 1).as_ref())
         };
-        if ["asked", "asks", "pressed", "questioned"].contains(&lower(w).as_ref())
-            && to_several(i + 1)
+        if ["asked", "asks", "pressed", "questioned"].contains(&verb.as_ref()) && to_several(i + 1)
         {
             return false;
         }
         // (Not when a name follows `than`: `No one said it more bluntly
         // than Ruiz.`)
-        let than_a_name = ws[i + 1..]
-            .windows(2)
-            .any(|p| lower(p[0]) == "than" && is_capitalized(p[1]));
-        if !one_voice && !than_a_name && nobody_or_some(s, &toks, j - 1) {
+        let than_a_name = || {
+            ws[i + 1..]
+                .windows(2)
+                .any(|p| lower(p[0]) == "than" && is_capitalized(p[1]))
+        };
+        if !one_voice && nobody_or_some(s, &toks, j - 1) && !than_a_name() {
             return false;
         }
         // (`Both argued before the judge`, `They both said`: either of
