@@ -1146,3 +1146,25 @@ fn a_question_to_several_and_a_passive_lend_no_speaker() {
         "The council met on Monday.\n\nSen. Ann Ruiz said she had volunteered at the shelter for years.\n\n\"I live four blocks from that warehouse and I am not scared of anybody.\"",
     ]);
 }
+
+#[test]
+fn a_judge_s_ruling_and_a_feature_s_beats_are_dialogue_tags() {
+    // A verb right after the quotation's closing comma is its tag: a
+    // judge's ruling (the shared Reuters articles: `"…," Parker ruled.`),
+    // a detail, a feature's beats, the verb of a phrasal tag.
+    attributed(&[
+        "The suit challenged the law.\n\n\"The nation demands an expeditious and complete disclosure of our government's involvement in the affair,\" Parker ruled.",
+        "The deal sold out quickly.\n\n\"Investors receive interest only payments for the first 18 months,\" Dub detailed.",
+        "The appeal failed.\n\n\"The statute cannot survive even the most deferential review,\" the court held.",
+        "Asked about the polls, she smiled.\n\n\"I have been behind before, and I have won before,\" Ruiz deadpanned.",
+        "The senator conceded little.\n\n\"I can't promise anything,\" Hollis allowed, \"but we will try to get it done before the recess.\"",
+        "The debate turned sharp.\n\n\"My opponent has never read the bill he is attacking,\" Ruiz shoots back.",
+        "The mayor stayed quiet.\n\n\"This budget balances itself on the backs of the bus riders,\" Councilwoman Dana Cole weighed in.",
+    ]);
+    // Elsewhere the words are no tag: a quotation with nothing but a
+    // ruling in the next sentence is still no one's.
+    flagged(&[
+        "The court met on Monday.\n\n\"The nation demands a complete disclosure of the affair.\" The court ruled on three other cases.",
+        "The board met on Monday.\n\n\"We will not be bullied by anyone.\" It held the vote in the evening.",
+    ]);
+}
