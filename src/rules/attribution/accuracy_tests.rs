@@ -1168,3 +1168,21 @@ fn a_judge_s_ruling_and_a_feature_s_beats_are_dialogue_tags() {
         "The board met on Monday.\n\n\"We will not be bullied by anyone.\" It held the vote in the evening.",
     ]);
 }
+
+#[test]
+fn a_text_shown_after_a_colon_is_its_own_words() {
+    // A line of text on a post or a screen, a plaque, a disclaimer: the
+    // quotation is the text itself (the eighteenth and twenty-eighth
+    // political sets' false alarms).
+    attributed(&[
+        "The governor posted late.\n\nThe last post of the night, at 12:07 a.m., was a photo of a stock tank under a yard light with a single line of text: \"Still up. Still reading. Still vetoed.\"",
+        "The ad ends on the candidate's face.\n\nA line of small type appears at the bottom of the screen: \"Source: Calloway for Wisconsin analysis of state budget acts, 2021-2024.\"",
+        "The mailer arrived Monday.\n\nAt the bottom, in fine print, is the required disclaimer: \"Paid for by Citizens for a Better Harlan County, not authorized by any candidate.\"",
+    ]);
+    // A colon lead-in that names no text (and no speaker) still leaves
+    // the quotation with no source.
+    flagged(&[
+        "The meeting ran late.\n\nThe message was clear: \"We are not going to sit back and let this happen to our town.\"",
+        "The doors opened at six.\n\nThe line outside was long: \"We have been waiting for this vote for three years now.\"",
+    ]);
+}

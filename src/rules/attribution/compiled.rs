@@ -107,6 +107,8 @@ pub struct Compiled {
     pub(super) cry_nouns: FxHashSet<String>,
     /// `sign-nouns`.
     pub(super) sign_words: FxHashSet<String>,
+    /// `text-nouns`.
+    pub(super) text_words: FxHashSet<String>,
     /// `tag-forms`.
     pub(super) tag_forms: FxHashSet<String>,
 }
@@ -214,6 +216,7 @@ impl Compiled {
             unsaid_lead_ins: set(&opts.unsaid_lead_ins),
             cry_nouns: set(&opts.cry_nouns),
             sign_words: set(&opts.sign_nouns),
+            text_words: set(&opts.text_nouns),
             tag_forms: set(&opts.tag_forms),
         })
     }

@@ -1600,6 +1600,15 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         });
     let before = &text[sent_start..q0.span.start];
     let mut bw = words_lower(before);
+    // A text's own words after a colon: `a photo with a single line of
+    // text: "…"`, `at the bottom of the screen: "Source: …"`.
+    if before.trim_end().ends_with(':')
+        && bw
+            .iter()
+            .any(|w| c.text_words.contains(w.as_str()) || c.sign_words.contains(w.as_str()))
+    {
+        return true;
+    }
     if bw.len() > 6 {
         bw.drain(..bw.len() - 6);
     }
