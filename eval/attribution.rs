@@ -701,6 +701,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "twenty-seventh set (clean copy, narratives, profiles, obituaries)",
+        &["twentyseventh.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "twenty-eighth set (clean copy, digital, community, student, lobbying)",
+        &["twentyeighth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );
