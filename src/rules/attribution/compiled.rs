@@ -111,6 +111,8 @@ pub struct Compiled {
     pub(super) text_words: FxHashSet<String>,
     /// `tag-forms`.
     pub(super) tag_forms: FxHashSet<String>,
+    /// `closing-tag-forms`, each as its lower-case words.
+    pub(super) closing_tags: Vec<Vec<String>>,
 }
 
 /// Bits of [`Anchors`] kinds for the claim patterns.
@@ -218,6 +220,12 @@ impl Compiled {
             sign_words: set(&opts.sign_nouns),
             text_words: set(&opts.text_nouns),
             tag_forms: set(&opts.tag_forms),
+            closing_tags: opts
+                .closing_tag_forms
+                .iter()
+                .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+                .filter(|p: &Vec<String>| !p.is_empty())
+                .collect(),
         })
     }
 

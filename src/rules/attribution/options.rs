@@ -177,6 +177,11 @@ pub struct Options {
     /// recalls.`): elsewhere mostly nouns (`product recalls`, `the
     /// remarks`).
     pub tag_forms: Vec<String>,
+    /// Verbs and phrasal verbs that attribute as a dialogue tag only when
+    /// they close it (`"…," Parker ruled.`, `Lee shoots back`): with
+    /// nothing after them but a name, a time, a phrase opened by a
+    /// preposition or an adverb, and no conjunction before them.
+    pub closing_tag_forms: Vec<String>,
     /// Cues of `weasel-words`: vague quantifiers as sources, hedges and
     /// puffery (`some say`, `is widely regarded`, `one of the greatest`),
     /// matched case-insensitively as whole words.

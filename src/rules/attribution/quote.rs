@@ -3,6 +3,7 @@
 //! lead-in or a name right before them; terms, titles and scare quotes
 //! are not quotes.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::diagnostic::{Finding, Span};
@@ -710,6 +711,7 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
         from = k + 1;
     }
     let words = words_of(&after[..end], 4);
+    let closing = closing_tag(c, &words_of(&after[..end], 9));
     // (A form that opens the tag is followed by its subject, or by nothing:
     // `recalls Lee`, `recalls the foreman`; not `reports from customers
     // began`, `cries rang out`.)
@@ -747,7 +749,7 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
             || speaker_before(k) && (cut_in || verb == "began")
     });
     if comma || inner_end.ends_with(',') {
-        return words.iter().any(tag) || follow_up;
+        return words.iter().any(tag) || follow_up || closing;
     }
     // After `?` or `!` a capital may open the next sentence (`"Not one
     // more child!" Calls for stricter laws grew`): the tag opens in lower
@@ -764,16 +766,63 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
         all => all,
     };
     match bare {
-        [first, ..] if first.starts_with(char::is_lowercase) => words.iter().any(tag) || follow_up,
+        [first, ..] if first.starts_with(char::is_lowercase) => {
+            words.iter().any(tag) || follow_up || closing
+        }
         [name @ .., verb] => {
             !name.is_empty()
-                && (tag(verb) || follow_up)
+                && (tag(verb) || follow_up || closing)
                 && name
                     .iter()
                     .all(|w| is_capitalized(w) && !c.function_words.contains(lower(w).as_ref()))
         }
         [] => false,
     }
+}
+
+/// Whether the words `ws` of the clause after a quotation's closing mark
+/// are a tag closed by one of `closing-tag-forms`: its subject before it
+/// (no conjunction or relative word, `but the hospital allows`, `which
+/// the court held`; no passive, `were held`; one article at most, not `the
+/// same minute the utility detailed`), and after it nothing, a name, a time, an adverb or a
+/// phrase opened by a preposition (`Parker ruled.`, `the court held
+/// Tuesday`, `Ruiz weighed in on Monday`; not `auditors found $2 million
+/// missing`, `weighed in private whether`); or the form first and a name
+/// after it (`ruled Judge Parker`).
+fn closing_tag(c: &Compiled, ws: &[&str]) -> bool {
+    const BEFORE: [&str; 18] = [
+        "but", "yet", "though", "although", "while", "whereas", "and", "or", "because", "since",
+        "as", "when", "if", "which", "who", "whom", "that", "where",
+    ];
+    const AFTER: [&str; 20] = [
+        "in", "on", "at", "during", "from", "to", "with", "after", "before", "for", "of", "by",
+        "via", "under", "over", "through", "without", "about", "this", "last",
+    ];
+    let lw: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
+    (0..lw.len().min(7)).any(|k| {
+        c.closing_tags.iter().any(|form| {
+            let n = form.len();
+            let matches = lw.len() >= k + n && lw[k..k + n].iter().zip(form).all(|(w, f)| w == f);
+            if !matches {
+                return false;
+            }
+            let next = ws.get(k + n);
+            if k == 0 {
+                return next.is_some_and(|w| is_capitalized(w) || lower(w) == "the");
+            }
+            !lw[..k]
+                .iter()
+                .any(|w| BEFORE.contains(&w.as_ref()) || BE_FORMS.contains(&w.as_ref()))
+                && lw[..k]
+                    .iter()
+                    .filter(|w| ["the", "a", "an"].contains(&w.as_ref()))
+                    .count()
+                    <= 1
+                && next.is_none_or(|w| {
+                    is_capitalized(w) || AFTER.contains(&lower(w).as_ref()) || w.ends_with("ly")
+                })
+        })
+    })
 }
 
 /// Whether the paragraph opens by naming the source that it goes on to
@@ -1557,6 +1606,39 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     {
         return true;
     }
+    // A name in quotation marks: a capitalized phrase with no punctuation
+    // after a determiner (`the figures also rely on the "Social Security
+    // trust fund" - the money …`). (Not a fragment in lower case, `a
+    // "council that cares more about developers"`, nor a quotation as a
+    // sentence's subject, `"Nobody here trusts the council" was the
+    // refrain`: they may be someone's words.)
+    if !partial
+        && pieces.len() == 1
+        && q0.closed
+        && words.len() <= 8
+        && !inner.contains([
+            '.', ',', ';', ':', '!', '?', '\u{2014}', '\u{2013}', '\u{2026}',
+        ])
+        && text[seg.paragraphs[q0.paragraph].start..q0.span.start]
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .is_some_and(|w| {
+                ["the", "a", "an", "this", "its", "their"].contains(&lower(w).as_ref())
+            })
+        && !{
+            // (Not before a word for speech: `a "You should resign today"
+            // exchange`, `the "I am not going anywhere" line`.)
+            let next = words_of(&text[q0.span.end..seg.paragraphs[q0.paragraph].end], 1);
+            next.first().is_some_and(|w| {
+                let w = lower(w);
+                c.quote_cues.is_speech_noun(&w)
+                    || ["speech", "speeches", "exchange", "moment", "address"].contains(&w.as_ref())
+            })
+        }
+    {
+        return true;
+    }
     // A sign, a banner or a headline set in capitals (`"2H = HIGHER TAXES.
     // NO BLANK CHECKS."`): no lower-case letter, two words of letters, and
     // a sign named in its paragraph or the one before (not a shout, a text
@@ -1601,13 +1683,25 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     let before = &text[sent_start..q0.span.start];
     let mut bw = words_lower(before);
     // A text's own words after a colon: `a photo with a single line of
-    // text: "…"`, `at the bottom of the screen: "Source: …"`.
-    if before.trim_end().ends_with(':')
-        && bw
+    // text: "…"`, `at the bottom of the screen: "Source: …"`; the text
+    // named in the lead-in's last clause (not `The headline ran with the
+    // wrong name, and the reaction in the newsroom was immediate:`).
+    if let Some(lead_in) = before.trim_end().strip_suffix(':') {
+        let clause = lead_in
+            .rsplit([',', ';', '\u{2014}', '\u{2013}'])
+            .next()
+            .unwrap_or(lead_in);
+        let words = words_lower(clause);
+        let from = words
+            .iter()
+            .rposition(|w| ["and", "but", "while", "as", "when"].contains(&w.as_str()))
+            .map_or(0, |k| k + 1);
+        if words[from..]
             .iter()
             .any(|w| c.text_words.contains(w.as_str()) || c.sign_words.contains(w.as_str()))
-    {
-        return true;
+        {
+            return true;
+        }
     }
     if bw.len() > 6 {
         bw.drain(..bw.len() - 6);
