@@ -1214,3 +1214,20 @@ fn a_name_in_quotation_marks_after_a_determiner_is_no_speech() {
         "The crowd had waited for two hours.\n\nThen came the \"I am not going anywhere\" line that brought the room to its feet.",
     ]);
 }
+
+#[test]
+fn a_beat_of_the_speaker_just_quoted_goes_on_in_her_words() {
+    // The paragraph before quotes her with `she said` and ends on her
+    // beat: the quotation paragraph is hers (the twenty-seventh political
+    // set's false alarm).
+    attributed(&[
+        "Brandt went without notes. She talked about apprenticeship money, about a highway bill she said had been \"sitting on a shelf in Madison since before some of these apprentices were born,\" about her father's hands. Then she slowed down.\n\n\"I'm going to lose some votes in Milwaukee for spending this much time out here. I know that.\"",
+    ]);
+    // Not a beat of someone else, nor of one of two, nor after a speaker
+    // named only by name (a second voice may answer).
+    flagged(&[
+        "Brandt went without notes. She talked about a highway bill she said had been \"sitting on a shelf in Madison since before some of these apprentices were born.\" Then he stood up.\n\n\"I'm going to lose some votes in Milwaukee for spending this much time out here. I know that.\"",
+        "Brandt went without notes. She talked about a highway bill she said had been \"sitting on a shelf in Madison since before some of these apprentices were born.\" She and Ruiz left together.\n\n\"I'm going to lose some votes in Milwaukee for spending this much time out here. I know that.\"",
+        "\"We will not close the clinic, not this year and not next year,\" Lee said. She shook her head.\n\n\"My cousin is right about the money, and everyone in this room knows it.\"",
+    ]);
+}

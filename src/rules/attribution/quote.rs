@@ -603,12 +603,49 @@ fn piece_attributed(
                             && surname_beat(c, text, last_text, &text[q.inner.clone()])
                         || introduces_one_person(c, last_text, &text[q.inner.clone()])
                         || takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
+                || paragraph_quotes(seg, q.paragraph - 1)
+                    && same_speaker_beat(
+                        c,
+                        &outside_text(text, seg, prev.start..last_sent.span.start),
+                        last_text,
+                    )
             {
                 return true;
             }
         }
     }
     false
+}
+
+/// Whether `last`, the last sentence of a paragraph that quotes someone,
+/// is a beat of the speaker it quotes: it opens with `he` or `she` (after
+/// `Then`, `Now` and the like), and the paragraph's words outside its
+/// quotations (`before`) give that pronoun a speech verb (`She talked
+/// about a highway bill she said had been "…" Then she slowed down.`):
+/// the quotation paragraph after it goes on in their words.
+fn same_speaker_beat(c: &Compiled, before: &str, last: &str) -> bool {
+    let ws = words_of(last, 3);
+    let mut i = 0;
+    while i < ws.len() && c.connectors.contains(lower(ws[i]).as_ref()) {
+        i += 1;
+    }
+    let Some(pronoun) = ws
+        .get(i)
+        .map(|w| lower(w))
+        .filter(|w| ["he", "she"].contains(&w.as_ref()))
+    else {
+        return false;
+    };
+    // (Not one of two: `She and Bell left together.`)
+    if ws
+        .get(i + 1)
+        .is_some_and(|w| ["and", "or"].contains(&lower(w).as_ref()))
+    {
+        return false;
+    }
+    let bw = words_of(before, usize::MAX);
+    bw.windows(2)
+        .any(|p| lower(p[0]) == pronoun && c.attributing.is_match(p[1]))
 }
 
 /// Whether a colon lead-in opens with a narrator or an announcer as its
