@@ -1162,6 +1162,9 @@ fn a_judge_s_ruling_and_a_feature_s_beats_are_dialogue_tags() {
         "The mayor stayed quiet.\n\n\"This budget balances itself on the backs of the bus riders,\" Councilwoman Dana Cole weighed in.",
         "Negotiators emerged shortly before midnight.\n\n\"We have a deal, more or less,\" House Majority Leader Ben Osei allowed.",
         "The recount resumed Thursday.\n\n\"Nobody leaves this room until every envelope is logged,\" county clerk Dwayne Ashby ordered.",
+        "A federal appeals court on Thursday upheld the state's new congressional map.\n\n\"The plaintiffs have not shown that the legislature acted with discriminatory intent,\" the appeals court held in a 2-1 decision.\n\nThe plaintiffs said they would ask the full court to rehear the case.",
+        "A county judge on Monday ordered the city to release body camera footage from the Oct. 3 shooting.\n\n\"The public's interest in this footage outweighs any claim of privilege the department has raised,\" ruled Judge Ellen Parker of the 4th District Court.\n\nThe city has 14 days to appeal.",
+        "Mayor Jim Harris was visibly frustrated when the council delayed the vote on his housing plan for a third time.\n\n\"We have been talking about this plan since the spring, and nothing has changed,\" the mayor griped to reporters after the meeting.\n\nThe council will take up the plan again next month.",
     ]);
     // Elsewhere the words are no tag: in the next sentence, after a
     // conjunction, with an object, in a relative clause or a passive (a
@@ -1174,6 +1177,11 @@ fn a_judge_s_ruling_and_a_feature_s_beats_are_dialogue_tags() {
         "The county's lunch program feeds 8,000 children.\n\n\"This is about the children,\" while the committee weighed in private whether to cut the program in half.",
         "The outage left 40,000 customers without power.\n\n\"The lights went out at 9:40,\" the same minute the utility detailed in its filing with regulators.",
         "The rally drew thousands.\n\n\"Let us take back this state, every county of it!\" were held aloft on signs by the hundreds.",
+        // (Whose subject is no speaker, or whose form comes first with
+        // no name after it: a second review's probes.)
+        "It has been a long, wet autumn in Millbrook, and tempers have been short.\n\n\"Every street on the east side will be repaved by next fall,\" the promise held for about a year before the money ran out.\n\nPublic Works Director Alan Reyes said Tuesday the department now expects to finish the work in 2026.",
+        "It has been a long, wet autumn in Millbrook, and tempers have been short.\n\n\"Those families should go back to wherever they came from,\" a remark charged with racial overtones, sat on the page for nearly six hours before it was taken down.\n\nVillage Manager Tom Eckert said Monday that the council would review who has access to the account.",
+        "The House Ethics Committee released its report on Friday, closing a two-year investigation.\n\n\"Nobody in this chamber is above the law,\" allowed Republicans to paint the other side as hypocrites within hours of the report's release.\n\nThe committee recommended no further action.",
     ]);
 }
 
@@ -1186,6 +1194,7 @@ fn a_text_shown_after_a_colon_is_its_own_words() {
         "The governor posted late.\n\nThe last post of the night, at 12:07 a.m., was a photo of a stock tank under a yard light with a single line of text: \"Still up. Still reading. Still vetoed.\"",
         "The ad ends on the candidate's face.\n\nA line of small type appears at the bottom of the screen: \"Source: Calloway for Wisconsin analysis of state budget acts, 2021-2024.\"",
         "The mailer arrived Monday.\n\nAt the bottom, in fine print, is the required disclaimer: \"Paid for by Citizens for a Better Harlan County, not authorized by any candidate.\"",
+        "Residents of Ashby arrived Monday to find the town's only clinic locked.\n\nA handwritten sign was taped to the door: \"Closed until further notice. Call 911 for emergencies.\"\n\nThe clinic's owner could not be reached.",
     ]);
     // A colon lead-in that names no text (and no speaker) still leaves
     // the quotation with no source.
@@ -1195,6 +1204,8 @@ fn a_text_shown_after_a_colon_is_its_own_words() {
         // (A text named in an earlier clause: a review's probes.)
         "The Ledger published a correction on Tuesday.\n\nThe headline ran with the wrong name, and the reaction in the newsroom was immediate: \"Who signed off on this?\"",
         "The debate was marred by technical problems.\n\nThe subtitles on the broadcast lagged by nearly a minute, and one moment drew gasps from the audience: \"You're a liar and everybody knows it.\"",
+        // (A text in a clause of time or place: a second review's probes.)
+        "The ballroom at the Hilton was packed with campaign staff and volunteers by 11 p.m. on election night.\n\nThen, as the final tally flashed on the screens: \"Nobody in this room goes home until every last ballot is counted.\"\n\nThe race was not called until Thursday.",
     ]);
 }
 
@@ -1205,6 +1216,7 @@ fn a_name_in_quotation_marks_after_a_determiner_is_no_speech() {
     attributed(&[
         "The budget depends on several assumptions. And the figures also rely on the \"Social Security trust fund\" - the money set aside to cover the swelling costs of retirement pensions - being offset against the main budget deficit.",
         "The governor spent the week on the road. She pitched a \"Main Street first budget plan\" to mayors in six towns.",
+        "The city has hired 40 new sanitation workers since January.\n\nThe hires are part of the \"Clean streets for everyone\" initiative that the council approved last year.\n\nThe program costs $6 million a year.",
     ]);
     // Speech stays speech: a quotation as a sentence's subject.
     flagged(&[
@@ -1212,6 +1224,10 @@ fn a_name_in_quotation_marks_after_a_determiner_is_no_speech() {
         // (Before a word for speech: a review's probes.)
         "The committee questioned the health official for five hours.\n\nThe hearing will be remembered for a \"You should resign today\" exchange that lit up social media.",
         "The crowd had waited for two hours.\n\nThen came the \"I am not going anywhere\" line that brought the room to its feet.",
+        // (Before no noun for a plan, a law or a fund: a second review's
+        // probes.)
+        "Mayor Jim Harris delivered his State of the City address on Thursday to a packed council chamber.\n\nThen came a \"Shame on every one of you\" from somewhere in the balcony, followed by scattered applause.\n\nSecurity officers escorted two people from the chamber.",
+        "The Senate race in Ohio tightened sharply in the final two weeks of the campaign.\n\nThe \"Nobody really cares about Dayton\" gaffe dogged the Republican nominee for the rest of October.\n\nThe race was decided by fewer than 30,000 votes.",
     ]);
 }
 

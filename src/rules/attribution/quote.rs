@@ -835,7 +835,29 @@ fn closing_tag(c: &Compiled, ws: &[&str]) -> bool {
         "in", "on", "at", "during", "from", "to", "with", "after", "before", "for", "of", "by",
         "via", "under", "over", "through", "without", "about", "this", "last",
     ];
+    // Bodies that rule or find, beside the speaker nouns (`the jury
+    // found`, `the three-judge panel held`).
+    const BODIES: [&str; 9] = [
+        "panel",
+        "jury",
+        "majority",
+        "board",
+        "commission",
+        "council",
+        "committee",
+        "tribunal",
+        "justices",
+    ];
     let lw: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
+    // A speaker: a name, a pronoun, a speaker noun or a body (not `the
+    // remark allowed`, `the estimate held`, `a claim estimated to`).
+    let speaker = |k: usize| {
+        let l = lw[k].as_ref();
+        ["he", "she", "they", "we", "i"].contains(&l)
+            || is_capitalized(ws[k]) && !c.function_words.contains(l)
+            || c.speaker_words.contains(l)
+            || BODIES.contains(&l)
+    };
     (0..lw.len().min(7)).any(|k| {
         c.closing_tags.iter().any(|form| {
             let n = form.len();
@@ -845,11 +867,28 @@ fn closing_tag(c: &Compiled, ws: &[&str]) -> bool {
             }
             let next = ws.get(k + n);
             if k == 0 {
-                return next.is_some_and(|w| is_capitalized(w) || lower(w) == "the");
+                // The form first, then a name and nothing else but a
+                // phrase opened by a preposition (`ruled Judge Ellen
+                // Parker of the 4th District Court`; not `allowed
+                // Republicans to paint`, `offered the president's critics
+                // a line`).
+                let mut j = n + usize::from(next.is_some_and(|w| lower(w) == "the"));
+                let name = j;
+                while j < ws.len()
+                    && speaker(j)
+                    && !["he", "she", "they", "we", "i"].contains(&lw[j].as_ref())
+                {
+                    j += 1;
+                }
+                return j > name
+                    && ws.get(j).is_none_or(|w| {
+                        ["of", "in", "on", "at", "for"].contains(&lower(w).as_ref())
+                    });
             }
-            !lw[..k]
-                .iter()
-                .any(|w| BEFORE.contains(&w.as_ref()) || BE_FORMS.contains(&w.as_ref()))
+            speaker(k - 1)
+                && !lw[..k]
+                    .iter()
+                    .any(|w| BEFORE.contains(&w.as_ref()) || BE_FORMS.contains(&w.as_ref()))
                 && lw[..k]
                     .iter()
                     .filter(|w| ["the", "a", "an"].contains(&w.as_ref()))
@@ -1645,10 +1684,9 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     }
     // A name in quotation marks: a capitalized phrase with no punctuation
     // after a determiner (`the figures also rely on the "Social Security
-    // trust fund" - the money …`). (Not a fragment in lower case, `a
-    // "council that cares more about developers"`, nor a quotation as a
-    // sentence's subject, `"Nobody here trusts the council" was the
-    // refrain`: they may be someone's words.)
+    // trust fund" - the money …`). (Not a fragment in lower case, nor a
+    // quotation as a sentence's subject, `"Nobody here trusts the
+    // council" was the refrain`: they may be someone's words.)
     if !partial
         && pieces.len() == 1
         && q0.closed
@@ -1663,15 +1701,44 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
             .is_some_and(|w| {
                 ["the", "a", "an", "this", "its", "their"].contains(&lower(w).as_ref())
             })
-        && !{
-            // (Not before a word for speech: `a "You should resign today"
-            // exchange`, `the "I am not going anywhere" line`.)
-            let next = words_of(&text[q0.span.end..seg.paragraphs[q0.paragraph].end], 1);
-            next.first().is_some_and(|w| {
-                let w = lower(w);
-                c.quote_cues.is_speech_noun(&w)
-                    || ["speech", "speeches", "exchange", "moment", "address"].contains(&w.as_ref())
-            })
+        && {
+            // (Before a noun for a plan, a law or a fund, or no word at
+            // all: `the "Clean streets for everyone" initiative`, `the
+            // "Social Security trust fund" - the money`; not before a word
+            // for speech or anything else: `a "You should resign today"
+            // exchange`, `a "Shame on every one of you" from the balcony`,
+            // `The "Nobody really cares about Dayton" gaffe`.)
+            const NAMING: [&str; 24] = [
+                "bill",
+                "act",
+                "law",
+                "plan",
+                "program",
+                "programme",
+                "fund",
+                "initiative",
+                "rule",
+                "policy",
+                "agenda",
+                "campaign",
+                "proposal",
+                "amendment",
+                "package",
+                "project",
+                "measure",
+                "ordinance",
+                "account",
+                "strategy",
+                "doctrine",
+                "provision",
+                "tax",
+                "budget",
+            ];
+            let after = text[q0.span.end..seg.paragraphs[q0.paragraph].end].trim_start();
+            !after.starts_with(char::is_alphanumeric)
+                || words_of(after, 1)
+                    .first()
+                    .is_some_and(|w| NAMING.contains(&lower(w).as_ref()))
         }
     {
         return true;
@@ -1720,9 +1787,13 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     let before = &text[sent_start..q0.span.start];
     let mut bw = words_lower(before);
     // A text's own words after a colon: `a photo with a single line of
-    // text: "…"`, `at the bottom of the screen: "Source: …"`; the text
-    // named in the lead-in's last clause (not `The headline ran with the
-    // wrong name, and the reaction in the newsroom was immediate:`).
+    // text: "…"`, `at the bottom of the screen: "Source: …"`, `A
+    // handwritten sign was taped to the door: "…"`. The lead-in's last
+    // clause ends on the text or opens with it as its subject; not a
+    // clause of time or place (`as the final tally flashed on the
+    // screens:`, `and with the vote tally still on the screen:`), nor a
+    // text named in an earlier clause (`The headline ran with the wrong
+    // name, and the reaction in the newsroom was immediate:`).
     if let Some(lead_in) = before.trim_end().strip_suffix(':') {
         let clause = lead_in
             .rsplit([',', ';', '\u{2014}', '\u{2013}'])
@@ -1731,12 +1802,22 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         let words = words_lower(clause);
         let from = words
             .iter()
-            .rposition(|w| ["and", "but", "while", "as", "when"].contains(&w.as_str()))
+            .rposition(|w| ["and", "but"].contains(&w.as_str()))
             .map_or(0, |k| k + 1);
-        if words[from..]
-            .iter()
-            .any(|w| c.text_words.contains(w.as_str()) || c.sign_words.contains(w.as_str()))
-        {
+        let words = &words[from..];
+        let text_noun =
+            |w: &String| c.text_words.contains(w.as_str()) || c.sign_words.contains(w.as_str());
+        const SUBORDINATE: [&str; 12] = [
+            "as", "when", "after", "before", "while", "with", "until", "once", "since", "because",
+            "if", "then",
+        ];
+        let subordinate = words
+            .first()
+            .is_some_and(|w| SUBORDINATE.contains(&w.as_str()));
+        let subject = ["a", "an", "the", "its", "their", "his", "her", "one"]
+            .contains(&words.first().map_or("", |w| w.as_str()))
+            && words.iter().take(4).any(text_noun);
+        if !subordinate && (words.last().is_some_and(text_noun) || subject) {
             return true;
         }
     }
