@@ -713,6 +713,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "twenty-ninth set (clean copy, wire, courts, hearings, election night)",
+        &["twentyninth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "thirtieth set (clean copy, profiles, explainers, town meetings)",
+        &["thirtieth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );
