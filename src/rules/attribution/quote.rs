@@ -748,7 +748,7 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
         from = k + 1;
     }
     let words = words_of(&after[..end], 4);
-    let closing = closing_tag(c, &words_of(&after[..end], 9));
+    let closing = || closing_tag(c, &words_of(&after[..end], 9));
     // (A form that opens the tag is followed by its subject, or by nothing:
     // `recalls Lee`, `recalls the foreman`; not `reports from customers
     // began`, `cries rang out`.)
@@ -786,7 +786,7 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
             || speaker_before(k) && (cut_in || verb == "began")
     });
     if comma || inner_end.ends_with(',') {
-        return words.iter().any(tag) || follow_up || closing;
+        return words.iter().any(tag) || follow_up || closing();
     }
     // After `?` or `!` a capital may open the next sentence (`"Not one
     // more child!" Calls for stricter laws grew`): the tag opens in lower
@@ -804,11 +804,11 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
     };
     match bare {
         [first, ..] if first.starts_with(char::is_lowercase) => {
-            words.iter().any(tag) || follow_up || closing
+            words.iter().any(tag) || follow_up || closing()
         }
         [name @ .., verb] => {
             !name.is_empty()
-                && (tag(verb) || follow_up || closing)
+                && (tag(verb) || follow_up || closing())
                 && name
                     .iter()
                     .all(|w| is_capitalized(w) && !c.function_words.contains(lower(w).as_ref()))
@@ -818,14 +818,15 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
 }
 
 /// Whether the words `ws` of the clause after a quotation's closing mark
-/// are a tag closed by one of `closing-tag-forms`: its subject before it
-/// (no conjunction or relative word, `but the hospital allows`, `which
-/// the court held`; no passive, `were held`; one article at most, not `the
-/// same minute the utility detailed`), and after it nothing, a name, a time, an adverb or a
-/// phrase opened by a preposition (`Parker ruled.`, `the court held
-/// Tuesday`, `Ruiz weighed in on Monday`; not `auditors found $2 million
-/// missing`, `weighed in private whether`); or the form first and a name
-/// after it (`ruled Judge Parker`).
+/// are a tag closed by one of `closing-tag-forms`: a speaker right before
+/// it (not `the promise held`), no conjunction or relative word (`but the
+/// hospital allows`, `which the court held`), no passive (`were held`)
+/// and one article at most (not `the same minute the utility detailed`)
+/// before it; after it nothing, a name, a time, an adverb or a phrase
+/// opened by a preposition (`Parker ruled.`, `the court held Tuesday`,
+/// `Ruiz weighed in on Monday`; not `auditors found $2 million missing`,
+/// `weighed in private whether`). Or the form first and a name after it
+/// (`ruled Judge Parker`).
 fn closing_tag(c: &Compiled, ws: &[&str]) -> bool {
     const BEFORE: [&str; 18] = [
         "but", "yet", "though", "although", "while", "whereas", "and", "or", "because", "since",
