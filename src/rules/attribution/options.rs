@@ -170,7 +170,8 @@ pub struct Options {
     pub sign_nouns: Vec<String>,
     /// Nouns for a text shown or printed (`a single line of text:`, `at
     /// the bottom of the screen:`): a quotation right after a colon whose
-    /// lead-in names one, or a sign, is that text's own words.
+    /// lead-in's last clause ends on one (or a sign) or has it as its
+    /// subject is that text's own words.
     pub text_nouns: Vec<String>,
     /// Verb forms that attribute only as a dialogue tag, right after a
     /// quotation's closing comma (`"…," recalls Lee`, `"…," she
