@@ -15,7 +15,8 @@ use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, Phr
 use super::prose::{is_possessive, last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{
-    introduces_one_person, names_someone, person_subject, speaker_subject, surname_beat, MAX_ASIDE,
+    introduces_one_person, names_someone, past_connectors, person_subject, speaker_subject,
+    surname_beat, MAX_ASIDE,
 };
 use crate::words::{is_capitalized, lower, Tok, Word};
 
@@ -625,10 +626,7 @@ fn piece_attributed(
 /// the quotation paragraph after it goes on in their words.
 fn same_speaker_beat(c: &Compiled, before: &str, last: &str) -> bool {
     let ws = words_of(last, 3);
-    let mut i = 0;
-    while i < ws.len() && c.connectors.contains(lower(ws[i]).as_ref()) {
-        i += 1;
-    }
+    let i = past_connectors(c, &ws);
     let Some(pronoun) = ws
         .get(i)
         .map(|w| lower(w))
@@ -647,6 +645,9 @@ fn same_speaker_beat(c: &Compiled, before: &str, last: &str) -> bool {
     bw.windows(2)
         .any(|p| lower(p[0]) == pronoun && c.attributing.is_match(p[1]))
 }
+
+/// Pronouns that stand for one speaker or several as a tag's subject.
+const SUBJECT_PRONOUNS: [&str; 5] = ["he", "she", "they", "we", "i"];
 
 /// Whether a colon lead-in opens with a narrator or an announcer as its
 /// subject (`A narrator, a man's voice, takes over as the camera pushes in
@@ -770,7 +771,7 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
     let speaker_before = |k: usize| {
         k > 0 && {
             let w = words[k - 1];
-            ["he", "she", "they", "we", "i"].contains(&lower(w).as_ref())
+            SUBJECT_PRONOUNS.contains(&lower(w).as_ref())
                 || is_capitalized(w) && !c.function_words.contains(lower(w).as_ref())
         }
     };
@@ -854,7 +855,7 @@ fn closing_tag(c: &Compiled, ws: &[&str]) -> bool {
     // remark allowed`, `the estimate held`, `a claim estimated to`).
     let speaker = |k: usize| {
         let l = lw[k].as_ref();
-        ["he", "she", "they", "we", "i"].contains(&l)
+        SUBJECT_PRONOUNS.contains(&l)
             || is_capitalized(ws[k]) && !c.function_words.contains(l)
             || c.speaker_words.contains(l)
             || BODIES.contains(&l)
@@ -875,10 +876,7 @@ fn closing_tag(c: &Compiled, ws: &[&str]) -> bool {
                 // a line`).
                 let mut j = n + usize::from(next.is_some_and(|w| lower(w) == "the"));
                 let name = j;
-                while j < ws.len()
-                    && speaker(j)
-                    && !["he", "she", "they", "we", "i"].contains(&lw[j].as_ref())
-                {
+                while j < ws.len() && speaker(j) && !SUBJECT_PRONOUNS.contains(&lw[j].as_ref()) {
                     j += 1;
                 }
                 return j > name

@@ -219,10 +219,7 @@ pub(super) fn person_subject(c: &Compiled, s: &str) -> bool {
     }
     let head = &s[..s.find(',').unwrap_or(s.len())];
     let ws = words_of(head, 8);
-    let mut i = 0;
-    while i < ws.len() && c.connectors.contains(lower(ws[i]).as_ref()) {
-        i += 1;
-    }
+    let i = past_connectors(c, &ws);
     let Some(&w0) = ws.get(i) else {
         return false;
     };
@@ -568,12 +565,17 @@ fn is_fronting(c: &Compiled, w: &str) -> bool {
         && !w.contains(['\'', '\u{2019}'])
 }
 
+/// The index of the first of words `ws` past the connectors that may open
+/// a clause (`and`, `then`, `now`: `subject-connectors`).
+pub(super) fn past_connectors(c: &Compiled, ws: &[&str]) -> usize {
+    ws.iter()
+        .position(|w| !c.connectors.contains(lower(w).as_ref()))
+        .unwrap_or(ws.len())
+}
+
 /// [`speaker_subject`] on the words `ws` of a clause, from its subject.
 fn subject_names_speaker(c: &Compiled, text: &str, ws: &[&str]) -> bool {
-    let mut i = 0;
-    while i < ws.len() && c.connectors.contains(lower(ws[i]).as_ref()) {
-        i += 1;
-    }
+    let i = past_connectors(c, ws);
     let Some(w0) = ws.get(i) else {
         return false;
     };
