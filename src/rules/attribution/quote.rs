@@ -16,7 +16,7 @@ use super::prose::{is_possessive, last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{
     introduces_one_person, names_someone, past_connectors, person_subject, speaker_subject,
-    surname_beat, MAX_ASIDE,
+    surname_beat, two_people, MAX_ASIDE,
 };
 use crate::words::{is_capitalized, lower, Tok, Word};
 
@@ -335,7 +335,11 @@ fn quote_finding(
                         ..seg.sentences[sentences.end - 1].span.end],
                 )
         };
-        if says(prev.end.saturating_sub(1)..prev.end) {
+        if !prev.is_empty() && either_of_two(c, &text[seg.sentences[prev.end - 1].span.clone()]) {
+            "no speaker for this quotation: the sentence before has two people \
+             as its subject, and readers cannot tell which of them said it: name the \
+             speaker (`..., Venn said.`)"
+        } else if says(prev.end.saturating_sub(1)..prev.end) {
             "no speaker for this quotation: the paragraph before attributes \
              speech, but not to a named person or organisation (a vague group, \
              or `called` in another sense)"
@@ -595,15 +599,20 @@ fn piece_attributed(
             // Or its subject, a person, gives a speech or takes the floor
             // (`Breckwood offered an unusually personal assessment`,
             // `Osterhout took the microphone at 11:40 p.m.`).
+            // Not when its subject is two people, either of whom could have
+            // said it (`Longtime neighbors Carol Venn and Howard Amsel …
+            // spoke back to back`).
             let last_text = &text[last_sent.span.clone()];
+            let either = either_of_two(c, last_text);
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
-                || reports_speech(c, &outside)
+                || !either && reports_speech(c, &outside)
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && (person_subject(c, last_text)
                         || ps.len() == 1
                             && surname_beat(c, text, last_text, &text[q.inner.clone()])
                         || introduces_one_person(c, last_text, &text[q.inner.clone()])
-                        || takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
+                        || !either
+                            && takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
                 || paragraph_quotes(seg, q.paragraph - 1)
                     && same_speaker_beat(
                         c,
@@ -1262,32 +1271,46 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
     })
 }
 
+/// Whether sentence `s` has two people as its subject (see
+/// [`two_people`]), either of whom a quotation after it could be: not when
+/// they put out one text (`said in a joint statement`, `signed a letter`),
+/// nor when one of them, or someone else, is the sentence's source (`…,
+/// Porter said.`).
+fn either_of_two(c: &Compiled, s: &str) -> bool {
+    two_people(c, s) && !one_text(s) && !tagged(c, s)
+}
+
+/// Whether sentence `s` ends with a tag set off by a comma: a capitalized
+/// word or `he` or `she`, and a speech verb (`…, Porter told the inquiry.`).
+fn tagged(c: &Compiled, s: &str) -> bool {
+    let Some(comma) = s.rfind(',') else {
+        return false;
+    };
+    let ws = words_of(&s[comma..], 8);
+    ws.len() < 8
+        && ws
+            .first()
+            .is_some_and(|w| is_capitalized(w) || ["he", "she"].contains(&lower(w).as_ref()))
+        && ws.iter().skip(1).take(3).any(|w| c.attributing.is_match(w))
+}
+
+/// Whether sentence `s` tells of one text that its subjects put out
+/// together: `joint`, `jointly`, a verb of writing, or a text (`said in a
+/// letter`, `filed a lawsuit`; see [`one_voice`]).
+fn one_text(s: &str) -> bool {
+    const WRITING: [&str; 7] = [
+        "joint", "jointly", "wrote", "write", "writes", "written", "signed",
+    ];
+    words_of(s, 60).iter().any(|w| {
+        let w = lower(w);
+        WRITING.contains(&w.as_ref()) || TEXTS.contains(&w.as_ref())
+    })
+}
+
 /// Whether the words after a speech verb tell of one text the group put
 /// out (`said in a joint statement`, `said Tuesday in a note to clients`,
 /// `wrote in a report`, `said in statements`): one voice.
 fn one_voice(after: &[&str]) -> bool {
-    const TEXTS: [&str; 20] = [
-        "statement",
-        "statements",
-        "letter",
-        "op-ed",
-        "column",
-        "editorial",
-        "lawsuit",
-        "suit",
-        "petition",
-        "communique",
-        "release",
-        "declaration",
-        "note",
-        "report",
-        "email",
-        "memo",
-        "filing",
-        "post",
-        "briefing",
-        "brief",
-    ];
     let Some(k) = after.iter().take(3).position(|w| lower(w) == "in") else {
         return false;
     };
@@ -1296,6 +1319,30 @@ fn one_voice(after: &[&str]) -> bool {
         .take(4)
         .any(|w| TEXTS.contains(&lower(w).as_ref()))
 }
+
+/// The texts a group puts out as one voice (see [`one_voice`]).
+const TEXTS: [&str; 20] = [
+    "statement",
+    "statements",
+    "letter",
+    "op-ed",
+    "column",
+    "editorial",
+    "lawsuit",
+    "suit",
+    "petition",
+    "communique",
+    "release",
+    "declaration",
+    "note",
+    "report",
+    "email",
+    "memo",
+    "filing",
+    "post",
+    "briefing",
+    "brief",
+];
 
 /// Whether the clause of `s` that starts at word `start` opens with an
 /// unnamed group as its subject: a quantifier (`some parents`, `Several

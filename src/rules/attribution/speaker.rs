@@ -65,7 +65,7 @@ fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
 /// `text` is the whole document, used to tell names from common nouns at
 /// the sentence start.
 pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
-    if joint_subject(c, s) {
+    if two_people(c, s) {
         return false;
     }
     let ws = words_of(s, 40);
@@ -79,17 +79,28 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
     if subject_names_speaker(c, text, &ws) {
         return true;
     }
-    // A fronted phrase (`After three wins,`, `On Friday,`): the subject
-    // follows its comma, in the sentence's first dozen words.
+    fronted_subject(c, s).is_some_and(|rest| subject_names_speaker(c, text, &words_of(rest, 40)))
+}
+
+/// After a fronted phrase (`After three wins,`, `On Friday,`, `By the time
+/// he climbed out of the ditch,`), the rest of sentence `s` from its
+/// subject: past the phrase's comma, in the sentence's first dozen words.
+fn fronted_subject<'s>(c: &Compiled, s: &'s str) -> Option<&'s str> {
+    let ws = words_of(s, 1);
     let fronted = ws
         .first()
         .is_some_and(|w| is_capitalized(w) && is_fronting(c, lower(w).as_ref()));
-    fronted
-        && s.find(',').is_some_and(|comma| {
-            words_of(&s[..comma], 13).len() <= 12
-                && !joint_subject(c, &s[comma + 1..])
-                && subject_names_speaker(c, text, &words_of(&s[comma + 1..], 40))
-        })
+    let comma = s
+        .find(',')
+        .filter(|&comma| fronted && words_of(&s[..comma], 13).len() <= 12)?;
+    Some(&s[comma + 1..])
+}
+
+/// Whether the subject of sentence `s` is two people joined by `and`, after
+/// a fronted phrase or not (see [`joint_subject`]): either of them could
+/// have said a quotation after it.
+pub(super) fn two_people(c: &Compiled, s: &str) -> bool {
+    joint_subject(c, s) || fronted_subject(c, s).is_some_and(|rest| joint_subject(c, rest))
 }
 
 /// Whether the subject of sentence `s` is two people joined by `and`, either
@@ -124,9 +135,18 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     // (`the county's corporation counsel`), or a name set off after it
     // (`the county's lawyer, Beth Ann Sorensen`).
     let role_phrase = |i: usize| {
-        (i + 1..(i + 6).min(toks.len())).any(|k| {
-            comma(k) && name(k) || !comma(k) && toks.get(k).is_some_and(|t| is_role(c, t.0))
-        })
+        for (k, t) in toks.iter().enumerate().take(i + 6).skip(i + 1) {
+            if comma(k) {
+                return name(k);
+            }
+            if word(k).as_deref() == Some("and") {
+                return false;
+            }
+            if !pronoun(k) && is_role(c, t.0) {
+                return true;
+            }
+        }
+        false
     };
     // A head at `i`: where it ends, and whether it is surely a person (a
     // pronoun, a role, a name of two words or more; one word could be half
@@ -154,8 +174,26 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     while word(i).is_some_and(|w| c.connectors.contains(w.as_ref())) {
         i += 1;
     }
-    let first = i;
-    let Some((mut i, mut person)) = head(i) else {
+    // A plural description before the first name (`Longtime neighbors
+    // Carol Venn and Howard Amsel`, `Two of the market's longest-tenured
+    // vendors, Nguyen Thi Lan and Tran My Hanh,`): the names are the
+    // subject.
+    let described = (i + 1..i + 9).find(|&k| {
+        name(k)
+            && name(k + 1)
+            && !comma(k + 1)
+            && !(i + 1..k).any(comma)
+            && !(i..k).any(|m| word(m).as_deref() == Some("and"))
+            && toks.get(k - 1).is_some_and(|t| {
+                let w = t.0;
+                w.len() > 3
+                    && w.starts_with(|ch: char| ch.is_lowercase())
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+            })
+    });
+    let first = described.unwrap_or(i);
+    let Some((mut i, mut person)) = head(first) else {
         return false;
     };
     let single = i == first + 1 && name(first) && !toks.get(first).is_some_and(|t| is_role(c, t.0));
@@ -171,17 +209,65 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     if word(i).as_deref() != Some("and") {
         return false;
     }
-    // (A family is one voice: `Tom Reilly and his wife, Mary,`.)
-    if word(i + 1).is_some_and(|w| ["his", "her", "their"].contains(&w.as_ref())) {
+    // (A family is one voice: `Tom Reilly and his wife, Mary,`; not `and
+    // his campaign manager, Dale Kitteridge,`.)
+    // (Nor one who cannot speak for himself: `and her staff`, `and his
+    // late partner`, `and her dog, Biscuit,`.)
+    const FAMILY: [&str; 19] = [
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "partner",
+        "family",
+        "children",
+        "parents",
+        "sons",
+        "daughters",
+        "staff",
+        "team",
+        "aides",
+        "late",
+        "dog",
+    ];
+    if word(i + 1).is_some_and(|w| ["his", "her", "their"].contains(&w.as_ref()))
+        && word(i + 2).is_none_or(|w| FAMILY.contains(&w.as_ref()))
+    {
+        return false;
+    }
+    // (`, and she` opens a clause of its own: `Her voice broke, and she
+    // stopped`.)
+    if comma(i) && pronoun(i + 1) {
         return false;
     }
     let Some((end, second)) = head(i + 1) else {
         return false;
     };
-    // (A name before a title is the title's: `Health and Human Services
-    // Secretary Xavier Becerra`, `St Kitts and Nevis Prime Minister
-    // Terrance Drew`.)
-    if !pronoun(first) && (i + 1..end).any(|k| toks.get(k).is_some_and(|t| is_role(c, t.0))) {
+    // (A couple: `Ben and Alice Cato`; the pair owning the subject: `Kim
+    // Arden and Paul Deane's attorney`.)
+    if single && name(i + 1) && end > i + 2 || toks.get(end).is_some_and(|t| is_possessive(t.0)) {
+        return false;
+    }
+    // (A name before a title is the title's, when the first has no title
+    // of its own: `Health and Human Services Secretary Xavier Becerra`,
+    // `St Kitts and Nevis Prime Minister Terrance Drew`, `Ways and Means
+    // Committee chairman Harold Kemp`, `Stratford and Bow MP Helen Daly`;
+    // not `Police Chief Mara Quist and Fire Chief Dennis Ebbs`.)
+    let title = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            is_role(c, t.0) && is_capitalized(t.0)
+                || (2..=4).contains(&t.0.len()) && t.0.chars().all(|ch| ch.is_ascii_uppercase())
+        })
+    };
+    let first_titled = (first..i).any(|k| toks.get(k).is_some_and(|t| is_role(c, t.0)));
+    if !pronoun(first)
+        && !first_titled
+        && ((i + 1..end).any(title) || toks.get(end).is_some_and(|t| is_role(c, t.0)))
+    {
         return false;
     }
     // (Two single words may be a firm's name, `Marks and Spencer`,
@@ -191,6 +277,11 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     let both = word(end).is_some_and(|w| BOTH.contains(&w.as_ref()));
     if single && end == i + 2 {
         return both;
+    }
+    // (After a description, the second a person too: not `Strong Oscar
+    // contenders Million Dollar Baby and Sideways`.)
+    if described.is_some() {
+        return second;
     }
     person || second || both
 }
