@@ -319,10 +319,17 @@ struct Output {
 }
 
 impl Output {
-    /// Report one input: its findings to the reporter (or, fixing standard
-    /// input, the fixed text to stdout and what is left to stderr), its
-    /// errors and notes to stderr.
+    /// Report one input (see [`Output::write`]) and flush standard output:
+    /// each file's findings show when it is done, before the next one's notes.
     fn report(&mut self, job: &Job, done: Done) -> std::io::Result<()> {
+        self.write(job, done)?;
+        self.out.flush()
+    }
+
+    /// Write one input's report: its findings to the reporter (or, fixing
+    /// standard input, the fixed text to stdout and what is left to
+    /// stderr), its errors and notes to stderr.
+    fn write(&mut self, job: &Job, done: Done) -> std::io::Result<()> {
         let checked = match done {
             Done::Failed(e) => {
                 note(e);
@@ -346,6 +353,7 @@ impl Output {
                     // Given back as it came, so a pipe loses nothing.
                     if !self.stdin_json {
                         self.out.write_all(&bytes)?;
+                        self.out.flush()?;
                     }
                     self.binary(job);
                     return Ok(());
@@ -354,6 +362,7 @@ impl Output {
                     stdin_json(&mut self.out, job, &bytes, &checked)?;
                 } else {
                     self.out.write_all(&bytes)?;
+                    self.out.flush()?;
                     if !checked.diagnostics.is_empty() {
                         let _ =
                             render::concise::write(&mut std::io::stderr(), &report(job, &checked));

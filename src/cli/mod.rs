@@ -197,9 +197,10 @@ pub fn workspace_options(o: &RuleOptions, fail_on: Option<Severity>) -> Options 
     }
 }
 
-/// Standard output for a reporter: ANSI colour or none.
+/// Standard output for a reporter: ANSI colour or none. Buffered (a
+/// finding is a few small writes): the caller flushes after each file.
 pub fn stdout_writer(color: bool) -> Box<dyn WriteColor> {
-    let stdout = stdout();
+    let stdout = std::io::BufWriter::with_capacity(1 << 16, stdout());
     if color {
         Box::new(Ansi::new(stdout))
     } else {
