@@ -109,6 +109,12 @@ pub struct Compiled {
     pub(super) sign_words: FxHashSet<String>,
     /// `text-nouns`.
     pub(super) text_words: FxHashSet<String>,
+    /// `female-given-names`, `male-given-names`.
+    pub(super) female_names: FxHashSet<String>,
+    pub(super) male_names: FxHashSet<String>,
+    /// `female-person-words`, `male-person-words`.
+    pub(super) female_words: FxHashSet<String>,
+    pub(super) male_words: FxHashSet<String>,
     /// `tag-forms`.
     pub(super) tag_forms: FxHashSet<String>,
     /// `closing-tag-forms`, each as its lower-case words.
@@ -219,6 +225,10 @@ impl Compiled {
             cry_nouns: set(&opts.cry_nouns),
             sign_words: set(&opts.sign_nouns),
             text_words: set(&opts.text_nouns),
+            female_names: set(&opts.female_given_names),
+            male_names: set(&opts.male_given_names),
+            female_words: set(&opts.female_person_words),
+            male_words: set(&opts.male_person_words),
             tag_forms: set(&opts.tag_forms),
             closing_tags: opts
                 .closing_tag_forms

@@ -173,6 +173,14 @@ pub struct Options {
     /// lead-in's last clause ends on one (or a sign) or has it as its
     /// subject is that text's own words.
     pub text_nouns: Vec<String>,
+    /// Given names read as a woman's or a man's: whether `she` or `he` may
+    /// stand for either of two people a paragraph is about.
+    pub female_given_names: Vec<String>,
+    pub male_given_names: Vec<String>,
+    /// Titles and nouns for a woman or a man (`Ms.`, `spokeswoman`, `Mr.`,
+    /// `husband`).
+    pub female_person_words: Vec<String>,
+    pub male_person_words: Vec<String>,
     /// Verb forms that attribute only as a dialogue tag, right after a
     /// quotation's closing comma (`"…," recalls Lee`, `"…," she
     /// recalls.`): elsewhere mostly nouns (`product recalls`, `the

@@ -15,8 +15,8 @@ use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, Phr
 use super::prose::{is_possessive, last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{
-    introduces_one_person, names_someone, past_connectors, person_subject, speaker_subject,
-    surname_beat, two_people, MAX_ASIDE,
+    introduces_one_person, is_name_word, names_someone, past_connectors, person_subject,
+    speaker_subject, surname_beat, two_people, MAX_ASIDE,
 };
 use crate::words::{is_capitalized, lower, Tok, Word};
 
@@ -335,7 +335,13 @@ fn quote_finding(
                         ..seg.sentences[sentences.end - 1].span.end],
                 )
         };
-        if !prev.is_empty() && either_of_two(c, &text[seg.sentences[prev.end - 1].span.clone()]) {
+        if pronoun_for_either(text, seg, c, around, first.paragraph) {
+            "no speaker for this quotation: its `he` or `she` could be either \
+             of the two people the paragraph before is about: name the speaker \
+             (`..., Venn said.`)"
+        } else if !prev.is_empty()
+            && either_of_two(c, &text[seg.sentences[prev.end - 1].span.clone()])
+        {
             "no speaker for this quotation: the sentence before has two people \
              as its subject, and readers cannot tell which of them said it: name the \
              speaker (`..., Venn said.`)"
@@ -494,6 +500,17 @@ fn piece_attributed(
     let lo = if first > para.start { first - 1 } else { first };
     let hi = if last + 1 < para.end { last + 1 } else { last };
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
+    // A tag `she said` opening a paragraph after one about two people:
+    // the pronoun could be either.
+    if first == para.start
+        && q.paragraph > 0
+        && text[seg.paragraphs[q.paragraph].start..q.span.start]
+            .trim()
+            .is_empty()
+        && pronoun_for_either(text, seg, c, around, q.paragraph)
+    {
+        return false;
+    }
     // A passive right before it names nobody (`The practice has been
     // described as "a slush fund with a bow on it."`): only what follows
     // it may attribute it (`…," Ortiz said.`), or what precedes it in its
@@ -1271,6 +1288,74 @@ fn takes_the_floor(c: &Compiled, s: &str, subject: bool) -> bool {
     })
 }
 
+/// Whether paragraph `p`, which opens with a quotation, credits its
+/// quotations only to `he` or `she` (`"…," she said through the
+/// interpreter.`), naming nobody, after a paragraph that quotes nobody and
+/// ends on two people: its last sentence has them as its subject, or opens
+/// with `They`, `Both` or `Each` after a sentence that does (`Cundiff and
+/// Yocum … spoke against the tax at length. Both said …`), or with `The
+/// two` (`The two women did not speak for a year.`).
+fn pronoun_for_either(
+    text: &str,
+    seg: &Segmented,
+    c: &Compiled,
+    around: &Around,
+    p: usize,
+) -> bool {
+    let outside = outside_text(text, seg, seg.paragraphs[p].clone());
+    let ws = words_of(&outside, 40);
+    let Some(she) = ws.windows(2).find_map(|w| {
+        let l = lower(w[0]);
+        (["he", "she"].contains(&l.as_ref()) && c.attributing.is_match(w[1])).then(|| l == "she")
+    }) else {
+        return false;
+    };
+    if ws.iter().any(|w| is_name_word(c, w)) || paragraph_quotes(seg, p - 1) {
+        return false;
+    }
+    let sentences = around.para_sentences[p - 1].clone();
+    let Some(last) = sentences.clone().last() else {
+        return false;
+    };
+    let sentence = |i: usize| &text[seg.sentences[i].span.clone()];
+    let opens = |i: usize, with: &[&str]| {
+        words_of(sentence(i), 2)
+            .first()
+            .is_some_and(|w| with.contains(&lower(w).as_ref()))
+    };
+    // (`The two women`, `The two men`: not `The two acquisitions`, nor `The
+    // two candidates`, who may be a man and a woman.)
+    let the_two = |i: usize| {
+        let ws = words_of(sentence(i), 3);
+        ws.len() == 3
+            && lower(ws[0]) == "the"
+            && lower(ws[1]) == "two"
+            && ["men", "women"].contains(&lower(ws[2]).as_ref())
+    };
+    let pair = |i: usize| either_of_two(c, sentence(i)) || the_two(i);
+    let Some(at) = (if pair(last) {
+        Some(last)
+    } else if opens(last, &["they", "both", "each"]) {
+        sentences.clone().find(|&i| pair(i))
+    } else {
+        None
+    }) else {
+        return false;
+    };
+    // (Not when one of the two is someone the pronoun cannot stand for, by
+    // a given name, a title or a noun: `Sen. Amy Lee and Rep. John Ortiz
+    // spoke.` then `she said` is Lee's.)
+    let (names, words) = if she {
+        (&c.male_names, &c.male_words)
+    } else {
+        (&c.female_names, &c.female_words)
+    };
+    !words_of(sentence(at), usize::MAX).iter().any(|w| {
+        let l = lower(w);
+        is_capitalized(w) && names.contains(l.as_ref()) || words.contains(l.as_ref())
+    })
+}
+
 /// Whether sentence `s` has two people as its subject (see
 /// [`two_people`]), either of whom a quotation after it could be: not when
 /// they put out one text (`said in a joint statement`, `signed a letter`),
@@ -1281,16 +1366,22 @@ fn either_of_two(c: &Compiled, s: &str) -> bool {
 }
 
 /// Whether sentence `s` ends with a tag set off by a comma: a capitalized
-/// word or `he` or `she`, and a speech verb (`…, Porter told the inquiry.`).
+/// word or `he` or `she`, and a speech verb (`…, Porter told the
+/// inquiry.`), or a speech verb and a name (`…, said Nesbitt Thomson
+/// Deacon Inc analyst Harold Wolkin.`).
 fn tagged(c: &Compiled, s: &str) -> bool {
     let Some(comma) = s.rfind(',') else {
         return false;
     };
-    let ws = words_of(&s[comma..], 8);
+    let ws = words_of(&s[comma..], 12);
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    if c.attributing.is_match(first) {
+        return ws[1..].iter().any(|w| is_capitalized(w));
+    }
     ws.len() < 8
-        && ws
-            .first()
-            .is_some_and(|w| is_capitalized(w) || ["he", "she"].contains(&lower(w).as_ref()))
+        && (is_capitalized(first) || ["he", "she"].contains(&lower(first).as_ref()))
         && ws.iter().skip(1).take(3).any(|w| c.attributing.is_match(w))
 }
 

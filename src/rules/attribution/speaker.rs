@@ -155,8 +155,12 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
         if pronoun(i) {
             Some((i + 1, true))
         } else if name(i) {
+            // (A capitalized function word inside a name: `Tran My Hanh`.)
+            let inside = |j: usize| {
+                toks.get(j).is_some_and(|t| is_capitalized(t.0)) && name(j + 1) && !comma(j + 1)
+            };
             let mut j = i + 1;
-            while name(j) && !comma(j) {
+            while (name(j) || inside(j)) && !comma(j) {
                 j += 1;
             }
             Some((j, j - i >= 2))
@@ -174,6 +178,9 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     while word(i).is_some_and(|w| c.connectors.contains(w.as_ref())) {
         i += 1;
     }
+    // (`Both Mercer and Tolliver said`.)
+    let lead_both = word(i).as_deref() == Some("both");
+    i += usize::from(lead_both);
     // A plural description before the first name (`Longtime neighbors
     // Carol Venn and Howard Amsel`, `Two of the market's longest-tenured
     // vendors, Nguyen Thi Lan and Tran My Hanh,`): the names are the
@@ -274,7 +281,7 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     // `Johnson and Johnson are recalling`: only `both` or `each` after
     // them tells two people.)
     const BOTH: [&str; 4] = ["both", "each", "together", "jointly"];
-    let both = word(end).is_some_and(|w| BOTH.contains(&w.as_ref()));
+    let both = lead_both || word(end).is_some_and(|w| BOTH.contains(&w.as_ref()));
     if single && end == i + 2 {
         return both;
     }
@@ -627,7 +634,7 @@ fn mentions<'t>(
 
 /// Whether `w` may be a word of a name: capitalized, and no function or
 /// calendar word (`The`, `Monday`).
-fn is_name_word(c: &Compiled, w: &str) -> bool {
+pub(super) fn is_name_word(c: &Compiled, w: &str) -> bool {
     let l = lower(w);
     is_capitalized(w)
         && !c.function_words.contains(l.as_ref())
