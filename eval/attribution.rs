@@ -725,6 +725,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "thirty-first set (clean copy, metro, capitol, TV web, investigative)",
+        &["thirtyfirst.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "thirty-second set (clean copy, Washington, weekly, wire, trail, courts)",
+        &["thirtysecond.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );
