@@ -107,8 +107,10 @@ pub(super) fn two_people(c: &Compiled, s: &str) -> bool {
 /// of whom a quotation after it could be (`Lyle Gunderson and Beth Ann
 /// Sorensen both signed off`, `The board chairman, Lyle Gunderson, and the
 /// corporation counsel, Beth Ann Sorensen, met`, `She and Deputy Chief Bell
-/// met`): a name, a pronoun or a role, a comma-set aside after it, then
-/// `and` and another.
+/// met`, `Both Mercer and Tolliver said`, `Longtime neighbors Carol Venn
+/// and Howard Amsel spoke`): a name, a pronoun or a role (after `Both`, or
+/// a plural description), a comma-set aside after it, then `and` and
+/// another.
 fn joint_subject(c: &Compiled, s: &str) -> bool {
     // The first words, each with whether a comma comes before it.
     let mut prev = 0;
