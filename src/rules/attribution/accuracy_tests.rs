@@ -815,6 +815,9 @@ fn two_people_in_the_paragraph_before_lend_no_speaker() {
     flagged(&[
         "Police Chief Mara Quist and Fire Chief Dennis Ebbs told reporters the fire was contained.\n\n\"We were lucky the wind dropped when it did.\"",
         "Robert L. Haines Jr. and Maria T. Cordova told the board they opposed the rezoning.\n\n\"Nobody asked the people who live here.\"",
+        // An abbreviation's plural as the description (from a later
+        // review).
+        "The Labour MPs Dawn Butler and Clive Lewis questioned the minister for an hour.\n\n\"This is a scandal and the minister knows it.\"",
     ]);
     // `, and she` opens a clause of its own (the fifteenth set).
     attributed(&["\"I was calling to ask him to pick up milk,\" she said. Her voice broke, and she stopped for a moment. \"That's what I was calling about.\""]);

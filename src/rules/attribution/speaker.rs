@@ -195,10 +195,15 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
             && !(i..k).any(|m| word(m).as_deref() == Some("and"))
             && toks.get(k - 1).is_some_and(|t| {
                 let w = t.0;
-                w.len() > 3
-                    && w.starts_with(|ch: char| ch.is_lowercase())
-                    && w.ends_with('s')
-                    && !w.ends_with("ss")
+                // (Or an abbreviation's plural: `The Labour MPs`.)
+                let abbreviation = w.len() >= 3
+                    && w.strip_suffix('s')
+                        .is_some_and(|one| one.chars().all(|ch| ch.is_ascii_uppercase()));
+                abbreviation
+                    || w.len() > 3
+                        && w.starts_with(|ch: char| ch.is_lowercase())
+                        && w.ends_with('s')
+                        && !w.ends_with("ss")
             })
     });
     let first = described.unwrap_or(i);
