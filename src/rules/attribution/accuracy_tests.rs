@@ -832,6 +832,8 @@ fn a_pronoun_after_two_people_names_no_speaker() {
         "Two of the market's vendors, Nguyen Thi Lan and Tran My Hanh, came to the microphone together and took turns speaking.\n\n\"We built this place when nobody else wanted the street,\" she said through the interpreter.",
         "Walter Cundiff and Roy Yocum, whose districts cover the south of the county, spoke against the tax. Both said they supported the ambulance service.\n\n\"Nobody has told me what happened between the first draft and the final,\" he said.",
         "The two women did not speak for most of the following year. They reconciled at a funeral last spring.\n\n\"Finally I walked over and said we were too old for this,\" she said.",
+        // Two surnames set off by `who` (the twenty-eighth set's miss).
+        "Pruitt and Haldane, who represent the two river wards, spoke against the levy. Both said they supported the fire service.\n\n\"Nobody has told me why the number doubled between the first draft and the last,\" he said.",
         // A leading `Both` (the thirty-second set).
         "Both Mercer and Tolliver said they support a second school resource officer.\n\n\"I'm not going to stand up here and promise you a deputy on every corner.\"",
     ]);
@@ -843,6 +845,8 @@ fn a_pronoun_after_two_people_names_no_speaker() {
         "Carol Venn spoke against the rezoning.\n\n\"Nobody knocked on a single door on our road,\" she said.",
         "Gail Porter and Denise Amaro were the only two nurses on the ward that night, Porter told the inquiry.\n\n\"We were short four people,\" she said.",
         "Between Emmetsburg and Algona, Ybarra holds up the weekly paper and reads a headline out loud.\n\n\"You need to talk about this one,\" he says.",
+        // A firm's name set off by `which`.
+        "Procter and Gamble, which makes Tide, raised prices on Tuesday for the second time this year.\n\n\"Our costs have gone up, and so have everyone's,\" he said.",
         "The two acquisitions fit a larger move by U.S. companies to sell off their Canadian units, said Nesbitt Thomson Deacon Inc analyst Harold Wolkin.\n\n\"There is a very good correlation between the parent selling and the parent being under siege,\" he said.",
         // The pronoun fits one of the two only, by a given name or a
         // title (from a review of this change); `The two` and no sex.

@@ -286,11 +286,13 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     }
     // (Two single words may be a firm's name, `Marks and Spencer`,
     // `Johnson and Johnson are recalling`: only `both` or `each` after
-    // them tells two people.)
+    // them tells two people, or `who` set off after them, `Cundiff and
+    // Yocum, whose districts cover …,`.)
     const BOTH: [&str; 4] = ["both", "each", "together", "jointly"];
     let both = lead_both || word(end).is_some_and(|w| BOTH.contains(&w.as_ref()));
+    let who = comma(end) && word(end).is_some_and(|w| w == "who" || w == "whose");
     if single && end == i + 2 {
-        return both;
+        return both || who;
     }
     // (After a description, the second a person too: not `Strong Oscar
     // contenders Million Dollar Baby and Sideways`.)
