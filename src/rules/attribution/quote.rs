@@ -620,16 +620,16 @@ fn piece_attributed(
             // said it (`Longtime neighbors Carol Venn and Howard Amsel …
             // spoke back to back`).
             let last_text = &text[last_sent.span.clone()];
-            let either = either_of_two(c, last_text);
+            let either = || either_of_two(c, last_text);
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
-                || !either && reports_speech(c, &outside)
+                || reports_speech(c, &outside) && !either()
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && (person_subject(c, last_text)
                         || ps.len() == 1
                             && surname_beat(c, text, last_text, &text[q.inner.clone()])
                         || introduces_one_person(c, last_text, &text[q.inner.clone()])
-                        || !either
-                            && takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
+                        || takes_the_floor(c, &outside, speaker_subject(c, text, last_text))
+                            && !either())
                 || paragraph_quotes(seg, q.paragraph - 1)
                     && same_speaker_beat(
                         c,
@@ -1302,6 +1302,9 @@ fn pronoun_for_either(
     around: &Around,
     p: usize,
 ) -> bool {
+    if paragraph_quotes(seg, p - 1) {
+        return false;
+    }
     let outside = outside_text(text, seg, seg.paragraphs[p].clone());
     let ws = words_of(&outside, 40);
     let Some(she) = ws.windows(2).find_map(|w| {
@@ -1310,7 +1313,7 @@ fn pronoun_for_either(
     }) else {
         return false;
     };
-    if ws.iter().any(|w| is_name_word(c, w)) || paragraph_quotes(seg, p - 1) {
+    if ws.iter().any(|w| is_name_word(c, w)) {
         return false;
     }
     let sentences = around.para_sentences[p - 1].clone();
