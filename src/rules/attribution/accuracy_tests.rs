@@ -821,6 +821,11 @@ fn two_people_in_the_paragraph_before_lend_no_speaker() {
         "By the time he reached the car, his chief of staff, Renata Ocampo, and his campaign manager, Dale Kitteridge, were arguing in low voices about the schedule.\n\n\"If we're late to that room again, they'll eat us alive.\"",
         "Council members Darnell Fisk and Meredith Kask spoke for the amendment on Tuesday.\n\n\"We found the money line by line, and we will defend every line of it.\"",
         "Mayor Lisa Chen and her chief of staff, Tom Ruiz, told reporters the budget was balanced.\n\n\"We found the money without raising a single fee.\"",
+        // An aside after the second, a place after the verb (not a tag
+        // with a name); a live blog's time before the pair (the eleventh
+        // set's miss; text written for this test).
+        "House Minority Leader Kofi Amankwah and Rep. Shelby Trautmann, a Republican, spoke together on the House floor before the roll call.\n\n\"There is no way this holds up in a year.\"",
+        "10:41 p.m. \u{2014} House Minority Leader Kofi Amankwah and Rep. Shelby Trautmann, one of the members expected to vote no, spoke together on the House floor.\n\n\"There is no way this holds up in a year.\"",
     ]);
     // One text the two put out, one person, a family, a firm's name.
     attributed(&[

@@ -1468,8 +1468,8 @@ fn either_of_two(c: &Compiled, s: &str) -> bool {
 
 /// Whether sentence `s` ends with a tag set off by a comma: a capitalized
 /// word or `he` or `she`, and a speech verb (`…, Porter told the
-/// inquiry.`), or a speech verb and a name (`…, said Nesbitt Thomson
-/// Deacon Inc analyst Harold Wolkin.`).
+/// inquiry.`), or a speech verb and a name before any function word (`…,
+/// said Nesbitt Thomson Deacon Inc analyst Harold Wolkin.`).
 fn tagged(c: &Compiled, s: &str) -> bool {
     let Some(comma) = s.rfind(',') else {
         return false;
@@ -1478,8 +1478,14 @@ fn tagged(c: &Compiled, s: &str) -> bool {
     let Some(first) = ws.first() else {
         return false;
     };
+    // (The name right after the verb, past a role: `, said state Rep.
+    // Nora Feeney`; not a place in the main clause after an aside: `…,
+    // one of the four members, spoke together on the House floor`.)
     if c.attributing.is_match(first) {
-        return ws[1..].iter().any(|w| is_capitalized(w));
+        return ws[1..]
+            .iter()
+            .take_while(|w| !c.function_words.contains(lower(w).as_ref()))
+            .any(|w| is_capitalized(w));
     }
     ws.len() < 8
         && (is_capitalized(first) || ["he", "she"].contains(&lower(first).as_ref()))

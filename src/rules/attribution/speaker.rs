@@ -100,7 +100,32 @@ fn fronted_subject<'s>(c: &Compiled, s: &'s str) -> Option<&'s str> {
 /// a fronted phrase or not (see [`joint_subject`]): either of them could
 /// have said a quotation after it.
 pub(super) fn two_people(c: &Compiled, s: &str) -> bool {
+    let s = past_dateline(s);
     joint_subject(c, s) || fronted_subject(c, s).is_some_and(|rest| joint_subject(c, rest))
+}
+
+/// `s` past a live blog's time or a dateline before a dash that opens it
+/// (`10:41 p.m. — House Minority Leader …`, `WASHINGTON (AP) — …`).
+fn past_dateline(s: &str) -> &str {
+    let Some(dash) = s
+        .char_indices()
+        .take(40)
+        .find(|&(_, ch)| ch == '\u{2014}')
+        .map(|(i, _)| i)
+    else {
+        return s;
+    };
+    let head = &s[..dash];
+    let stamp = head
+        .replace("a.m.", "")
+        .replace("p.m.", "")
+        .chars()
+        .all(|ch| !ch.is_lowercase());
+    if stamp && head.chars().any(|ch| ch.is_alphanumeric()) {
+        &s[dash + '\u{2014}'.len_utf8()..]
+    } else {
+        s
+    }
 }
 
 /// Whether the subject of sentence `s` is two people joined by `and`, either
