@@ -15,8 +15,8 @@ use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, Phr
 use super::prose::{is_possessive, last_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{
-    introduces_one_person, is_name_word, is_role, names_someone, past_connectors, person_subject,
-    speaker_subject, surname_beat, two_people, MAX_ASIDE,
+    fronted_subject, introduces_one_person, is_name_word, is_role, names_someone, past_connectors,
+    person_subject, speaker_subject, surname_beat, two_people, MAX_ASIDE,
 };
 use crate::words::{is_capitalized, lower, Tok, Word};
 
@@ -51,11 +51,22 @@ pub(super) fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) 
     continue_quote_paragraphs(text, seg, &groups, &mut attributed);
     repeated_quotations(text, seg, &groups, &mut attributed);
     let mut out = Vec::new();
+    // The paragraph of the last finding whose `he` or `she` could be
+    // either of two people: its later quotations are the same voice,
+    // reported once.
+    let mut either_paragraph = None;
     for (g, pieces) in groups.iter().enumerate() {
         // A quotation never closed is broken markup, not a finding here.
         let unclosed = !seg.quotes[*pieces.last().unwrap()].closed;
         if attributed[g] || unclosed || not_a_quote(text, seg, c, pieces) {
             continue;
+        }
+        let p = seg.quotes[pieces[0]].paragraph;
+        if either_paragraph == Some(p) {
+            continue;
+        }
+        if p > 0 && pronoun_for_either(text, seg, c, &around, p) {
+            either_paragraph = Some(p);
         }
         out.push(quote_finding(text, seg, c, &around, pieces));
     }
@@ -500,13 +511,17 @@ fn piece_attributed(
     let lo = if first > para.start { first - 1 } else { first };
     let hi = if last + 1 < para.end { last + 1 } else { last };
     let window = seg.sentences[lo].span.start..seg.sentences[hi].span.end;
-    // A tag `she said` opening a paragraph after one about two people:
-    // the pronoun could be either.
-    if first == para.start
-        && q.paragraph > 0
-        && text[seg.paragraphs[q.paragraph].start..q.span.start]
-            .trim()
-            .is_empty()
+    // A tag `she said` in a paragraph that opens with a quotation, after
+    // one about two people: the pronoun could be either, for each of the
+    // paragraph's quotations (`"…," she said. "And that was the end of
+    // it."`).
+    if q.paragraph > 0
+        && {
+            let opening = &seg.quotes[seg.quotes.partition_point(|o| o.paragraph < q.paragraph)];
+            text[seg.paragraphs[q.paragraph].start..opening.span.start]
+                .trim()
+                .is_empty()
+        }
         && pronoun_for_either(text, seg, c, around, q.paragraph)
     {
         return false;
@@ -1426,12 +1441,17 @@ fn pronoun_for_either(
     };
     // (`The two women`, `The two men`: not `The two acquisitions`, nor `The
     // two candidates`, who may be a man and a woman.)
-    let the_two = |i: usize| {
-        let ws = words_of(sentence(i), 3);
+    // (After a fronted phrase too: `During a recess, the two women sat
+    // together`.)
+    let opens_the_two = |s: &str| {
+        let ws = words_of(s, 3);
         ws.len() == 3
             && lower(ws[0]) == "the"
             && lower(ws[1]) == "two"
             && ["men", "women"].contains(&lower(ws[2]).as_ref())
+    };
+    let the_two = |i: usize| {
+        opens_the_two(sentence(i)) || fronted_subject(c, sentence(i)).is_some_and(opens_the_two)
     };
     let pair = |i: usize| either_of_two(c, sentence(i)) || the_two(i);
     let Some(at) = (if pair(last) {

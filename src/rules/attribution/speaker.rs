@@ -85,7 +85,7 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
 /// After a fronted phrase (`After three wins,`, `On Friday,`, `By the time
 /// he climbed out of the ditch,`), the rest of sentence `s` from its
 /// subject: past the phrase's comma, in the sentence's first dozen words.
-fn fronted_subject<'s>(c: &Compiled, s: &'s str) -> Option<&'s str> {
+pub(super) fn fronted_subject<'s>(c: &Compiled, s: &'s str) -> Option<&'s str> {
     let ws = words_of(s, 1);
     let fronted = ws
         .first()
