@@ -826,6 +826,9 @@ fn two_people_in_the_paragraph_before_lend_no_speaker() {
         // set's miss; text written for this test).
         "House Minority Leader Kofi Amankwah and Rep. Shelby Trautmann, a Republican, spoke together on the House floor before the roll call.\n\n\"There is no way this holds up in a year.\"",
         "10:41 p.m. \u{2014} House Minority Leader Kofi Amankwah and Rep. Shelby Trautmann, one of the members expected to vote no, spoke together on the House floor.\n\n\"There is no way this holds up in a year.\"",
+        // `state` before a title; statements of their own with `each` (the
+        // fifteenth set's miss; text written for this test).
+        "Attorney General Patricia Boone and state Sen. Wade Tillery each issued statements within an hour of the ruling saying the state would appeal.\n\n\"This ruling substitutes one judge's preferences for the judgment of the people.\"",
     ]);
     // One text the two put out, one person, a family, a firm's name.
     attributed(&[

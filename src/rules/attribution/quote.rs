@@ -1514,15 +1514,20 @@ fn tagged(c: &Compiled, s: &str) -> bool {
 
 /// Whether sentence `s` tells of one text that its subjects put out
 /// together: `joint`, `jointly`, a verb of writing, or a text (`said in a
-/// letter`, `filed a lawsuit`; see [`one_voice`]).
+/// letter`, `filed a lawsuit`; see [`one_voice`]), not after `each`.
 fn one_text(s: &str) -> bool {
     const WRITING: [&str; 7] = [
         "joint", "jointly", "wrote", "write", "writes", "written", "signed",
     ];
-    words_of(s, 60).iter().any(|w| {
+    // (Not texts of their own: `each issued statements`.)
+    let ws = words_of(s, 60);
+    let Some(at) = ws.iter().position(|w| {
         let w = lower(w);
         WRITING.contains(&w.as_ref()) || TEXTS.contains(&w.as_ref())
-    })
+    }) else {
+        return false;
+    };
+    !ws[..at].iter().any(|w| lower(w) == "each")
 }
 
 /// Whether the words after a speech verb tell of one text the group put

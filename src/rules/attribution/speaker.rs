@@ -231,7 +231,19 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
                         && !w.ends_with("ss")
             })
     });
-    let first = described.unwrap_or(i);
+    // (A lowercase modifier before a title: `state Sen. Wade Tillery`,
+    // `former Gov. Ann Lee`.)
+    let past_modifier = |i: usize| {
+        let modifier = word(i).is_some_and(|w| {
+            ["state", "former", "acting", "interim", "then", "retired"].contains(&w.as_ref())
+        }) && toks.get(i).is_some_and(|t| !is_capitalized(t.0));
+        if modifier && name(i + 1) {
+            i + 1
+        } else {
+            i
+        }
+    };
+    let first = past_modifier(described.unwrap_or(i));
     let Some((mut i, mut person)) = head(first) else {
         return false;
     };
@@ -283,7 +295,7 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     if comma(i) && pronoun(i + 1) {
         return false;
     }
-    let Some((end, second)) = head(i + 1) else {
+    let Some((end, second)) = head(past_modifier(i + 1)) else {
         return false;
     };
     // (A couple: `Ben and Alice Cato`; the pair owning the subject: `Kim
