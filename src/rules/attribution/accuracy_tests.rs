@@ -478,6 +478,10 @@ fn kind8_missed_claims() {
         "When saturated, the switch is said to be on.",
         "A player given a yellow card is said to have been \"booked\".",
         "If the machine halts, it is said to accept the input.",
+        // A definition by the condition after it (the shape of two
+        // Wikipedia findings on mathematics).
+        "A ring is said to act on a module M if every element of the ring gives a map of M to itself.",
+        "The machine is said to run in time t(n), if it halts within t(n) steps on every input.",
         "The mechanism is believed to be the earliest computer, according to Price.",
         "Museum curator Ann Lee said the lighthouse is thought to date from 1820.",
         // Past belief in a narrative.

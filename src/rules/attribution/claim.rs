@@ -464,7 +464,7 @@ fn impersonal_claims(
 /// to`, `it is said to`) that names what a
 /// thing is called ([`names_a_term`]), states a rule in a conditional
 /// sentence (`If the algorithm returns yes, it is said to accept the
-/// input`) or has its source later in the sentence (`…, according to
+/// input`, `A group is said to act on X if …`) or has its source later in the sentence (`…, according to
 /// Price`); nor any in a sentence that retells a legend or a faith (`The
 /// mythical bird is said to carry souls`), or that defines a term (`is
 /// generally understood as`).
@@ -557,7 +557,15 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
         return true;
     }
     let opens = s.split_whitespace().next().unwrap_or("");
-    let conditional = ["If", "When", "Whenever"].contains(&opens);
+    // (Or the condition after it, a definition: `A group is said to act
+    // on an object X if every element …`.)
+    let defined = phrase
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("said"))
+        && words_of(&s[m.end..], usize::MAX)
+            .iter()
+            .any(|w| ["if", "iff", "whenever"].contains(w));
+    let conditional = ["If", "When", "Whenever"].contains(&opens) || defined;
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
     !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
 }
