@@ -737,6 +737,12 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "thirty-fourth set (clean copy, national desk, public radio)",
+        &["thirtyfourth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );
@@ -751,6 +757,12 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
         &mut sample,
         "sixteenth set (clean copy, a mixed week, held out)",
         &["sixteenth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "thirty-third set (clean copy, statehouse and county, held out)",
+        &["thirtythird.jsonl"],
     );
 }
 
