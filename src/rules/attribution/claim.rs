@@ -464,8 +464,8 @@ fn impersonal_claims(
 /// to`, `it is said to`) that names what a
 /// thing is called ([`names_a_term`]), states a rule in a conditional
 /// sentence (`If the algorithm returns yes, it is said to accept the
-/// input`, `A group is said to act on X if …`) or has its source later in the sentence (`…, according to
-/// Price`); nor any in a sentence that retells a legend or a faith (`The
+/// input`, `A group is said to act on X if …`) or has its source later in
+/// the sentence (`…, according to Price`); nor any in a sentence that retells a legend or a faith (`The
 /// mythical bird is said to carry souls`), or that defines a term (`is
 /// generally understood as`).
 fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
