@@ -833,6 +833,9 @@ fn two_people_in_the_paragraph_before_lend_no_speaker() {
         // `state` before a title; statements of their own with `each` (the
         // fifteenth set's miss; text written for this test).
         "Attorney General Patricia Boone and state Sen. Wade Tillery each issued statements within an hour of the ruling saying the state would appeal.\n\n\"This ruling substitutes one judge's preferences for the judgment of the people.\"",
+        // `Both men`, and a `he` after them that could be either (the
+        // nineteenth set's miss; text written for this test).
+        "The governor and the company's chief executive met for an hour. Both men left through the same side door, and he stopped briefly to speak with reporters.\n\n\"We didn't solve anything today, but nobody walked out either.\"",
     ]);
     // One text the two put out, one person, a family, a firm's name.
     attributed(&[

@@ -635,7 +635,7 @@ fn piece_attributed(
             // said it (`Longtime neighbors Carol Venn and Howard Amsel …
             // spoke back to back`).
             let last_text = &text[last_sent.span.clone()];
-            let either = || either_of_two(c, last_text);
+            let either = || either_of_two(c, last_text) || two_by_description(c, last_text);
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
                 || reports_speech(c, &outside) && !either()
                 || !paragraph_quotes(seg, q.paragraph - 1)
@@ -1439,21 +1439,7 @@ fn pronoun_for_either(
             .first()
             .is_some_and(|w| with.contains(&lower(w).as_ref()))
     };
-    // (`The two women`, `The two men`: not `The two acquisitions`, nor `The
-    // two candidates`, who may be a man and a woman.)
-    // (After a fronted phrase too: `During a recess, the two women sat
-    // together`.)
-    let opens_the_two = |s: &str| {
-        let ws = words_of(s, 3);
-        ws.len() == 3
-            && lower(ws[0]) == "the"
-            && lower(ws[1]) == "two"
-            && ["men", "women"].contains(&lower(ws[2]).as_ref())
-    };
-    let the_two = |i: usize| {
-        opens_the_two(sentence(i)) || fronted_subject(c, sentence(i)).is_some_and(opens_the_two)
-    };
-    let pair = |i: usize| either_of_two(c, sentence(i)) || the_two(i);
+    let pair = |i: usize| either_of_two(c, sentence(i)) || two_by_description(c, sentence(i));
     let Some(at) = (if pair(last) {
         Some(last)
     } else if opens(last, &["they", "both", "each"]) {
@@ -1475,6 +1461,24 @@ fn pronoun_for_either(
         let l = lower(w);
         is_capitalized(w) && names.contains(l.as_ref()) || words.contains(l.as_ref())
     })
+}
+
+/// Whether sentence `s` opens, after a fronted phrase or not, with two
+/// people told of only as `The two women`, `The two men`, `Both men` or
+/// `Both women` (`During a recess, the two women sat together`): not `The
+/// two acquisitions`, nor `The two candidates`, who may be a man and a
+/// woman.
+fn two_by_description(c: &Compiled, s: &str) -> bool {
+    let opens = |s: &str| {
+        let ws = words_of(s, 3);
+        let pair = match ws.as_slice() {
+            [the, two, who] if lower(the) == "the" && lower(two) == "two" => Some(who),
+            [both, who, ..] if lower(both) == "both" => Some(who),
+            _ => None,
+        };
+        pair.is_some_and(|w| ["men", "women"].contains(&lower(w).as_ref()))
+    };
+    opens(s) || fronted_subject(c, s).is_some_and(opens)
 }
 
 /// Whether sentence `s` has two people as its subject (see
