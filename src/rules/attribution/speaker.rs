@@ -100,29 +100,29 @@ pub(super) fn fronted_subject<'s>(c: &Compiled, s: &'s str) -> Option<&'s str> {
 /// a fronted phrase or not (see [`joint_subject`]): either of them could
 /// have said a quotation after it.
 pub(super) fn two_people(c: &Compiled, s: &str) -> bool {
-    let s = past_dateline(s);
+    let s = past_stamp(s);
     joint_subject(c, s) || fronted_subject(c, s).is_some_and(|rest| joint_subject(c, rest))
 }
 
 /// `s` past a live blog's time or a dateline before a dash that opens it
-/// (`10:41 p.m. — House Minority Leader …`, `WASHINGTON (AP) — …`).
-fn past_dateline(s: &str) -> &str {
-    let Some(dash) = s
-        .char_indices()
-        .take(40)
-        .find(|&(_, ch)| ch == '\u{2014}')
-        .map(|(i, _)| i)
-    else {
+/// (`7:09 p.m. — She is into the stump speech now`, `10:41 p.m. — House
+/// Minority Leader …`, `WASHINGTON (AP) — …`): words with no lower-case
+/// letter but `a.m.` and `p.m.`, then an em or en dash, in the first 40
+/// bytes.
+fn past_stamp(s: &str) -> &str {
+    let s = s.trim_start();
+    let Some(dash) = s.find(['\u{2014}', '\u{2013}']).filter(|&d| d <= 40) else {
         return s;
     };
     let head = &s[..dash];
-    let stamp = head
-        .replace("a.m.", "")
-        .replace("p.m.", "")
-        .chars()
-        .all(|ch| !ch.is_lowercase());
-    if stamp && head.chars().any(|ch| ch.is_alphanumeric()) {
-        &s[dash + '\u{2014}'.len_utf8()..]
+    let stamp = head.chars().any(char::is_alphanumeric)
+        && head
+            .split_whitespace()
+            .all(|w| matches!(w, "a.m." | "p.m.") || !w.chars().any(char::is_lowercase));
+    if stamp {
+        s[dash..]
+            .trim_start_matches(['\u{2014}', '\u{2013}'])
+            .trim_start()
     } else {
         s
     }
@@ -348,16 +348,9 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
 /// capitalized word, name of three words (`Riverside Family Services`) or
 /// name without the comma (`Granite Bend voted`).
 pub(super) fn person_subject(c: &Compiled, s: &str) -> bool {
-    let mut s = s.trim_start();
-    // A live blog's time stamp before it (`7:09 p.m. — She is into the
-    // stump speech now`).
-    if s.starts_with(|ch: char| ch.is_ascii_digit()) {
-        if let Some(dash) = s.find(['\u{2014}', '\u{2013}']).filter(|&d| d <= 16) {
-            s = s[dash..]
-                .trim_start_matches(['\u{2014}', '\u{2013}'])
-                .trim_start();
-        }
-    }
+    // (Past a live blog's time stamp: `7:09 p.m. — She is into the stump
+    // speech now`.)
+    let s = past_stamp(s);
     if !s.starts_with(char::is_alphabetic) {
         return false;
     }
