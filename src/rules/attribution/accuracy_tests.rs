@@ -566,6 +566,38 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
 /// makes no claim: the sentence's subject reports or causes what it says
 /// (`When I hear people say …`, `The film made many think …`). Written
 /// after a quoted politician in a CoNLL-2010 sentence.
+/// What a science holds, stated as such: the present `is thought to`,
+/// `are believed to` or `It is thought that` in a sentence with a word of
+/// the pack's `science-words` is no unattributed claim; a past event (`is
+/// thought to have`), another verb (`is said to`) or a sentence of no
+/// science still is. Sentences written here in the shape of the shared
+/// Wikipedia articles' science findings, and of news copy.
+#[test]
+fn a_science_stating_what_it_holds_is_no_claim() {
+    for t in [
+        "Mitochondria are thought to be descended from bacteria that lived inside early cells.",
+        "The gene is believed to play a role in the immune response to parasites.",
+        "It is thought that most species of the genus are self-fertile.",
+        "Dust in the upper atmosphere is thought to cool the planet for several years.",
+        "The conjecture is widely believed to be true, though no proof is known.",
+    ] {
+        assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+    }
+    for t in [
+        // A past event: what happened, not what a science holds.
+        "The virus is thought to have come from bats sold at the market.",
+        "The fossils are believed to have been smuggled out of the country.",
+        // Hearsay, and sentences of no science.
+        "The species is said to have been saved by a single farmer.",
+        "The recording is thought to be his finest work.",
+        "It is believed that the minister will resign before the vote.",
+        // The past of an event that was expected (news).
+        "Before the match, it was thought that the disease would keep him out.",
+    ] {
+        assert_eq!(claims(t).len(), 1, "{t}");
+    }
+}
+
 #[test]
 fn vague_groups_as_objects_make_no_claim() {
     for t in [

@@ -527,6 +527,23 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     {
         return false;
     }
+    // What a science holds, stated as such: the present `is thought to`
+    // or `It is believed that` in a sentence of scientific exposition
+    // (`Chloroplasts are thought to be descended from cyanobacteria`); not
+    // a past event (`The virus is thought to have come from bats`).
+    if !past
+        && !according
+        && s[m.clone()]
+            .split_whitespace()
+            .any(|w| c.narrative_past.contains(lower(w).as_ref()))
+        && !before_a_past_event(&s[m.clone()], tail)
+        && Word::alphanumeric()
+            .iter(s)
+            .strs()
+            .any(|w| c.science.contains(lower(w).as_ref()))
+    {
+        return false;
+    }
     // A consensus hedge or a classification, unless a `that` clause
     // follows: `is generally considered the archetype`, not `It is widely
     // considered that the dam could fail`.
@@ -568,6 +585,18 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     let conditional = ["If", "When", "Whenever"].contains(&opens) || defined;
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
     !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
+}
+
+/// Whether a passive (`is thought to`, `is believed`) goes on with `to
+/// have` (`is thought to have come from bats`): a claim about what
+/// happened, not about how things are.
+fn before_a_past_event(phrase: &str, tail: &str) -> bool {
+    let ws = words_of(tail, 2);
+    let is = |i: usize, w: &str| ws.get(i).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    match phrase.split_whitespace().next_back() {
+        Some(last) if last.eq_ignore_ascii_case("to") => is(0, "have"),
+        _ => is(0, "to") && is(1, "have"),
+    }
 }
 
 /// Whether the clause after a past belief is news of an expectation or an

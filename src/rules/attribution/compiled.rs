@@ -60,6 +60,8 @@ pub struct Compiled {
     pub(super) specific: FxHashSet<String>,
     /// `folklore_words`, lower-cased.
     pub(super) folklore: FxHashSet<String>,
+    /// `science_words`, lower-cased.
+    pub(super) science: FxHashSet<String>,
     /// `study_kinds`, lower-cased: the words before unnamed evidence, and
     /// the phrases after it, as words.
     pub(super) study_kinds_before: FxHashSet<String>,
@@ -184,6 +186,7 @@ impl Compiled {
             naming_cues: phrase_words(&opts.source_naming_cues),
             specific: set(&opts.specific_determiners),
             folklore: set(&opts.folklore_words),
+            science: set(&opts.science_words),
             study_kinds_before: set(&opts.study_kinds)
                 .into_iter()
                 .filter(|w| !w.contains(' '))

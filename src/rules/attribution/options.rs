@@ -102,6 +102,11 @@ pub struct Options {
     /// carry souls`) tells the story as such, and hangs no claim on a
     /// hidden source.
     pub folklore_words: Vec<String>,
+    /// Words of scientific exposition (`chloroplasts`, `species`,
+    /// `atmospheric`): the present `is thought to` in a sentence with one
+    /// (`Chloroplasts are thought to be descended from cyanobacteria`)
+    /// states what a field holds, and hangs no claim on a hidden source.
+    pub science_words: Vec<String>,
     /// Participles of `impersonal_verbs` that, in the past tense, report
     /// what people held then rather than hang a claim on a hidden source
     /// (`It was believed that the world was made of five elements`).
