@@ -598,6 +598,30 @@ fn a_science_stating_what_it_holds_is_no_claim() {
     }
 }
 
+/// A vague group's "verb" that is none: one with a reflexive object (how
+/// the group sees itself), and a verb's form after an article or a
+/// possessive (a modifier or a noun). Sentences written here in the shape
+/// of a Wikipedia history article and a BBC business story.
+#[test]
+fn a_group_seeing_itself_or_a_verb_form_after_the_makes_no_claim() {
+    for t in [
+        "Some historians describe themselves as storytellers first.",
+        "Many economists may have thought of themselves as engineers of policy.",
+        "Modern historians refer to the alleged plot as the Powder Affair.",
+        "Many opponents are angry - their views ranging from doubt to open contempt.",
+    ] {
+        assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+    }
+    for t in [
+        "Critics argue the alleged plot was invented by the police.",
+        // (A demonstrative may stand alone.)
+        "Research into this shows the opposite.",
+        "Many economists think the bank will cut rates.",
+    ] {
+        assert_eq!(claims(t).len(), 1, "{t}");
+    }
+}
+
 #[test]
 fn vague_groups_as_objects_make_no_claim() {
     for t in [

@@ -149,6 +149,8 @@ fn group_claims(
             if joined
                 || passive
                 || disagreement(mid, &lower(verb.str(after)), &after[verb.end..])
+                || bit == CLAIM_GROUP && no_claim_after(&after[verb.end..])
+                || after_a_determiner(mid)
                 || mid_names_source(c, mid)
                 || mid.contains([';', '(', '"', '\u{2014}'])
                 || mid.contains(',') && !aside(c, mid)
@@ -173,6 +175,42 @@ fn group_claims(
             found.push((start..verb_end, kind));
         }
     }
+}
+
+/// Whether the word before a group's verb is an article or a possessive,
+/// which makes the verb's form a modifier or a noun, not the group's verb:
+/// `Modern scholars refer to the alleged policy … as the Pax Mongolica`,
+/// `many opponents are politically motivated - their views ranging …`.
+/// (Not a demonstrative, which may stand alone: `research into this
+/// shows`.)
+fn after_a_determiner(mid: &str) -> bool {
+    last_word(mid.trim_end()).is_some_and(|w| {
+        [
+            "the", "a", "an", "its", "their", "his", "her", "our", "my", "your",
+        ]
+        .contains(&lower(w.str(mid)).as_ref())
+    })
+}
+
+/// Whether what follows a vague group's verb makes it no claim: a
+/// reflexive object (`scientists may have thought of themselves as natural
+/// philosophers`: how the group saw itself).
+fn no_claim_after(rest: &str) -> bool {
+    let ws = words_of(rest, 2);
+    let reflexive = |i: usize| {
+        ws.get(i).is_some_and(|x| {
+            [
+                "themselves",
+                "itself",
+                "himself",
+                "herself",
+                "ourselves",
+                "yourselves",
+            ]
+            .contains(&lower(x).as_ref())
+        })
+    };
+    reflexive(0) || ws.first().is_some_and(|w| w.eq_ignore_ascii_case("of")) && reflexive(1)
 }
 
 /// Whether a group's verb, `mid` before it and `rest` after it, only says
