@@ -781,6 +781,19 @@ fn claim_messages_say_no_source_is_named() {
     );
 }
 
+/// A term quoted as `so-called` is a name, not anyone's words: it lends no
+/// speaker to a quotation in the sentence after it (the first set's
+/// `member items` story, rewritten here). A spoken quotation still does.
+#[test]
+fn a_so_called_term_lends_no_speaker() {
+    flagged(&[
+        "Reform groups have long complained about so-called \"member items,\" grants that lawmakers add to the budget. The practice has been described as \"a slush fund with a ribbon on it.\"",
+    ]);
+    attributed(&[
+        "Reform groups have long complained about the grants, calling them \"member items for members.\" The practice has been described as \"a slush fund with a ribbon on it.\"",
+    ]);
+}
+
 /// A speech verb inside a hyphenated word is no attribution (`so-called`,
 /// `swearing-in`, `much-promised`, `self-described`, `tell-all`).
 #[test]

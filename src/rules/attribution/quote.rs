@@ -42,7 +42,7 @@ pub(super) fn quotes_in(text: &str, seg: &Segmented, c: &Compiled, scan: &Scan) 
                 .any(|&i| piece_attributed(text, seg, c, &around, i, ranges[i]))
         })
         .collect();
-    share_attribution(seg, &groups, &ranges, &mut attributed);
+    share_attribution(text, seg, &groups, &ranges, &mut attributed);
     for (g, pieces) in groups.iter().enumerate() {
         if !attributed[g] {
             attributed[g] = credited_around(text, seg, c, pieces, &ranges);
@@ -283,9 +283,12 @@ fn paragraph_sentences(seg: &Segmented) -> Vec<Range<usize>> {
 }
 
 /// Consecutive quotations in one paragraph (same or adjacent sentences)
-/// share attribution: `"A," Yoon said. "B." "C."`. `groups` are the
-/// quotations' pieces, `ranges` each piece's [`piece_sentences`].
+/// share attribution: `"A," Yoon said. "B." "C."`; a term quoted as
+/// `so-called` (`so-called "member items"`) is a name, not anybody's
+/// words, and lends no speaker to the next. `groups` are the quotations'
+/// pieces, `ranges` each piece's [`piece_sentences`].
 fn share_attribution(
+    text: &str,
     seg: &Segmented,
     groups: &[&[usize]],
     ranges: &[Option<(usize, usize)>],
@@ -305,16 +308,24 @@ fn share_attribution(
         }
         _ => false,
     };
+    let term = |g: usize| so_called(text, seg, groups[g][0]);
     for g in 1..groups.len() {
-        if attributed[g - 1] && !attributed[g] && linked(g - 1, g) {
+        if attributed[g - 1] && !attributed[g] && linked(g - 1, g) && !term(g - 1) {
             attributed[g] = true;
         }
     }
     for g in (1..groups.len()).rev() {
-        if attributed[g] && !attributed[g - 1] && linked(g - 1, g) {
+        if attributed[g] && !attributed[g - 1] && linked(g - 1, g) && !term(g) {
             attributed[g - 1] = true;
         }
     }
+}
+
+/// Whether quotation piece `i` follows `so-called`.
+fn so_called(text: &str, seg: &Segmented, i: usize) -> bool {
+    let q = &seg.quotes[i];
+    let before = text[seg.paragraphs[q.paragraph].start..q.span.start].trim_end();
+    last_word(before).is_some_and(|w| before[w.range()].eq_ignore_ascii_case("so-called"))
 }
 
 /// The finding for the quotation of `pieces`: from its opening mark to its
