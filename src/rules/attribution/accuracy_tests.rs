@@ -781,6 +781,23 @@ fn claim_messages_say_no_source_is_named() {
     );
 }
 
+/// Two people told of by a role in the plural (`Both candidates`, `The two
+/// senators`) who speak in the paragraph before lend no speaker to a
+/// quotation paragraph: either could have said it, and the message says
+/// so. One of them named as speaking last still does. (Written here after
+/// the thirty-sixth set's recount story.)
+#[test]
+fn two_by_a_role_in_the_plural_lend_no_speaker() {
+    let flagged_with = |t: &str| {
+        let seg = crate::segment::segment(t);
+        let f = unattributed_quotes(t, &seg, &super::test_support::compiled());
+        assert_eq!(f.len(), 1, "{t}");
+        assert!(f[0].message.contains("two people"), "{}", f[0].message);
+    };
+    flagged_with("The county reprinted 18,000 ballots on Tuesday.\n\nBoth candidates in the race, Rep. Tom Greer and his challenger, Ana Ruiz, criticized the county on Wednesday, and both said they would send observers.\n\n\"This race could be decided by a few hundred votes, and people were told to vote in the wrong one.\"");
+    attributed(&["Both candidates criticized the county on Wednesday. Greer said he would send observers to the count.\n\n\"This race could be decided by a few hundred votes, and people were told to vote in the wrong one.\""]);
+}
+
 /// A term quoted as `so-called` is a name, not anyone's words: it lends no
 /// speaker to a quotation in the sentence after it (the first set's
 /// `member items` story, rewritten here). A spoken quotation still does.

@@ -361,9 +361,10 @@ fn quote_finding(
             "no speaker for this quotation: its `he` or `she` could be either \
              of the two people the paragraph before is about: name the speaker \
              (`..., Venn said.`)"
-        } else if !prev.is_empty()
-            && either_of_two(c, &text[seg.sentences[prev.end - 1].span.clone()])
-        {
+        } else if !prev.is_empty() && {
+            let last = &text[seg.sentences[prev.end - 1].span.clone()];
+            either_of_two(c, last) || two_by_description(c, last) || two_by_role(c, last)
+        } {
             "no speaker for this quotation: the sentence before has two people \
              as its subject, and readers cannot tell which of them said it: name the \
              speaker (`..., Venn said.`)"
@@ -646,7 +647,11 @@ fn piece_attributed(
             // said it (`Longtime neighbors Carol Venn and Howard Amsel …
             // spoke back to back`).
             let last_text = &text[last_sent.span.clone()];
-            let either = || either_of_two(c, last_text) || two_by_description(c, last_text);
+            let either = || {
+                either_of_two(c, last_text)
+                    || two_by_description(c, last_text)
+                    || two_by_role(c, last_text)
+            };
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
                 || reports_speech(c, &outside) && !either()
                 || !paragraph_quotes(seg, q.paragraph - 1)
@@ -1490,6 +1495,30 @@ fn two_by_description(c: &Compiled, s: &str) -> bool {
         pair.is_some_and(|w| ["men", "women"].contains(&lower(w).as_ref()))
     };
     opens(s) || fronted_subject(c, s).is_some_and(opens)
+}
+
+/// Whether sentence `s` opens, after a fronted phrase or not, with two
+/// people told of by a role in the plural, `Both candidates` or `The two
+/// senators` (`Both candidates in the 17th District race, … criticized the
+/// county`): either could say what a quotation paragraph after it says,
+/// whoever they are; not when they put out one text (`said in a joint
+/// statement`) or a tag names the source. (Not for a pronoun's sake: a man
+/// and a woman are told apart by `he` and `she`.)
+fn two_by_role(c: &Compiled, s: &str) -> bool {
+    let opens = |s: &str| {
+        let ws = words_of(s, 3);
+        let pair = match ws.as_slice() {
+            [the, two, who] if lower(the) == "the" && lower(two) == "two" => Some(who),
+            [both, who, ..] if lower(both) == "both" => Some(who),
+            _ => None,
+        };
+        pair.is_some_and(|w| {
+            lower(w)
+                .strip_suffix('s')
+                .is_some_and(|one| c.speaker_words.contains(one))
+        })
+    };
+    (opens(s) || fronted_subject(c, s).is_some_and(opens)) && !one_text(s) && !tagged(c, s)
 }
 
 /// Whether sentence `s` has two people as its subject (see
