@@ -202,6 +202,9 @@ fn kind6_borrowed_attribution() {
         // `added` that counts, not speaks.
         &format!("The county has 14 stations and added four temporary ones for the election.{quote}"),
         &format!("The county added nearly 40 polling places this year.{quote}"),
+        // (And a bare plural before a preposition: the thirty-sixth set's
+        // drop-box story, rewritten here.)
+        &format!("Clerks in other counties have gone the other way, adding boxes in new suburbs to keep up.{quote}"),
         // An unnamed group: a plural with no determiner or name before it,
         // past an aside, a relative clause or a preposition (in the shapes
         // of political stories written for copydesk's evaluation).
@@ -224,6 +227,7 @@ fn kind6_borrowed_attribution() {
     attributed(&[
         &format!("The mayor said the plan was sound.{quote}"),
         &format!("The mayor added that the plan was sound.{quote}"),
+        &format!("The mayor agreed, adding voters deserved a vote on the plan.{quote}"),
         &format!("They have argued for years that the tax is unfair.{quote}"),
         // A quantifier before another clause (from a review of this
         // change); a plural in one place, and a verb joined to a name's.

@@ -1139,7 +1139,7 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         let b = s.as_bytes();
         let verb = lower(w);
         if !c.borrow_forms.contains(verb.as_ref())
-            || adds_a_number(&ws, i)
+            || adds_a_thing(&ws, i)
             || hyphen_joined(b, toks[i].range())
             || polled(b, toks[i].start)
         {
@@ -1788,8 +1788,10 @@ fn known_plural(c: &Compiled, w: &str) -> bool {
 
 /// Whether word `i` of `ws` is `add` in its sense of counting, a number
 /// after it (`The county added four temporary ones`, `would add 40
-/// billion`), not of speaking (`she added`, `added that`).
-fn adds_a_number(ws: &[&str], i: usize) -> bool {
+/// billion`) or a bare plural before a preposition (`adding boxes in
+/// recent years`), not of speaking (`she added`, `added that`, `adding
+/// voters deserved better`).
+fn adds_a_thing(ws: &[&str], i: usize) -> bool {
     const NUMBERS: [&str; 28] = [
         "one",
         "two",
@@ -1820,9 +1822,39 @@ fn adds_a_number(ws: &[&str], i: usize) -> bool {
         "roughly",
         "more",
     ];
+    // (The plural's next word a preposition or a conjunction, as after an
+    // object: `adding boxes in`; not a verb, as after the subject of a
+    // clause: `adding voters deserved better`.)
+    const AFTER_AN_OBJECT: [&str; 14] = [
+        "in",
+        "to",
+        "for",
+        "at",
+        "on",
+        "across",
+        "over",
+        "from",
+        "with",
+        "and",
+        "or",
+        "since",
+        "during",
+        "throughout",
+    ];
+    let plural_thing = |n: &str| {
+        n.len() > 3
+            && n.starts_with(|c: char| c.is_ascii_lowercase())
+            && n.ends_with('s')
+            && !n.ends_with("ss")
+            && ws
+                .get(i + 2)
+                .is_some_and(|v| AFTER_AN_OBJECT.contains(&lower(v).as_ref()))
+    };
     ["add", "adds", "added", "adding"].contains(&lower(ws[i]).as_ref())
         && ws.get(i + 1).is_some_and(|n| {
-            n.starts_with(|d: char| d.is_ascii_digit()) || NUMBERS.contains(&lower(n).as_ref())
+            n.starts_with(|d: char| d.is_ascii_digit())
+                || NUMBERS.contains(&lower(n).as_ref())
+                || plural_thing(n)
         })
 }
 
