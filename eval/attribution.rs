@@ -743,6 +743,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     political_news(
         &lint,
         &mut sample,
+        "thirty-fifth set (clean copy, immigration and farm labor)",
+        &["thirtyfifth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "thirty-sixth set (clean copy, elections and the courts)",
+        &["thirtysixth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
         "seventh set (clean copy, held out)",
         &["seventh.jsonl"],
     );
