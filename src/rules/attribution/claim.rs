@@ -504,8 +504,9 @@ fn impersonal_claims(
 /// sentence (`If the algorithm returns yes, it is said to accept the
 /// input`, `A group is said to act on X if …`) or has its source later in
 /// the sentence (`…, according to Price`); nor any in a sentence that retells a legend or a faith (`The
-/// mythical bird is said to carry souls`), or that defines a term (`is
-/// generally understood as`).
+/// mythical bird is said to carry souls`), that states what a science
+/// holds (`Chloroplasts are thought to be descended from cyanobacteria`),
+/// or that defines a term (`is generally understood as`).
 fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     let tail = s[m.end..].trim_start();
     // An agent that names the source: `It has been alleged by local

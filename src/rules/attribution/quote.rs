@@ -1480,45 +1480,42 @@ fn pronoun_for_either(
 }
 
 /// Whether sentence `s` opens, after a fronted phrase or not, with two
-/// people told of only as `The two women`, `The two men`, `Both men` or
-/// `Both women` (`During a recess, the two women sat together`): not `The
-/// two acquisitions`, nor `The two candidates`, who may be a man and a
-/// woman.
-fn two_by_description(c: &Compiled, s: &str) -> bool {
+/// people told of by a noun that `is` accepts: `women` in `The two women`
+/// or `Both women` (`During a recess, the two women sat together`).
+fn opens_with_pair(c: &Compiled, s: &str, is: impl Fn(&str) -> bool) -> bool {
     let opens = |s: &str| {
         let ws = words_of(s, 3);
-        let pair = match ws.as_slice() {
-            [the, two, who] if lower(the) == "the" && lower(two) == "two" => Some(who),
-            [both, who, ..] if lower(both) == "both" => Some(who),
-            _ => None,
-        };
-        pair.is_some_and(|w| ["men", "women"].contains(&lower(w).as_ref()))
+        match ws.as_slice() {
+            [the, two, who] if lower(the) == "the" && lower(two) == "two" => is(who),
+            [both, who, ..] if lower(both) == "both" => is(who),
+            _ => false,
+        }
     };
     opens(s) || fronted_subject(c, s).is_some_and(opens)
 }
 
-/// Whether sentence `s` opens, after a fronted phrase or not, with two
-/// people told of by a role in the plural, `Both candidates` or `The two
-/// senators` (`Both candidates in the 17th District race, … criticized the
-/// county`): either could say what a quotation paragraph after it says,
-/// whoever they are; not when they put out one text (`said in a joint
-/// statement`) or a tag names the source. (Not for a pronoun's sake: a man
-/// and a woman are told apart by `he` and `she`.)
+/// Whether sentence `s` opens with two people told of only as `The two
+/// women`, `The two men`, `Both men` or `Both women` ([`opens_with_pair`]):
+/// not `The two acquisitions`, nor `The two candidates`, who may be a man
+/// and a woman.
+fn two_by_description(c: &Compiled, s: &str) -> bool {
+    opens_with_pair(c, s, |w| ["men", "women"].contains(&lower(w).as_ref()))
+}
+
+/// Whether sentence `s` opens with two people told of by a role in the
+/// plural ([`opens_with_pair`]), `Both candidates` or `The two senators`
+/// (`Both candidates in the 17th District race, … criticized the county`):
+/// either could say what a quotation paragraph after it says, whoever they
+/// are; not when they put out one text (`said in a joint statement`) or a
+/// tag names the source. (Not for a pronoun's sake: a man and a woman are
+/// told apart by `he` and `she`.)
 fn two_by_role(c: &Compiled, s: &str) -> bool {
-    let opens = |s: &str| {
-        let ws = words_of(s, 3);
-        let pair = match ws.as_slice() {
-            [the, two, who] if lower(the) == "the" && lower(two) == "two" => Some(who),
-            [both, who, ..] if lower(both) == "both" => Some(who),
-            _ => None,
-        };
-        pair.is_some_and(|w| {
-            lower(w)
-                .strip_suffix('s')
-                .is_some_and(|one| c.speaker_words.contains(one))
-        })
-    };
-    (opens(s) || fronted_subject(c, s).is_some_and(opens)) && !one_text(s) && !tagged(c, s)
+    opens_with_pair(c, s, |w| {
+        lower(w)
+            .strip_suffix('s')
+            .is_some_and(|one| c.speaker_words.contains(one))
+    }) && !one_text(s)
+        && !tagged(c, s)
 }
 
 /// Whether sentence `s` has two people as its subject (see
