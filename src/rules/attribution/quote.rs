@@ -361,10 +361,9 @@ fn quote_finding(
             "no speaker for this quotation: its `he` or `she` could be either \
              of the two people the paragraph before is about: name the speaker \
              (`..., Venn said.`)"
-        } else if !prev.is_empty() && {
-            let last = &text[seg.sentences[prev.end - 1].span.clone()];
-            either_of_two(c, last) || two_by_description(c, last) || two_by_role(c, last)
-        } {
+        } else if !prev.is_empty()
+            && two_could_speak(c, &text[seg.sentences[prev.end - 1].span.clone()])
+        {
             "no speaker for this quotation: the sentence before has two people \
              as its subject, and readers cannot tell which of them said it: name the \
              speaker (`..., Venn said.`)"
@@ -647,11 +646,7 @@ fn piece_attributed(
             // said it (`Longtime neighbors Carol Venn and Howard Amsel …
             // spoke back to back`).
             let last_text = &text[last_sent.span.clone()];
-            let either = || {
-                either_of_two(c, last_text)
-                    || two_by_description(c, last_text)
-                    || two_by_role(c, last_text)
-            };
+            let either = || two_could_speak(c, last_text);
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
                 || reports_speech(c, &outside) && !either()
                 || !paragraph_quotes(seg, q.paragraph - 1)
@@ -1516,6 +1511,13 @@ fn two_by_role(c: &Compiled, s: &str) -> bool {
             .is_some_and(|one| c.speaker_words.contains(one))
     }) && !one_text(s)
         && !tagged(c, s)
+}
+
+/// Whether sentence `s` is about two people, either of whom could say a
+/// quotation paragraph after it: as its subject ([`either_of_two`]), or
+/// told of as a pair (`The two women`, `Both candidates`).
+fn two_could_speak(c: &Compiled, s: &str) -> bool {
+    either_of_two(c, s) || two_by_description(c, s) || two_by_role(c, s)
 }
 
 /// Whether sentence `s` has two people as its subject (see
