@@ -566,10 +566,6 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
     }
 }
 
-/// A vague group that is the object of a verb of perceiving or causing
-/// makes no claim: the sentence's subject reports or causes what it says
-/// (`When I hear people say …`, `The film made many think …`). Written
-/// after a quoted politician in a CoNLL-2010 sentence.
 /// What a science holds, stated as such: the present `is thought to`,
 /// `are believed to` or `It is thought that` in a sentence with a word of
 /// the pack's `science-words` is no unattributed claim; a past event (`is
@@ -602,6 +598,34 @@ fn a_science_stating_what_it_holds_is_no_claim() {
     }
 }
 
+/// Deep time: `is thought to` or `it is believed` in a sentence of
+/// geological eras, prehistory, or `million years` or ten thousand years
+/// or more tells science's reconstruction of a past no one witnessed,
+/// even of an event, and is no unattributed claim; news of an event, and
+/// a shorter past, still are. Sentences written here in the shape of the
+/// shared Wikipedia articles' evolution and archaeology findings, and of
+/// news copy.
+#[test]
+fn deep_time_told_by_science_is_no_claim() {
+    for t in [
+        "All sponges are thought to have descended from a common ancestor that lived in the Cambrian.",
+        "During the mid-Miocene, it is believed that the lake drained to the north.",
+        "The first farmers are believed to have reached the valley about 11,000 years ago.",
+        "The beetles are thought to have split from their cousins some 90 million years ago.",
+        "These hunters are believed to have followed herds of Pleistocene bison.",
+    ] {
+        assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+    }
+    for t in [
+        "The virus is thought to have come from bats sold at the market.",
+        "The wreck is believed to be 2,000 years old.",
+        "The fort is thought to have been built 900 years ago.",
+        "It is believed that the company lost a million dollars in two years.",
+    ] {
+        assert_eq!(claims(t).len(), 1, "{t}");
+    }
+}
+
 /// A vague group's "verb" that is none: one with a reflexive object (how
 /// the group sees itself), and a verb's form after an article or a
 /// possessive (a modifier or a noun). Sentences written here in the shape
@@ -626,6 +650,10 @@ fn a_group_seeing_itself_or_a_verb_form_after_the_makes_no_claim() {
     }
 }
 
+/// A vague group that is the object of a verb of perceiving or causing
+/// makes no claim: the sentence's subject reports or causes what it says
+/// (`When I hear people say …`, `The film made many think …`). Written
+/// after a quoted politician in a CoNLL-2010 sentence.
 #[test]
 fn vague_groups_as_objects_make_no_claim() {
     for t in [

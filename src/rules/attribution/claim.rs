@@ -566,6 +566,17 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     {
         return false;
     }
+    // Deep time: science's reconstruction of a past no one witnessed, even
+    // of an event (`All bilaterians are thought to have descended from a
+    // common ancestor … in the Cambrian`).
+    if !according
+        && s[m.clone()]
+            .split_whitespace()
+            .any(|w| c.narrative_past.contains(lower(w).as_ref()))
+        && deep_time(c, s)
+    {
+        return false;
+    }
     // What a science holds, stated as such: the present `is thought to`
     // or `It is believed that` in a sentence of scientific exposition
     // (`Chloroplasts are thought to be descended from cyanobacteria`); not
@@ -624,6 +635,33 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
     let conditional = ["If", "When", "Whenever"].contains(&opens) || defined;
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
     !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
+}
+
+/// Whether sentence `s` tells of deep time: a word of `deep_time_words`
+/// (`Eocene`, `prehistoric`), or `years` after `million`, `billion` or a
+/// number of ten thousand or more (`between 7,000 and 10,000 years ago`).
+fn deep_time(c: &Compiled, s: &str) -> bool {
+    let mut before = "";
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+        let lw = lower(w);
+        // (The last part of a compound: `mid-Eocene`.)
+        if c.deep_time.contains(lw.rsplit('-').next().unwrap_or("")) {
+            return true;
+        }
+        if lw == "years" {
+            let n: String = before.chars().filter(|ch| *ch != ',').collect();
+            if ["million", "billion"]
+                .iter()
+                .any(|m| before.eq_ignore_ascii_case(m))
+                || n.parse::<u64>().is_ok_and(|n| n >= 10_000)
+            {
+                return true;
+            }
+        }
+        before = w;
+    }
+    false
 }
 
 /// Whether a passive (`is thought to`, `is believed`) goes on with `to

@@ -62,6 +62,8 @@ pub struct Compiled {
     pub(super) folklore: FxHashSet<String>,
     /// `science_words`, lower-cased.
     pub(super) science: FxHashSet<String>,
+    /// `deep_time_words`, lower-cased.
+    pub(super) deep_time: FxHashSet<String>,
     /// `study_kinds`, lower-cased: the words before unnamed evidence, and
     /// the phrases after it, as words.
     pub(super) study_kinds_before: FxHashSet<String>,
@@ -187,6 +189,7 @@ impl Compiled {
             specific: set(&opts.specific_determiners),
             folklore: set(&opts.folklore_words),
             science: set(&opts.science_words),
+            deep_time: set(&opts.deep_time_words),
             study_kinds_before: set(&opts.study_kinds)
                 .into_iter()
                 .filter(|w| !w.contains(' '))

@@ -107,6 +107,13 @@ pub struct Options {
     /// (`Chloroplasts are thought to be descended from cyanobacteria`)
     /// states what a field holds, and hangs no claim on a hidden source.
     pub science_words: Vec<String>,
+    /// Words of deep time (`Cambrian`, `Eocene`, `prehistoric`): `is
+    /// thought to` or `it is believed` in a sentence with one, or with
+    /// `million years` or ten thousand years or more (`All bilaterians are
+    /// thought to have descended from a common ancestor … in the Cambrian`),
+    /// tells science's reconstruction of a past no one witnessed, even of
+    /// an event, and hangs no claim on a hidden source.
+    pub deep_time_words: Vec<String>,
     /// Participles of `impersonal_verbs` that, in the past tense, report
     /// what people held then rather than hang a claim on a hidden source
     /// (`It was believed that the world was made of five elements`).
