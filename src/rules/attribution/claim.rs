@@ -801,7 +801,7 @@ fn report_claims(
         // `(Moscovitch 2007)`, `by Novak (1998)`, `Macfarlane et al`, `in
         // Whitehead's view`.
         let s = &text[sent.span.clone()];
-        if cites(c, s) || c.quote_cues.possessive_source(s) {
+        if cites(c, s) || c.quote_cues.possessive_source(s) || framed_by_a_source(c, s) {
             break;
         }
         if *names.get_or_insert_with(next_names) {
@@ -821,6 +821,34 @@ fn report_claims(
             ),
         ));
     }
+}
+
+/// Whether sentence `s` opens with the frame of a source it goes on to
+/// tell: `In`, `From`, `Within` or `Under`, a word or more, then one of
+/// `possessive-source-nouns` before a comma (`In Buddhist practice, it is
+/// said that …`, `From the component processing perspective, …`); not a
+/// bare `In theory,`, nor `In other words,`, nor a vague or an
+/// indefinite source's (`In many people's view,`, `In one opinion,`).
+fn framed_by_a_source(c: &Compiled, s: &str) -> bool {
+    let Some(comma) = s.find(',').filter(|&k| k < 80) else {
+        return false;
+    };
+    let ws: Vec<&str> = s[..comma].split_whitespace().collect();
+    let (Some(first), Some(noun)) = (ws.first(), ws.last()) else {
+        return false;
+    };
+    (3..=7).contains(&ws.len())
+        && ["in", "from", "within", "under"]
+            .iter()
+            .any(|o| first.eq_ignore_ascii_case(o))
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && c.quote_cues.source_noun(noun)
+        && !ws[ws.len() - 2].eq_ignore_ascii_case("other")
+        && !ws.iter().any(|w| {
+            let w = lower(w);
+            c.vague_words.contains(w.as_ref())
+                || ["a", "an", "one", "another", "certain"].contains(&w.as_ref())
+        })
 }
 
 /// Whether claim `phrase` after `before` (its sentence up to it) is only a

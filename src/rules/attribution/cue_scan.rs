@@ -324,8 +324,9 @@ fn page_reference(s: &str) -> bool {
     })
 }
 
-/// `(?i:\b(?:in|by)\s+)\p{Lu}[\p{L}-]+['\u{2019}]s?\s+(?i:NOUNS)\b`: a
-/// possessive source, NOUNS the `nouns` given (lower-cased:
+/// `(?i:\b(?:in|by)\s+)\p{Lu}[\p{L}-]+['\u{2019}]s?\s+(?:[a-z]+\s+){0,3}(?:NOUNS)\b`: a
+/// possessive source, NOUNS the `nouns` given (lower-cased, and matched
+/// so: `Model` in `Tesla's Model Y` is a name, not a source:
 /// `possessive-source-nouns`, `view` in `in Whitehead's view`).
 pub(super) fn possessive_source(s: &str, nouns: &[String]) -> bool {
     let b = s.as_bytes();
@@ -341,17 +342,29 @@ pub(super) fn possessive_source(s: &str, nouns: &[String]) -> bool {
         if b.get(i) == Some(&b's') {
             i += 1;
         }
-        let n = skip_space(s, i);
+        let mut n = skip_space(s, i);
         if n == i {
             return false;
         }
-        let word_end = n + b[n..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
-        let noun = &s[n..word_end];
-        if !nouns.iter().any(|w| w.eq_ignore_ascii_case(noun)) || !boundary(b, word_end) {
-            return false;
+        // The noun, after up to three words in lower case (`In Scherer's
+        // components processing model`).
+        let mut words = 0;
+        loop {
+            let word_end = n + b[n..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            let noun = &s[n..word_end];
+            if nouns.iter().any(|w| w == noun) && boundary(b, word_end) {
+                break;
+            }
+            let lower_end = n + b[n..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+            let next = skip_space(s, lower_end);
+            if words == 3 || lower_end == n || next == lower_end {
+                return false;
+            }
+            words += 1;
+            n = next;
         }
         // Before it: `\p{Lu}[\p{L}-]+` after `in` or `by` and white space.
         let run: Vec<(usize, char)> = s[..a]
@@ -499,7 +512,7 @@ mod tests {
             ))
             .unwrap(),
             possessive: regex::Regex::new(&format!(
-                r"(?i:(?-u:\b)(?:in|by)\s+)\p{{Lu}}[\p{{L}}-]+['\u{{2019}}]s?\s+(?i:{})(?-u:\b)",
+                r"(?i:(?-u:\b)(?:in|by)\s+)\p{{Lu}}[\p{{L}}-]+['\u{{2019}}]s?\s+(?:[a-z]+\s+){{0,3}}(?:{})(?-u:\b)",
                 possessive_nouns().join("|")
             ))
             .unwrap(),

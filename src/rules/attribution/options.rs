@@ -118,9 +118,11 @@ pub struct Options {
     /// what people held then rather than hang a claim on a hidden source
     /// (`It was believed that the world was made of five elements`).
     pub narrative_past_verbs: Vec<String>,
-    /// Nouns of a possessive source that credits a claim (`view` in `in
-    /// Whitehead's view`, `theory` in `In Scherer's theory`), after `in` or
-    /// `by` and a capitalized possessive.
+    /// Nouns of a source that credits a claim (`view` in `in Whitehead's
+    /// view`, `model` in `In Scherer's components processing model`), after
+    /// `in` or `by`, a capitalized possessive and up to three words in
+    /// lower case; or last in a frame opening the sentence (`In Buddhist
+    /// practice, it is said …`).
     pub possessive_source_nouns: Vec<String>,
     /// Words that open a frame of history before a past-tense claim
     /// (`Historically, it was thought …`): the claim reports what was held

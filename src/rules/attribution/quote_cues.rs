@@ -72,6 +72,13 @@ impl QuoteCues {
         cue_scan::possessive_source(s, &self.possessive_nouns)
     }
 
+    /// Whether `w` is one of `possessive-source-nouns` (`view`, `model`).
+    pub(super) fn source_noun(&self, w: &str) -> bool {
+        self.possessive_nouns
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(w))
+    }
+
     /// Whether `before` (the sentence up to a quotation) is a possessive
     /// lead-in (`His last words were:`).
     pub(super) fn possessive_lead_in(&self, before: &str) -> bool {
