@@ -13,7 +13,7 @@ use super::compiled::{
     Compiled, CLAIM_ANY, CLAIM_EVIDENCE, CLAIM_GROUP, CLAIM_IT, CLAIM_PASSIVE, CLAIM_PHRASE,
     CLAIM_SUBJECT,
 };
-use super::prose::{in_quote, last_word, prev_word, words_of, BE_FORMS};
+use super::prose::{in_quote, is_possessive, last_word, prev_word, words_of, BE_FORMS};
 use super::speaker::reported_by_speaker;
 use super::word_table::WordTable;
 use crate::words::{is_alphanumeric, is_capitalized, lower, Word};
@@ -767,7 +767,9 @@ fn names_a_term(phrase: &str, after: &str) -> bool {
 /// Reports the claims `found` in sentence `si`, in order, overlapping ones
 /// after the first left out, and those in a quotation or reported by a
 /// named speaker passed over; none when the next sentence of the paragraph
-/// names a source.
+/// names a source, and no impersonal one (`It is suggested that …`) after
+/// a sentence of the paragraph in which a name argues
+/// ([`argued_by_a_name`]).
 fn report_claims(
     c: &Compiled,
     text: &str,
@@ -785,6 +787,12 @@ fn report_claims(
                 let n = &text[n.span.clone()];
                 sentence_names_source(c, n) || cites(c, n)
             })
+    };
+    let prev_names = || {
+        si.checked_sub(1)
+            .map(|p| &seg.sentences[p])
+            .filter(|p| p.paragraph == sent.paragraph)
+            .is_some_and(|p| argued_by_a_name(c, &text[p.span.clone()]))
     };
     found.sort_by_key(|h| (h.0.start, std::cmp::Reverse(h.0.end)));
     let mut last_end = 0;
@@ -806,6 +814,14 @@ fn report_claims(
         }
         if *names.get_or_insert_with(next_names) {
             break;
+        }
+        if kind == "impersonal or vague source"
+            && !text[r.clone()]
+                .to_ascii_lowercase()
+                .starts_with("according")
+            && prev_names()
+        {
+            continue;
         }
         last_end = r.end;
         out.push(Finding::new(
@@ -918,6 +934,36 @@ fn sentence_names_source(c: &Compiled, s: &str) -> bool {
     }
     let lw: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
     c.attributing.is_match(s) || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+}
+
+/// Whether sentence `s` opens with a name, or names joined by `and`, as
+/// the subject of one of `argument_verbs` (`Lagerlof and Galor stated that …`,
+/// `HT sees the abolition as …`, `Lucan depicts …`): a scholar or a work laying out a
+/// view, which an impersonal claim in the sentence after goes on with
+/// (`It is suggested that …`).
+fn argued_by_a_name(c: &Compiled, s: &str) -> bool {
+    // (A name: no function word, possessive, vague group or study:
+    // `Critics argued …`, `Studies suggested …` lay out nobody's view.)
+    let name = |w: &str| {
+        let l = lower(w);
+        is_capitalized(w)
+            && !c.function_words.contains(l.as_ref())
+            && !is_possessive(&l)
+            && c.vague_group.find_iter(&l).next().is_none()
+            && c.vague_subject.find_iter(&l).next().is_none()
+            && c.evidence_noun.find_iter(&l).next().is_none()
+    };
+    for (i, w) in words_of(s, 8).into_iter().enumerate() {
+        if i > 0 && c.argument_verbs.contains(w) {
+            // (`sees` as a view: `HT sees the abolition as the turning
+            // point`, not `Smith sees the minister today`.)
+            return w != "sees" || s.contains(" as ");
+        }
+        if !(name(w) || w == "and" && i > 0) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the words between a vague subject and its verb name the source.

@@ -64,6 +64,8 @@ pub struct Compiled {
     pub(super) science: FxHashSet<String>,
     /// `deep_time_words`, lower-cased.
     pub(super) deep_time: FxHashSet<String>,
+    /// `argument_verbs`, lower-cased.
+    pub(super) argument_verbs: FxHashSet<String>,
     /// `study_kinds`, lower-cased: the words before unnamed evidence, and
     /// the phrases after it, as words.
     pub(super) study_kinds_before: FxHashSet<String>,
@@ -190,6 +192,7 @@ impl Compiled {
             folklore: set(&opts.folklore_words),
             science: set(&opts.science_words),
             deep_time: set(&opts.deep_time_words),
+            argument_verbs: set(&opts.argument_verbs),
             study_kinds_before: set(&opts.study_kinds)
                 .into_iter()
                 .filter(|w| !w.contains(' '))

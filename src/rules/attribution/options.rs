@@ -114,6 +114,12 @@ pub struct Options {
     /// tells science's reconstruction of a past no one witnessed, even of
     /// an event, and hangs no claim on a hidden source.
     pub deep_time_words: Vec<String>,
+    /// Verb forms of argument (`stated`, `contends`, `depicts`): a
+    /// sentence that opens with a name as their subject (`Lagerlof and
+    /// Galor stated that …`) lays out a view, and an impersonal claim in
+    /// the sentence after it (`It is suggested that …`) goes on with it.
+    /// `sees` counts only with `as` (`HT sees the abolition as …`).
+    pub argument_verbs: Vec<String>,
     /// Participles of `impersonal_verbs` that, in the past tense, report
     /// what people held then rather than hang a claim on a hidden source
     /// (`It was believed that the world was made of five elements`).
