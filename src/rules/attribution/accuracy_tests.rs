@@ -600,7 +600,7 @@ fn a_science_stating_what_it_holds_is_no_claim() {
 
 /// Deep time: `is thought to` or `it is believed` in a sentence of
 /// geological eras, prehistory, or `million years` or ten thousand years
-/// or more tells science's reconstruction of a past no one witnessed,
+/// or more (or after such a sentence in its paragraph) tells science's reconstruction of a past no one witnessed,
 /// even of an event, and is no unattributed claim; news of an event, and
 /// a shorter past, still are. Sentences written here in the shape of the
 /// shared Wikipedia articles' evolution and archaeology findings, and of
@@ -613,6 +613,9 @@ fn deep_time_told_by_science_is_no_claim() {
         "The first farmers are believed to have reached the valley about 11,000 years ago.",
         "The beetles are thought to have split from their cousins some 90 million years ago.",
         "These hunters are believed to have followed herds of Pleistocene bison.",
+        // Deep time in the sentence before, in the same paragraph.
+        "Flint blades dated from 12,000 BC have been found by the river. It is thought that these people fished all year.",
+        "A Paleolithic site was found on the coast. The tools are believed to have been used to open shellfish.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
@@ -621,6 +624,9 @@ fn deep_time_told_by_science_is_no_claim() {
         "The wreck is believed to be 2,000 years old.",
         "The fort is thought to have been built 900 years ago.",
         "It is believed that the company lost a million dollars in two years.",
+        "The site was looted last week. It is thought that the thieves knew the guard.",
+        // (Not across a paragraph break.)
+        "A Paleolithic site was found on the coast.\n\nThe tools are believed to have been stolen.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }

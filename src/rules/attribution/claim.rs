@@ -39,7 +39,15 @@ pub(super) fn claims_in(
         let mut found: Vec<(Range<usize>, &str)> = Vec::new();
         group_claims(c, text, span, sent_hits, kinds, &mut found);
         subject_claims(c, text, span, sent_hits, kinds, &mut found);
-        impersonal_claims(c, text, span, sent_hits, kinds, &mut found);
+        // (The sentence before in the paragraph: its deep time is an
+        // impersonal claim's too.)
+        let prev = cand
+            .sentence
+            .checked_sub(1)
+            .map(|p| &seg.sentences[p])
+            .filter(|p| p.paragraph == seg.sentences[cand.sentence].paragraph)
+            .map_or("", |p| &text[p.span.clone()]);
+        impersonal_claims(c, text, span, prev, sent_hits, kinds, &mut found);
         if found.is_empty() {
             continue;
         }
@@ -473,6 +481,7 @@ fn impersonal_claims(
     c: &Compiled,
     text: &str,
     span: &Range<usize>,
+    prev: &str,
     sent_hits: &[(usize, u8)],
     kinds: u8,
     found: &mut Vec<(Range<usize>, &str)>,
@@ -488,7 +497,7 @@ fn impersonal_claims(
         }
         let bounds = claim_bounds(c, text.as_bytes(), span, sent_hits, bit);
         for m in re.find_iter_within(s, bounds) {
-            if !passive_claim(c, s, m.start..m.end) {
+            if !passive_claim(c, s, prev, m.start..m.end) {
                 continue;
             }
             found.push((base + m.start..base + m.end, "impersonal or vague source"));
@@ -507,7 +516,7 @@ fn impersonal_claims(
 /// mythical bird is said to carry souls`), that states what a science
 /// holds (`Chloroplasts are thought to be descended from cyanobacteria`),
 /// or that defines a term (`is generally understood as`).
-fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
+fn passive_claim(c: &Compiled, s: &str, prev: &str, mut m: Range<usize>) -> bool {
     let tail = s[m.end..].trim_start();
     // An agent that names the source: `It has been alleged by local
     // journalist Paco Aguilar that …`, not `by some in Guam`.
@@ -573,7 +582,7 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
         && s[m.clone()]
             .split_whitespace()
             .any(|w| c.narrative_past.contains(lower(w).as_ref()))
-        && deep_time(c, s)
+        && (deep_time(c, s) || deep_time(c, prev))
     {
         return false;
     }
@@ -638,8 +647,9 @@ fn passive_claim(c: &Compiled, s: &str, mut m: Range<usize>) -> bool {
 }
 
 /// Whether sentence `s` tells of deep time: a word of `deep_time_words`
-/// (`Eocene`, `prehistoric`), or `years` after `million`, `billion` or a
-/// number of ten thousand or more (`between 7,000 and 10,000 years ago`).
+/// (`Eocene`, `prehistoric`), or `years`, `BC` or `BCE` after `million`,
+/// `billion` or a number of ten thousand or more (`between 7,000 and
+/// 10,000 years ago`, `from 12,000 BC`).
 fn deep_time(c: &Compiled, s: &str) -> bool {
     let mut before = "";
     for w in s.split_whitespace() {
@@ -649,7 +659,7 @@ fn deep_time(c: &Compiled, s: &str) -> bool {
         if c.deep_time.contains(lw.rsplit('-').next().unwrap_or("")) {
             return true;
         }
-        if lw == "years" {
+        if ["years", "bc", "bce"].contains(&lw.as_ref()) {
             let n: String = before.chars().filter(|ch| *ch != ',').collect();
             if ["million", "billion"]
                 .iter()

@@ -109,7 +109,8 @@ pub struct Options {
     pub science_words: Vec<String>,
     /// Words of deep time (`Cambrian`, `Eocene`, `prehistoric`): `is
     /// thought to` or `it is believed` in a sentence with one, or with
-    /// `million years` or ten thousand years or more (`All bilaterians are
+    /// `million years` or ten thousand years or more, there or in the
+    /// sentence before it in the paragraph (`All bilaterians are
     /// thought to have descended from a common ancestor … in the Cambrian`),
     /// tells science's reconstruction of a past no one witnessed, even of
     /// an event, and hangs no claim on a hidden source.
