@@ -495,6 +495,7 @@ fn kind8_missed_claims() {
         "The mythical chullumpi bird is said to mark a portal between the worlds.",
         "It was believed that the gods sent the floods to punish the city.",
         "The girl is believed to be the bodily incarnation of the goddess until she comes of age.",
+        "Mourners bathe in the river, as its holy water is believed to cleanse them spiritually.",
         "Organic cotton is generally understood as cotton from plants that were not genetically modified.",
         // The history of an idea, and evidence denied.
         "In the 1950s, it was suggested that the passages carried nerves.",
