@@ -761,6 +761,9 @@ fn kind9_claims_with_a_source() {
         "Laboratory studies show that the spider learns very quickly.",
         "Studies in animals have shown evidence of an increased occurrence of fetal damage.",
         "Archaeological research shows that the old walls were abandoned.",
+        // A classical text cited in parentheses after the sentence.
+        "In exile he is said to have hidden in his father's tomb. (Soz., \"Hist. Eccl.\", VI, xii).",
+        "The oracle is said to have answered in verse (Hdt. 1.47).",
         // A footnote marker, here or at the next sentence's start.
         "Scholars regard the traditional accounts of the council as exaggerated.[note 36] The council met once.",
         "Some modern scholars do not agree with the claims.[N 18]",
@@ -774,6 +777,11 @@ fn kind9_claims_with_a_source() {
     }
     assert_eq!(
         claims("Critics argue the deal gives away too much.").len(),
+        1
+    );
+    // A parenthesis with no abbreviated source and number cites nothing.
+    assert_eq!(
+        claims("He is said to have hidden the money. (The ministry declined to comment.)").len(),
         1
     );
     // `et al` without a name before it, and a group named only by an

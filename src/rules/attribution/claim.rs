@@ -797,6 +797,7 @@ fn report_claims(
                 let n = &text[n.span.clone()];
                 sentence_names_source(c, n) || cites(c, n)
             })
+            || classical_citation(&text[sent.span.end..])
     };
     let prev_names = || {
         si.checked_sub(1)
@@ -819,7 +820,12 @@ fn report_claims(
         // `(Moscovitch 2007)`, `by Novak (1998)`, `Macfarlane et al`, `in
         // Whitehead's view`.
         let s = &text[sent.span.clone()];
-        if cites(c, s) || c.quote_cues.possessive_source(s) || framed_by_a_source(c, s) {
+        if cites(c, s)
+            || c.quote_cues.possessive_source(s)
+            || framed_by_a_source(c, s)
+            || s.rfind('(')
+                .is_some_and(|k| classical_citation(&text[sent.span.start + k..]))
+        {
             break;
         }
         if *names.get_or_insert_with(next_names) {
@@ -944,6 +950,39 @@ fn sentence_names_source(c: &Compiled, s: &str) -> bool {
     }
     let lw: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
     c.attributing.is_match(s) || c.naming_cues.iter().any(|p| contains_phrase(&lw, p))
+}
+
+/// Whether `after` (the text after a sentence, or from a sentence's last
+/// parenthesis) opens with a citation of a classical text in parentheses: an abbreviated author or title and a
+/// book or chapter number, in roman or arabic figures (`(Soz., "Hist.
+/// Eccl.", VI, xii; Soc., …)`, `(Hdt. 1.23)`).
+fn classical_citation(after: &str) -> bool {
+    let Some(inner) = after
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix('(')
+        .and_then(|r| r.get(..r.find(')')?))
+        .filter(|r| r.len() <= 200 && !r.contains('\n'))
+    else {
+        return false;
+    };
+    let tokens: Vec<&str> = inner
+        .split(|ch: char| ch.is_whitespace() || ch == ',' || ch == ';' || ch == '"')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let abbreviation = tokens.iter().any(|t| {
+        t.strip_suffix('.').is_some_and(|w| {
+            (2..=6).contains(&w.len())
+                && w.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && w.chars().all(|ch| ch.is_ascii_alphabetic())
+        })
+    });
+    let number = tokens.iter().any(|t| {
+        let t = t.trim_end_matches('.');
+        !t.is_empty()
+            && (t.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+                || t.chars().all(|ch| "ivxlcIVXLC".contains(ch)))
+    });
+    abbreviation && number
 }
 
 /// Whether sentence `s` opens with a name, or names joined by `and`, as
