@@ -754,6 +754,9 @@ fn kind9_claims_with_a_source() {
         "According to some scholars like Siedow and Brzostowicz, it might be a direct continuation of the older culture.",
         "A 2007 review of 13 studies found that the drug works.",
         "Classification systems based on molecular studies reveal that the order is paraphyletic.",
+        // Evidence as an infinitive's object (the shape of Wikipedia's
+        // `Bird`).
+        "Efforts to square the genetic and fossil evidence have proved difficult.",
         // Research told by its method or field, before or after it (the
         // CoNLL-2010 train split labels these certain; the shape of
         // Wikipedia's `Portugal` and `London`).
@@ -777,6 +780,11 @@ fn kind9_claims_with_a_source() {
     }
     assert_eq!(
         claims("Critics argue the deal gives away too much.").len(),
+        1
+    );
+    // Evidence after an infinitive with no determiner is its subject.
+    assert_eq!(
+        claims("He went to see it himself because studies show the dam is unsafe.").len(),
         1
     );
     // A parenthesis with no abbreviated source and number cites nothing.

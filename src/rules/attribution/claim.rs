@@ -171,6 +171,7 @@ fn group_claims(
             // substantive evidence which suggests`: a claim that evidence is
             // missing leans on no source).
             if of_phrase(&text[base..start])
+                || bit == CLAIM_EVIDENCE && object_of_infinitive(&text[base..start])
                 || bit == CLAIM_EVIDENCE && denied(c, &text[base..start])
             {
                 continue;
@@ -412,6 +413,29 @@ fn of_phrase(before: &str) -> bool {
         && [ws[n - 1], ws[n - 2]]
             .iter()
             .any(|w| ["of", "on", "from", "by", "in", "with"].contains(&lower(w).as_ref()))
+}
+
+/// Whether the clause before unnamed evidence ends in an infinitive, a
+/// determiner and modifiers in lower case (`Attempts to reconcile the
+/// molecular and fossil`): the evidence is the infinitive's object, not
+/// the subject of the verb after it (`… evidence have proved
+/// controversial`).
+fn object_of_infinitive(before: &str) -> bool {
+    const DETERMINERS: [&str; 11] = [
+        "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our",
+    ];
+    let clause = before.rsplit([',', ';', '(']).next().unwrap_or(before);
+    let ws = words_of(clause, usize::MAX);
+    let tail = &ws[ws.len().saturating_sub(6)..];
+    tail.iter().enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case("to")
+            && tail
+                .get(i + 2)
+                .is_some_and(|d| DETERMINERS.contains(&lower(d).as_ref()))
+            && tail[i + 1..]
+                .iter()
+                .all(|m| m.chars().all(|ch| ch.is_lowercase() || ch == '-'))
+    })
 }
 
 /// Vague subjects in the sentence `span`: `some believe`, `many people
