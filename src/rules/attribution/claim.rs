@@ -156,6 +156,7 @@ fn group_claims(
                     .is_some_and(|w| BE_FORMS.contains(&lower(w).as_ref()));
             if joined
                 || passive
+                || bit == CLAIM_EVIDENCE && faulted(verb.str(after), &after[verb.end..])
                 || disagreement(mid, &lower(verb.str(after)), &after[verb.end..])
                 || bit == CLAIM_GROUP && no_claim_after(&after[verb.end..])
                 || after_a_determiner(mid)
@@ -381,6 +382,29 @@ fn denied(c: &Compiled, before: &str) -> bool {
         .rev()
         .take(2)
         .any(|w| c.evidence_deniers.contains(lower(w).as_ref()))
+}
+
+/// Whether unnamed evidence told by a participle (`Studies suggesting
+/// …`) is the subject of a passive that faults it (`… have been
+/// criticised for being poorly controlled`): the sentence doubts the
+/// evidence, and leans on no source.
+fn faulted(verb: &str, rest: &str) -> bool {
+    const FAULTS: [&str; 9] = [
+        "criticised",
+        "criticized",
+        "questioned",
+        "disputed",
+        "challenged",
+        "discredited",
+        "refuted",
+        "retracted",
+        "debunked",
+    ];
+    let ws = words_of(rest, usize::MAX);
+    verb.ends_with("ing")
+        && ws.windows(2).any(|p| {
+            BE_FORMS.contains(&lower(p[0]).as_ref()) && FAULTS.contains(&lower(p[1]).as_ref())
+        })
 }
 
 /// Whether `studies` or `research` is told by its method (see
