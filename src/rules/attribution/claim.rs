@@ -172,6 +172,8 @@ fn group_claims(
             // substantive evidence which suggests`: a claim that evidence is
             // missing leans on no source).
             if of_phrase(&text[base..start])
+                || bit == CLAIM_GROUP
+                    && science_consensus(c, &s[..m.start], &s[m.start..m.end], verb.str(after), s)
                 || bit == CLAIM_EVIDENCE && object_of_infinitive(&text[base..start])
                 || bit == CLAIM_EVIDENCE && denied(c, &text[base..start])
             {
@@ -185,6 +187,42 @@ fn group_claims(
             found.push((start..verb_end, kind));
         }
     }
+}
+
+/// Whether a vague group's claim is a science's consensus: scientists of
+/// a field who accept, agree, think or believe (`most scientists accept
+/// that birds are …`, `researchers generally believe that …`) in a
+/// sentence with a word of `science-words`; not a split view (`Some
+/// scientists believe`, `few`, `many`, `several`). The field's view,
+/// hedged as such, hangs on no hidden source; `weasel-words` still marks
+/// it.
+fn science_consensus(c: &Compiled, before: &str, group: &str, verb: &str, s: &str) -> bool {
+    const SCIENTISTS: [&str; 10] = [
+        "scientists",
+        "researchers",
+        "biologists",
+        "physicists",
+        "astronomers",
+        "geologists",
+        "archaeologists",
+        "anthropologists",
+        "psychologists",
+        "linguists",
+    ];
+    const CONSENSUS: [&str; 8] = [
+        "accept", "accepts", "agree", "agrees", "think", "thinks", "believe", "believes",
+    ];
+    let group = lower(group);
+    let split = words_of(before, usize::MAX).last().is_some_and(|w| {
+        ["some", "few", "several", "many", "certain", "other"].contains(&lower(w).as_ref())
+    });
+    !split
+        && SCIENTISTS.iter().any(|g| group.ends_with(g))
+        && CONSENSUS.contains(&lower(verb).as_ref())
+        && Word::alphanumeric()
+            .iter(s)
+            .strs()
+            .any(|w| c.science.contains(lower(w).as_ref()))
 }
 
 /// Whether the word before a group's verb is an article or a possessive,
@@ -637,17 +675,25 @@ fn passive_claim(c: &Compiled, s: &str, prev: &str, mut m: Range<usize>) -> bool
     // What a science holds, stated as such: the present `is thought to`
     // or `It is believed that` in a sentence of scientific exposition
     // (`Chloroplasts are thought to be descended from cyanobacteria`); not
-    // a past event (`The virus is thought to have come from bats`).
+    // a past event (`The virus is thought to have come from bats`), but
+    // for descent in evolution told of a subject of science (`These
+    // predatory bacteria are thought to have evolved from saprophages`).
+    let science_in = |t: &str| {
+        Word::alphanumeric()
+            .iter(t)
+            .strs()
+            .any(|w| c.science.contains(lower(w).as_ref()))
+    };
     if !past
         && !according
         && s[m.clone()]
             .split_whitespace()
             .any(|w| c.narrative_past.contains(lower(w).as_ref()))
-        && !before_a_past_event(&s[m.clone()], tail)
-        && Word::alphanumeric()
-            .iter(s)
-            .strs()
-            .any(|w| c.science.contains(lower(w).as_ref()))
+        && if before_a_past_event(&s[m.clone()], tail) {
+            evolved(tail) && science_in(&s[..m.start])
+        } else {
+            science_in(s)
+        }
     {
         return false;
     }
@@ -720,6 +766,15 @@ fn deep_time(c: &Compiled, s: &str) -> bool {
         before = w;
     }
     false
+}
+
+/// Whether `tail`, after a passive, tells of descent in evolution within
+/// its first four words (`… to have evolved from saprophages`, `to have
+/// descended from`): a science's past, not news of an event.
+fn evolved(tail: &str) -> bool {
+    words_of(tail, 4)
+        .iter()
+        .any(|w| ["evolved", "descended", "diverged"].contains(&lower(w).as_ref()))
 }
 
 /// Whether a passive (`is thought to`, `is believed`) goes on with `to
