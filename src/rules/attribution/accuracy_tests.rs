@@ -767,6 +767,10 @@ fn kind9_claims_with_a_source() {
         // Evidence as an infinitive's object (the shape of Wikipedia's
         // `Bird`).
         "Efforts to square the genetic and fossil evidence have proved difficult.",
+        // Evidence wanted, not found (the shapes of Wikipedia's `Circadian
+        // rhythm` and a Reuters health story).
+        "The agency has run several studies in order to find ways of keeping pilots awake.",
+        "Further studies are needed to show that the drug prevents ulcers.",
         // Evidence faulted (the shape of Wikipedia's `Dog`).
         "Studies suggesting that pets lower blood pressure have been criticised as poorly controlled.",
         // Research told by its method or field, before or after it (the
@@ -792,6 +796,11 @@ fn kind9_claims_with_a_source() {
     }
     assert_eq!(
         claims("Critics argue the deal gives away too much.").len(),
+        1
+    );
+    // Evidence that there is, to suggest, is found.
+    assert_eq!(
+        claims("There is evidence to suggest that the drug prevents ulcers.").len(),
         1
     );
     // Evidence praised, or faulted with no participle, still claims.

@@ -157,6 +157,7 @@ fn group_claims(
             if joined
                 || passive
                 || bit == CLAIM_EVIDENCE && faulted(verb.str(after), &after[verb.end..])
+                || bit == CLAIM_EVIDENCE && wanted(mid)
                 || disagreement(mid, &lower(verb.str(after)), &after[verb.end..])
                 || bit == CLAIM_GROUP && no_claim_after(&after[verb.end..])
                 || after_a_determiner(mid)
@@ -420,6 +421,17 @@ fn denied(c: &Compiled, before: &str) -> bool {
         .rev()
         .take(2)
         .any(|w| c.evidence_deniers.contains(lower(w).as_ref()))
+}
+
+/// Whether the words between unnamed evidence and its verb make it
+/// evidence wanted, not found: a purpose or a need (`studies in order to
+/// find`, `further studies are needed to show`).
+fn wanted(mid: &str) -> bool {
+    let ws: Vec<Cow<str>> = words_of(mid, usize::MAX).iter().map(|w| lower(w)).collect();
+    let n = ws.len();
+    n >= 2
+        && ws[n - 1] == "to"
+        && (ws[n - 2] == "order" || ["needed", "required"].contains(&ws[n - 2].as_ref()))
 }
 
 /// Whether unnamed evidence told by a participle (`Studies suggesting
