@@ -191,25 +191,13 @@ fn group_claims(
 }
 
 /// Whether a vague group's claim is a science's consensus: scientists of
-/// a field who accept, agree, think or believe (`most scientists accept
+/// a field (`science_groups`) who accept, agree, think or believe (`most scientists accept
 /// that birds are …`, `researchers generally believe that …`) in a
 /// sentence with a word of `science-words`; not a split view (`Some
 /// scientists believe`, `few`, `many`, `several`). The field's view,
 /// hedged as such, hangs on no hidden source; `weasel-words` still marks
 /// it.
 fn science_consensus(c: &Compiled, before: &str, group: &str, verb: &str, s: &str) -> bool {
-    const SCIENTISTS: [&str; 10] = [
-        "scientists",
-        "researchers",
-        "biologists",
-        "physicists",
-        "astronomers",
-        "geologists",
-        "archaeologists",
-        "anthropologists",
-        "psychologists",
-        "linguists",
-    ];
     const CONSENSUS: [&str; 8] = [
         "accept", "accepts", "agree", "agrees", "think", "thinks", "believe", "believes",
     ];
@@ -218,7 +206,7 @@ fn science_consensus(c: &Compiled, before: &str, group: &str, verb: &str, s: &st
         ["some", "few", "several", "many", "certain", "other"].contains(&lower(w).as_ref())
     });
     !split
-        && SCIENTISTS.iter().any(|g| group.ends_with(g))
+        && c.science_groups.iter().any(|g| group.ends_with(g.as_str()))
         && CONSENSUS.contains(&lower(verb).as_ref())
         && Word::alphanumeric()
             .iter(s)
