@@ -191,9 +191,9 @@ fn group_claims(
 }
 
 /// Whether a vague group's claim is a science's consensus: scientists of
-/// a field (`science_groups`) who accept, agree, think or believe (`most scientists accept
-/// that birds are …`, `researchers generally believe that …`) in a
-/// sentence with a word of `science-words`; not a split view (`Some
+/// a field (`science_groups`) who accept, agree, think or believe (`most
+/// scientists accept that birds are …`, `researchers generally believe
+/// that …`) in a sentence with a word of `science-words`; not a split view (`Some
 /// scientists believe`, `few`, `many`, `several`). The field's view,
 /// hedged as such, hangs on no hidden source; `weasel-words` still marks
 /// it.
@@ -1056,9 +1056,10 @@ fn sentence_names_source(c: &Compiled, s: &str) -> bool {
 }
 
 /// Whether `after` (the text after a sentence, or from a sentence's last
-/// parenthesis) opens with a citation of a classical text in parentheses: an abbreviated author or title and a
-/// book or chapter number, in roman or arabic figures (`(Soz., "Hist.
-/// Eccl.", VI, xii; Soc., …)`, `(Hdt. 1.23)`).
+/// parenthesis) opens with a citation of a classical text in
+/// parentheses: an abbreviated author or title and a book or chapter
+/// number, in roman or arabic figures (`(Soz., "Hist. Eccl.", VI, xii;
+/// Soc., …)`, `(Hdt. 1.23)`).
 fn classical_citation(after: &str) -> bool {
     let Some(inner) = after
         .trim_start_matches([' ', '\t'])
@@ -1089,10 +1090,10 @@ fn classical_citation(after: &str) -> bool {
 }
 
 /// Whether sentence `s` opens with a name, or names joined by `and`, as
-/// the subject of one of `argument_verbs` (`Lagerlof and Galor stated that …`,
-/// `HT sees the abolition as …`, `Lucan depicts …`): a scholar or a work laying out a
-/// view, which an impersonal claim in the sentence after goes on with
-/// (`It is suggested that …`).
+/// the subject of one of `argument_verbs` (`Lagerlof and Galor stated
+/// that …`, `HT sees the abolition as …`, `Lucan depicts …`): a scholar or
+/// a work laying out a view, which an impersonal claim in the sentence
+/// after goes on with (`It is suggested that …`).
 fn argued_by_a_name(c: &Compiled, s: &str) -> bool {
     // (A name: no function word, possessive, vague group or study:
     // `Critics argued …`, `Studies suggested …` lay out nobody's view.)

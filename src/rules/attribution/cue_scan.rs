@@ -325,9 +325,10 @@ fn page_reference(s: &str) -> bool {
 }
 
 /// `(?i:\b(?:in|by)\s+)\p{Lu}[\p{L}-]+['\u{2019}]s?\s+(?:[a-z]+\s+){0,3}(?:NOUNS)\b`: a
-/// possessive source, NOUNS the `nouns` given (lower-cased, and matched
-/// so: `Model` in `Tesla's Model Y` is a name, not a source:
-/// `possessive-source-nouns`, `view` in `in Whitehead's view`).
+/// possessive source, NOUNS the `nouns` given (`possessive-source-nouns`,
+/// lower-cased, and matched in lower case only: `Model` in `Tesla's Model
+/// Y` is a name, not a source), after up to three words in lower case (`in
+/// Whitehead's view`, `In Scherer's components processing model`).
 pub(super) fn possessive_source(s: &str, nouns: &[String]) -> bool {
     let b = s.as_bytes();
     // The marks, found byte by byte: `'` or the three bytes of `\u{2019}`.
