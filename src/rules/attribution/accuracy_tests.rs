@@ -569,11 +569,11 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
 
 /// What a science holds, stated as such: the present `is thought to`,
 /// `are believed to` or `It is thought that` in a sentence with a word of
-/// the pack's `science-words`, descent in evolution (`are thought to have
-/// evolved from`) and a field's consensus (`Most biologists accept that`)
-/// are no unattributed claim; a past event (`is thought to have`), another
-/// verb (`is said to`), a split view (`Some scientists believe`) or a
-/// sentence of no science still is. Sentences written here in the shape of the shared
+/// the pack's `science-words`, and descent in evolution told of a subject
+/// of science (`are thought to have evolved from`), are no unattributed
+/// claim; a past event (`is thought to have`), another verb (`is said
+/// to`), a group's consensus (`Most biologists accept that`) or a sentence
+/// of no science still is. Sentences written here in the shape of the shared
 /// Wikipedia articles' science findings, and of news copy.
 #[test]
 fn a_science_stating_what_it_holds_is_no_claim() {
@@ -583,10 +583,8 @@ fn a_science_stating_what_it_holds_is_no_claim() {
         "It is thought that most species of the genus are self-fertile.",
         "Dust in the upper atmosphere is thought to cool the planet for several years.",
         "The conjecture is widely believed to be true, though no proof is known.",
-        // Descent in evolution, and a field's consensus.
+        // Descent in evolution.
         "These parasitic worms are thought to have evolved from free-living species.",
-        "Most biologists accept that whales descend from land mammals.",
-        "Researchers generally believe that the gene plays a role in the disease.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
@@ -600,10 +598,11 @@ fn a_science_stating_what_it_holds_is_no_claim() {
         "It is believed that the minister will resign before the vote.",
         // The past of an event that was expected (news).
         "Before the match, it was thought that the disease would keep him out.",
-        // Descent with no science; a split view; scientists on no science.
+        // Descent with no science; a field's consensus told by a group (the
+        // CoNLL-2010 annotators mark `most particle physicists believe`).
         "The party is thought to have evolved from a protest movement.",
+        "Most biologists accept that whales descend from land mammals.",
         "Some scientists believe the virus escaped from a laboratory.",
-        "Scientists believe the minister knew of the leak.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }

@@ -173,8 +173,6 @@ fn group_claims(
             // substantive evidence which suggests`: a claim that evidence is
             // missing leans on no source).
             if of_phrase(&text[base..start])
-                || bit == CLAIM_GROUP
-                    && science_consensus(c, &s[..m.start], &s[m.start..m.end], verb.str(after), s)
                 || bit == CLAIM_EVIDENCE && object_of_infinitive(&text[base..start])
                 || bit == CLAIM_EVIDENCE && denied(c, &text[base..start])
             {
@@ -188,30 +186,6 @@ fn group_claims(
             found.push((start..verb_end, kind));
         }
     }
-}
-
-/// Whether a vague group's claim is a science's consensus: scientists of
-/// a field (`science_groups`) who accept, agree, think or believe (`most
-/// scientists accept that birds are …`, `researchers generally believe
-/// that …`) in a sentence with a word of `science-words`; not a split view (`Some
-/// scientists believe`, `few`, `many`, `several`). The field's view,
-/// hedged as such, hangs on no hidden source; `weasel-words` still marks
-/// it.
-fn science_consensus(c: &Compiled, before: &str, group: &str, verb: &str, s: &str) -> bool {
-    const CONSENSUS: [&str; 8] = [
-        "accept", "accepts", "agree", "agrees", "think", "thinks", "believe", "believes",
-    ];
-    let group = lower(group);
-    let split = words_of(before, usize::MAX).last().is_some_and(|w| {
-        ["some", "few", "several", "many", "certain", "other"].contains(&lower(w).as_ref())
-    });
-    !split
-        && c.science_groups.iter().any(|g| group.ends_with(g.as_str()))
-        && CONSENSUS.contains(&lower(verb).as_ref())
-        && Word::alphanumeric()
-            .iter(s)
-            .strs()
-            .any(|w| c.science.contains(lower(w).as_ref()))
 }
 
 /// Whether the word before a group's verb is an article or a possessive,

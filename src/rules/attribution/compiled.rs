@@ -66,8 +66,6 @@ pub struct Compiled {
     pub(super) deep_time: FxHashSet<String>,
     /// `argument_verbs`, lower-cased.
     pub(super) argument_verbs: FxHashSet<String>,
-    /// `science_groups`, lower-cased.
-    pub(super) science_groups: Vec<String>,
     /// `study_kinds`, lower-cased: the words before unnamed evidence, and
     /// the phrases after it, as words.
     pub(super) study_kinds_before: FxHashSet<String>,
@@ -195,11 +193,6 @@ impl Compiled {
             science: set(&opts.science_words),
             deep_time: set(&opts.deep_time_words),
             argument_verbs: set(&opts.argument_verbs),
-            science_groups: opts
-                .science_groups
-                .iter()
-                .map(|g| g.to_lowercase())
-                .collect(),
             study_kinds_before: set(&opts.study_kinds)
                 .into_iter()
                 .filter(|w| !w.contains(' '))

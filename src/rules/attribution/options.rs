@@ -121,12 +121,6 @@ pub struct Options {
     /// the sentence after it (`It is suggested that …`) goes on with it.
     /// `sees` counts only with `as` (`HT sees the abolition as …`).
     pub argument_verbs: Vec<String>,
-    /// Vague groups of scientists (`scientists`, `biologists`): when they
-    /// accept, agree, think or believe in a sentence with a word of
-    /// `science_words` (`most scientists accept that birds are …`), they
-    /// tell a field's consensus, and hang no claim on a hidden source; not
-    /// a split view (`Some scientists believe`).
-    pub science_groups: Vec<String>,
     /// Participles of `impersonal_verbs` that, in the past tense, report
     /// what people held then rather than hang a claim on a hidden source
     /// (`It was believed that the world was made of five elements`).
