@@ -13,8 +13,8 @@ use super::compiled::{
     Compiled, CLAIM_ANY, CLAIM_EVIDENCE, CLAIM_GROUP, CLAIM_IT, CLAIM_PASSIVE, CLAIM_PHRASE,
     CLAIM_SUBJECT,
 };
-use super::prose::{in_quote, is_possessive, last_word, prev_word, words_of, BE_FORMS};
-use super::speaker::reported_by_speaker;
+use super::prose::{in_quote, last_word, prev_word, words_of, BE_FORMS};
+use super::speaker::{is_name_of_someone, reported_by_speaker};
 use super::word_table::WordTable;
 use crate::words::{is_alphanumeric, is_capitalized, lower, Word};
 
@@ -635,15 +635,16 @@ fn passive_claim(c: &Compiled, s: &str, prev: &str, mut m: Range<usize>) -> bool
     {
         return false;
     }
+    // (`thought` or `believed`: the hedges that deep time and a science
+    // state as such.)
+    let hedged = !according
+        && s[m.clone()]
+            .split_whitespace()
+            .any(|w| c.narrative_past.contains(lower(w).as_ref()));
     // Deep time: science's reconstruction of a past no one witnessed, even
     // of an event (`All bilaterians are thought to have descended from a
     // common ancestor … in the Cambrian`).
-    if !according
-        && s[m.clone()]
-            .split_whitespace()
-            .any(|w| c.narrative_past.contains(lower(w).as_ref()))
-        && (deep_time(c, s) || deep_time(c, prev))
-    {
+    if hedged && (deep_time(c, s) || deep_time(c, prev)) {
         return false;
     }
     // What a science holds, stated as such: the present `is thought to`
@@ -659,10 +660,7 @@ fn passive_claim(c: &Compiled, s: &str, prev: &str, mut m: Range<usize>) -> bool
             .any(|w| c.science.contains(lower(w).as_ref()))
     };
     if !past
-        && !according
-        && s[m.clone()]
-            .split_whitespace()
-            .any(|w| c.narrative_past.contains(lower(w).as_ref()))
+        && hedged
         && if before_a_past_event(&s[m.clone()], tail) {
             evolved(tail) && science_in(&s[..m.start])
         } else {
@@ -1069,24 +1067,15 @@ fn classical_citation(after: &str) -> bool {
 /// a work laying out a view, which an impersonal claim in the sentence
 /// after goes on with (`It is suggested that …`).
 fn argued_by_a_name(c: &Compiled, s: &str) -> bool {
-    // (A name: no function word, possessive, vague group or study:
-    // `Critics argued …`, `Studies suggested …` lay out nobody's view.)
-    let name = |w: &str| {
-        let l = lower(w);
-        is_capitalized(w)
-            && !c.function_words.contains(l.as_ref())
-            && !is_possessive(&l)
-            && c.vague_group.find_iter(&l).next().is_none()
-            && c.vague_subject.find_iter(&l).next().is_none()
-            && c.evidence_noun.find_iter(&l).next().is_none()
-    };
+    // (A name, not a vague group or a study: `Critics argued …`, `Studies
+    // suggested …` lay out nobody's view.)
     for (i, w) in words_of(s, 8).into_iter().enumerate() {
         if i > 0 && c.argument_verbs.contains(w) {
             // (`sees` as a view: `HT sees the abolition as the turning
             // point`, not `Smith sees the minister today`.)
             return w != "sees" || s.contains(" as ");
         }
-        if !(name(w) || w == "and" && i > 0) {
+        if !(is_name_of_someone(c, w) || w == "and" && i > 0) {
             return false;
         }
     }

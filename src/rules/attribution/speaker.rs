@@ -843,14 +843,22 @@ fn is_reporting_speaker(c: &Compiled, text: &str, w: &str, first: bool) -> bool 
     {
         return true;
     }
+    is_name_of_someone(c, w)
+        && !c.calendar_words.contains(l.as_ref())
+        && (!first || !l.ends_with('s') || used_as_name(c, text, w))
+}
+
+/// Whether capitalized `w` may name someone: not a possessive, a function
+/// word, a vague group (`Critics`), a vague subject or unnamed evidence
+/// (`Studies`).
+pub(super) fn is_name_of_someone(c: &Compiled, w: &str) -> bool {
+    let l = lower(w);
     is_capitalized(w)
         && !is_possessive(&l)
         && !c.function_words.contains(l.as_ref())
-        && !c.calendar_words.contains(l.as_ref())
         && c.vague_group.find_iter(&l).next().is_none()
         && c.vague_subject.find_iter(&l).next().is_none()
         && c.evidence_noun.find_iter(&l).next().is_none()
-        && (!first || !l.ends_with('s') || used_as_name(c, text, w))
 }
 
 /// The most words an aside between a speaker and a reporting verb may
