@@ -496,6 +496,7 @@ fn kind8_missed_claims() {
         "It was believed that the gods sent the floods to punish the city.",
         "The girl is believed to be the bodily incarnation of the goddess until she comes of age.",
         "Mourners bathe in the river, as its holy water is believed to cleanse them spiritually.",
+        "Pilgrims mark the miracle by which, it is believed, the saint stopped the flood in 1703.",
         "Organic cotton is generally understood as cotton from plants that were not genetically modified.",
         // The history of an idea, and evidence denied.
         "In the 1950s, it was suggested that the passages carried nerves.",
@@ -585,6 +586,12 @@ fn a_science_stating_what_it_holds_is_no_claim() {
         "The conjecture is widely believed to be true, though no proof is known.",
         // Descent in evolution.
         "These parasitic worms are thought to have evolved from free-living species.",
+        // (Anatomy, phylogeny, a planet's weather; a trait that arose
+        // more than once.)
+        "The thalamus is thought to relay most signals on their way to the cortex.",
+        "Crocodiles and birds are thought to form a clade within the reptiles.",
+        "The storms are believed to be long-lived vortices deep in the troposphere.",
+        "Flightlessness in birds is thought to have arisen independently in several lineages.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
@@ -623,6 +630,7 @@ fn deep_time_told_by_science_is_no_claim() {
         "The first farmers are believed to have reached the valley about 11,000 years ago.",
         "The beetles are thought to have split from their cousins some 90 million years ago.",
         "These hunters are believed to have followed herds of Pleistocene bison.",
+        "In the glaciated north, most native snails are thought to have been wiped out by the ice.",
         // Deep time in the sentence before, in the same paragraph.
         "Flint blades dated from 12,000 BC have been found by the river. It is thought that these people fished all year.",
         "A Paleolithic site was found on the coast. The tools are believed to have been used to open shellfish.",
@@ -708,6 +716,7 @@ fn a_group_seeing_itself_or_a_verb_form_after_the_makes_no_claim() {
     for t in [
         "Some historians describe themselves as storytellers first.",
         "Many economists may have thought of themselves as engineers of policy.",
+        "Some consider themselves independents, whatever their voting record.",
         "Modern historians refer to the alleged plot as the Powder Affair.",
         "Many opponents are angry - their views ranging from doubt to open contempt.",
     ] {
@@ -718,6 +727,9 @@ fn a_group_seeing_itself_or_a_verb_form_after_the_makes_no_claim() {
         // (A demonstrative may stand alone.)
         "Research into this shows the opposite.",
         "Many economists think the bank will cut rates.",
+        "Some consider the plan reckless.",
+        // (Independently, but no descent in a science: news of an event.)
+        "The two fires are thought to have started independently on Sunday night.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }

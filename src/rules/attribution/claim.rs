@@ -203,9 +203,10 @@ fn after_a_determiner(mid: &str) -> bool {
     })
 }
 
-/// Whether what follows a vague group's verb makes it no claim: a
-/// reflexive object (`scientists may have thought of themselves as natural
-/// philosophers`: how the group saw itself).
+/// Whether what follows a vague group's or a vague subject's verb makes
+/// it no claim: a reflexive object (`scientists may have thought of
+/// themselves as natural philosophers`, `Some consider themselves
+/// multiracial`: how the group sees itself).
 fn no_claim_after(rest: &str) -> bool {
     let ws = words_of(rest, 2);
     let reflexive = |i: usize| {
@@ -518,7 +519,7 @@ fn subject_claims(
         }
         // The vague subjects are plural: a word in a verb's -s form after
         // one is a noun (`raised some doubts`, `many questions remain`).
-        if third_person_s(verb.str(after)) {
+        if third_person_s(verb.str(after)) || no_claim_after(&after[verb.end..]) {
             continue;
         }
         found.push((start..after_start + verb.end, "vague subject"));
@@ -742,11 +743,13 @@ fn deep_time(c: &Compiled, s: &str) -> bool {
 
 /// Whether `tail`, after a passive, tells of descent in evolution within
 /// its first four words (`… to have evolved from saprophages`, `to have
-/// descended from`): a science's past, not news of an event.
+/// descended from`), or of a trait that arose in several lineages apart
+/// (`to have developed independently`): a science's past, not news of an
+/// event.
 fn evolved(tail: &str) -> bool {
     words_of(tail, 4)
         .iter()
-        .any(|w| ["evolved", "descended", "diverged"].contains(&lower(w).as_ref()))
+        .any(|w| ["evolved", "descended", "diverged", "independently"].contains(&lower(w).as_ref()))
 }
 
 /// Whether a passive (`is thought to`, `is believed`) goes on with `to
