@@ -122,6 +122,9 @@ fn group_claims(
                     continue;
                 }
             }
+            if bit == CLAIM_GROUP && determined_past_modifiers(c, text, base, start) {
+                continue;
+            }
             let after_start = base + m.end;
             let after = &text[after_start..span.end];
             if bit == CLAIM_EVIDENCE
@@ -186,6 +189,68 @@ fn group_claims(
             found.push((start..verb_end, kind));
         }
     }
+}
+
+/// Whether the group at `start` (in the sentence from `base`), after one
+/// or two lower-case modifiers, points back to people already named or is
+/// joined to a name: `These early geologists also proposed`, `Bruni and
+/// later historians argued` (the word right before a group is
+/// [`prev_word`]'s to judge). Not past a quantifier (`those many`), nor
+/// after a plain noun (`dealers and bank economists said`).
+fn determined_past_modifiers(c: &Compiled, text: &str, base: usize, start: usize) -> bool {
+    const QUANTIFIERS: [&str; 7] = [
+        "most", "several", "few", "numerous", "various", "certain", "a",
+    ];
+    let mut pos = start;
+    for _ in 0..2 {
+        let before = text[base..pos].trim_end();
+        if before.ends_with(|ch: char| !ch.is_alphanumeric()) {
+            break;
+        }
+        let Some(w) = last_word(before) else { break };
+        let lw = lower(w.str(before));
+        if is_capitalized(w.str(before))
+            || c.specific.contains(lw.as_ref())
+            || c.vague_words.contains(lw.as_ref())
+            || QUANTIFIERS.contains(&lw.as_ref())
+        {
+            break;
+        }
+        pos = base + w.start;
+    }
+    if pos == start {
+        return false;
+    }
+    let before = text[base..pos].trim_end();
+    let Some(d) = last_word(before) else {
+        return false;
+    };
+    if ["these", "those"].contains(&lower(d.str(before)).as_ref()) {
+        return true;
+    }
+    // A name opening the clause, then `and`: `Bruni and later historians`,
+    // `…, Agriculture Department and industry analysts said`; not `from
+    // New York and economic analysts said` (two clauses).
+    if !d.str(before).eq_ignore_ascii_case("and") {
+        return false;
+    }
+    let mut name = &before[..d.start];
+    let mut run = 0;
+    while let Some(w) = last_word(name.trim_end()).filter(|w| is_capitalized(w.str(name))) {
+        let t = name.trim_end();
+        if run == 0
+            && (!is_name_of_someone(c, w.str(t))
+                || c.calendar_words.contains(lower(w.str(t)).as_ref()))
+        {
+            return false;
+        }
+        run += 1;
+        name = &t[..w.start];
+    }
+    let opens = name.trim_end();
+    run > 0
+        && (opens.is_empty() || opens.ends_with(','))
+        && !(opens.is_empty() && run == 1 && before[..d.start].trim_end().ends_with('s'))
 }
 
 /// Whether the word before a group's verb is an article or a possessive,
