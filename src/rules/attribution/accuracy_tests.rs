@@ -486,6 +486,12 @@ fn kind8_missed_claims() {
         // Wikipedia findings on mathematics).
         "A ring is said to act on a module M if every element of the ring gives a map of M to itself.",
         "The machine is said to run in time t(n), if it halts within t(n) steps on every input.",
+        // A condition in the clause before the subject, or opening with
+        // `Where`; a name given after it (in the shape of Wikipedia
+        // findings on computing, federalism and genomes).
+        "The machine branches at every step, and if any branch halts, it is said to accept the input.",
+        "Where every state holds the same powers, we are said to find symmetric federalism.",
+        "Chloroplasts are sometimes said to have their own genome, known as the \"plastome\".",
         "The mechanism is believed to be the earliest computer, according to Price.",
         "Museum curator Ann Lee said the lighthouse is thought to date from 1820.",
         // Past belief in a narrative.
@@ -642,6 +648,8 @@ fn deep_time_told_by_science_is_no_claim() {
         "The wreck is believed to be 2,000 years old.",
         "The fort is thought to have been built 900 years ago.",
         "It is believed that the company lost a million dollars in two years.",
+        // (A condition inside the subject is no condition on the claim.)
+        "This sleeve, if placed inside the cover, was said to keep dust off the record.",
         "The site was looted last week. It is thought that the thieves knew the guard.",
         // (Not across a paragraph break.)
         "A Paleolithic site was found on the coast.\n\nThe tools are believed to have been stolen.",

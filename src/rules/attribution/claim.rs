@@ -637,7 +637,8 @@ fn impersonal_claims(
 /// to`, `it is said to`) that names what a
 /// thing is called ([`names_a_term`]), states a rule in a conditional
 /// sentence (`If the algorithm returns yes, it is said to accept the
-/// input`, `A group is said to act on X if …`) or has its source later in
+/// input`, `…, and if a branch halts, it is said to accept`, `A group is
+/// said to act on X if …`) or has its source later in
 /// the sentence (`…, according to Price`); nor any in a sentence that retells a legend or a faith (`The
 /// mythical bird is said to carry souls`), that states what a science
 /// holds (`Chloroplasts are thought to be descended from cyanobacteria`),
@@ -773,7 +774,28 @@ fn passive_claim(c: &Compiled, s: &str, prev: &str, mut m: Range<usize>) -> bool
         && words_of(&s[m.end..], usize::MAX)
             .iter()
             .any(|w| ["if", "iff", "whenever"].contains(w));
-    let conditional = ["If", "When", "Whenever"].contains(&opens) || defined;
+    // (Or a condition in the clause before the subject, set off by a
+    // comma: `…, and if it solves the problem in any branch, it is said to
+    // have solved it`; not one inside the subject: `This, if placed within
+    // the cover, was said to reduce dust`.)
+    let condition_before = s[..m.start]
+        .rsplit_once(',')
+        .is_some_and(|(head, subject)| {
+            // (The subject: up to three words after the comma, or the `it` the
+            // phrase opens with.)
+            let it = words_of(phrase, 1)
+                .first()
+                .is_some_and(|w| w.eq_ignore_ascii_case("it"));
+            let n = words_of(subject, 4).len() + usize::from(it);
+            let clause = &head[head.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
+            let first = words_of(clause, 3)
+                .into_iter()
+                .find(|w| !["and", "but", "so"].contains(&lower(w).as_ref()));
+            (1..=3).contains(&n)
+                && first.is_some_and(|w| ["if", "when", "whenever"].contains(&lower(w).as_ref()))
+        });
+    let conditional =
+        ["If", "When", "Whenever", "Where"].contains(&opens) || defined || condition_before;
     let sourced = s[m.end..].to_ascii_lowercase().contains("according to");
     !(conditional || sourced || names_a_term(phrase, &s[m.end..]))
 }
@@ -888,7 +910,9 @@ fn names_members(tail: &str) -> bool {
 /// the switch is said to be on`, `such species are said to be dioecious`:
 /// technical usage, where the hearsay sense takes another verb, `is said
 /// to have died`), or a quotation mark after it, past `be`, `have`,
-/// `have been` or `be called` (`the underlier is said to have ‘pinned’`).
+/// `have been` or `be called` (`the underlier is said to have ‘pinned’`),
+/// or a quoted name given later in the sentence (`known as the
+/// "plastome"`, `referred to as`, `called`).
 fn names_a_term(phrase: &str, after: &str) -> bool {
     // (`said` right after its auxiliary: `are often said to be the
     // boldest` is a hedged claim.)
@@ -906,6 +930,19 @@ fn names_a_term(phrase: &str, after: &str) -> bool {
             && r[w.len()..].starts_with(char::is_whitespace)
     };
     if said && starts_with_word(rest, "be") {
+        return true;
+    }
+    // (A name it goes on to give: `are sometimes said to have their own
+    // genome, often referred to as the "mitochondrial genome"`.)
+    let lower_after = after.to_ascii_lowercase();
+    let named = ["referred to as ", "known as ", "called "].iter().any(|p| {
+        lower_after.match_indices(p).any(|(i, _)| {
+            let next = after[i + p.len()..].trim_start();
+            let next = next.strip_prefix("the ").unwrap_or(next);
+            next.starts_with(['"', '“', '‘', '\'', '`'])
+        })
+    });
+    if named {
         return true;
     }
     if let Some(w) = ["be called", "have been", "be", "have"]
