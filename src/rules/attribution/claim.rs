@@ -163,6 +163,7 @@ fn group_claims(
                 || bit == CLAIM_EVIDENCE && wanted(mid)
                 || disagreement(mid, &lower(verb.str(after)), &after[verb.end..])
                 || bit == CLAIM_GROUP && no_claim_after(&after[verb.end..])
+                || not_a_claim_sense(verb.str(after), mid, &after[verb.end..])
                 || after_a_determiner(mid)
                 || mid_names_source(c, mid)
                 || mid.contains([';', '(', '"', '\u{2014}'])
@@ -288,6 +289,28 @@ fn no_claim_after(rest: &str) -> bool {
         })
     };
     reflexive(0) || ws.first().is_some_and(|w| w.eq_ignore_ascii_case("of")) && reflexive(1)
+}
+
+/// Whether a group's verb, `mid` before it and `rest` after it, is in a
+/// sense that claims nothing: a participle with no auxiliary, so no verb
+/// of the group's (`crime reports withdrawn or shown to be false`),
+/// `charge with` (`others charge with tusks or horns`), or a taxonomist's
+/// `described` (`Scientists have described some 900 species`).
+fn not_a_claim_sense(verb: &str, mid: &str, rest: &str) -> bool {
+    const AUXILIARIES: [&str; 10] = [
+        "have", "has", "had", "having", "be", "been", "is", "are", "was", "were",
+    ];
+    let v = lower(verb);
+    let next = words_of(rest, 8);
+    ["shown", "proven"].contains(&v.as_ref())
+        && !words_of(mid, usize::MAX)
+            .iter()
+            .any(|w| AUXILIARIES.contains(&lower(w).as_ref()))
+        || v.starts_with("charge") && next.first().is_some_and(|w| w.eq_ignore_ascii_case("with"))
+        || v.starts_with("describ")
+            && next
+                .iter()
+                .any(|w| ["species", "subspecies", "genera", "taxa"].contains(&lower(w).as_ref()))
 }
 
 /// Whether a group's verb, `mid` before it and `rest` after it, only says
@@ -584,7 +607,10 @@ fn subject_claims(
         }
         // The vague subjects are plural: a word in a verb's -s form after
         // one is a noun (`raised some doubts`, `many questions remain`).
-        if third_person_s(verb.str(after)) || no_claim_after(&after[verb.end..]) {
+        if third_person_s(verb.str(after))
+            || no_claim_after(&after[verb.end..])
+            || not_a_claim_sense(verb.str(after), &after[..verb.start], &after[verb.end..])
+        {
             continue;
         }
         found.push((start..after_start + verb.end, "vague subject"));
@@ -830,13 +856,13 @@ fn deep_time(c: &Compiled, s: &str) -> bool {
 
 /// Whether `tail`, after a passive, tells of descent in evolution within
 /// its first four words (`… to have evolved from saprophages`, `to have
-/// descended from`), or of a trait that arose in several lineages apart
-/// (`to have developed independently`): a science's past, not news of an
-/// event.
+/// descended from`, `to have given rise to`), or of a trait that arose in
+/// several lineages apart (`to have developed independently`): a
+/// science's past, not news of an event.
 fn evolved(tail: &str) -> bool {
-    words_of(tail, 4)
-        .iter()
-        .any(|w| ["evolved", "descended", "diverged", "independently"].contains(&lower(w).as_ref()))
+    words_of(tail, 4).iter().any(|w| {
+        ["evolved", "descended", "diverged", "independently", "rise"].contains(&lower(w).as_ref())
+    })
 }
 
 /// Whether a passive (`is thought to`, `is believed`) goes on with `to
