@@ -503,6 +503,9 @@ fn kind8_missed_claims() {
         "The girl is believed to be the bodily incarnation of the goddess until she comes of age.",
         "Mourners bathe in the river, as its holy water is believed to cleanse them spiritually.",
         "Pilgrims mark the miracle by which, it is believed, the saint stopped the flood in 1703.",
+        // A saying, quoted.
+        "Of a clever clerk, it was said \"he could count the grains in a sack.\"",
+        "Although it is said that the \"customer is always right\", staff may refuse service.",
         "Organic cotton is generally understood as cotton from plants that were not genetically modified.",
         // The history of an idea, and evidence denied.
         "In the 1950s, it was suggested that the passages carried nerves.",
@@ -600,6 +603,7 @@ fn a_science_stating_what_it_holds_is_no_claim() {
         "Flightlessness in birds is thought to have arisen independently in several lineages.",
         "These algae are thought to have given rise to the first land plants.",
         "Plastids are thought to divide on their own.",
+        "It is believed that NP-hard problems admit no such shortcut.",
         "It is generally believed that the hypothesis holds for every even number.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
@@ -651,6 +655,8 @@ fn deep_time_told_by_science_is_no_claim() {
         "The wreck is believed to be 2,000 years old.",
         "The fort is thought to have been built 900 years ago.",
         "It is believed that the company lost a million dollars in two years.",
+        // (A quotation that is not the whole saying.)
+        "It was said that the deal was \"dead on arrival\".",
         // (A condition inside the subject is no condition on the claim.)
         "This sleeve, if placed inside the cover, was said to keep dust off the record.",
         "The site was looted last week. It is thought that the thieves knew the guard.",

@@ -664,7 +664,8 @@ fn impersonal_claims(
 /// thing is called ([`names_a_term`]), states a rule in a conditional
 /// sentence (`If the algorithm returns yes, it is said to accept the
 /// input`, `…, and if a branch halts, it is said to accept`, `A group is
-/// said to act on X if …`) or has its source later in
+/// said to act on X if …`), quotes a saying (`it was said "he is so red
+/// he becomes purple"`) or has its source later in
 /// the sentence (`…, according to Price`); nor any in a sentence that retells a legend or a faith (`The
 /// mythical bird is said to carry souls`), that states what a science
 /// holds (`Chloroplasts are thought to be descended from cyanobacteria`),
@@ -778,6 +779,15 @@ fn passive_claim(c: &Compiled, s: &str, prev: &str, mut m: Range<usize>) -> bool
         && tail.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("as "))
     {
         return false;
+    }
+    // A saying, quoted: `it was said "he is so red he becomes purple"`,
+    // `it is said that the "dog is man's best friend"`.
+    if participle.eq_ignore_ascii_case("said") {
+        let t = tail.strip_prefix("that ").unwrap_or(tail).trim_start();
+        let t = t.strip_prefix("the ").unwrap_or(t);
+        if t.starts_with(['"', '“', '‘', '\'']) {
+            return false;
+        }
     }
     // (`it is said` takes its `to` from the text after it.)
     if tail.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("to")) && tail[2..].starts_with(' ') {
