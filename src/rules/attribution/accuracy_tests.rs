@@ -538,6 +538,7 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         "It was thought there was no defence against attack from the air, particularly at night.",
         "At the time of its construction, it was believed to be the tallest tower outside a city centre.",
         "Nature was widely believed to be unstable and capricious.",
+        "It was believed that whenever a king died, his servants would follow him.",
         // A group that is the object of one verb before `and` another
         // (in the shape of a Reuters sentence).
         "The budget must appease political opponents and maintain the coalition's hold on power.",
@@ -788,6 +789,7 @@ fn a_verb_in_a_sense_that_claims_nothing_is_no_claim() {
         "Crime reports withdrawn or shown to be false are left out of the tally.",
         "Some rhinos flee, while others charge with their horns lowered.",
         "Scientists have described more than 400 species of ant in the park.",
+        "The journal asks why economists failed to predict the slump.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
     }
@@ -795,6 +797,7 @@ fn a_verb_in_a_sense_that_claims_nothing_is_no_claim() {
         "Studies have shown that the tally is too low.",
         "Some charge that the count was rigged.",
         "Scientists have described the outbreak as the worst in decades.",
+        "The journal says economists now predict a slump.",
     ] {
         assert_eq!(claims(t).len(), 1, "{t}");
     }

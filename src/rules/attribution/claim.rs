@@ -292,8 +292,10 @@ fn no_claim_after(rest: &str) -> bool {
 }
 
 /// Whether a group's verb, `mid` before it and `rest` after it, is in a
-/// sense that claims nothing: a participle with no auxiliary, so no verb
-/// of the group's (`crime reports withdrawn or shown to be false`),
+/// sense that claims nothing: one the group failed at (`examines why
+/// economists failed to predict the crash`), a participle with no
+/// auxiliary, so no verb of the group's (`crime reports withdrawn or
+/// shown to be false`),
 /// `charge with` (`others charge with tusks or horns`), or a taxonomist's
 /// `described` (`Scientists have described some 900 species`).
 fn not_a_claim_sense(verb: &str, mid: &str, rest: &str) -> bool {
@@ -302,10 +304,14 @@ fn not_a_claim_sense(verb: &str, mid: &str, rest: &str) -> bool {
     ];
     let v = lower(verb);
     let next = words_of(rest, 8);
-    ["shown", "proven"].contains(&v.as_ref())
-        && !words_of(mid, usize::MAX)
-            .iter()
-            .any(|w| AUXILIARIES.contains(&lower(w).as_ref()))
+    let before: Vec<Cow<str>> = words_of(mid, usize::MAX).into_iter().map(lower).collect();
+    let failed = matches!(before.as_slice(), [.., f, to]
+        if to == "to" && ["failed", "fail", "fails", "unable", "refused", "refuse", "refuses"].contains(&f.as_ref()));
+    failed
+        || ["shown", "proven"].contains(&v.as_ref())
+            && !words_of(mid, usize::MAX)
+                .iter()
+                .any(|w| AUXILIARIES.contains(&lower(w).as_ref()))
         || v.starts_with("charge") && next.first().is_some_and(|w| w.eq_ignore_ascii_case("with"))
         || v.starts_with("describ")
             && next
@@ -888,13 +894,19 @@ fn before_a_past_event(phrase: &str, tail: &str) -> bool {
 }
 
 /// Whether the clause after a past belief is news of an expectation or an
-/// event: `would` in it (`it was thought that Kane would start`), or `to
-/// have` right after (`It was believed to have started in the kitchen`).
+/// event: `would` in it (`it was thought that Kane would start`; not
+/// after `when`, what was held to happen every time), or `to have` right
+/// after (`It was believed to have started in the kitchen`).
 fn expects_or_reports_an_event(tail: &str) -> bool {
     let clause = tail.split(';').next().unwrap_or(tail);
     let ws = words_of(clause, usize::MAX);
-    ws.len() >= 2 && ws[0].eq_ignore_ascii_case("to") && ws[1].eq_ignore_ascii_case("have")
-        || ws.iter().any(|w| w.eq_ignore_ascii_case("would"))
+    // (`would` after `when` tells what was held to happen every time:
+    // `It was believed that when people died, they would be confined …`.)
+    let would = ws
+        .iter()
+        .take_while(|w| !["when", "whenever"].contains(&lower(w).as_ref()))
+        .any(|w| w.eq_ignore_ascii_case("would"));
+    ws.len() >= 2 && ws[0].eq_ignore_ascii_case("to") && ws[1].eq_ignore_ascii_case("have") || would
 }
 
 /// Whether the sentence up to a claim opens with a frame of history, not
