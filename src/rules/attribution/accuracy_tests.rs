@@ -546,6 +546,7 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         // Reuters sentence).
         "The review turns formal if the harm is believed to be likely.",
         "Banks need not set aside reserves if it is believed payments will resume.",
+        "Full registration follows a year later if there is enough evidence to show the standard was met.",
         // Theories or studies that are the object of a passive.
         "Many theories have been suggested for the origin of the name.",
     ] {

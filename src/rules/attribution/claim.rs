@@ -1115,7 +1115,8 @@ fn framed_by_a_source(c: &Compiled, s: &str) -> bool {
 /// condition: `if`, `unless` or `whether` among the last three words of
 /// its clause, so that the claim's subject opens the condition (`formal if
 /// the harm is believed to be likely`, `need not set aside reserves if it
-/// is believed payments will resume`); or a habit, `when` or `whenever`
+/// is believed payments will resume`, `if there is sufficient evidence to
+/// show`); or a habit, `when` or `whenever`
 /// and a generic person in the present (`common with elevator buttons
 /// when people believe this to be an effective way`, `When people say
 /// …`), not a past event (`fell sharply when analysts said`, `1931, when
@@ -1128,6 +1129,16 @@ fn conditional(before: &str, phrase: &str) -> bool {
     let last = &ws[ws.len().saturating_sub(3)..];
     let is = |w: &&str, list: &[&str]| list.iter().any(|c| w.eq_ignore_ascii_case(c));
     if last.iter().any(|w| is(w, &["if", "unless", "whether"])) {
+        return true;
+    }
+    // (Or `there is` and up to two words after it: `if there is
+    // sufficient evidence to show`.)
+    let k = ws.len().saturating_sub(5);
+    if ws[k..].windows(3).any(|p| {
+        is(&p[0], &["if", "unless", "whether"])
+            && is(&p[1], &["there"])
+            && is(&p[2], &["is", "are", "was", "were"])
+    }) {
         return true;
     }
     let said = words_of(phrase, 8);
