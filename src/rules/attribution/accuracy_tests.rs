@@ -510,6 +510,7 @@ fn kind8_missed_claims() {
         // The history of an idea, and evidence denied.
         "In the 1950s, it was suggested that the passages carried nerves.",
         "Prior to Einstein, it was thought that light needed a medium.",
+        "In the early 19th century, many physicians believed that fevers came from bad air.",
         "There is no substantive evidence which suggests that parenting plays a role.",
     ] {
         assert_eq!(claims(t), Vec::<String>::new(), "{t}");
@@ -562,6 +563,7 @@ fn consensus_hedges_and_nouns_are_no_vague_source() {
         // News copy that the exemptions must leave alone (from a review of
         // this change).
         "In 2023, it was claimed that the council had lost two million pounds on the scheme.",
+        "In 2023, many analysts argued that the bank would cut rates.",
         "Before the match, it was thought that Kane would start on the bench.",
         "Manchester United legend Wayne Rooney is rumoured to be in talks with the club.",
         "It is understood the soul singer will pull out of the festival.",

@@ -176,6 +176,16 @@ fn group_claims(
             // molecular studies reveal`), or is denied (`There is no
             // substantive evidence which suggests`: a claim that evidence is
             // missing leans on no source).
+            // The history of an idea: a past-tense verb after a frame of
+            // history (`In the early 20th century, many anthropologists
+            // accepted …`), as for an impersonal claim.
+            let v = lower(verb.str(after));
+            if bit == CLAIM_GROUP
+                && (v.ends_with("ed") || ["thought", "felt", "held"].contains(&v.as_ref()))
+                && in_a_time_frame(c, &text[base..start])
+            {
+                continue;
+            }
             if of_phrase(&text[base..start])
                 || bit == CLAIM_EVIDENCE && object_of_infinitive(&text[base..start])
                 || bit == CLAIM_EVIDENCE && denied(c, &text[base..start])
