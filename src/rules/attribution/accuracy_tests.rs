@@ -391,6 +391,11 @@ fn kind7_non_speech_quotation_marks() {
         "The price may exclude the poor. \"An IPR driven regime is therefore not a regime that serves poor populations\".:1108\u{2013}9",
         "The view was long treated as dogma. \"The field has not tested dinosaur orthodoxy severely enough.\" page 27 The book sold well.",
     ]);
+    // A coat of arms in its blazon (written for this test in the shape of
+    // a Wikipedia history article's).
+    attributed(&["The company was granted arms in 1698.\n\n\"Gules, a lion rampant Or, on a chief Argent three roses Gules, barbed and seeded proper.\""]);
+    // (A quotation that names a colour or two is still someone's words.)
+    flagged(&["The council chose new colours.\n\n\"Azure and gold will stand for the river and the harvest, and we are proud of it.\""]);
     // A time or a count after a colon is no page, nor a number and a word.
     flagged(&["The game ended badly. \"We had our chances and we did not take any of them tonight\":30 seconds later the arena was empty."]);
     flagged(&["Enforcement slowed. \"During the brief Ford administration, affirmative action took a back seat\": 14 agencies cut staff."]);

@@ -1982,7 +1982,8 @@ fn subject_start(s: &str, toks: &[Tok], k: usize) -> usize {
     start
 }
 
-/// Why a quotation is not a real quote (a term, title or scare quotes), if so.
+/// Why a quotation is not a real quote (a term, title, blazon or scare
+/// quotes), if so.
 fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> bool {
     let q0 = &seg.quotes[pieces[0]];
     let inner: String = pieces
@@ -2004,6 +2005,24 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
         c.min_quote_words
     };
     if words.len() < min {
+        return true;
+    }
+    // A coat of arms in heraldry's own terms, its blazon: it opens with a
+    // tincture or a division of the field and names three tinctures or
+    // more (`"Azure, three ships … Argent, each charged with a cross
+    // Gules"`).
+    const TINCTURES: [&str; 9] = [
+        "azure", "gules", "argent", "or", "sable", "vert", "purpure", "ermine", "per",
+    ];
+    let tincture = |w: &&str| TINCTURES.contains(&lower(w).as_ref());
+    if tincture(first)
+        && is_capitalized(first)
+        && words
+            .iter()
+            .filter(|w| is_capitalized(w) && tincture(w))
+            .count()
+            >= 3
+    {
         return true;
     }
     // Titles of works: Most Words Capitalized, no sentence punctuation.
