@@ -171,11 +171,6 @@ fn group_claims(
             {
                 continue;
             }
-            // The group or evidence is the object of a phrase, not the
-            // subject (`A review of 13 studies found`, `systems based on
-            // molecular studies reveal`), or is denied (`There is no
-            // substantive evidence which suggests`: a claim that evidence is
-            // missing leans on no source).
             // The history of an idea: a past-tense verb after a frame of
             // history (`In the early 20th century, many anthropologists
             // accepted …`), as for an impersonal claim.
@@ -186,6 +181,11 @@ fn group_claims(
             {
                 continue;
             }
+            // The group or evidence is the object of a phrase, not the
+            // subject (`A review of 13 studies found`, `systems based on
+            // molecular studies reveal`), or is denied (`There is no
+            // substantive evidence which suggests`: a claim that evidence is
+            // missing leans on no source).
             if of_phrase(&text[base..start])
                 || bit == CLAIM_EVIDENCE && object_of_infinitive(&text[base..start])
                 || bit == CLAIM_EVIDENCE && denied(c, &text[base..start])
@@ -247,8 +247,11 @@ fn determined_past_modifiers(c: &Compiled, text: &str, base: usize, start: usize
     }
     let mut name = &before[..d.start];
     let mut run = 0;
-    while let Some(w) = last_word(name.trim_end()).filter(|w| is_capitalized(w.str(name))) {
+    loop {
         let t = name.trim_end();
+        let Some(w) = last_word(t).filter(|w| is_capitalized(w.str(t))) else {
+            break;
+        };
         if run == 0
             && (!is_name_of_someone(c, w.str(t))
                 || c.calendar_words.contains(lower(w.str(t)).as_ref()))
@@ -258,10 +261,11 @@ fn determined_past_modifiers(c: &Compiled, text: &str, base: usize, start: usize
         run += 1;
         name = &t[..w.start];
     }
+    // (A plural noun opening the sentence is no name: `Brokers and market
+    // analysts said`.)
     let opens = name.trim_end();
-    run > 0
-        && (opens.is_empty() || opens.ends_with(','))
-        && !(opens.is_empty() && run == 1 && before[..d.start].trim_end().ends_with('s'))
+    let plural_noun = opens.is_empty() && run == 1 && before[..d.start].trim_end().ends_with('s');
+    run > 0 && (opens.is_empty() || opens.ends_with(',')) && !plural_noun
 }
 
 /// Whether the word before a group's verb is an article or a possessive,
@@ -304,24 +308,26 @@ fn no_claim_after(rest: &str) -> bool {
 /// Whether a group's verb, `mid` before it and `rest` after it, is in a
 /// sense that claims nothing: one the group failed at (`examines why
 /// economists failed to predict the crash`), a participle with no
-/// auxiliary, so no verb of the group's (`crime reports withdrawn or
-/// shown to be false`),
-/// `charge with` (`others charge with tusks or horns`), or a taxonomist's
-/// `described` (`Scientists have described some 900 species`).
+/// auxiliary, so no verb of the group's (`crime reports withdrawn or shown
+/// to be false`), `charge with` (`others charge with tusks or horns`), or
+/// a taxonomist's `described` (`Scientists have described some 900
+/// species`).
 fn not_a_claim_sense(verb: &str, mid: &str, rest: &str) -> bool {
+    const FAILED: [&str; 7] = [
+        "failed", "fail", "fails", "unable", "refused", "refuse", "refuses",
+    ];
     const AUXILIARIES: [&str; 10] = [
         "have", "has", "had", "having", "be", "been", "is", "are", "was", "were",
     ];
     let v = lower(verb);
-    let next = words_of(rest, 8);
     let before: Vec<Cow<str>> = words_of(mid, usize::MAX).into_iter().map(lower).collect();
-    let failed = matches!(before.as_slice(), [.., f, to]
-        if to == "to" && ["failed", "fail", "fails", "unable", "refused", "refuse", "refuses"].contains(&f.as_ref()));
+    let next = words_of(rest, 8);
+    let failed =
+        matches!(before.as_slice(), [.., f, to] if to == "to" && FAILED.contains(&f.as_ref()));
+    let participle_alone = ["shown", "proven"].contains(&v.as_ref())
+        && !before.iter().any(|w| AUXILIARIES.contains(&w.as_ref()));
     failed
-        || ["shown", "proven"].contains(&v.as_ref())
-            && !words_of(mid, usize::MAX)
-                .iter()
-                .any(|w| AUXILIARIES.contains(&lower(w).as_ref()))
+        || participle_alone
         || v.starts_with("charge") && next.first().is_some_and(|w| w.eq_ignore_ascii_case("with"))
         || v.starts_with("describ")
             && next
