@@ -1436,6 +1436,9 @@ mod tests {
             // bbc-politics-196).
             "Labour peer Baroness Kennedy, who is chairing the Power Inquiry into political disengagement, said people already thought politicians engaged in dirty tricks.",
             "Mayor Lee, however, said critics argue the plan is too costly.",
+            // A family name after a lower-case particle (written after a
+            // Wikipedia sentence on manuscripts).
+            "The scholar Saud al-Sarhan said the fragments carry marks that are believed to be later additions.",
         ] {
             assert_eq!(claims(t), Vec::<String>::new(), "{t}");
         }

@@ -848,17 +848,27 @@ fn is_reporting_speaker(c: &Compiled, text: &str, w: &str, first: bool) -> bool 
         && (!first || !l.ends_with('s') || used_as_name(c, text, w))
 }
 
-/// Whether capitalized `w` may name someone: not a possessive, a function
+/// Whether `w`, capitalized or a family name after a lower-case particle
+/// ([`particle_name`]), may name someone: not a possessive, a function
 /// word, a vague group (`Critics`), a vague subject or unnamed evidence
 /// (`Studies`).
 pub(super) fn is_name_of_someone(c: &Compiled, w: &str) -> bool {
     let l = lower(w);
-    is_capitalized(w)
+    (is_capitalized(w) || particle_name(w))
         && !is_possessive(&l)
         && !c.function_words.contains(l.as_ref())
         && c.vague_group.find_iter(&l).next().is_none()
         && c.vague_subject.find_iter(&l).next().is_none()
         && c.evidence_noun.find_iter(&l).next().is_none()
+}
+
+/// Whether `w` is a family name after an Arabic article or kinship word
+/// written in lower case and joined by a hyphen (`al-Sarhan`, `el-Sisi`,
+/// `bin-Talal`): a name, though its first letter is not a capital.
+fn particle_name(w: &str) -> bool {
+    const PARTICLES: [&str; 9] = ["al", "el", "ad", "ash", "as", "at", "az", "ibn", "bin"];
+    w.split_once('-')
+        .is_some_and(|(p, rest)| PARTICLES.contains(&p) && is_capitalized(rest))
 }
 
 /// The most words an aside between a speaker and a reporting verb may
