@@ -320,13 +320,12 @@ fn not_a_claim_sense(verb: &str, mid: &str, rest: &str) -> bool {
         "have", "has", "had", "having", "be", "been", "is", "are", "was", "were",
     ];
     let v = lower(verb);
-    let before: Vec<Cow<str>> = words_of(mid, usize::MAX).into_iter().map(lower).collect();
     let next = words_of(rest, 8);
-    let failed =
-        matches!(before.as_slice(), [.., f, to] if to == "to" && FAILED.contains(&f.as_ref()));
     let participle_alone = ["shown", "proven"].contains(&v.as_ref())
-        && !before.iter().any(|w| AUXILIARIES.contains(&w.as_ref()));
-    failed
+        && !words_of(mid, usize::MAX)
+            .iter()
+            .any(|w| AUXILIARIES.contains(&lower(w).as_ref()));
+    to_after_one_of(mid, &FAILED)
         || participle_alone
         || v.starts_with("charge") && next.first().is_some_and(|w| w.eq_ignore_ascii_case("with"))
         || v.starts_with("describ")
@@ -500,11 +499,16 @@ fn denied(c: &Compiled, before: &str) -> bool {
 /// evidence wanted, not found: a purpose or a need (`studies in order to
 /// find`, `further studies are needed to show`).
 fn wanted(mid: &str) -> bool {
-    let ws: Vec<Cow<str>> = words_of(mid, usize::MAX).iter().map(|w| lower(w)).collect();
-    let n = ws.len();
-    n >= 2
-        && ws[n - 1] == "to"
-        && (ws[n - 2] == "order" || ["needed", "required"].contains(&ws[n - 2].as_ref()))
+    to_after_one_of(mid, &["order", "needed", "required"])
+}
+
+/// Whether `mid`, the words before a group's verb, ends in one of `words`
+/// and `to`, making the verb an infinitive that word governs (`in order
+/// to find`, `failed to predict`).
+fn to_after_one_of(mid: &str, words: &[&str]) -> bool {
+    let ws = words_of(mid, usize::MAX);
+    matches!(ws.as_slice(), [.., w, to]
+        if to.eq_ignore_ascii_case("to") && words.contains(&lower(w).as_ref()))
 }
 
 /// Whether unnamed evidence told by a participle (`Studies suggesting
