@@ -1,19 +1,22 @@
 //! Long lines in the human format. codespan-reporting prints the whole line
-//! of every label: a 100 KB line with a thousand findings would be printed
-//! a thousand times. A diagnostic whose lines all hold at most
-//! [`LONG_LINE`] characters is rendered from the file as it is (the output
-//! is what it always was); otherwise from a [`Windowed`] file, in which
-//! each long line is cut down to the text around the diagnostic's labels,
-//! with `…` where text was left out. Line and column numbers stay the file's.
+//! of every label, and a news paragraph is one line in Markdown and in
+//! plain text: a finding in a 1,000-character paragraph would print all of
+//! it, wrapped over a dozen rows of a terminal with its carets far below
+//! the words they mark, once for every finding in it. A diagnostic whose
+//! lines all hold at most [`LONG_LINE`] characters is rendered from the
+//! file as it is; otherwise from a [`Windowed`] file, in which each long
+//! line is cut down to the text around the diagnostic's labels, at spaces,
+//! with `…` where text was left out (as rustc cuts long lines).
+//! Line and column numbers stay the file's.
 
 use crate::source::LineIndex;
 use codespan_reporting::files::{Error, Files};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// Lines up to this many characters are shown whole (a news paragraph is
-/// one line in Markdown, and seldom a tenth of this).
-pub const LONG_LINE: usize = 4096;
+/// Lines up to this many characters are shown whole: two and a half rows
+/// of an 80-column terminal, a headline or a short paragraph.
+pub const LONG_LINE: usize = 200;
 /// Characters shown on either side of a label on a long line.
 const CONTEXT: usize = 60;
 /// Characters of a label shown at most on a long line.
@@ -207,16 +210,35 @@ fn windows(text: &str, content: Range<usize>, parts: &[Part]) -> Vec<Range<usize
             .nth(n)
             .map_or(content.end, |(i, _)| at + i)
     };
+    // Context is cut at a space where there is one, so that no word is
+    // shown in part.
+    let before = |at: usize| {
+        let from = back(at, CONTEXT);
+        let space = text[from..at]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace());
+        match space {
+            Some((i, c)) if from > content.start => from + i + c.len_utf8(),
+            _ => from,
+        }
+    };
+    let after = |at: usize| {
+        let to = forward(at, CONTEXT);
+        match text[at..to].rfind(char::is_whitespace) {
+            Some(i) if to < content.end => at + i,
+            _ => to,
+        }
+    };
     let mut pieces: Vec<Range<usize>> = parts
         .iter()
         .map(|Part { range: p, first }| {
             let cut = forward(p.start, LABEL);
             if p.end <= cut {
-                back(p.start, CONTEXT)..forward(p.end, CONTEXT)
+                before(p.start)..after(p.end)
             } else if !first {
-                back(p.end, LABEL)..forward(p.end, CONTEXT)
+                back(p.end, LABEL)..after(p.end)
             } else {
-                back(p.start, CONTEXT)..cut
+                before(p.start)..cut
             }
         })
         .collect();
@@ -309,6 +331,36 @@ mod tests {
         let col = w.column_number((), 1, mapped.start).unwrap();
         assert_eq!((2, col), index.line_col(span.start));
         assert!(w.line_range((), 0).is_err());
+    }
+
+    /// A news paragraph of 420 characters, one line as in Markdown (written
+    /// for this test): its finding shows the words around the label, each
+    /// whole, and not the paragraph.
+    #[test]
+    fn a_paragraph_is_cut_at_spaces_around_its_label() {
+        let paragraph = "The council voted 5-2 on Tuesday to approve the budget, \
+            which adds twelve officers to the police department and cuts the \
+            library's hours on Sundays. Experts say the cuts will fall hardest \
+            on families without internet at home, who use the branch computers \
+            to apply for jobs. The mayor, who proposed the plan in March, said \
+            she would revisit the library hours next year if revenue from the \
+            new parking meters came in above the forecast.";
+        let text = format!("# Budget\n\n{paragraph}\n");
+        let start = text.find("Experts say").unwrap();
+        let span = start..start + "Experts say".len();
+        let index = LineIndex::new(&text);
+        let w = Windowed::new("a.md", &text, &index, std::slice::from_ref(&span)).expect("long");
+        let shown = w.source.trim_end();
+        assert_eq!(
+            shown,
+            "…police department and cuts the library's hours on Sundays. \
+             Experts say the cuts will fall hardest on families without internet at…"
+        );
+        assert_eq!(&w.source[w.map(&index, span.clone())], "Experts say");
+        let col = w
+            .column_number((), 2, w.map(&index, span.clone()).start)
+            .unwrap();
+        assert_eq!((3, col), index.line_col(span.start));
     }
 
     #[test]
