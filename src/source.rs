@@ -413,6 +413,16 @@ impl<'a> LineIndex<'a> {
         self.starts.get(line).copied().unwrap_or(self.text.len())
     }
 
+    /// The text the lines are of.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// How many lines the text has (one more than its line feeds).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The byte range of 1-based `line`, without its line break.
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
         let start = self.starts[line - 1];

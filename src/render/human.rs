@@ -1,6 +1,6 @@
 //! `--format human`: span diagnostics rendered with codespan-reporting.
 
-use super::window::Windowed;
+use super::window::{Whole, Windowed};
 use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{excerpt, Applicability, Diagnostic, Severity};
 use crate::error::FileError;
@@ -143,8 +143,11 @@ fn fixable_hint(s: &Summary) -> String {
 /// the whole line (see [`super::window`]).
 pub fn write(out: &mut dyn WriteColor, file: &FileReport) -> std::io::Result<()> {
     let name = super::concise::quote_path(file.path);
-    let files = SimpleFile::new(&*name, file.text);
     let index = LineIndex::new(file.text);
+    let files = Whole {
+        name: &name,
+        index: &index,
+    };
     for d in file.diagnostics {
         let mut cs = to_codespan(file.text, d);
         let ranges: Vec<_> = cs.labels.iter().map(|l| l.range.clone()).collect();

@@ -24,6 +24,44 @@ const LABEL: usize = 120;
 /// Marks text left out.
 const GAP: &str = "…";
 
+/// The file as it is, for a diagnostic on short lines: codespan's `Files`
+/// over the [`LineIndex`] the windows use, so that the line starts of a
+/// large file are found once, not again by codespan's `SimpleFile`.
+pub struct Whole<'a> {
+    pub name: &'a str,
+    pub index: &'a LineIndex<'a>,
+}
+
+impl<'a> Files<'a> for Whole<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, Error> {
+        Ok(self.index.text())
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, Error> {
+        Ok(self.index.line_of(byte_index))
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, Error> {
+        let count = self.index.line_count();
+        if line_index >= count {
+            return Err(Error::LineTooLarge {
+                given: line_index,
+                max: count - 1,
+            });
+        }
+        let start = self.index.line_range(line_index + 1).start;
+        Ok(start..self.index.line_end(line_index + 1))
+    }
+}
+
 /// A diagnostic's lines, long ones cut down around its labels.
 pub struct Windowed<'a> {
     name: &'a str,
@@ -309,6 +347,42 @@ mod tests {
         let text = format!("Headline\n{before}커뮤니티{after}\nLast line\n");
         let start = "Headline\n".len() + before.len();
         (text, start..start + "커뮤니티".len())
+    }
+
+    /// `Whole` answers as codespan's `SimpleFile` does, for every offset
+    /// and line of texts with and without a last line break.
+    #[test]
+    fn whole_answers_as_simple_file() {
+        use codespan_reporting::files::SimpleFile;
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\n\nb",
+            "Seoul\r\nKim Jong-un\n",
+            "커뮤니티\nx",
+        ] {
+            let index = LineIndex::new(text);
+            let whole = Whole {
+                name: "a.txt",
+                index: &index,
+            };
+            let simple = SimpleFile::new("a.txt", text);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let line = simple.line_index((), at).unwrap();
+                assert_eq!(whole.line_index((), at).unwrap(), line, "{text:?} {at}");
+                assert_eq!(
+                    whole.column_number((), line, at).unwrap(),
+                    simple.column_number((), line, at).unwrap(),
+                    "{text:?} {at}"
+                );
+            }
+            for line in 0..=text.len() + 1 {
+                let (w, s) = (whole.line_range((), line), simple.line_range((), line));
+                assert_eq!(w.ok(), s.ok(), "{text:?} {line}");
+            }
+        }
     }
 
     #[test]
