@@ -66,6 +66,10 @@ pub(super) fn fused_elsewhere(
     in_quote: InQuote<'_>,
     findings: &mut Vec<Finding>,
 ) {
+    // (Most drafts name no East Asian person: nothing to build then.)
+    if !occs.iter().any(|o| o.source == Source::EastAsian) {
+        return;
+    }
     let fused_starts: HashSet<usize> = findings.iter().map(|f| f.span.start).collect();
     let names = NamesBySurname::of(text, occs);
     if names.by_word.is_empty() {
