@@ -8,7 +8,8 @@
 //! precision/recall of `unattributed-claim` on CoNLL-2010 Wikipedia weasel
 //! sentences, the seed article's findings, precision and recall of
 //! `unattributed-quote` on the labelled political stories of
-//! `eval/political-news`, and throughput. When SAMPLE_DIR is
+//! `eval/political-news`, precision on the hand-labelled Wikipedia findings
+//! of `eval/wikipedia-review`, and throughput. When SAMPLE_DIR is
 //! given, every finding is written there for review.
 //!
 //! The rules run as a user runs them: an [`Engine`] built from the shipped
@@ -513,6 +514,76 @@ fn political_news(lint: &Linter, sample: &mut Sampler, name: &str, files: &[&str
     );
 }
 
+/// Figure 7: the hand reviews of Wikipedia findings in
+/// `eval/wikipedia-review` (see its README). Each labelled finding is
+/// looked for among the rule's findings now, by document and byte span:
+/// precision is over the labelled findings still reported; those no longer
+/// reported and the current findings nobody labelled are counted beside it.
+fn wikipedia_review(dir: &Path, lint: &Linter) {
+    let reviews = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/wikipedia-review");
+    let Some(docs) = load(&dir.join("wikipedia-unicode.jsonl")) else {
+        println!("  corpus absent, skipped");
+        return;
+    };
+    let mut files: Vec<PathBuf> = fs::read_dir(&reviews)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    for (rule, settings) in [
+        ("unattributed-quote", &lint.quotes),
+        ("unattributed-claim", &lint.claims),
+    ] {
+        let now: Vec<(String, usize, usize)> = docs
+            .iter()
+            .flat_map(|d| {
+                lint.lint(settings, &d.text)
+                    .into_iter()
+                    .filter(|x| x.rule == rule)
+                    .map(|x| (d.id.clone(), x.span.start, x.span.end))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for file in &files {
+            let data = fs::read_to_string(file).expect("a review file");
+            let (mut ok, mut fp, mut ok_gone, mut fp_gone, mut labelled) = (0, 0, 0, 0, 0);
+            for line in data.lines().filter(|l| !l.trim().is_empty()) {
+                let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+                if v["rule"] != rule {
+                    continue;
+                }
+                labelled += 1;
+                let key = (
+                    v["id"].as_str().unwrap_or("").to_string(),
+                    v["byte_start"].as_u64().unwrap_or(0) as usize,
+                    v["byte_end"].as_u64().unwrap_or(0) as usize,
+                );
+                let good = v["label"] == "ok";
+                match (now.contains(&key), good) {
+                    (true, true) => ok += 1,
+                    (true, false) => fp += 1,
+                    (false, true) => ok_gone += 1,
+                    (false, false) => fp_gone += 1,
+                }
+            }
+            if labelled == 0 {
+                continue;
+            }
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            println!(
+                "  {rule}, review {name}: {ok} correct of {} labelled findings still reported (precision {:.3}); no longer reported: {ok_gone} correct, {fp_gone} false alarms; {} findings now, {} of them unlabelled",
+                ok + fp,
+                ok as f64 / (ok + fp).max(1) as f64,
+                now.len(),
+                now.len() - ok - fp
+            );
+        }
+    }
+}
+
 /// Runs every evaluation on the corpora in `dir`, printing the figures.
 pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
     let lint = Linter::new();
@@ -776,6 +847,8 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
         "thirty-third set (clean copy, statehouse and county, held out)",
         &["thirtythird.jsonl"],
     );
+    println!("7. hand reviews of Wikipedia findings (eval/wikipedia-review)");
+    wikipedia_review(dir, &lint);
 }
 
 fn main() {
