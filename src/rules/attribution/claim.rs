@@ -311,7 +311,7 @@ fn no_claim_after(rest: &str) -> bool {
 /// auxiliary, so no verb of the group's (`crime reports withdrawn or shown
 /// to be false`), `charge with` (`others charge with tusks or horns`), or
 /// a taxonomist's `described` (`Scientists have described some 900
-/// species`).
+/// species`), or `maintain` as `keep up` ([`keeps_up`]).
 fn not_a_claim_sense(verb: &str, mid: &str, rest: &str) -> bool {
     const FAILED: [&str; 7] = [
         "failed", "fail", "fails", "unable", "refused", "refuse", "refuses",
@@ -332,6 +332,31 @@ fn not_a_claim_sense(verb: &str, mid: &str, rest: &str) -> bool {
             && next
                 .iter()
                 .any(|w| ["species", "subspecies", "genera", "taxa"].contains(&lower(w).as_ref()))
+        || v.starts_with("maintain") && keeps_up(&next)
+}
+
+/// Whether the words after `maintain` make it `keep up`, not `assert`:
+/// its object, a noun with no article or after a possessive, then a
+/// preposition (`Many also maintain aspects of indigenous cultural
+/// practices`, `maintain ties with`, `maintain their hold on`); not a
+/// clause (`Critics maintain the practice provides …`, `scholars maintain
+/// he was …`).
+fn keeps_up(next: &[&str]) -> bool {
+    const POSSESSIVES: [&str; 6] = ["their", "its", "his", "her", "our", "my"];
+    const PREPOSITIONS: [&str; 9] = [
+        "of", "with", "on", "over", "in", "to", "between", "among", "across",
+    ];
+    let skip = usize::from(
+        next.first()
+            .is_some_and(|w| POSSESSIVES.contains(&lower(w).as_ref())),
+    );
+    let noun = next.get(skip).is_some_and(|w| {
+        w.chars().all(|ch| ch.is_lowercase() || ch == '-')
+            && !["that", "the", "a", "an", "this", "these", "those", "there"].contains(w)
+    });
+    noun && next
+        .get(skip + 1)
+        .is_some_and(|w| PREPOSITIONS.contains(&lower(w).as_ref()))
 }
 
 /// Whether a group's verb, `mid` before it and `rest` after it, only says
@@ -717,7 +742,7 @@ fn passive_claim(c: &Compiled, s: &str, prev: &str, mut m: Range<usize>) -> bool
     let according = s[m.clone()]
         .get(..9)
         .is_some_and(|w| w.eq_ignore_ascii_case("according"));
-    if according && names_members(tail) {
+    if according && (names_members(tail) || a_certain(&s[m.clone()], tail)) {
         return false;
     }
     // A legend or a faith retold as such (`The mythical bird is said to
@@ -971,6 +996,35 @@ fn names_members(tail: &str) -> bool {
         };
         name.is_some_and(|n| is_capitalized(n) && *n != "I")
     })
+}
+
+/// Whether `according to some` (the `phrase`) uses `some` as `a certain`,
+/// before a noun in the singular (`forwarded according to some scheduling
+/// discipline`, `according to some rule`), not a vague source: a plural
+/// (`according to some estimates`, `some Roman sources`), a group by its
+/// place (`according to some in Washington`), or `some` alone (`according
+/// to some, …`).
+fn a_certain(phrase: &str, tail: &str) -> bool {
+    const PLURALS: [&str; 8] = [
+        "people", "research", "evidence", "media", "press", "data", "men", "women",
+    ];
+    const PLACES: [&str; 6] = ["in", "at", "within", "among", "inside", "close"];
+    if !phrase
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("some"))
+        || !tail.starts_with(char::is_alphabetic)
+    {
+        return false;
+    }
+    let ws = words_of(tail, 3);
+    let plural = |w: &&str| {
+        let lw = lower(w);
+        lw.len() > 2 && lw.ends_with('s') && !lw.ends_with("ss") || PLURALS.contains(&lw.as_ref())
+    };
+    ws.first()
+        .is_some_and(|w| !PLACES.contains(&lower(w).as_ref()))
+        && !ws.iter().any(plural)
 }
 
 /// Whether a passive phrase (`is said to`) names what a thing is called
@@ -1445,6 +1499,48 @@ mod tests {
             "The scholar Saud al-Sarhan said the fragments carry marks that are believed to be later additions.",
         ] {
             assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+        }
+    }
+
+    /// Words of a claim's shape in a sense that claims nothing: `some`
+    /// as `a certain` after `according to`, and `maintain` as `keep up`
+    /// (sentences written for the test, on the shape of two Wikipedia
+    /// false alarms); their claiming senses stay flagged.
+    #[test]
+    fn according_to_a_certain_thing_and_keeping_up_are_no_claims() {
+        for t in [
+            "Packets may be forwarded according to some scheduling discipline for fair queuing.",
+            "The key is rotated according to some fixed rule agreed in advance.",
+            "Many also maintain aspects of their parents' language at home.",
+            "Some maintain ties with relatives across the border.",
+            "Many still maintain their hold on the local council.",
+        ] {
+            assert_eq!(claims(t), Vec::<String>::new(), "{t}");
+        }
+        for (t, found) in [
+            (
+                "According to some LA film critics, the film was the year's best.",
+                "According to some",
+            ),
+            (
+                "The mine closed in 1990, according to some in the town.",
+                "according to some",
+            ),
+            (
+                "According to some, the mine closed in 1990.",
+                "According to some",
+            ),
+            (
+                "Critics maintain the practice gives insiders an edge.",
+                "Critics maintain",
+            ),
+            ("Many maintain that the ruling was wrong.", "Many maintain"),
+            (
+                "Analysts maintain the cost of the plan is too high.",
+                "Analysts maintain",
+            ),
+        ] {
+            assert_eq!(claims(t), [found], "{t}");
         }
     }
 
