@@ -1001,14 +1001,19 @@ fn names_members(tail: &str) -> bool {
 /// Whether `according to some` (the `phrase`) uses `some` as `a certain`,
 /// before a noun in the singular (`forwarded according to some scheduling
 /// discipline`, `according to some rule`), not a vague source: a plural
-/// (`according to some estimates`, `some Roman sources`), a group by its
-/// place (`according to some in Washington`), or `some` alone (`according
-/// to some, …`).
+/// (`according to some estimates`, `some Roman sources`), people told by
+/// what follows (`according to some in Washington`, `some of them`, `some
+/// familiar with the talks`), or `some` alone (`according to some, …`).
 fn a_certain(phrase: &str, tail: &str) -> bool {
     const PLURALS: [&str; 8] = [
         "people", "research", "evidence", "media", "press", "data", "men", "women",
     ];
-    const PLACES: [&str; 6] = ["in", "at", "within", "among", "inside", "close"];
+    // (`some` standing for people: `some in Washington`, `some of them`,
+    // `some who were there`, `some familiar with the talks`.)
+    const PEOPLE_AFTER: [&str; 13] = [
+        "in", "at", "within", "among", "inside", "of", "on", "from", "who", "that", "close",
+        "familiar", "involved",
+    ];
     if !phrase
         .split_whitespace()
         .next_back()
@@ -1023,7 +1028,7 @@ fn a_certain(phrase: &str, tail: &str) -> bool {
         lw.len() > 2 && lw.ends_with('s') && !lw.ends_with("ss") || PLURALS.contains(&lw.as_ref())
     };
     ws.first()
-        .is_some_and(|w| !PLACES.contains(&lower(w).as_ref()))
+        .is_some_and(|w| !PEOPLE_AFTER.contains(&lower(w).as_ref()))
         && !ws.iter().any(plural)
 }
 
@@ -1529,6 +1534,14 @@ mod tests {
             (
                 "According to some, the mine closed in 1990.",
                 "According to some",
+            ),
+            (
+                "The mine closed in 1990, according to some of them.",
+                "according to some",
+            ),
+            (
+                "The talks failed, according to some familiar with them.",
+                "according to some",
             ),
             (
                 "Critics maintain the practice gives insiders an edge.",
