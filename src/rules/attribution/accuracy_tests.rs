@@ -323,6 +323,23 @@ fn speakers_named_as_the_subject_before() {
     flagged(&["The company's line was down all day. \"He loves this state. I believe that. I just think he has stopped.\""]);
 }
 
+/// A relative clause in the sentence after a quotation credits the thing
+/// it is about (`a study, which concluded that …`), not the quotation
+/// before it (political copy written for this test, after the shape of a
+/// base-closing hearing story). The quotation's own sentence, and a main
+/// clause beside it, still attribute.
+#[test]
+fn a_relative_clause_beside_a_quotation_credits_its_own_thing() {
+    flagged(&[
+        "The runway question took up the afternoon session. \"That runway was poured for bombers. It will take anything the Air Force flies today.\" The staff report relied on an engineering study, which concluded that the concrete was near the end of its life.",
+        "The hearing ran past midnight. \"Nobody on this panel has read the contract.\" Members had copies of a summary that argued the deal was sound.",
+    ]);
+    attributed(&[
+        "The runway question took up the afternoon session. \"That runway was poured for bombers.\" Colonel Ortiz said the concrete would last another decade.",
+        "The staff report, which concluded that \"the concrete is near the end of its life,\" was released on Friday.",
+    ]);
+}
+
 /// A quotation paragraph after a paragraph that quotes nobody and ends by
 /// introducing a person as its subject, set off by a comma, or `He` or
 /// `She`: the feature convention (political copy written for these tests

@@ -12,7 +12,7 @@ use crate::segment::Segmented;
 use super::anchors::Scan;
 use super::compiled::Compiled;
 use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, PhraseSet};
-use super::prose::{is_possessive, last_word, words_of, BE_FORMS};
+use super::prose::{is_possessive, last_word, prev_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{
     fronted_subject, introduces_one_person, is_name_word, is_role, names_someone, past_connectors,
@@ -553,7 +553,14 @@ fn piece_attributed(
             || attributed_outside_quotes(text, seg, c, around, qi, sent_start..to)
             || attributed_outside_quotes(text, seg, c, around, qi, from..window.end);
     }
-    if attributed_outside_quotes(text, seg, c, around, qi, window) || dialogue_tag(text, seg, c, qi)
+    // Beside the quotation's own sentences, a relative clause credits the
+    // thing it is about, not the quotation (`"…" The report relied on a
+    // study, which concluded that the concrete was worn out.`).
+    let own = seg.sentences[first].span.start..seg.sentences[last].span.end;
+    if attributed_outside_quotes(text, seg, c, around, qi, own.clone())
+        || attributed_beside(text, seg, c, around, qi, window.start..own.start)
+        || attributed_beside(text, seg, c, around, qi, own.end..window.end)
+        || dialogue_tag(text, seg, c, qi)
     {
         return true;
     }
@@ -2230,6 +2237,34 @@ fn attributed_outside_quotes(
         first_quote -= 1;
     }
     outside_quotes_from(seg, window, first_quote).any(|r| attributing_in(text, c, r))
+}
+
+/// [`attributed_outside_quotes`] for a sentence beside the quotation's
+/// own: not by a phrase that opens a relative clause (`which concluded`,
+/// `that found`), whose subject is the thing before it.
+fn attributed_beside(
+    text: &str,
+    seg: &Segmented,
+    c: &Compiled,
+    around: &Around,
+    qi: usize,
+    window: Range<usize>,
+) -> bool {
+    if window.is_empty() {
+        return false;
+    }
+    let Some(free) = &around.free else {
+        return attributed_outside_quotes(text, seg, c, around, qi, window);
+    };
+    let first = free.partition_point(|&(s, _)| s < window.start);
+    free[first..]
+        .iter()
+        .take_while(|&&(s, _)| s < window.end)
+        .any(|&(s, e)| {
+            e <= window.end
+                && !prev_word(text, window.start, s)
+                    .is_some_and(|(w, _)| w == "which" || w == "that")
+        })
 }
 
 /// The text of `window` outside all quotations, its pieces joined by
