@@ -361,6 +361,22 @@ fn speakers_introduced_in_the_paragraph_before() {
     ]);
 }
 
+/// A quotation paragraph that opens on the pronoun the paragraph before has
+/// as its subject speaks of that person, so it is someone else's (a
+/// campaign profile's shape; text written for this test). A quotation
+/// that speaks of someone else is still the subject's.
+#[test]
+fn a_quotation_about_the_person_before_is_not_theirs() {
+    flagged(&[
+        "Okafor won a seat on the county board in 2019 by 74 votes.\n\nHe spent that summer knocking on doors in every precinct.\n\n\"He wore out two pairs of boots that year. I still have one of them in my garage.\"",
+        "Dwyer ran for the Legislature twice before she won.\n\nShe\u{2019}s the first in her family to hold office.\n\n\u{201C}She\u{2019}d knock on your door three times if you let her.\u{201D}",
+    ]);
+    attributed(&[
+        "Okafor won a seat on the county board in 2019 by 74 votes.\n\nShe spent that summer knocking on doors with her husband.\n\n\"He wore out two pairs of boots that year, and I wore out one.\"",
+        "Okafor won a seat on the county board in 2019 by 74 votes.\n\nHe spent that summer knocking on doors in every precinct.\n\n\"I wore out two pairs of boots that year.\"",
+    ]);
+}
+
 /// Kind 1: a run of quotation paragraphs after the paragraph that names
 /// the speaker, when that paragraph ends inside the speaker's quotation
 /// (the shape of the false alarms of the thirty-first and thirty-second

@@ -657,6 +657,7 @@ fn piece_attributed(
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
                 || reports_speech(c, &outside) && !either()
                 || !paragraph_quotes(seg, q.paragraph - 1)
+                    && !speaks_of_them(c, last_text, &text[q.inner.clone()])
                     && (person_subject(c, last_text)
                         || ps.len() == 1
                             && surname_beat(c, text, last_text, &text[q.inner.clone()])
@@ -678,6 +679,20 @@ fn piece_attributed(
         }
     }
     false
+}
+
+/// Whether `inner`, a quotation opening the paragraph after sentence
+/// `before`, opens on the pronoun that is `before`'s subject (`He won a
+/// state Assembly seat by 211 votes.` then `"He wore out two pairs of
+/// boots."`): it speaks of that person, so it is not theirs.
+fn speaks_of_them(c: &Compiled, before: &str, inner: &str) -> bool {
+    let pronoun = |s: &str| {
+        let ws = words_of(s, 4);
+        let w = lower(ws.get(past_connectors(c, &ws))?).replace('\u{2019}', "'");
+        let base = w.split('\'').next()?;
+        ["he", "she"].contains(&base).then(|| base.to_string())
+    };
+    pronoun(before).is_some_and(|p| pronoun(inner) == Some(p))
 }
 
 /// Whether quotation `qi`, opening a paragraph of quotations alone, goes on
