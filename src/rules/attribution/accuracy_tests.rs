@@ -476,6 +476,16 @@ fn a_paragraph_opened_by_its_source() {
         // An opening that names its source without `according to` is
         // not a frame: news paragraphs go on to quote someone else.
         "Mr Mittal told investors that the company would cut staff every year. This could see its workforce trimmed by 2010. Plants in Poland are first. \u{201C}We are investing in modernisation so employees will go down.\u{201D}",
+        // A document with no name, or of what it surveyed (text written for
+        // this test).
+        "In 2019, a report by the agency found that wind farms could supply half the county's power. Turbines would cover the ridge. \"The strength of wind is the steadiness of the ridge.\"",
+        "A survey of Ohio voters found that most want the plant closed. Turnout was low. \"Nobody asked us before they built it.\"",
+    ]);
+    // A document by a named source that the paragraph goes on to report
+    // (written for this test, in the shape of a Wikipedia energy article's
+    // paragraph).
+    attributed(&[
+        "In 2019, a report by the Northern Grid Institute found that wind farms could supply half the county's power. Turbines would cover the ridge. \"The strength of wind is the steadiness of the ridge.\"",
     ]);
 }
 

@@ -1076,7 +1076,9 @@ fn closing_tag(c: &Compiled, ws: &[&str]) -> bool {
 /// report, and a quotation two or more sentences on is that source's: the
 /// opening sentence credits a source by its name (`According to the
 /// Quran, God communicated …`; not `According to the census` or `According
-/// to police`), and no sentence between quotes anyone or credits another.
+/// to police`) or tells what a document by a named source found (`In 2011,
+/// a report by the International Energy Agency found …`), and no sentence
+/// between quotes anyone or credits another.
 fn paragraph_source(
     text: &str,
     seg: &Segmented,
@@ -1095,7 +1097,43 @@ fn paragraph_source(
     if q < qi || attributed_outside_quotes(text, seg, c, around, qi, between) {
         return false;
     }
-    according_to_a_name(&outside_text(text, seg, opening))
+    let opening = outside_text(text, seg, opening);
+    according_to_a_name(&opening) || a_named_document_found(c, &opening)
+}
+
+/// Whether `s` reports what a document by a named source found or said:
+/// a report, study, survey or the like, then `by` or `from` and a
+/// capitalized name (past an article), and a speech or evidence verb in
+/// the eight words after `by` (`In 2011, a report by the International
+/// Energy Agency found that …`). Not `of` (`A survey of Ohio voters
+/// found`: its respondents may be quoted next).
+fn a_named_document_found(c: &Compiled, s: &str) -> bool {
+    const DOCUMENTS: [&str; 8] = [
+        "report",
+        "study",
+        "survey",
+        "review",
+        "article",
+        "paper",
+        "analysis",
+        "assessment",
+    ];
+    let ws = words_of(s, 60);
+    ws.iter().enumerate().any(|(i, w)| {
+        DOCUMENTS.contains(&lower(w).as_ref())
+            && ws
+                .get(i + 1)
+                .is_some_and(|p| ["by", "from"].contains(&lower(p).as_ref()))
+            && ws[i + 2..]
+                .iter()
+                .take(2)
+                .find(|w| !["the", "a", "an"].contains(&lower(w).as_ref()))
+                .is_some_and(|w| is_capitalized(w))
+            && ws[i + 2..].iter().take(8).any(|v| {
+                v.starts_with(char::is_lowercase)
+                    && (c.attributing.is_match(v) || c.evidence_verbs.contains(lower(v).as_ref()))
+            })
+    })
 }
 
 /// Whether `s` holds `according to` and a name (`According to the Quran`,
