@@ -686,6 +686,41 @@ fn piece_attributed(
 /// state Assembly seat by 211 votes.` then `"He wore out two pairs of
 /// boots."`): it speaks of that person, so it is not theirs.
 fn speaks_of_them(c: &Compiled, before: &str, inner: &str) -> bool {
+    // (Not when `before` brings in another person the pronoun could be:
+    // `He did not hold back about his young starter.` then `"He has to be
+    // better."`, `her mother`, `his father's hands`; one person, not `her
+    // family`.)
+    const BEFORE_A_PERSON: [&str; 10] = [
+        "young", "old", "new", "former", "late", "own", "elder", "eldest", "younger", "older",
+    ];
+    let ws = words_of(before, 60);
+    let another = ws.iter().enumerate().any(|(i, w)| {
+        if !["his", "her"].contains(&lower(w).as_ref()) {
+            return false;
+        }
+        // (Past an adjective of the few that come before a person: `his
+        // young starter`, not `his campaign later`.)
+        let k = if ws
+            .get(i + 1)
+            .is_some_and(|a| BEFORE_A_PERSON.contains(&lower(a).as_ref()))
+        {
+            i + 2
+        } else {
+            i + 1
+        };
+        ws.get(k).is_some_and(|n| {
+            let n = n
+                .strip_suffix("'s")
+                .or_else(|| n.strip_suffix("\u{2019}s"))
+                .unwrap_or(n);
+            person_noun(n.as_bytes())
+                && !n.ends_with('s')
+                && !["family", "couple"].contains(&lower(n).as_ref())
+        })
+    });
+    if another {
+        return false;
+    }
     let pronoun = |s: &str| {
         let ws = words_of(s, 4);
         let w = lower(ws.get(past_connectors(c, &ws))?).replace('\u{2019}', "'");
@@ -1097,16 +1132,37 @@ fn paragraph_source(
     if q < qi || attributed_outside_quotes(text, seg, c, around, qi, between) {
         return false;
     }
+    // (Nor when a sentence between has a group of people or a speaker as
+    // its subject, who may be the ones quoted: `Farmers on the ridge were
+    // furious.`)
+    if (para.start + 1..first).any(|i| {
+        let ws = words_of(&text[seg.sentences[i].span.clone()], 3);
+        let k = usize::from(ws.first().is_some_and(|w| {
+            ["the", "a", "an", "many", "some", "most"].contains(&lower(w).as_ref())
+        }));
+        ws.get(k).is_some_and(|w| {
+            let l = lower(w);
+            // (`speaker_words` holds the speaker pronouns too: `They kept
+            // silence` goes on about the source's own people.)
+            c.is_group_word(&l)
+                || c.speaker_words.contains(l.as_ref())
+                    && !SUBJECT_PRONOUNS.contains(&l.as_ref())
+                    && !["it", "you"].contains(&l.as_ref())
+        })
+    }) {
+        return false;
+    }
     let opening = outside_text(text, seg, opening);
     according_to_a_name(&opening) || a_named_document_found(c, &opening)
 }
 
 /// Whether `s` reports what a document by a named source found or said:
-/// a report, study, survey or the like, then `by` or `from` and a
-/// capitalized name (past an article), and a speech or evidence verb in
-/// the eight words after `by` (`In 2011, a report by the International
-/// Energy Agency found that …`). Not `of` (`A survey of Ohio voters
-/// found`: its respondents may be quoted next).
+/// a report, study, survey or the like, then `by` or `from`, a capitalized
+/// name (past an article; `of`, `for`, `and` and `the` inside it), and a
+/// speech or evidence verb as the next word (`In 2011, a report by the
+/// International Energy Agency found that …`). Not `of` (`A survey of Ohio
+/// voters found`: its respondents may be quoted next), nor a date (`a
+/// review by September that will recommend`).
 fn a_named_document_found(c: &Compiled, s: &str) -> bool {
     const DOCUMENTS: [&str; 8] = [
         "report",
@@ -1118,21 +1174,35 @@ fn a_named_document_found(c: &Compiled, s: &str) -> bool {
         "analysis",
         "assessment",
     ];
+    const IN_A_NAME: [&str; 4] = ["of", "for", "and", "the"];
     let ws = words_of(s, 60);
     ws.iter().enumerate().any(|(i, w)| {
-        DOCUMENTS.contains(&lower(w).as_ref())
-            && ws
+        if !DOCUMENTS.contains(&lower(w).as_ref())
+            || !ws
                 .get(i + 1)
                 .is_some_and(|p| ["by", "from"].contains(&lower(p).as_ref()))
-            && ws[i + 2..]
-                .iter()
-                .take(2)
-                .find(|w| !["the", "a", "an"].contains(&lower(w).as_ref()))
-                .is_some_and(|w| is_capitalized(w))
-            && ws[i + 2..].iter().take(8).any(|v| {
-                v.starts_with(char::is_lowercase)
-                    && (c.attributing.is_match(v) || c.evidence_verbs.contains(lower(v).as_ref()))
-            })
+        {
+            return false;
+        }
+        let mut k = i + 2;
+        while ws
+            .get(k)
+            .is_some_and(|w| ["the", "a", "an"].contains(&lower(w).as_ref()))
+        {
+            k += 1;
+        }
+        if !ws.get(k).is_some_and(|w| is_capitalized(w)) {
+            return false;
+        }
+        while ws
+            .get(k)
+            .is_some_and(|w| is_capitalized(w) || IN_A_NAME.contains(&lower(w).as_ref()))
+        {
+            k += 1;
+        }
+        ws.get(k).is_some_and(|v| {
+            c.attributing.is_match(v) || c.evidence_verbs.contains(lower(v).as_ref())
+        })
     })
 }
 
@@ -2277,11 +2347,7 @@ fn attributed_outside_quotes(
     window: Range<usize>,
 ) -> bool {
     if let Some(free) = &around.free {
-        let first = free.partition_point(|&(s, _)| s < window.start);
-        return free[first..]
-            .iter()
-            .take_while(|&&(s, _)| s < window.end)
-            .any(|&(_, e)| e <= window.end);
+        return phrases_in(free, window).next().is_some();
     }
     // The quotations end in order, and piece `qi` ends after the window's
     // start: the first one that does is at most a few pieces before it.
@@ -2293,8 +2359,11 @@ fn attributed_outside_quotes(
 }
 
 /// [`attributed_outside_quotes`] for a sentence beside the quotation's
-/// own: not by a phrase that opens a relative clause (`which concluded`,
-/// `that found`), whose subject is the thing before it.
+/// own: not by a phrase that opens a relative clause about a thing (`a
+/// study, which concluded`, `a summary that argued`), which credits that
+/// thing. A relative clause about a name or a speaker noun still credits
+/// its speaker (`The criticism came from Amnesty International, which
+/// said …`, `the company itself, which warned`).
 fn attributed_beside(
     text: &str,
     seg: &Segmented,
@@ -2309,15 +2378,38 @@ fn attributed_beside(
     let Some(free) = &around.free else {
         return attributed_outside_quotes(text, seg, c, around, qi, window);
     };
+    let start = window.start;
+    let about_a_thing = |s: usize| {
+        let mut ws = words_of(&text[start..s], usize::MAX);
+        // (Past an adverb: `which also concluded`.)
+        if ws.last().is_some_and(|w| *w == "also" || w.ends_with("ly")) {
+            ws.pop();
+        }
+        let Some((pronoun, rest)) = ws.split_last() else {
+            return false;
+        };
+        let antecedent = rest
+            .iter()
+            .rev()
+            .find(|w| !["itself", "themselves"].contains(&lower(w).as_ref()));
+        ["which", "that"].contains(&lower(pronoun).as_ref())
+            && prev_word(text, start, s).is_some()
+            && antecedent.is_some_and(|a| !is_capitalized(a) && !is_role(c, a))
+    };
+    phrases_in(free, window).any(|(s, _)| !about_a_thing(s))
+}
+
+/// The phrases of `free` (in order) that lie wholly inside `window`.
+fn phrases_in(
+    free: &[(usize, usize)],
+    window: Range<usize>,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
     let first = free.partition_point(|&(s, _)| s < window.start);
     free[first..]
         .iter()
-        .take_while(|&&(s, _)| s < window.end)
-        .any(|&(s, e)| {
-            e <= window.end
-                && !prev_word(text, window.start, s)
-                    .is_some_and(|(w, _)| w == "which" || w == "that")
-        })
+        .copied()
+        .take_while(move |&(s, _)| s < window.end)
+        .filter(move |&(_, e)| e <= window.end)
 }
 
 /// The text of `window` outside all quotations, its pieces joined by
