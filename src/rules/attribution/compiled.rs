@@ -26,7 +26,10 @@ pub struct Compiled {
     pub(super) attributing: PhraseSet,
     /// Only quotations left open need it.
     pub(super) open_attribution: OpenAttribution,
+    /// `speaker-nouns` and `speaker-pronouns` together.
     pub(super) speaker_words: FxHashSet<String>,
+    /// `speaker-pronouns` alone (`he`, `they`, `it`).
+    pub(super) speaker_pronouns: FxHashSet<String>,
     pub(super) exemptions: Vec<Vec<String>>,
     pub(super) exemption_fillers: FxHashSet<String>,
     pub(super) min_quote_words: usize,
@@ -145,8 +148,9 @@ impl Compiled {
             return Err("min_quote_words and min_partial_quote_words must be at least 1".into());
         }
         let set = |v: &[String]| -> FxHashSet<String> { word_set(v, false).into_iter().collect() };
+        let speaker_pronouns = set(&opts.speaker_pronouns);
         let mut speaker_words = set(&opts.speaker_nouns);
-        speaker_words.extend(word_set(&opts.speaker_pronouns, false));
+        speaker_words.extend(speaker_pronouns.iter().cloned());
         let speech_forms = opts.speech_forms();
         let speech_alt = regex_alt(&speech_forms, false);
         let (anchors, attributing) = anchor_words(opts, &speech_forms)?;
@@ -160,6 +164,7 @@ impl Compiled {
                 format!(r"(?i)(?:,\s+|[,.!?]['\u{{2019}}]\s+\w*\s*)(?:{speech_alt})(?-u:\b)"),
             ),
             speaker_words,
+            speaker_pronouns,
             exemptions: phrase_words(&opts.quote_exemption_lead_ins),
             exemption_fillers: set(&opts.quote_exemption_fillers),
             min_quote_words: opts.min_quote_words,

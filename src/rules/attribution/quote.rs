@@ -686,29 +686,33 @@ fn piece_attributed(
 /// state Assembly seat by 211 votes.` then `"He wore out two pairs of
 /// boots."`): it speaks of that person, so it is not theirs.
 fn speaks_of_them(c: &Compiled, before: &str, inner: &str) -> bool {
-    // (Not when `before` brings in another person the pronoun could be:
-    // `He did not hold back about his young starter.` then `"He has to be
-    // better."`, `her mother`, `his father's hands`; one person, not `her
-    // family`.)
+    // (Past an adjective of the few that come before a person: `his young
+    // starter`, not `his campaign later`.)
     const BEFORE_A_PERSON: [&str; 10] = [
         "young", "old", "new", "former", "late", "own", "elder", "eldest", "younger", "older",
     ];
+    let pronoun = |s: &str| {
+        let ws = words_of(s, 4);
+        let w = lower(ws.get(past_connectors(c, &ws))?).replace('\u{2019}', "'");
+        let base = w.split('\'').next()?;
+        ["he", "she"].contains(&base).then(|| base.to_string())
+    };
+    if pronoun(before).is_none() || pronoun(before) != pronoun(inner) {
+        return false;
+    }
+    // Not when `before` brings in another person the pronoun could be:
+    // `He did not hold back about his young starter.` then `"He has to be
+    // better."`, `her mother`, `his father's hands`; one person, not `her
+    // family`.
     let ws = words_of(before, 60);
-    let another = ws.iter().enumerate().any(|(i, w)| {
+    !ws.iter().enumerate().any(|(i, w)| {
         if !["his", "her"].contains(&lower(w).as_ref()) {
             return false;
         }
-        // (Past an adjective of the few that come before a person: `his
-        // young starter`, not `his campaign later`.)
-        let k = if ws
+        let adjective = ws
             .get(i + 1)
-            .is_some_and(|a| BEFORE_A_PERSON.contains(&lower(a).as_ref()))
-        {
-            i + 2
-        } else {
-            i + 1
-        };
-        ws.get(k).is_some_and(|n| {
+            .is_some_and(|a| BEFORE_A_PERSON.contains(&lower(a).as_ref()));
+        ws.get(i + 1 + usize::from(adjective)).is_some_and(|n| {
             let n = n
                 .strip_suffix("'s")
                 .or_else(|| n.strip_suffix("\u{2019}s"))
@@ -717,17 +721,7 @@ fn speaks_of_them(c: &Compiled, before: &str, inner: &str) -> bool {
                 && !n.ends_with('s')
                 && !["family", "couple"].contains(&lower(n).as_ref())
         })
-    });
-    if another {
-        return false;
-    }
-    let pronoun = |s: &str| {
-        let ws = words_of(s, 4);
-        let w = lower(ws.get(past_connectors(c, &ws))?).replace('\u{2019}', "'");
-        let base = w.split('\'').next()?;
-        ["he", "she"].contains(&base).then(|| base.to_string())
-    };
-    pronoun(before).is_some_and(|p| pronoun(inner) == Some(p))
+    })
 }
 
 /// Whether quotation `qi`, opening a paragraph of quotations alone, goes on
@@ -1142,12 +1136,10 @@ fn paragraph_source(
         }));
         ws.get(k).is_some_and(|w| {
             let l = lower(w);
-            // (`speaker_words` holds the speaker pronouns too: `They kept
-            // silence` goes on about the source's own people.)
+            // (Not a pronoun: `They kept silence` goes on about the
+            // source's own people.)
             c.is_group_word(&l)
-                || c.speaker_words.contains(l.as_ref())
-                    && !SUBJECT_PRONOUNS.contains(&l.as_ref())
-                    && !["it", "you"].contains(&l.as_ref())
+                || c.speaker_words.contains(l.as_ref()) && !c.speaker_pronouns.contains(l.as_ref())
         })
     }) {
         return false;
