@@ -97,6 +97,21 @@ fn kind2_and_5_reporting_verbs_with_apostrophes() {
         "The dam was built in a week. \"It was already dark when the technicians realised they had no bulbs.\" Product recalls followed.",
         "The vote is on Friday. \u{201C}Nobody here trusts the council with another bond.\u{201D} The remarks drew applause.",
     ]);
+    // A tag is a speaker and a verb alone after the quotation's comma,
+    // whatever the verb (`groused`, `exulted`, `thundered`, `beamed` are in
+    // no list); a manner adverb or a phrase after a comma may follow.
+    attributed(&[
+        "The council approved the plan after a long night.\n\n\u{201C}This is the worst budget I have seen in twenty years,\u{201D} Councilwoman Ada Pruett groused.",
+        "Turnout was low.\n\n\"We finally have the money to fix the roads,\" Mayor Leon Hart exulted.",
+        "The meeting ran late.\n\n\"Sit down and let the clerk finish reading the motion,\" he thundered, slamming the gavel.",
+        "The hearing resumed at noon.\n\n\"Why did nobody read this bill before the vote?\" the senator fretted aloud.",
+        "The tally came in at midnight.\n\n\"We have the votes and we will pass it,\" Sen. Ada Pruett beamed.",
+    ]);
+    // Not a subject that is no speaker, nor a clause with more in it.
+    flagged(&[
+        "The tally came in at midnight.\n\n\"Nobody expected this many people to vote early,\" the numbers showed.",
+        "The tally came in at midnight.\n\n\"Nobody expected this many people to vote early,\" the old hall creaked.",
+    ]);
     // `States` in a name is no speech verb.
     flagged(&["The plan would cost the United States billions. \u{201C}We cannot afford this plan at all, not now.\u{201D}"]);
 }

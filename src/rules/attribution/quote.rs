@@ -987,8 +987,13 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
         k > 0 && ["followed", "follows"].contains(&verb.as_ref()) && particle == "up"
             || speaker_before(k) && (cut_in || verb == "began")
     });
+    let bare_tag = || {
+        let stop = after[end..].chars().next();
+        stop.is_none_or(|ch| ['.', ',', '!', '?', ';'].contains(&ch))
+            && any_verb_tag(c, &words_of(&after[..end], 7))
+    };
     if comma || inner_end.ends_with(',') {
-        return words.iter().any(tag) || follow_up || closing();
+        return words.iter().any(tag) || follow_up || closing() || bare_tag();
     }
     // After `?` or `!` a capital may open the next sentence (`"Not one
     // more child!" Calls for stricter laws grew`): the tag opens in lower
@@ -1006,17 +1011,61 @@ fn dialogue_tag(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
     };
     match bare {
         [first, ..] if first.starts_with(char::is_lowercase) => {
-            words.iter().any(tag) || follow_up || closing()
+            words.iter().any(tag) || follow_up || closing() || bare_tag()
         }
         [name @ .., verb] => {
             !name.is_empty()
-                && (tag(verb) || follow_up || closing())
+                && (tag(verb) || follow_up || closing() || bare_tag())
                 && name
                     .iter()
                     .all(|w| is_capitalized(w) && !c.function_words.contains(lower(w).as_ref()))
         }
         [] => false,
     }
+}
+
+/// Whether the words `ws`, the whole clause after a quotation's closing
+/// mark, are a speaker and a verb in the past or present tense and nothing
+/// else but a manner adverb: a dialogue tag whatever the verb, since the
+/// clause has no object to be about (`"…," Hart thundered.`, `"…?" the
+/// mayor fretted aloud`, `"…," she groused`). The speaker is a pronoun, a
+/// name, or a speaker noun after its determiner (`the councilwoman`,
+/// `his lawyer`).
+fn any_verb_tag(c: &Compiled, ws: &[&str]) -> bool {
+    let ws = match ws {
+        [rest @ .., last]
+            if rest.len() >= 2 && (["aloud", "again"].contains(last) || last.ends_with("ly")) =>
+        {
+            rest
+        }
+        all => all,
+    };
+    let [subject @ .., verb] = ws else {
+        return false;
+    };
+    let v = verb.to_string();
+    let verb_like = v.len() >= 4
+        && v.chars().all(|ch| ch.is_ascii_lowercase())
+        && (v.ends_with("ed") || v.ends_with('s') && !v.ends_with("ss") && !v.ends_with("us"))
+        && !BE_FORMS.contains(&v.as_str())
+        && !["has", "does", "goes", "was"].contains(&v.as_str());
+    let lw: Vec<Cow<str>> = subject.iter().map(|w| lower(w)).collect();
+    let speaker = match lw.as_slice() {
+        [one] if SUBJECT_PRONOUNS.contains(&one.as_ref()) => true,
+        [det, .., noun]
+            if ["the", "his", "her", "their", "a", "an", "one"].contains(&det.as_ref())
+                && subject.len() <= 4 =>
+        {
+            c.speaker_words.contains(noun.as_ref()) && !c.speaker_pronouns.contains(noun.as_ref())
+        }
+        _ => {
+            (1..=4).contains(&subject.len())
+                && subject
+                    .iter()
+                    .all(|w| is_capitalized(w) && !c.function_words.contains(lower(w).as_ref()))
+        }
+    };
+    verb_like && speaker
 }
 
 /// Whether the words `ws` of the clause after a quotation's closing mark
@@ -2646,7 +2695,9 @@ mod tests {
             ..Options::default()
         };
         let c = Compiled::new(&o).unwrap();
-        let t = "\u{201C}We will never accept this deal,\u{201D} Yoon warned.";
+        // (With an object: a speaker and a verb alone are a tag whatever
+        // the lists say.)
+        let t = "\u{201C}We will never accept this deal,\u{201D} Yoon warned reporters.";
         assert_eq!(unattributed_quotes(t, &segment(t), &c).len(), 1);
         assert!(unattributed_quotes(t, &segment(t), &compiled()).is_empty());
     }
