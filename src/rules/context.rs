@@ -88,11 +88,25 @@ impl<'a> Context<'a> {
                     &alone
                 }
             };
+            // And quotations in single marks, British style (`‘…,’ she
+            // said`): a fix inside one is not applied either.
+            let single = crate::segment::single_quotations(self.text);
             let mut spans: Vec<Span> = quotes
                 .iter()
-                .map(|q| Span::new(q.span.start, q.span.end))
+                .map(|q| q.span.clone())
+                .chain(single)
+                .map(|r| Span::new(r.start, r.end))
                 .collect();
             spans.sort();
+            // Merged where they overlap (a quotation inside another), so
+            // that their ends rise with their starts.
+            spans.dedup_by(|next, prev| {
+                let overlaps = next.start < prev.end;
+                if overlaps {
+                    prev.end = prev.end.max(next.end);
+                }
+                overlaps
+            });
             spans
         });
         let i = quotes.partition_point(|q| q.end <= span.start);

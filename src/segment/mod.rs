@@ -11,11 +11,13 @@ use crate::bytes;
 mod paragraphs;
 mod quotes;
 mod sentences;
+mod single;
 
 use paragraphs::paragraphs;
 use quotes::quotes;
 use sentences::sentences_in;
 pub use sentences::{Lists, SegmenterOptions};
+pub use single::single_quotations;
 #[cfg(test)]
 use {
     quotes::ends_sentence_before,

@@ -105,6 +105,24 @@ fn word_changing_fixes_are_display_only_inside_quotes() {
     );
 }
 
+/// Quoted speech in single marks (British and some wire styles) is quoted
+/// speech too; an apostrophe opens nothing.
+#[test]
+fn single_quotation_marks_keep_their_words() {
+    for text in [
+        "\u{2018}New Zealand, 커뮤니티 shared the plan with us,\u{2019} the minister told reporters.",
+        "'New Zealand, 커뮤니티 shared the plan with us,' the minister told reporters.",
+        "The minister said: \u{2018}The voters\u{2019} 커뮤니티 rights don\u{2019}t wait.\u{2019}",
+    ] {
+        assert_eq!(applicability("stray-script", text), [DisplayOnly], "{text}");
+        assert_eq!(fixed(text), text);
+    }
+    assert_eq!(
+        fixed("The council\u{2019}s 커뮤니티 plan isn't new, the minister's aide said."),
+        "The council\u{2019}s plan isn't new, the minister's aide said."
+    );
+}
+
 #[test]
 fn invisible_repairs_stay_safe_inside_quotes() {
     let cases = [
