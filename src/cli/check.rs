@@ -46,6 +46,9 @@ enum Done {
     Diff(Vec<u8>, Vec<u8>, Checked),
     Binary,
     Failed(String),
+    /// `--fix` could not write the file (or it changed after it was read):
+    /// why, and the findings of the file as it stands, so none is lost.
+    NotFixed(String, Checked),
 }
 
 fn display_path(p: &Path) -> String {
@@ -370,6 +373,14 @@ impl Output {
                 }
                 checked
             }
+            Done::NotFixed(e, checked) => {
+                note(e);
+                self.had_error = true;
+                if !checked.diagnostics.is_empty() {
+                    self.reporter.file(&mut self.out, &report(job, &checked))?;
+                }
+                checked
+            }
             Done::Checked(mut checked) => {
                 if let Some(changed) = &job.changed {
                     changed.retain(&checked.text, &mut checked.diagnostics);
@@ -484,12 +495,22 @@ fn lint(ws: &Workspace, job: &Job, fix: bool, stdin: Option<&[u8]>) -> Done {
             }
         }
     };
+    let failed = |e| match e {
+        copydesk::Error::Io { error, .. } => format!("{}: {error}", quote_path(&job.display)),
+        e => e.to_string(),
+    };
     match outcome {
         Ok(Outcome::Checked(c)) => Done::Checked(c),
         Ok(Outcome::Binary) => Done::Binary,
-        Err(copydesk::Error::Io { error, .. }) => {
-            Done::Failed(format!("{}: {error}", quote_path(&job.display)))
+        // Fixes not written: the file's findings as it stands, if it can
+        // still be read.
+        Err(e) if fix && job.staged.is_none() && job.path.is_some() => {
+            let path = job.path.as_deref().expect("a path");
+            match ws.check_file(path, false) {
+                Ok(Outcome::Checked(c)) => Done::NotFixed(failed(e), c),
+                _ => Done::Failed(failed(e)),
+            }
         }
-        Err(e) => Done::Failed(e.to_string()),
+        Err(e) => Done::Failed(failed(e)),
     }
 }

@@ -329,3 +329,56 @@ fn a_closed_standard_output_exits_0_in_every_format() {
         );
     }
 }
+
+/// `--fix` on a file it cannot write (a folder the user may not write to)
+/// is an error, and the file's findings are still reported: none is lost.
+#[cfg(unix)]
+#[test]
+fn findings_are_reported_when_fixes_cannot_be_written() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let desk = dir.path().join("desk");
+    std::fs::create_dir(&desk).unwrap();
+    std::fs::write(desk.join("a.txt"), DRAFT).unwrap();
+    let mode = |p: &Path, m| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m));
+    mode(dir.path(), 0o755).unwrap();
+    mode(&desk.join("a.txt"), 0o644).unwrap();
+    mode(&desk, 0o555).unwrap();
+    // Permission bits do not bind the superuser: run as `nobody` then.
+    let bin = assert_cmd::cargo::cargo_bin("copydesk");
+    // (A new folder is its maker's: the superuser's, uid 0.)
+    let mut cmd = if std::fs::metadata(&desk).unwrap().uid() == 0 {
+        if Command::new("setpriv").arg("--version").output().is_err() {
+            eprintln!("skipping: running as root and setpriv is absent");
+            return;
+        }
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        Command::new(&bin)
+    };
+    cmd.current_dir(dir.path()).env_remove("NO_COLOR").args([
+        "check",
+        "--isolated",
+        "--fix",
+        "--format",
+        "concise",
+        "desk/a.txt",
+    ]);
+    let (code, out, err) = run(&mut cmd);
+    mode(&desk, 0o755).unwrap();
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("desk/a.txt") && err.contains("could not write fixes"),
+        "{err}"
+    );
+    // Both findings of the file as it stands: the fixable one and the claim.
+    assert!(
+        out.contains("desk/a.txt:1:10: warning[invisible-char]"),
+        "{out}"
+    );
+    assert!(out.contains("[unattributed-claim]"), "{out}");
+    assert_eq!(std::fs::read_to_string(desk.join("a.txt")).unwrap(), DRAFT);
+}
