@@ -18,6 +18,12 @@ fn pre_commit_hooks_refuse_fix_and_pass() {
     let dir = repo();
     let d = dir.path();
     std::fs::write(d.join("draft.md"), DIRTY).unwrap();
+    // An HTML draft, named as some CMS exports do.
+    std::fs::write(
+        d.join("page.HTML"),
+        format!("<p>{}</p>\n", DIRTY.trim_end()),
+    )
+    .unwrap();
     std::fs::write(d.join("tool.py"), "# 커뮤니티 is not a draft\n").unwrap();
     git(d, &["add", "."]);
     let try_repo = |hook: Option<&str>| {
@@ -52,12 +58,54 @@ fn pre_commit_hooks_refuse_fix_and_pass() {
         "{fixed}"
     );
     assert!(fixed.ends_with(" shared their plans.\n"), "{fixed}");
+    assert!(out.contains("page.HTML"), "HTML drafts are linted: {out}");
+    let page = std::fs::read_to_string(d.join("page.HTML")).unwrap();
+    assert!(!page.contains("커뮤니티"), "{page}");
     assert!(!out.contains("tool.py"), "only drafts are linted: {out}");
-    // The fixed draft, staged, passes the check.
-    git(d, &["add", "draft.md"]);
+    // The fixed drafts, staged, pass the check.
+    git(d, &["add", "draft.md", "page.HTML"]);
     let (code, out) = try_repo(Some("copydesk"));
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("Passed"), "{out}");
+}
+
+/// The framework picks the files a hook sees by the hooks' `files`
+/// pattern (Python's `re.search`, whose syntax here is the regex crate's
+/// too): it must pick what a folder walk lints, HTML drafts included and
+/// in any case, and nothing else.
+#[test]
+fn pre_commit_hooks_files_pattern_is_the_walks_extension_filter() {
+    use copydesk::walk::{is_text_file, TEXT_EXTENSIONS};
+    use yaml_rust2::YamlLoader;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml");
+    let hooks = YamlLoader::load_from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let hooks = hooks[0].as_vec().expect("a list of hooks");
+    let mut names: Vec<String> = vec![
+        "tool.py".into(),
+        "notes.html.bak".into(),
+        "README.rst".into(),
+        "page.xhtml".into(),
+        "html".into(),
+        "desk/story.txt~".into(),
+    ];
+    for x in TEXT_EXTENSIONS {
+        names.push(format!("desk/story.{x}"));
+        names.push(format!("STORY.{}", x.to_uppercase()));
+    }
+    assert!(TEXT_EXTENSIONS.contains(&"html") && TEXT_EXTENSIONS.contains(&"htm"));
+    assert_eq!(hooks.len(), 2);
+    for hook in hooks {
+        let id = hook["id"].as_str().unwrap();
+        let files = hook["files"].as_str().expect("a files pattern");
+        let re = regex::Regex::new(files).unwrap();
+        for name in &names {
+            assert_eq!(
+                re.is_match(name),
+                is_text_file(Path::new(name)),
+                "hook {id}: {files} on {name}"
+            );
+        }
+    }
 }
 
 fn copydesk(dir: &Path, args: &[&str]) -> (i32, String) {
