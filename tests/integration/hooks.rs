@@ -199,3 +199,83 @@ fn hook_install_honours_hooks_path_and_never_clobbers_a_hook() {
     assert_eq!(code, 2);
     assert!(err.contains("not in a git repository"), "{err}");
 }
+
+#[test]
+fn hook_install_force_never_overwrites_a_kept_hook_and_uninstall_puts_it_back() {
+    let dir = repo();
+    let d = dir.path();
+    let hooks = d.join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let theirs = "#!/bin/sh\necho the team's own hook\n";
+    let older = "#!/bin/sh\necho an older hook, set aside by hand\n";
+    std::fs::write(hooks.join("pre-commit"), theirs).unwrap();
+    std::fs::write(hooks.join("pre-commit.old"), older).unwrap();
+    let (code, err) = copydesk(d, &["hook", "install"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("pre-commit.old.1"), "{err}");
+    let (code, err) = copydesk(d, &["hook", "install", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("pre-commit.old.1"), "{err}");
+    let read = |name: &str| std::fs::read_to_string(hooks.join(name)).unwrap();
+    assert_eq!(
+        read("pre-commit.old"),
+        older,
+        "a kept file is never replaced"
+    );
+    assert_eq!(read("pre-commit.old.1"), theirs);
+    assert!(read("pre-commit").contains("check --staged"));
+    // Installing again keeps the record of the hook it replaced.
+    assert_eq!(copydesk(d, &["hook", "install"]).0, 0);
+    let (code, err) = copydesk(d, &["hook", "uninstall"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("put back"), "{err}");
+    assert_eq!(read("pre-commit"), theirs, "the user's hook is back");
+    assert!(!hooks.join("pre-commit.old.1").exists());
+    assert_eq!(read("pre-commit.old"), older);
+    // Uninstalling a hook that replaced none touches no kept file.
+    std::fs::remove_file(hooks.join("pre-commit")).unwrap();
+    assert_eq!(copydesk(d, &["hook", "install"]).0, 0);
+    assert_eq!(copydesk(d, &["hook", "uninstall"]).0, 0);
+    assert!(!hooks.join("pre-commit").exists());
+    assert_eq!(read("pre-commit.old"), older);
+}
+
+#[test]
+fn an_edited_copydesk_hook_is_the_users() {
+    let dir = repo();
+    let d = dir.path();
+    let hook = d.join(".git/hooks/pre-commit");
+    assert_eq!(copydesk(d, &["hook", "install"]).0, 0);
+    let written = std::fs::read_to_string(&hook).unwrap();
+    // The same hook naming a copydesk elsewhere is still copydesk's.
+    let line = written
+        .lines()
+        .find(|l| l.starts_with("copydesk="))
+        .unwrap();
+    let elsewhere = written.replace(line, "copydesk='/opt/newsroom/bin/copydesk'");
+    std::fs::write(&hook, &elsewhere).unwrap();
+    assert_eq!(copydesk(d, &["hook", "install"]).0, 0);
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), written);
+    // Edited by hand, it is the user's: left alone without --force.
+    let edited = format!("{written}echo and the desk's spell checker\n");
+    std::fs::write(&hook, &edited).unwrap();
+    let (code, err) = copydesk(d, &["hook", "install"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("edited") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), edited);
+    let (code, err) = copydesk(d, &["hook", "uninstall"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("left alone"), "{err}");
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), edited);
+    // --force keeps it, and uninstall puts it back.
+    assert_eq!(copydesk(d, &["hook", "install", "--force"]).0, 0);
+    assert_eq!(
+        std::fs::read_to_string(d.join(".git/hooks/pre-commit.old")).unwrap(),
+        edited
+    );
+    assert!(!std::fs::read_to_string(&hook)
+        .unwrap()
+        .contains("spell checker"));
+    assert_eq!(copydesk(d, &["hook", "uninstall"]).0, 0);
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), edited);
+}
