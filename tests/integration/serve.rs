@@ -709,6 +709,72 @@ fn serve_openapi_lists_the_answers_each_operation_gives() {
     }
 }
 
+/// JavaScript's `JSON.stringify` of a headline cut inside an emoji sends
+/// a lone surrogate escape: it is read as U+FFFD (one UTF-16 unit, as the
+/// surrogate was), `mojibake` flags it, and the offsets after it count
+/// the client's string.
+#[test]
+fn serve_reads_a_lone_surrogate_escape_as_a_replacement_character() {
+    let (_dir, server) = isolated();
+    let json_ct = ["Content-Type: application/json"];
+    let post = |body: &str| {
+        let (status, _, b) = server.request("POST", "/v1/check", &json_ct, body.as_bytes());
+        let v: Value = serde_json::from_slice(&b).unwrap();
+        (status, v)
+    };
+    let (status, v) = post(r#"{"text":"Breaking: \ud83d"}"#);
+    assert_eq!(status, 200, "{v}");
+    let d = &v["diagnostics"].as_array().unwrap()[..];
+    assert_eq!(d.len(), 1, "{v}");
+    assert_eq!(d[0]["rule"], "mojibake");
+    assert!(d[0]["message"].as_str().unwrap().contains("U+FFFD"), "{v}");
+    // "Breaking: " is 10 UTF-16 units; the surrogate one.
+    assert_eq!(
+        (&d[0]["utf16_start"], &d[0]["utf16_end"]),
+        (&json!(10), &json!(11))
+    );
+    // A lone low surrogate first, a stray token after it: its offsets are
+    // the JavaScript string's.
+    let js_prefix = " The leaders met the ";
+    let (status, v) = post(&format!(
+        r#"{{"text":"\udc00{js_prefix}커뮤니티 on Tuesday."}}"#
+    ));
+    assert_eq!(status, 200, "{v}");
+    let stray = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "stray-script")
+        .unwrap_or_else(|| panic!("{v}"))
+        .clone();
+    let start = 1 + js_prefix.encode_utf16().count() as u64;
+    assert_eq!(stray["utf16_start"], start);
+    assert_eq!(
+        stray["utf16_end"],
+        start + "커뮤니티".encode_utf16().count() as u64
+    );
+    // A whole pair is the emoji, and no finding.
+    let (status, v) = post(r#"{"text":"Breaking: \ud83d\ude00"}"#);
+    assert_eq!((status, v), (200, json!({ "diagnostics": [] })));
+    // Fixing gives the text back with U+FFFD in its place.
+    let (status, _, b) = server.request(
+        "POST",
+        "/v1/fix",
+        &json_ct,
+        r#"{"text":"Cut \ud83d"}"#.as_bytes(),
+    );
+    let v: Value = serde_json::from_slice(&b).unwrap();
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["text"], "Cut \u{FFFD}");
+    // Still malformed JSON: a 400 that says so.
+    let (status, v) = post(r#"{"text":"\ud83d"#);
+    assert_eq!(status, 400, "{v}");
+    assert!(
+        v["error"].as_str().unwrap().contains("malformed JSON"),
+        "{v}"
+    );
+}
+
 #[test]
 fn serve_page_is_self_contained() {
     let (_dir, server) = isolated();
