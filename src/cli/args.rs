@@ -91,11 +91,13 @@ pub struct ReportArgs {
 pub enum HookCommand {
     /// Write .git/hooks/pre-commit (or under core.hooksPath).
     Install {
-        /// Replace a hook copydesk did not write (kept as pre-commit.old).
+        /// Replace a hook copydesk did not write, or one edited since (kept as
+        /// pre-commit.old, or .old.1 … if taken; uninstall puts it back).
         #[arg(long)]
         force: bool,
     },
-    /// Remove the hook copydesk wrote (any other is left alone).
+    /// Remove the hook copydesk wrote, putting back the one it replaced (any
+    /// other or edited hook is left alone).
     Uninstall,
 }
 

@@ -18,6 +18,12 @@ fn pre_commit_hooks_refuse_fix_and_pass() {
     let dir = repo();
     let d = dir.path();
     std::fs::write(d.join("draft.md"), DIRTY).unwrap();
+    // An HTML draft, named as some CMS exports do.
+    std::fs::write(
+        d.join("page.HTML"),
+        format!("<p>{}</p>\n", DIRTY.trim_end()),
+    )
+    .unwrap();
     std::fs::write(d.join("tool.py"), "# 커뮤니티 is not a draft\n").unwrap();
     git(d, &["add", "."]);
     let try_repo = |hook: Option<&str>| {
@@ -52,12 +58,54 @@ fn pre_commit_hooks_refuse_fix_and_pass() {
         "{fixed}"
     );
     assert!(fixed.ends_with(" shared their plans.\n"), "{fixed}");
+    assert!(out.contains("page.HTML"), "HTML drafts are linted: {out}");
+    let page = std::fs::read_to_string(d.join("page.HTML")).unwrap();
+    assert!(!page.contains("커뮤니티"), "{page}");
     assert!(!out.contains("tool.py"), "only drafts are linted: {out}");
-    // The fixed draft, staged, passes the check.
-    git(d, &["add", "draft.md"]);
+    // The fixed drafts, staged, pass the check.
+    git(d, &["add", "draft.md", "page.HTML"]);
     let (code, out) = try_repo(Some("copydesk"));
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("Passed"), "{out}");
+}
+
+/// The framework picks the files a hook sees by the hooks' `files`
+/// pattern (Python's `re.search`, whose syntax here is the regex crate's
+/// too): it must pick what a folder walk lints, HTML drafts included and
+/// in any case, and nothing else.
+#[test]
+fn pre_commit_hooks_files_pattern_is_the_walks_extension_filter() {
+    use copydesk::walk::{is_text_file, TEXT_EXTENSIONS};
+    use yaml_rust2::YamlLoader;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml");
+    let hooks = YamlLoader::load_from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let hooks = hooks[0].as_vec().expect("a list of hooks");
+    let mut names: Vec<String> = vec![
+        "tool.py".into(),
+        "notes.html.bak".into(),
+        "README.rst".into(),
+        "page.xhtml".into(),
+        "html".into(),
+        "desk/story.txt~".into(),
+    ];
+    for x in TEXT_EXTENSIONS {
+        names.push(format!("desk/story.{x}"));
+        names.push(format!("STORY.{}", x.to_uppercase()));
+    }
+    assert!(TEXT_EXTENSIONS.contains(&"html") && TEXT_EXTENSIONS.contains(&"htm"));
+    assert_eq!(hooks.len(), 2);
+    for hook in hooks {
+        let id = hook["id"].as_str().unwrap();
+        let files = hook["files"].as_str().expect("a files pattern");
+        let re = regex::Regex::new(files).unwrap();
+        for name in &names {
+            assert_eq!(
+                re.is_match(name),
+                is_text_file(Path::new(name)),
+                "hook {id}: {files} on {name}"
+            );
+        }
+    }
 }
 
 fn copydesk(dir: &Path, args: &[&str]) -> (i32, String) {
@@ -150,4 +198,84 @@ fn hook_install_honours_hooks_path_and_never_clobbers_a_hook() {
     let (code, err) = copydesk(outside.path(), &["hook", "install"]);
     assert_eq!(code, 2);
     assert!(err.contains("not in a git repository"), "{err}");
+}
+
+#[test]
+fn hook_install_force_never_overwrites_a_kept_hook_and_uninstall_puts_it_back() {
+    let dir = repo();
+    let d = dir.path();
+    let hooks = d.join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let theirs = "#!/bin/sh\necho the team's own hook\n";
+    let older = "#!/bin/sh\necho an older hook, set aside by hand\n";
+    std::fs::write(hooks.join("pre-commit"), theirs).unwrap();
+    std::fs::write(hooks.join("pre-commit.old"), older).unwrap();
+    let (code, err) = copydesk(d, &["hook", "install"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("pre-commit.old.1"), "{err}");
+    let (code, err) = copydesk(d, &["hook", "install", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("pre-commit.old.1"), "{err}");
+    let read = |name: &str| std::fs::read_to_string(hooks.join(name)).unwrap();
+    assert_eq!(
+        read("pre-commit.old"),
+        older,
+        "a kept file is never replaced"
+    );
+    assert_eq!(read("pre-commit.old.1"), theirs);
+    assert!(read("pre-commit").contains("check --staged"));
+    // Installing again keeps the record of the hook it replaced.
+    assert_eq!(copydesk(d, &["hook", "install"]).0, 0);
+    let (code, err) = copydesk(d, &["hook", "uninstall"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("put back"), "{err}");
+    assert_eq!(read("pre-commit"), theirs, "the user's hook is back");
+    assert!(!hooks.join("pre-commit.old.1").exists());
+    assert_eq!(read("pre-commit.old"), older);
+    // Uninstalling a hook that replaced none touches no kept file.
+    std::fs::remove_file(hooks.join("pre-commit")).unwrap();
+    assert_eq!(copydesk(d, &["hook", "install"]).0, 0);
+    assert_eq!(copydesk(d, &["hook", "uninstall"]).0, 0);
+    assert!(!hooks.join("pre-commit").exists());
+    assert_eq!(read("pre-commit.old"), older);
+}
+
+#[test]
+fn an_edited_copydesk_hook_is_the_users() {
+    let dir = repo();
+    let d = dir.path();
+    let hook = d.join(".git/hooks/pre-commit");
+    assert_eq!(copydesk(d, &["hook", "install"]).0, 0);
+    let written = std::fs::read_to_string(&hook).unwrap();
+    // The same hook naming a copydesk elsewhere is still copydesk's.
+    let line = written
+        .lines()
+        .find(|l| l.starts_with("copydesk="))
+        .unwrap();
+    let elsewhere = written.replace(line, "copydesk='/opt/newsroom/bin/copydesk'");
+    std::fs::write(&hook, &elsewhere).unwrap();
+    assert_eq!(copydesk(d, &["hook", "install"]).0, 0);
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), written);
+    // Edited by hand, it is the user's: left alone without --force.
+    let edited = format!("{written}echo and the desk's spell checker\n");
+    std::fs::write(&hook, &edited).unwrap();
+    let (code, err) = copydesk(d, &["hook", "install"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("edited") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), edited);
+    let (code, err) = copydesk(d, &["hook", "uninstall"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("left alone"), "{err}");
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), edited);
+    // --force keeps it, and uninstall puts it back.
+    assert_eq!(copydesk(d, &["hook", "install", "--force"]).0, 0);
+    assert_eq!(
+        std::fs::read_to_string(d.join(".git/hooks/pre-commit.old")).unwrap(),
+        edited
+    );
+    assert!(!std::fs::read_to_string(&hook)
+        .unwrap()
+        .contains("spell checker"));
+    assert_eq!(copydesk(d, &["hook", "uninstall"]).0, 0);
+    assert_eq!(std::fs::read_to_string(&hook).unwrap(), edited);
 }

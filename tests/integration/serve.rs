@@ -353,16 +353,37 @@ fn serve_requires_the_token_when_given_one() {
         &["Authorization: Bearer s3cret-token-1"],
     );
     assert_eq!(status, 200);
+    // The scheme is case-insensitive (RFC 7235 §2.1); the token is not.
+    for auth in [
+        "Authorization: bearer s3cret-token-1",
+        "Authorization: BEARER s3cret-token-1",
+        "Authorization: bEaReR  s3cret-token-1",
+    ] {
+        assert_eq!(server.post("/v1/check", &body, &[auth]).0, 200, "{auth}");
+    }
+    for auth in [
+        "Authorization: bearer S3CRET-TOKEN-1",
+        "Authorization: bearers3cret-token-1",
+        "Authorization: Basic s3cret-token-1",
+    ] {
+        assert_eq!(server.post("/v1/check", &body, &[auth]).0, 401, "{auth}");
+    }
     let (status, _, _) = server.request("GET", "/v1/rules", &[], b"");
     assert_eq!(status, 401);
     // Health, the page and the description carry no data.
     assert_eq!(server.get("/healthz").0, 200);
     assert_eq!(server.request("GET", "/", &[], b"").0, 200);
+    // The description requires the token everywhere but on /healthz.
     let (_, doc) = server.get("/openapi.json");
-    assert_eq!(
-        doc["paths"]["/v1/check"]["post"]["security"],
-        json!([{ "bearer": [] }])
-    );
+    assert_eq!(doc["security"], json!([{ "bearer": [] }]));
+    assert_eq!(doc["paths"]["/healthz"]["get"]["security"], json!([]));
+    for (p, m) in [
+        ("/v1/check", "post"),
+        ("/v1/fix", "post"),
+        ("/v1/rules", "get"),
+    ] {
+        assert!(doc["paths"][p][m].get("security").is_none(), "{p}");
+    }
     drop(server);
     // From a file (white space around it dropped).
     std::fs::write(dir.path().join("token"), "from-a-file\n").unwrap();
@@ -544,11 +565,21 @@ fn serve_lists_rules_and_describes_itself() {
     }
     for p in ["/v1/check", "/v1/fix"] {
         let responses = &doc["paths"][p]["post"]["responses"];
-        for code in ["200", "400", "401", "408", "413", "415", "422", "503"] {
+        for code in [
+            "200", "400", "401", "408", "413", "415", "422", "500", "503",
+        ] {
             assert!(responses[code].is_object(), "{p} {code}");
         }
         assert!(doc["paths"][p]["post"].get("security").is_none());
     }
+    // Without a token the bearer scheme is optional (a client generated
+    // from this document can still send one); health is open.
+    assert_eq!(doc["security"], json!([{ "bearer": [] }, {}]));
+    assert_eq!(doc["paths"]["/healthz"]["get"]["security"], json!([]));
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
     // The schemas say what the server really sends: every field of a real
     // answer is a property, and every required field is there.
     let schemas = &doc["components"]["schemas"];
@@ -587,6 +618,161 @@ fn serve_lists_rules_and_describes_itself() {
     closed("AppliedFix", &fixed["fixes"][0]);
     closed("Rule", &rules[0]);
     closed("Health", &server.get("/healthz").1);
+}
+
+/// Each answer the server really gives an operation, its layers' (body
+/// limit, in-flight limit, timeout, token) included, is one the
+/// description lists for it, with the headers it says.
+#[test]
+fn serve_openapi_lists_the_answers_each_operation_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(
+        dir.path(),
+        &[
+            "--isolated",
+            "--max-concurrent",
+            "1",
+            "--max-body",
+            "1000",
+            "--timeout",
+            "4",
+        ],
+        &[("COPYDESK_TOKEN", "s3cret")],
+    );
+    let auth = "Authorization: Bearer s3cret";
+    let (_, doc) = server.get("/openapi.json");
+    let mut seen: Vec<(&str, &str, u16, String)> = Vec::new();
+    let mut ask = |method: &'static str, path: &'static str, headers: &[&str], body: &[u8]| {
+        let (status, head, _) = server.request(method, path, headers, body);
+        seen.push((method, path, status, head));
+        status
+    };
+    assert_eq!(ask("GET", "/healthz", &[], b""), 200);
+    assert_eq!(ask("GET", "/v1/rules", &[auth], b""), 200);
+    assert_eq!(ask("GET", "/v1/rules", &[], b""), 401);
+    // A body announced over the limit is refused before any handler.
+    let big = vec![b'x'; 2000];
+    assert_eq!(ask("GET", "/healthz", &[], &big), 413);
+    assert_eq!(ask("GET", "/v1/rules", &[auth], &big), 413);
+    // One request in flight (its body never finishes) holds the one slot:
+    // every other is a 503, health probes included.
+    let mut slow = TcpStream::connect(&server.addr).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    slow.write_all(
+        format!("POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n{auth}\r\nContent-Length: 100\r\n\r\n{{\"text\": \"a")
+            .as_bytes(),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let busy = loop {
+        let status = ask("GET", "/healthz", &[], b"");
+        if status == 503 || started.elapsed() > Duration::from_secs(3) {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(busy, 503);
+    assert_eq!(ask("GET", "/v1/rules", &[auth], b""), 503);
+    let check = json!({ "text": STRAY }).to_string();
+    assert_eq!(
+        ask(
+            "POST",
+            "/v1/check",
+            &["Content-Type: application/json", auth],
+            check.as_bytes()
+        ),
+        503
+    );
+    let mut out = Vec::new();
+    slow.read_to_end(&mut out).unwrap();
+    let (status, head, _) = parse_response(&out);
+    assert_eq!(status, 408);
+    seen.push(("POST", "/v1/check", status, head));
+    for (method, path, status, head) in &seen {
+        let op = &doc["paths"][*path][method.to_lowercase()];
+        let answer = &op["responses"][status.to_string()];
+        assert!(answer.is_object(), "{method} {path} {status}: not listed");
+        if let Some(headers) = answer.get("headers").and_then(Value::as_object) {
+            for h in headers.keys() {
+                let h = h.to_lowercase();
+                assert!(
+                    head.contains(&format!("{h}:")),
+                    "{method} {path} {status}: {h}"
+                );
+            }
+        }
+        if *status == 503 {
+            assert!(head.contains("retry-after: 1"), "{head}");
+            assert!(answer["headers"]["Retry-After"].is_object());
+        }
+    }
+}
+
+/// JavaScript's `JSON.stringify` of a headline cut inside an emoji sends
+/// a lone surrogate escape: it is read as U+FFFD (one UTF-16 unit, as the
+/// surrogate was), `mojibake` flags it, and the offsets after it count
+/// the client's string.
+#[test]
+fn serve_reads_a_lone_surrogate_escape_as_a_replacement_character() {
+    let (_dir, server) = isolated();
+    let json_ct = ["Content-Type: application/json"];
+    let post = |body: &str| {
+        let (status, _, b) = server.request("POST", "/v1/check", &json_ct, body.as_bytes());
+        let v: Value = serde_json::from_slice(&b).unwrap();
+        (status, v)
+    };
+    let (status, v) = post(r#"{"text":"Breaking: \ud83d"}"#);
+    assert_eq!(status, 200, "{v}");
+    let d = &v["diagnostics"].as_array().unwrap()[..];
+    assert_eq!(d.len(), 1, "{v}");
+    assert_eq!(d[0]["rule"], "mojibake");
+    assert!(d[0]["message"].as_str().unwrap().contains("U+FFFD"), "{v}");
+    // "Breaking: " is 10 UTF-16 units; the surrogate one.
+    assert_eq!(
+        (&d[0]["utf16_start"], &d[0]["utf16_end"]),
+        (&json!(10), &json!(11))
+    );
+    // A lone low surrogate first, a stray token after it: its offsets are
+    // the JavaScript string's.
+    let js_prefix = " The leaders met the ";
+    let (status, v) = post(&format!(
+        r#"{{"text":"\udc00{js_prefix}커뮤니티 on Tuesday."}}"#
+    ));
+    assert_eq!(status, 200, "{v}");
+    let stray = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "stray-script")
+        .unwrap_or_else(|| panic!("{v}"))
+        .clone();
+    let start = 1 + js_prefix.encode_utf16().count() as u64;
+    assert_eq!(stray["utf16_start"], start);
+    assert_eq!(
+        stray["utf16_end"],
+        start + "커뮤니티".encode_utf16().count() as u64
+    );
+    // A whole pair is the emoji, and no finding.
+    let (status, v) = post(r#"{"text":"Breaking: \ud83d\ude00"}"#);
+    assert_eq!((status, v), (200, json!({ "diagnostics": [] })));
+    // Fixing gives the text back with U+FFFD in its place.
+    let (status, _, b) = server.request(
+        "POST",
+        "/v1/fix",
+        &json_ct,
+        r#"{"text":"Cut \ud83d"}"#.as_bytes(),
+    );
+    let v: Value = serde_json::from_slice(&b).unwrap();
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["text"], "Cut \u{FFFD}");
+    // Still malformed JSON: a 400 that says so.
+    let (status, v) = post(r#"{"text":"\ud83d"#);
+    assert_eq!(status, 400, "{v}");
+    assert!(
+        v["error"].as_str().unwrap().contains("malformed JSON"),
+        "{v}"
+    );
 }
 
 #[test]

@@ -40,6 +40,19 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// The token of an `Authorization: Bearer TOKEN` value: the scheme in any
+/// case (schemes are case-insensitive, RFC 7235 §2.1), one or more spaces,
+/// then the token as it is.
+fn bearer_token(value: &[u8]) -> Option<&[u8]> {
+    const SCHEME: &[u8] = b"bearer";
+    let (scheme, rest) = value.split_at_checked(SCHEME.len())?;
+    if !scheme.eq_ignore_ascii_case(SCHEME) || rest.first() != Some(&b' ') {
+        return None;
+    }
+    let start = rest.iter().position(|&b| b != b' ')?;
+    Some(&rest[start..])
+}
+
 /// With a token configured, every request but the public ones carries
 /// `Authorization: Bearer TOKEN`, or is answered 401.
 pub async fn auth(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
@@ -52,7 +65,7 @@ pub async fn auth(State(state): State<Arc<AppState>>, req: Request, next: Next) 
     let given = req
         .headers()
         .get(header::AUTHORIZATION)
-        .and_then(|v| v.as_bytes().strip_prefix(b"Bearer "));
+        .and_then(|v| bearer_token(v.as_bytes()));
     match given {
         Some(g) if constant_time_eq(g, token) => next.run(req).await,
         _ => {
@@ -141,6 +154,17 @@ mod tests {
         assert!(!constant_time_eq(b"s3cret-token", b"s3cret-tokeN"));
         assert!(!constant_time_eq(b"s3cret-token", b"s3cret"));
         assert!(!constant_time_eq(b"", b"x"));
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_read_in_any_case_and_the_token_as_it_is() {
+        assert_eq!(bearer_token(b"Bearer s3cret"), Some(&b"s3cret"[..]));
+        assert_eq!(bearer_token(b"bearer s3cret"), Some(&b"s3cret"[..]));
+        assert_eq!(bearer_token(b"BEARER  S3cret"), Some(&b"S3cret"[..]));
+        assert_eq!(bearer_token(b"Bearers3cret"), None);
+        assert_eq!(bearer_token(b"Bearer "), None);
+        assert_eq!(bearer_token(b"Basic s3cret"), None);
+        assert_eq!(bearer_token(b"Bear"), None);
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! `GET /openapi.json`: an OpenAPI 3.0 description of the service as it
 //! really behaves — request bodies closed (`additionalProperties: false`,
-//! unknown fields are 422), every response's fields required, the error
-//! answers documented, and the bearer scheme required only when the server
-//! was started with a token. Built once at start.
+//! unknown fields are 422), every response's fields required, each
+//! operation's error answers those its code paths give (the layers' 408,
+//! 413 and 503 included), and the bearer scheme a top-level `security`
+//! requirement: required when the server was started with a token,
+//! optional (`{}` beside it) when not, so a client generated from either
+//! document can send the token; `/healthz` is open (`security: []`).
+//! Built once at start.
 
 use super::AppState;
 use axum::extract::State;
@@ -26,16 +30,58 @@ fn error_response(description: &str) -> Value {
     })
 }
 
+/// `503` at `--max-concurrent`, with its `Retry-After` header.
+fn busy() -> Value {
+    let mut r = error_response("Too many requests in progress (--max-concurrent); retry after the Retry-After header's seconds.");
+    r["headers"] = json!({
+        "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": { "type": "integer", "minimum": 0 },
+        }
+    });
+    r
+}
+
+/// `401`, with its `WWW-Authenticate` header.
+fn unauthorized() -> Value {
+    let mut r = error_response(
+        "Missing or wrong bearer token (only when the server was started with a token).",
+    );
+    r["headers"] = json!({
+        "WWW-Authenticate": { "description": "`Bearer`.", "schema": { "type": "string" } }
+    });
+    r
+}
+
+fn too_large(max_body: usize, what: &str) -> Value {
+    error_response(&format!(
+        "{what} larger than {max_body} bytes (--max-body)."
+    ))
+}
+
+fn timed_out(timeout: u64) -> Value {
+    error_response(&format!(
+        "The request was not received and answered within {timeout} s (--timeout)."
+    ))
+}
+
+fn internal() -> Value {
+    error_response(
+        "The server could not resolve its configuration for the request, or linting failed.",
+    )
+}
+
 /// The error answers of an endpoint that reads a JSON body.
 fn errors(max_body: usize, timeout: u64) -> Value {
     json!({
         "400": error_response("Malformed JSON, or a body that is not UTF-8."),
-        "401": error_response("Missing or wrong bearer token (only when the server was started with a token)."),
-        "408": error_response(&format!("The request was not received and answered within {timeout} s.")),
-        "413": error_response(&format!("The body is larger than {max_body} bytes.")),
+        "401": unauthorized(),
+        "408": timed_out(timeout),
+        "413": too_large(max_body, "The body is"),
         "415": error_response("The body is not sent as application/json."),
         "422": error_response("Well-formed JSON of the wrong shape: a missing `text`, a field of the wrong type, an unknown format or an unknown field."),
-        "503": error_response("Too many requests in progress; retry after the Retry-After header's seconds."),
+        "500": internal(),
+        "503": busy(),
     })
 }
 
@@ -55,15 +101,15 @@ fn post(summary: &str, request: &str, response: &str, max_body: usize, timeout: 
     })
 }
 
-fn get(summary: &str, response: &str, errors: &[(&str, &str)]) -> Value {
+fn get(summary: &str, response: &str, errors: Vec<(&str, Value)>) -> Value {
     let mut responses = json!({
         "200": {
             "description": summary,
             "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{response}") } } }
         }
     });
-    for (code, why) in errors {
-        responses[*code] = error_response(why);
+    for (code, answer) in errors {
+        responses[code] = answer;
     }
     json!({ "summary": summary, "responses": responses })
 }
@@ -198,23 +244,39 @@ fn schemas() -> Value {
 
 /// The document, as text.
 pub fn build(token: bool, max_body: usize, timeout: u64) -> String {
-    let unauthorized =
-        "Missing or wrong bearer token (only when the server was started with a token).";
-    let mut paths = json!({
+    // A GET reads no body, but one announced larger than the limit is
+    // refused before any handler runs.
+    let ignored_body = "A body (which this operation does not read) is";
+    let mut health = get(
+        "The server is up.",
+        "Health",
+        vec![("413", too_large(max_body, ignored_body)), ("503", busy())],
+    );
+    // Open with or without a token: probes carry none.
+    health["security"] = json!([]);
+    let paths = json!({
         "/v1/check": { "post": post("The findings in a draft.", "CheckRequest", "CheckResponse", max_body, timeout) },
         "/v1/fix": { "post": post("The draft with its safe fixes (and, when asked, its unsafe ones) applied, and what is left.", "FixRequest", "FixResponse", max_body, timeout) },
-        "/v1/rules": { "get": get("Every rule and how the server's configuration sets it.", "RulesResponse", &[("401", unauthorized)]) },
-        "/healthz": { "get": get("The server is up.", "Health", &[]) },
+        "/v1/rules": { "get": get(
+            "Every rule and how the server's configuration sets it.",
+            "RulesResponse",
+            vec![
+                ("401", unauthorized()),
+                ("408", timed_out(timeout)),
+                ("413", too_large(max_body, ignored_body)),
+                ("500", internal()),
+                ("503", busy()),
+            ],
+        ) },
+        "/healthz": { "get": health },
     });
-    if token {
-        for (p, m) in [
-            ("/v1/check", "post"),
-            ("/v1/fix", "post"),
-            ("/v1/rules", "get"),
-        ] {
-            paths[p][m]["security"] = json!([{ "bearer": [] }]);
-        }
-    }
+    // With a token every operation but the open ones requires it; without,
+    // the server ignores one, and a client may send it all the same.
+    let security = if token {
+        json!([{ "bearer": [] }])
+    } else {
+        json!([{ "bearer": [] }, {}])
+    };
     let doc = json!({
         "openapi": "3.0.3",
         "info": {
@@ -222,6 +284,7 @@ pub fn build(token: bool, max_body: usize, timeout: u64) -> String {
             "version": env!("CARGO_PKG_VERSION"),
             "description": "An editorial text-quality linter for newsrooms, as an HTTP service. Diagnostics follow the JSON schema of `copydesk check --format json`, with UTF-16 offsets (`utf16_start`, `utf16_end`) added for browsers.",
         },
+        "security": security,
         "paths": paths,
         "components": {
             "schemas": schemas(),
