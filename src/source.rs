@@ -282,6 +282,103 @@ impl Suppressor {
     }
 }
 
+/// Where a `copydesk-disable-next-line` comment for the line that starts
+/// at byte `line_start` can be written without changing how the document
+/// parses or renders (an editor's "disable for this line" action).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommentSite {
+    /// On a line of its own, right before the line.
+    LineBefore,
+    /// At this byte, the end of the line before (past its text, before any
+    /// hard line break it ends in), after a space: the line before is in a
+    /// Markdown paragraph, which a line of its own would split.
+    EndOfLineBefore(usize),
+    /// Nowhere safe: inside front matter, a tag, a list, a quotation block,
+    /// a table, code or a `<pre>`, where a comment would change the copy.
+    Nowhere,
+}
+
+/// See [`CommentSite`].
+pub fn comment_site(text: &str, format: Format, line_start: usize) -> CommentSite {
+    match format {
+        Format::Plain => CommentSite::LineBefore,
+        Format::Html => html_comment_site(text, line_start),
+        Format::Markdown => markdown_comment_site(text, line_start),
+    }
+}
+
+fn html_comment_site(text: &str, line_start: usize) -> CommentSite {
+    let before = &text[..line_start];
+    // Inside a tag (`<img src="a.png"⏎ alt="…">`) or a comment.
+    if before.rfind('<') > before.rfind('>') {
+        return CommentSite::Nowhere;
+    }
+    // Inside an element whose text is shown as written.
+    let lower = before.to_ascii_lowercase();
+    for name in [
+        "pre", "textarea", "title", "script", "style", "listing", "xmp",
+    ] {
+        let open = lower.rfind(&format!("<{name}"));
+        if open.is_some() && open > lower.rfind(&format!("</{name}")) {
+            return CommentSite::Nowhere;
+        }
+    }
+    CommentSite::LineBefore
+}
+
+fn markdown_comment_site(text: &str, line_start: usize) -> CommentSite {
+    let fm = front_matter_len(text);
+    if line_start < fm {
+        return CommentSite::Nowhere;
+    }
+    let body = &text[fm..];
+    // Paragraph ranges, and where top-level paragraphs and headings start.
+    let mut paragraphs = Vec::new();
+    let mut top_starts = Vec::new();
+    let mut depth = 0usize;
+    let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+        .into_offset_iter();
+    for (event, range) in parser {
+        let range = range.start + fm..range.end + fm;
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 && matches!(tag, Tag::Paragraph | Tag::Heading { .. }) {
+                    top_starts.push(range.start);
+                }
+                if matches!(tag, Tag::Paragraph) {
+                    paragraphs.push(range);
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    // The line before, without its line break.
+    let prev = text[..line_start]
+        .strip_suffix('\n')
+        .map(|p| p.strip_suffix('\r').unwrap_or(p));
+    if let Some(prev) = prev.filter(|p| {
+        let line = &p[p.rfind('\n').map_or(0, |k| k + 1)..];
+        !line.trim().is_empty()
+    }) {
+        // Before the spaces or the backslash of a hard line break.
+        let end = prev.trim_end_matches([' ', '\t']);
+        let end = end.strip_suffix('\\').unwrap_or(end).len();
+        if end > 0 && paragraphs.iter().any(|p| p.contains(&(end - 1))) {
+            return CommentSite::EndOfLineBefore(end);
+        }
+    }
+    // (A paragraph may open past up to three spaces.)
+    let opens_here = top_starts
+        .iter()
+        .any(|&s| s >= line_start && text[line_start..s].trim().is_empty());
+    match opens_here {
+        true => CommentSite::LineBefore,
+        false => CommentSite::Nowhere,
+    }
+}
+
 /// The line starting at or after `after`, given the text's line starts.
 pub(crate) fn next_line(starts: &[usize], after: usize, len: usize) -> Option<Span> {
     let line = starts.partition_point(|&s| s < after);

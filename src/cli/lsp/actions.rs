@@ -8,6 +8,7 @@
 use super::convert;
 use super::documents::Document;
 use copydesk::position::{Encoding, Lines};
+use copydesk::source::{comment_site, CommentSite};
 use copydesk::workspace::Workspace;
 use copydesk::{Applicability, Format, Span};
 use lsp_types::{
@@ -68,8 +69,9 @@ pub fn code_actions(
                 ));
             }
         }
-        if quickfix {
-            let (at, insert) = disable_comment(&doc.text, &lines, d.span.start, format, &d.rule);
+        // (Not where no comment can go without changing the copy.)
+        let site = disable_comment(&doc.text, &lines, d.span.start, format, &d.rule);
+        if let Some((at, insert)) = site.filter(|_| quickfix) {
             let range = convert::range(&lines, Span::new(at, at), cx.encoding);
             actions.push(action(
                 format!("Disable {} for this line", d.rule),
@@ -155,33 +157,30 @@ fn action(
 }
 
 /// Where to write the comment that switches `rule` off for the line
-/// holding byte `at`, and the text to insert. The comment goes on a line
-/// of its own before it; in Markdown, a line inside a paragraph gets it at
-/// the end of the line before (an HTML block there would split the
-/// paragraph).
+/// holding byte `at`, and the text to insert: on a line of its own before
+/// it, or at the end of the line before inside a Markdown paragraph (a line
+/// of its own would split it); None where a comment would change the copy
+/// (see [`copydesk::source::comment_site`]).
 pub fn disable_comment(
     text: &str,
     lines: &Lines,
     at: usize,
     format: Format,
     rule: &str,
-) -> (usize, String) {
+) -> Option<(usize, String)> {
     let comment = format!("<!-- copydesk-disable-next-line {rule} -->");
-    let line = lines.line_of(at);
-    let before = line.checked_sub(1).map(|l| lines.line(l));
-    match before {
-        Some(prev) if format == Format::Markdown && !text[prev.clone()].trim().is_empty() => {
-            (prev.end, format!(" {comment}"))
-        }
-        _ => {
-            let start = lines.line(line).start;
+    let start = lines.line(lines.line_of(at)).start;
+    match comment_site(text, format, start) {
+        CommentSite::EndOfLineBefore(end) => Some((end, format!(" {comment}"))),
+        CommentSite::LineBefore => {
             let eol = if text[..start].ends_with("\r\n") {
                 "\r\n"
             } else {
                 "\n"
             };
-            (start, format!("{comment}{eol}"))
+            Some((start, format!("{comment}{eol}")))
         }
+        CommentSite::Nowhere => None,
     }
 }
 
@@ -240,23 +239,70 @@ mod tests {
     }
 
     /// The comment goes on its own line, except inside a Markdown
-    /// paragraph (texts written for this test).
+    /// paragraph; nowhere it would change the copy (texts written for this
+    /// test).
     #[test]
     fn the_disable_comment_keeps_a_markdown_paragraph_whole() {
-        let md = "# Head\n\nFirst line\nsecond 커뮤니티 line\n";
-        let lines = Lines::new(md);
-        let at = md.find('커').unwrap();
-        let (pos, insert) = disable_comment(md, &lines, at, Format::Markdown, "stray-script");
-        assert_eq!(&md[..pos], "# Head\n\nFirst line");
-        assert_eq!(insert, " <!-- copydesk-disable-next-line stray-script -->");
-        let txt = "One.\r\nTwo 커뮤니티.\r\n";
-        let lines = Lines::new(txt);
-        let at = txt.find('커').unwrap();
-        let (pos, insert) = disable_comment(txt, &lines, at, Format::Plain, "stray-script");
-        assert_eq!(&txt[..pos], "One.\r\n");
+        let site = |text: &str, format| {
+            let lines = Lines::new(text);
+            let at = text.find('커').unwrap();
+            disable_comment(text, &lines, at, format, "stray-script")
+                .map(|(pos, insert)| (text[..pos].to_string(), insert))
+        };
+        let comment = "<!-- copydesk-disable-next-line stray-script -->";
         assert_eq!(
-            insert,
-            "<!-- copydesk-disable-next-line stray-script -->\r\n"
+            site(
+                "# Head\n\nFirst line\nsecond 커뮤니티 line\n",
+                Format::Markdown
+            ),
+            Some(("# Head\n\nFirst line".into(), format!(" {comment}")))
+        );
+        // Before a hard line break's spaces or backslash, which it keeps.
+        assert_eq!(
+            site("First line  \nsecond 커뮤니티\n", Format::Markdown),
+            Some(("First line".into(), format!(" {comment}")))
+        );
+        assert_eq!(
+            site("First line\\\nsecond 커뮤니티\n", Format::Markdown),
+            Some(("First line".into(), format!(" {comment}")))
+        );
+        assert_eq!(
+            site("One.\r\nTwo 커뮤니티.\r\n", Format::Plain),
+            Some(("One.\r\n".into(), format!("{comment}\r\n")))
+        );
+        // A paragraph after a code block's closing fence or a heading: a
+        // line of its own (the fence's line takes nothing after it).
+        assert_eq!(
+            site(
+                "# T\n\n```\ncode\n```\nThe 커뮤니티 met.\n",
+                Format::Markdown
+            ),
+            Some(("# T\n\n```\ncode\n```\n".into(), format!("{comment}\n")))
+        );
+        assert_eq!(
+            site("# T\nThe 커뮤니티 met.\n", Format::Markdown),
+            Some(("# T\n".into(), format!("{comment}\n")))
+        );
+        // Nowhere: front matter, a list item after another, a table row, a
+        // tag's attributes, a <pre>.
+        for (text, format) in [
+            (
+                "---\ntitle: The 커뮤니티 met\n---\nBody.\n",
+                Format::Markdown,
+            ),
+            ("- one\n\n- two 커뮤니티\n", Format::Markdown),
+            ("| a | b |\n|---|---|\n| 커뮤니티 | c |\n", Format::Markdown),
+            (
+                "<p>Intro.</p>\n<img src=\"a.png\"\n     alt=\"The 커뮤니티 met\">\n",
+                Format::Html,
+            ),
+            ("<pre>\nline\nThe 커뮤니티 met\n</pre>\n", Format::Html),
+        ] {
+            assert_eq!(site(text, format), None, "{text:?}");
+        }
+        assert_eq!(
+            site("<p>Intro.</p>\n<p>The 커뮤니티 met.</p>\n", Format::Html),
+            Some(("<p>Intro.</p>\n".into(), format!("{comment}\n")))
         );
     }
 }
