@@ -160,35 +160,75 @@ fn front_matter_len(text: &str) -> usize {
     0
 }
 
+/// The prose of a front-matter block (`front`, fences included): the
+/// values of `title`, `description` and `summary`, in YAML (`title: …`) or
+/// TOML (`title = …`), without the quotation marks that delimit a string
+/// (YAML or TOML syntax, not speech), and a YAML block or plain value on
+/// the more indented lines after its key (`summary: |`, `title: >-`).
+fn front_matter_prose(front: &str) -> Vec<std::ops::Range<usize>> {
+    const KEYS: [&str; 3] = ["title", "description", "summary"];
+    let mut out = Vec::new();
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for line in front.split_inclusive('\n') {
+        lines.push((pos, line));
+        pos += line.len();
+    }
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut i = 0;
+    while i < lines.len() {
+        let (at, line) = lines[i];
+        i += 1;
+        let trimmed = line.trim_start();
+        let Some(sep) = trimmed.find([':', '=']) else {
+            continue;
+        };
+        if !KEYS.contains(&trimmed[..sep].trim_end()) {
+            continue;
+        }
+        let start = at + indent(line) + sep + 1;
+        let value = &front[start..at + line.trim_end().len()];
+        let lead = value.len() - value.trim_start().len();
+        let value = value.trim_start();
+        let start = start + lead;
+        let block = value.is_empty() || matches!(value.trim_end_matches(['-', '+']), "|" | ">");
+        if !block {
+            let end = start + value.len();
+            let quoted = value.len() >= 2
+                && (value.starts_with('"') && value.ends_with('"')
+                    || value.starts_with('\'') && value.ends_with('\''));
+            out.push(match quoted {
+                true => start + 1..end - 1,
+                false => start..end,
+            });
+            continue;
+        }
+        // The value's lines: those more indented than the key's (not the
+        // closing fence).
+        let key_indent = indent(line);
+        while i < lines.len() {
+            let (at, line) = lines[i];
+            let content = line.trim();
+            if !content.is_empty() && indent(line) <= key_indent {
+                break;
+            }
+            if !content.is_empty() {
+                out.push(at + indent(line)..at + line.trim_end().len());
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Build the prose mask of a Markdown document and collect its suppressions.
 pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
     let mut out = text.as_bytes().to_vec();
     blank(&mut out, 0..text.len());
 
     let fm = front_matter_len(text);
-    if fm > 0 {
-        // Front-matter `title:` and `description:` values are prose.
-        let mut pos = 0;
-        for line in text[..fm].split_inclusive('\n') {
-            let trimmed = line.trim_start();
-            for key in [
-                "title:",
-                "description:",
-                "summary:",
-                "title =",
-                "description =",
-            ] {
-                if trimmed.starts_with(key) {
-                    let value_start = pos + (line.len() - trimmed.len()) + key.len();
-                    let value_end = pos + line.trim_end().len();
-                    if value_start < value_end {
-                        out[value_start..value_end]
-                            .copy_from_slice(&text.as_bytes()[value_start..value_end]);
-                    }
-                }
-            }
-            pos += line.len();
-        }
+    for range in front_matter_prose(&text[..fm]) {
+        out[range.clone()].copy_from_slice(&text.as_bytes()[range]);
     }
 
     let body_start = fm;
@@ -197,16 +237,15 @@ pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
         .into_offset_iter();
     let mut suppressor = Suppressor::default();
     let mut in_code_block = 0usize;
-    let mut in_image = 0usize;
     let mut line_starts_cache: Option<Vec<usize>> = None;
     for (event, range) in parser {
         let range = range.start + body_start..range.end + body_start;
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code_block += 1,
             Event::End(TagEnd::CodeBlock) => in_code_block = in_code_block.saturating_sub(1),
-            Event::Start(Tag::Image { .. }) => in_image += 1,
-            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
-            Event::Text(_) if in_code_block == 0 && in_image == 0 => {
+            // (An image's alt text is prose: published copy, which a
+            // screen reader speaks, as in HTML.)
+            Event::Text(_) if in_code_block == 0 => {
                 out[range.clone()].copy_from_slice(&text.as_bytes()[range]);
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -570,6 +609,43 @@ mod tests {
         assert_eq!(prose.matches("커뮤니티").count(), 1);
         assert!(prose.contains("Body."));
         assert!(!prose.contains("slug"));
+    }
+
+    /// A string's quotation marks are syntax, not speech; TOML's `summary`
+    /// and YAML's block and multi-line values are prose too.
+    #[test]
+    fn front_matter_values_without_their_syntax() {
+        let prose_of = |md: &str| {
+            let (prose, _) = mask_markdown(md);
+            prose.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(
+            prose_of(
+                "---\ndescription: \"Council approves the budget.\"\ntags: [\"a\"]\n---\nBody.\n"
+            ),
+            "Council approves the budget. Body."
+        );
+        assert_eq!(
+            prose_of("+++\ntitle = 'Seoul news'\nsummary = \"The 커뮤니티 met.\"\ndraft = true\n+++\nBody.\n"),
+            "Seoul news The 커뮤니티 met. Body."
+        );
+        assert_eq!(
+            prose_of("---\nsummary: |\n  The 커뮤니티 met.\n\n  Then it left.\ntitle: >-\n  Seoul\n  news\nslug: x\n---\nBody.\n"),
+            "The 커뮤니티 met. Then it left. Seoul news Body."
+        );
+        assert_eq!(
+            prose_of("---\ntitle:\n  A plain value\nauthor: Lee\n---\n"),
+            "A plain value"
+        );
+    }
+
+    #[test]
+    fn image_alt_text_is_prose_and_its_address_is_not() {
+        let (prose, _) = mask_markdown("![The 커뮤니티 met](img/met.png \"x\")\n");
+        assert_eq!(
+            prose.split_whitespace().collect::<Vec<_>>(),
+            ["The", "커뮤니티", "met"]
+        );
     }
 
     #[test]

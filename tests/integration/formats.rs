@@ -404,3 +404,34 @@ fn output_file_holds_the_report_and_stdout_stays_empty() {
         DRAFT
     );
 }
+
+/// Front matter: a YAML or TOML string's quotation marks are syntax, not
+/// speech (no `unattributed-quote` on a quoted `description`), and TOML's
+/// `summary` and a YAML block value are linted (texts written for this
+/// test).
+#[test]
+fn front_matter_strings_are_prose_without_their_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\ndescription: \"Council approves the new budget after a long night of debate.\"\ntitle: 'Budget night at city hall, and what comes next'\n---\nBody.\n",
+    )
+    .unwrap();
+    assert_eq!(run(dir.path(), "concise", "a.md"), (0, String::new()));
+    std::fs::write(
+        dir.path().join("b.md"),
+        "+++\nsummary = \"New Zealand, 커뮤니티 shared it.\"\n+++\nBody.\n",
+    )
+    .unwrap();
+    let (code, out) = run(dir.path(), "concise", "b.md");
+    assert_eq!(code, 1);
+    assert!(out.starts_with("b.md:2:25: warning[stray-script]"), "{out}");
+    std::fs::write(
+        dir.path().join("c.md"),
+        "---\nsummary: |\n  New Zealand, 커뮤니티 shared it.\n---\nBody.\n",
+    )
+    .unwrap();
+    let (code, out) = run(dir.path(), "concise", "c.md");
+    assert_eq!(code, 1);
+    assert!(out.starts_with("c.md:3:16: warning[stray-script]"), "{out}");
+}

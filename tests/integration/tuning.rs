@@ -95,7 +95,8 @@ fn mistakes_in_a_house_pack_point_into_it() {
 
 #[test]
 fn a_house_pack_extends_the_speech_verbs_of_every_attribution_rule() {
-    let text = "“We will not give up the fight for the harbour,” the mayor harrumphed.\n";
+    let text =
+        "“We will not give up the fight for the harbour,” the mayor harrumphed at reporters.\n";
     assert_eq!(
         found(&engine_with("").unwrap(), "unattributed-quote", text).len(),
         1
@@ -120,7 +121,7 @@ attribution = { min-quote-words = 12, extend-speech-verbs = ["harrumph"] }
 "#,
     )
     .unwrap();
-    let short = "“We will not give up the fight,” the mayor harrumphed.\n";
+    let short = "“We will not give up the fight,” the mayor harrumphed at reporters.\n";
     let long = "“We will not give up the fight for the harbour, whatever the council decides next week,” the mayor was heard.\n";
     assert_eq!(found(&house, "unattributed-quote", short).len(), 1);
     assert!(found(&house, "long-unattributed-quote", short).is_empty());
