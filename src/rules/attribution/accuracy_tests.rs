@@ -908,6 +908,10 @@ fn vague_groups_as_objects_make_no_claim() {
 fn kind9_claims_with_a_source() {
     for t in [
         "The genus was treated as distinct by Novak (1998), but critics argue it is not.",
+        // A name credited `according to` in the sentence (from a user's
+        // review; the second from a BBC business story's shape).
+        "Critics argue the plan is too costly, according to Ms Alexander.",
+        "According to the Financial Times, insurance analysts are now questioning whether the broker can keep its record.",
         "Critics argue the trace is reactivated during sleep (Moscovitch 2007).",
         "In Whitehead's view, critics argue the process is real.",
         "It has been alleged by local journalist Paco Aguilar that the players were threatened.",
@@ -976,8 +980,10 @@ fn kind9_claims_with_a_source() {
         1
     );
     // `et al` without a name before it, and a group named only by an
-    // adjective, are no citations.
+    // adjective, are no citations; nor `according to` a group or `some`.
     for t in [
+        "Critics argue the plan is too costly, according to Western diplomats.",
+        "Critics argue the plan is too costly, according to U.S. officials.",
         "Studies show, et al, that the drug works.",
         // Research told by when or how much, not what it is.
         "Recent studies show that the drug works.",

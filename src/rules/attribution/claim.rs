@@ -1144,6 +1144,7 @@ fn report_claims(
         if cites(c, s)
             || c.quote_cues.possessive_source(s)
             || framed_by_a_source(c, s)
+            || according_to_a_name(c, s)
             || s.rfind('(')
                 .is_some_and(|k| classical_citation(&text[sent.span.start + k..]))
         {
@@ -1269,6 +1270,35 @@ pub(super) fn claim_bounds(
     let extra = usize::from(kind == CLAIM_PASSIVE);
     let before = c.anchors.before[kind.trailing_zeros() as usize] + extra;
     c.anchors.bounds(b, span, hits, kind, before)
+}
+
+/// Whether sentence `s` credits a name `according to` (`…, according to
+/// Ms Alexander`, `according to the World Bank`): past an article, a run
+/// of capitalized words not followed by a plural or a vague group in lower
+/// case (not `according to Western diplomats`, `according to U.S.
+/// officials`, `according to some`).
+fn according_to_a_name(c: &Compiled, s: &str) -> bool {
+    let ws = words_of(s, usize::MAX);
+    let Some(k) = ws
+        .windows(2)
+        .position(|p| p[0].eq_ignore_ascii_case("according") && p[1].eq_ignore_ascii_case("to"))
+    else {
+        return false;
+    };
+    let mut rest = ws[k + 2..]
+        .iter()
+        .skip_while(|w| ["the", "a", "an"].contains(&lower(w).as_ref()))
+        .peekable();
+    let mut name = 0;
+    while rest.next_if(|w| is_capitalized(w)).is_some() {
+        name += 1;
+    }
+    name > 0
+        && rest.next().is_none_or(|w| {
+            let lw = lower(w);
+            !(w.starts_with(char::is_lowercase)
+                && (lw.ends_with('s') || c.vague_words.contains(lw.as_ref())))
+        })
 }
 
 /// Whether a sentence names a source: a capitalized name (not just the
