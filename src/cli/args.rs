@@ -225,10 +225,14 @@ const NOT_WITH_NDJSON: [&str; 8] = [
     "force_exclude",
 ];
 
+/// The formats `--statistics` writes: a table, or JSON.
+const STATISTICS_FORMATS: [&str; 3] = ["human", "concise", "json"];
+
 /// Combinations of `check`'s options that clap cannot state, refused as
 /// clap refuses its own conflicts (exit 2, with the usage): stream mode
 /// with an option given on the command line that it does not apply
-/// (`--input-format files`, the default, refuses nothing).
+/// (`--input-format files`, the default, refuses nothing), and a
+/// `--format` that `--statistics` or `--diff` cannot write.
 pub fn check_conflicts(args: &CheckArgs, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
     use clap::error::ErrorKind;
     use clap::parser::ValueSource;
@@ -262,6 +266,24 @@ pub fn check_conflicts(args: &CheckArgs, matches: &clap::ArgMatches) -> Result<(
                 format!("the argument '--input-format ndjson' cannot be used with '{other}'"),
             );
         }
+    }
+    if args.statistics && !STATISTICS_FORMATS.contains(&args.format.as_str()) {
+        return conflict(
+            cmd,
+            format!(
+                "the argument '--format {}' cannot be used with '--statistics' (statistics are a table, or JSON with '--format json')",
+                args.format
+            ),
+        );
+    }
+    if args.diff && args.format != "human" {
+        return conflict(
+            cmd,
+            format!(
+                "the argument '--format {}' cannot be used with '--diff' (it prints unified diffs)",
+                args.format
+            ),
+        );
     }
     Ok(())
 }
