@@ -10,7 +10,9 @@
 //! schema ([`crate::render::json::diagnostic`]; offsets into `text` as
 //! UTF-8). A line that is not such an object gives `{"line": N, "error":
 //! "…"}` (with `id` when it had one) and the stream goes on; blank lines are
-//! skipped.
+//! skipped. The output's own keys ([`RESERVED`]) are no metadata: a
+//! document that has one is an error line, so a result line never holds a
+//! key twice nor reads as an error line.
 //!
 //! Memory stays constant whatever the stream's length: lines are read one
 //! at a time into batches (at most [`Limits::documents`] documents or
@@ -66,6 +68,10 @@ pub struct Totals {
     /// The findings, by severity and fixability.
     pub summary: Summary,
 }
+
+/// The keys of the output lines besides `id`: a document may not carry
+/// them as metadata.
+pub const RESERVED: [&str; 3] = ["line", "error", "diagnostics"];
 
 /// One input line, parsed.
 struct Document {
@@ -193,6 +199,15 @@ fn parse(line: &[u8]) -> Result<Document, (Option<Box<RawValue>>, String)> {
         return Err((None, "`id` must be a string or a number".into()));
     }
     let fail = |message: String| (Some(id.clone()), message);
+    if let Some((key, _)) = metadata
+        .iter()
+        .find(|(k, _)| RESERVED.contains(&k.as_str()))
+    {
+        return Err(fail(format!(
+            "metadata key `{key}` is one of the output's own keys (`{}`); rename it",
+            RESERVED.join("`, `")
+        )));
+    }
     let string = |value: &RawValue, key: &str| {
         serde_json::from_str::<String>(value.get())
             .map_err(|_| fail(format!("`{key}` must be a string")))
@@ -514,5 +529,6 @@ mod tests {
         assert!(err(br#"{"id":1,"id":2,"text":""}"#).contains("duplicate key `id`"));
         assert!(err(br#"{"id":1,"text":"","format":"pdf"}"#).contains("unknown `format` `pdf`"));
         assert!(err(b"[1]").contains("a JSON object"));
+        assert!(err(br#"{"id":1,"text":"","error":"x"}"#).starts_with("metadata key `error`"));
     }
 }

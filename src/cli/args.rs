@@ -207,10 +207,85 @@ pub struct CheckArgs {
     /// The absolute URI where your team publishes the rule reference (SARIF help links; rule ids are its anchors).
     #[arg(long, value_name = "URL")]
     pub docs_url: Option<String>,
-    /// What the inputs are: files to lint, or NDJSON streams of documents (`{"id", "text", "format", "path", …}` a line; one result line each).
-    #[arg(long, value_enum, default_value_t = InputFormat::Files,
-          conflicts_with_all = ["fix", "diff", "staged", "diff_base", "statistics", "format", "stdin_filename", "force_exclude"])]
+    /// What the inputs are: files to lint, or NDJSON streams of documents (`{"id", "text", "format", "path", …}` a line; one result line each; --fix, --diff, --staged, --diff-base, --statistics, --format, --stdin-filename and --force-exclude do not apply).
+    #[arg(long, value_enum, default_value_t = InputFormat::Files)]
     pub input_format: InputFormat,
+}
+
+/// The options stream mode refuses (they need files, or write another
+/// output): clap ids.
+const NOT_WITH_NDJSON: [&str; 8] = [
+    "fix",
+    "diff",
+    "staged",
+    "diff_base",
+    "statistics",
+    "format",
+    "stdin_filename",
+    "force_exclude",
+];
+
+/// The formats `--statistics` writes: a table, or JSON.
+const STATISTICS_FORMATS: [&str; 3] = ["human", "concise", "json"];
+
+/// Combinations of `check`'s options that clap cannot state, refused as
+/// clap refuses its own conflicts (exit 2, with the usage): stream mode
+/// with an option given on the command line that it does not apply
+/// (`--input-format files`, the default, refuses nothing), and a
+/// `--format` that `--statistics` or `--diff` cannot write.
+pub fn check_conflicts(args: &CheckArgs, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+    use clap::error::ErrorKind;
+    use clap::parser::ValueSource;
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    cli.build();
+    let cmd = cli.find_subcommand_mut("check").expect("the check command");
+    let given = |id: &str| matches.value_source(id) == Some(ValueSource::CommandLine);
+    let shown = |cmd: &clap::Command, id: &str| -> String {
+        let arg = cmd
+            .get_arguments()
+            .find(|a| a.get_id() == id)
+            .expect("an argument of check");
+        let long = arg.get_long().expect("a long option");
+        match arg.get_action().takes_values() {
+            true => match arg.get_value_names().and_then(|v| v.first()) {
+                Some(name) => format!("--{long} <{name}>"),
+                None => format!("--{long} <{}>", id.to_ascii_uppercase()),
+            },
+            false => format!("--{long}"),
+        }
+    };
+    let conflict = |cmd: &mut clap::Command, message: String| {
+        Err(cmd.error(ErrorKind::ArgumentConflict, message))
+    };
+    if args.input_format == InputFormat::Ndjson {
+        if let Some(id) = NOT_WITH_NDJSON.into_iter().find(|id| given(id)) {
+            let other = shown(cmd, id);
+            return conflict(
+                cmd,
+                format!("the argument '--input-format ndjson' cannot be used with '{other}'"),
+            );
+        }
+    }
+    if args.statistics && !STATISTICS_FORMATS.contains(&args.format.as_str()) {
+        return conflict(
+            cmd,
+            format!(
+                "the argument '--format {}' cannot be used with '--statistics' (statistics are a table, or JSON with '--format json')",
+                args.format
+            ),
+        );
+    }
+    if args.diff && args.format != "human" {
+        return conflict(
+            cmd,
+            format!(
+                "the argument '--format {}' cannot be used with '--diff' (it prints unified diffs)",
+                args.format
+            ),
+        );
+    }
+    Ok(())
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

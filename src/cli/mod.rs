@@ -16,7 +16,7 @@ mod serve;
 mod stream;
 
 use args::{Cli, Command, Level, RuleOptions, RulesFormat};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use copydesk::config::{self, Selection};
 use copydesk::rules::pack;
@@ -137,7 +137,13 @@ fn stderr_writer() -> codespan_reporting::term::termcolor::StandardStream {
 }
 
 pub fn run() -> Result<u8, CliError> {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let (Command::Check(a), Some(("check", m))) = (&cli.command, matches.subcommand()) {
+        if let Err(e) = args::check_conflicts(a, m) {
+            e.exit()
+        }
+    }
     match cli.command {
         Command::Check(a) => check::run(a),
         Command::Rules(a) => rules(&a.rules, a.format),

@@ -190,11 +190,15 @@ impl Audit {
             Ok(v) => v,
             Err(e) => return self.error(format!("line {n}: not JSON: {e}")),
         };
-        if let Some(err) = v.get("error") {
-            return self.error(format!("line {n}: {}", plain(err)));
-        }
+        // A document's line is the one with `id` and a `diagnostics` list,
+        // whatever else it holds (an `error` key among the metadata of
+        // streams written before such keys were refused); an error line
+        // has none.
         let (Some(id), Some(Value::Array(diags))) = (v.get("id"), v.get("diagnostics")) else {
-            return self.error(format!("line {n}: no `id` and `diagnostics`"));
+            return match v.get("error") {
+                Some(err) => self.error(format!("line {n}: {}", plain(err))),
+                None => self.error(format!("line {n}: no `id` and `diagnostics`")),
+            };
         };
         let id = plain(id);
         let doc = self.documents;

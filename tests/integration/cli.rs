@@ -560,3 +560,50 @@ fn diff_shows_the_fixes_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn stating_the_default_input_format_keeps_every_option() {
+    // Written for this test: `--input-format files` is the default; said
+    // aloud it refuses nothing that works without it.
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "Leaders met 커뮤니티 here.\n";
+    std::fs::write(dir.path().join("a.txt"), draft).unwrap();
+    let run = |extra: &[&str]| {
+        stdout_of(
+            copydesk()
+                .current_dir(dir.path())
+                .args(["check", "--isolated", "--color", "never"])
+                .args(extra)
+                .arg("a.txt"),
+        )
+    };
+    for extra in [
+        &["--format", "json"][..],
+        &["--diff"],
+        &["--statistics"],
+        &["--force-exclude"],
+        &["--stdin-filename", "x.md"],
+    ] {
+        let plain = run(extra);
+        let stated: Vec<&str> = ["--input-format", "files"]
+            .into_iter()
+            .chain(extra.iter().copied())
+            .collect();
+        assert_eq!(run(&stated), plain, "{extra:?}");
+        assert_eq!(plain.0, 1, "{extra:?}: {plain:?}");
+    }
+    let fixed = run(&["--input-format", "files", "--fix"]);
+    assert_eq!(fixed.0, 0, "{fixed:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        "Leaders met here.\n"
+    );
+    // `ndjson` still refuses them, `--format` even when it names the default.
+    let (code, _, err) = stdout_of(
+        copydesk()
+            .args(["check", "--input-format", "ndjson", "--format", "human"])
+            .write_stdin(""),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be used with '--format"), "{err}");
+}

@@ -435,3 +435,47 @@ fn front_matter_strings_are_prose_without_their_quotes() {
     assert_eq!(code, 1);
     assert!(out.starts_with("c.md:3:16: warning[stray-script]"), "{out}");
 }
+
+#[test]
+fn a_format_statistics_or_diff_cannot_write_is_refused() {
+    // Written for this test.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Leaders met 커뮤니티 here.\n").unwrap();
+    for (mode, format) in [
+        ("--statistics", "sarif"),
+        ("--statistics", "junit"),
+        ("--statistics", "json-lines"),
+        ("--diff", "json"),
+        ("--diff", "sarif"),
+        ("--diff", "concise"),
+    ] {
+        let out = copydesk_in(dir.path())
+            .args(["check", "--isolated", mode, "--format", format])
+            .args(["-o", "report.out", "a.txt"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{mode} {format}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("'--format {format}' cannot be used with '{mode}'")),
+            "{mode} {format}: {err}"
+        );
+        assert!(!dir.path().join("report.out").exists(), "{mode} {format}");
+    }
+    // The formats they do write.
+    for (mode, format, starts) in [
+        ("--statistics", "json", "["),
+        ("--statistics", "human", "1"),
+        ("--statistics", "concise", "1"),
+        ("--diff", "human", "--- a/a.txt"),
+    ] {
+        let out = copydesk_in(dir.path())
+            .args(["check", "--isolated", "--color", "never", mode])
+            .args(["--format", format, "a.txt"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{mode} {format}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.starts_with(starts), "{mode} {format}: {text}");
+    }
+}

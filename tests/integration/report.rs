@@ -236,3 +236,35 @@ fn the_page_renders_in_headless_chromium() {
         png.len()
     );
 }
+
+#[test]
+fn a_document_line_is_never_taken_for_an_error_line() {
+    // Written for this test: a result line of a document whose metadata
+    // held an `error` key (as stream mode wrote them before such keys were
+    // refused), beside a real error line.
+    let dir = tempfile::tempdir().unwrap();
+    let finding =
+        json!({"rule": "stray-script", "text": "커뮤니티", "message": "stray Hangul text"});
+    let lines = [
+        json!({"id": "j", "error": "meta", "section": "world", "diagnostics": [finding]}),
+        json!({"line": 2, "id": "k", "error": "<stdin>:2: a document needs a `text`"}),
+    ];
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.path().join("findings.ndjson"), input).unwrap();
+    let out = Command::cargo_bin("copydesk")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["report", "findings.ndjson", "-o", "audit.html"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let page = std::fs::read_to_string(dir.path().join("audit.html")).unwrap();
+    for (key, n) in [("documents", 1), ("findings", 1), ("errors", 1)] {
+        assert!(
+            page.contains(&format!("<b data-key=\"{key}\">{n}</b>")),
+            "{key}"
+        );
+    }
+    assert_eq!(row(&page, "rule:stray-script"), Some((1, 1)));
+    assert_eq!(row(&page, "section:world"), Some((1, 1)));
+}

@@ -311,3 +311,63 @@ fn stream_mode_refuses_options_that_need_files() {
         );
     }
 }
+
+#[test]
+fn metadata_named_like_an_output_key_is_refused_on_its_line() {
+    // Written for this test: `line`, `error` and `diagnostics` are the
+    // output's own keys; a document carrying one as metadata would give a
+    // line with the key twice, or one that reads as an error line.
+    let text = "Leaders met 커뮤니티 here.";
+    let input = ndjson(&[
+        json!({"id": "i", "text": text, "diagnostics": "x"}),
+        json!({"id": "j", "text": text, "error": "meta"}),
+        json!({"id": "k", "text": text, "line": 3}),
+        json!({"id": "m", "text": text, "errors": "fine", "section": "world"}),
+    ]);
+    let out = Command::cargo_bin("copydesk")
+        .unwrap()
+        .args(["check", "--isolated", "--input-format", "ndjson"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a document not linted exits 2");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    for (n, (id, key)) in [("i", "diagnostics"), ("j", "error"), ("k", "line")]
+        .into_iter()
+        .enumerate()
+    {
+        let l = &lines[n];
+        assert_eq!(l["id"], json!(id));
+        assert_eq!(l["line"], json!(n + 1));
+        assert_eq!(
+            l["error"],
+            json!(format!(
+                "<stdin>:{}: metadata key `{key}` is one of the output's own keys (`line`, `error`, `diagnostics`); rename it",
+                n + 1
+            ))
+        );
+        assert!(l.get("diagnostics").is_none(), "{l}");
+    }
+    // Each key appears once in every line written.
+    for raw in stdout.lines() {
+        for key in ["\"diagnostics\":", "\"error\":", "\"line\":"] {
+            assert!(raw.matches(key).count() <= 1, "{raw}");
+        }
+    }
+    // Other keys pass through, even ones that look like them.
+    assert_eq!(
+        stdout
+            .lines()
+            .nth(3)
+            .unwrap()
+            .split(",\"diagnostics\"")
+            .next(),
+        Some("{\"id\":\"m\",\"errors\":\"fine\",\"section\":\"world\"")
+    );
+    assert_eq!(found(&lines[3])[0].0, "stray-script");
+}
