@@ -17,12 +17,6 @@ use std::ops::Range;
 /// next opening mark or the paragraph's end (a blank line); with none, it
 /// runs to that place.
 pub fn single_quotations(text: &str) -> Vec<Range<usize>> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        Open,
-        Close,
-        Break,
-    }
     let bytes = text.as_bytes();
     let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
     for i in memchr::memchr3_iter(b'\'', b'\n', 0xE2, bytes) {
@@ -34,41 +28,19 @@ pub fn single_quotations(text: &str) -> Vec<Range<usize>> {
                     .iter()
                     .position(|b| !matches!(b, b' ' | b'\t' | b'\r'))
                     .is_some_and(|k| rest[k] == b'\n');
-                match blank {
-                    true => (1, Mark::Break),
-                    false => continue,
-                }
+                (1, blank.then_some(Mark::Break))
             }
-            b'\'' => (1, Mark::Close),
+            b'\'' => (1, straight_or_closing(text, i, 1)),
             // `‘` and `’` (E2 80 98, E2 80 99).
             _ => match bytes.get(i + 1..i + 3) {
-                Some([0x80, 0x98]) => (3, Mark::Open),
-                Some([0x80, 0x99]) => (3, Mark::Close),
+                Some([0x80, 0x98]) => (3, Some(Mark::Open)),
+                Some([0x80, 0x99]) => (3, straight_or_closing(text, i, 3)),
                 _ => continue,
             },
         };
-        let kind = match kind {
-            Mark::Close => {
-                let ch = &text[i..i + len];
-                let before = text[..i].chars().next_back();
-                let after = text[i + len..].chars().next();
-                let word_before = before.is_some_and(|b| !b.is_whitespace());
-                let word_after = after.is_some_and(char::is_alphanumeric);
-                let opens_after = before.is_none_or(|b| {
-                    b.is_whitespace() || "([{\"\u{201C}\u{2014}\u{2013}/".contains(b)
-                });
-                if ch == "'" && opens_after && word_after {
-                    Mark::Open
-                } else if word_before && !(word_after && before.is_some_and(char::is_alphanumeric))
-                {
-                    Mark::Close
-                } else {
-                    continue;
-                }
-            }
-            other => other,
-        };
-        marks.push((i, i + len, kind));
+        if let Some(kind) = kind {
+            marks.push((i, i + len, kind));
+        }
     }
     let mut out = Vec::new();
     let mut k = 0;
@@ -91,6 +63,35 @@ pub fn single_quotations(text: &str) -> Vec<Range<usize>> {
         k = stop;
     }
     out
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Open,
+    Close,
+    Break,
+}
+
+/// What the `'` or `’` of `len` bytes at `i` is: a straight mark opening a
+/// word (after the text's start, a space or an opening bracket, dash or
+/// double mark, before a letter or a digit) opens; a mark after a word
+/// closes, unless it stands between two letters or digits (`don’t`); any
+/// other is neither.
+fn straight_or_closing(text: &str, i: usize, len: usize) -> Option<Mark> {
+    let before = text[..i].chars().next_back();
+    let after = text[i + len..].chars().next();
+    let word_after = after.is_some_and(char::is_alphanumeric);
+    let opens_after =
+        before.is_none_or(|b| b.is_whitespace() || "([{\"\u{201C}\u{2014}\u{2013}/".contains(b));
+    if len == 1 && opens_after && word_after {
+        Some(Mark::Open)
+    } else if before.is_some_and(|b| !b.is_whitespace())
+        && !(word_after && before.is_some_and(char::is_alphanumeric))
+    {
+        Some(Mark::Close)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

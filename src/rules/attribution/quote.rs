@@ -1043,12 +1043,12 @@ fn any_verb_tag(c: &Compiled, ws: &[&str]) -> bool {
     let [subject @ .., verb] = ws else {
         return false;
     };
-    let v = verb.to_string();
-    let verb_like = v.len() >= 4
-        && v.chars().all(|ch| ch.is_ascii_lowercase())
-        && (v.ends_with("ed") || v.ends_with('s') && !v.ends_with("ss") && !v.ends_with("us"))
-        && !BE_FORMS.contains(&v.as_str())
-        && !["has", "does", "goes", "was"].contains(&v.as_str());
+    // (Four letters at least: not `is`, `was`, `has`.)
+    let verb_like = verb.len() >= 4
+        && verb.chars().all(|ch| ch.is_ascii_lowercase())
+        && (verb.ends_with("ed")
+            || verb.ends_with('s') && !verb.ends_with("ss") && !verb.ends_with("us"))
+        && !["does", "goes"].contains(verb);
     let lw: Vec<Cow<str>> = subject.iter().map(|w| lower(w)).collect();
     let speaker = match lw.as_slice() {
         [one] if SUBJECT_PRONOUNS.contains(&one.as_ref()) => true,
