@@ -607,3 +607,88 @@ fn stating_the_default_input_format_keeps_every_option() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot be used with '--format"), "{err}");
 }
+
+/// The findings of a JSON report: (path, rule, line).
+fn json_findings(out: &str) -> Vec<(String, String, u64)> {
+    let v: serde_json::Value = serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_file_named_twice_is_linted_and_fixed_once() {
+    // Written for this test.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("desk")).unwrap();
+    std::fs::write(d.join("desk/a.txt"), "Leaders met 커뮤니티 here.\n").unwrap();
+    std::fs::write(d.join("d.txt"), "Leaders met 커뮤니티 here.\n").unwrap();
+    let json = |paths: &[&str]| {
+        let (code, out, err) = stdout_of(
+            copydesk()
+                .current_dir(d)
+                .args(["check", "--isolated", "--format", "json"])
+                .args(paths),
+        );
+        assert_eq!(code, 1, "{paths:?}: {err}");
+        json_findings(&out)
+    };
+    let once = |path: &str| vec![(path.to_string(), "stray-script".to_string(), 1)];
+    assert_eq!(json(&["d.txt", "d.txt"]), once("d.txt"));
+    assert_eq!(json(&["d.txt", "./d.txt"]), once("d.txt"));
+    // A folder and a file in it: the file once, under the first name met.
+    assert_eq!(json(&["desk", "desk/a.txt"]), once("desk/a.txt"));
+    assert_eq!(json(&["desk/./a.txt", "desk"]), once("desk/./a.txt"));
+    assert_eq!(
+        json(&["desk/../desk/a.txt", "desk"]),
+        once("desk/../desk/a.txt")
+    );
+    // The summary counts it once.
+    let (_, out, _) = stdout_of(copydesk().current_dir(d).args([
+        "check",
+        "--isolated",
+        "--color",
+        "never",
+        "d.txt",
+        "d.txt",
+    ]));
+    assert!(out.contains("Found 1 problem"), "{out}");
+    // Fixing it twice over would find the file changed under the second fix.
+    let (code, out, err) = stdout_of(copydesk().current_dir(d).args([
+        "check",
+        "--isolated",
+        "--fix",
+        "d.txt",
+        "d.txt",
+    ]));
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("d.txt")).unwrap(),
+        "Leaders met here.\n"
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("desk/a.txt", d.join("link.txt")).unwrap();
+        let (code, _, err) = stdout_of(copydesk().current_dir(d).args([
+            "check",
+            "--isolated",
+            "--fix",
+            "link.txt",
+            "desk/a.txt",
+        ]));
+        assert_eq!((code, err.as_str()), (0, ""));
+        assert_eq!(
+            std::fs::read_to_string(d.join("desk/a.txt")).unwrap(),
+            "Leaders met here.\n"
+        );
+    }
+}
