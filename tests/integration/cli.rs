@@ -692,3 +692,42 @@ fn a_file_named_twice_is_linted_and_fixed_once() {
         );
     }
 }
+
+#[test]
+fn files_are_reported_sorted_by_path_whatever_the_order_named() {
+    // Written for this test: the same drafts named in two orders give the
+    // same report, byte for byte, in every format.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("desk")).unwrap();
+    for f in ["z.txt", "a.txt", "desk/m.md", "desk-b.txt"] {
+        std::fs::write(d.join(f), "Leaders met 커뮤니티 here.\n").unwrap();
+    }
+    let run = |format: &str, paths: &[&str]| {
+        stdout_of(
+            copydesk()
+                .current_dir(d)
+                .args([
+                    "check",
+                    "--isolated",
+                    "--color",
+                    "never",
+                    "--format",
+                    format,
+                ])
+                .args(paths),
+        )
+        .1
+    };
+    let out = run("json", &["z.txt", "desk", "a.txt", "desk-b.txt"]);
+    let paths: Vec<String> = json_findings(&out).into_iter().map(|f| f.0).collect();
+    // By path, a component at a time (`desk/` before `desk-b.txt`).
+    assert_eq!(paths, ["a.txt", "desk/m.md", "desk-b.txt", "z.txt"]);
+    for format in ["json", "human", "concise", "sarif", "junit"] {
+        assert_eq!(
+            run(format, &["z.txt", "desk", "a.txt", "desk-b.txt"]),
+            run(format, &["desk-b.txt", "a.txt", "desk", "z.txt"]),
+            "{format}"
+        );
+    }
+}
