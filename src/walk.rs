@@ -1,5 +1,7 @@
 //! Which files a run lints: paths named by the user, and the text files
-//! found by walking folders (honouring `.gitignore` and `.copydeskignore`).
+//! found by walking folders (honouring `.gitignore`, `.ignore` and
+//! `.copydeskignore`, and skipping hidden files and folders, as ripgrep
+//! does; a hidden path named by the user is linted).
 
 use crate::error::Error;
 use std::collections::HashSet;

@@ -731,3 +731,40 @@ fn files_are_reported_sorted_by_path_whatever_the_order_named() {
         );
     }
 }
+
+#[test]
+fn a_folder_walk_skips_hidden_files_and_folders_but_a_named_one_is_linted() {
+    // Written for this test: as ripgrep, a walk leaves out names starting
+    // with `.`; a hidden file or folder named on the command line is linted.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join(".drafts")).unwrap();
+    std::fs::create_dir_all(d.join("desk/.old")).unwrap();
+    for f in [
+        ".drafts/a.md",
+        ".b.txt",
+        "c.txt",
+        "desk/.old/x.txt",
+        "desk/y.txt",
+    ] {
+        std::fs::write(d.join(f), "Leaders met 커뮤니티 here.\n").unwrap();
+    }
+    let paths = |args: &[&str]| -> Vec<String> {
+        let (_, out, err) = stdout_of(
+            copydesk()
+                .current_dir(d)
+                .args(["check", "--isolated", "--format", "json"])
+                .args(args),
+        );
+        assert_eq!(err, "", "{args:?}");
+        json_findings(&out).into_iter().map(|f| f.0).collect()
+    };
+    assert_eq!(paths(&["."]), ["c.txt", "desk/y.txt"]);
+    assert_eq!(paths(&["desk"]), ["desk/y.txt"]);
+    assert_eq!(
+        paths(&[".b.txt", ".drafts", "desk/.old/x.txt"]),
+        [".b.txt", ".drafts/a.md", "desk/.old/x.txt"]
+    );
+    // Under --force-exclude a named file meets the walk's filters, this one too.
+    assert!(paths(&["--force-exclude", ".b.txt", ".drafts/a.md"]).is_empty());
+}
