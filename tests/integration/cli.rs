@@ -768,3 +768,108 @@ fn a_folder_walk_skips_hidden_files_and_folders_but_a_named_one_is_linted() {
     // Under --force-exclude a named file meets the walk's filters, this one too.
     assert!(paths(&["--force-exclude", ".b.txt", ".drafts/a.md"]).is_empty());
 }
+
+#[test]
+fn option_values_duplicate_rules_and_config_typos_are_located_in_their_files() {
+    // Written for this test.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), "Leaders met here.\n").unwrap();
+    let rule = |id: &str, extra: &str| {
+        format!("[[rule]]\nid = \"{id}\"\nkind = \"unattributed-quote\"\nseverity = \"info\"\nmessage = \"m\"\ndescription = \"d.\"\n{extra}")
+    };
+    let check = |args: &[&str]| {
+        let (code, out, err) = stdout_of(
+            copydesk()
+                .current_dir(d)
+                .arg("check")
+                .args(args)
+                .arg("a.txt"),
+        );
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        err
+    };
+    // A value of the right TOML type that the option's type does not take.
+    std::fs::write(
+        d.join("neg.toml"),
+        "[options.attribution]\nmin-quote-words = -3\n",
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "neg.toml"]);
+    assert!(
+        err.contains("error: `min-quote-words`: invalid value: integer `-3`"),
+        "{err}"
+    );
+    assert!(err.contains("neg.toml:2:19"), "{err}");
+    std::fs::write(
+        d.join("window.toml"),
+        "[options.stray-script]\nbracket-window = -600\n",
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "window.toml"]);
+    assert!(
+        err.contains("`bracket-window`: invalid value") && err.contains("window.toml:2:18"),
+        "{err}"
+    );
+    // In a rule's own table, and a value out of range.
+    std::fs::write(
+        d.join("own.toml"),
+        rule("my-quote", "attribution = { min-quote-words = -12 }\n"),
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "own.toml"]);
+    assert!(
+        err.contains("error: rule `my-quote`: `min-quote-words`: invalid value"),
+        "{err}"
+    );
+    assert!(err.contains("own.toml:7:35"), "{err}");
+    std::fs::write(
+        d.join("zero.toml"),
+        rule("my-quote", "attribution = { min-quote-words = 0 }\n"),
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "zero.toml"]);
+    assert!(
+        err.contains("rule `my-quote`: `min-quote-words` must be at least 1"),
+        "{err}"
+    );
+    assert!(err.contains("zero.toml:7:35"), "{err}");
+    // Two packs defining one rule id: both named.
+    std::fs::write(d.join("one.toml"), rule("house-quote", "")).unwrap();
+    std::fs::write(
+        d.join("two.toml"),
+        format!("# again\n{}", rule("house-quote", "")),
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "one.toml", "--rules", "two.toml"]);
+    assert!(
+        err.contains("error: rule id `house-quote` is defined by more than one pack"),
+        "{err}"
+    );
+    assert!(err.contains("two.toml:3:6"), "{err}");
+    assert!(err.contains("first defined at one.toml:2:6"), "{err}");
+    // One pack named twice, by the config and by --rules, is read once.
+    std::fs::write(d.join("copydesk.toml"), "rules = [\"one.toml\"]\n").unwrap();
+    let (code, _, err) = stdout_of(
+        copydesk()
+            .current_dir(d)
+            .args(["check", "--rules", "one.toml", "a.txt"]),
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    // A misspelt key of the config lists every key it could be.
+    std::fs::write(d.join("copydesk.toml"), "fail-onn = \"error\"\n").unwrap();
+    let err = check(&[]);
+    assert!(err.contains("unknown field `fail-onn`, expected one of `rules`, `fail-on`, `overrides`, `house-style`"), "{err}");
+    assert!(err.contains("copydesk.toml:1:1"), "{err}");
+    std::fs::write(
+        d.join("copydesk.toml"),
+        "[[overrides]]\nfiles = [\"*.txt\"]\nignor = [\"mojibake\"]\n",
+    )
+    .unwrap();
+    let err = check(&[]);
+    assert!(
+        err.contains("unknown field `ignor`, expected one of `files`, `house-style`"),
+        "{err}"
+    );
+    assert!(err.contains("copydesk.toml:3:1"), "{err}");
+}
