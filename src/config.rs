@@ -131,6 +131,27 @@ impl Reader {
         })
     }
 
+    /// A key of `table` that is neither one of `own` nor a selection key,
+    /// as serde words it but listing both parts' keys.
+    fn deny_unknown(
+        &self,
+        table: &tables::Table<'_>,
+        own: &[&str],
+        selection: &[&str],
+    ) -> Result<(), FileError> {
+        let known: Vec<&str> = own.iter().chain(selection).copied().collect();
+        match tables::unknown_key(table, &known) {
+            None => Ok(()),
+            Some((key, span)) => Err(self.error(
+                Span::new(span.start, span.end),
+                format!(
+                    "unknown field `{key}`, expected one of `{}`",
+                    known.join("`, `")
+                ),
+            )),
+        }
+    }
+
     /// One selection layer (the top level, or an override).
     fn selection(&mut self, sel: RawSelection) -> Result<Selection, FileError> {
         let house_style = sel.house_style.map(|s| {
@@ -195,12 +216,15 @@ impl Config {
         };
         let text = r.text.clone();
         let doc = tables::parse(&text).map_err(|e| r.toml(e))?;
+        let selection = tables::fields_of::<RawSelection>();
+        r.deny_unknown(&doc, &["rules", "fail-on", "overrides"], selection)?;
         let (own, base_keys) = tables::split(&doc, &["rules", "fail-on", "overrides"]);
         let raw: RawConfig = tables::typed(own).map_err(|e| r.toml(e))?;
         let base_keys: RawSelection = tables::typed(base_keys).map_err(|e| r.toml(e))?;
         let base = r.selection(base_keys)?;
         let mut overrides = Vec::new();
         for table in tables::array(&doc, "overrides") {
+            r.deny_unknown(table, &["files"], selection)?;
             let (files, sel) = tables::split(table, &["files"]);
             let o: RawFiles = tables::typed(files).map_err(|e| r.toml(e))?;
             let sel: RawSelection = tables::typed(sel).map_err(|e| r.toml(e))?;

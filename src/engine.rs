@@ -5,6 +5,7 @@
 //! runs them, and only those that an enabled rule needs.
 
 use crate::diagnostic::{Applicability, Diagnostic, Finding, Severity};
+use crate::error::Error;
 use crate::rules::pattern::PatternSet;
 use crate::rules::script::{Expected, StrayTuning};
 use crate::rules::{names, Check, Context, Kind, Rule};
@@ -47,9 +48,17 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Compile a loaded pack set. Fails if two rules share an id.
-    pub fn new(mut pack: crate::rules::pack::Pack) -> Result<Engine, String> {
-        pack.settle().map_err(|e| e.to_string())?;
+    /// Compile a loaded pack set. Fails if two rules share an id. The error
+    /// as text (`FILE:LINE:COLUMN: why` when it is located in a pack); see
+    /// [`Engine::build`].
+    pub fn new(pack: crate::rules::pack::Pack) -> Result<Engine, String> {
+        Engine::build(pack).map_err(|e| e.to_string())
+    }
+
+    /// Compile a loaded pack set: an option value its family's type does
+    /// not take is an error located in the pack that wrote it.
+    pub fn build(mut pack: crate::rules::pack::Pack) -> Result<Engine, Error> {
+        pack.settle()?;
         let crate::rules::pack::Pack {
             mut rules,
             entities,
@@ -59,10 +68,10 @@ impl Engine {
         let mut seen = HashSet::new();
         for r in &rules {
             if !seen.insert(r.id.as_str()) {
-                return Err(format!(
+                return Err(Error::Message(format!(
                     "rule id `{}` is defined by more than one pack",
                     r.id
-                ));
+                )));
             }
         }
         // Every pattern rule gets its slot in the one pattern set.
@@ -73,7 +82,7 @@ impl Engine {
                 specs.push((i, opts.spec.clone()));
             }
         }
-        let patterns = PatternSet::build(specs)?;
+        let patterns = PatternSet::build(specs).map_err(Error::Message)?;
         compile_attribution(&mut rules, &options)?;
         let rank = |i: &usize| Kind::ALL.iter().position(|&k| k == rules[*i].kind());
         let mut order: Vec<usize> = (0..rules.len()).collect();
@@ -88,8 +97,12 @@ impl Engine {
             order,
             patterns,
             names: names::LazyIndex::of(entities, names_tuning(&options)?),
-            stray: options.family::<StrayTuning>("stray-script")?.validated()?,
-            segmenter: crate::segment::Lists::new(&options.family("segmenter")?)?,
+            stray: options
+                .typed::<StrayTuning>("stray-script")?
+                .validated()
+                .map_err(Error::Message)?,
+            segmenter: crate::segment::Lists::new(&options.typed("segmenter")?)
+                .map_err(Error::Message)?,
             options,
         })
     }
@@ -240,8 +253,16 @@ impl Engine {
 fn compile_attribution(
     rules: &mut [Rule],
     options: &crate::rules::options::Options,
-) -> Result<(), String> {
-    use crate::rules::attribution::{Compiled, Lazy, Options};
+) -> Result<(), Error> {
+    use crate::rules::attribution::{Compiled, Lazy};
+    // The packs' own options first, so that a mistake there is not laid at
+    // the first attribution rule's door.
+    if rules
+        .iter_mut()
+        .any(|r| r.check.attribution_mut().is_some())
+    {
+        checked_attribution(options, None)?;
+    }
     let mut sets: Vec<std::sync::Arc<Lazy>> = Vec::new();
     for rule in rules {
         let id = rule.id.clone();
@@ -250,16 +271,9 @@ fn compile_attribution(
         };
         let mut merged = options.only("attribution");
         if let Some(layer) = own.overrides.clone() {
-            merged.merge(layer).map_err(|e| e.to_string())?;
+            merged.merge(layer)?;
         }
-        let opts: Options = merged
-            .family("attribution")
-            .map_err(|e| format!("rule `{id}`: {e}"))?;
-        if opts.min_quote_words == 0 || opts.min_partial_quote_words == 0 {
-            return Err(format!(
-                "rule `{id}`: min-quote-words and min-partial-quote-words must be at least 1"
-            ));
-        }
+        let opts = checked_attribution(&merged, Some(&id))?;
         let set = match sets.iter().find(|s| *s.source() == opts) {
             Some(s) => s.clone(),
             None => {
@@ -271,6 +285,36 @@ fn compile_attribution(
         own.compiled = Some(set);
     }
     Ok(())
+}
+
+/// The attribution options, typed and checked (`rule`: the rule whose own
+/// table was merged over the packs', named in errors).
+fn checked_attribution(
+    options: &crate::rules::options::Options,
+    rule: Option<&str>,
+) -> Result<crate::rules::attribution::Options, Error> {
+    let about = |e: Error| match (rule, e) {
+        (Some(id), Error::File(mut f)) => {
+            f.message = format!("rule `{id}`: {}", f.message);
+            Error::File(f)
+        }
+        (Some(id), Error::Message(m)) => Error::Message(format!("rule `{id}`: {m}")),
+        (_, e) => e,
+    };
+    let opts: crate::rules::attribution::Options = options.typed("attribution").map_err(about)?;
+    for (key, value) in [
+        ("min-quote-words", opts.min_quote_words),
+        ("min-partial-quote-words", opts.min_partial_quote_words),
+    ] {
+        if value == 0 {
+            return Err(about(options.error_at(
+                "attribution",
+                key,
+                format!("`{key}` must be at least 1"),
+            )));
+        }
+    }
+    Ok(opts)
 }
 
 /// A rule's message: its template with `{text}` (the flagged text),
@@ -306,9 +350,9 @@ fn render_message(template: &str, text: &str, f: &Finding) -> String {
 
 /// `[options.names]` of the packs, checked now (compiled with the name
 /// index, on first use).
-fn names_tuning(options: &crate::rules::options::Options) -> Result<names::Tuning, String> {
-    let tuning: names::Tuning = options.family("names")?;
-    tuning.validate()?;
+fn names_tuning(options: &crate::rules::options::Options) -> Result<names::Tuning, Error> {
+    let tuning: names::Tuning = options.typed("names")?;
+    tuning.validate().map_err(Error::Message)?;
     Ok(tuning)
 }
 

@@ -67,3 +67,62 @@ pub fn array<'a, 'b>(table: &'b Table<'a>, key: &str) -> Vec<&'b Table<'a>> {
         _ => Vec::new(),
     }
 }
+
+/// The field names of a struct that derives `Deserialize`, read from the
+/// derive itself (so no list of a kind's options is written twice).
+pub fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Fields(&'static [&'static str]);
+    #[derive(Debug)]
+    struct Found;
+    impl std::fmt::Display for Found {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("fields found")
+        }
+    }
+    impl std::error::Error for Found {}
+    impl serde::de::Error for Found {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Found
+        }
+    }
+    struct Probe<'a>(&'a mut Fields);
+    impl<'de> serde::Deserializer<'de> for Probe<'_> {
+        type Error = Found;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
+            Err(Found)
+        }
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Found> {
+            self.0 .0 = fields;
+            Err(Found)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+    let mut fields = Fields(&[]);
+    let _ = T::deserialize(Probe(&mut fields));
+    fields.0
+}
+
+/// The first key of a table that is not one of `known`, with its span:
+/// for a table read in parts, where each part's own "unknown field" error
+/// would list only that part's keys.
+pub fn unknown_key<'b>(
+    table: &'b Table<'_>,
+    known: &[&str],
+) -> Option<(&'b str, std::ops::Range<usize>)> {
+    match table.get_ref() {
+        DeValue::Table(t) => t
+            .keys()
+            .find(|k| !known.contains(&k.get_ref().as_ref()))
+            .map(|k| (k.get_ref().as_ref(), k.span())),
+        _ => None,
+    }
+}

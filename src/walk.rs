@@ -1,5 +1,7 @@
 //! Which files a run lints: paths named by the user, and the text files
-//! found by walking folders (honouring `.gitignore` and `.copydeskignore`).
+//! found by walking folders (honouring `.gitignore`, `.ignore` and
+//! `.copydeskignore`, and skipping hidden files and folders, as ripgrep
+//! does; a hidden path named by the user is linted).
 
 use crate::error::Error;
 use std::collections::HashSet;
@@ -19,10 +21,16 @@ pub fn is_text_file(path: &Path) -> bool {
 
 /// Expand `paths` (relative to `root`, or absolute) into files, in a stable
 /// order: a file as given, a folder's text files sorted, `-` (standard
-/// input) kept as it is. Paths that cannot be read are returned as errors.
+/// input) kept as it is. A file met twice (named twice, under two
+/// spellings or through a symbolic link, or named and found in a folder
+/// named too) is listed once, as it was met first: it is linted, counted
+/// and fixed once. Paths that cannot be read are returned as errors.
 pub fn files(root: &Path, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    // The files listed, as resolved (symbolic links followed).
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let resolved = |full: &Path| std::fs::canonicalize(full).unwrap_or_else(|_| full.to_path_buf());
     for p in paths {
         if p.as_os_str() == "-" {
             files.push(p.clone());
@@ -32,6 +40,9 @@ pub fn files(root: &Path, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
         match std::fs::metadata(&full) {
             Err(e) => errors.push(Error::io(p, e)),
             Ok(m) if m.is_dir() => {
+                // The walk follows no link: a file's resolved path is the
+                // folder's and its path under it.
+                let base = resolved(&full);
                 let mut found = Vec::new();
                 let walker = ignore::WalkBuilder::new(&full)
                     .require_git(false)
@@ -45,15 +56,23 @@ pub fn files(root: &Path, paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
                             if is_file && is_text_file(e.path()) {
                                 // Keep the path as the user wrote it.
                                 let rel = e.path().strip_prefix(&full).unwrap_or(e.path());
-                                found.push(p.join(rel));
+                                found.push((p.join(rel), base.join(rel)));
                             }
                         }
                     }
                 }
                 found.sort();
-                files.extend(found);
+                for (file, key) in found {
+                    if seen.insert(key) {
+                        files.push(file);
+                    }
+                }
             }
-            Ok(_) => files.push(p.clone()),
+            Ok(_) => {
+                if seen.insert(resolved(&full)) {
+                    files.push(p.clone());
+                }
+            }
         }
     }
     (files, errors)

@@ -488,13 +488,19 @@ impl Workspace {
     }
 }
 
-/// Build an engine from the shipped packs plus packs read from disk.
+/// Build an engine from the shipped packs plus packs read from disk. A
+/// pack named twice (by a config and by `--rules`, say) is read once, where
+/// it was named first.
 pub fn build_engine(packs: &[PathBuf]) -> Result<Engine, Error> {
     let mut rules = pack::shipped()?;
+    let mut seen = std::collections::HashSet::new();
     for p in packs {
+        if !seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| normalize(p))) {
+            continue;
+        }
         rules.extend(pack::load_file(p)?)?;
     }
-    Engine::new(rules).map_err(Error::Message)
+    Engine::build(rules)
 }
 
 /// Every rule id, `pack.*` and house style a selection names must exist.

@@ -18,7 +18,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Lint files, directories (recursively, honouring .gitignore and .copydeskignore) or `-` for standard input.
+    /// Lint files, directories (recursively, honouring .gitignore and .copydeskignore, skipping hidden files) or `-` for standard input.
     Check(CheckArgs),
     /// List every rule: id, kind, severity, on/off, one line.
     Rules(RulesArgs),
@@ -195,7 +195,7 @@ pub struct CheckArgs {
     /// Report findings only on lines changed since the merge base of REF and HEAD (files are still linted whole).
     #[arg(long, value_name = "REF", conflicts_with = "fix")]
     pub diff_base: Option<String>,
-    /// Files named on the command line honour .gitignore, .copydeskignore and the extension filter too (for hooks).
+    /// Files named on the command line honour .gitignore, .copydeskignore, the extension filter and the skipping of hidden files too (for hooks).
     #[arg(long)]
     pub force_exclude: bool,
     /// Instead of the findings, how many each rule raised (with `--format json`: as JSON).

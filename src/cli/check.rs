@@ -188,10 +188,12 @@ pub(super) fn threads(asked: Option<usize>, files: usize) -> usize {
     .min(files.max(1))
 }
 
-/// The inputs of the run, in order, and the paths that could not be read.
-/// Every config and pack the inputs need is loaded (and checked) first: an
-/// input whose config or packs are broken is left out, and the error (once
-/// each) is among those returned.
+/// The inputs of the run, sorted by the path shown (a component at a time,
+/// as a folder's files are), and the paths that could not be read: a
+/// report does not depend on the order files were named in. Every config
+/// and pack the inputs need is loaded (and checked) first: an input whose
+/// config or packs are broken is left out, and the error (once each) is
+/// among those returned.
 fn jobs(ws: &Workspace, args: &CheckArgs) -> Result<(Vec<Job>, Vec<copydesk::Error>), CliError> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -215,6 +217,7 @@ fn jobs(ws: &Workspace, args: &CheckArgs) -> Result<(Vec<Job>, Vec<copydesk::Err
     if jobs.is_empty() {
         ws.validate()?;
     }
+    jobs.sort_by(|a, b| Path::new(&a.display).cmp(Path::new(&b.display)));
     let mut errors = errors;
     let mut seen = HashSet::new();
     jobs.retain(|job| match ws.resolve(&job.display_or_path()) {

@@ -162,6 +162,17 @@ pub struct Options {
     families: BTreeMap<String, toml::Table>,
     /// Each option's documentation: the comment above it where it was first set.
     docs: BTreeMap<(String, String), String>,
+    /// Where each option was last set or extended: for errors found when
+    /// its family is read into its type.
+    origins: BTreeMap<(String, String), Origin>,
+}
+
+/// Where a pack wrote an option's value.
+#[derive(Clone, Debug)]
+struct Origin {
+    path: String,
+    text: Arc<str>,
+    value_span: Span,
 }
 
 fn type_name(v: &toml::Value) -> &'static str {
@@ -191,6 +202,15 @@ impl Options {
             let first = !self.families.contains_key(&family);
             let table = self.families.entry(family.clone()).or_default();
             for e in entries {
+                let key = e.key.strip_prefix(EXTEND).unwrap_or(&e.key).to_string();
+                self.origins.insert(
+                    (family.clone(), key),
+                    Origin {
+                        path: layer.path.clone(),
+                        text: text.clone(),
+                        value_span: e.value_span,
+                    },
+                );
                 if first {
                     self.docs
                         .insert((family.clone(), e.key.clone()), e.doc.clone());
@@ -253,6 +273,57 @@ impl Options {
             .map_err(|e: toml::de::Error| format!("`options.{family}`: {}", e.message()))
     }
 
+    /// A family's options, typed, as [`Options::family`]; a value its type
+    /// does not take (a negative count, say: a pack's integer is checked
+    /// only to be one) is an error located where a pack wrote it.
+    pub fn typed<T: DeserializeOwned>(&self, family: &str) -> Result<T, crate::Error> {
+        let Some(table) = self.families.get(family) else {
+            return Err(crate::Error::Message(format!(
+                "no pack sets `options.{family}`"
+            )));
+        };
+        let read = |t: &toml::Table| toml::Value::Table(t.clone()).try_into::<T>();
+        let e = match read(table) {
+            Ok(v) => return Ok(v),
+            Err(e) => e,
+        };
+        // The culprit: the one key without which the table reads, or
+        // lacks only that key.
+        let culprit = table.keys().find(|key| {
+            let mut without = table.clone();
+            without.remove(*key);
+            match read(&without) {
+                Ok(_) => true,
+                Err(e) => e.message().starts_with("missing field"),
+            }
+        });
+        let message = e.message().trim();
+        match culprit.and_then(|k| Some((k, self.origins.get(&(family.to_string(), k.clone()))?))) {
+            Some((key, o)) => Err(FileError::new(
+                &o.path,
+                &o.text,
+                Some(o.value_span),
+                format!("`{key}`: {message}"),
+            )
+            .label(format!("an option of `{family}`"))
+            .into()),
+            None => Err(crate::Error::Message(format!(
+                "`options.{family}`: {message}"
+            ))),
+        }
+    }
+
+    /// An error about option `key` of `family`, located where a pack last
+    /// set it (unlocated when no pack did).
+    pub fn error_at(&self, family: &str, key: &str, message: String) -> crate::Error {
+        match self.origins.get(&(family.to_string(), key.to_string())) {
+            Some(o) => FileError::new(&o.path, &o.text, Some(o.value_span), message)
+                .label(format!("an option of `{family}`"))
+                .into(),
+            None => crate::Error::Message(message),
+        }
+    }
+
     /// Every family's merged table, in name order.
     pub fn tables(&self) -> impl Iterator<Item = (&str, &toml::Table)> {
         self.families.iter().map(|(f, t)| (f.as_str(), t))
@@ -276,6 +347,12 @@ impl Options {
                 .into_iter()
                 .collect(),
             docs: BTreeMap::new(),
+            origins: self
+                .origins
+                .iter()
+                .filter(|((f, _), _)| f == family)
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
         }
     }
 
@@ -391,6 +468,24 @@ mod tests {
         let e = layer("desk.toml", text).unwrap_err();
         assert!(e.message.contains("unknown option family"), "{}", e.message);
         assert_eq!(&text[e.span.unwrap().range()], "segmenterr");
+    }
+
+    #[test]
+    fn a_value_its_type_does_not_take_is_located_where_it_was_written() {
+        let mut o = base();
+        let text = "[options.segmenter]\nmax = -3\n";
+        o.merge(layer("desk.toml", text).unwrap()).unwrap();
+        let Err(crate::Error::File(e)) = o.typed::<Seg>("segmenter") else {
+            panic!("a negative count is an error");
+        };
+        assert_eq!(e.path, "desk.toml");
+        assert_eq!(&text[e.span.unwrap().range()], "-3");
+        assert!(
+            e.message.starts_with("`max`: invalid value"),
+            "{}",
+            e.message
+        );
+        assert_eq!(base().typed::<Seg>("segmenter").unwrap().max, 3);
     }
 
     #[test]

@@ -86,6 +86,17 @@ pub struct Pack {
     pub options: Options,
     /// This pack's own `[options.*]` tables, for the pack it extends.
     layer: Option<Layer>,
+    /// Where each rule's `id` was written, by id: for the error about a
+    /// later pack that defines it again.
+    ids: HashMap<String, IdOrigin>,
+}
+
+/// Where a rule's `id` was written.
+#[derive(Clone, Debug)]
+struct IdOrigin {
+    path: String,
+    text: Arc<str>,
+    span: Span,
 }
 
 impl Pack {
@@ -110,10 +121,31 @@ impl Pack {
     /// [`options`](super::options)).
     pub fn extend(&mut self, mut other: Pack) -> Result<(), FileError> {
         self.settle()?;
+        for r in &other.rules {
+            if !self.rules.iter().any(|earlier| earlier.id == r.id) {
+                continue;
+            }
+            // (A pack not read from TOML is left to the engine's check.)
+            let Some(at) = other.ids.get(&r.id) else {
+                continue;
+            };
+            let message = format!("rule id `{}` is defined by more than one pack", r.id);
+            let mut err = FileError::new(&at.path, &at.text, Some(at.span), message)
+                .label("defined again here");
+            if let Some(e) = self.ids.get(&r.id) {
+                let (line, column) = crate::source::LineIndex::new(&e.text).line_col(e.span.start);
+                err = err.note(format!(
+                    "first defined at {}:{line}:{column}; rename one of them",
+                    e.path
+                ));
+            }
+            return Err(err);
+        }
         if let Some(layer) = other.layer.take() {
             self.options.merge(layer)?;
         }
         self.rules.extend(other.rules);
+        self.ids.extend(other.ids);
         if self.entities.is_empty() {
             // Nothing to extend (`load` checked the rows among themselves).
             self.entities = other.entities;
@@ -263,13 +295,13 @@ struct AttributionRule {
 /// The option keys of a kind: the fields of its options type.
 fn option_keys(kind: Kind) -> &'static [&'static str] {
     match kind {
-        Kind::StrayScript => fields_of::<StrayOptions>(),
-        Kind::Pattern => fields_of::<pattern::RawOptions>(),
+        Kind::StrayScript => tables::fields_of::<StrayOptions>(),
+        Kind::Pattern => tables::fields_of::<pattern::RawOptions>(),
         Kind::UnattributedQuote
         | Kind::UnattributedClaim
         | Kind::AnonymousSource
-        | Kind::WeaselWords => fields_of::<AttributionRule>(),
-        Kind::NameRomanization => fields_of::<RomanizationOptions>(),
+        | Kind::WeaselWords => tables::fields_of::<AttributionRule>(),
+        Kind::NameRomanization => tables::fields_of::<RomanizationOptions>(),
         Kind::MixedScript
         | Kind::InvisibleChar
         | Kind::FullwidthLatin
@@ -335,49 +367,6 @@ fn check_of(
     })
 }
 
-/// The field names of a struct that derives `Deserialize`, read from the
-/// derive itself (so no list of a kind's options is written twice).
-fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
-    struct Fields(&'static [&'static str]);
-    #[derive(Debug)]
-    struct Found;
-    impl std::fmt::Display for Found {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("fields found")
-        }
-    }
-    impl std::error::Error for Found {}
-    impl serde::de::Error for Found {
-        fn custom<M: std::fmt::Display>(_: M) -> Self {
-            Found
-        }
-    }
-    struct Probe<'a>(&'a mut Fields);
-    impl<'de> serde::Deserializer<'de> for Probe<'_> {
-        type Error = Found;
-        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
-            Err(Found)
-        }
-        fn deserialize_struct<V: serde::de::Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Found> {
-            self.0 .0 = fields;
-            Err(Found)
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map enum identifier ignored_any
-        }
-    }
-    let mut fields = Fields(&[]);
-    let _ = T::deserialize(Probe(&mut fields));
-    fields.0
-}
-
 /// What loading one pack needs to locate its errors.
 struct LoadCx<'a> {
     path: &'a str,
@@ -437,6 +426,7 @@ pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
             .to_string(),
     };
     let mut rules: Vec<Rule> = Vec::new();
+    let mut ids = HashMap::new();
     let tables = match rule_tables.as_ref().map(|v| (v.get_ref(), v.span())) {
         None => Vec::new(),
         Some((DeValue::Array(a), _)) => a.iter().collect(),
@@ -458,6 +448,14 @@ pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
                 format!("rule id `{}` is defined twice in this pack", rule.id),
             ));
         }
+        ids.insert(
+            rule.id.clone(),
+            IdOrigin {
+                path: path.to_string(),
+                text: text.clone(),
+                span: rule_key_span(table, "id").unwrap_or_default(),
+            },
+        );
         rules.push(rule);
     }
     let (entities, origins) = load_entities(path, &text, raw.entity)?;
@@ -471,6 +469,7 @@ pub fn load(path: &str, text: &str) -> Result<Pack, FileError> {
         origins,
         options: Options::default(),
         layer: Some(layer),
+        ids,
     })
 }
 

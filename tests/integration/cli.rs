@@ -607,3 +607,269 @@ fn stating_the_default_input_format_keeps_every_option() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot be used with '--format"), "{err}");
 }
+
+/// The findings of a JSON report: (path, rule, line).
+fn json_findings(out: &str) -> Vec<(String, String, u64)> {
+    let v: serde_json::Value = serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_file_named_twice_is_linted_and_fixed_once() {
+    // Written for this test.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("desk")).unwrap();
+    std::fs::write(d.join("desk/a.txt"), "Leaders met 커뮤니티 here.\n").unwrap();
+    std::fs::write(d.join("d.txt"), "Leaders met 커뮤니티 here.\n").unwrap();
+    let json = |paths: &[&str]| {
+        let (code, out, err) = stdout_of(
+            copydesk()
+                .current_dir(d)
+                .args(["check", "--isolated", "--format", "json"])
+                .args(paths),
+        );
+        assert_eq!(code, 1, "{paths:?}: {err}");
+        json_findings(&out)
+    };
+    let once = |path: &str| vec![(path.to_string(), "stray-script".to_string(), 1)];
+    assert_eq!(json(&["d.txt", "d.txt"]), once("d.txt"));
+    assert_eq!(json(&["d.txt", "./d.txt"]), once("d.txt"));
+    // A folder and a file in it: the file once, under the first name met.
+    assert_eq!(json(&["desk", "desk/a.txt"]), once("desk/a.txt"));
+    assert_eq!(json(&["desk/./a.txt", "desk"]), once("desk/./a.txt"));
+    assert_eq!(
+        json(&["desk/../desk/a.txt", "desk"]),
+        once("desk/../desk/a.txt")
+    );
+    // The summary counts it once.
+    let (_, out, _) = stdout_of(copydesk().current_dir(d).args([
+        "check",
+        "--isolated",
+        "--color",
+        "never",
+        "d.txt",
+        "d.txt",
+    ]));
+    assert!(out.contains("Found 1 problem"), "{out}");
+    // Fixing it twice over would find the file changed under the second fix.
+    let (code, out, err) = stdout_of(copydesk().current_dir(d).args([
+        "check",
+        "--isolated",
+        "--fix",
+        "d.txt",
+        "d.txt",
+    ]));
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("d.txt")).unwrap(),
+        "Leaders met here.\n"
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("desk/a.txt", d.join("link.txt")).unwrap();
+        let (code, _, err) = stdout_of(copydesk().current_dir(d).args([
+            "check",
+            "--isolated",
+            "--fix",
+            "link.txt",
+            "desk/a.txt",
+        ]));
+        assert_eq!((code, err.as_str()), (0, ""));
+        assert_eq!(
+            std::fs::read_to_string(d.join("desk/a.txt")).unwrap(),
+            "Leaders met here.\n"
+        );
+    }
+}
+
+#[test]
+fn files_are_reported_sorted_by_path_whatever_the_order_named() {
+    // Written for this test: the same drafts named in two orders give the
+    // same report, byte for byte, in every format.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("desk")).unwrap();
+    for f in ["z.txt", "a.txt", "desk/m.md", "desk-b.txt"] {
+        std::fs::write(d.join(f), "Leaders met 커뮤니티 here.\n").unwrap();
+    }
+    let run = |format: &str, paths: &[&str]| {
+        stdout_of(
+            copydesk()
+                .current_dir(d)
+                .args([
+                    "check",
+                    "--isolated",
+                    "--color",
+                    "never",
+                    "--format",
+                    format,
+                ])
+                .args(paths),
+        )
+        .1
+    };
+    let out = run("json", &["z.txt", "desk", "a.txt", "desk-b.txt"]);
+    let paths: Vec<String> = json_findings(&out).into_iter().map(|f| f.0).collect();
+    // By path, a component at a time (`desk/` before `desk-b.txt`).
+    assert_eq!(paths, ["a.txt", "desk/m.md", "desk-b.txt", "z.txt"]);
+    for format in ["json", "human", "concise", "sarif", "junit"] {
+        assert_eq!(
+            run(format, &["z.txt", "desk", "a.txt", "desk-b.txt"]),
+            run(format, &["desk-b.txt", "a.txt", "desk", "z.txt"]),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn a_folder_walk_skips_hidden_files_and_folders_but_a_named_one_is_linted() {
+    // Written for this test: as ripgrep, a walk leaves out names starting
+    // with `.`; a hidden file or folder named on the command line is linted.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join(".drafts")).unwrap();
+    std::fs::create_dir_all(d.join("desk/.old")).unwrap();
+    for f in [
+        ".drafts/a.md",
+        ".b.txt",
+        "c.txt",
+        "desk/.old/x.txt",
+        "desk/y.txt",
+    ] {
+        std::fs::write(d.join(f), "Leaders met 커뮤니티 here.\n").unwrap();
+    }
+    let paths = |args: &[&str]| -> Vec<String> {
+        let (_, out, err) = stdout_of(
+            copydesk()
+                .current_dir(d)
+                .args(["check", "--isolated", "--format", "json"])
+                .args(args),
+        );
+        assert_eq!(err, "", "{args:?}");
+        json_findings(&out).into_iter().map(|f| f.0).collect()
+    };
+    assert_eq!(paths(&["."]), ["c.txt", "desk/y.txt"]);
+    assert_eq!(paths(&["desk"]), ["desk/y.txt"]);
+    assert_eq!(
+        paths(&[".b.txt", ".drafts", "desk/.old/x.txt"]),
+        [".b.txt", ".drafts/a.md", "desk/.old/x.txt"]
+    );
+    // Under --force-exclude a named file meets the walk's filters, this one too.
+    assert!(paths(&["--force-exclude", ".b.txt", ".drafts/a.md"]).is_empty());
+}
+
+#[test]
+fn option_values_duplicate_rules_and_config_typos_are_located_in_their_files() {
+    // Written for this test.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), "Leaders met here.\n").unwrap();
+    let rule = |id: &str, extra: &str| {
+        format!("[[rule]]\nid = \"{id}\"\nkind = \"unattributed-quote\"\nseverity = \"info\"\nmessage = \"m\"\ndescription = \"d.\"\n{extra}")
+    };
+    let check = |args: &[&str]| {
+        let (code, out, err) = stdout_of(
+            copydesk()
+                .current_dir(d)
+                .arg("check")
+                .args(args)
+                .arg("a.txt"),
+        );
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        err
+    };
+    // A value of the right TOML type that the option's type does not take.
+    std::fs::write(
+        d.join("neg.toml"),
+        "[options.attribution]\nmin-quote-words = -3\n",
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "neg.toml"]);
+    assert!(
+        err.contains("error: `min-quote-words`: invalid value: integer `-3`"),
+        "{err}"
+    );
+    assert!(err.contains("neg.toml:2:19"), "{err}");
+    std::fs::write(
+        d.join("window.toml"),
+        "[options.stray-script]\nbracket-window = -600\n",
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "window.toml"]);
+    assert!(
+        err.contains("`bracket-window`: invalid value") && err.contains("window.toml:2:18"),
+        "{err}"
+    );
+    // In a rule's own table, and a value out of range.
+    std::fs::write(
+        d.join("own.toml"),
+        rule("my-quote", "attribution = { min-quote-words = -12 }\n"),
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "own.toml"]);
+    assert!(
+        err.contains("error: rule `my-quote`: `min-quote-words`: invalid value"),
+        "{err}"
+    );
+    assert!(err.contains("own.toml:7:35"), "{err}");
+    std::fs::write(
+        d.join("zero.toml"),
+        rule("my-quote", "attribution = { min-quote-words = 0 }\n"),
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "zero.toml"]);
+    assert!(
+        err.contains("rule `my-quote`: `min-quote-words` must be at least 1"),
+        "{err}"
+    );
+    assert!(err.contains("zero.toml:7:35"), "{err}");
+    // Two packs defining one rule id: both named.
+    std::fs::write(d.join("one.toml"), rule("house-quote", "")).unwrap();
+    std::fs::write(
+        d.join("two.toml"),
+        format!("# again\n{}", rule("house-quote", "")),
+    )
+    .unwrap();
+    let err = check(&["--isolated", "--rules", "one.toml", "--rules", "two.toml"]);
+    assert!(
+        err.contains("error: rule id `house-quote` is defined by more than one pack"),
+        "{err}"
+    );
+    assert!(err.contains("two.toml:3:6"), "{err}");
+    assert!(err.contains("first defined at one.toml:2:6"), "{err}");
+    // One pack named twice, by the config and by --rules, is read once.
+    std::fs::write(d.join("copydesk.toml"), "rules = [\"one.toml\"]\n").unwrap();
+    let (code, _, err) = stdout_of(
+        copydesk()
+            .current_dir(d)
+            .args(["check", "--rules", "one.toml", "a.txt"]),
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    // A misspelt key of the config lists every key it could be.
+    std::fs::write(d.join("copydesk.toml"), "fail-onn = \"error\"\n").unwrap();
+    let err = check(&[]);
+    assert!(err.contains("unknown field `fail-onn`, expected one of `rules`, `fail-on`, `overrides`, `house-style`"), "{err}");
+    assert!(err.contains("copydesk.toml:1:1"), "{err}");
+    std::fs::write(
+        d.join("copydesk.toml"),
+        "[[overrides]]\nfiles = [\"*.txt\"]\nignor = [\"mojibake\"]\n",
+    )
+    .unwrap();
+    let err = check(&[]);
+    assert!(
+        err.contains("unknown field `ignor`, expected one of `files`, `house-style`"),
+        "{err}"
+    );
+    assert!(err.contains("copydesk.toml:3:1"), "{err}");
+}
