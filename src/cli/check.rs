@@ -112,10 +112,10 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
         summary: Summary {
             fixing: args.fix,
             unsafe_fixes: args.unsafe_fixes,
+            errors: errors.len(),
             ..Summary::default()
         },
         failed: false,
-        had_error: !errors.is_empty(),
         stdin_json: args.format == "json",
         diffed: 0,
     };
@@ -166,7 +166,7 @@ pub fn run(args: CheckArgs) -> Result<u8, CliError> {
     // The process ends here: freeing the compiled packs and name index
     // piece by piece would cost a pre-commit hook a millisecond or two.
     std::mem::forget(ws);
-    Ok(if out.had_error {
+    Ok(if out.summary.errors > 0 {
         2
     } else if args.diff {
         u8::from(out.summary.fixed > 0)
@@ -317,7 +317,6 @@ struct Output {
     reporter: Box<dyn Reporter>,
     summary: Summary,
     failed: bool,
-    had_error: bool,
     /// Fixing standard input with `--format json`: one JSON object.
     stdin_json: bool,
     /// `--diff`: files with something to fix.
@@ -339,7 +338,7 @@ impl Output {
         let checked = match done {
             Done::Failed(e) => {
                 note(e);
-                self.had_error = true;
+                self.summary.errors += 1;
                 return Ok(());
             }
             Done::Binary => {
@@ -378,7 +377,7 @@ impl Output {
             }
             Done::NotFixed(e, checked) => {
                 note(e);
-                self.had_error = true;
+                self.summary.errors += 1;
                 if !checked.diagnostics.is_empty() {
                     self.reporter.file(&mut self.out, &report(job, &checked))?;
                 }
@@ -406,7 +405,7 @@ impl Output {
         let path = quote_path(&job.display);
         if job.named {
             note(format_args!("{path}: binary file, not linted"));
-            self.had_error = true;
+            self.summary.errors += 1;
         } else {
             note(format_args!("{path}: skipped: binary file"));
         }

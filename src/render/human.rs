@@ -93,7 +93,9 @@ impl Reporter for Human {
 pub fn summary_line(s: &Summary) -> String {
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let total = s.total();
-    let mut line = if total == 0 {
+    let mut line = if total == 0 && s.errors > 0 {
+        "No problems found in what could be read".to_string()
+    } else if total == 0 {
         "No problems found".to_string()
     } else {
         let (errors, warnings) = (s.count(Severity::Error), s.count(Severity::Warning));
@@ -109,6 +111,13 @@ pub fn summary_line(s: &Summary) -> String {
         line.push_str(&format!("; fixed {}", s.fixed));
     }
     line.push_str(&fixable_hint(s));
+    if s.errors > 0 {
+        line.push_str(&format!(
+            "; {} error{} (above) left input unchecked",
+            s.errors,
+            plural(s.errors)
+        ));
+    }
     line
 }
 
@@ -246,5 +255,23 @@ mod summary_tests {
         assert!(s(0, 1, true, false).ends_with("; 1 more fixable with `--fix --unsafe-fixes`"));
         assert!(s(2, 0, false, false).ends_with("; 2 fixable with `--fix`"));
         assert!(!s(0, 1, true, true).contains("fixable"));
+    }
+
+    /// A run that could not read everything never says "No problems found"
+    /// without saying so.
+    #[test]
+    fn summary_names_errors() {
+        let mut s = Summary {
+            errors: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(&s),
+            "No problems found in what could be read; 1 error (above) left input unchecked"
+        );
+        s.counts[Severity::Warning as usize] = 2;
+        s.errors = 2;
+        assert!(summary_line(&s).starts_with("Found 2 problems"));
+        assert!(summary_line(&s).ends_with("; 2 errors (above) left input unchecked"));
     }
 }

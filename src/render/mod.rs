@@ -60,6 +60,9 @@ pub struct Summary {
     pub fixing: bool,
     /// Whether the run applies (or would apply) unsafe fixes too.
     pub unsafe_fixes: bool,
+    /// Errors reported on standard error (inputs, configs or packs that
+    /// could not be read): what they kept out is not among the counts.
+    pub errors: usize,
 }
 
 impl Summary {

@@ -209,6 +209,15 @@ fn a_broken_config_in_a_subfolder_does_not_stop_the_run() {
         "the error names the config: {err}"
     );
     assert!(err.contains("1:"), "and where in it: {err}");
+    // The human summary does not call such a run clean.
+    std::fs::write(p.join("politics/vote.txt"), "The council met on Tuesday.\n").unwrap();
+    let (code, out, err) = run(copydesk(p).args(["check", "."]));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        out.trim_end(),
+        "No problems found in what could be read; 1 error (above) left input unchecked.",
+        "{err}"
+    );
 }
 
 #[test]
