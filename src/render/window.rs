@@ -8,6 +8,12 @@
 //! line is cut down to the text around the diagnostic's labels, at spaces,
 //! with `…` where text was left out (as rustc cuts long lines).
 //! Line and column numbers stay the file's.
+//!
+//! A character a terminal would not show or would act on (a control
+//! character, a zero-width or bidi control: see [`stand_in`]) is shown as
+//! `<U+200B>` on the same terms: a line holding one is rendered from a
+//! [`Windowed`] file too, so that a finding on it has carets to point with
+//! and the terminal gets no escape sequence from a draft.
 
 use crate::source::LineIndex;
 use codespan_reporting::files::{Error, Files};
@@ -78,21 +84,46 @@ struct Shown {
     segments: Vec<Segment>,
 }
 
-/// A piece of a line shown as it is.
+/// A piece of a line shown as it is, or one character shown by its
+/// [`stand_in`].
 #[derive(Clone, Copy, Debug)]
 struct Segment {
     /// Where it starts in the file's text.
     orig: usize,
     /// Where it starts in `source`.
     shown: usize,
+    /// Its length in the file's text.
     len: usize,
+    /// Its length in `source` (`len` unless it is a stand-in).
+    shown_len: usize,
     /// Its 0-based column in the file.
     column: usize,
 }
 
+/// What a character is shown as when a terminal would not show it (a
+/// zero-width or bidi control, a soft hyphen, a Hangul filler) or would act
+/// on it (a control character other than a tab; a line break is never
+/// inside a line): `<U+200B>`. Variation selectors are left to shape what
+/// they follow.
+pub fn stand_in(c: char) -> Option<String> {
+    let hidden = (c.is_control() && c != '\t')
+        || crate::rules::invisible::describe(c).is_some() && !matches!(c, '\u{FE00}'..='\u{FE0F}');
+    hidden.then(|| format!("<U+{:04X}>", c as u32))
+}
+
+/// Whether `line` holds a character shown by its [`stand_in`].
+fn has_hidden(line: &str) -> bool {
+    // Every such character is a control below U+0080 or outside ASCII.
+    !line
+        .bytes()
+        .all(|b| (0x20..0x7F).contains(&b) || b == b'\t')
+        && line.chars().any(|c| stand_in(c).is_some())
+}
+
 impl<'a> Windowed<'a> {
     /// The lines of `labels` (byte ranges of `text`), or None when none of
-    /// them is longer than [`LONG_LINE`] characters.
+    /// them is longer than [`LONG_LINE`] characters or holds a character
+    /// shown by its [`stand_in`].
     pub fn new(
         name: &'a str,
         text: &str,
@@ -104,7 +135,8 @@ impl<'a> Windowed<'a> {
             let r = index.line_range(line + 1);
             r.len() > LONG_LINE && text[r].chars().nth(LONG_LINE).is_some()
         };
-        if !wanted.keys().any(|&l| long(l)) {
+        let hidden = |line: usize| has_hidden(&text[index.line_range(line + 1)]);
+        if !wanted.keys().any(|&l| long(l) || hidden(l)) {
             return None;
         }
         let mut w = Windowed {
@@ -142,18 +174,19 @@ impl<'a> Windowed<'a> {
             if piece.start > at {
                 self.source.push_str(GAP);
             }
-            segments.push(Segment {
-                orig: piece.start,
-                shown: self.source.len(),
-                len: piece.len(),
-                column: index.line_col(piece.start).1 - 1,
-            });
-            self.source.push_str(&text[piece.clone()]);
+            let column = index.line_col(piece.start).1 - 1;
+            self.push_piece(text, piece.clone(), column, &mut segments);
             at = piece.end;
         }
         match at == content.end {
-            // The line break belongs to the last piece: a label may end on it.
-            true => segments.last_mut().expect("a piece").len += end - content.end,
+            // The line break is shown as it is: a label may end on it.
+            true => segments.push(Segment {
+                orig: content.end,
+                shown: self.source.len(),
+                len: end - content.end,
+                shown_len: end - content.end,
+                column: index.line_col(content.end).1 - 1,
+            }),
             false => self.source.push_str(GAP),
         }
         self.source.push_str(&text[content.end..end]);
@@ -162,6 +195,60 @@ impl<'a> Windowed<'a> {
             range: start..self.source.len(),
             segments,
         });
+    }
+
+    /// Append `piece` of `text`, starting at 0-based `column`: a segment
+    /// for each run of characters shown as they are and one for each
+    /// character shown by its [`stand_in`].
+    fn push_piece(
+        &mut self,
+        text: &str,
+        piece: Range<usize>,
+        column: usize,
+        segments: &mut Vec<Segment>,
+    ) {
+        // Each run is `(start, column)`: text shown as it is up to the next
+        // stand-in or the piece's end.
+        let mut run = (piece.start, column);
+        let mut columns = column..;
+        for (i, c) in text[piece.clone()].char_indices() {
+            let (at, col) = (piece.start + i, columns.next().unwrap_or(column));
+            let Some(shown) = stand_in(c) else {
+                continue;
+            };
+            self.push_plain(text, run, at, segments);
+            segments.push(Segment {
+                orig: at,
+                shown: self.source.len(),
+                len: c.len_utf8(),
+                shown_len: shown.len(),
+                column: col,
+            });
+            self.source.push_str(&shown);
+            run = (at + c.len_utf8(), col + 1);
+        }
+        self.push_plain(text, run, piece.end, segments);
+    }
+
+    /// Append the text from `run` (its start and 0-based column) to `to`
+    /// as it is.
+    fn push_plain(
+        &mut self,
+        text: &str,
+        (from, column): (usize, usize),
+        to: usize,
+        segments: &mut Vec<Segment>,
+    ) {
+        if to > from {
+            segments.push(Segment {
+                orig: from,
+                shown: self.source.len(),
+                len: to - from,
+                shown_len: to - from,
+                column,
+            });
+            self.source.push_str(&text[from..to]);
+        }
     }
 
     /// A byte range of the file's text as a range of the shown source: an
@@ -182,7 +269,10 @@ impl<'a> Windowed<'a> {
             if offset < s.orig {
                 break;
             }
-            mapped = s.shown + (offset - s.orig).min(s.len);
+            mapped = match offset - s.orig >= s.len {
+                true => s.shown + s.shown_len,
+                false => s.shown + (offset - s.orig),
+            };
         }
         mapped
     }
@@ -329,8 +419,12 @@ impl<'a> Files<'a> for Windowed<'_> {
             .rev()
             .find(|s| s.shown <= byte_index)
             .unwrap_or(&shown.segments[0]);
-        let within = byte_index.clamp(segment.shown, segment.shown + segment.len);
-        let counted = self.source[segment.shown..within].chars().count();
+        let within = byte_index.clamp(segment.shown, segment.shown + segment.shown_len);
+        let counted = match segment.shown_len == segment.len {
+            true => self.source[segment.shown..within].chars().count(),
+            // A stand-in is one character of the file.
+            false => usize::from(within > segment.shown),
+        };
         Ok(segment.column + counted + 1)
     }
 }
@@ -493,5 +587,87 @@ mod tests {
         );
         assert!(shown.contains("┌─ a.txt:1:2001"), "{shown}");
         assert_eq!(&w.source[w.map(&index, below)], "council");
+    }
+
+    /// Render `labels` of `text` as the human format does and return what
+    /// codespan-reporting prints.
+    fn render(text: &str, labels: &[Range<usize>]) -> String {
+        use codespan_reporting::diagnostic::{Diagnostic, Label};
+        use codespan_reporting::term::{self, termcolor::NoColor};
+        let index = LineIndex::new(text);
+        let w = Windowed::new("a.txt", text, &index, labels).expect("a hidden character");
+        let d = Diagnostic::warning().with_labels(
+            labels
+                .iter()
+                .map(|r| Label::primary((), w.map(&index, r.clone())))
+                .collect(),
+        );
+        let mut out = NoColor::new(Vec::new());
+        term::emit_to_write_style(&mut out, &term::Config::default(), &w, &d).unwrap();
+        String::from_utf8(out.into_inner()).unwrap()
+    }
+
+    /// A zero-width space, an escape sequence and a NUL pasted into two
+    /// lines of copy (written for this test): each is shown by its code
+    /// point, the carets sit under the one flagged, the columns are the
+    /// file's, and no control character reaches the terminal.
+    #[test]
+    fn hidden_characters_are_shown_by_their_code_points() {
+        let text = "The mayor\u{200B} met the council.\r\nThe vote\x1b[31m passed on\0 Tuesday.\n";
+        let zwsp = 9..12;
+        let shown = render(text, std::slice::from_ref(&zwsp));
+        assert!(shown.contains("┌─ a.txt:1:10"), "{shown}");
+        assert!(
+            shown.contains("1 │ The mayor<U+200B> met the council.\n"),
+            "{shown}"
+        );
+        assert!(shown.contains("  │          ^^^^^^^^\n"), "{shown}");
+        let nul = text.find('\0').unwrap();
+        let shown = render(text, std::slice::from_ref(&(nul..nul + 1)));
+        assert!(shown.contains("┌─ a.txt:2:24"), "{shown}");
+        assert!(
+            shown.contains("2 │ The vote<U+001B>[31m passed on<U+0000> Tuesday.\n"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(&format!("  │ {}^^^^^^^^\n", " ".repeat(30))),
+            "{shown}"
+        );
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
+    }
+
+    /// A label that ends on a hidden character at the end of a line, and a
+    /// long line that holds one: both map onto the stand-in.
+    #[test]
+    fn a_hidden_character_at_a_line_end_and_on_a_long_line() {
+        let text = "Seoul\u{FEFF}\nnext\n";
+        let index = LineIndex::new(text);
+        let w =
+            Windowed::new("a.txt", text, &index, std::slice::from_ref(&(0..8))).expect("hidden");
+        assert_eq!(&w.source[w.map(&index, 0..8)], "Seoul<U+FEFF>");
+        assert_eq!(w.column_number((), 0, w.map(&index, 0..8).end).unwrap(), 7);
+        let (long, _) = long_line();
+        let at = long.find("커뮤니티").unwrap();
+        let text = format!("{}\u{202E}{}", &long[..at], &long[at..]);
+        let span = at..at + 3;
+        let index = LineIndex::new(&text);
+        let w = Windowed::new("a.txt", &text, &index, std::slice::from_ref(&span)).expect("long");
+        assert_eq!(&w.source[w.map(&index, span.clone())], "<U+202E>");
+        assert_eq!(
+            (
+                2,
+                w.column_number((), 1, w.map(&index, span.clone()).start)
+                    .unwrap()
+            ),
+            index.line_col(span.start)
+        );
+        // A tab and a keycap's variation selector are shown as they are:
+        // no window for them.
+        let text = "Score:\t3\u{FE0F}\u{20E3}\n";
+        let index = LineIndex::new(text);
+        assert!(Windowed::new("a.txt", text, &index, std::slice::from_ref(&(0..5))).is_none());
     }
 }
