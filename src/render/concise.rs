@@ -56,7 +56,9 @@ pub fn write(out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         writeln!(
             out,
             "{path}:{line}:{col}: {}[{}] {}",
-            d.severity, d.rule, d.message
+            d.severity,
+            d.rule,
+            super::window::visible(&d.message)
         )?;
     }
     Ok(())

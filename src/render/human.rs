@@ -1,6 +1,6 @@
 //! `--format human`: span diagnostics rendered with codespan-reporting.
 
-use super::window::{Whole, Windowed};
+use super::window::{visible, Whole, Windowed};
 use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{excerpt, Applicability, Diagnostic, Severity};
 use crate::error::FileError;
@@ -27,7 +27,7 @@ fn config() -> term::Config {
 fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
     let mut labels = vec![Label::primary((), d.span.range())];
     for l in &d.labels {
-        labels.push(Label::secondary((), l.span.range()).with_message(l.message.clone()));
+        labels.push(Label::secondary((), l.span.range()).with_message(visible(&l.message)));
     }
     let mut notes = Vec::new();
     if let Some(fix) = &d.fix {
@@ -59,9 +59,9 @@ fn to_codespan(text: &str, d: &Diagnostic) -> CsDiagnostic<()> {
     }
     CsDiagnostic::new(severity(d.severity))
         .with_code(d.rule.clone())
-        .with_message(d.message.clone())
+        .with_message(visible(&d.message))
         .with_labels(labels)
-        .with_notes(notes)
+        .with_notes(notes.iter().map(|n| visible(n).into_owned()).collect())
 }
 
 /// The human format: span diagnostics, then a summary line.

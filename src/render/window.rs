@@ -111,6 +111,18 @@ pub fn stand_in(c: char) -> Option<String> {
     hidden.then(|| format!("<U+{:04X}>", c as u32))
 }
 
+/// `text` with each character a terminal would hide or act on written as
+/// its [`stand_in`]: for messages, which quote the text they are about.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !has_hidden(text) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| stand_in(c).unwrap_or_else(|| c.to_string()))
+        .collect::<String>()
+        .into()
+}
+
 /// Whether `line` holds a character shown by its [`stand_in`].
 fn has_hidden(line: &str) -> bool {
     // Every such character is a control below U+0080 or outside ASCII.
@@ -669,5 +681,21 @@ mod tests {
         let text = "Score:\t3\u{FE0F}\u{20E3}\n";
         let index = LineIndex::new(text);
         assert!(Windowed::new("a.txt", text, &index, std::slice::from_ref(&(0..5))).is_none());
+    }
+
+    /// A message quoting mojibake with a C1 control (from the mojibake
+    /// fixture) or a line break keeps to one line of visible text; one
+    /// without is borrowed as it is.
+    #[test]
+    fn messages_are_made_visible() {
+        assert_eq!(
+            visible("`ì\u{9d}¼` looks like UTF-8"),
+            "`ì<U+009D>¼` looks like UTF-8"
+        );
+        assert_eq!(visible("a\nb\u{200B}"), "a<U+000A>b<U+200B>");
+        assert!(matches!(
+            visible("`커뮤니티` in English\tcopy"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
