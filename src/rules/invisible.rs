@@ -1,9 +1,10 @@
 //! `invisible-char`: characters that print as nothing but change the text —
 //! zero-width characters, bidi controls (the Trojan Source set,
 //! CVE-2021-42574), soft hyphens, word joiners, a byte-order mark inside the
-//! text, tag characters, Hangul fillers — and NUL, a control character
-//! that is never text (a file with a stray one is still linted: see
-//! [`crate::decode`]).
+//! text, tag characters, Hangul fillers — and the C0 control characters
+//! other than tab, line feed and carriage return (NUL, ESC, BEL, a vertical
+//! tab …) and DEL, which are never text in a draft (a file with a stray one
+//! is still linted: see [`crate::decode`]).
 //!
 //! Not flagged: a leading BOM, a zero-width joiner inside an emoji sequence, a
 //! variation selector after an emoji, ZWJ/ZWNJ between letters of scripts that
@@ -119,39 +120,110 @@ fn is_legitimate(text: &str, i: usize, c: char) -> bool {
 
 /// The `invisible-char` matcher.
 pub fn check_document(cx: &super::Context) -> Vec<Finding> {
-    // NUL bytes anywhere in the file, code included: a NUL is never text.
-    let mut out = nul_runs(&cx.source.text);
+    // Control characters anywhere in the file, code included: they are
+    // never text.
+    let mut out = control_runs(&cx.source.text);
     if cx.non_ascii().is_empty() {
         return out;
     }
-    let nul = !out.is_empty();
+    let controls = !out.is_empty();
     out.extend(check(cx.text, cx.non_ascii(), &cx.claims()));
-    if nul {
+    if controls {
         out.sort_by_key(|f| f.span.start);
     }
     out
 }
 
-/// Each run of NUL characters, one finding with a fix that removes it.
-fn nul_runs(text: &str) -> Vec<Finding> {
+/// A C0 control character other than tab, line feed and carriage return,
+/// or DEL.
+fn is_stray_control(b: u8) -> bool {
+    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7F)
+}
+
+/// [`is_stray_control`] as 1 or 0, in byte arithmetic the compiler
+/// vectorises.
+fn control_bit(b: u8) -> u8 {
+    u8::from(b < 0x20) & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r')
+        | u8::from(b == 0x7F)
+}
+
+/// The C0 controls' abbreviations, by code.
+const C0: [&str; 32] = [
+    "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+    "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
+    "FS", "GS", "RS", "US",
+];
+
+/// Each run of one stray control character (see [`is_stray_control`]),
+/// one finding. The fix removes a NUL run, and any other run beside a
+/// space or a line's edge; a vertical tab or form feed (a word
+/// processor's line or page break) becomes a line break; a control between
+/// two words or inside one (`don\x19t`, where a converter lost an
+/// apostrophe) is only shown, as what stood there is not known.
+fn control_runs(text: &str) -> Vec<Finding> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = memchr::memchr(0, &bytes[from..]).map(|i| from + i) {
-        let end = i + bytes[i..].iter().take_while(|&&b| b == 0).count();
-        let message = match end - i {
-            1 => "invisible character: NUL (U+0000), a control character that is not text".into(),
-            n => format!(
-                "{n} invisible characters: NUL (U+0000), a control character that is not text"
-            ),
+    // Most blocks hold no control: testing a block whole is cheap.
+    const BLOCK: usize = 64;
+    while from < bytes.len() {
+        let block = &bytes[from..(from + BLOCK).min(bytes.len())];
+        // (A fold over a whole block, not `any`: no early exit, so the
+        // compiler vectorises it.)
+        let clean = match <&[u8; BLOCK]>::try_from(block) {
+            Ok(whole) => whole.iter().fold(0u8, |seen, &b| seen | control_bit(b)) == 0,
+            Err(_) => !block.iter().any(|&b| is_stray_control(b)),
         };
-        out.push(Finding::new(Span::new(i, end), message).with_fix(Fix::safe(
-            "remove the NUL character",
-            vec![Edit {
-                span: Span::new(i, end),
-                replacement: String::new(),
-            }],
-        )));
+        let Some(k) = (!clean)
+            .then(|| block.iter().position(|&b| is_stray_control(b)))
+            .flatten()
+        else {
+            from += block.len();
+            continue;
+        };
+        let i = from + k;
+        let b = bytes[i];
+        let end = i + bytes[i..].iter().take_while(|&&c| c == b).count();
+        let name = match b {
+            0x7F => "DEL",
+            _ => C0[usize::from(b)],
+        };
+        let what = format!("{name} (U+{b:04X}), a control character that is not text");
+        let message = match end - i {
+            1 => format!("invisible character: {what}"),
+            n => format!("{n} invisible characters: {what}"),
+        };
+        let span = Span::new(i, end);
+        let spaced = |c: Option<&u8>| c.is_none_or(|c| c.is_ascii_whitespace());
+        let fix = match b {
+            0 => Fix::safe(
+                "remove the NUL character",
+                vec![Edit {
+                    span,
+                    replacement: String::new(),
+                }],
+            ),
+            0x0B | 0x0C => Fix::safe(
+                "replace it with a line break",
+                vec![Edit {
+                    span,
+                    replacement: "\n".repeat(end - i),
+                }],
+            ),
+            _ => {
+                let edit = vec![Edit {
+                    span,
+                    replacement: String::new(),
+                }];
+                let title = format!("remove the {name} character");
+                match spaced(i.checked_sub(1).and_then(|p| bytes.get(p))) || spaced(bytes.get(end))
+                {
+                    true => Fix::safe(title, edit),
+                    false => Fix::display_only(title, edit),
+                }
+            }
+        };
+        out.push(Finding::new(span, message).with_fix(fix));
         from = end;
     }
     out
@@ -238,9 +310,60 @@ mod tests {
     #[test]
     fn nul_characters_are_found_in_runs() {
         let text = "a\0b\0\0\0c";
-        let spans: Vec<_> = nul_runs(text).iter().map(|f| f.span.range()).collect();
+        let spans: Vec<_> = control_runs(text).iter().map(|f| f.span.range()).collect();
         assert_eq!(spans, [1..2, 3..6]);
-        assert!(nul_runs("no nul").is_empty());
+        assert!(control_runs("no nul").is_empty());
+    }
+
+    /// Other control characters, in sentences written for this test: an
+    /// escape sequence pasted from a terminal, a bell, Word's line break
+    /// (a vertical tab), an apostrophe lost to a converter, and DEL; tabs,
+    /// line breaks and CRLF pass. Each is found past a 64-byte block's edge
+    /// too.
+    #[test]
+    fn other_control_characters_are_found() {
+        use crate::diagnostic::Applicability;
+        let found = |text: &str| -> Vec<(String, String, Applicability, String)> {
+            control_runs(text)
+                .into_iter()
+                .map(|f| {
+                    let fix = f.fix.expect("a fix");
+                    (
+                        text[f.span.range()].to_string(),
+                        f.message,
+                        fix.applicability,
+                        fix.edits[0].replacement.clone(),
+                    )
+                })
+                .collect()
+        };
+        let pad = "The council met on Tuesday.\tIt voted 5-2.\r\n".repeat(3);
+        let text =
+            format!("{pad}The vote \x1b[31mpassed\x07 on time.\x0bNew line. It\x19s late\x7f");
+        let got = found(&text);
+        let shown: Vec<(&str, Applicability, &str)> = got
+            .iter()
+            .map(|(t, _, a, r)| (t.as_str(), *a, r.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("\x1b", Applicability::Safe, ""),
+                ("\x07", Applicability::Safe, ""),
+                ("\x0b", Applicability::Safe, "\n"),
+                ("\x19", Applicability::DisplayOnly, ""),
+                ("\x7f", Applicability::Safe, ""),
+            ]
+        );
+        assert_eq!(
+            got[0].1,
+            "invisible character: ESC (U+001B), a control character that is not text"
+        );
+        assert_eq!(
+            found("Page one.\x0c\x0cPage two.")[0].1,
+            "2 invisible characters: FF (U+000C), a control character that is not text"
+        );
+        assert!(found(&pad).is_empty());
     }
 
     #[test]
