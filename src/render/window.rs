@@ -222,9 +222,8 @@ impl<'a> Windowed<'a> {
         // Each run is `(start, column)`: text shown as it is up to the next
         // stand-in or the piece's end.
         let mut run = (piece.start, column);
-        let mut columns = column..;
-        for (i, c) in text[piece.clone()].char_indices() {
-            let (at, col) = (piece.start + i, columns.next().unwrap_or(column));
+        for (n, (i, c)) in text[piece.clone()].char_indices().enumerate() {
+            let (at, col) = (piece.start + i, column + n);
             let Some(shown) = stand_in(c) else {
                 continue;
             };

@@ -140,13 +140,6 @@ fn is_stray_control(b: u8) -> bool {
     (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7F)
 }
 
-/// [`is_stray_control`] as 1 or 0, in byte arithmetic the compiler
-/// vectorises.
-fn control_bit(b: u8) -> u8 {
-    u8::from(b < 0x20) & u8::from(b != b'\t') & u8::from(b != b'\n') & u8::from(b != b'\r')
-        | u8::from(b == 0x7F)
-}
-
 /// The C0 controls' abbreviations, by code.
 const C0: [&str; 32] = [
     "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
@@ -170,14 +163,14 @@ fn control_runs(text: &str) -> Vec<Finding> {
         let block = &bytes[from..(from + BLOCK).min(bytes.len())];
         // (A fold over a whole block, not `any`: no early exit, so the
         // compiler vectorises it.)
-        let clean = match <&[u8; BLOCK]>::try_from(block) {
-            Ok(whole) => whole.iter().fold(0u8, |seen, &b| seen | control_bit(b)) == 0,
-            Err(_) => !block.iter().any(|&b| is_stray_control(b)),
+        let seen = match <&[u8; BLOCK]>::try_from(block) {
+            Ok(whole) => whole
+                .iter()
+                .fold(false, |seen, &b| seen | is_stray_control(b)),
+            Err(_) => true,
         };
-        let Some(k) = (!clean)
-            .then(|| block.iter().position(|&b| is_stray_control(b)))
-            .flatten()
-        else {
+        let found = seen.then(|| block.iter().position(|&b| is_stray_control(b)));
+        let Some(k) = found.flatten() else {
             from += block.len();
             continue;
         };
