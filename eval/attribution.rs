@@ -187,6 +187,50 @@ fn false_alarms(name: &str, docs: &[Doc], lint: &Linter, sample: &mut Sampler) {
     }
 }
 
+/// "Attribution nearby": any speech verb form or attribution phrase of the
+/// shipped options, as a whole word.
+fn speech_cues() -> Regex {
+    let opts = Options::default();
+    let mut cues = opts.speech_forms();
+    cues.extend(opts.attribution_phrases.iter().map(|p| p.to_lowercase()));
+    let alt = cues
+        .iter()
+        .map(|w| {
+            w.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)\b(?:{alt})\b")).unwrap()
+}
+
+/// Whether a sentence names nobody who could be a speaker: no capitalized
+/// word after its first, no pronoun or capitalized subject opening it, no
+/// speaker noun of the shipped options.
+fn names_nobody(opts: &Options) -> impl Fn(&str) -> bool {
+    let word_re = Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'-]*").unwrap();
+    let speaker_nouns: Vec<String> = opts
+        .speaker_nouns
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    move |s: &str| {
+        let ws: Vec<&str> = word_re.find_iter(s).map(|m| m.as_str()).collect();
+        let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let first = ws.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        let function = [
+            "the", "a", "an", "this", "but", "in", "on", "at", "for", "there",
+        ];
+        let pronoun = ["he", "she", "they", "we", "i", "it"].contains(&first.as_str());
+        let named_first = ws.len() > 1 && cap(&ws[0]) && !function.contains(&first.as_str());
+        let named_later = ws.iter().skip(1).any(cap);
+        let role = ws.iter().any(|w| speaker_nouns.contains(&w.to_lowercase()));
+        !(pronoun || named_first || named_later || role)
+    }
+}
+
 /// Figure 2: recall on quotes whose attribution was removed.
 ///
 /// Test cases: a whole sentence `"...," Smith said.` (or `he added.`, `the
@@ -203,41 +247,9 @@ fn recall(docs: &[Doc], lint: &Linter, sample: &mut Sampler) {
         r#"^(["\u{201C}])([A-Z][^"\u{201C}\u{201D}]{15,}?),(["\u{201D}]) (?:(?:(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})|he|she|they|the [a-z]+) (?:said|says|added|told [A-Za-z ]+|explained|warned|noted)(?: on [A-Z][a-z]+day| in a statement| in an interview)?|(?:said|says|added) [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, (?:the |a |an )?[a-z][a-z ]+)?)\.$"#,
     )
     .unwrap();
-    // "Attribution nearby" means any speech verb form or attribution
-    // phrase of the shipped options.
     let opts = Options::default();
-    let mut cues = opts.speech_forms();
-    cues.extend(opts.attribution_phrases.iter().map(|p| p.to_lowercase()));
-    let alt = cues
-        .iter()
-        .map(|w| {
-            w.split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
-        .collect::<Vec<_>>()
-        .join("|");
-    let speech_re = Regex::new(&format!(r"(?i)\b(?:{alt})\b")).unwrap();
-    let word_re = Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'-]*").unwrap();
-    let speaker_nouns: Vec<String> = opts
-        .speaker_nouns
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect();
-    let names_nobody = |s: &str| {
-        let ws: Vec<&str> = word_re.find_iter(s).map(|m| m.as_str()).collect();
-        let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-        let first = ws.first().map(|w| w.to_lowercase()).unwrap_or_default();
-        let function = [
-            "the", "a", "an", "this", "but", "in", "on", "at", "for", "there",
-        ];
-        let pronoun = ["he", "she", "they", "we", "i", "it"].contains(&first.as_str());
-        let named_first = ws.len() > 1 && cap(&ws[0]) && !function.contains(&first.as_str());
-        let named_later = ws.iter().skip(1).any(cap);
-        let role = ws.iter().any(|w| speaker_nouns.contains(&w.to_lowercase()));
-        !(pronoun || named_first || named_later || role)
-    };
+    let speech_re = speech_cues();
+    let names_nobody = names_nobody(&opts);
     // (total, flagged) for the broad and the strict sets.
     let mut counts = [(0usize, 0usize); 2];
     let mut control_flagged = 0usize;
@@ -512,6 +524,164 @@ fn political_news(lint: &Linter, sample: &mut Sampler, name: &str, files: &[&str
         ratio(tp, tp + fn_),
         100.0 * ratio(fp, stories)
     );
+}
+
+/// Figure 6b: recall on the political stories' quotations with their
+/// attribution removed, as the issue's held-out measure makes its orphans.
+///
+/// A sentence that is one quotation and a short speech tag (`"…," Ruiz
+/// said on Tuesday.`, `Ruiz said: "…"`) becomes the quotation alone. It is
+/// kept only when no other sentence of its paragraph holds a speech verb, a
+/// quotation mark or a colon, and the paragraph before holds no speech verb
+/// and no quotation mark: "no speaker in the paragraph before either". The
+/// original must not be flagged (a control). A held-out set's cases are
+/// counted, never printed or sampled.
+fn political_removal(lint: &Linter, sample: &mut Sampler) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/political-news");
+    let held_out = [
+        "third.jsonl",
+        "fifth.jsonl",
+        "seventh.jsonl",
+        "tenth.jsonl",
+        "sixteenth.jsonl",
+        "thirtythird.jsonl",
+    ];
+    let speech_re = speech_cues();
+    let names_nobody = names_nobody(&Options::default());
+    let quote = r#"([\u{201C}"])([^\u{201C}\u{201D}"]{12,}?)([,.?!\u{2014}]?)([\u{201D}"])"#;
+    let tail = Regex::new(&format!(
+        r#"^{quote} ([^\u{{201C}}\u{{201D}}":]{{3,90}}?)\.$"#
+    ))
+    .unwrap();
+    let head = Regex::new(&format!(
+        r#"^([^\u{{201C}}\u{{201D}}":]{{3,90}}?)[,:] {quote}$"#
+    ))
+    .unwrap();
+    let quoted = Regex::new(r#"\u{201C}[^\u{201D}]*\u{201D}?|"[^"]*"?"#).unwrap();
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    // (cases, flagged, controls flagged): development and held-out sets,
+    // each all cases and the strict ones.
+    let mut counts = [[(0usize, 0usize, 0usize); 2]; 2];
+    for file in &files {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        let ho = held_out.contains(&name.as_ref());
+        let Ok(data) = fs::read_to_string(file) else {
+            continue;
+        };
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            let (id, text) = (
+                v["id"].as_str().unwrap_or(""),
+                v["text"].as_str().unwrap_or(""),
+            );
+            let seg = segment(text);
+            let original = lint.lint(&lint.quotes, text);
+            for (si, s) in seg.sentences.iter().enumerate() {
+                let st = &text[s.span.clone()];
+                let (open, words, end, close, tag) = if let Some(m) = tail.captures(st) {
+                    (
+                        m[1].to_string(),
+                        m[2].to_string(),
+                        m[3].to_string(),
+                        m[4].to_string(),
+                        m[5].to_string(),
+                    )
+                } else if let Some(m) = head.captures(st) {
+                    (
+                        m[2].to_string(),
+                        m[3].to_string(),
+                        m[4].to_string(),
+                        m[5].to_string(),
+                        m[1].to_string(),
+                    )
+                } else {
+                    continue;
+                };
+                if !speech_re.is_match(&tag) || tag.split_whitespace().count() > 12 {
+                    continue;
+                }
+                let para = seg.sentences_of(s.paragraph);
+                // Quotation alone may go on in the sentences after it.
+                let others_free = para.clone().filter(|&n| n != si).all(|n| {
+                    let nt = &text[seg.sentences[n].span.clone()];
+                    let outside = quoted.replace_all(nt, "");
+                    n > si
+                        && !speech_re.is_match(&outside)
+                        && !outside.contains(['"', '\u{201C}', '\u{201D}', ':'])
+                        && outside.trim().len() < 3
+                });
+                let before_free = s.paragraph == 0 || {
+                    let pp = &text[seg.paragraphs[s.paragraph - 1].clone()];
+                    !speech_re.is_match(pp)
+                        && !pp.contains(['"', '\u{201C}', '\u{201D}'])
+                        && !pp.trim_end().ends_with(':')
+                };
+                if !others_free || !before_free {
+                    continue;
+                }
+                // Strict: the sentence before names nobody either.
+                let strict = s.paragraph == 0 || {
+                    let last = seg.sentences_of(s.paragraph - 1).end - 1;
+                    names_nobody(&text[seg.sentences[last].span.clone()])
+                };
+                let control = original
+                    .iter()
+                    .any(|f| f.span.start < s.span.end && s.span.start < f.span.end);
+                let end = match end.as_str() {
+                    "?" | "!" => end,
+                    _ => ".".to_string(),
+                };
+                let words = words.trim_end_matches([',', ' ']);
+                let new_sentence = format!("{open}{words}{end}{close}");
+                let changed = format!(
+                    "{}{}{}",
+                    &text[..s.span.start],
+                    new_sentence,
+                    &text[s.span.end..]
+                );
+                let span = s.span.start..s.span.start + new_sentence.len();
+                let found = lint
+                    .lint(&lint.quotes, &changed)
+                    .iter()
+                    .any(|f| f.span.start < span.end && span.start < f.span.end);
+                for k in [0, 1].into_iter().filter(|&k| k == 0 || strict) {
+                    let c = &mut counts[usize::from(ho)][k];
+                    c.0 += 1;
+                    c.1 += usize::from(found);
+                    c.2 += usize::from(control);
+                }
+                if !found && !ho {
+                    let seg2 = segment(&changed);
+                    let line = format!(
+                        "political removal miss ({}) {id}: {}",
+                        if strict { "strict" } else { "broad" },
+                        context(&changed, &seg2, Span::new(span.start, span.end))
+                    );
+                    println!("    {line}");
+                    sample.write(&line);
+                }
+            }
+        }
+    }
+    for (k, name) in ["development sets", "held-out sets (counted only)"]
+        .iter()
+        .enumerate()
+    {
+        for (j, kind) in ["all", "strict"].iter().enumerate() {
+            let (t, f, c) = counts[k][j];
+            println!(
+                "  {name}, {kind}: {f}/{t} = {:.3} of quotations with the attribution removed flagged; controls: {c}/{t} originals flagged",
+                f as f64 / t.max(1) as f64
+            );
+        }
+    }
 }
 
 /// Figure 7: the hand reviews of Wikipedia findings in
@@ -847,6 +1017,8 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
         "thirty-third set (clean copy, statehouse and county, held out)",
         &["thirtythird.jsonl"],
     );
+    println!("6b. unattributed-quote on political quotations with the attribution removed");
+    political_removal(&lint, &mut sample);
     println!("7. hand reviews of Wikipedia findings (eval/wikipedia-review)");
     wikipedia_review(dir, &lint);
 }
