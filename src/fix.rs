@@ -132,7 +132,8 @@ pub fn choose<'a>(
 /// Write `contents` to `path` atomically: a temporary file in the same folder,
 /// flushed, given the original's permissions (and, on Unix, its owner where
 /// the process may set it), then renamed over the original. A symbolic link
-/// is written through: its target is replaced and the link stays a link.
+/// is written through: its target is replaced and the link stays a link. A
+/// read-only file is not written (`PermissionDenied`).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     replace(path, contents, |_| Ok(()))
 }
@@ -198,6 +199,14 @@ fn replace(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
+    // A read-only file stays as it is, though its folder would let the
+    // rename through (and root may write anything).
+    if std::fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".copydesk-")
         .suffix(".tmp")
@@ -327,6 +336,23 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
         let mode = std::fs::metadata(&target).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o640);
+    }
+
+    #[test]
+    fn a_read_only_file_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("draft.txt");
+        std::fs::write(&p, "old").unwrap();
+        let mut perms = std::fs::metadata(&p).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&p, perms).unwrap();
+        let err = write_fixed(&p, b"old", b"new").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "could not write fixes: the file is read-only"
+        );
+        assert_eq!(std::fs::read(&p).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

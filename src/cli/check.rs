@@ -271,19 +271,42 @@ fn named_jobs(
 
 /// `--output-file`: the report is written to a temporary file beside the
 /// target and renamed over it at the end, so a reader never sees half a
-/// report and a failed run leaves the old one.
-pub(super) struct ReportFile {
-    temp: tempfile::NamedTempFile,
-    path: PathBuf,
+/// report and a failed run leaves the old one. A symbolic link is written
+/// through (its target is replaced, the link stays); a target that is not
+/// a regular file (`/dev/stdout`, a FIFO, a device) is written to as it is,
+/// never replaced.
+pub(super) enum ReportFile {
+    Atomic {
+        temp: tempfile::NamedTempFile,
+        path: PathBuf,
+    },
+    Direct(std::fs::File),
 }
 
 impl ReportFile {
     pub(super) fn create(path: &Path) -> Result<ReportFile, CliError> {
-        let dir = match path.parent() {
+        let io_error = |e: std::io::Error| CliError::Message(format!("{}: {e}", path.display()));
+        let target = match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(CliError::Message(format!(
+                    "{}: is a folder, not a file to write the report to",
+                    path.display()
+                )))
+            }
+            Ok(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(io_error)?;
+                return Ok(ReportFile::Direct(file));
+            }
+            Ok(_) => std::fs::canonicalize(path).map_err(io_error)?,
+            Err(_) => path.to_path_buf(),
+        };
+        let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let io_error = |e: std::io::Error| CliError::Message(format!("{}: {e}", path.display()));
         std::fs::create_dir_all(dir).map_err(io_error)?;
         let mut builder = tempfile::Builder::new();
         // An ordinary file for the reader (the umask applies), not the
@@ -291,22 +314,25 @@ impl ReportFile {
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
         let temp = builder.tempfile_in(dir).map_err(io_error)?;
-        Ok(ReportFile {
-            temp,
-            path: path.to_path_buf(),
-        })
+        Ok(ReportFile::Atomic { temp, path: target })
     }
 
     pub(super) fn writer(&self) -> Result<Box<dyn WriteColor>, CliError> {
-        let file = self.temp.reopen()?;
+        let file = match self {
+            ReportFile::Atomic { temp, .. } => temp.reopen()?,
+            ReportFile::Direct(file) => file.try_clone()?,
+        };
         Ok(Box::new(NoColor::new(std::io::BufWriter::new(file))))
     }
 
     pub(super) fn persist(self) -> Result<(), CliError> {
-        let path = self.path;
-        self.temp
-            .persist(&path)
-            .map_err(|e| CliError::Message(format!("{}: {}", path.display(), e.error)))?;
+        match self {
+            ReportFile::Atomic { temp, path } => {
+                temp.persist(&path)
+                    .map_err(|e| CliError::Message(format!("{}: {}", path.display(), e.error)))?;
+            }
+            ReportFile::Direct(_) => {}
+        }
         Ok(())
     }
 }

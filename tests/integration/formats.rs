@@ -405,6 +405,57 @@ fn output_file_holds_the_report_and_stdout_stays_empty() {
     );
 }
 
+/// `--output-file` through a symbolic link writes the link's target and
+/// keeps the link; a target that is not a regular file (a FIFO here; a
+/// device or `/dev/stdout` the same way) is written to, never replaced by a
+/// regular file.
+#[cfg(unix)]
+#[test]
+fn output_file_writes_through_links_fifos_and_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.md"), DRAFT).unwrap();
+    let (_, expected) = run(dir.path(), "concise", "draft.md");
+    let report = |target: &str| {
+        copydesk_in(dir.path())
+            .args(["check", "--isolated", "--format", "concise"])
+            .args(["--output-file", target, "draft.md"])
+            .output()
+            .unwrap()
+    };
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::fs::write(dir.path().join("reports/old.txt"), "old").unwrap();
+    std::os::unix::fs::symlink("reports/old.txt", dir.path().join("latest")).unwrap();
+    assert_eq!(report("latest").status.code(), Some(1));
+    let meta = std::fs::symlink_metadata(dir.path().join("latest")).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link stays a link");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("reports/old.txt")).unwrap(),
+        expected
+    );
+
+    // A FIFO: a reader gets the report, and the FIFO is still one.
+    let fifo = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    assert_eq!(report("pipe").status.code(), Some(1));
+    assert_eq!(reader.join().unwrap(), expected);
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+
+    // A folder is refused by name.
+    let out = report("reports");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("reports: is a folder"), "{err}");
+}
+
 /// Front matter: a YAML or TOML string's quotation marks are syntax, not
 /// speech (no `unattributed-quote` on a quoted `description`), and TOML's
 /// `summary` and a YAML block value are linted (texts written for this
