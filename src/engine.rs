@@ -219,7 +219,7 @@ impl Engine {
     }
 
     /// Attach rule metadata to a rule's findings, keep word-changing fixes
-    /// out of quoted speech, and drop suppressed findings.
+    /// out of quoted speech and web tokens, and drop suppressed findings.
     fn emit(&self, i: usize, found: Vec<Finding>, cx: &Context, out: &mut Vec<Diagnostic>) {
         let rule = &self.rules[i];
         for mut f in found {
@@ -227,9 +227,18 @@ impl Engine {
                 continue;
             }
             if let Some(fix) = &mut f.fix {
-                if fix.applicability != Applicability::DisplayOnly
-                    && rule.kind().rewrites_words()
-                    && fix.edits.iter().any(|e| cx.in_quotation(e.span))
+                // A web token's letters are an address: a look-alike in a
+                // domain (`раypal.com`) may be the story, not a typo.
+                let kind = rule.kind();
+                let guarded = |e: &crate::diagnostic::Edit| {
+                    (kind.rewrites_words() && cx.in_quotation(e.span))
+                        || ((kind.rewrites_words() || kind == Kind::MixedScript)
+                            && crate::segment::in_web_token(
+                                &cx.source.text,
+                                e.span.start..e.span.end,
+                            ))
+                };
+                if fix.applicability != Applicability::DisplayOnly && fix.edits.iter().any(guarded)
                 {
                     fix.applicability = Applicability::DisplayOnly;
                 }

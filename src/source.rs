@@ -74,6 +74,9 @@ pub struct Source<'a> {
     pub invalid_utf8: Option<usize>,
     /// HTML: where the offsets of `text` are in the file.
     pub html: Option<crate::html::OffsetMap>,
+    /// What the markup marks as quoted (a Markdown blockquote; HTML's
+    /// `blockquote`, `q` and `cite`): words a fix must not rewrite.
+    pub quoted: Vec<Span>,
 }
 
 impl<'a> Source<'a> {
@@ -86,9 +89,10 @@ impl<'a> Source<'a> {
                 suppressions: plain_suppressions(text),
                 invalid_utf8: None,
                 html: None,
+                quoted: Vec::new(),
             },
             Format::Markdown => {
-                let (prose, suppressions) = mask_markdown(text);
+                let (prose, suppressions, quoted) = mask_markdown_quoted(text);
                 Source {
                     text: text.into(),
                     prose: std::borrow::Cow::Owned(prose),
@@ -96,6 +100,7 @@ impl<'a> Source<'a> {
                     suppressions,
                     invalid_utf8: None,
                     html: None,
+                    quoted,
                 }
             }
             Format::Html => {
@@ -107,6 +112,7 @@ impl<'a> Source<'a> {
                     suppressions: page.suppressions,
                     invalid_utf8: None,
                     html: Some(page.map),
+                    quoted: page.quoted,
                 }
             }
         }
@@ -223,6 +229,12 @@ fn front_matter_prose(front: &str) -> Vec<std::ops::Range<usize>> {
 
 /// Build the prose mask of a Markdown document and collect its suppressions.
 pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
+    let (prose, suppressions, _) = mask_markdown_quoted(text);
+    (prose, suppressions)
+}
+
+/// [`mask_markdown`], and the spans of the outermost blockquotes.
+fn mask_markdown_quoted(text: &str) -> (String, Vec<Suppression>, Vec<Span>) {
     let mut out = text.as_bytes().to_vec();
     blank(&mut out, 0..text.len());
 
@@ -237,11 +249,18 @@ pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
         .into_offset_iter();
     let mut suppressor = Suppressor::default();
     let mut in_code_block = 0usize;
+    let mut quoted: Vec<Span> = Vec::new();
     let mut line_starts_cache: Option<Vec<usize>> = None;
     for (event, range) in parser {
         let range = range.start + body_start..range.end + body_start;
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code_block += 1,
+            // A blockquote inside another is inside its span already.
+            Event::Start(Tag::BlockQuote(_))
+                if quoted.last().is_none_or(|q| q.end <= range.start) =>
+            {
+                quoted.push(Span::new(range.start, range.end));
+            }
             Event::End(TagEnd::CodeBlock) => in_code_block = in_code_block.saturating_sub(1),
             // (An image's alt text is prose: published copy, which a
             // screen reader speaks, as in HTML.)
@@ -260,7 +279,7 @@ pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
         }
     }
     let prose = String::from_utf8(out).expect("prose ranges lie on character boundaries");
-    (prose, suppressor.finish(text.len()))
+    (prose, suppressor.finish(text.len()), quoted)
 }
 
 /// A suppression comment.
@@ -663,6 +682,7 @@ mod tests {
             suppressions: sup,
             invalid_utf8: None,
             html: None,
+            quoted: Vec::new(),
         };
         assert!(src.is_suppressed("stray-script", a));
         assert!(!src.is_suppressed("mojibake", a));

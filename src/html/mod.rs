@@ -108,7 +108,12 @@ pub struct Page {
     pub map: OffsetMap,
     /// The suppression comments' regions, as offsets of `text`.
     pub suppressions: Vec<Suppression>,
+    /// The text of `blockquote`, `q` and `cite` elements (the outermost).
+    pub quoted: Vec<Span>,
 }
+
+/// Elements whose words are quoted: a fix must not rewrite them.
+const QUOTING: &[&str] = &["blockquote", "q", "cite"];
 
 /// What separates the text before a piece of markup from the text after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -242,6 +247,9 @@ pub fn read(file: &str) -> Page {
     let mut tag: Vec<u8> = Vec::new();
     let mut attribute: Vec<u8> = Vec::new();
     let mut directives = Vec::new();
+    let mut quoting = 0u32;
+    let mut quoted: Vec<Span> = Vec::new();
+    let mut quote_start = 0usize;
     for (event, range) in events(file) {
         let skip = skipping.iter().any(|&n| n > 0);
         let block = |name: &[u8]| match is(BLOCKS, name) {
@@ -266,6 +274,12 @@ pub fn read(file: &str) -> Page {
             Event::Value => {}
             Event::CloseTag { self_closing } => {
                 r.gap = r.gap.max(block(&tag));
+                if is(QUOTING, &tag) && !self_closing {
+                    if quoting == 0 {
+                        quote_start = r.text.len();
+                    }
+                    quoting += 1;
+                }
                 if let Some(i) = SKIPPED.iter().position(|n| n.as_bytes() == tag) {
                     if !self_closing && !is(VOID, &tag) {
                         skipping[i] += 1;
@@ -274,6 +288,12 @@ pub fn read(file: &str) -> Page {
             }
             Event::EndTag(name) => {
                 r.gap = r.gap.max(block(&name));
+                if is(QUOTING, &name) && quoting > 0 {
+                    quoting -= 1;
+                    if quoting == 0 {
+                        quoted.push(Span::new(quote_start, r.text.len()));
+                    }
+                }
                 if let Some(i) = SKIPPED.iter().position(|n| n.as_bytes() == name) {
                     skipping[i] = skipping[i].saturating_sub(1);
                     r.gap = r.gap.max(Gap::Space);
@@ -291,11 +311,15 @@ pub fn read(file: &str) -> Page {
         }
     }
     r.markup(file.len());
+    if quoting > 0 {
+        quoted.push(Span::new(quote_start, r.text.len()));
+    }
     let suppressions = suppressions(file, directives, &r.map);
     Page {
         text: r.text,
         map: r.map,
         suppressions,
+        quoted,
     }
 }
 

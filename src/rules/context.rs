@@ -91,10 +91,16 @@ impl<'a> Context<'a> {
             // And quotations in single marks, British style (`‘…,’ she
             // said`): a fix inside one is not applied either.
             let single = crate::segment::single_quotations(self.text);
+            // And guillemets and low-high marks (`« … »`, `„ … “`), and
+            // what the markup quotes (a blockquote, `<q>`, `<cite>`).
+            let other = crate::segment::other_quotations(self.text);
+            let marked = self.source.quoted.iter().map(|s| s.start..s.end);
             let mut spans: Vec<Span> = quotes
                 .iter()
                 .map(|q| q.span.clone())
                 .chain(single)
+                .chain(other)
+                .chain(marked)
                 .map(|r| Span::new(r.start, r.end))
                 .collect();
             spans.sort();

@@ -8,11 +8,13 @@ use std::ops::Range;
 
 use crate::bytes;
 
+mod guards;
 mod paragraphs;
 mod quotes;
 mod sentences;
 mod single;
 
+pub use guards::{in_web_token, other_quotations};
 use paragraphs::paragraphs;
 use quotes::quotes;
 use sentences::sentences_in;

@@ -193,3 +193,64 @@ fn a_replacement_template_never_drops_the_figure() {
         "Exports rose 4% in May.\n"
     );
 }
+
+/// A name in a URL, an e-mail address, a handle, a hashtag or a path is an
+/// address, not a spelling: no finding, and `--fix` leaves it alone.
+#[test]
+fn names_in_web_addresses_are_neither_flagged_nor_fixed() {
+    let text = "Kyiv was quiet on Monday. Read more at \
+                https://www.example.com/world/Kiev-blackout-2024 today. Write to \
+                desk@Kiev.example.com, follow #Kiev and @Kiev, or see /srv/Kiev/notes.\n";
+    assert_eq!(fixes_of(NAMES, text, Some("ap")), []);
+    assert_eq!(fixed(text, Some("ap")), text);
+    // The same name in the copy is still fixed.
+    let text = "Read https://example.com/Kiev for more. Kiev was quiet.\n";
+    assert_eq!(
+        fixed(text, Some("ap")),
+        "Read https://example.com/Kiev for more. Kyiv was quiet.\n"
+    );
+}
+
+/// A look-alike letter in a domain may be the story (a spoofed address):
+/// the finding stays, its fix is shown, not applied.
+#[test]
+fn a_look_alike_in_a_domain_is_shown_not_fixed() {
+    let text = "The scammers registered раypal.com, which uses a Cyrillic letter.\n";
+    let found = fixes_of("mixed-script", text, None);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, Applicability::DisplayOnly);
+    assert_eq!(fixed(text, None), text);
+    // Outside an address, the letter is still replaced.
+    assert_eq!(fixed("The NАTO summit.\n", None), "The NATO summit.\n");
+}
+
+/// Quoted speech in guillemets and low-high marks, a Markdown blockquote
+/// and HTML's `q`, `blockquote` and `cite`: the words are not rewritten.
+#[test]
+fn quotations_in_guillemets_and_quoting_markup_keep_their_words() {
+    let text =
+        "Il a dit : « Kiev sera reconstruite ». Er sagte: „Kiev wird stehen“.\n\nKiev fell.\n";
+    assert_eq!(
+        fixed(text, Some("ap")),
+        "Il a dit : « Kiev sera reconstruite ». Er sagte: „Kiev wird stehen“.\n\nKyiv fell.\n"
+    );
+    let fix_as = |format: Format, text: &str| {
+        let (out, _, _) = fix_bytes(
+            engine(),
+            &settings(Some("ap")),
+            format,
+            text.as_bytes().to_vec(),
+        );
+        String::from_utf8(out).unwrap()
+    };
+    assert_eq!(
+        fix_as(Format::Markdown, "> Kiev will never fall.\n\nKiev fell.\n"),
+        "> Kiev will never fall.\n\nKyiv fell.\n"
+    );
+    let html = "<p>She said: <q>We fled Kiev in June.</q> <cite>Nights in Kiev</cite></p>\
+                <blockquote><p>Kiev will never fall.</p></blockquote><p>Kiev fell.</p>\n";
+    assert_eq!(
+        fix_as(Format::Html, html),
+        html.replace("<p>Kiev fell.", "<p>Kyiv fell.")
+    );
+}

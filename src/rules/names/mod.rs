@@ -161,14 +161,19 @@ fn check_at(
         lint.link_glosses();
     }
 
-    // Spellings mentioned as alternatives are neither references nor
-    // findings (a fused name still is an occurrence).
+    // Spellings mentioned as alternatives, and spellings in addresses, are
+    // neither references nor findings (a fused name still is an occurrence).
     // (They may declare a spelling an alternative of the draft's: kept
     // aside for the comparison.) Accepted spellings are left out.
     let lex = index.lexicon();
     let mut mentions = Vec::new();
     lint.occs.retain(|o| {
         if !accept.is_empty() && accept.contains(&text[o.start..o.end]) {
+            return false;
+        }
+        // A name in a URL, an e-mail address, a handle or a path is part
+        // of an address, not a spelling of the copy.
+        if crate::segment::in_web_token(text, o.start..o.end) {
             return false;
         }
         let mention = o.fused.is_none() && alt_mention(lex, text, o.start, o.end);
