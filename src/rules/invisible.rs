@@ -8,10 +8,11 @@
 //!
 //! Not flagged: a leading BOM, a zero-width joiner inside an emoji sequence, a
 //! variation selector after an emoji, ZWJ/ZWNJ between letters of scripts that
-//! use them (Arabic, Persian, Indic), a left-to-right or right-to-left mark
+//! use them (Arabic, Persian, Indic) or after a virama or another mark of
+//! such a script, a left-to-right or right-to-left mark or a bidi isolate
 //! beside right-to-left text, and tag characters in an emoji flag sequence.
 
-use icu_properties::props::{BidiClass, ExtendedPictographic};
+use icu_properties::props::{BidiClass, ExtendedPictographic, GeneralCategory};
 use icu_properties::{CodePointMapData, CodePointSetData};
 
 use crate::diagnostic::{Edit, Finding, Fix, Span};
@@ -78,6 +79,20 @@ fn uses_joiners(c: char) -> bool {
         )
 }
 
+/// A combining mark of a script that shapes with joiners (a virama, a
+/// vowel sign): not alphabetic, but of its letters' script.
+fn is_script_mark(c: char) -> bool {
+    !c.is_ascii()
+        && !matches!(
+            c.script(),
+            Script::Latin | Script::Common | Script::Inherited | Script::Unknown
+        )
+        && matches!(
+            CodePointMapData::<GeneralCategory>::new().get(c),
+            GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark
+        )
+}
+
 /// Whether the invisible character at `i` (byte offset) is legitimate here.
 fn is_legitimate(text: &str, i: usize, c: char) -> bool {
     let prev = text[..i].chars().next_back();
@@ -87,16 +102,25 @@ fn is_legitimate(text: &str, i: usize, c: char) -> bool {
         '\u{200D}' => {
             prev.is_some_and(is_emoji_part) && next.is_some_and(is_emoji_part)
                 || prev.is_some_and(uses_joiners) && next.is_some_and(uses_joiners)
+                || prev.is_some_and(is_script_mark)
         }
-        '\u{200C}' => prev.is_some_and(uses_joiners) && next.is_some_and(uses_joiners),
+        // After a virama or another mark of such a script, a joiner asks
+        // for a half form, a chillu or a conjunct's shape (Sinhala `ශ්‍රී`,
+        // Malayalam `ന്‍` at a word's end).
+        '\u{200C}' => {
+            prev.is_some_and(uses_joiners) && next.is_some_and(uses_joiners)
+                || prev.is_some_and(is_script_mark)
+        }
         '\u{FE00}'..='\u{FE0F}' => {
             // After an emoji, a digit/#/* of a keycap, or a CJK/symbol character.
             prev.is_some_and(|p| {
                 is_emoji_part(p) || matches!(p, '0'..='9' | '#' | '*') || !p.is_alphabetic()
             }) || prev.is_some_and(|p| !matches!(p.script(), Script::Latin))
         }
-        '\u{200E}' | '\u{200F}' | '\u{061C}' => {
-            // Directional marks beside right-to-left text are how such glosses are written.
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}' => {
+            // Directional marks beside right-to-left text are how such
+            // glosses are written; isolates around it keep a number or a
+            // mark beside it in its place (`quoted <U+2067>محمد<U+2069> 3 times`).
             let before = text[..i]
                 .chars()
                 .rev()
@@ -293,6 +317,15 @@ mod tests {
         assert!(found("Persian می\u{200C}خواهم").is_empty());
         assert!(found("Hebrew (עברית\u{200E}) gloss").is_empty());
         assert!(found("Arabic: العربية\u{200F}, then English").is_empty());
+        // A joiner after a virama (Sinhala `ශ්‍රී`, Devanagari `क्‍ष` and
+        // `क्‌ष`, a Malayalam chillu at a word's end), and isolates around a
+        // right-to-left name.
+        assert!(found("Sri Lanka (ශ්\u{200D}රී ලංකාව)").is_empty());
+        assert!(found("क्\u{200D}ष and क्\u{200C}ष").is_empty());
+        assert!(found("Malayalam ന്\u{200D} ends it").is_empty());
+        assert!(found("quoted \u{2067}محمد\u{2069} 3 times").is_empty());
+        // A joiner after a Latin letter or a combining accent is not one.
+        assert_eq!(found("e\u{301}\u{200D}x"), ["\u{200D}"]);
     }
 
     #[test]
