@@ -180,9 +180,47 @@ fn bare(e: &serde_json::Error) -> String {
     }
 }
 
+/// The body with each `\uXXXX` escape of a lone UTF-16 surrogate (a high
+/// one not followed by a low one's escape, or a low one not preceded by a
+/// high one's) rewritten `\uFFFD`, six bytes for six. JavaScript's
+/// `JSON.stringify` writes one for a string cut inside an emoji (a
+/// headline truncated to a length); serde_json refuses it, and no Rust
+/// string can hold it. U+FFFD is one UTF-16 unit, as the surrogate was, so
+/// the `utf16_*` offsets still count the client's string, and `mojibake`
+/// flags it where it stands. A backslash outside a string is malformed
+/// JSON whatever follows it: error positions do not move.
+pub fn repair_lone_surrogates(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    /// The code unit of a `\uXXXX` escape at `at`.
+    fn unit(b: &[u8], at: usize) -> Option<u16> {
+        let e = b.get(at..at + 6)?;
+        if !(e.starts_with(b"\\u") && e[2..].iter().all(u8::is_ascii_hexdigit)) {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&e[2..]).ok()?, 16).ok()
+    }
+    let high = |u: u16| (0xD800..0xDC00).contains(&u);
+    let low = |u: u16| (0xDC00..0xE000).contains(&u);
+    let mut out = std::borrow::Cow::Borrowed(body);
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &body[i..]) {
+        let at = i + k;
+        i = match unit(body, at) {
+            Some(u) if high(u) && unit(body, at + 6).is_some_and(low) => at + 12,
+            Some(u) if high(u) || low(u) => {
+                out.to_mut()[at..at + 6].copy_from_slice(b"\\uFFFD");
+                at + 6
+            }
+            Some(_) => at + 6,
+            // Another escape: skip the character it escapes.
+            None => (at + 2).min(body.len()),
+        };
+    }
+    out
+}
+
 /// Parse one line. The error names the column for JSON errors.
 fn parse(line: &[u8]) -> Result<Document, (Option<Box<RawValue>>, String)> {
-    let members = serde_json::from_slice::<Members>(line)
+    let members = serde_json::from_slice::<Members>(&repair_lone_surrogates(line))
         .map_err(|e| (None, format!("{}: {}", e.column(), bare(&e))))?;
     let (mut id, mut format, mut path) = (None, None, None);
     let mut metadata = Vec::new();
@@ -422,6 +460,11 @@ pub fn run(
                 }
                 Some(complete) => {
                     n += 1;
+                    // A byte-order mark before the first line (what some
+                    // Windows tools write) is no part of its JSON.
+                    if n == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+                        buf.drain(..3);
+                    }
                     if complete && buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }

@@ -470,7 +470,27 @@ fn serve_answers_bad_requests_with_json_errors_and_keeps_serving() {
             422,
             "unknown variant `docx`",
         ),
-        ("array", b"[]".to_vec(), &json_ct, 422, "expected struct"),
+        (
+            "array",
+            b"[]".to_vec(),
+            &json_ct,
+            422,
+            "must be a JSON object",
+        ),
+        (
+            "fields as an array",
+            "[\"x 커뮤니티 y\"]".as_bytes().to_vec(),
+            &json_ct,
+            422,
+            "must be a JSON object",
+        ),
+        (
+            "a string",
+            b"\"text\"".to_vec(),
+            &json_ct,
+            422,
+            "must be a JSON object",
+        ),
         (
             "null format",
             b"{\"text\": \"a\", \"format\": null}".to_vec(),

@@ -171,6 +171,24 @@ fn a_malformed_line_is_an_error_line_and_the_stream_goes_on() {
     assert_eq!(lines[5]["diagnostics"], json!([]));
 }
 
+/// A byte-order mark before the first line (as Windows tools write) and a
+/// lone surrogate escape in a text (a headline cut inside an emoji, as
+/// JavaScript writes it) are read, not refused (text written for this
+/// test).
+#[test]
+fn a_leading_bom_and_a_lone_surrogate_escape_are_read() {
+    let input = "\u{FEFF}{\"id\": \"bom\", \"text\": \"The minister met 커뮤니티 leaders.\"}\n\
+                 {\"id\": \"cut\", \"text\": \"Cut here \\ud83d and 커뮤니티 there.\"}\n";
+    let (code, lines, stderr) = stream(Path::new("."), &["--isolated"], input);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "bom");
+    assert_eq!(found(&lines[0])[0].0, "stray-script");
+    assert_eq!(lines[1]["id"], "cut");
+    let rules: Vec<String> = found(&lines[1]).into_iter().map(|f| f.0).collect();
+    assert!(rules.contains(&"stray-script".to_string()), "{rules:?}");
+}
+
 #[test]
 fn metadata_passes_through_unchanged_in_input_order() {
     // Written for this test.

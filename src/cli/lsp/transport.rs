@@ -47,6 +47,14 @@ pub fn read(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
         Some(Err(why)) => return Ok(Some(Incoming::Malformed(why))),
         Some(Ok(n)) => n,
     };
+    if length > 4 * MAX_MESSAGE {
+        // No client sends this: a corrupt header. Skipping that many bytes
+        // would swallow every later message; the reader finds the next
+        // `Content-Length` header instead.
+        return Ok(Some(Incoming::Malformed(format!(
+            "a Content-Length of {length} bytes cannot be right"
+        ))));
+    }
     if length > MAX_MESSAGE {
         io::copy(&mut input.by_ref().take(length as u64), &mut io::sink())?;
         return Ok(Some(Incoming::Malformed(format!(
@@ -60,6 +68,9 @@ pub fn read(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
             _ => Err(e),
         };
     }
+    // A lone surrogate escape (an editor's buffer cut inside an emoji) is
+    // read as U+FFFD, as the HTTP service reads it.
+    let body = copydesk::stream::repair_lone_surrogates(&body);
     Ok(Some(match serde_json::from_slice::<Message>(&body) {
         Ok(m) => Incoming::Message(m),
         Err(e) => Incoming::Malformed(format!("not a JSON-RPC message: {e}")),
@@ -69,6 +80,7 @@ pub fn read(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
 /// The header block: the body's length, or why it cannot be known.
 fn headers(input: &mut impl BufRead) -> io::Result<Option<Result<usize, String>>> {
     let mut length: Option<Result<usize, String>> = None;
+    let mut any_header = false;
     let mut line = Vec::new();
     loop {
         line.clear();
@@ -79,11 +91,19 @@ fn headers(input: &mut impl BufRead) -> io::Result<Option<Result<usize, String>>
         let text = text.trim_end_matches(['\r', '\n']);
         if text.is_empty() {
             match length {
+                Some(l) => return Ok(Some(l)),
+                // Headers but no length: the body cannot be framed (it is
+                // read as header lines until the next `Content-Length`).
+                None if any_header => {
+                    return Ok(Some(
+                        Err("a message without a Content-Length header".into()),
+                    ))
+                }
                 // Blank lines between messages.
                 None => continue,
-                Some(l) => return Ok(Some(l)),
             }
         }
+        any_header = true;
         // A header after a body whose length was wrong starts mid-line.
         let lower = text.to_ascii_lowercase();
         if let Some(at) = lower.find("content-length:") {

@@ -131,7 +131,7 @@ fn virtual_path(p: &str) -> PathBuf {
 
 /// The request body as `T`: JSON (415 otherwise), UTF-8 (400), well-formed
 /// (400), of the right shape (422). A lone surrogate escape is read as
-/// U+FFFD ([`repair_lone_surrogates`]).
+/// U+FFFD ([`copydesk::stream::repair_lone_surrogates`]).
 fn parse<T: DeserializeOwned>(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -157,51 +157,23 @@ fn parse<T: DeserializeOwned>(
             ),
         ));
     }
-    serde_json::from_slice(&repair_lone_surrogates(&body)).map_err(|e| {
+    // A struct would also read an array of its fields in order: the
+    // bodies are objects (as the OpenAPI document says), nothing else.
+    let body = copydesk::stream::repair_lone_surrogates(&body);
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    if first.is_some_and(|&b| b != b'{') && serde_json::from_slice::<Value>(&body).is_ok() {
+        return Err(error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the request body must be a JSON object",
+        ));
+    }
+    serde_json::from_slice(&body).map_err(|e| {
         use serde_json::error::Category;
         match e.classify() {
             Category::Data => error(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()),
             _ => error(StatusCode::BAD_REQUEST, format!("malformed JSON: {e}")),
         }
     })
-}
-
-/// The body with each `\uXXXX` escape of a lone UTF-16 surrogate (a high
-/// one not followed by a low one's escape, or a low one not preceded by a
-/// high one's) rewritten `\uFFFD`, six bytes for six. JavaScript's
-/// `JSON.stringify` writes one for a string cut inside an emoji (a
-/// headline truncated to a length); serde_json refuses it, and no Rust
-/// string can hold it. U+FFFD is one UTF-16 unit, as the surrogate was, so
-/// the `utf16_*` offsets still count the client's string, and `mojibake`
-/// flags it where it stands. A backslash outside a string is malformed
-/// JSON whatever follows it: error positions do not move.
-fn repair_lone_surrogates(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    /// The code unit of a `\uXXXX` escape at `at`.
-    fn unit(b: &[u8], at: usize) -> Option<u16> {
-        let e = b.get(at..at + 6)?;
-        if !(e.starts_with(b"\\u") && e[2..].iter().all(u8::is_ascii_hexdigit)) {
-            return None;
-        }
-        u16::from_str_radix(std::str::from_utf8(&e[2..]).ok()?, 16).ok()
-    }
-    let high = |u: u16| (0xD800..0xDC00).contains(&u);
-    let low = |u: u16| (0xDC00..0xE000).contains(&u);
-    let mut out = std::borrow::Cow::Borrowed(body);
-    let mut i = 0;
-    while let Some(k) = memchr::memchr(b'\\', &body[i..]) {
-        let at = i + k;
-        i = match unit(body, at) {
-            Some(u) if high(u) && unit(body, at + 6).is_some_and(low) => at + 12,
-            Some(u) if high(u) || low(u) => {
-                out.to_mut()[at..at + 6].copy_from_slice(b"\\uFFFD");
-                at + 6
-            }
-            Some(_) => at + 6,
-            // Another escape: skip the character it escapes.
-            None => (at + 2).min(body.len()),
-        };
-    }
-    out
 }
 
 /// A 200 answer with a JSON body.
@@ -479,8 +451,10 @@ mod tests {
 
     #[test]
     fn lone_surrogate_escapes_become_replacement_characters() {
-        let r =
-            |s: &str| String::from_utf8(repair_lone_surrogates(s.as_bytes()).into_owned()).unwrap();
+        let r = |s: &str| {
+            String::from_utf8(copydesk::stream::repair_lone_surrogates(s.as_bytes()).into_owned())
+                .unwrap()
+        };
         // A pair stays; a high one alone (at the end, before another
         // escape, before a character) and a low one alone do not.
         assert_eq!(
@@ -498,8 +472,10 @@ mod tests {
         assert_eq!(r(r#""\\ud83d""#), r#""\\ud83d""#);
         assert_eq!(r(r#""\ud8"#), r#""\ud8"#);
         assert_eq!(r("\\"), "\\");
-        let json: serde_json::Value =
-            serde_json::from_slice(&repair_lone_surrogates(br#"{"text":"a\udc00b"}"#)).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(
+            &copydesk::stream::repair_lone_surrogates(br#"{"text":"a\udc00b"}"#),
+        )
+        .unwrap();
         assert_eq!(json["text"], "a\u{FFFD}b");
     }
 

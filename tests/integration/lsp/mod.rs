@@ -379,6 +379,13 @@ fn lsp_survives_malformed_messages() {
     client.send_raw(b"Content-Length: 2\r\n\r\n{}");
     client.send_raw(b"this is no header\r\n");
     client.send_raw(b"Content-Length: many\r\n\r\n");
+    // Headers with no length: the body cannot be framed, and the next
+    // message, right after it, is read.
+    client.send_raw(
+        b"Content-Type: application/vscode-jsonrpc\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"shutdown\"}",
+    );
+    // A length no client sends swallows nothing after it.
+    client.send_raw(b"Content-Length: 99999999999999\r\n\r\n");
     client.notify("copydesk/unknown", json!({}));
     client.notify("textDocument/didChange", json!({"bad": true}));
     let unknown = client.request("copydesk/unknown", json!({}));
@@ -394,8 +401,26 @@ fn lsp_survives_malformed_messages() {
             .len(),
         1
     );
+    // A lone surrogate escape (a buffer cut inside an emoji) is read as
+    // U+FFFD: the document is linted, not dropped.
+    let cut = uri(&dir.path().join("cut.txt"));
+    let body = format!(
+        "{{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{{\"textDocument\":         {{\"uri\":\"{cut}\",\"languageId\":\"plaintext\",\"version\":1,\"text\":         \"The Seoul \\ud83d \u{CEE4}\u{BBA4}\u{B2C8}\u{D2F0} desk said.\\n\"}}}}}}"
+    );
+    client.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    let rules: Vec<Value> = client.diagnostics(&cut)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
+    assert!(rules.contains(&json!("stray-script")), "{rules:?}");
     let parse_errors = client.take_seen(|m| m["error"]["code"] == -32700);
-    assert_eq!(parse_errors.len(), 3, "one per unreadable message");
+    assert_eq!(parse_errors.len(), 5, "one per unreadable message");
+    assert!(!client
+        .take_seen(|m| m["id"] == 42)
+        .iter()
+        .any(|m| m.get("result").is_some()));
     assert_eq!(client.finish(false), 1);
 }
 
