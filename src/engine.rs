@@ -238,7 +238,17 @@ impl Engine {
                                 e.span.start..e.span.end,
                             ))
                 };
-                if fix.applicability != Applicability::DisplayOnly && fix.edits.iter().any(guarded)
+                // A mark or a backslash written into a front-matter string
+                // its mark delimits would end it or escape what follows.
+                let breaks_string = |e: &crate::diagnostic::Edit| {
+                    cx.source.delimited.iter().any(|(s, mark)| {
+                        s.start <= e.span.start
+                            && e.span.end <= s.end
+                            && e.replacement.contains([*mark, '\\'])
+                    })
+                };
+                if fix.applicability != Applicability::DisplayOnly
+                    && fix.edits.iter().any(|e| guarded(e) || breaks_string(e))
                 {
                     fix.applicability = Applicability::DisplayOnly;
                 }

@@ -77,6 +77,10 @@ pub struct Source<'a> {
     /// What the markup marks as quoted (a Markdown blockquote; HTML's
     /// `blockquote`, `q` and `cite`): words a fix must not rewrite.
     pub quoted: Vec<Span>,
+    /// Front matter's quoted strings and their quotation mark, which a fix
+    /// must not write into them (`title: 'Sian …'` made `'Xi'an …'` is no
+    /// YAML).
+    pub delimited: Vec<(Span, char)>,
 }
 
 impl<'a> Source<'a> {
@@ -90,9 +94,10 @@ impl<'a> Source<'a> {
                 invalid_utf8: None,
                 html: None,
                 quoted: Vec::new(),
+                delimited: Vec::new(),
             },
             Format::Markdown => {
-                let (prose, suppressions, quoted) = mask_markdown_quoted(text);
+                let (prose, suppressions, quoted, delimited) = mask_markdown_quoted(text);
                 Source {
                     text: text.into(),
                     prose: std::borrow::Cow::Owned(prose),
@@ -101,6 +106,7 @@ impl<'a> Source<'a> {
                     invalid_utf8: None,
                     html: None,
                     quoted,
+                    delimited,
                 }
             }
             Format::Html => {
@@ -113,6 +119,7 @@ impl<'a> Source<'a> {
                     invalid_utf8: None,
                     html: Some(page.map),
                     quoted: page.quoted,
+                    delimited: Vec::new(),
                 }
             }
         }
@@ -171,7 +178,9 @@ fn front_matter_len(text: &str) -> usize {
 /// TOML (`title = …`), without the quotation marks that delimit a string
 /// (YAML or TOML syntax, not speech), and a YAML block or plain value on
 /// the more indented lines after its key (`summary: |`, `title: >-`).
-fn front_matter_prose(front: &str) -> Vec<std::ops::Range<usize>> {
+/// Each range comes with the quotation mark that delimits its string, if
+/// any: a fix must not write that mark into it.
+fn front_matter_prose(front: &str) -> Vec<(std::ops::Range<usize>, Option<char>)> {
     const KEYS: [&str; 3] = ["title", "description", "summary"];
     let mut out = Vec::new();
     let mut lines = Vec::new();
@@ -204,8 +213,8 @@ fn front_matter_prose(front: &str) -> Vec<std::ops::Range<usize>> {
                 && (value.starts_with('"') && value.ends_with('"')
                     || value.starts_with('\'') && value.ends_with('\''));
             out.push(match quoted {
-                true => start + 1..end - 1,
-                false => start..end,
+                true => (start + 1..end - 1, value.chars().next()),
+                false => (start..end, None),
             });
             continue;
         }
@@ -219,7 +228,7 @@ fn front_matter_prose(front: &str) -> Vec<std::ops::Range<usize>> {
                 break;
             }
             if !content.is_empty() {
-                out.push(at + indent(line)..at + line.trim_end().len());
+                out.push((at + indent(line)..at + line.trim_end().len(), None));
             }
             i += 1;
         }
@@ -229,18 +238,23 @@ fn front_matter_prose(front: &str) -> Vec<std::ops::Range<usize>> {
 
 /// Build the prose mask of a Markdown document and collect its suppressions.
 pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
-    let (prose, suppressions, _) = mask_markdown_quoted(text);
+    let (prose, suppressions, _, _) = mask_markdown_quoted(text);
     (prose, suppressions)
 }
 
 /// [`mask_markdown`], and the spans of the outermost blockquotes.
-fn mask_markdown_quoted(text: &str) -> (String, Vec<Suppression>, Vec<Span>) {
+#[allow(clippy::type_complexity)]
+fn mask_markdown_quoted(text: &str) -> (String, Vec<Suppression>, Vec<Span>, Vec<(Span, char)>) {
     let mut out = text.as_bytes().to_vec();
     blank(&mut out, 0..text.len());
 
     let fm = front_matter_len(text);
-    for range in front_matter_prose(&text[..fm]) {
-        out[range.clone()].copy_from_slice(&text.as_bytes()[range]);
+    let mut delimited = Vec::new();
+    for (range, mark) in front_matter_prose(&text[..fm]) {
+        out[range.clone()].copy_from_slice(&text.as_bytes()[range.clone()]);
+        if let Some(mark) = mark {
+            delimited.push((Span::new(range.start, range.end), mark));
+        }
     }
 
     let body_start = fm;
@@ -279,7 +293,7 @@ fn mask_markdown_quoted(text: &str) -> (String, Vec<Suppression>, Vec<Span>) {
         }
     }
     let prose = String::from_utf8(out).expect("prose ranges lie on character boundaries");
-    (prose, suppressor.finish(text.len()), quoted)
+    (prose, suppressor.finish(text.len()), quoted, delimited)
 }
 
 /// A suppression comment.
@@ -683,6 +697,7 @@ mod tests {
             invalid_utf8: None,
             html: None,
             quoted: Vec::new(),
+            delimited: Vec::new(),
         };
         assert!(src.is_suppressed("stray-script", a));
         assert!(!src.is_suppressed("mojibake", a));

@@ -254,3 +254,33 @@ fn quotations_in_guillemets_and_quoting_markup_keep_their_words() {
         html.replace("<p>Kiev fell.", "<p>Kyiv fell.")
     );
 }
+
+/// A fix that would write a front-matter string's own quotation mark into
+/// it (`'Sian'` made `'Xi'an'`) is shown, not applied: the YAML or TOML
+/// would no longer parse. In a double-quoted or plain value it applies.
+#[test]
+fn a_fix_never_writes_a_front_matter_strings_own_mark() {
+    let fix_md = |text: &str| {
+        let (out, _, _) = fix_bytes(
+            engine(),
+            &settings(Some("ap")),
+            Format::Markdown,
+            text.as_bytes().to_vec(),
+        );
+        String::from_utf8(out).unwrap()
+    };
+    for text in [
+        "---\ntitle: 'Sian mosque reopens'\n---\nBody.\n",
+        "+++\ntitle = 'Sian mosque reopens'\n+++\nBody.\n",
+    ] {
+        assert_eq!(fix_md(text), text);
+    }
+    assert_eq!(
+        fix_md("---\ntitle: \"Sian mosque reopens\"\n---\nBody.\n"),
+        "---\ntitle: \"Xi'an mosque reopens\"\n---\nBody.\n"
+    );
+    assert_eq!(
+        fix_md("---\ntitle: Sian mosque reopens\n---\nBody.\n"),
+        "---\ntitle: Xi'an mosque reopens\n---\nBody.\n"
+    );
+}
