@@ -16,7 +16,9 @@
 # and 1,000,000 lines with a stray Korean word each), `quotes` (50,000 and
 # 100,000 quotation marks in one paragraph, never closed), `blockquote`
 # (5,000 and 10,000 nested `>` levels, a .md file), `lists` (5,000 and
-# 10,000 nested list levels), `hangul` (10 and 20 MB of Korean text only).
+# 10,000 nested list levels), `hangul` (10 and 20 MB of Korean text only),
+# `names-line` (one line of 1 and 2 MB naming places and people the entity
+# table knows, each sentence of it a finding).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! [ -x /usr/bin/time ]; then
@@ -30,7 +32,7 @@ args=("$@")
 corpus=../shared/corpus
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-CASES=${CASES:-news line findings quotes blockquote lists hangul}
+CASES=${CASES:-news line findings quotes blockquote lists hangul names-line}
 
 # gen CASE SIZE FILE: write the input of CASE at SIZE (bytes, lines, marks
 # or levels) to FILE.
@@ -72,6 +74,8 @@ elif case == "blockquote":
 elif case == "lists":
     with open(out, "w", encoding="utf-8") as fh:
         fh.write("- " * n + "The 커뮤니티 group met.\n")
+elif case == "names-line":
+    fill(["Kyiv and Kiev met Kim Jong Un, not Kim Jong-un."], n, " ")
 elif case == "hangul":
     fill(["대한민국 국회는 오늘 본회의를 열고 내년도 예산안을 의결했다",
           "서울시는 시민 의견을 듣기 위해 공청회를 열었다",
@@ -81,7 +85,7 @@ PY
 
 # size N of each case; 2N is run too
 declare -A N=([news]=100000000 [line]=10000000 [findings]=500000 [quotes]=50000
-  [blockquote]=5000 [lists]=5000 [hangul]=10000000)
+  [blockquote]=5000 [lists]=5000 [hangul]=10000000 [names-line]=1000000)
 declare -A EXT=([blockquote]=md [lists]=md)
 
 printf '%-11s %12s %9s %9s %12s %7s\n' case size bytes seconds "peak MB" "2N/N"

@@ -70,14 +70,20 @@ pub(super) fn alt_mention(lex: &Lexicon, text: &str, start: usize, end: usize) -
         return true;
     }
     // Innermost parenthesis around the name, within its paragraph: the
-    // nearest `(` before it, with no `)` or line break in between.
-    let open = match memchr::memrchr3(b'(', b')', b'\n', &text.as_bytes()[..start]) {
-        Some(i) if text.as_bytes()[i] == b'(' => i,
+    // nearest `(` before it, with no `)` or line break in between, within
+    // `PAREN` bytes each way (a long line is not read end to end for each
+    // name on it).
+    const PAREN: usize = 400;
+    let lo = start.saturating_sub(PAREN);
+    let open = match memchr::memrchr3(b'(', b')', b'\n', &text.as_bytes()[lo..start]) {
+        Some(i) if text.as_bytes()[lo + i] == b'(' => lo + i,
         _ => return false,
     };
-    let close = text[end..]
-        .find([')', '\n'])
-        .map_or(text.len(), |i| end + i);
+    let mut hi = (end + PAREN).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let close = text[end..hi].find([')', '\n']).map_or(hi, |i| end + i);
     let inner = &text[open + 1..close];
     inner.contains(':')
         || inner.contains(';')

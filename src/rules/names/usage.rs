@@ -87,7 +87,14 @@ fn person_title_before(lex: &Lexicon, text: &str, start: usize) -> bool {
 /// (`“The Great Successor: The Divinely Perfect Destiny of Brilliant Comrade
 /// Kim Jong Un”`): a work's title, quoted as published.
 fn in_quoted_title(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    // A title's words are at most `MAX_TITLE` bytes: its marks are within
+    // reach of the name, and the search never reads a whole long line.
+    const MAX_TITLE: usize = 160;
+    let mut lo = start.saturating_sub(MAX_TITLE + 8);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let line_start = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
     let Some(open) = text[line_start..start]
         .rfind(['“', '"'])
         .map(|i| line_start + i)
@@ -100,14 +107,18 @@ fn in_quoted_title(text: &str, start: usize, end: usize) -> bool {
     if text[inner_from..start].contains(['”', '"']) {
         return false;
     }
-    let Some(close) = text[end..]
+    let mut hi = (end + MAX_TITLE + 8).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let Some(close) = text[end..hi]
         .find(['”', '"', '\n'])
         .filter(|&i| !text[end + i..].starts_with('\n'))
     else {
         return false;
     };
     let inner = &text[inner_from..end + close];
-    if inner.len() > 160 || inner.trim_end().ends_with([',', '.', '!', '?']) {
+    if inner.len() > MAX_TITLE || inner.trim_end().ends_with([',', '.', '!', '?']) {
         return false;
     }
     let words: Vec<&str> = inner
