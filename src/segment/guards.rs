@@ -21,10 +21,17 @@ pub fn other_quotations(text: &str) -> Vec<Range<usize>> {
         ('›', &['‹']),
     ];
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(rel) = text[i..].find(['«', '‹', '»', '„', '‚', '›']) {
+    // Every mark starts with byte C2 (`«`, `»`) or E2 (the others): only
+    // those bytes are looked at.
+    while let Some(rel) = memchr::memchr2(0xC2, 0xE2, &bytes[i..]) {
         let start = i + rel;
         let open = text[start..].chars().next().unwrap_or(' ');
+        if !matches!(open, '«' | '‹' | '»' | '„' | '‚' | '›') {
+            i = start + open.len_utf8();
+            continue;
+        }
         let after = start + open.len_utf8();
         let closes = PAIRS
             .iter()
