@@ -110,6 +110,19 @@ fn load(path: &Path) -> Option<Vec<Doc>> {
     Some(docs)
 }
 
+/// The `.jsonl` files of `dir`, sorted by name.
+fn jsonl_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// The sentence around a finding, on one line, with the finding in [[ ]].
 fn context(text: &str, seg: &Segmented, f: Span) -> String {
     let p = seg
@@ -558,14 +571,7 @@ fn political_removal(lint: &Linter, sample: &mut Sampler) {
     ))
     .unwrap();
     let quoted = Regex::new(r#"\u{201C}[^\u{201D}]*\u{201D}?|"[^"]*"?"#).unwrap();
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
+    let files = jsonl_files(&dir);
     // (cases, flagged, controls flagged): development and held-out sets,
     // each all cases and the strict ones.
     let mut counts = [[(0usize, 0usize, 0usize); 2]; 2];
@@ -695,14 +701,7 @@ fn wikipedia_review(dir: &Path, lint: &Linter) {
         println!("  corpus absent, skipped");
         return;
     };
-    let mut files: Vec<PathBuf> = fs::read_dir(&reviews)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
+    let files = jsonl_files(&reviews);
     for (rule, settings) in [
         ("unattributed-quote", &lint.quotes),
         ("unattributed-claim", &lint.claims),
