@@ -284,3 +284,19 @@ fn a_fix_never_writes_a_front_matter_strings_own_mark() {
         "---\ntitle: Xi'an mosque reopens\n---\nBody.\n"
     );
 }
+
+/// An American town that shares a table place's spelling (`Canton, Ohio`,
+/// `Odessa, Texas`, `Sebastopol, Calif.`) is no use of that place: no
+/// finding, no fix. A list of world cities is still read as the places.
+#[test]
+fn an_american_town_named_like_a_table_place_is_left_alone() {
+    let text = "The Hall of Fame in Canton, Ohio, and the oil fields of Odessa, Texas, \
+                drew visitors from Sebastopol, Calif., and Canton, MS.\n";
+    assert_eq!(fixes_of(NAMES, text, Some("ap")), []);
+    assert_eq!(fixed(text, Some("ap")), text);
+    let text = "Flights from Kiev, New York and Paris were cancelled.\n";
+    assert_eq!(
+        fixed(text, Some("ap")),
+        "Flights from Kyiv, New York and Paris were cancelled.\n"
+    );
+}

@@ -33,7 +33,7 @@ pub(super) fn usage(
     (start, end): (usize, usize),
     (place, historical): (bool, bool),
 ) -> Usage {
-    let not = (place && person_title_before(lex, text, start))
+    let not = (place && (person_title_before(lex, text, start) || us_state_after(text, end)))
         || (historical && dated_before(text, start, end, lex.historical_before))
         || heads_another_name(lex, text, end)
         || paren_gloss(text, start, end)
@@ -75,6 +75,100 @@ fn heads_another_name(lex: &Lexicon, text: &str, end: usize) -> bool {
 pub fn word_after(text: &str, end: usize) -> Option<&str> {
     let rest = text[end..].strip_prefix(' ')?;
     rest.split(|c: char| !c.is_alphabetic()).next()
+}
+
+/// Whether a US state follows the place's name after a comma (`Canton,
+/// Ohio`, `Odessa, Texas`, `Sebastopol, Calif.`): an American town that
+/// shares the spelling, not the entity of the table.
+fn us_state_after(text: &str, end: usize) -> bool {
+    // Not `Georgia` (a country: `Tiflis, Georgia`), nor `New York` and
+    // `Washington` (cities in a list: `Peking, New York and London`).
+    const STATES: [&str; 47] = [
+        "Alabama",
+        "Alaska",
+        "Arizona",
+        "Arkansas",
+        "California",
+        "Colorado",
+        "Connecticut",
+        "Delaware",
+        "Florida",
+        "Hawaii",
+        "Idaho",
+        "Illinois",
+        "Indiana",
+        "Iowa",
+        "Kansas",
+        "Kentucky",
+        "Louisiana",
+        "Maine",
+        "Maryland",
+        "Massachusetts",
+        "Michigan",
+        "Minnesota",
+        "Mississippi",
+        "Missouri",
+        "Montana",
+        "Nebraska",
+        "Nevada",
+        "New Hampshire",
+        "New Jersey",
+        "New Mexico",
+        "North Carolina",
+        "North Dakota",
+        "Ohio",
+        "Oklahoma",
+        "Oregon",
+        "Pennsylvania",
+        "Rhode Island",
+        "South Carolina",
+        "South Dakota",
+        "Tennessee",
+        "Texas",
+        "Utah",
+        "Vermont",
+        "Virginia",
+        "West Virginia",
+        "Wisconsin",
+        "Wyoming",
+    ];
+    // AP's abbreviations and the postal codes, as datelines write them.
+    const SHORT: [&str; 27] = [
+        "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+        "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.",
+        "Nev.", "Okla.", "Ore.", "Pa.", "Tenn.",
+    ];
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let word_end = |w: &str| {
+        rest[w.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    STATES
+        .iter()
+        .chain(&SHORT)
+        .chain(&[
+            "Tex.", "Va.", "Vt.", "Wash.", "Wis.", "Wyo.", "N.Y.", "N.J.", "N.M.",
+        ])
+        .any(|w| rest.starts_with(w) && word_end(w))
+        || (rest.len() >= 2
+            && rest.as_bytes()[..2].iter().all(u8::is_ascii_uppercase)
+            && rest[2..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && is_postal_code(&rest[..2]))
+}
+
+/// A US state's two-letter postal code.
+fn is_postal_code(code: &str) -> bool {
+    const CODES: &str = "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS \
+                         MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV \
+                         WI WY DC";
+    CODES.split_whitespace().any(|c| c == code)
 }
 
 /// Whether a personal title stands before the name (`Emperor Xian`): a
