@@ -219,7 +219,9 @@ impl Engine {
     }
 
     /// Attach rule metadata to a rule's findings, keep word-changing fixes
-    /// out of quoted speech and web tokens, and drop suppressed findings.
+    /// out of quoted speech and web tokens, keep every fix out of a
+    /// front-matter string's delimiters and a reference link's label, and
+    /// drop suppressed findings.
     fn emit(&self, i: usize, found: Vec<Finding>, cx: &Context, out: &mut Vec<Diagnostic>) {
         let rule = &self.rules[i];
         for mut f in found {
@@ -247,8 +249,13 @@ impl Engine {
                             && e.replacement.contains([*mark, '\\'])
                     })
                 };
+                // A reference link's text is its label: changed, it no
+                // longer finds its definition.
+                let in_label = |e: &crate::diagnostic::Edit| {
+                    (cx.source.labels.iter()).any(|s| s.start < e.span.end && e.span.start < s.end)
+                };
                 if fix.applicability != Applicability::DisplayOnly
-                    && fix.edits.iter().any(|e| guarded(e) || breaks_string(e))
+                    && (fix.edits.iter()).any(|e| guarded(e) || breaks_string(e) || in_label(e))
                 {
                     fix.applicability = Applicability::DisplayOnly;
                 }

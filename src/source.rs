@@ -15,7 +15,7 @@
 //! copydesk-disable-next-line RULE… -->`.
 
 use crate::diagnostic::Span;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// How a document is parsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +81,10 @@ pub struct Source<'a> {
     /// must not write into them (`title: 'Sian …'` made `'Xi'an …'` is no
     /// YAML).
     pub delimited: Vec<(Span, char)>,
+    /// Markdown reference links whose text is also their label (`[Kiev]`,
+    /// `[Kiev][]`): an edit inside one would no longer match the link's
+    /// definition (`[Kiev]: https://…`), so a fix there is only shown.
+    pub labels: Vec<Span>,
 }
 
 impl<'a> Source<'a> {
@@ -95,18 +99,20 @@ impl<'a> Source<'a> {
                 html: None,
                 quoted: Vec::new(),
                 delimited: Vec::new(),
+                labels: Vec::new(),
             },
             Format::Markdown => {
-                let (prose, suppressions, quoted, delimited) = mask_markdown_quoted(text);
+                let m = read_markdown(text);
                 Source {
                     text: text.into(),
-                    prose: std::borrow::Cow::Owned(prose),
+                    prose: std::borrow::Cow::Owned(m.prose),
                     format,
-                    suppressions,
+                    suppressions: m.suppressions,
                     invalid_utf8: None,
                     html: None,
-                    quoted,
-                    delimited,
+                    quoted: m.quoted,
+                    delimited: m.delimited,
+                    labels: m.labels,
                 }
             }
             Format::Html => {
@@ -120,6 +126,7 @@ impl<'a> Source<'a> {
                     html: Some(page.map),
                     quoted: page.quoted,
                     delimited: Vec::new(),
+                    labels: Vec::new(),
                 }
             }
         }
@@ -238,13 +245,22 @@ fn front_matter_prose(front: &str) -> Vec<(std::ops::Range<usize>, Option<char>)
 
 /// Build the prose mask of a Markdown document and collect its suppressions.
 pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
-    let (prose, suppressions, _, _) = mask_markdown_quoted(text);
-    (prose, suppressions)
+    let m = read_markdown(text);
+    (m.prose, m.suppressions)
 }
 
-/// [`mask_markdown`], and the spans of the outermost blockquotes.
-#[allow(clippy::type_complexity)]
-fn mask_markdown_quoted(text: &str) -> (String, Vec<Suppression>, Vec<Span>, Vec<(Span, char)>) {
+/// What [`read_markdown`] finds: the fields of a Markdown [`Source`].
+struct Markdown {
+    prose: String,
+    suppressions: Vec<Suppression>,
+    /// The outermost blockquotes.
+    quoted: Vec<Span>,
+    delimited: Vec<(Span, char)>,
+    labels: Vec<Span>,
+}
+
+/// [`mask_markdown`], and the spans a fix must leave alone.
+fn read_markdown(text: &str) -> Markdown {
     let mut out = text.as_bytes().to_vec();
     blank(&mut out, 0..text.len());
 
@@ -264,6 +280,7 @@ fn mask_markdown_quoted(text: &str) -> (String, Vec<Suppression>, Vec<Span>, Vec
     let mut suppressor = Suppressor::default();
     let mut in_code_block = 0usize;
     let mut quoted: Vec<Span> = Vec::new();
+    let mut labels: Vec<Span> = Vec::new();
     let mut line_starts_cache: Option<Vec<usize>> = None;
     for (event, range) in parser {
         let range = range.start + body_start..range.end + body_start;
@@ -274,6 +291,11 @@ fn mask_markdown_quoted(text: &str) -> (String, Vec<Suppression>, Vec<Span>, Vec
                 if quoted.last().is_none_or(|q| q.end <= range.start) =>
             {
                 quoted.push(Span::new(range.start, range.end));
+            }
+            Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. })
+                if matches!(link_type, LinkType::Shortcut | LinkType::Collapsed) =>
+            {
+                labels.push(Span::new(range.start, range.end));
             }
             Event::End(TagEnd::CodeBlock) => in_code_block = in_code_block.saturating_sub(1),
             // (An image's alt text is prose: published copy, which a
@@ -292,8 +314,13 @@ fn mask_markdown_quoted(text: &str) -> (String, Vec<Suppression>, Vec<Span>, Vec
             _ => {}
         }
     }
-    let prose = String::from_utf8(out).expect("prose ranges lie on character boundaries");
-    (prose, suppressor.finish(text.len()), quoted, delimited)
+    Markdown {
+        prose: String::from_utf8(out).expect("prose ranges lie on character boundaries"),
+        suppressions: suppressor.finish(text.len()),
+        quoted,
+        delimited,
+        labels,
+    }
 }
 
 /// A suppression comment.
@@ -698,6 +725,7 @@ mod tests {
             html: None,
             quoted: Vec::new(),
             delimited: Vec::new(),
+            labels: Vec::new(),
         };
         assert!(src.is_suppressed("stray-script", a));
         assert!(!src.is_suppressed("mojibake", a));

@@ -60,8 +60,8 @@ pub fn other_quotations(text: &str) -> Vec<Range<usize>> {
 /// around it, less the brackets, quotation marks and punctuation that
 /// surround a token in prose, is a URL (`scheme://…`, `www.…`), an e-mail
 /// address, a handle or hashtag (`@name`, `#tag`), a path (`/srv/a/b`) or a
-/// bare domain (`example.com`). Reads only the token (at most a few hundred
-/// bytes each way).
+/// bare domain (`example.com`). A Markdown link's text is not its address.
+/// Reads only the token (at most a few hundred bytes each way).
 pub fn in_web_token(text: &str, span: Range<usize>) -> bool {
     const REACH: usize = 512;
     let is_space = |c: char| c.is_whitespace();
@@ -81,6 +81,14 @@ pub fn in_web_token(text: &str, span: Range<usize>) -> bool {
             break;
         }
         end = at + c.len_utf8();
+    }
+    // A Markdown link's text and its address are two tokens:
+    // `[Kiev](https://…/Kiev)`.
+    if let Some(k) = text[span.end..end].find("](") {
+        end = span.end + k;
+    }
+    if let Some(k) = text[start..span.start].rfind("](") {
+        start += k + 2;
     }
     let token = text[start..end]
         .trim_start_matches(['(', '[', '{', '<', '"', '\'', '“', '‘', '«', '„'])
@@ -149,6 +157,11 @@ mod tests {
         assert!(!token_at(t, "U.S."));
         assert!(!token_at(t, "quiet"));
         assert!(!token_at("He said: «Kiev will stand.»", "Kiev"));
+        // A Markdown link: its text is a word, its address an address.
+        let md = "Officials in [Kiev](https://example.com/Kiev) said so.";
+        let (text, address) = (md.find("Kiev").unwrap(), md.rfind("Kiev").unwrap());
+        assert!(!in_web_token(md, text..text + 4));
+        assert!(in_web_token(md, address..address + 4));
     }
 
     #[test]
