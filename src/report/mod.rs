@@ -194,7 +194,7 @@ impl Audit {
         // whatever else it holds (an `error` key among the metadata of
         // streams written before such keys were refused); an error line
         // has none.
-        let (Some(id), Some(Value::Array(diags))) = (v.get("id"), v.get("diagnostics")) else {
+        let (Some(id), Some(Value::Array(all))) = (v.get("id"), v.get("diagnostics")) else {
             return match v.get("error") {
                 Some(err) => self.error(format!("line {n}: {}", plain(err))),
                 None => self.error(format!("line {n}: no `id` and `diagnostics`")),
@@ -203,6 +203,15 @@ impl Audit {
         let id = plain(id);
         let doc = self.documents;
         self.documents += 1;
+        // A diagnostic is an object naming its rule; anything else is an
+        // error of the file, not a finding of a rule named "".
+        let mut diags: Vec<&Value> = Vec::with_capacity(all.len());
+        for (k, d) in all.iter().enumerate() {
+            match d.get("rule").and_then(Value::as_str) {
+                Some(_) => diags.push(d),
+                None => self.error(format!("line {n}: diagnostic {} has no `rule`", k + 1)),
+            }
+        }
         self.findings += diags.len();
         if diags.is_empty() {
             return;

@@ -245,9 +245,12 @@ fn a_document_line_is_never_taken_for_an_error_line() {
     let dir = tempfile::tempdir().unwrap();
     let finding =
         json!({"rule": "stray-script", "text": "커뮤니티", "message": "stray Hangul text"});
+    // A diagnostic that is not an object naming its rule is an error of
+    // the file, not a finding of a rule named "".
     let lines = [
         json!({"id": "j", "error": "meta", "section": "world", "diagnostics": [finding]}),
         json!({"line": 2, "id": "k", "error": "<stdin>:2: a document needs a `text`"}),
+        json!({"id": "l", "diagnostics": ["stray-script", {"text": "x"}]}),
     ];
     let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
     std::fs::write(dir.path().join("findings.ndjson"), input).unwrap();
@@ -259,12 +262,17 @@ fn a_document_line_is_never_taken_for_an_error_line() {
         .unwrap();
     assert!(out.status.success());
     let page = std::fs::read_to_string(dir.path().join("audit.html")).unwrap();
-    for (key, n) in [("documents", 1), ("findings", 1), ("errors", 1)] {
+    for (key, n) in [("documents", 2), ("findings", 1), ("errors", 3)] {
         assert!(
             page.contains(&format!("<b data-key=\"{key}\">{n}</b>")),
             "{key}"
         );
     }
     assert_eq!(row(&page, "rule:stray-script"), Some((1, 1)));
+    assert_eq!(row(&page, "rule:"), None);
+    assert!(
+        page.contains("line 3: diagnostic 2 has no `rule`"),
+        "{page}"
+    );
     assert_eq!(row(&page, "section:world"), Some((1, 1)));
 }
