@@ -4,6 +4,37 @@
 use codespan_reporting::term::termcolor::{Color, ColorSpec, WriteColor};
 use std::io;
 
+/// A file name for a diff's `---`/`+++` line, quoted as git quotes one
+/// (`"a/x\ny.md"`) when it holds a quotation mark, a backslash or a
+/// control character, so that a line break cannot end the header.
+fn header_name(prefix: &str, path: &str) -> String {
+    if !path
+        .chars()
+        .any(|c| c == '"' || c == '\\' || c.is_control())
+    {
+        return format!("{prefix}{path}");
+    }
+    let mut out = format!("\"{prefix}");
+    for c in path.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("\\{b:03o}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Write the diff of one file's text before and after its fixes.
 pub fn write(out: &mut dyn WriteColor, path: &str, before: &[u8], after: &[u8]) -> io::Result<()> {
     let old = String::from_utf8_lossy(before);
@@ -12,7 +43,7 @@ pub fn write(out: &mut dyn WriteColor, path: &str, before: &[u8], after: &[u8]) 
     let text = diff
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(&header_name("a/", path), &header_name("b/", path))
         .to_string();
     for line in text.split_inclusive('\n') {
         let color = match line.as_bytes().first() {
@@ -36,4 +67,19 @@ pub fn write(out: &mut dyn WriteColor, path: &str, before: &[u8], after: &[u8]) 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::header_name;
+
+    #[test]
+    fn names_that_could_break_a_header_are_quoted_as_git_does() {
+        assert_eq!(header_name("a/", "drafts/kyiv.md"), "a/drafts/kyiv.md");
+        assert_eq!(header_name("a/", "커뮤니티.md"), "a/커뮤니티.md");
+        assert_eq!(
+            header_name("b/", "x\ny \"q\"\\z\u{7}.md"),
+            "\"b/x\\ny \\\"q\\\"\\\\z\\007.md\""
+        );
+    }
 }

@@ -16,9 +16,11 @@ pub struct Junit {
 
 const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"copydesk\">\n";
 
-/// Text as XML character data or an attribute value. Characters XML 1.0
-/// cannot hold (most C0 controls) are written as `\u{..}`, so nothing of
-/// the flagged text is lost.
+/// Text as XML character data or an attribute value. Line breaks and tabs
+/// are character references (a parser turns a raw one in an attribute into
+/// a space, and a raw `\r` anywhere into `\n`); characters XML 1.0 cannot
+/// hold (most C0 controls) are written as `\u{..}`, so nothing of the
+/// flagged text or a file's name is lost.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -28,7 +30,9 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
                 out.push_str(&c.escape_unicode().to_string())
             }
@@ -90,5 +94,7 @@ mod tests {
             escape("<a href=\"x\">Tom & Jerry's</a>\u{7}"),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;\\u{7}"
         );
+        // A file name with a line break keeps it as an attribute.
+        assert_eq!(escape("a\nb\r\tc.txt"), "a&#10;b&#13;&#9;c.txt");
     }
 }

@@ -502,6 +502,54 @@ fn single_and_multi_threaded_output_is_identical() {
     assert_eq!(run("1"), run("4"));
 }
 
+/// A file name holding a line break or a quotation mark is quoted in the
+/// diff's header as git quotes it, so `git apply` still finds the file and
+/// makes it what `--fix` writes. Draft written for the test.
+#[cfg(unix)]
+#[test]
+fn a_diff_of_a_file_with_a_line_break_in_its_name_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "The NАTO summit ended.\n";
+    let names = ["two\nlines.md", "say \"hi\".md"];
+    for name in names {
+        std::fs::write(dir.path().join(name), draft).unwrap();
+    }
+    let out = assert_cmd::Command::cargo_bin("copydesk")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--diff", "--color", "never"])
+        .args(names)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(diff.contains("--- \"a/two\\nlines.md\"\n"), "{diff}");
+    assert!(diff.contains("+++ \"b/say \\\"hi\\\".md\"\n"), "{diff}");
+    let Ok(git) = std::process::Command::new("git")
+        .args(["apply", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("skipped `git apply`: git not found");
+        return;
+    };
+    let mut git = git;
+    use std::io::Write as _;
+    git.stdin
+        .take()
+        .unwrap()
+        .write_all(diff.as_bytes())
+        .unwrap();
+    assert!(git.wait().unwrap().success(), "{diff}");
+    for name in names {
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(name)).unwrap(),
+            "The NATO summit ended.\n"
+        );
+    }
+}
+
 /// `--diff` prints what `--fix` would change, writes nothing, and exits 1
 /// only when there is something to fix. Drafts written for the test.
 #[test]
