@@ -718,7 +718,10 @@ mod tests {
         let text = format!("{HEAD}kind = \"pattern\"\npatterns = [\"ok\", \"(unclosed\"]\n");
         let e = load_err(&text);
         assert_eq!(&text[e.span.unwrap().range()], "\"(unclosed\"");
-        assert!(e.note.is_some());
+        // The error quotes the pattern as written, not as compiled.
+        let note = e.note.unwrap();
+        assert!(note.contains("(unclosed"), "{note}");
+        assert!(!note.contains("(?i"), "{note}");
     }
 
     #[test]

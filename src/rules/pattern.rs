@@ -74,12 +74,11 @@ impl PatternSpec {
     }
 }
 
+/// The pattern as written, so that an error quotes the author's own text.
 fn compile(pattern: &str, case_sensitive: bool) -> Result<Regex, regex::Error> {
-    if case_sensitive {
-        Regex::new(pattern)
-    } else {
-        Regex::new(&format!("(?i:{pattern})"))
-    }
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(!case_sensitive)
+        .build()
 }
 
 /// The highest capture group a replacement refers to (`$2`, `${2}`), if any.
@@ -231,7 +230,10 @@ impl PatternSet {
             }
             for (_, re) in &spec.patterns {
                 // The set is one more automaton; each regex is compiled once, by the loader.
-                regex_src.push(re.as_str().to_string());
+                regex_src.push(match spec.case_sensitive {
+                    true => re.as_str().to_string(),
+                    false => format!("(?i:{})", re.as_str()),
+                });
                 regexes.push((re.clone(), Side { rule, spec: k }));
             }
             specs.push(spec);
@@ -449,5 +451,24 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(replacement(&found[0].1).as_deref(), Some("5%"));
         assert!(set().find(text, &|r| r != 1).is_empty());
+    }
+
+    /// A case-insensitive regex finds every case, through the set that
+    /// selects which regexes run; a case-sensitive one only its own.
+    #[test]
+    fn regexes_keep_their_case_rule() {
+        let spec = |p: &str, sensitive| PatternSpec::new(vec![], &[p], None, sensitive).unwrap();
+        let set = PatternSet::build(vec![
+            (0, spec(r"\bper\s+cent\b", false)),
+            (1, spec(r"\bNATO\b", true)),
+        ])
+        .unwrap();
+        let text = "PER CENT, Per cent, per cent; NATO, Nato.";
+        let found: Vec<_> = set
+            .find(text, &|_| true)
+            .into_iter()
+            .map(|(_, f)| &text[f.span.range()])
+            .collect();
+        assert_eq!(found, ["PER CENT", "Per cent", "per cent", "NATO"]);
     }
 }
