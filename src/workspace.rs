@@ -291,12 +291,27 @@ impl Workspace {
     pub fn check_bytes(&self, path: &Path, bytes: Vec<u8>) -> Result<Outcome, Error> {
         let r = self.resolve(path)?;
         let encoding = Encoding::sniff(&bytes);
+        let utf16 = encoding.is_utf16().then(|| bytes.clone());
         Ok(
             match crate::lint_bytes(&r.engine, &r.settings, r.format, bytes) {
                 crate::Linted::Binary => Outcome::Binary,
-                crate::Linted::Text { text, diagnostics } => Outcome::Checked(Checked {
+                crate::Linted::Text {
                     text,
-                    diagnostics,
+                    mut diagnostics,
+                } => Outcome::Checked(Checked {
+                    // A UTF-16 file that its text does not encode back to
+                    // (an unpaired surrogate read as U+FFFD) is never
+                    // written: its fixes are only shown.
+                    diagnostics: match utf16.is_some_and(|b| encoding.encode(&text) != b) {
+                        true => {
+                            for fix in diagnostics.iter_mut().filter_map(|d| d.fix.as_mut()) {
+                                fix.applicability = crate::Applicability::DisplayOnly;
+                            }
+                            diagnostics
+                        }
+                        false => diagnostics,
+                    },
+                    text,
                     encoding,
                     fixed: 0,
                     fail_on: r.fail_on,

@@ -155,6 +155,37 @@ fn utf16_files_with_a_bom_are_linted_and_fixed_in_their_encoding() {
     );
 }
 
+/// A UTF-16 file with an unpaired surrogate (a headline cut inside an
+/// emoji) reads it as U+FFFD, which `mojibake` reports. Written back, the
+/// surrogate would be lost, so `--fix` leaves the file as it is and no fix
+/// claims it would apply. Text written for this test.
+#[test]
+fn a_utf16_file_with_an_unpaired_surrogate_is_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("cut.txt");
+    let mut bytes = utf16le("The NАTO summit: ");
+    bytes.extend([0x3D, 0xD8]); // a high surrogate alone
+    bytes.extend(&utf16le(" ends.\n")[2..]);
+    std::fs::write(&p, &bytes).unwrap();
+    let (code, out, _) =
+        run(copydesk(dir.path()).args(["check", "--isolated", "--format", "json", "cut.txt"]));
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["mixed-script", "mojibake"]);
+    let look_alike = &v[0]["fixes"][0];
+    assert_eq!(look_alike["applicability"], "display-only", "{look_alike}");
+    let (code, _, err) =
+        run(copydesk(dir.path()).args(["check", "--isolated", "--fix", "cut.txt"]));
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(std::fs::read(&p).unwrap(), bytes, "not rewritten");
+}
+
 /// A PNG header and bytes that look compressed.
 fn png() -> Vec<u8> {
     let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
