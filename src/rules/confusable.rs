@@ -7,28 +7,37 @@ use crate::diagnostic::{Edit, Finding, Fix, Span};
 use crate::words::{is_letter, Word};
 use unicode_script::{Script, UnicodeScript};
 
-/// The Latin letter a character is confusable with, if it is a single ASCII letter.
+/// The Latin letter a character is confusable with: an ASCII letter, or
+/// one with accents when the look-alike carries them (Greek `ό` for `ó`).
 ///
 /// Lowercase Greek letters other than omicron are left out: `γ`, `ν`, `ι` in
 /// `Vγ9`, `IFNγ` or `γB` are scientific symbols, not spoofed Latin letters.
-pub fn latin_prototype(c: char) -> Option<char> {
-    if c.script() == Script::Greek && c.is_lowercase() && c != 'ο' {
+pub fn latin_prototype(c: char) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    if c.script() == Script::Greek && c.is_lowercase() && c.nfd().next() != Some('ο') {
         return None;
     }
     let mut buf = [0u8; 4];
     let mut sk = unicode_security::skeleton(c.encode_utf8(&mut buf));
     let first = sk.next()?;
-    if sk.next().is_some() || !first.is_ascii_alphabetic() {
+    if !first.is_ascii_alphabetic() {
         return None;
     }
     // The skeleton folds case for some letters; keep the case of the original.
-    Some(if c.is_uppercase() {
+    let first = if c.is_uppercase() {
         first.to_ascii_uppercase()
     } else if c.is_lowercase() {
         first.to_ascii_lowercase()
     } else {
         first
-    })
+    };
+    // Accents after the letter must make one Latin letter with it.
+    let proto: String = std::iter::once(first).chain(sk).nfc().collect();
+    let mut chars = proto.chars();
+    match (chars.next(), chars.next()) {
+        (Some(p), None) if p.script() == Script::Latin => Some(proto),
+        _ => None,
+    }
 }
 
 /// The span of the word (letters, digits, marks: the tokenizer's
@@ -135,7 +144,7 @@ pub fn check_word(text: &str, word: Span) -> Option<Finding> {
                 let at = word.start + o;
                 edits.push(Edit {
                     span: Span::new(at, at + c.len_utf8()),
-                    replacement: proto.to_string(),
+                    replacement: proto,
                 });
             }
         }
@@ -206,6 +215,27 @@ mod tests {
             check("Gr\u{3BF}up"),
             [("Gr\u{3BF}up".into(), "Group".into())]
         );
+    }
+
+    /// A look-alike with an accent is the accented Latin letter (words
+    /// written for this test): Greek `ό` (U+03CC) for `ó`, Cyrillic `ё`
+    /// for `ë`, Ukrainian `ї` for `ï`.
+    #[test]
+    fn accented_look_alikes_become_accented_latin_letters() {
+        assert_eq!(
+            check("the P\u{3CC}rto match"),
+            [("P\u{3CC}rto".into(), "Pórto".into())]
+        );
+        assert_eq!(
+            check("Citro\u{451}n and Ky\u{457}v"),
+            [
+                ("Citro\u{451}n".into(), "Citroën".into()),
+                ("Ky\u{457}v".into(), "Kyïv".into())
+            ]
+        );
+        // Greek words keep their accents; other lowercase Greek letters
+        // with accents (`ά`) are not taken for Latin.
+        assert!(check("λόγος and Bogot\u{3AC}").is_empty());
     }
 
     /// Issue 20, a draft written for it: two Cyrillic `е` in a name with
