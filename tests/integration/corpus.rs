@@ -95,10 +95,21 @@ fn wikipedia_unicode_findings_are_the_known_artifacts() {
         .map(|f| f.2.as_str())
         .collect();
     mixed.sort();
-    // Each is a Latin word with one Cyrillic or Greek look-alike letter.
+    // Each is a Latin word with one Cyrillic or Greek look-alike letter;
+    // three with a Greek `ό` typed for `ó` (Greek `Genikó Lykeio`, Polish
+    // `gród`).
     assert_eq!(
         mixed,
-        ["Paeοn", "polο", "Тransformator", "сuprum", "сyprium"]
+        [
+            "Genikό",
+            "Lykeiό",
+            "Paeοn",
+            "grόd",
+            "polο",
+            "Тransformator",
+            "сuprum",
+            "сyprium"
+        ]
     );
     // Invisible characters: U+FEFF inside coordinates, zero-width spaces after
     // em dashes and before IPA, ZWJ/ZWNJ around dashes, a stray LRM.
