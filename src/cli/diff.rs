@@ -6,7 +6,8 @@ use std::io;
 
 /// A file name for a diff's `---`/`+++` line, quoted as git quotes one
 /// (`"a/x\ny.md"`) when it holds a quotation mark, a backslash or a
-/// control character, so that a line break cannot end the header.
+/// control character, so that a line break cannot end the header; other
+/// characters are written as they are (git's `core.quotePath=false`).
 fn header_name(prefix: &str, path: &str) -> String {
     if !path
         .chars()
@@ -19,8 +20,12 @@ fn header_name(prefix: &str, path: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
             '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{c}' => out.push_str("\\f"),
             '\r' => out.push_str("\\r"),
             c if c.is_control() => {
                 let mut buf = [0; 4];
@@ -78,8 +83,8 @@ mod tests {
         assert_eq!(header_name("a/", "drafts/kyiv.md"), "a/drafts/kyiv.md");
         assert_eq!(header_name("a/", "커뮤니티.md"), "a/커뮤니티.md");
         assert_eq!(
-            header_name("b/", "x\ny \"q\"\\z\u{7}.md"),
-            "\"b/x\\ny \\\"q\\\"\\\\z\\007.md\""
+            header_name("b/", "x\ny \"q\"\\z\u{7}\u{1}.md"),
+            "\"b/x\\ny \\\"q\\\"\\\\z\\a\\001.md\""
         );
     }
 }

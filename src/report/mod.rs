@@ -208,8 +208,8 @@ impl Audit {
         let mut diags: Vec<&Value> = Vec::with_capacity(all.len());
         for (k, d) in all.iter().enumerate() {
             match d.get("rule").and_then(Value::as_str) {
-                Some(_) => diags.push(d),
-                None => self.error(format!("line {n}: diagnostic {} has no `rule`", k + 1)),
+                Some(rule) if !rule.is_empty() => diags.push(d),
+                _ => self.error(format!("line {n}: diagnostic {} has no `rule`", k + 1)),
             }
         }
         self.findings += diags.len();

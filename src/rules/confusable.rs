@@ -19,20 +19,28 @@ pub fn latin_prototype(c: char) -> Option<String> {
     }
     let mut buf = [0u8; 4];
     let mut sk = unicode_security::skeleton(c.encode_utf8(&mut buf));
-    let first = sk.next()?;
-    if !first.is_ascii_alphabetic() {
-        return None;
-    }
-    // The skeleton folds case for some letters; keep the case of the original.
-    let first = if c.is_uppercase() {
-        first.to_ascii_uppercase()
-    } else if c.is_lowercase() {
-        first.to_ascii_lowercase()
-    } else {
-        first
+    let first = sk.next().filter(char::is_ascii_alphabetic)?;
+    let accents: String = sk.collect();
+    // The skeleton folds case for some letters; keep the case of the
+    // original. A capital whose prototype is `l` (Cyrillic `І`, Greek `Ι`:
+    // `l` and `I` look alike) is an `I`, or `ІBM` would read `LBM`.
+    let first = match first {
+        'l' if c.is_uppercase() => 'I',
+        f if c.is_uppercase() => f.to_ascii_uppercase(),
+        f if c.is_lowercase() => f.to_ascii_lowercase(),
+        f => f,
     };
-    // Accents after the letter must make one Latin letter with it.
-    let proto: String = std::iter::once(first).chain(sk).nfc().collect();
+    if accents.is_empty() {
+        return Some(first.to_string());
+    }
+    // Accents in the prototype only for a look-alike that has them (not
+    // Arabic `ة`, whose prototype is `o` with a diaeresis), making one
+    // Latin letter with it.
+    c.nfd().nth(1)?;
+    let proto: String = std::iter::once(first)
+        .chain(accents.chars())
+        .nfc()
+        .collect();
     let mut chars = proto.chars();
     match (chars.next(), chars.next()) {
         (Some(p), None) if p.script() == Script::Latin => Some(proto),
@@ -234,8 +242,29 @@ mod tests {
             ]
         );
         // Greek words keep their accents; other lowercase Greek letters
-        // with accents (`ά`) are not taken for Latin.
-        assert!(check("λόγος and Bogot\u{3AC}").is_empty());
+        // with accents (`ά`) are not taken for Latin, nor is a letter with
+        // no accent of its own whose prototype has one (Arabic `ة`).
+        assert!(check("λόγος and Bogot\u{3AC} and Dohaة").is_empty());
+    }
+
+    /// A capital whose prototype is `l` is an `I`: Cyrillic and Greek
+    /// capital `I` are not the `L` that `l` in capitals would give. Other
+    /// capitals keep their own prototype (Greek `Η` and `Ν` are `H` and
+    /// `N`, though `η` and `ν` look like `n` and `v`). Words written for
+    /// this test.
+    #[test]
+    fn a_capital_takes_its_small_letters_prototype() {
+        assert_eq!(
+            check("\u{406}BM and \u{399}BM and N\u{410}TO and \u{412}BC and \u{397}SBC and \u{39D}ASA"),
+            [
+                ("\u{406}BM".into(), "IBM".into()),
+                ("\u{399}BM".into(), "IBM".into()),
+                ("N\u{410}TO".into(), "NATO".into()),
+                ("\u{412}BC".into(), "BBC".into()),
+                ("\u{397}SBC".into(), "HSBC".into()),
+                ("\u{39D}ASA".into(), "NASA".into())
+            ]
+        );
     }
 
     /// Issue 20, a draft written for it: two Cyrillic `е` in a name with

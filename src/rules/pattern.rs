@@ -230,9 +230,11 @@ impl PatternSet {
             }
             for (_, re) in &spec.patterns {
                 // The set is one more automaton; each regex is compiled once, by the loader.
+                // A leading `(?i)`, not a `(?i:…)` group: a verbose
+                // pattern's closing comment would swallow the group's `)`.
                 regex_src.push(match spec.case_sensitive {
                     true => re.as_str().to_string(),
-                    false => format!("(?i:{})", re.as_str()),
+                    false => format!("(?i){}", re.as_str()),
                 });
                 regexes.push((re.clone(), Side { rule, spec: k }));
             }
@@ -461,14 +463,31 @@ mod tests {
         let set = PatternSet::build(vec![
             (0, spec(r"\bper\s+cent\b", false)),
             (1, spec(r"\bNATO\b", true)),
+            // Verbose, ending in a comment; `(?-i)` turns case back on.
+            (
+                2,
+                spec("(?x) \\b kilo \\s+ metres \\b  # spelled out", false),
+            ),
+            (3, spec(r"\b(?-i:UN)\s+envoy\b", false)),
         ])
         .unwrap();
-        let text = "PER CENT, Per cent, per cent; NATO, Nato.";
+        let text = "PER CENT, Per cent, per cent; NATO, Nato. Kilo Metres; \
+                    the UN Envoy, the un envoy.";
         let found: Vec<_> = set
             .find(text, &|_| true)
             .into_iter()
             .map(|(_, f)| &text[f.span.range()])
             .collect();
-        assert_eq!(found, ["PER CENT", "Per cent", "per cent", "NATO"]);
+        assert_eq!(
+            found,
+            [
+                "PER CENT",
+                "Per cent",
+                "per cent",
+                "NATO",
+                "Kilo Metres",
+                "UN Envoy"
+            ]
+        );
     }
 }

@@ -250,7 +250,7 @@ fn a_document_line_is_never_taken_for_an_error_line() {
     let lines = [
         json!({"id": "j", "error": "meta", "section": "world", "diagnostics": [finding]}),
         json!({"line": 2, "id": "k", "error": "<stdin>:2: a document needs a `text`"}),
-        json!({"id": "l", "diagnostics": ["stray-script", {"text": "x"}]}),
+        json!({"id": "l", "diagnostics": ["stray-script", {"text": "x"}, {"rule": ""}]}),
     ];
     let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
     std::fs::write(dir.path().join("findings.ndjson"), input).unwrap();
@@ -262,7 +262,7 @@ fn a_document_line_is_never_taken_for_an_error_line() {
         .unwrap();
     assert!(out.status.success());
     let page = std::fs::read_to_string(dir.path().join("audit.html")).unwrap();
-    for (key, n) in [("documents", 2), ("findings", 1), ("errors", 3)] {
+    for (key, n) in [("documents", 2), ("findings", 1), ("errors", 4)] {
         assert!(
             page.contains(&format!("<b data-key=\"{key}\">{n}</b>")),
             "{key}"
