@@ -15,22 +15,29 @@
 //! copydesk-disable-next-line RULE… -->`.
 
 use crate::diagnostic::Span;
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+mod mdx;
 
 /// How a document is parsed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Plain,
     Markdown,
+    /// MDX: Markdown whose ESM (`import`, `export`), JSX tags and `{…}`
+    /// expressions are code, not prose.
+    Mdx,
     Html,
 }
 
 impl Format {
-    /// Guess the format from a file name: `.md`, `.markdown`, `.mdx` are
-    /// Markdown; `.html`, `.htm` HTML.
+    /// Guess the format from a file name: `.md`, `.markdown` are Markdown;
+    /// `.mdx` MDX; `.html`, `.htm` HTML.
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
-        if [".md", ".markdown", ".mdown", ".mkd", ".mdx"]
+        if lower.ends_with(".mdx") {
+            Format::Mdx
+        } else if [".md", ".markdown", ".mdown", ".mkd"]
             .iter()
             .any(|ext| lower.ends_with(ext))
         {
@@ -101,8 +108,8 @@ impl<'a> Source<'a> {
                 delimited: Vec::new(),
                 labels: Vec::new(),
             },
-            Format::Markdown => {
-                let m = read_markdown(text);
+            Format::Markdown | Format::Mdx => {
+                let m = read_markdown(text, format == Format::Mdx);
                 Source {
                     text: text.into(),
                     prose: std::borrow::Cow::Owned(m.prose),
@@ -245,7 +252,7 @@ fn front_matter_prose(front: &str) -> Vec<(std::ops::Range<usize>, Option<char>)
 
 /// Build the prose mask of a Markdown document and collect its suppressions.
 pub fn mask_markdown(text: &str) -> (String, Vec<Suppression>) {
-    let m = read_markdown(text);
+    let m = read_markdown(text, false);
     (m.prose, m.suppressions)
 }
 
@@ -259,8 +266,11 @@ struct Markdown {
     labels: Vec<Span>,
 }
 
-/// [`mask_markdown`], and the spans a fix must leave alone.
-fn read_markdown(text: &str) -> Markdown {
+/// [`mask_markdown`], and the spans a fix must leave alone. For MDX
+/// (`mdx`), its code ([`mdx::code`]) is blanked before the Markdown is
+/// parsed, its comments are read for directives, and an indented block is
+/// prose (MDX has no indented code).
+fn read_markdown(text: &str, mdx: bool) -> Markdown {
     let mut out = text.as_bytes().to_vec();
     blank(&mut out, 0..text.len());
 
@@ -274,10 +284,23 @@ fn read_markdown(text: &str) -> Markdown {
     }
 
     let body_start = fm;
-    let body = &text[body_start..];
+    let mut directives: Vec<(Span, Directive)> = Vec::new();
+    let mdx_view;
+    let body = match mdx {
+        false => &text[body_start..],
+        true => {
+            let mut view = text.as_bytes()[body_start..].to_vec();
+            for code in mdx::code(&text[body_start..]) {
+                let span = Span::new(code.start + body_start, code.end + body_start);
+                directives.extend(mdx::comment(&text[span.start..span.end]).map(|d| (span, d)));
+                blank(&mut view, code);
+            }
+            mdx_view = String::from_utf8(view).expect("code ranges lie on character boundaries");
+            mdx_view.as_str()
+        }
+    };
     let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
         .into_offset_iter();
-    let mut suppressor = Suppressor::default();
     let mut in_code_block = 0usize;
     let mut quoted: Vec<Span> = Vec::new();
     let mut labels: Vec<Span> = Vec::new();
@@ -285,7 +308,9 @@ fn read_markdown(text: &str) -> Markdown {
     for (event, range) in parser {
         let range = range.start + body_start..range.end + body_start;
         match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code_block += 1,
+            Event::Start(Tag::CodeBlock(kind)) if !(mdx && kind == CodeBlockKind::Indented) => {
+                in_code_block += 1
+            }
             // A blockquote inside another is inside its span already.
             Event::Start(Tag::BlockQuote(_))
                 if quoted.last().is_none_or(|q| q.end <= range.start) =>
@@ -301,18 +326,24 @@ fn read_markdown(text: &str) -> Markdown {
             // (An image's alt text is prose: published copy, which a
             // screen reader speaks, as in HTML.)
             Event::Text(_) if in_code_block == 0 => {
-                out[range.clone()].copy_from_slice(&text.as_bytes()[range]);
+                let view = range.start - body_start..range.end - body_start;
+                out[range].copy_from_slice(&body.as_bytes()[view]);
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                for directive in parse_directives(&html) {
-                    suppressor.directive(directive, Span::new(range.start, range.end), || {
-                        let starts = line_starts_cache.get_or_insert_with(|| line_starts(text));
-                        next_line(starts, range.end, text.len())
-                    });
-                }
+                let span = Span::new(range.start, range.end);
+                directives.extend(parse_directives(&html).into_iter().map(|d| (span, d)));
             }
             _ => {}
         }
+    }
+    // (MDX comments and HTML ones, in document order.)
+    directives.sort_by_key(|(span, _)| span.start);
+    let mut suppressor = Suppressor::default();
+    for (span, directive) in directives {
+        suppressor.directive(directive, span, || {
+            let starts = line_starts_cache.get_or_insert_with(|| line_starts(text));
+            next_line(starts, span.end, text.len())
+        });
     }
     Markdown {
         prose: String::from_utf8(out).expect("prose ranges lie on character boundaries"),
@@ -402,7 +433,7 @@ pub fn comment_site(text: &str, format: Format, line_start: usize) -> CommentSit
     match format {
         Format::Plain => CommentSite::LineBefore,
         Format::Html => html_comment_site(text, line_start),
-        Format::Markdown => markdown_comment_site(text, line_start),
+        Format::Markdown | Format::Mdx => markdown_comment_site(text, line_start),
     }
 }
 
@@ -660,6 +691,86 @@ mod tests {
         assert!(prose.contains("Some "));
         assert!(prose.contains("a link"));
         assert_eq!(&prose[2..7], "Title");
+    }
+
+    /// An MDX article in the shape of a news site's (text written for this
+    /// test): ESM, a component with attributes around prose, expressions.
+    const MDX: &str = "---\ntitle: \"Talks in Seoul\"\n---\nimport { Chart } from '../components/차트'\nexport const meta = { byline: 'Kim Jong Un', tag: \"NАTO\" }\n\n# Summit\n\nOfficials met in Pyongyang on {meta.date}.\n\n<Callout type=\"note\" label=\"커뮤니티\">\nThe summit followed. Later Kim Jong Un spoke.\n</Callout>\n\n<Chart data={{ label: \"커뮤니티\" }} />\n\n> \"We will not back down,\" he said.\n";
+
+    #[test]
+    fn mdx_code_is_not_prose_and_its_components_text_is() {
+        let source = Source::new(MDX, Format::Mdx);
+        let prose = &source.prose;
+        assert_eq!(prose.len(), MDX.len());
+        // ESM, attributes and expressions are code.
+        for code in [
+            "import",
+            "차트",
+            "export",
+            "byline",
+            "NАTO",
+            "커뮤니티",
+            "meta.date",
+            "Callout",
+        ] {
+            assert!(!prose.contains(code), "{code} read as prose");
+        }
+        // Front matter's title, headings, paragraphs, a component's children.
+        for text in [
+            "Talks in Seoul",
+            "Summit",
+            "Officials met in Pyongyang on ",
+            "Later Kim Jong Un spoke.",
+            "he said.",
+        ] {
+            assert!(prose.contains(text), "{text} not read as prose");
+        }
+        let quote = MDX.find("> \"We").unwrap();
+        assert_eq!(source.quoted, vec![Span::new(quote, MDX.len())]);
+        // The same text read as Markdown takes the code for prose.
+        let markdown = Source::new(MDX, Format::Markdown);
+        assert!(markdown.prose.contains("차트") && markdown.prose.contains("byline"));
+        assert_eq!(Format::from_path("news/Summit.MDX"), Format::Mdx);
+    }
+
+    #[test]
+    fn mdx_comments_hold_the_suppressions() {
+        let text = "Intro.\n\n{/* copydesk-disable-next-line stray-script */}\nA 커뮤니티 line.\n\nAnother {/* copydesk-disable */} line.\n";
+        let source = Source::new(text, Format::Mdx);
+        let line = text.find("A 커뮤니티").unwrap();
+        assert!(source.is_suppressed("stray-script", line + 2));
+        assert!(!source.is_suppressed("mixed-script", line + 2));
+        let rest = text.rfind(" line.\n").unwrap();
+        assert!(source.is_suppressed("any-rule", rest + 1));
+        assert!(!source.is_suppressed("any-rule", 0));
+        // A plain expression is no comment.
+        let plain = Source::new("{x}\nA 커뮤니티 line.\n", Format::Mdx);
+        assert!(plain.suppressions.is_empty());
+    }
+
+    /// A bare `<` is text, and an HTML comment (an error in MDX) still
+    /// holds a directive.
+    #[test]
+    fn mdx_without_code_reads_as_markdown() {
+        let text = "Turnout was < 40 percent in 커뮤니티 areas.\n\n<!-- copydesk-disable-next-line stray-script -->\nA 커뮤니티 line.\n";
+        let source = Source::new(text, Format::Mdx);
+        assert_eq!(source.prose, mask_markdown(text).0);
+        assert!(source
+            .prose
+            .contains("Turnout was < 40 percent in 커뮤니티"));
+        let line = text.find("A 커뮤니티").unwrap();
+        assert!(source.is_suppressed("stray-script", line + 2));
+    }
+
+    #[test]
+    fn mdx_reference_links_and_alt_text() {
+        let text = "See [Kiev] and [the capital][Kiev], and ![Kiev at dusk](kiev.png).\n\n[Kiev]: https://example.com/kiev\n";
+        let source = Source::new(text, Format::Mdx);
+        let at = text.find("[Kiev]").unwrap();
+        assert_eq!(source.labels, vec![Span::new(at, at + 6)]);
+        assert!(source.prose.contains("Kiev at dusk"));
+        assert!(!source.prose.contains("kiev.png") && !source.prose.contains("example.com"));
+        assert_eq!(source.labels, Source::new(text, Format::Markdown).labels);
     }
 
     #[test]

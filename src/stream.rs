@@ -260,10 +260,11 @@ fn parse(line: &[u8]) -> Result<Document, (Option<Box<RawValue>>, String)> {
         Some(f) => Some(match string(f, "format")?.as_str() {
             "text" | "plain" => Format::Plain,
             "markdown" => Format::Markdown,
+            "mdx" => Format::Mdx,
             "html" => Format::Html,
             other => {
                 return Err(fail(format!(
-                    "unknown `format` `{other}` (text, markdown or html)"
+                    "unknown `format` `{other}` (text, markdown, mdx or html)"
                 )))
             }
         }),

@@ -1,4 +1,5 @@
-//! Apply fixes to arbitrary bytes (the first byte picks text or Markdown):
+//! Apply fixes to arbitrary bytes (the first byte picks text, Markdown or
+//! MDX):
 //! one round of safe fixes keeps every byte outside the edits' spans, in
 //! order (tests/integration/convergence.rs; UTF-8 or undecodable bytes); fixing to the end and linting
 //! again never panics. No safe fix left is not required of arbitrary bytes.
@@ -11,10 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let Some((&first, bytes)) = data.split_first() else {
         return;
     };
-    let format = if first & 1 == 0 {
-        Format::Plain
-    } else {
-        Format::Markdown
+    let format = match first % 3 {
+        0 => Format::Plain,
+        1 => Format::Markdown,
+        _ => Format::Mdx,
     };
     if copydesk::decode::Encoding::sniff(bytes).is_utf16() {
         // Spans are offsets into the decoding; `Workspace::fix_bytes` fixes

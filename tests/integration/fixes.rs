@@ -336,3 +336,28 @@ fn a_reference_links_label_is_not_rewritten() {
         Applicability::DisplayOnly
     );
 }
+
+/// In MDX, `--fix` rewrites prose, a component's text included, and never
+/// code: ESM, a component's attributes, `{…}` expressions (the same names
+/// there are JavaScript strings and identifiers). Copy written for this
+/// test.
+#[test]
+fn an_mdx_fix_rewrites_prose_and_leaves_its_code_alone() {
+    let text = "import { Map } from './Kiev-map.js'\n\
+                export const meta = { place: 'Kiev', tag: \"NАTO\" }\n\n\
+                Officials in Kiev said {meta.place} was calm.\n\n\
+                <Map city=\"Kiev\" label={\"NАTO\"}>\n\
+                The NАTO envoy reached Kiev.\n\
+                </Map>\n";
+    let want = text
+        .replacen("Officials in Kiev", "Officials in Kyiv", 1)
+        .replacen(
+            "The NАTO envoy reached Kiev.",
+            "The NATO envoy reached Kyiv.",
+            1,
+        );
+    assert_eq!(fixed_as(Format::Mdx, text, Some("ap")), want);
+    // Read as Markdown, the code is prose and is rewritten too.
+    let markdown = fixed_as(Format::Markdown, text, Some("ap"));
+    assert!(markdown.contains("'./Kyiv-map.js'"), "{markdown}");
+}

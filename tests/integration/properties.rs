@@ -1,5 +1,5 @@
 //! Nothing panics on any input: arbitrary bytes, arbitrary Unicode, and
-//! arbitrary Markdown go through the lint entry point and the fixer, and
+//! arbitrary Markdown and MDX go through the lint entry point and the fixer, and
 //! every reported span lies on character boundaries inside the text.
 
 use crate::util::engine;
@@ -36,7 +36,8 @@ fn interesting_char() -> impl Strategy<Value = char> {
             'a', 'Z', ' ', '\n', '\r', '(', ')', '[', '"', '“', '”', '’', '-', ':', '—',
             '\u{200B}', '\u{200D}', '\u{FEFF}', '\u{202E}', '\u{FE0F}', 'Ã', 'â', '€', '™', 'Â',
             '\u{A0}', '©', '커', '뮤', '니', '티', '习', 'А', 'е', 'ο', 'γ', 'ء', '\u{64D}',
-            '\u{FFFD}', '\u{92}', '👨', '`', '#', '<', '!', '>', '*', '_',
+            '\u{FFFD}', '\u{92}', '👨', '`', '#', '<', '!', '>', '*', '_', '{', '}', '/', '\'',
+            '\\', '~',
         ]),
     ]
 }
@@ -47,14 +48,16 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         check_invariants(bytes.clone(), Format::Plain);
-        check_invariants(bytes, Format::Markdown);
+        check_invariants(bytes.clone(), Format::Markdown);
+        check_invariants(bytes, Format::Mdx);
     }
 
     #[test]
     fn arbitrary_text_never_panics(chars in prop::collection::vec(interesting_char(), 0..200)) {
         let text: String = chars.into_iter().collect();
         check_invariants(text.clone().into_bytes(), Format::Plain);
-        check_invariants(text.into_bytes(), Format::Markdown);
+        check_invariants(text.clone().into_bytes(), Format::Markdown);
+        check_invariants(text.into_bytes(), Format::Mdx);
     }
 }
 

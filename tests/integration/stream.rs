@@ -209,11 +209,12 @@ fn metadata_passes_through_unchanged_in_input_order() {
 }
 
 #[test]
-fn format_markdown_and_html_read_the_text_as_those_formats() {
+fn format_markdown_mdx_and_html_read_the_text_as_those_formats() {
     // Written for this test: a Korean word in a Markdown code span and in
     // an HTML comment is not prose; read as plain text, it is.
     let md = "Type `커뮤니티` into the search box.";
     let html = "<p>The minister spoke.</p><!-- 커뮤니티 --><p>Leaders met.</p>";
+    let mdx = "import Map from './커뮤니티-map.js'\n\n<Figure credit=\"커뮤니티\">\nLeaders met.\n</Figure>\n";
     let docs = [
         json!({"id": "md", "format": "markdown", "text": md}),
         json!({"id": "md-plain", "text": md}),
@@ -221,6 +222,11 @@ fn format_markdown_and_html_read_the_text_as_those_formats() {
         json!({"id": "html-plain", "format": "text", "text": html}),
         // A path's extension picks the format when `format` is absent.
         json!({"id": "html-path", "path": "desk/page.html", "text": html}),
+        // MDX: an import and a component's attribute are code; read as
+        // Markdown, the import is prose.
+        json!({"id": "mdx", "format": "mdx", "text": mdx}),
+        json!({"id": "mdx-path", "path": "desk/page.mdx", "text": mdx}),
+        json!({"id": "mdx-markdown", "format": "markdown", "text": mdx}),
     ];
     let (_, lines, _) = stream(Path::new("."), &["--isolated"], &ndjson(&docs));
     let rules = |i: usize| -> Vec<String> { found(&lines[i]).into_iter().map(|f| f.0).collect() };
@@ -230,6 +236,9 @@ fn format_markdown_and_html_read_the_text_as_those_formats() {
     assert_eq!(rules(3), ["stray-script"]);
     assert!(rules(4).is_empty(), "{:?}", lines[4]);
     assert_eq!(lines[4]["diagnostics"], json!([]));
+    assert_eq!(lines[5]["diagnostics"], json!([]));
+    assert_eq!(lines[6]["diagnostics"], json!([]));
+    assert_eq!(rules(7), ["stray-script"]);
 }
 
 #[test]

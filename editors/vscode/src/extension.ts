@@ -20,7 +20,7 @@ function serverOptions(): ServerOptions {
 }
 
 const clientOptions: LanguageClientOptions = {
-  documentSelector: ['markdown', 'plaintext', 'html'].flatMap((language) => [
+  documentSelector: ['markdown', 'mdx', 'plaintext', 'html'].flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
   ]),

@@ -168,7 +168,11 @@ pub fn disable_comment(
     format: Format,
     rule: &str,
 ) -> Option<(usize, String)> {
-    let comment = format!("<!-- copydesk-disable-next-line {rule} -->");
+    // (MDX has no HTML comments: its comments are expressions.)
+    let comment = match format {
+        Format::Mdx => format!("{{/* copydesk-disable-next-line {rule} */}}"),
+        _ => format!("<!-- copydesk-disable-next-line {rule} -->"),
+    };
     let start = lines.line(lines.line_of(at)).start;
     match comment_site(text, format, start) {
         CommentSite::EndOfLineBefore(end) => Some((end, format!(" {comment}"))),
@@ -265,6 +269,16 @@ mod tests {
         assert_eq!(
             site("First line\\\nsecond 커뮤니티\n", Format::Markdown),
             Some(("First line".into(), format!(" {comment}")))
+        );
+        // MDX has no HTML comments: its comment is an expression.
+        let mdx = "{/* copydesk-disable-next-line stray-script */}";
+        assert_eq!(
+            site("# Head\n\nFirst line\nsecond 커뮤니티 line\n", Format::Mdx),
+            Some(("# Head\n\nFirst line".into(), format!(" {mdx}")))
+        );
+        assert_eq!(
+            site("# T\nThe 커뮤니티 met.\n", Format::Mdx),
+            Some(("# T\n".into(), format!("{mdx}\n")))
         );
         assert_eq!(
             site("One.\r\nTwo 커뮤니티.\r\n", Format::Plain),

@@ -63,7 +63,8 @@ impl Document {
 /// file's extension (the extensions a folder walk lints).
 pub fn format_of(language: &str, path: &std::path::Path) -> Option<Format> {
     match language {
-        "markdown" | "mdx" => Some(Format::Markdown),
+        "markdown" => Some(Format::Markdown),
+        "mdx" => Some(Format::Mdx),
         "html" => Some(Format::Html),
         "plaintext" | "text" => Some(Format::Plain),
         _ if copydesk::walk::is_text_file(path) => Some(Format::from_path(&path.to_string_lossy())),

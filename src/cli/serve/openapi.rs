@@ -160,7 +160,7 @@ const POSITION: &[&str] = &[
 fn schemas() -> Value {
     let severity = json!({ "type": "string", "enum": ["info", "warning", "error"] });
     let applicability = json!({ "type": "string", "enum": ["safe", "unsafe", "display-only"] });
-    let format = json!({ "type": "string", "enum": ["text", "markdown", "html"],
+    let format = json!({ "type": "string", "enum": ["text", "markdown", "mdx", "html"],
         "description": "The input's format (default: from the path's extension, else text)." });
     let path = json!({ "type": "string",
         "description": "A virtual path: picks the config's overrides (and the format when none is given). Never opened." });

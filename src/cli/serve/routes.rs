@@ -26,6 +26,7 @@ use std::sync::Arc;
 enum InputFormat {
     Text,
     Markdown,
+    Mdx,
     Html,
 }
 
@@ -34,6 +35,7 @@ impl InputFormat {
         match self {
             InputFormat::Text => Format::Plain,
             InputFormat::Markdown => Format::Markdown,
+            InputFormat::Mdx => Format::Mdx,
             InputFormat::Html => Format::Html,
         }
     }
@@ -43,6 +45,7 @@ impl InputFormat {
         match self {
             InputFormat::Text => "draft.txt",
             InputFormat::Markdown => "draft.md",
+            InputFormat::Mdx => "draft.mdx",
             InputFormat::Html => "draft.html",
         }
     }
