@@ -15,7 +15,7 @@
 //! copydesk-disable-next-line RULE… -->`.
 
 use crate::diagnostic::Span;
-use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 mod mdx;
 
@@ -266,10 +266,36 @@ struct Markdown {
     labels: Vec<Span>,
 }
 
+/// MDX `body` as Markdown sees it: its code ([`mdx::code`]) blanked,
+/// and the code ranges. Where code opens a line that has text after it
+/// (`<Em>Note:</Em> run …`), it is blanked with `;`, not spaces, which
+/// would make the line an indented code block.
+fn mdx_view(body: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    let code = mdx::code(body);
+    let mut view = body.as_bytes().to_vec();
+    for range in &code {
+        blank(&mut view, range.clone());
+    }
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let indent = |l: &[u8]| l.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+        let (was, now) = (indent(line.as_bytes()), indent(&view[at..at + line.len()]));
+        if now > was
+            && view[at + now..at + line.len()]
+                .iter()
+                .any(|c| !c.is_ascii_whitespace())
+        {
+            view[at + was..at + now].fill(b';');
+        }
+        at += line.len();
+    }
+    let view = String::from_utf8(view).expect("code ranges lie on character boundaries");
+    (view, code)
+}
+
 /// [`mask_markdown`], and the spans a fix must leave alone. For MDX
-/// (`mdx`), its code ([`mdx::code`]) is blanked before the Markdown is
-/// parsed, its comments are read for directives, and an indented block is
-/// prose (MDX has no indented code).
+/// (`mdx`), its code is blanked before the Markdown is read
+/// ([`mdx_view`]), and its comments are read for directives.
 fn read_markdown(text: &str, mdx: bool) -> Markdown {
     let mut out = text.as_bytes().to_vec();
     blank(&mut out, 0..text.len());
@@ -285,20 +311,18 @@ fn read_markdown(text: &str, mdx: bool) -> Markdown {
 
     let body_start = fm;
     let mut directives: Vec<(Span, Directive)> = Vec::new();
-    let mdx_view;
-    let body = match mdx {
-        false => &text[body_start..],
+    let (view, code) = match mdx {
+        false => (None, Vec::new()),
         true => {
-            let mut view = text.as_bytes()[body_start..].to_vec();
-            for code in mdx::code(&text[body_start..]) {
-                let span = Span::new(code.start + body_start, code.end + body_start);
-                directives.extend(mdx::comment(&text[span.start..span.end]).map(|d| (span, d)));
-                blank(&mut view, code);
-            }
-            mdx_view = String::from_utf8(view).expect("code ranges lie on character boundaries");
-            mdx_view.as_str()
+            let (view, code) = mdx_view(&text[body_start..]);
+            (Some(view), code)
         }
     };
+    for range in &code {
+        let span = Span::new(range.start + body_start, range.end + body_start);
+        directives.extend(mdx::comment(&text[span.start..span.end]).map(|d| (span, d)));
+    }
+    let body = view.as_deref().unwrap_or(&text[body_start..]);
     let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
         .into_offset_iter();
     let mut in_code_block = 0usize;
@@ -308,9 +332,7 @@ fn read_markdown(text: &str, mdx: bool) -> Markdown {
     for (event, range) in parser {
         let range = range.start + body_start..range.end + body_start;
         match event {
-            Event::Start(Tag::CodeBlock(kind)) if !(mdx && kind == CodeBlockKind::Indented) => {
-                in_code_block += 1
-            }
+            Event::Start(Tag::CodeBlock(_)) => in_code_block += 1,
             // A blockquote inside another is inside its span already.
             Event::Start(Tag::BlockQuote(_))
                 if quoted.last().is_none_or(|q| q.end <= range.start) =>
@@ -335,6 +357,10 @@ fn read_markdown(text: &str, mdx: bool) -> Markdown {
             }
             _ => {}
         }
+    }
+    // (What stood in for code opening a line.)
+    for range in code {
+        blank(&mut out, range.start + body_start..range.end + body_start);
     }
     // (MDX comments and HTML ones, in document order.)
     directives.sort_by_key(|(span, _)| span.start);
@@ -433,7 +459,18 @@ pub fn comment_site(text: &str, format: Format, line_start: usize) -> CommentSit
     match format {
         Format::Plain => CommentSite::LineBefore,
         Format::Html => html_comment_site(text, line_start),
-        Format::Markdown | Format::Mdx => markdown_comment_site(text, line_start),
+        Format::Markdown => markdown_comment_site(text, line_start),
+        Format::Mdx => {
+            // Read as Markdown reads it; never inside a tag or an expression.
+            let fm = front_matter_len(text);
+            let (view, code) = mdx_view(&text[fm..]);
+            let inside = |at: usize| code.iter().any(|r| r.start + fm < at && at < r.end + fm);
+            match markdown_comment_site(&format!("{}{view}", &text[..fm]), line_start) {
+                CommentSite::EndOfLineBefore(at) if inside(at) => CommentSite::Nowhere,
+                CommentSite::LineBefore if inside(line_start) => CommentSite::Nowhere,
+                site => site,
+            }
+        }
     }
 }
 
@@ -731,6 +768,19 @@ mod tests {
         let markdown = Source::new(MDX, Format::Markdown);
         assert!(markdown.prose.contains("차트") && markdown.prose.contains("byline"));
         assert_eq!(Format::from_path("news/Summit.MDX"), Format::Mdx);
+    }
+
+    /// Code that opens a line leaves the rest of it a paragraph (not an
+    /// indented code block, whose code spans and link addresses would be
+    /// read as text); fenced code inside components stays code.
+    #[test]
+    fn mdx_code_opening_a_line_keeps_its_markdown() {
+        let text = "<Em>Note:</Em> run `./Kiev-sync.sh`, see [the map](/Kiev-map.png).\n\n<Tabs>\n  <Tab>\n    ```js\n    const city = 'Kiev';\n    ```\n  </Tab>\n</Tabs>\n";
+        let prose = Source::new(text, Format::Mdx).prose.into_owned();
+        assert_eq!(prose.len(), text.len());
+        assert!(prose.contains("Note:") && prose.contains(" run ") && prose.contains("the map"));
+        assert!(!prose.contains("Kiev"), "{prose:?}");
+        assert!(!prose.contains(';'), "{prose:?}");
     }
 
     #[test]

@@ -280,6 +280,21 @@ mod tests {
             site("# T\nThe 커뮤니티 met.\n", Format::Mdx),
             Some(("# T\n".into(), format!("{mdx}\n")))
         );
+        // Never inside a tag: before it, or nowhere.
+        assert_eq!(
+            site(
+                "Read <Link\n  href=\"/k\">the 커뮤니티 report</Link>.\n",
+                Format::Mdx
+            ),
+            Some(("Read".into(), format!(" {mdx}")))
+        );
+        assert_eq!(
+            site(
+                "<Link\n  href=\"/k\">the 커뮤니티 report</Link>.\n",
+                Format::Mdx
+            ),
+            None
+        );
         assert_eq!(
             site("One.\r\nTwo 커뮤니티.\r\n", Format::Plain),
             Some(("One.\r\n".into(), format!("{comment}\r\n")))
