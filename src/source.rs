@@ -266,28 +266,18 @@ struct Markdown {
     labels: Vec<Span>,
 }
 
-/// MDX `body` as Markdown sees it: its code ([`mdx::code`]) blanked,
-/// and the code ranges. Where code opens a line that has text after it
-/// (`<Em>Note:</Em> run …`), it is blanked with `;`, not spaces, which
-/// would make the line an indented code block.
+/// MDX `body` as Markdown sees it: each piece of its code
+/// ([`mdx::code`]) blanked but for a `;` in its first byte, and the code
+/// ranges. Spaces alone would make the text after code that opens a line
+/// (`<Em>Note:</Em> run …`, `- {n} votes`) an indented code block, and a
+/// component's indented children after its tag's line too; the `;` is
+/// neutral Markdown, and code again once the prose is read.
 fn mdx_view(body: &str) -> (String, Vec<std::ops::Range<usize>>) {
     let code = mdx::code(body);
     let mut view = body.as_bytes().to_vec();
     for range in &code {
         blank(&mut view, range.clone());
-    }
-    let mut at = 0;
-    for line in body.split_inclusive('\n') {
-        let indent = |l: &[u8]| l.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
-        let (was, now) = (indent(line.as_bytes()), indent(&view[at..at + line.len()]));
-        if now > was
-            && view[at + now..at + line.len()]
-                .iter()
-                .any(|c| !c.is_ascii_whitespace())
-        {
-            view[at + was..at + now].fill(b';');
-        }
-        at += line.len();
+        view[range.start] = b';';
     }
     let view = String::from_utf8(view).expect("code ranges lie on character boundaries");
     (view, code)
@@ -358,7 +348,7 @@ fn read_markdown(text: &str, mdx: bool) -> Markdown {
             _ => {}
         }
     }
-    // (What stood in for code opening a line.)
+    // (The `;` that stood in for code.)
     for range in code {
         blank(&mut out, range.start + body_start..range.end + body_start);
     }
@@ -464,10 +454,30 @@ pub fn comment_site(text: &str, format: Format, line_start: usize) -> CommentSit
             // Read as Markdown reads it; never inside a tag or an expression.
             let fm = front_matter_len(text);
             let (view, code) = mdx_view(&text[fm..]);
-            let inside = |at: usize| code.iter().any(|r| r.start + fm < at && at < r.end + fm);
+            let inside = |at: usize| {
+                code.iter()
+                    .find(|r| r.start + fm < at && at <= r.end + fm)
+                    .map(|r| r.start + fm)
+            };
             match markdown_comment_site(&format!("{}{view}", &text[..fm]), line_start) {
-                CommentSite::EndOfLineBefore(at) if inside(at) => CommentSite::Nowhere,
-                CommentSite::LineBefore if inside(line_start) => CommentSite::Nowhere,
+                // At the end of the line before ending in code: before
+                // that code (`Read {/* … */} <Link`), if text is.
+                CommentSite::EndOfLineBefore(at) => match inside(at) {
+                    None => CommentSite::EndOfLineBefore(at),
+                    Some(code) => {
+                        let before = text[..code].trim_end_matches([' ', '\t']);
+                        match before.ends_with(['\n', '\r'])
+                            || before.is_empty()
+                            || inside(before.len()).is_some()
+                        {
+                            true => CommentSite::Nowhere,
+                            false => CommentSite::EndOfLineBefore(before.len()),
+                        }
+                    }
+                },
+                CommentSite::LineBefore if inside(line_start).is_some_and(|c| c < line_start) => {
+                    CommentSite::Nowhere
+                }
                 site => site,
             }
         }
@@ -781,6 +791,20 @@ mod tests {
         assert!(prose.contains("Note:") && prose.contains(" run ") && prose.contains("the map"));
         assert!(!prose.contains("Kiev"), "{prose:?}");
         assert!(!prose.contains(';'), "{prose:?}");
+        // After a list's or a quotation's marker; a component's indented
+        // children.
+        for (text, want) in [
+            ("- <Em>Note:</Em> run `./Kiev.sh` now.\n", " now."),
+            ("> {city} officials said so.\n", "officials said so."),
+            (
+                "<Tabs>\n  <Tab>\n    The council met.\n  </Tab>\n</Tabs>\n",
+                "The council met.",
+            ),
+        ] {
+            let prose = Source::new(text, Format::Mdx).prose.into_owned();
+            assert!(prose.contains(want), "{text:?}: {prose:?}");
+            assert!(!prose.contains("Kiev") && !prose.contains(';'), "{prose:?}");
+        }
     }
 
     #[test]

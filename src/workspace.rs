@@ -298,25 +298,24 @@ impl Workspace {
                 crate::Linted::Text {
                     text,
                     mut diagnostics,
-                } => Outcome::Checked(Checked {
+                } => {
                     // A UTF-16 file that its text does not encode back to
                     // (an unpaired surrogate read as U+FFFD) is never
                     // written: its fixes are only shown.
-                    diagnostics: match utf16.is_some_and(|b| encoding.encode(&text) != b) {
-                        true => {
-                            for fix in diagnostics.iter_mut().filter_map(|d| d.fix.as_mut()) {
-                                fix.applicability = crate::Applicability::DisplayOnly;
-                            }
-                            diagnostics
+                    if utf16.is_some_and(|b| encoding.encode(&text) != b) {
+                        for fix in diagnostics.iter_mut().filter_map(|d| d.fix.as_mut()) {
+                            fix.applicability = crate::Applicability::DisplayOnly;
                         }
-                        false => diagnostics,
-                    },
-                    text,
-                    encoding,
-                    fixed: 0,
-                    fail_on: r.fail_on,
-                    engine: r.engine,
-                }),
+                    }
+                    Outcome::Checked(Checked {
+                        diagnostics,
+                        text,
+                        encoding,
+                        fixed: 0,
+                        fail_on: r.fail_on,
+                        engine: r.engine,
+                    })
+                }
             },
         )
     }

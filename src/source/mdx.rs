@@ -57,7 +57,12 @@ pub(super) fn code(body: &str) -> Vec<Range<usize>> {
             continue;
         }
         // (A heading is a block of its own: ESM may follow it.)
-        let heading = line.trim_start().starts_with('#');
+        let heading = {
+            let t = line.trim_start();
+            let marks = t.bytes().take_while(|&c| c == b'#').count();
+            (1..=6).contains(&marks)
+                && (t.len() == marks || t[marks..].starts_with([' ', '\t', '\r']))
+        };
         after_blank = false;
         // The line's code; a tag, an expression or a code span may end on
         // a later line of the paragraph, where the scan goes on.
@@ -271,8 +276,15 @@ impl Scan<'_> {
                     if !esm {
                         return Err(k);
                     }
-                    if depth == 0 || !self.next_line_goes_on(k) {
-                        return Ok(k);
+                    match self.next_text_line(k) {
+                        Some(next)
+                            if depth > 0
+                                && matches!(b[next], b' ' | b'\t' | b'}' | b']' | b')') =>
+                        {
+                            k = next;
+                            continue;
+                        }
+                        _ => return Ok(k),
                     }
                 }
                 _ => {}
@@ -285,18 +297,17 @@ impl Scan<'_> {
         }
     }
 
-    /// Whether the first line with text after the line break at `at` is
-    /// indented or opens with a closing bracket.
-    fn next_line_goes_on(&self, at: usize) -> bool {
+    /// The start of the first line with text after the line break at
+    /// `at`, if any.
+    fn next_text_line(&self, at: usize) -> Option<usize> {
         let b = self.b;
-        let mut start = at + 1;
-        while let Some(nl) = memchr::memchr(b'\n', &b[start..]).map(|n| start + n) {
-            if b[start..nl].iter().any(|c| !c.is_ascii_whitespace()) {
-                break;
-            }
-            start = nl + 1;
-        }
-        matches!(b.get(start), Some(b' ' | b'\t' | b'}' | b']' | b')'))
+        let text = at + 1 + b[at + 1..].iter().position(|c| !c.is_ascii_whitespace())?;
+        Some(
+            b[..text]
+                .iter()
+                .rposition(|&c| c == b'\n')
+                .map_or(0, |n| n + 1),
+        )
     }
 
     /// The closing quotation mark of the string that opens at `at` (a
@@ -452,10 +463,15 @@ mod tests {
     /// `benches/pathological.sh` (case `mdx`) measures that it is linear.
     #[test]
     fn hostile_paragraphs_end_the_scan() {
-        for unit in [
-            "{", "<a ", "` ``  ", "{'", "</", "{/*\n\n", "{\\'}", "<a '\n\n",
-        ] {
-            let body = unit.repeat(200_000);
+        let esm = format!("export const a = {{\n{} }}\n", "\n".repeat(400_000));
+        for body in [
+            "{", "<a ", "` ``  ", "{'", "</", "{/*\n\n", "{\\'}", "<a '\n\n", "#a `\n",
+        ]
+        .map(|unit| unit.repeat(200_000))
+        .into_iter()
+        .chain([esm])
+        {
+            let unit = &body[..body.len().min(8)];
             let found = code(&body);
             assert!(
                 found.windows(2).all(|w| w[0].end <= w[1].start)
