@@ -266,18 +266,39 @@ struct Markdown {
     labels: Vec<Span>,
 }
 
-/// MDX `body` as Markdown sees it: each piece of its code
-/// ([`mdx::code`]) blanked but for a `;` in its first byte, and the code
-/// ranges. Spaces alone would make the text after code that opens a line
-/// (`<Em>Note:</Em> run …`, `- {n} votes`) an indented code block, and a
-/// component's indented children after its tag's line too; the `;` is
-/// neutral Markdown, and code again once the prose is read.
+/// MDX `body` as Markdown sees it, and its code ranges ([`mdx::code`]).
+/// Code is blanked to spaces, but where it opens a line's content (after
+/// any `>` or list marker) a `;`, neutral Markdown, stands in its first
+/// byte: spaces would make the text after it (`<Em>Note:</Em> run …`,
+/// `- {n} votes`) an indented code block, or, where the code fills the
+/// line, the indented line after it (a component's children). A line of
+/// code alone before a line that is not indented stays blank, a block's
+/// end as in MDX. The prose blanks the `;` again.
 fn mdx_view(body: &str) -> (String, Vec<std::ops::Range<usize>>) {
     let code = mdx::code(body);
     let mut view = body.as_bytes().to_vec();
     for range in &code {
         blank(&mut view, range.clone());
-        view[range.start] = b';';
+    }
+    let indent = |line: &str| {
+        line.bytes()
+            .take_while(|&c| c == b' ' || c == b'\t')
+            .map(|c| if c == b'\t' { 4 } else { 1 })
+            .sum::<usize>()
+    };
+    let mut lines = body.split_inclusive('\n').peekable();
+    let mut start = 0;
+    while let Some(line) = lines.next() {
+        let at = start + mdx::content_start(line);
+        start += line.len();
+        // Only code was blanked: a changed byte is code.
+        if at >= start || view[at] == body.as_bytes()[at] {
+            continue;
+        }
+        let text_after = view[at..start].iter().any(|c| !c.is_ascii_whitespace());
+        if text_after || lines.peek().is_some_and(|next| indent(next) >= 4) {
+            view[at] = b';';
+        }
     }
     let view = String::from_utf8(view).expect("code ranges lie on character boundaries");
     (view, code)
@@ -468,6 +489,7 @@ pub fn comment_site(text: &str, format: Format, line_start: usize) -> CommentSit
                         let before = text[..code].trim_end_matches([' ', '\t']);
                         match before.ends_with(['\n', '\r'])
                             || before.is_empty()
+                            || text[code..at].contains('\n')
                             || inside(before.len()).is_some()
                         {
                             true => CommentSite::Nowhere,
@@ -800,11 +822,35 @@ mod tests {
                 "<Tabs>\n  <Tab>\n    The council met.\n  </Tab>\n</Tabs>\n",
                 "The council met.",
             ),
+            (
+                "<Callout\n  type=\"note\">\n    The council met.\n</Callout>\n",
+                "The council met.",
+            ),
         ] {
             let prose = Source::new(text, Format::Mdx).prose.into_owned();
             assert!(prose.contains(want), "{text:?}: {prose:?}");
             assert!(!prose.contains("Kiev") && !prose.contains(';'), "{prose:?}");
         }
+    }
+
+    /// A line of code alone ends a block, as in MDX: a table, a quotation
+    /// block, a paragraph before a link's definition.
+    #[test]
+    fn mdx_code_alone_on_a_line_ends_a_block() {
+        let text = "| A |\n| - |\n| b |\n<Chart />\nTurnout was 40 | 60.\n";
+        assert!(Source::new(text, Format::Mdx)
+            .prose
+            .contains("Turnout was 40 | 60."));
+        let text = "> \"We stay.\"\n<Figure />\nKiev fell.\n";
+        let source = Source::new(text, Format::Mdx);
+        assert_eq!(
+            source.quoted,
+            vec![Span::new(0, text.find('\n').unwrap() + 1)]
+        );
+        let text = "See the [Kiev] report.\n\n<Sources />\n[Kiev]: https://example.com/r\n";
+        let source = Source::new(text, Format::Mdx);
+        assert!(!source.prose.contains("example.com"), "{:?}", source.prose);
+        assert_eq!(source.labels, vec![Span::new(8, 14)]);
     }
 
     #[test]

@@ -127,9 +127,9 @@ fn is_esm(line: &str) -> bool {
     .is_match(line)
 }
 
-/// A fence line (inside its containers' markers and indentation: `>`, a
-/// list item's `-` or `1.`): its mark, its length and its info string.
-fn fence_of(line: &str) -> Option<(u8, usize, &str)> {
+/// Where a line's content starts: past its indentation and its
+/// containers' markers (`>`, a list item's `-` or `1.` and a space).
+pub(super) fn content_start(line: &str) -> usize {
     let rest = line.trim_start_matches([' ', '\t', '>']);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let marker = match rest.as_bytes().get(digits) {
@@ -141,6 +141,13 @@ fn fence_of(line: &str) -> Option<(u8, usize, &str)> {
         true if marker > 0 => rest[marker..].trim_start(),
         _ => rest,
     };
+    line.len() - rest.len()
+}
+
+/// A fence line (inside its containers' markers and indentation): its
+/// mark, its length and its info string.
+fn fence_of(line: &str) -> Option<(u8, usize, &str)> {
+    let rest = &line[content_start(line)..];
     let mark = *rest.as_bytes().first()?;
     if mark != b'`' && mark != b'~' {
         return None;

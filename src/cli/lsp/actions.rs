@@ -280,6 +280,11 @@ mod tests {
             site("# T\nThe 커뮤니티 met.\n", Format::Mdx),
             Some(("# T\n".into(), format!("{mdx}\n")))
         );
+        // After a line of code alone: a line of its own.
+        assert_eq!(
+            site("<Note>\nThe 커뮤니티 met.\n</Note>\n", Format::Mdx),
+            Some(("<Note>\n".into(), format!("{mdx}\n")))
+        );
         // Never inside a tag: before it, or nowhere.
         assert_eq!(
             site(
