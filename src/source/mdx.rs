@@ -73,14 +73,14 @@ pub(super) fn code(body: &str) -> Vec<Range<usize>> {
                 b'`' => {
                     let run = b[j..].iter().take_while(|&&c| c == b'`').count();
                     let bit = 1u64 << run.min(63);
-                    j = match (unclosed & bit == 0).then(|| scan.code_span_end(j, run)) {
-                        Some(Some(after)) => after,
-                        Some(None) => {
-                            unclosed |= bit;
-                            j + run
-                        }
-                        None => j + run,
+                    let after = match unclosed & bit {
+                        0 => scan.code_span_end(j, run),
+                        _ => None,
                     };
+                    if after.is_none() {
+                        unclosed |= bit;
+                    }
+                    j = after.unwrap_or(j + run);
                 }
                 b'{' => match scan.expression_end(j) {
                     Ok(after) => {
