@@ -23,29 +23,61 @@ pub(super) fn code(body: &str) -> Vec<Range<usize>> {
     };
     let b = scan.b;
     let mut found = Vec::new();
-    let mut fence: Option<(u8, usize)> = None;
+    let mut fence: Option<Fence> = None;
     let mut after_blank = true;
+    let mut blank_before = true;
+    // Where the content of the last list item starts (a column).
+    let mut item: Option<usize> = None;
     // Code-span lengths that found no closing run in this paragraph.
     let mut unclosed: u64 = 0;
     let mut i = if body.starts_with('\u{feff}') { 3 } else { 0 };
     while i < b.len() {
         let end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
         let line = &body[i..end];
-        if let Some((mark, len)) = fence {
-            if fence_of(line).is_some_and(|(m, n, info)| m == mark && n >= len && info.is_empty()) {
-                (fence, after_blank) = (None, true);
+        let blank = line.trim().is_empty();
+        let held = containers(line);
+        if let Some(f) = &fence {
+            // A fence ends at its closing line, or with the list item or
+            // quotation that holds it.
+            let left = match blank {
+                true => f.quotes > 0,
+                false => held.quotes < f.quotes || held.indent < f.indent,
+            };
+            if !left {
+                if fence_of(line)
+                    .is_some_and(|(m, n, info)| m == f.mark && n >= f.len && info.is_empty())
+                {
+                    (fence, after_blank) = (None, true);
+                }
+                blank_before = blank;
+                i = end + 1;
+                continue;
             }
+            (fence, after_blank, unclosed) = (None, true, 0);
+        }
+        if blank {
+            (after_blank, blank_before, unclosed) = (true, true, 0);
             i = end + 1;
             continue;
         }
-        if line.trim().is_empty() {
-            (after_blank, unclosed) = (true, 0);
-            i = end + 1;
-            continue;
-        }
+        item = match held.item {
+            Some(col) => Some(col),
+            None if blank_before && item.is_some_and(|col| held.indent < col) => None,
+            None => item,
+        };
+        blank_before = false;
         if let Some((mark, len, info)) = fence_of(line) {
             if !(mark == b'`' && info.contains('`')) {
-                fence = Some((mark, len));
+                let indent = match held.item {
+                    Some(col) => col,
+                    None => item.filter(|&col| held.indent >= col).unwrap_or(0),
+                };
+                fence = Some(Fence {
+                    mark,
+                    len,
+                    quotes: held.quotes,
+                    indent,
+                });
                 i = end + 1;
                 continue;
             }
@@ -142,6 +174,64 @@ pub(super) fn content_start(line: &str) -> usize {
         _ => rest,
     };
     line.len() - rest.len()
+}
+
+/// An open code fence: its mark and length, and its containers (how many
+/// `>` and the column of the list item's content that hold it).
+struct Fence {
+    mark: u8,
+    len: usize,
+    quotes: usize,
+    indent: usize,
+}
+
+/// A line's containers, as a fence needs them.
+struct Containers {
+    /// How many `>` open the line.
+    quotes: usize,
+    /// The width of the indentation after them (a tab to the next stop).
+    indent: usize,
+    /// Where the content starts when the line opens a list item.
+    item: Option<usize>,
+}
+
+fn containers(line: &str) -> Containers {
+    let b = line.as_bytes();
+    let (mut k, mut quotes) = (0, 0);
+    loop {
+        let s = k + b[k..].iter().take(3).take_while(|&&c| c == b' ').count();
+        if b.get(s) != Some(&b'>') {
+            break;
+        }
+        quotes += 1;
+        k = s + 1 + usize::from(b.get(s + 1) == Some(&b' '));
+    }
+    let mut indent = 0;
+    while let Some(c @ (b' ' | b'\t')) = b.get(k) {
+        indent = if *c == b'\t' {
+            indent / 4 * 4 + 4
+        } else {
+            indent + 1
+        };
+        k += 1;
+    }
+    let digits = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let marker = match b.get(k + digits) {
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        Some(b'.' | b')') if (1..10).contains(&digits) => digits + 1,
+        _ => 0,
+    };
+    let spaces = b[(k + marker).min(b.len())..]
+        .iter()
+        .take(4)
+        .take_while(|&&c| c == b' ')
+        .count();
+    let item = (marker > 0 && spaces > 0).then_some(indent + marker + spaces);
+    Containers {
+        quotes,
+        indent,
+        item,
+    }
 }
 
 /// A fence line (inside its containers' markers and indentation): its
@@ -453,6 +543,35 @@ mod tests {
             codes("- ```js\n  a\n\n  b\n  ```\n\nIn {city} the <Map /> shows.\n"),
             ["{city}", "<Map />"]
         );
+    }
+
+    /// A fence left open ends with the list item or the quotation that
+    /// holds it, as in CommonMark; the rest of the file is scanned.
+    #[test]
+    fn a_fence_ends_with_its_container() {
+        for body in [
+            // The list item ends at a line less indented than its content.
+            "- ```js\n  a {b}\n- In {city} the <Map /> shows.\n",
+            "1. Step\n\n   ```\n   a {b}\n\nIn {city} the <Map /> shows.\n",
+            "- a\n  - ```\n    x {y}\n  In {city} the <Map /> shows.\n",
+            // The quotation ends at a line without `>`, or a blank line.
+            "> ```\n> a {b}\nIn {city} the <Map /> shows.\n",
+            "> ```\n> a {b}\n\nIn {city} the <Map /> shows.\n",
+        ] {
+            assert_eq!(codes(body), ["{city}", "<Map />"], "{body:?}");
+        }
+        // A fence at the top level, indented or not, ends only at its
+        // closing line, and what it holds is not code.
+        for body in [
+            "  ```\n{a}\n <b>\n  ```\nIn {city} the <Map /> shows.\n",
+            "- a\n\n```\n{a}\n\n<b>\n```\nIn {city} the <Map /> shows.\n",
+            "- ```js\n  a\n\n  {b}\n  ```\nIn {city} the <Map /> shows.\n",
+            "> ```\n>\n> {a}\n> ```\nIn {city} the <Map /> shows.\n",
+        ] {
+            assert_eq!(codes(body), ["{city}", "<Map />"], "{body:?}");
+        }
+        // A closing line outside the list item opens a fence of its own.
+        assert_eq!(codes("- ```\n  a\n```\n{b}\n```\n{c}\n"), ["{c}"]);
     }
 
     #[test]
