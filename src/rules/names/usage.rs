@@ -64,9 +64,27 @@ fn capitalized(w: &str) -> bool {
 
 /// Whether the name is a word of another entity's proper name: a head
 /// word of the lexicon's right after it (`Kyiv University`, `Macao Daily
-/// News`).
+/// News`), or after at most two more capitalized words of that name
+/// (`Paektusan Czech-Korean Friendship Association`).
 fn heads_another_name(lex: &Lexicon, text: &str, end: usize) -> bool {
-    word_after(text, end).is_some_and(|w| lex.is_proper_name_head(w))
+    let mut rest = &text[end..];
+    for _ in 0..3 {
+        let Some(next) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let len = next
+            .find(|c: char| !(c.is_alphabetic() || c == '-'))
+            .unwrap_or(next.len());
+        let word = &next[..len];
+        if lex.is_proper_name_head(word.trim_end_matches('-')) {
+            return true;
+        }
+        if !capitalized(word) {
+            return false;
+        }
+        rest = &next[len..];
+    }
+    false
 }
 
 /// The word (letters) right after a name ending at `end`, past one space:
@@ -408,6 +426,28 @@ mod tests {
         let t = "the Consultation (Beijing) Co. Ltd.";
         let (s, e) = at(t, "Beijing", 0);
         assert!(!paren_gloss(t, s, e));
+    }
+
+    /// Written for this test, after KCNA's `Paektusan Czech-Korean
+    /// Friendship Association` and `Paektusan Geology Park`.
+    #[test]
+    fn a_head_word_ends_a_run_of_another_name() {
+        let lex = Lexicon::shipped();
+        let heads = |t: &str, name: &str| {
+            let (_, e) = at(t, name, 0);
+            heads_another_name(lex, t, e)
+        };
+        assert!(heads("The Kyiv University library", "Kyiv"));
+        assert!(heads(
+            "The Paektusan Czech-Korean Friendship Association said",
+            "Paektusan"
+        ));
+        assert!(heads("The Paektusan Geology Park has", "Paektusan"));
+        // Not past a lower-case word, a comma or three more words.
+        assert!(!heads("Paektusan volcano Association", "Paektusan"));
+        assert!(!heads("Kiev, Minsk Foundation", "Kiev"));
+        assert!(!heads("Kiev Mayor Vitali Klitschko Foundation", "Kiev"));
+        assert!(!heads("Kiev Mayor Vitali Klitschko said", "Kiev"));
     }
 
     #[test]
