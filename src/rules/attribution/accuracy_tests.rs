@@ -229,6 +229,12 @@ fn kind6_borrowed_attribution() {
         &format!("At the county clerk's office, employees said the phones had been ringing all afternoon.{quote}"),
         &format!("That winter, friends say, is where the politics began.{quote}"),
         &format!("The county's budget analysts aside, lobbyists we contacted said the choice of years does the work.{quote}"),
+        // More plurals of people with no one of them named (written for
+        // this test, after the fourth set's county clerks).
+        &format!("County clerks had raised their own concerns, warning that the meetings would fall to local offices.{quote}"),
+        &format!("Republican strategists pushed back, noting that the meetings would fall to local offices.{quote}"),
+        &format!("Homeowners along the river say the buyout offers came too late.{quote}"),
+        &format!("Ranchers in the valley argued that the lease rates were set in Washington.{quote}"),
         // Two people, or an infinitive: whose words are these?
         &format!("Whitcomb and Albemarle have barely spoken outside of meetings since January.{quote}"),
         &format!("Marwick and Obermeyer agree on more than either would like to admit.{quote}"),
@@ -284,6 +290,8 @@ fn kind6_borrowed_attribution() {
             "At the county clerk's office, officials said the phones had been ringing.{quote}"
         ),
         &format!("Lee's aides said the plan was sound.{quote}"),
+        &format!("The nurses' union said in a statement that the plan was sound.{quote}"),
+        &format!("Tenants United said the plan was sound.{quote}"),
         &format!("Later, in Washington, the lawmakers said the plan was sound.{quote}"),
         &format!("Mayor Lee has repeatedly said the plan was sound.{quote}"),
         &format!("The family said the plan was sound.{quote}"),

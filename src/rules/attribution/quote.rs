@@ -1784,9 +1784,24 @@ const TEXTS: [&str; 20] = [
 /// Whether the clause of `s` that starts at word `start` opens with an
 /// unnamed group as its subject: a quantifier (`some parents`, `Several
 /// critics`) or a word of the `group-nouns` or the vague groups (`Critics`,
-/// `Aides`), not one that opens a name (`Farmers Union president Rob Larew`,
-/// `Friends of the Earth campaigner`).
+/// `Aides`), past one or two capitalized modifiers (`County clerks`, `Senate
+/// Republican aides`), not one that opens a name (`Farmers Union president
+/// Rob Larew`, `Friends of the Earth campaigner`).
 fn opens_with_group(c: &Compiled, s: &str, toks: &[Tok], start: usize) -> bool {
+    let modifiers = (0..2)
+        .take_while(|&n| {
+            toks.get(start + n).is_some_and(|t| {
+                let w = t.str(s);
+                is_capitalized(w) && !c.is_group_word(&lower(w))
+            }) && toks
+                .get(start + n + 1)
+                .is_some_and(|t| s[toks[start + n].end..t.start] == *" ")
+        })
+        .count();
+    let start = match toks.get(start + modifiers) {
+        Some(t) if modifiers > 0 && c.is_group_word(&lower(t.str(s))) => start + modifiers,
+        _ => start,
+    };
     let Some(first) = toks.get(start).map(|t| lower(t.str(s))) else {
         return false;
     };
@@ -1862,8 +1877,8 @@ fn group_subject(c: &Compiled, s: &str, toks: &[Tok], k: usize) -> bool {
         return true;
     }
     let start = subject_start(s, toks, k);
-    const PREPOSITIONS: [&str; 9] = [
-        "in", "of", "from", "at", "across", "on", "with", "for", "to",
+    const PREPOSITIONS: [&str; 12] = [
+        "in", "of", "from", "at", "across", "on", "with", "for", "to", "along", "around", "outside",
     ];
     let mut head = (start + 1..=k)
         .find(|&i| PREPOSITIONS.contains(&w(i).as_ref()))
