@@ -65,10 +65,34 @@ fn capitalized(w: &str) -> bool {
 /// Whether the name is a word of another entity's proper name: a head
 /// word of the lexicon's right after it (`Kyiv University`, `Macao Daily
 /// News`), or after at most two more capitalized words of that name
-/// (`Paektusan Czech-Korean Friendship Association`).
+/// (`Paektusan Czech-Korean Friendship Association`) in a line of running
+/// text. Not in a headline's title case (`Peking Hosts Economic
+/// Conference`), nor past a day or a month (`in Kiev Tuesday National
+/// Security officials`).
 fn heads_another_name(lex: &Lexicon, text: &str, end: usize) -> bool {
+    const DATES: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Sept",
+    ];
     let mut rest = &text[end..];
-    for _ in 0..3 {
+    for n in 0..3 {
         let Some(next) = rest.strip_prefix(' ') else {
             return false;
         };
@@ -77,14 +101,24 @@ fn heads_another_name(lex: &Lexicon, text: &str, end: usize) -> bool {
             .unwrap_or(next.len());
         let word = &next[..len];
         if lex.is_proper_name_head(word.trim_end_matches('-')) {
-            return true;
+            return n == 0 || running_text(text, end);
         }
-        if !capitalized(word) {
+        if !capitalized(word) || DATES.contains(&word) {
             return false;
         }
         rest = &next[len..];
     }
     false
+}
+
+/// Whether the line around `at` is running text, not a headline in title
+/// case: it has a lower-case word of four letters or more.
+fn running_text(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    text[start..end]
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase))
 }
 
 /// The word (letters) right after a name ending at `end`, past one space:
@@ -448,6 +482,17 @@ mod tests {
         assert!(!heads("Kiev, Minsk Foundation", "Kiev"));
         assert!(!heads("Kiev Mayor Vitali Klitschko Foundation", "Kiev"));
         assert!(!heads("Kiev Mayor Vitali Klitschko said", "Kiev"));
+        // Not in a headline's title case, nor past a day (from a review).
+        assert!(!heads("Peking Hosts Economic Conference", "Peking"));
+        assert!(!heads(
+            "Zelenskyy Returns to Kiev After Peace Conference\nThe talks in Kyiv ended.",
+            "Kiev"
+        ));
+        assert!(!heads(
+            "Xi told reporters in Peking Tuesday National Security officials had met.",
+            "Peking"
+        ));
+        assert!(heads("Peking University", "Peking"));
     }
 
     #[test]
