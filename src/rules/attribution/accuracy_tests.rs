@@ -292,6 +292,14 @@ fn kind6_borrowed_attribution() {
         &format!("Lee's aides said the plan was sound.{quote}"),
         &format!("The nurses' union said in a statement that the plan was sound.{quote}"),
         &format!("Tenants United said the plan was sound.{quote}"),
+        // Not a determiner or a possessive, an organisation's name, or a
+        // title before a name (from a review of this change).
+        &format!("His aides pushed back, saying the plan was sound.{quote}"),
+        &format!("The families pushed back, saying the plan was sound.{quote}"),
+        &format!("Log Cabin Republicans pushed back, saying the plan was sound.{quote}"),
+        &format!("Disabled American Veterans pushed back, saying the plan was sound.{quote}"),
+        &format!("Nurses union president Jane Ortiz pushed back, saying the plan was sound.{quote}"),
+        &format!("Chicago teachers union president Stacy Davis Gates pushed back, saying the plan was sound.{quote}"),
         &format!("Later, in Washington, the lawmakers said the plan was sound.{quote}"),
         &format!("Mayor Lee has repeatedly said the plan was sound.{quote}"),
         &format!("The family said the plan was sound.{quote}"),

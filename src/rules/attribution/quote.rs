@@ -1784,26 +1784,48 @@ const TEXTS: [&str; 20] = [
 /// Whether the clause of `s` that starts at word `start` opens with an
 /// unnamed group as its subject: a quantifier (`some parents`, `Several
 /// critics`) or a word of the `group-nouns` or the vague groups (`Critics`,
-/// `Aides`), past one or two capitalized modifiers (`County clerks`, `Senate
-/// Republican aides`), not one that opens a name (`Farmers Union president
-/// Rob Larew`, `Friends of the Earth campaigner`).
+/// `Aides`), also in lower case past one or two capitalized modifiers
+/// (`County clerks`, `Republican strategists`; not `His aides`, nor a
+/// name, `Log Cabin Republicans`); not one that opens a name or a title
+/// before one (`Farmers Union president Rob Larew`, `Friends of the Earth
+/// campaigner`, `Nurses union president Jane Ortiz`).
 fn opens_with_group(c: &Compiled, s: &str, toks: &[Tok], start: usize) -> bool {
     let modifiers = (0..2)
         .take_while(|&n| {
             toks.get(start + n).is_some_and(|t| {
                 let w = t.str(s);
-                is_capitalized(w) && !c.is_group_word(&lower(w))
+                let l = lower(w);
+                is_capitalized(w)
+                    && !c.is_group_word(&l)
+                    && !c.function_words.contains(l.as_ref())
+                    && !w.contains(['\'', '\u{2019}'])
             }) && toks
                 .get(start + n + 1)
                 .is_some_and(|t| s[toks[start + n].end..t.start] == *" ")
         })
         .count();
     let start = match toks.get(start + modifiers) {
-        Some(t) if modifiers > 0 && c.is_group_word(&lower(t.str(s))) => start + modifiers,
+        Some(t)
+            if modifiers > 0 && !is_capitalized(t.str(s)) && c.is_group_word(&lower(t.str(s))) =>
+        {
+            start + modifiers
+        }
         _ => start,
     };
     let Some(first) = toks.get(start).map(|t| lower(t.str(s))) else {
         return false;
+    };
+    let gap_is_space = |j: usize| j > 0 && s[toks[j - 1].end..toks[j].start] == *" ";
+    // (A title before a name: a speaker noun, maybe after another noun,
+    // then a capitalized word, `union president Jane`.)
+    let titled = |k: usize| {
+        (k..k + 2).any(|i| {
+            (k..=i).all(|j| {
+                toks.get(j)
+                    .is_some_and(|t| !is_capitalized(t.str(s)) && gap_is_space(j))
+            }) && c.speaker_words.contains(lower(toks[i].str(s)).as_ref())
+                && toks.get(i + 1).is_some_and(|t| is_capitalized(t.str(s)))
+        })
     };
     let name_follows = toks.get(start + 1).is_some_and(|t| {
         let next = t.str(s);
@@ -1812,7 +1834,7 @@ fn opens_with_group(c: &Compiled, s: &str, toks: &[Tok], start: usize) -> bool {
                 && toks
                     .get(start + 2)
                     .is_some_and(|u| is_capitalized(u.str(s)))
-    });
+    }) || titled(start + 1);
     quantified(s, toks, start) || !name_follows && c.is_group_word(&first)
 }
 
