@@ -274,10 +274,11 @@ struct Markdown {
 /// line, the indented line after it (a component's children). A line of
 /// code alone before a line that is not indented stays blank, a block's
 /// end as in MDX. The prose blanks the `;` again.
-fn mdx_view(body: &str) -> (String, Vec<std::ops::Range<usize>>) {
-    let code = mdx::code(body);
+fn mdx_view(body: &str) -> (String, mdx::Code) {
+    let scanned = mdx::scan(body);
+    let code = &scanned.ranges;
     let mut view = body.as_bytes().to_vec();
-    for range in &code {
+    for range in code {
         blank(&mut view, range.clone());
     }
     let indent = |line: &str| {
@@ -301,7 +302,34 @@ fn mdx_view(body: &str) -> (String, Vec<std::ops::Range<usize>>) {
         }
     }
     let view = String::from_utf8(view).expect("code ranges lie on character boundaries");
-    (view, code)
+    (view, scanned)
+}
+
+/// Whether `range` of `out` (the prose being built) would be a paragraph
+/// of its own: the rest of its lines, and the lines before and after them,
+/// are blank there.
+fn alone_in_prose(out: &[u8], range: &std::ops::Range<usize>) -> bool {
+    let blank = |r: std::ops::Range<usize>| out[r].iter().all(u8::is_ascii_whitespace);
+    let line_start = |at: usize| {
+        out[..at]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |n| n + 1)
+    };
+    let line_end = |at: usize| {
+        out[at..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(out.len(), |n| at + n)
+    };
+    let (start, end) = (line_start(range.start), line_end(range.end));
+    let before = start.checked_sub(1).map_or(0..0, |nl| line_start(nl)..nl);
+    let after = if end < out.len() {
+        end + 1..line_end(end + 1)
+    } else {
+        end..end
+    };
+    blank(start..range.start) && blank(range.end..end) && blank(before) && blank(after)
 }
 
 /// [`mask_markdown`], and the spans a fix must leave alone. For MDX
@@ -322,11 +350,11 @@ fn read_markdown(text: &str, mdx: bool) -> Markdown {
 
     let body_start = fm;
     let mut directives: Vec<(Span, Directive)> = Vec::new();
-    let (view, code) = match mdx {
-        false => (None, Vec::new()),
+    let (view, code, copy) = match mdx {
+        false => (None, Vec::new(), Vec::new()),
         true => {
             let (view, code) = mdx_view(&text[body_start..]);
-            (Some(view), code)
+            (Some(view), code.ranges, code.copy)
         }
     };
     for range in &code {
@@ -372,6 +400,16 @@ fn read_markdown(text: &str, mdx: bool) -> Markdown {
     // (The `;` that stood in for code.)
     for range in code {
         blank(&mut out, range.start + body_start..range.end + body_start);
+    }
+    // A tag's copy (`<Figure caption="…" />`) is prose where it stands as a
+    // paragraph of its own, so that no sentence runs into it; a fix must
+    // not write its quotation mark.
+    for (range, mark) in copy {
+        let range = range.start + body_start..range.end + body_start;
+        if !range.is_empty() && alone_in_prose(&out, &range) {
+            out[range.clone()].copy_from_slice(&text.as_bytes()[range.clone()]);
+            delimited.push((Span::new(range.start, range.end), char::from(mark)));
+        }
     }
     // (MDX comments and HTML ones, in document order.)
     directives.sort_by_key(|(span, _)| span.start);
@@ -476,7 +514,8 @@ pub fn comment_site(text: &str, format: Format, line_start: usize) -> CommentSit
             let fm = front_matter_len(text);
             let (view, code) = mdx_view(&text[fm..]);
             let inside = |at: usize| {
-                code.iter()
+                code.ranges
+                    .iter()
                     .find(|r| r.start + fm < at && at <= r.end + fm)
                     .map(|r| r.start + fm)
             };
@@ -880,6 +919,25 @@ mod tests {
             .contains("Turnout was < 40 percent in 커뮤니티"));
         let line = text.find("A 커뮤니티").unwrap();
         assert!(source.is_suppressed("stray-script", line + 2));
+    }
+
+    #[test]
+    fn mdx_copy_attributes_standing_alone_are_prose() {
+        // Written for this test.
+        let text = "<Figure\n  src=\"/a/Kiev.jpg\"\n  caption='Troops near Kiev'\n  alt=\"A tank\"\n/>\n\n\
+                    The <Abbr title=\"North Atlantic Treaty Organization\">NATO</Abbr> met.\n\n\
+                    <Chart title=\"Turnout\" data={d} />\n";
+        let source = Source::new(text, Format::Mdx);
+        let prose = |s: &str| source.prose.contains(s);
+        assert!(prose("Troops near Kiev") && !prose("caption"));
+        assert!(prose("Turnout") && prose("NATO") && prose("met."));
+        // Not `src`; not a title inside a sentence, nor copy on the line
+        // after other copy (either would run into a sentence).
+        assert!(!prose("Kiev.jpg") && !prose("North Atlantic") && !prose("A tank"));
+        let at = text.find("Troops").unwrap();
+        assert!(source
+            .delimited
+            .contains(&(Span::new(at, at + "Troops near Kiev".len()), '\'')));
     }
 
     #[test]

@@ -14,12 +14,33 @@ use super::Directive;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// Attributes whose string values are published copy, as in HTML (`alt`,
+/// `title`), and a figure's `caption`.
+const COPY_ATTRIBUTES: [&[u8]; 3] = [b"alt", b"title", b"caption"];
+
+/// MDX's code in a body, and the copy inside it.
+pub(super) struct Code {
+    /// The byte ranges of ESM blocks, tags and expressions, in order.
+    pub ranges: Vec<Range<usize>>,
+    /// The string values of tags' copy attributes ([`COPY_ATTRIBUTES`]:
+    /// `<Figure caption="…">`), inside their quotation marks, with the
+    /// mark; in order.
+    pub copy: Vec<(Range<usize>, u8)>,
+}
+
 /// The byte ranges of `body`'s ESM blocks, tags and expressions, in order.
+#[cfg(test)]
 pub(super) fn code(body: &str) -> Vec<Range<usize>> {
+    scan(body).ranges
+}
+
+/// `body`'s code ([`Code`]).
+pub(super) fn scan(body: &str) -> Code {
     let mut scan = Scan {
         b: body.as_bytes(),
         strings: [0; 3],
         no_comment_close: usize::MAX,
+        copy: Vec::new(),
     };
     let b = scan.b;
     let mut found = Vec::new();
@@ -35,13 +56,13 @@ pub(super) fn code(body: &str) -> Vec<Range<usize>> {
         let end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
         let line = &body[i..end];
         let blank = line.trim().is_empty();
-        let held = containers(line);
         if let Some(f) = &fence {
             // A fence ends at its closing line, or with the list item or
-            // quotation that holds it.
+            // quotation that holds it (a `>` past its quotations' is code).
+            let inside = containers(line, f.quotes);
             let left = match blank {
                 true => f.quotes > 0,
-                false => held.quotes < f.quotes || held.indent < f.indent,
+                false => inside.quotes < f.quotes || !inside.blank && inside.indent < f.indent,
             };
             if !left {
                 if fence_of(line)
@@ -60,9 +81,23 @@ pub(super) fn code(body: &str) -> Vec<Range<usize>> {
             i = end + 1;
             continue;
         }
+        let held = containers(line, usize::MAX);
+        // (A list item ends at a less indented line after a blank one, or
+        // at one that opens a heading or a fence.)
+        let opens_block = || {
+            let t = line.trim_start_matches([' ', '\t', '>']);
+            let marks = t.bytes().take_while(|&c| c == b'#').count();
+            (1..=6).contains(&marks)
+                && (t.len() == marks || t[marks..].starts_with([' ', '\t', '\r']))
+                || fence_of(line).is_some()
+        };
         item = match held.item {
             Some(col) => Some(col),
-            None if blank_before && item.is_some_and(|col| held.indent < col) => None,
+            None if item.is_some_and(|col| held.indent < col)
+                && (blank_before || opens_block()) =>
+            {
+                None
+            }
             None => item,
         };
         blank_before = false;
@@ -136,7 +171,10 @@ pub(super) fn code(body: &str) -> Vec<Range<usize>> {
         }
         i = j + 1;
     }
-    found
+    Code {
+        ranges: found,
+        copy: scan.copy,
+    }
 }
 
 /// The directive an MDX comment (`{/* copydesk-disable … */}`) states.
@@ -193,12 +231,15 @@ struct Containers {
     indent: usize,
     /// Where the content starts when the line opens a list item.
     item: Option<usize>,
+    /// Whether nothing follows the `>`.
+    blank: bool,
 }
 
-fn containers(line: &str) -> Containers {
+/// `line`'s containers, reading at most `max_quotes` `>`.
+fn containers(line: &str, max_quotes: usize) -> Containers {
     let b = line.as_bytes();
     let (mut k, mut quotes) = (0, 0);
-    loop {
+    while quotes < max_quotes {
         let s = k + b[k..].iter().take(3).take_while(|&&c| c == b' ').count();
         if b.get(s) != Some(&b'>') {
             break;
@@ -231,6 +272,7 @@ fn containers(line: &str) -> Containers {
         quotes,
         indent,
         item,
+        blank: b[k..].iter().all(u8::is_ascii_whitespace),
     }
 }
 
@@ -262,6 +304,8 @@ struct Scan<'b> {
     strings: [usize; 3],
     /// From where no `*/` follows.
     no_comment_close: usize,
+    /// The copy attributes' values of the tags found.
+    copy: Vec<(Range<usize>, u8)>,
 }
 
 impl Scan<'_> {
@@ -432,18 +476,37 @@ impl Scan<'_> {
     fn tag_end(&mut self, at: usize) -> Result<usize, usize> {
         let b = self.b;
         let mut k = at + 1;
+        let mut copy = Vec::new();
         while k < b.len() {
             match b[k] {
-                b'>' => return Ok(k + 1),
-                quote @ (b'"' | b'\'') => loop {
-                    k += 1;
-                    match b.get(k) {
-                        None => return Err(b.len()),
-                        Some(&c) if c == quote => break,
-                        Some(b'\n') if self.paragraph_ends_at(k) => return Err(k),
-                        Some(_) => {}
+                b'>' => {
+                    self.copy.append(&mut copy);
+                    return Ok(k + 1);
+                }
+                quote @ (b'"' | b'\'') => {
+                    let open = k;
+                    loop {
+                        k += 1;
+                        match b.get(k) {
+                            None => return Err(b.len()),
+                            Some(&c) if c == quote => break,
+                            Some(b'\n') if self.paragraph_ends_at(k) => return Err(k),
+                            Some(_) => {}
+                        }
                     }
-                },
+                    // (`caption="…"`: the name right before `=`.)
+                    let name = b[at..open]
+                        .trim_ascii_end()
+                        .strip_suffix(b"=")
+                        .map(|n| n.trim_ascii_end())
+                        .and_then(|n| {
+                            n.rsplit(|&c| !(c.is_ascii_alphanumeric() || b"-_:".contains(&c)))
+                                .next()
+                        });
+                    if name.is_some_and(|n| COPY_ATTRIBUTES.contains(&n)) {
+                        copy.push((open + 1..k, quote));
+                    }
+                }
                 b'{' => {
                     k = self.expression_end(k)?;
                     continue;
@@ -570,8 +633,29 @@ mod tests {
         ] {
             assert_eq!(codes(body), ["{city}", "<Map />"], "{body:?}");
         }
+        // A `>` inside a list item's fence is code (a prompt), and so is a
+        // bare `>` line inside a quotation's; a heading ends a list item
+        // (from a review of this change).
+        for body in [
+            "- a\n\n  ```\n  > x = {y}\n  ```\n  In {city} the <Map /> shows.\n",
+            "> - a\n>   ```\n>\n>   {x}\n>   ```\n>   In {city} the <Map /> shows.\n",
+            "- a\n# H\n  ```\n{x}\n  ```\n  In {city} the <Map /> shows.\n",
+        ] {
+            assert_eq!(codes(body), ["{city}", "<Map />"], "{body:?}");
+        }
         // A closing line outside the list item opens a fence of its own.
         assert_eq!(codes("- ```\n  a\n```\n{b}\n```\n{c}\n"), ["{c}"]);
+    }
+
+    #[test]
+    fn copy_attributes_are_found_in_closed_tags() {
+        let body = "<Figure src=\"a.jpg\" caption = \"Kiev\" alt='A tank' data-title=\"x\">\n<a title=\"Open";
+        let found: Vec<(&str, u8)> = scan(body)
+            .copy
+            .into_iter()
+            .map(|(r, mark)| (&body[r], mark))
+            .collect();
+        assert_eq!(found, [("Kiev", b'"'), ("A tank", b'\'')]);
     }
 
     #[test]

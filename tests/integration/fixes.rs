@@ -361,3 +361,19 @@ fn an_mdx_fix_rewrites_prose_and_leaves_its_code_alone() {
     let markdown = fixed_as(Format::Markdown, text, Some("ap"));
     assert!(markdown.contains("'./Kyiv-map.js'"), "{markdown}");
 }
+
+/// A component's caption is published copy: fixed like prose, while the
+/// tag's other attributes stay as they are (copy written for this test).
+#[test]
+fn an_mdx_caption_is_fixed_and_its_tag_is_not() {
+    let text = "<Figure\n  src=\"/img/Kiev-station.jpg\"\n  caption=\"The NАTO envoy reached Kiev.\"\n/>\n\n\
+                Officials in Kiev said the envoy was expected.\n";
+    let want = text
+        .replacen(
+            "The NАTO envoy reached Kiev.",
+            "The NATO envoy reached Kyiv.",
+            1,
+        )
+        .replacen("Officials in Kiev", "Officials in Kyiv", 1);
+    assert_eq!(fixed_as(Format::Mdx, text, Some("ap")), want);
+}
