@@ -241,12 +241,14 @@ impl Engine {
                             ))
                 };
                 // A mark or a backslash written into a front-matter string
-                // its mark delimits would end it or escape what follows.
+                // (or an MDX attribute's) its mark delimits would end it or
+                // escape what follows; an edit past its edge would take a
+                // mark away (`title="Русский"` made `title=`).
                 let breaks_string = |e: &crate::diagnostic::Edit| {
                     cx.source.delimited.iter().any(|(s, mark)| {
-                        s.start <= e.span.start
-                            && e.span.end <= s.end
-                            && e.replacement.contains([*mark, '\\'])
+                        let inside = s.start <= e.span.start && e.span.end <= s.end;
+                        let overlaps = s.start < e.span.end && e.span.start < s.end;
+                        inside && e.replacement.contains([*mark, '\\']) || overlaps && !inside
                     })
                 };
                 // A reference link's text is its label: changed, it no

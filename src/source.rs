@@ -925,15 +925,16 @@ mod tests {
     fn mdx_copy_attributes_standing_alone_are_prose() {
         // Written for this test.
         let text = "<Figure\n  src=\"/a/Kiev.jpg\"\n  caption='Troops near Kiev'\n  alt=\"A tank\"\n/>\n\n\
-                    The <Abbr title=\"North Atlantic Treaty Organization\">NATO</Abbr> met.\n\n\
-                    <Chart title=\"Turnout\" data={d} />\n";
+                    The <Abbr alt=\"North Atlantic Treaty Organization\">NATO</Abbr> met.\n\n\
+                    <Img alt=\"Turnout\" data={d} />\n\n<Tab title=\"Python\" />\n";
         let source = Source::new(text, Format::Mdx);
         let prose = |s: &str| source.prose.contains(s);
         assert!(prose("Troops near Kiev") && !prose("caption"));
         assert!(prose("Turnout") && prose("NATO") && prose("met."));
-        // Not `src`; not a title inside a sentence, nor copy on the line
-        // after other copy (either would run into a sentence).
+        // Not `src` or `title`; not copy inside a sentence, nor copy on the
+        // line after other copy (either would run into a sentence).
         assert!(!prose("Kiev.jpg") && !prose("North Atlantic") && !prose("A tank"));
+        assert!(!prose("Python"));
         let at = text.find("Troops").unwrap();
         assert!(source
             .delimited

@@ -14,9 +14,10 @@ use super::Directive;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// Attributes whose string values are published copy, as in HTML (`alt`,
-/// `title`), and a figure's `caption`.
-const COPY_ATTRIBUTES: [&[u8]; 3] = [b"alt", b"title", b"caption"];
+/// Attributes whose string values are published copy: an image's `alt`,
+/// as in HTML, and a figure's `caption`. (Not `title`, in MDX as often a
+/// tab's label or a code block's file name.)
+const COPY_ATTRIBUTES: [&[u8]; 2] = [b"alt", b"caption"];
 
 /// MDX's code in a body, and the copy inside it.
 pub(super) struct Code {
@@ -649,7 +650,7 @@ mod tests {
 
     #[test]
     fn copy_attributes_are_found_in_closed_tags() {
-        let body = "<Figure src=\"a.jpg\" caption = \"Kiev\" alt='A tank' data-title=\"x\">\n<a title=\"Open";
+        let body = "<Figure src=\"a.jpg\" caption = \"Kiev\" alt='A tank' title=\"x\" data-alt=\"y\">\n<a alt=\"Open";
         let found: Vec<(&str, u8)> = scan(body)
             .copy
             .into_iter()

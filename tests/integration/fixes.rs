@@ -376,4 +376,21 @@ fn an_mdx_caption_is_fixed_and_its_tag_is_not() {
         )
         .replacen("Officials in Kiev", "Officials in Kyiv", 1);
     assert_eq!(fixed_as(Format::Mdx, text, Some("ap")), want);
+    // A fix that would take the value's quotation marks with it (a stray
+    // word's deletion) is only shown (from a review of this change).
+    let text = "<Figure\n  caption=\"Русский\"\n/>\n\nThe envoy arrived.\n";
+    let Linted::Text { diagnostics, .. } = lint_bytes(
+        engine(),
+        &settings(None),
+        Format::Mdx,
+        text.as_bytes().to_vec(),
+    ) else {
+        panic!("binary")
+    };
+    let stray: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.rule == "stray-script")
+        .map(|d| d.fix.as_ref().map(|f| f.applicability))
+        .collect();
+    assert_eq!(stray, [Some(Applicability::DisplayOnly)], "{diagnostics:?}");
 }
