@@ -19,7 +19,9 @@
 # 10,000 nested list levels), `hangul` (10 and 20 MB of Korean text only),
 # `names-line` (one line of 1 and 2 MB naming places and people the entity
 # table knows, each sentence of it a finding), `mdx` (one MDX paragraph of
-# 1 and 2 MB of braces, tags, quotation marks and backticks never closed).
+# 1 and 2 MB of braces, tags, quotation marks and backticks never closed),
+# `mdx-captions` (a line of text, then one line of 1 and 2 MB of closed
+# tags with a caption each, none of which stands alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! [ -x /usr/bin/time ]; then
@@ -33,7 +35,7 @@ args=("$@")
 corpus=../shared/corpus
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-CASES=${CASES:-news line findings quotes blockquote lists hangul names-line mdx}
+CASES=${CASES:-news line findings quotes blockquote lists hangul names-line mdx mdx-captions}
 
 # gen CASE SIZE FILE: write the input of CASE at SIZE (bytes, lines, marks
 # or levels) to FILE.
@@ -81,6 +83,10 @@ elif case == "mdx":
     with open(out, "w", encoding="utf-8") as fh:
         unit = "The {plan <Note a='x `b 커뮤니티 "
         fh.write(unit * (n // len(unit.encode())) + "\n")
+elif case == "mdx-captions":
+    with open(out, "w", encoding="utf-8") as fh:
+        unit = '<F caption="Kiev" /> '
+        fh.write("Text.\n" + unit * (n // len(unit)) + "\n")
 elif case == "hangul":
     fill(["대한민국 국회는 오늘 본회의를 열고 내년도 예산안을 의결했다",
           "서울시는 시민 의견을 듣기 위해 공청회를 열었다",
@@ -90,8 +96,9 @@ PY
 
 # size N of each case; 2N is run too
 declare -A N=([news]=100000000 [line]=10000000 [findings]=500000 [quotes]=50000
-  [blockquote]=5000 [lists]=5000 [hangul]=10000000 [names-line]=1000000 [mdx]=1000000)
-declare -A EXT=([blockquote]=md [lists]=md [mdx]=mdx)
+  [blockquote]=5000 [lists]=5000 [hangul]=10000000 [names-line]=1000000 [mdx]=1000000
+  [mdx-captions]=1000000)
+declare -A EXT=([blockquote]=md [lists]=md [mdx]=mdx [mdx-captions]=mdx)
 
 printf '%-11s %12s %9s %9s %12s %7s\n' case size bytes seconds "peak MB" "2N/N"
 for c in $CASES; do

@@ -305,31 +305,25 @@ fn mdx_view(body: &str) -> (String, mdx::Code) {
     (view, scanned)
 }
 
-/// Whether `range` of `out` (the prose being built) would be a paragraph
-/// of its own: the rest of its lines, and the lines before and after them,
-/// are blank there.
-fn alone_in_prose(out: &[u8], range: &std::ops::Range<usize>) -> bool {
+/// Whether `range` of `out` (the prose being built), on the line that
+/// starts at `start`, would be a paragraph of its own: the rest of its
+/// lines, and the lines before and after them, are blank there.
+fn alone_in_prose(out: &[u8], start: usize, range: &std::ops::Range<usize>) -> bool {
     let blank = |r: std::ops::Range<usize>| out[r].iter().all(u8::is_ascii_whitespace);
-    let line_start = |at: usize| {
-        out[..at]
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |n| n + 1)
-    };
-    let line_end = |at: usize| {
-        out[at..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map_or(out.len(), |n| at + n)
-    };
-    let (start, end) = (line_start(range.start), line_end(range.end));
-    let before = start.checked_sub(1).map_or(0..0, |nl| line_start(nl)..nl);
+    let line_end = |at: usize| memchr::memchr(b'\n', &out[at..]).map_or(out.len(), |n| at + n);
+    if !blank(start..range.start) {
+        return false;
+    }
+    let end = line_end(range.end);
+    let before = start.checked_sub(1).map_or(0..0, |nl| {
+        memchr::memrchr(b'\n', &out[..nl]).map_or(0, |n| n + 1)..nl
+    });
     let after = if end < out.len() {
         end + 1..line_end(end + 1)
     } else {
         end..end
     };
-    blank(start..range.start) && blank(range.end..end) && blank(before) && blank(after)
+    blank(range.end..end) && blank(before) && blank(after)
 }
 
 /// [`mask_markdown`], and the spans a fix must leave alone. For MDX
@@ -404,9 +398,19 @@ fn read_markdown(text: &str, mdx: bool) -> Markdown {
     // A tag's copy (`<Figure caption="…" />`) is prose where it stands as a
     // paragraph of its own, so that no sentence runs into it; a fix must
     // not write its quotation mark.
+    // (One value at most a line can stand alone: each line is tried once,
+    // and found by a scan that only goes forward.)
+    let (mut scanned, mut line, mut tried) = (0, 0, None);
     for (range, mark) in copy {
         let range = range.start + body_start..range.end + body_start;
-        if !range.is_empty() && alone_in_prose(&out, &range) {
+        if let Some(nl) = memchr::memrchr(b'\n', &out[scanned..range.start]) {
+            line = scanned + nl + 1;
+        }
+        scanned = range.start;
+        if range.is_empty() || tried.replace(line) == Some(line) {
+            continue;
+        }
+        if alone_in_prose(&out, line, &range) {
             out[range.clone()].copy_from_slice(&text.as_bytes()[range.clone()]);
             delimited.push((Span::new(range.start, range.end), char::from(mark)));
         }
