@@ -21,7 +21,9 @@
 # table knows, each sentence of it a finding), `mdx` (one MDX paragraph of
 # 1 and 2 MB of braces, tags, quotation marks and backticks never closed),
 # `mdx-captions` (a line of text, then one line of 1 and 2 MB of closed
-# tags with a caption each, none of which stands alone).
+# tags with a caption each, none of which stands alone), `names-title` (one
+# line of 1 and 2 MB in title case: a place in two spellings, each before
+# two capitalized words and a head word).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! [ -x /usr/bin/time ]; then
@@ -35,7 +37,7 @@ args=("$@")
 corpus=../shared/corpus
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-CASES=${CASES:-news line findings quotes blockquote lists hangul names-line mdx mdx-captions}
+CASES=${CASES:-news line findings quotes blockquote lists hangul names-line names-title mdx mdx-captions}
 
 # gen CASE SIZE FILE: write the input of CASE at SIZE (bytes, lines, marks
 # or levels) to FILE.
@@ -83,6 +85,8 @@ elif case == "mdx":
     with open(out, "w", encoding="utf-8") as fh:
         unit = "The {plan <Note a='x `b 커뮤니티 "
         fh.write(unit * (n // len(unit.encode())) + "\n")
+elif case == "names-title":
+    fill(["Peking Hosts Economic Conference.", "Beijing Hosts Trade Conference."], n, " ")
 elif case == "mdx-captions":
     with open(out, "w", encoding="utf-8") as fh:
         unit = '<F caption="Kiev" /> '
@@ -97,7 +101,7 @@ PY
 # size N of each case; 2N is run too
 declare -A N=([news]=100000000 [line]=10000000 [findings]=500000 [quotes]=50000
   [blockquote]=5000 [lists]=5000 [hangul]=10000000 [names-line]=1000000 [mdx]=1000000
-  [mdx-captions]=1000000)
+  [mdx-captions]=1000000 [names-title]=1000000)
 declare -A EXT=([blockquote]=md [lists]=md [mdx]=mdx [mdx-captions]=mdx)
 
 printf '%-11s %12s %9s %9s %12s %7s\n' case size bytes seconds "peak MB" "2N/N"

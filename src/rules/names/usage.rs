@@ -91,6 +91,7 @@ fn heads_another_name(lex: &Lexicon, text: &str, end: usize) -> bool {
         "December",
         "Sept",
     ];
+    // (Not `May`, also a name and a verb.)
     let mut rest = &text[end..];
     for n in 0..3 {
         let Some(next) = rest.strip_prefix(' ') else {
@@ -100,7 +101,8 @@ fn heads_another_name(lex: &Lexicon, text: &str, end: usize) -> bool {
             .find(|c: char| !(c.is_alphabetic() || c == '-'))
             .unwrap_or(next.len());
         let word = &next[..len];
-        if lex.is_proper_name_head(word.trim_end_matches('-')) {
+        // (`Kiev University-run`: the part before a hyphen.)
+        if lex.is_proper_name_head(word.split('-').next().unwrap_or(word)) {
             return n == 0 || running_text(text, end);
         }
         if !capitalized(word) || DATES.contains(&word) {
@@ -112,10 +114,21 @@ fn heads_another_name(lex: &Lexicon, text: &str, end: usize) -> bool {
 }
 
 /// Whether the line around `at` is running text, not a headline in title
-/// case: it has a lower-case word of four letters or more.
+/// case: within 400 bytes either side, it has a lower-case word of four
+/// letters or more. (Bounded, so that a long line of title case costs the
+/// same at each name.)
 fn running_text(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    const REACH: usize = 400;
+    let mut from = at.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let start = text[from..at].rfind('\n').map_or(from, |n| from + n + 1);
+    let end = text[at..to].find('\n').map_or(to, |n| at + n);
     text[start..end]
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase))
@@ -493,6 +506,7 @@ mod tests {
             "Peking"
         ));
         assert!(heads("Peking University", "Peking"));
+        assert!(heads("The Kiev University-run clinic opened.", "Kiev"));
     }
 
     #[test]
