@@ -48,8 +48,9 @@ pub(super) fn scan(body: &str) -> Code {
     let mut fence: Option<Fence> = None;
     let mut after_blank = true;
     let mut blank_before = true;
-    // Where the content of the last list item starts (a column).
-    let mut item: Option<usize> = None;
+    // The columns where the open list items' content starts, outermost
+    // first.
+    let mut items: Vec<usize> = Vec::new();
     // Code-span lengths that found no closing run in this paragraph.
     let mut unclosed: u64 = 0;
     let mut i = if body.starts_with('\u{feff}') { 3 } else { 0 };
@@ -83,8 +84,9 @@ pub(super) fn scan(body: &str) -> Code {
             continue;
         }
         let held = containers(line, usize::MAX);
-        // (A list item ends at a less indented line after a blank one, or
-        // at one that opens a heading or a fence.)
+        // (A list item ends at a less indented marker of another, or at a
+        // less indented line after a blank one or that opens a heading or
+        // a fence.)
         let opens_block = || {
             let t = line.trim_start_matches([' ', '\t', '>']);
             let marks = t.bytes().take_while(|&c| c == b'#').count();
@@ -92,22 +94,16 @@ pub(super) fn scan(body: &str) -> Code {
                 && (t.len() == marks || t[marks..].starts_with([' ', '\t', '\r']))
                 || fence_of(line).is_some()
         };
-        item = match held.item {
-            Some(col) => Some(col),
-            None if item.is_some_and(|col| held.indent < col)
-                && (blank_before || opens_block()) =>
-            {
-                None
+        if held.item.is_some() || blank_before || opens_block() {
+            while items.last().is_some_and(|&col| col > held.indent) {
+                items.pop();
             }
-            None => item,
-        };
+        }
+        items.extend(held.item);
         blank_before = false;
         if let Some((mark, len, info)) = fence_of(line) {
             if !(mark == b'`' && info.contains('`')) {
-                let indent = match held.item {
-                    Some(col) => col,
-                    None => item.filter(|&col| held.indent >= col).unwrap_or(0),
-                };
+                let indent = items.last().copied().unwrap_or(0);
                 fence = Some(Fence {
                     mark,
                     len,
@@ -633,6 +629,9 @@ mod tests {
             "- a\n\n  ```\n  > x = {y}\n  ```\n  In {city} the <Map /> shows.\n",
             "> - a\n>   ```\n>\n>   {x}\n>   ```\n>   In {city} the <Map /> shows.\n",
             "- a\n# H\n  ```\n{x}\n  ```\n  In {city} the <Map /> shows.\n",
+            // A fence in an outer item after a nested one ends with the
+            // outer item (from a final review).
+            "- a\n  - b\n  ```\n  x {y}\n\nIn {city} the <Map /> shows.\n",
         ] {
             assert_eq!(codes(body), ["{city}", "<Map />"], "{body:?}");
         }
