@@ -248,7 +248,9 @@ impl Engine {
                     cx.source.delimited.iter().any(|(s, mark)| {
                         let inside = s.start <= e.span.start && e.span.end <= s.end;
                         let overlaps = s.start < e.span.end && e.span.start < s.end;
-                        inside && e.replacement.contains([*mark, '\\']) || overlaps && !inside
+                        let writes_mark = inside && e.replacement.contains([*mark, '\\']);
+                        let crosses_edge = overlaps && !inside;
+                        writes_mark || crosses_edge
                     })
                 };
                 // A reference link's text is its label: changed, it no

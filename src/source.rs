@@ -266,7 +266,8 @@ struct Markdown {
     labels: Vec<Span>,
 }
 
-/// MDX `body` as Markdown sees it, and its code ranges ([`mdx::code`]).
+/// MDX `body` as Markdown sees it, and its code ([`mdx::Code`]: the code
+/// ranges and the copy attributes' values).
 /// Code is blanked to spaces, but where it opens a line's content (after
 /// any `>` or list marker) a `;`, neutral Markdown, stands in its first
 /// byte: spaces would make the text after it (`<Em>Note:</Em> run …`,
