@@ -87,13 +87,8 @@ pub(super) fn scan(body: &str) -> Code {
         // (A list item ends at a less indented marker of another, or at a
         // less indented line after a blank one or that opens a heading or
         // a fence.)
-        let opens_block = || {
-            let t = line.trim_start_matches([' ', '\t', '>']);
-            let marks = t.bytes().take_while(|&c| c == b'#').count();
-            (1..=6).contains(&marks)
-                && (t.len() == marks || t[marks..].starts_with([' ', '\t', '\r']))
-                || fence_of(line).is_some()
-        };
+        let opens_block =
+            || is_heading(line.trim_start_matches([' ', '\t', '>'])) || fence_of(line).is_some();
         if held.item.is_some() || blank_before || opens_block() {
             while items.last().is_some_and(|&col| col > held.indent) {
                 items.pop();
@@ -121,12 +116,7 @@ pub(super) fn scan(body: &str) -> Code {
             continue;
         }
         // (A heading is a block of its own: ESM may follow it.)
-        let heading = {
-            let t = line.trim_start();
-            let marks = t.bytes().take_while(|&c| c == b'#').count();
-            (1..=6).contains(&marks)
-                && (t.len() == marks || t[marks..].starts_with([' ', '\t', '\r']))
-        };
+        let heading = is_heading(line.trim_start());
         after_blank = false;
         // The line's code; a tag, an expression or a code span may end on
         // a later line of the paragraph, where the scan goes on.
@@ -198,17 +188,30 @@ fn is_esm(line: &str) -> bool {
 /// containers' markers (`>`, a list item's `-` or `1.` and a space).
 pub(super) fn content_start(line: &str) -> usize {
     let rest = line.trim_start_matches([' ', '\t', '>']);
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = match rest.as_bytes().get(digits) {
-        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-        Some(b'.' | b')') if (1..10).contains(&digits) => digits + 1,
-        _ => 0,
-    };
+    let marker = list_marker(rest.as_bytes());
     let rest = match rest[marker..].starts_with([' ', '\t']) {
         true if marker > 0 => rest[marker..].trim_start(),
         _ => rest,
     };
     line.len() - rest.len()
+}
+
+/// The length of the list item marker `rest` opens with (`-`, `*`, `+`,
+/// `1.`, `1)`), or 0.
+fn list_marker(rest: &[u8]) -> usize {
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    match rest.get(digits) {
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        Some(b'.' | b')') if (1..10).contains(&digits) => digits + 1,
+        _ => 0,
+    }
+}
+
+/// Whether `t` (a line past its indentation) is an ATX heading: one to
+/// six `#` and a space or the line's end.
+fn is_heading(t: &str) -> bool {
+    let marks = t.bytes().take_while(|&c| c == b'#').count();
+    (1..=6).contains(&marks) && (t.len() == marks || t[marks..].starts_with([' ', '\t', '\r']))
 }
 
 /// An open code fence: its mark and length, and its containers (how many
@@ -253,12 +256,7 @@ fn containers(line: &str, max_quotes: usize) -> Containers {
         };
         k += 1;
     }
-    let digits = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let marker = match b.get(k + digits) {
-        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-        Some(b'.' | b')') if (1..10).contains(&digits) => digits + 1,
-        _ => 0,
-    };
+    let marker = list_marker(&b[k..]);
     let spaces = b[(k + marker).min(b.len())..]
         .iter()
         .take(4)
