@@ -177,3 +177,20 @@ fn house_style_homonyms_and_house_forms() {
         ]
     );
 }
+
+/// A name spelled two ways in a list, after more than 600 bytes of text in
+/// a script of three-byte characters: the sentence around it was once cut
+/// inside a character and the run panicked (found by the `lint_markdown`
+/// and `fix` fuzz targets). Each of the three alignments of the cut.
+#[test]
+fn a_sentence_cut_far_back_in_wide_characters_is_no_panic() {
+    for pad in ["", "x", "xx"] {
+        let text = format!(
+            "{pad}{} In Kyiv, Kiev, and Odesa.\n",
+            "\u{5831}".repeat(300)
+        );
+        let found = romanization(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("Kiev: "), "{found:?}");
+    }
+}

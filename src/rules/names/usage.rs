@@ -320,7 +320,11 @@ fn dated_before(text: &str, start: usize, end: usize, before: u32) -> bool {
 /// each way).
 fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let b = text.as_bytes();
-    let lo = start.saturating_sub(600);
+    // (Bounds on character boundaries: the slices of them are text.)
+    let mut lo = start.saturating_sub(600);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
     let mut from = lo;
     let mut i = start;
     while i > lo {
@@ -330,7 +334,10 @@ fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
             break;
         }
     }
-    let hi = (end + 600).min(b.len());
+    let mut hi = (end + 600).min(b.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
     let to = (end..hi)
         .find(|&k| {
             b[k] == b'\n' || (matches!(b[k], b'.' | b'?' | b'!') && b.get(k + 1) == Some(&b' '))
