@@ -558,6 +558,7 @@ fn political_removal(lint: &Linter, sample: &mut Sampler) {
         "tenth.jsonl",
         "sixteenth.jsonl",
         "thirtythird.jsonl",
+        "thirtyeighth.jsonl",
     ];
     let speech_re = speech_cues();
     let names_nobody = names_nobody(&Options::default());
@@ -830,6 +831,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
         &["fourth.jsonl"],
     );
     political_news(&lint, &mut sample, "fifth set (held out)", &["fifth.jsonl"]);
+    political_news(
+        &lint,
+        &mut sample,
+        "thirty-seventh set (planted orphans, sixteen styles)",
+        &["thirtyseventh.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "thirty-eighth set (planted orphans, held out)",
+        &["thirtyeighth.jsonl"],
+    );
     political_news(
         &lint,
         &mut sample,

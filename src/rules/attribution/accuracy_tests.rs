@@ -1781,3 +1781,25 @@ fn a_beat_of_the_speaker_just_quoted_goes_on_in_her_words() {
         "\"We will not close the clinic, not this year and not next year,\" Lee said. She shook her head.\n\n\"My cousin is right about the money, and everyone in this room knows it.\"",
     ]);
 }
+
+/// A short reply that is a sentence of its own, its end inside the marks,
+/// is speech however few its words: with no speaker it is an orphan (the
+/// thirty-seventh development set's `"Not a chance."`; text written for
+/// this test). Short terms and titles stay no quotation.
+#[test]
+fn a_short_reply_standing_alone_is_speech() {
+    flagged(&[
+        "The budget passed 41-12 after a long night in the chamber.\n\n\"Not a chance.\"\n\nThe bill goes to the Senate next week.",
+        "The budget passed 41-12 after a long night in the chamber.\n\n\u{201C}Forty seconds.\u{201D}",
+        "The budget passed 41-12 after a long night in the chamber.\n\n\"You look tired!\"",
+    ]);
+    attributed(&[
+        // A speaker in the paragraph before, or in its own sentence.
+        "Mayor Lee was asked whether she would sign it.\n\n\"Not a chance.\"",
+        "The budget passed 41-12 after a long night. \"Not a chance,\" Lee said.",
+        // A term, a title without a sentence's end, a headline's title.
+        "The budget passed 41-12 after a long night.\n\n\"Fund Every Kid\"",
+        "The plan, which its sponsors call \"Fund Every Kid,\" passed 41-12.",
+        "\"Spoiler of What?\" A Conversation With Teresa Halvorsen, the Candidate Both Parties Ignore",
+    ]);
+}

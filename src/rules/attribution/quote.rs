@@ -2190,6 +2190,33 @@ fn subject_start(s: &str, toks: &[Tok], k: usize) -> usize {
     start
 }
 
+/// Whether the quotation of `pieces` is one closed piece that is a whole
+/// sentence, nothing outside its marks, and ends on a sentence's
+/// punctuation inside them (`"Not a chance."`, `"Forty seconds."`): a
+/// short reply spoken, however few its words, not a term or a title.
+fn stands_alone(text: &str, seg: &Segmented, pieces: &[usize]) -> bool {
+    let [i] = pieces else {
+        return false;
+    };
+    let q = &seg.quotes[*i];
+    let inner = &text[q.inner.clone()];
+    let ends = inner.trim_end().ends_with(['.', '!', '?', '\u{2026}']);
+    // (Not a title in a headline, its later words capitalized: `"Spoiler
+    // of What?" A Conversation With …`.)
+    let title = words_of(inner, 12).iter().skip(1).any(|w| {
+        is_capitalized(w) && !(*w == "I" || w.starts_with("I'") || w.starts_with("I\u{2019}"))
+    });
+    let Some(s) = seg.sentence_at(q.span.start) else {
+        return false;
+    };
+    let sentence = seg.sentences[s].span.clone();
+    q.closed
+        && ends
+        && !title
+        && text[sentence.start..q.span.start].trim().is_empty()
+        && text[q.span.end..sentence.end].trim().is_empty()
+}
+
 /// Why a quotation is not a real quote (a term, title, blazon or scare
 /// quotes), if so.
 fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> bool {
@@ -2212,7 +2239,7 @@ fn not_a_quote(text: &str, seg: &Segmented, c: &Compiled, pieces: &[usize]) -> b
     } else {
         c.min_quote_words
     };
-    if words.len() < min {
+    if words.len() < min && (partial || !stands_alone(text, seg, pieces)) {
         return true;
     }
     // A coat of arms in heraldry's own terms, its blazon: it opens with a
