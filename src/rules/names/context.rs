@@ -109,17 +109,98 @@ pub(super) fn ordinary_prose(lex: &Lexicon, text: &str, start: usize, end: usize
     if lex.has_cue_in(&text[from..start].to_lowercase()) {
         return false;
     }
-    // A word of a longer proper name: a capitalized word right after it,
-    // or `Capitalized of` before it.
-    let next_capitalized = text[end..]
-        .strip_prefix(' ')
-        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    // A word of a longer proper name: a capitalized word right after it
+    // (past a space, a no-break space, one line break or inline markup:
+    // `Soochow⏎University`, `**Pusan** Perimeter`, `[Canton](…) Telephone`),
+    // a hyphen joining it to another word (`Chiang Ching-Kuo`,
+    // `Kowloon-Canton`), a capitalized word right before it that does not
+    // open the sentence and is no title (`So Jong Jin`, `Dynamo Kiev`), or
+    // `Capitalized of` before it.
+    let rest = past_markup(&text[end..]);
+    let next_capitalized = rest.starts_with(char::is_uppercase);
+    // (A hyphen before a lower-case word makes a compound of the name,
+    // `Jeddah-based`, `Kiev-born`: still the name.)
+    let hyphened = text[end..]
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+        || text[..start].strip_suffix(['-', '/']).is_some_and(|h| {
+            h.rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
     let of_name = before.strip_suffix(" of").is_some_and(|head| {
         head.rsplit(' ')
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
     });
-    !(next_capitalized || of_name)
+    !(next_capitalized || hyphened || of_name || capitalized_before(lex, text, start))
+}
+
+/// `rest` past the markup and the space between a name and the next word:
+/// spaces, no-break spaces, one line break, emphasis marks, a link's
+/// closing bracket and its target (`](https://…)`), a closing tag.
+fn past_markup(mut rest: &str) -> &str {
+    let mut breaks = 0;
+    loop {
+        let before = rest.len();
+        rest = rest.trim_start_matches(['*', '_', '~', ' ', '\u{a0}', '\t']);
+        if let Some(r) = rest.strip_prefix('\n') {
+            breaks += 1;
+            if breaks > 1 {
+                return "\n";
+            }
+            rest = r;
+        }
+        if let Some(r) = rest.strip_prefix(']') {
+            rest = r;
+            for (open, close) in [('(', ')'), ('[', ']')] {
+                if let Some(inner) = rest.strip_prefix(open) {
+                    rest = inner.find(close).map_or("", |i| &inner[i + 1..]);
+                }
+            }
+        }
+        if rest.starts_with("</") {
+            rest = rest.find('>').map_or("", |i| &rest[i + 1..]);
+        }
+        if rest.len() == before {
+            return rest;
+        }
+    }
+}
+
+/// Whether the word right before `start` (past spaces, no-break spaces and
+/// emphasis marks) is capitalized, is not the first word of its sentence,
+/// and is neither a personal title (`President`), a possessive
+/// (`Ukraine's`), an abbreviation (`DPRK`, `P.M.`) nor a sentence's last
+/// word (`Sabha. Gaddafi moved`): the name may be the end of a longer one.
+fn capitalized_before(lex: &Lexicon, text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end_matches(['*', '_', ' ', '\u{a0}']);
+    if head.len() == text[..start].len() {
+        return false;
+    }
+    let word_start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+    let abbreviation = word.ends_with('.') || word.chars().all(|c| !c.is_lowercase());
+    if !word.starts_with(char::is_uppercase) || abbreviation || lex.is_person_title(word) {
+        return false;
+    }
+    let opens = head[..word_start]
+        .trim_end_matches([
+            '*', '_', ' ', '\u{a0}', '"', '\u{201c}', '\'', '\u{2018}', '(', '[',
+        ])
+        .chars()
+        .next_back()
+        .is_none_or(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ':' | ';' | '\n' | '#' | '>' | '-' | '\u{2014}' | '\u{2013}'
+            )
+        });
+    !opens
 }
 
 fn is_latin(c: char) -> bool {

@@ -40,8 +40,23 @@ pub(super) fn compatible(a: &str, b: &str) -> bool {
 
 /// The fix for `surface` given the target spelling: a single word is fixed
 /// to the target's closest word (`Zelenskyy` → `Zelensky`); a single-word
-/// target replaces the closest word of a longer surface.
+/// target replaces the closest word of a longer surface. Not when the
+/// surface is the whole name spaced otherwise (`Lao Tzu` → `Laozi`, `al
+/// Qaeda` → `al-Qaida`, `Sankt-Peterburg` → `St. Petersburg`): its letters
+/// run together are close to the target's, and the target replaces it
+/// whole (aligned, `Laozi Tzu` would keep a word of the old spelling).
 pub(super) fn align_fix(surface: &str, target: &str) -> String {
+    let letters = |s: &str| -> String {
+        fold_basic(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let (ls, lt) = (letters(surface), letters(target));
+    let longer = ls.chars().count().max(lt.chars().count());
+    if strsim::levenshtein(&ls, &lt) <= (longer / 3).max(2) {
+        return target.to_string();
+    }
     let ws: Vec<&str> = surface.split_whitespace().collect();
     let wt: Vec<&str> = target.split_whitespace().collect();
     let closest = |w: &str, pool: &[&str]| -> usize {
@@ -224,5 +239,13 @@ mod tests {
             "Volodymyr Zelensky"
         );
         assert_eq!(align_fix("Kim Jong Un", "Kim Jong-un"), "Kim Jong-un");
+        // The whole name spaced otherwise is replaced whole.
+        assert_eq!(align_fix("Lao Tzu", "Laozi"), "Laozi");
+        assert_eq!(align_fix("al Qaeda", "al-Qaida"), "al-Qaida");
+        assert_eq!(
+            align_fix("Sankt-Peterburg", "St. Petersburg"),
+            "St. Petersburg"
+        );
+        assert_eq!(align_fix("Kim Hae", "Gimhae"), "Gimhae");
     }
 }

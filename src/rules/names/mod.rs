@@ -506,7 +506,7 @@ impl<'a> Lint<'a> {
             }
             let uses = self.uses(members, entity);
             if let Some((style, house_form)) = house {
-                self.against_house_style(&uses, style, house_form);
+                self.against_house_style(&uses, style, house_form, entity);
                 continue;
             }
             let declared = self.declared(members, mentioned.get(root).map_or(&[], Vec::as_slice));
@@ -569,7 +569,15 @@ impl<'a> Lint<'a> {
 
     /// Flag each of `members` not written as the house style `style`
     /// writes it (`house_form`).
-    fn against_house_style(&mut self, members: &[(usize, bool)], style: &str, house_form: &str) {
+    fn against_house_style(
+        &mut self,
+        members: &[(usize, bool)],
+        style: &str,
+        house_form: &str,
+        entity: Option<&Entity>,
+    ) {
+        // The number of words of a spelling, a hyphen parting them too.
+        let words = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).count();
         for &(k, flaggable) in members {
             if !flaggable {
                 continue;
@@ -583,7 +591,20 @@ impl<'a> Lint<'a> {
             let fix = align_fix(surface, house_form);
             // The house form is the target: safe where the name is used in
             // ordinary prose.
-            let safe = ordinary_prose(self.index.lexicon(), self.text, o.start, o.end);
+            // (Not a spelling the table does not hold, of another number of
+            // words than all it holds: `Kim Hae`, a person, read as the city
+            // `Kimhae`; `So Jong Jin` as `Chongjin`.)
+            let respaced = entity.is_some_and(|e| {
+                !e.forms().any(|f| f.eq_ignore_ascii_case(surface))
+                    && e.forms().all(|f| words(f) != words(surface))
+            });
+            // (Nor a historical form: one in modern copy is as often a
+            // name of something else, `Bank of Canton`, `Canton, Mass.`,
+            // `the Kishinev pogrom`, as the place.)
+            let historical = entity.is_some_and(|e| e.historical.iter().any(|h| h == surface));
+            let safe = !respaced
+                && !historical
+                && ordinary_prose(self.index.lexicon(), self.text, o.start, o.end);
             flag(
                 &mut self.findings,
                 self.text,
