@@ -142,15 +142,29 @@ fn a_name_that_may_be_part_of_another_is_no_safe_fix() {
     assert_eq!(fixed_as(Format::Markdown, md, Some("ap")), md);
 }
 
-/// A name talked about as a name is no use of it: never safe.
+/// A name talked about as a name is no use of it: never safe. (After a
+/// cue right before it, `called Kiev`, it is no finding at all.)
 #[test]
 fn a_name_talked_about_as_a_name_is_not_fixed() {
-    for text in [
-        "The city, then called Canton (Guangzhou), traded tea.",
-        "In English the city was spelled as Nanking until 1979.",
+    for (text, flagged) in [
+        (
+            "The city, then called Canton (Guangzhou), traded tea.",
+            false,
+        ),
+        (
+            "In English the city was spelled as Nanking until 1979.",
+            true,
+        ),
+        // A gloss after it, a name given (from a review of `--fix` on the
+        // shared Wikipedia articles).
+        (
+            "MacArthur landed at Inchon (now known as Incheon), near Seoul.",
+            true,
+        ),
+        ("The city, then called Kiev, was shelled for weeks.", false),
     ] {
         let found = fixes_of(NAMES, text, Some("ap"));
-        assert!(!found.is_empty(), "{text}");
+        assert_eq!(!found.is_empty(), flagged, "{text}: {found:?}");
         assert!(
             found.iter().all(|(_, _, a)| *a != Safe),
             "{text}: {found:?}"

@@ -99,7 +99,17 @@ pub(super) fn ordinary_prose(lex: &Lexicon, text: &str, start: usize, end: usize
     let before = text[..start].trim_end_matches([' ', '"', '“', '\'', '‘']);
     let after = text[end..].trim_start_matches(' ');
     let paren = after.strip_prefix('(').or_else(|| after.strip_prefix('（'));
-    if before.ends_with(['(', '（']) || paren.is_some_and(|p| p.starts_with(char::is_uppercase)) {
+    // (A parenthesis after it that glosses it: another spelling, `Canton
+    // (Guangzhou)`, or a cue, `Inchon (now known as Incheon)`.)
+    const GLOSS_OPENERS: [&str; 6] = ["now", "then", "today", "later", "modern", "present-day"];
+    let gloss = paren.is_some_and(|p| {
+        let inner = &p[..p.find([')', '）', '\n']).unwrap_or(p.len())];
+        let first = inner.split(' ').next().unwrap_or("");
+        p.starts_with(char::is_uppercase)
+            || inner.len() <= 80
+                && (GLOSS_OPENERS.contains(&first) || lex.has_cue_in(&inner.to_lowercase()))
+    });
+    if before.ends_with(['(', '（']) || gloss {
         return false;
     }
     let mut from = start.saturating_sub(lex.mention_window);
