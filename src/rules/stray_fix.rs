@@ -41,7 +41,7 @@ pub fn deletion(text: &str, run: Span, title: String, short: bool, tuning: &Stra
     let edit = delete(text, span);
     let how = if !short {
         Applicability::DisplayOnly
-    } else if !wrapped && is_insertion(text, span, &tuning.slot_words) {
+    } else if !wrapped && is_insertion(text, span, tuning) {
         Applicability::Safe
     } else {
         Applicability::Unsafe
@@ -120,8 +120,13 @@ fn ends_clause(text: &str) -> bool {
     text.ends_with([',', ';', ':'])
 }
 
-/// Whether `span` is an insertion between two words of one sentence.
-fn is_insertion(text: &str, span: Span, slot_words: &[String]) -> bool {
+/// Whether `span` is an insertion between two words of one sentence: not
+/// before a capitalized word, of whose name it may be a part (`맛있는
+/// Kitchen`), not beside another word with no Latin letter, an item of a
+/// list of such words (`毋, 呣 or 唔`), and not glossed by a language after
+/// it (`커뮤니티 in Korean`).
+fn is_insertion(text: &str, span: Span, tuning: &StrayTuning) -> bool {
+    let slot_words = &tuning.slot_words;
     let (head, tail) = (&text[..span.start], &text[span.end..]);
     let Some(head) = head.strip_suffix(' ') else {
         return false;
@@ -136,10 +141,28 @@ fn is_insertion(text: &str, span: Span, slot_words: &[String]) -> bool {
         },
         None => return false,
     };
-    if !after.starts_with(char::is_alphanumeric) {
+    if !after.starts_with(char::is_alphanumeric) || after.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
+    let mut words = after.split_whitespace();
+    let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let language = w2
+        .trim_end_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    if w1 == "in" && tuning.language_cues.contains(&language) {
         return false;
     }
     let prev = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let next_word = if w1 == "or" || w1 == "and" { w2 } else { w1 };
+    let prev_word = head
+        .trim_end_matches(',')
+        .rsplit(char::is_whitespace)
+        .find(|w| !["or", "and"].contains(w))
+        .unwrap_or("");
+    if !latin(prev_word) || !latin(next_word) {
+        return false;
+    }
     if prev.ends_with(',') {
         return prev.len() > 1;
     }
@@ -215,6 +238,17 @@ mod tests {
         );
         unsafe_("greengrocer,커뮤니티Mahmoud", "greengrocer, Mahmoud");
         unsafe_("It rained 커뮤니티.", "It rained.");
+        // Part of a name, an item of a list, glossed by its language (from
+        // a review of `--fix` on the shared corpus and probes).
+        unsafe_(
+            "The restaurant, 커뮤니티 Kitchen, closed.",
+            "The restaurant, Kitchen, closed.",
+        );
+        unsafe_("Write 毋, 커뮤니티 or 唔 here.", "Write 毋, or 唔 here.");
+        unsafe_(
+            "The community, 커뮤니티 in Korean, grew.",
+            "The community, in Korean, grew.",
+        );
         unsafe_("커뮤니티 It rained.", "It rained.");
     }
 }
