@@ -258,8 +258,22 @@ impl Engine {
                 let in_label = |e: &crate::diagnostic::Edit| {
                     (cx.source.labels.iter()).any(|s| s.start < e.span.end && e.span.start < s.end)
                 };
+                // Code and markup are not copy: an edit wholly outside the
+                // prose (a vertical tab in a code span made a line break)
+                // rewrites what the writer set verbatim.
+                let outside_prose = |e: &crate::diagnostic::Edit| {
+                    let range = e.span.start..e.span.end;
+                    let (text, prose) = (
+                        &cx.source.text.as_bytes()[range.clone()],
+                        &cx.source.prose.as_bytes()[range],
+                    );
+                    !text.is_empty()
+                        && text != prose
+                        && prose.iter().all(|b| b.is_ascii_whitespace())
+                };
                 if fix.applicability != Applicability::DisplayOnly
-                    && (fix.edits.iter()).any(|e| guarded(e) || breaks_string(e) || in_label(e))
+                    && (fix.edits.iter())
+                        .any(|e| guarded(e) || breaks_string(e) || in_label(e) || outside_prose(e))
                 {
                     fix.applicability = Applicability::DisplayOnly;
                 }

@@ -469,3 +469,17 @@ fn an_mdx_caption_is_fixed_and_its_tag_is_not() {
         .collect();
     assert_eq!(stray, [Some(Applicability::DisplayOnly)], "{diagnostics:?}");
 }
+
+/// Code is set verbatim: a fix wholly inside a code span or fence is only
+/// shown, while the same character in the prose beside it is fixed (from a
+/// review of `--fix` on Markdown drafts).
+#[test]
+fn a_fix_inside_code_is_only_shown() {
+    let md =
+        "Use `tab\u{b}here` now.\n\n```\nline1\u{b}line2\u{0}end\n```\n\nThe deal\u{200B} held.\n";
+    let after = fixed_as(Format::Markdown, md, None);
+    assert_eq!(
+        after,
+        "Use `tab\u{b}here` now.\n\n```\nline1\u{b}line2\u{0}end\n```\n\nThe deal held.\n"
+    );
+}
