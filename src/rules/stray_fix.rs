@@ -144,7 +144,7 @@ fn is_insertion(text: &str, span: Span, tuning: &StrayTuning) -> bool {
     if !after.starts_with(char::is_alphanumeric) || after.starts_with(char::is_uppercase) {
         return false;
     }
-    let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
+    let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphanumeric());
     let mut words = after.split_whitespace();
     let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let language = w2
@@ -214,6 +214,7 @@ mod tests {
             "The guidelines changed.",
         );
         ok("Analysts 커뮤니티 said so.", "Analysts said so.");
+        ok("In 2020 커뮤니티 sales rose.", "In 2020 sales rose.");
     }
 
     #[test]

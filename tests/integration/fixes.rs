@@ -82,12 +82,14 @@ fn a_house_form_in_ordinary_prose_is_a_safe_fix() {
     // Past a title, a possessive, an abbreviation or a sentence's end, at
     // a sentence's start, with a lower-case compound: still the name.
     let text = "President Zelensky spoke. Ukraine's Zelensky spoke. Talks ended at 5 P.M. Kiev \
-                time. They left Sabha. Gaddafi moved on. Kiev-born artists met.";
+                time. They left Sabha. Gaddafi moved on. Kiev-born artists met. \u{201C}It is \
+                over.\u{201D} Then Zelensky left. (It ended.) Then Zelensky won.";
     let after = fixed(text, Some("ap"));
     assert_eq!(
         after,
         "President Zelenskyy spoke. Ukraine's Zelenskyy spoke. Talks ended at 5 P.M. Kyiv \
-         time. They left Sabha. Gadhafi moved on. Kyiv-born artists met."
+         time. They left Sabha. Gadhafi moved on. Kyiv-born artists met. \u{201C}It is \
+         over.\u{201D} Then Zelenskyy left. (It ended.) Then Zelenskyy won."
     );
     // A spelling that is the whole name spaced otherwise is replaced whole,
     // never a word of it (from the shared Wikipedia and KCNA articles).
@@ -101,6 +103,7 @@ fn a_house_form_in_ordinary_prose_is_a_safe_fix() {
             "They met at the forum in Sankt-Peterburg last week.",
             "St. Petersburg",
         ),
+        ("He wrote about Lao Tse for years.", "Laozi"),
     ] {
         let found = fixes_of(NAMES, text, Some("ap"));
         assert_eq!(found.len(), 1, "{found:?}");
@@ -124,6 +127,9 @@ fn a_name_that_may_be_part_of_another_is_no_safe_fix() {
         "Hou Chia-chi, a professor at Soochow\nUniversity, said so.",
         "The Bank of Canton closed. Kiev\u{a0}University opened.",
         "Industry minister So Jong Jin attended the exhibition.",
+        "The Pusan\r\nPerimeter held.",
+        "The Dynamo\nKiev team lost.",
+        "He met Kim\u{a0}Hae, a lawyer, yesterday.",
         // A person read as a place with its words parted otherwise.
         "Kim Hae, vice-chairman of the provincial committee, spoke.",
         // A historical form: a town in Massachusetts.

@@ -1797,6 +1797,8 @@ fn a_short_reply_standing_alone_is_speech() {
         // A speaker in the paragraph before, or in its own sentence.
         "Mayor Lee was asked whether she would sign it.\n\n\"Not a chance.\"",
         "The budget passed 41-12 after a long night. \"Not a chance,\" Lee said.",
+        // An answer to a question just asked (a transcript's turn).
+        "Did you vote for him?\n\n\"Yes.\"",
         // A term, a title without a sentence's end, a headline's title.
         "The budget passed 41-12 after a long night.\n\n\"Fund Every Kid\"",
         "The plan, which its sponsors call \"Fund Every Kid,\" passed 41-12.",

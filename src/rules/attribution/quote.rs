@@ -2210,9 +2210,14 @@ fn stands_alone(text: &str, seg: &Segmented, pieces: &[usize]) -> bool {
         return false;
     };
     let sentence = seg.sentences[s].span.clone();
+    // (Not an answer to a question just asked: `Did you vote for him?`
+    // then `"Yes."`, a transcript's turn.)
+    let answer = text[..q.span.start].trim_end().ends_with('?');
     q.closed
         && ends
         && !title
+        && !answer
+        && q.span.end <= sentence.end
         && text[sentence.start..q.span.start].trim().is_empty()
         && text[q.span.end..sentence.end].trim().is_empty()
 }

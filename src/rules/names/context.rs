@@ -153,7 +153,9 @@ fn past_markup(mut rest: &str) -> &str {
     let mut breaks = 0;
     loop {
         let before = rest.len();
-        rest = rest.trim_start_matches(['*', '_', '~', ' ', '\u{a0}', '\t']);
+        rest = rest.trim_start_matches(|c: char| {
+            matches!(c, '*' | '_' | '~') || c.is_whitespace() && c != '\n'
+        });
         if let Some(r) = rest.strip_prefix('\n') {
             breaks += 1;
             if breaks > 1 {
@@ -184,7 +186,8 @@ fn past_markup(mut rest: &str) -> &str {
 /// (`Ukraine's`), an abbreviation (`DPRK`, `P.M.`) nor a sentence's last
 /// word (`Sabha. Gaddafi moved`): the name may be the end of a longer one.
 fn capitalized_before(lex: &Lexicon, text: &str, start: usize) -> bool {
-    let head = text[..start].trim_end_matches(['*', '_', ' ', '\u{a0}']);
+    let head =
+        text[..start].trim_end_matches(|c: char| matches!(c, '*' | '_') || c.is_whitespace());
     if head.len() == text[..start].len() {
         return false;
     }
@@ -198,16 +201,42 @@ fn capitalized_before(lex: &Lexicon, text: &str, start: usize) -> bool {
     if !word.starts_with(char::is_uppercase) || abbreviation || lex.is_person_title(word) {
         return false;
     }
+    // (Past marks that open or close a sentence's words: `"It is over."
+    // Then Zelensky left.`, `(It ended.) Then …`.)
     let opens = head[..word_start]
-        .trim_end_matches([
-            '*', '_', ' ', '\u{a0}', '"', '\u{201c}', '\'', '\u{2018}', '(', '[',
-        ])
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() && c != '\n'
+                || matches!(
+                    c,
+                    '*' | '_'
+                        | '"'
+                        | '\''
+                        | '('
+                        | '['
+                        | ')'
+                        | ']'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '\u{2018}'
+                        | '\u{2019}'
+                )
+        })
         .chars()
         .next_back()
         .is_none_or(|c| {
             matches!(
                 c,
-                '.' | '!' | '?' | ':' | ';' | '\n' | '#' | '>' | '-' | '\u{2014}' | '\u{2013}'
+                '.' | '!'
+                    | '?'
+                    | ':'
+                    | ';'
+                    | '\n'
+                    | '#'
+                    | '>'
+                    | '-'
+                    | '\u{2014}'
+                    | '\u{2013}'
+                    | '\u{2026}'
             )
         });
     !opens

@@ -54,7 +54,7 @@ pub(super) fn align_fix(surface: &str, target: &str) -> String {
     };
     let (ls, lt) = (letters(surface), letters(target));
     let longer = ls.chars().count().max(lt.chars().count());
-    if strsim::levenshtein(&ls, &lt) <= (longer / 3).max(2) {
+    if strsim::levenshtein(&ls, &lt) <= (longer / 3).max(3) {
         return target.to_string();
     }
     let ws: Vec<&str> = surface.split_whitespace().collect();
@@ -247,5 +247,6 @@ mod tests {
             "St. Petersburg"
         );
         assert_eq!(align_fix("Kim Hae", "Gimhae"), "Gimhae");
+        assert_eq!(align_fix("Lao Tse", "Laozi"), "Laozi");
     }
 }

@@ -577,7 +577,11 @@ impl<'a> Lint<'a> {
         entity: Option<&Entity>,
     ) {
         // The number of words of a spelling, a hyphen parting them too.
-        let words = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).count();
+        let words = |s: &str| {
+            s.split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .count()
+        };
         for &(k, flaggable) in members {
             if !flaggable {
                 continue;
