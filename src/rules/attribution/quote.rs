@@ -362,7 +362,7 @@ fn quote_finding(
              of the two people the paragraph before is about: name the speaker \
              (`..., Venn said.`)"
         } else if !prev.is_empty()
-            && two_could_speak(c, &text[seg.sentences[prev.end - 1].span.clone()])
+            && two_could_speak(c, text, &text[seg.sentences[prev.end - 1].span.clone()])
         {
             "no speaker for this quotation: the sentence before has two people \
              as its subject, and readers cannot tell which of them said it: name the \
@@ -653,7 +653,7 @@ fn piece_attributed(
             // said it (`Longtime neighbors Carol Venn and Howard Amsel …
             // spoke back to back`).
             let last_text = &text[last_sent.span.clone()];
-            let either = || two_could_speak(c, last_text);
+            let either = || two_could_speak(c, text, last_text);
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
                 || reports_speech(c, &outside) && !either()
                 || !paragraph_quotes(seg, q.paragraph - 1)
@@ -761,7 +761,7 @@ fn goes_on_from_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> 
         return false;
     };
     let tag = &text[tag];
-    if !reports_speech(c, tag) || either_of_two(c, tag) {
+    if !reports_speech(c, tag) || either_of_two(c, text, tag) {
         return false;
     }
     // (A cry is another voice as often: a heckler, the gallery, a crowd.
@@ -1621,7 +1621,11 @@ fn pronoun_for_either(
             .first()
             .is_some_and(|w| with.contains(&lower(w).as_ref()))
     };
-    let pair = |i: usize| either_of_two(c, sentence(i)) || two_by_description(c, sentence(i));
+    let pair = |i: usize| {
+        either_of_two(c, text, sentence(i))
+            || two_by_description(c, sentence(i))
+            || same_sex_kin(c, sentence(i), she)
+    };
     let Some(at) = (if pair(last) {
         Some(last)
     } else if opens(last, &["they", "both", "each"]) {
@@ -1668,6 +1672,42 @@ fn two_by_description(c: &Compiled, s: &str) -> bool {
     opens_with_pair(c, s, |w| ["men", "women"].contains(&lower(w).as_ref()))
 }
 
+/// Whether the subject of sentence `s` is people of one sex (female when
+/// `she`), so that a `he` or `she` after it could be any of them: a name
+/// and a relative of that sex (`Frank DeLuca, 72, and his son Joe`), or
+/// relatives in the plural (`his sons`, `The brothers`). (To a quotation
+/// with no tag a family is one voice, see [`joint_subject`]; not to a
+/// pronoun that fits two of them.)
+fn same_sex_kin(c: &Compiled, s: &str, she: bool) -> bool {
+    let words = if she { &c.female_words } else { &c.male_words };
+    let kin = |w: &str| words.contains(lower(w).as_ref());
+    let opens = |s: &str| {
+        let ws = words_of(s, 16);
+        let i = past_connectors(c, &ws);
+        let Some(first) = ws.get(i) else {
+            return false;
+        };
+        if ["his", "her", "their", "the"].contains(&lower(first).as_ref()) {
+            return ws
+                .get(i + 1)
+                .and_then(|w| w.strip_suffix('s'))
+                .is_some_and(kin);
+        }
+        // (The name and its age, then `and his son`.)
+        let and = (i..ws.len())
+            .take_while(|&k| is_name_word(c, ws[k]) || ws[k].chars().all(|ch| ch.is_ascii_digit()))
+            .last()
+            .map_or(i, |k| k + 1);
+        is_name_word(c, first)
+            && ws.get(and).is_some_and(|w| lower(w) == "and")
+            && ws
+                .get(and + 1)
+                .is_some_and(|w| ["his", "her"].contains(&lower(w).as_ref()))
+            && ws.get(and + 2).is_some_and(|w| kin(w))
+    };
+    opens(s) || fronted_subject(c, s).is_some_and(opens)
+}
+
 /// Whether sentence `s` opens with two people told of by a role in the
 /// plural ([`opens_with_pair`]), `Both candidates` or `The two senators`
 /// (`Both candidates in the 17th District race, … criticized the county`):
@@ -1687,8 +1727,8 @@ fn two_by_role(c: &Compiled, s: &str) -> bool {
 /// Whether sentence `s` is about two people, either of whom could say a
 /// quotation paragraph after it: as its subject ([`either_of_two`]), or
 /// told of as a pair (`The two women`, `Both candidates`).
-fn two_could_speak(c: &Compiled, s: &str) -> bool {
-    either_of_two(c, s) || two_by_description(c, s) || two_by_role(c, s)
+fn two_could_speak(c: &Compiled, text: &str, s: &str) -> bool {
+    either_of_two(c, text, s) || two_by_description(c, s) || two_by_role(c, s)
 }
 
 /// Whether sentence `s` has two people as its subject (see
@@ -1696,8 +1736,8 @@ fn two_could_speak(c: &Compiled, s: &str) -> bool {
 /// they put out one text (`said in a joint statement`, `signed a letter`),
 /// nor when one of them, or someone else, is the sentence's source (`…,
 /// Porter said.`).
-fn either_of_two(c: &Compiled, s: &str) -> bool {
-    two_people(c, s) && !one_text(s) && !tagged(c, s)
+fn either_of_two(c: &Compiled, text: &str, s: &str) -> bool {
+    two_people(c, text, s) && !one_text(s) && !tagged(c, s)
 }
 
 /// Whether sentence `s` ends with a tag set off by a comma: a capitalized

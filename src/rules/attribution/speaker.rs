@@ -65,7 +65,7 @@ fn used_as_name(c: &Compiled, text: &str, w: &str) -> bool {
 /// `text` is the whole document, used to tell names from common nouns at
 /// the sentence start.
 pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
-    if two_people(c, s) {
+    if two_people(c, text, s) {
         return false;
     }
     let ws = words_of(s, 40);
@@ -98,10 +98,57 @@ pub(super) fn fronted_subject<'s>(c: &Compiled, s: &'s str) -> Option<&'s str> {
 
 /// Whether the subject of sentence `s` is two people joined by `and`, after
 /// a fronted phrase or not (see [`joint_subject`]): either of them could
-/// have said a quotation after it.
-pub(super) fn two_people(c: &Compiled, s: &str) -> bool {
+/// have said a quotation after it. `text` is the whole document.
+pub(super) fn two_people(c: &Compiled, text: &str, s: &str) -> bool {
     let s = past_stamp(s);
-    joint_subject(c, s) || fronted_subject(c, s).is_some_and(|rest| joint_subject(c, rest))
+    joint_subject(c, text, s)
+        || fronted_subject(c, s)
+            .or_else(|| fronted_participle(s))
+            .is_some_and(|rest| joint_subject(c, text, rest))
+}
+
+/// After a fronted participle's phrase (`Asked about the dispute,`,
+/// `Pressed on the timeline,`), the rest of sentence `s`: its first word a
+/// capitalized word in `-ed`, and a comma in the first dozen words.
+fn fronted_participle(s: &str) -> Option<&str> {
+    let first = words_of(s, 1);
+    let participle = first
+        .first()
+        .is_some_and(|w| w.len() >= 5 && is_capitalized(w) && w.ends_with("ed"));
+    let comma = s
+        .find(',')
+        .filter(|&comma| participle && words_of(&s[..comma], 13).len() <= 12)?;
+    Some(&s[comma + 1..])
+}
+
+/// Whether capitalized word `w` is a person's surname in `text`: somewhere
+/// it follows a given name of the pack's lists, or a name after a title
+/// (`Majority Leader Dale Kerrigan`, `Rep. Martin Osei`).
+fn surname_in(c: &Compiled, text: &str, w: &str) -> bool {
+    let given = |g: &str| {
+        let l = lower(g);
+        is_capitalized(g)
+            && (c.male_names.contains(l.as_ref()) || c.female_names.contains(l.as_ref()))
+    };
+    text.match_indices(w).any(|(at, _)| {
+        let head = &text[..at];
+        let whole = !text[at + w.len()..].starts_with(char::is_alphanumeric)
+            && head
+                .strip_suffix(' ')
+                .is_some_and(|h| h.ends_with(char::is_alphabetic));
+        let mut from = at.saturating_sub(60);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        whole
+            && match words_of(&text[from..at], 20).as_slice() {
+                [.., title, g] => {
+                    given(g) || is_capitalized(g) && is_capitalized(title) && is_role(c, title)
+                }
+                [g] => given(g),
+                _ => false,
+            }
+    })
 }
 
 /// `s` past a live blog's time or a dateline before a dash that opens it
@@ -136,7 +183,7 @@ fn past_stamp(s: &str) -> &str {
 /// and Howard Amsel spoke`): a name, a pronoun or a role (after `Both`, or
 /// a plural description), a comma-set aside after it, then `and` and
 /// another.
-fn joint_subject(c: &Compiled, s: &str) -> bool {
+fn joint_subject(c: &Compiled, text: &str, s: &str) -> bool {
     // The first words, each with whether a comma comes before it.
     let mut prev = 0;
     let toks: Vec<(&str, bool)> = Word::alphanumeric()
@@ -231,17 +278,27 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
                         && !w.ends_with("ss")
             })
     });
+    // Or a plural description set off before them (`Two of the
+    // commissioners who voted for the contract, Raymond Salas and Burl
+    // Tindall,`, `two sisters from Dunmore, Ellen Voight and …`): a number,
+    // `both` or a determiner, its plural noun in the next three words, then
+    // the comma or a relative or a preposition.
+    let described = described.or_else(|| apposed_pair(c, &toks, i));
     // (A lowercase modifier before a title: `state Sen. Wade Tillery`,
-    // `former Gov. Ann Lee`.)
+    // `former Gov. Ann Lee`; or a role in lower case, `corporation counsel
+    // Neil Brandstetter`.)
+    let lowercase = |k: usize| toks.get(k).is_some_and(|t| !is_capitalized(t.0));
     let past_modifier = |i: usize| {
         let modifier = word(i).is_some_and(|w| {
             ["state", "former", "acting", "interim", "then", "retired"].contains(&w.as_ref())
-        }) && toks.get(i).is_some_and(|t| !is_capitalized(t.0));
+        }) && lowercase(i);
         if modifier && name(i + 1) {
-            i + 1
-        } else {
-            i
+            return i + 1;
         }
+        (i..i + 3)
+            .take_while(|&k| lowercase(k) && !determiner(k) && !comma(k) && !pronoun(k))
+            .find(|&k| toks.get(k).is_some_and(|t| is_role(c, t.0)) && name(k + 1))
+            .map_or(i, |k| k + 1)
     };
     let first = past_modifier(described.unwrap_or(i));
     let Some((mut i, mut person)) = head(first) else {
@@ -328,8 +385,12 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
     const BOTH: [&str; 4] = ["both", "each", "together", "jointly"];
     let both = lead_both || word(end).is_some_and(|w| BOTH.contains(&w.as_ref()));
     let who = comma(end) && word(end).is_some_and(|w| w == "who" || w == "whose");
+    // (Or both known as people's surnames elsewhere in the story:
+    // `Kerrigan and Osei met privately` after `Dale Kerrigan` and `Rep.
+    // Martin Osei`.)
     if single && end == i + 2 {
-        return both || who;
+        let known = |k: usize| toks.get(k).is_some_and(|t| surname_in(c, text, t.0));
+        return both || who || toks[first].0 != toks[i + 1].0 && known(first) && known(i + 1);
     }
     // (After a description, the second a person too: not `Strong Oscar
     // contenders Million Dollar Baby and Sideways`.)
@@ -337,6 +398,63 @@ fn joint_subject(c: &Compiled, s: &str) -> bool {
         return second;
     }
     person || second || both
+}
+
+/// Where the first of two names set off after a plural description starts
+/// (see [`joint_subject`]; `toks` are its words, each with whether a comma
+/// comes before it, and `i` its subject's first): `Two of the
+/// commissioners who voted for the contract, Raymond Salas and …`, `two
+/// sisters from Dunmore, Ellen Voight and …`. The description opens with
+/// a number, `both`, `several` or a determiner, has its plural noun in the
+/// next three words with no comma or verb in `-ed` before it, and reaches
+/// the comma at once or by a relative or a preposition, in a dozen words.
+fn apposed_pair(c: &Compiled, toks: &[(&str, bool)], i: usize) -> Option<usize> {
+    const OPENERS: [&str; 12] = [
+        "two", "three", "four", "both", "several", "some", "the", "a", "an", "his", "her", "their",
+    ];
+    const LINKS: [&str; 12] = [
+        "who",
+        "whose",
+        "from",
+        "of",
+        "in",
+        "at",
+        "on",
+        "with",
+        "for",
+        "near",
+        "across",
+        "representing",
+    ];
+    let opener = toks.get(i)?.0;
+    if !OPENERS.contains(&lower(opener).as_ref()) && !opener.chars().all(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    let plural = (i + 1..i + 4).find(|&k| {
+        toks.get(k).is_some_and(|t| {
+            t.0.len() > 3
+                && t.0.starts_with(|ch: char| ch.is_lowercase())
+                && t.0.ends_with('s')
+                && !t.0.ends_with("ss")
+        })
+    })?;
+    let verb = |w: &str| w.ends_with("ed") || c.attributing.is_match(w);
+    if (i + 1..=plural).any(|k| toks[k].1 || k < plural && verb(toks[k].0)) {
+        return None;
+    }
+    let after = toks.get(plural + 1)?;
+    let at = if after.1 {
+        plural + 1
+    } else if LINKS.contains(&lower(after.0).as_ref()) {
+        (plural + 2..i + 14).find(|&k| toks.get(k).is_some_and(|t| t.1))?
+    } else {
+        return None;
+    };
+    let name = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| is_name_word(c, t.0) && !is_possessive(t.0))
+    };
+    (name(at) && name(at + 1) && !toks[at + 1].1).then_some(at)
 }
 
 /// Whether sentence `s` opens with a person as its subject: `He` or
