@@ -1312,7 +1312,8 @@ fn a_pronoun_after_two_people_names_no_speaker() {
 /// (the thirty-seventh development set's misses; text written for this
 /// test): two surnames the story gave people before, a role in lower case
 /// before the second name, two names set off after a plural description,
-/// a fronted participle, a man and his son, sons.
+/// a fronted participle, a man and his son, sons; and a quotation in the
+/// first person after a report.
 #[test]
 fn more_pairs_before_a_pronoun_name_no_speaker() {
     flagged(&[
@@ -1324,6 +1325,12 @@ fn more_pairs_before_a_pronoun_name_no_speaker() {
         "Frank DeLuca, 72, and his son Joe, 45, compared notes in the parking lot after voting.\n\n\"I split my ticket for the first time,\" he said.",
         "He is survived by his sons, Erik and Nils. At the house on Monday, his sons remembered a father who balanced the checkbook every Sunday.\n\n\"He never once let us forget whose money it was,\" he said.",
         "At the house on Monday, her daughters remembered a mother who never missed a council meeting.\n\n\"She read every page of every budget,\" she said.",
+        // Brothers set off by their given names, and a speech verb after
+        // them (`the family still tells stories`).
+        "Her brothers, Paul and Anthony, drove neighbors to the polls, and the family still tells stories about that race.\n\n\u{201C}We lost the first count by eleven votes and won the recount by six.\u{201D}",
+        // A report says no `I`.
+        "A 2017 audit by the state Ethics Board said the committee had paid a printer owned by her nephew.\n\n\u{201C}I told them at the time it would happen again, and nobody listened to me.\u{201D}",
+        "The report also recommended new disclosure rules, which were never adopted.\n\n\u{201C}I told them at the time it would happen again.\u{201D}",
     ]);
     // The pronoun fits one of them only, one speaker, a single surname
     // the story never gave a person, a pair in the object.
@@ -1333,6 +1340,10 @@ fn more_pairs_before_a_pronoun_name_no_speaker() {
         "Asked about the dispute, Luis Arroyo blamed the other side.\n\n\"Anybody can find one number they like,\" he said.",
         "Shares in Barnes and Noble fell on Monday. Barnes and Noble met analysts for an hour on Tuesday.\n\n\"We got closer than anybody expected,\" he said.",
         "Mayor Tom Hale thanked the volunteers, Jane Doe and John Roe, for their work.\n\n\"This town runs on people like them,\" he said.",
+        // One brother; a report's own words; a person's text.
+        "Her brother, Paul Marchetti, still tells stories about that race.\n\n\u{201C}We lost the first count by eleven votes and won the recount by six.\u{201D}",
+        "A 2017 audit by the state Ethics Board said the committee had paid a printer owned by her nephew.\n\n\u{201C}The committee did not disclose the relationship in any of its filings.\u{201D}",
+        "Marchetti said in a statement that she had paid the fine.\n\n\u{201C}I told them at the time it would happen again.\u{201D}",
     ]);
 }
 

@@ -655,7 +655,9 @@ fn piece_attributed(
             let last_text = &text[last_sent.span.clone()];
             let either = || two_could_speak(c, text, last_text);
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
-                || reports_speech(c, &outside) && !either()
+                || reports_speech(c, &outside)
+                    && !either()
+                    && !a_text_for_me(c, last_text, &text[q.inner.clone()])
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && !speaks_of_them(c, last_text, &text[q.inner.clone()])
                     && (person_subject(c, last_text)
@@ -679,6 +681,50 @@ fn piece_attributed(
         }
     }
     false
+}
+
+/// Whether sentence `before` has a text that is nobody's voice as its
+/// subject (`The report also recommended new rules`, `A 2017 audit by the
+/// state found`) and `inner`, the quotation paragraph after it, speaks in
+/// the first person singular (`"I told them at the time …"`): a report
+/// says no `I`, so someone unnamed does.
+fn a_text_for_me(c: &Compiled, before: &str, inner: &str) -> bool {
+    const TEXTS: [&str; 16] = [
+        "report",
+        "study",
+        "audit",
+        "analysis",
+        "survey",
+        "poll",
+        "review",
+        "data",
+        "figures",
+        "records",
+        "census",
+        "estimate",
+        "projection",
+        "budget",
+        "bill",
+        "map",
+    ];
+    const DETERMINERS: [&str; 6] = ["the", "a", "an", "its", "this", "that"];
+    let ws = words_of(before, 8);
+    let i = past_connectors(c, &ws);
+    let subject = ws
+        .get(i)
+        .is_some_and(|w| DETERMINERS.contains(&lower(w).as_ref()))
+        && ws
+            .iter()
+            .skip(i + 1)
+            .take(3)
+            .position(|w| TEXTS.contains(&lower(w).as_ref()))
+            // (Not someone's text: `The mayor's budget`.)
+            .is_some_and(|k| !ws[i + 1..i + 1 + k].iter().any(|w| is_possessive(w)));
+    subject
+        && words_of(inner, 60).iter().any(|w| {
+            let l = lower(w).replace('\u{2019}', "'");
+            ["i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll"].contains(&l.as_str())
+        })
 }
 
 /// Whether `inner`, a quotation opening the paragraph after sentence

@@ -283,7 +283,11 @@ fn joint_subject(c: &Compiled, text: &str, s: &str) -> bool {
     // Tindall,`, `two sisters from Dunmore, Ellen Voight and …`): a number,
     // `both` or a determiner, its plural noun in the next three words, then
     // the comma or a relative or a preposition.
-    let described = described.or_else(|| apposed_pair(c, &toks, i));
+    let apposed = apposed_pair(c, &toks, i);
+    let described = described.or(apposed.map(|(at, _)| at));
+    // (People by the description's noun, `Her brothers, Paul and Anthony,`:
+    // a given name alone each is enough.)
+    let kin = described == apposed.map(|(at, _)| at) && apposed.is_some_and(|(_, kin)| kin);
     // (A lowercase modifier before a title: `state Sen. Wade Tillery`,
     // `former Gov. Ann Lee`; or a role in lower case, `corporation counsel
     // Neil Brandstetter`.)
@@ -390,12 +394,15 @@ fn joint_subject(c: &Compiled, text: &str, s: &str) -> bool {
     // Martin Osei`.)
     if single && end == i + 2 {
         let known = |k: usize| toks.get(k).is_some_and(|t| surname_in(c, text, t.0));
-        return both || who || toks[first].0 != toks[i + 1].0 && known(first) && known(i + 1);
+        return both
+            || who
+            || kin
+            || toks[first].0 != toks[i + 1].0 && known(first) && known(i + 1);
     }
     // (After a description, the second a person too: not `Strong Oscar
     // contenders Million Dollar Baby and Sideways`.)
     if described.is_some() {
-        return second;
+        return second || kin;
     }
     person || second || both
 }
@@ -407,8 +414,9 @@ fn joint_subject(c: &Compiled, text: &str, s: &str) -> bool {
 /// sisters from Dunmore, Ellen Voight and …`. The description opens with
 /// a number, `both`, `several` or a determiner, has its plural noun in the
 /// next three words with no comma or verb in `-ed` before it, and reaches
-/// the comma at once or by a relative or a preposition, in a dozen words.
-fn apposed_pair(c: &Compiled, toks: &[(&str, bool)], i: usize) -> Option<usize> {
+/// the comma at once or by a relative or a preposition, in a dozen words;
+/// with whether that noun is one for people of one sex (`sisters`).
+fn apposed_pair(c: &Compiled, toks: &[(&str, bool)], i: usize) -> Option<(usize, bool)> {
     const OPENERS: [&str; 12] = [
         "two", "three", "four", "both", "several", "some", "the", "a", "an", "his", "her", "their",
     ];
@@ -454,7 +462,12 @@ fn apposed_pair(c: &Compiled, toks: &[(&str, bool)], i: usize) -> Option<usize> 
         toks.get(k)
             .is_some_and(|t| is_name_word(c, t.0) && !is_possessive(t.0))
     };
-    (name(at) && name(at + 1) && !toks[at + 1].1).then_some(at)
+    // (A noun for people of one sex, `sisters`, `sons`: the names may be
+    // given names alone.)
+    let noun = lower(toks[plural].0);
+    let person = |w: &str| c.male_words.contains(w) || c.female_words.contains(w);
+    let kin = noun.strip_suffix('s').is_some_and(person);
+    (name(at) && (kin || name(at + 1) && !toks[at + 1].1)).then_some((at, kin))
 }
 
 /// Whether sentence `s` opens with a person as its subject: `He` or
