@@ -121,6 +121,9 @@ pub struct Compiled {
     /// `female-given-names`, `male-given-names`.
     pub(super) female_names: FxHashSet<String>,
     pub(super) male_names: FxHashSet<String>,
+    /// `female-given-name-words`, `male-given-name-words`.
+    pub(super) female_name_words: FxHashSet<String>,
+    pub(super) male_name_words: FxHashSet<String>,
     /// `female-person-words`, `male-person-words`.
     pub(super) female_words: FxHashSet<String>,
     pub(super) male_words: FxHashSet<String>,
@@ -241,6 +244,8 @@ impl Compiled {
             text_words: set(&opts.text_nouns),
             female_names: set(&opts.female_given_names),
             male_names: set(&opts.male_given_names),
+            female_name_words: set(&opts.female_given_name_words),
+            male_name_words: set(&opts.male_given_name_words),
             female_words: set(&opts.female_person_words),
             male_words: set(&opts.male_person_words),
             tag_forms: set(&opts.tag_forms),

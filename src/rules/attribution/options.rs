@@ -198,6 +198,11 @@ pub struct Options {
     /// stand for either of two people a paragraph is about.
     pub female_given_names: Vec<String>,
     pub male_given_names: Vec<String>,
+    /// Given names that are also ordinary words or surnames (`Mark`,
+    /// `Grant`, `June`): read as a woman's or a man's only right before a
+    /// surname (`Mark Hale`), to tell that a pronoun cannot stand for them.
+    pub female_given_name_words: Vec<String>,
+    pub male_given_name_words: Vec<String>,
     /// Titles and nouns for a woman or a man (`Ms.`, `spokeswoman`, `Mr.`,
     /// `husband`).
     pub female_person_words: Vec<String>,

@@ -15,8 +15,9 @@ use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, Phr
 use super::prose::{is_possessive, last_word, prev_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{
-    fronted_subject, introduces_one_person, is_name_word, is_role, names_someone, past_connectors,
-    person_subject, speaker_subject, surname_beat, two_people, MAX_ASIDE,
+    fronted_subject, given_names_of, given_sex, introduces_one_person, is_name_word, is_role,
+    names_someone, past_connectors, person_subject, speaker_subject, surname_beat, surname_sex,
+    two_people, MAX_ASIDE,
 };
 use crate::words::{is_capitalized, lower, Tok, Word};
 
@@ -1684,14 +1685,35 @@ fn pronoun_for_either(
     // (Not when one of the two is someone the pronoun cannot stand for, by
     // a given name, a title or a noun: `Sen. Amy Lee and Rep. John Ortiz
     // spoke.` then `she said` is Lee's.)
-    let (names, words) = if she {
-        (&c.male_names, &c.male_words)
-    } else {
-        (&c.female_names, &c.female_words)
-    };
-    !words_of(sentence(at), usize::MAX).iter().any(|w| {
-        let l = lower(w);
-        is_capitalized(w) && names.contains(l.as_ref()) || words.contains(l.as_ref())
+    let words = if she { &c.male_words } else { &c.female_words };
+    // (Nor by a given name the story gives a surname elsewhere: `Laura
+    // Kerrigan`, then `Kerrigan and Osei met` and `she said`.)
+    let pair_words = words_of(sentence(at), usize::MAX);
+    // (Nor when the pair are the pronoun's own, `His sons, Paul and
+    // Anthony, run the farm now.` then `"I am proud of them," he said.`)
+    if pair_words
+        .first()
+        .is_some_and(|w| lower(w) == if she { "her" } else { "his" })
+    {
+        return false;
+    }
+    let before_surname = |k: usize| pair_words.get(k + 1).is_some_and(|n| is_name_word(c, n));
+    if pair_words.iter().enumerate().any(|(k, w)| {
+        given_sex(c, w, before_surname(k)) == Some(!she)
+            || words.contains(lower(w).as_ref())
+            || is_name_word(c, w) && surname_sex(c, text, w) == Some(!she)
+    }) {
+        return false;
+    }
+    // (Nor when the quotation names one of them, by a name in that
+    // sentence or a given name the story gives a surname of it, so that
+    // it is the other's: `"I told Dale we need more time," he said.`)
+    let quoted = words_of(&text[seg.paragraphs[p].clone()], usize::MAX);
+    let named = |w: &str| w.len() > 1 && quoted.contains(&w);
+    !pair_words.iter().enumerate().any(|(k, w)| {
+        is_name_word(c, w)
+            && (k > 0 && named(w)
+                || given_names_of(text, w).any(|g| is_name_word(c, g) && named(g)))
     })
 }
 
@@ -1720,8 +1742,9 @@ fn two_by_description(c: &Compiled, s: &str) -> bool {
 
 /// Whether the subject of sentence `s` is people of one sex (female when
 /// `she`), so that a `he` or `she` after it could be any of them: a name
-/// and a relative of that sex (`Frank DeLuca, 72, and his son Joe`), or
-/// relatives in the plural (`his sons`, `The brothers`). (To a quotation
+/// and a relative of that sex (`Frank DeLuca, 72, and his son Joe`; not
+/// `and his daughter` before `she`), or relatives in the plural after
+/// `The` (`The brothers`). (To a quotation
 /// with no tag a family is one voice, see [`joint_subject`]; not to a
 /// pronoun that fits two of them.)
 fn same_sex_kin(c: &Compiled, s: &str, she: bool) -> bool {
@@ -1733,7 +1756,9 @@ fn same_sex_kin(c: &Compiled, s: &str, she: bool) -> bool {
         let Some(first) = ws.get(i) else {
             return false;
         };
-        if ["his", "her", "their", "the"].contains(&lower(first).as_ref()) {
+        // (Not `his sons`: the `he` after them is as often the father's,
+        // `"I am proud of them," he said.`)
+        if lower(first) == "the" {
             return ws
                 .get(i + 1)
                 .and_then(|w| w.strip_suffix('s'))
@@ -1748,7 +1773,7 @@ fn same_sex_kin(c: &Compiled, s: &str, she: bool) -> bool {
             && ws.get(and).is_some_and(|w| lower(w) == "and")
             && ws
                 .get(and + 1)
-                .is_some_and(|w| ["his", "her"].contains(&lower(w).as_ref()))
+                .is_some_and(|w| lower(w) == if she { "her" } else { "his" })
             && ws.get(and + 2).is_some_and(|w| kin(w))
     };
     opens(s) || fronted_subject(c, s).is_some_and(opens)
@@ -1805,7 +1830,7 @@ fn tagged(c: &Compiled, s: &str) -> bool {
         return ws[1..]
             .iter()
             .take_while(|w| !c.function_words.contains(lower(w).as_ref()))
-            .any(|w| is_capitalized(w));
+            .any(|w| is_capitalized(w) && !c.calendar_words.contains(lower(w).as_ref()));
     }
     ws.len() < 8
         && (is_capitalized(first) || ["he", "she"].contains(&lower(first).as_ref()))
@@ -2592,7 +2617,35 @@ fn attributed_beside(
             && prev_word(text, start, s).is_some()
             && antecedent.is_some_and(|a| !is_capitalized(a) && !is_role(c, a))
     };
-    phrases_in(free, window).any(|(s, _)| !about_a_thing(s))
+    // Nor `according to` a count (`…, according to figures the agency
+    // provided to the committee`): numbers are nobody's words.
+    const COUNTS: [&str; 12] = [
+        "figures",
+        "data",
+        "records",
+        "estimates",
+        "numbers",
+        "statistics",
+        "census",
+        "tallies",
+        "results",
+        "projections",
+        "calculations",
+        "counts",
+    ];
+    let of_counts = |s: usize, e: usize| {
+        text[s..e].eq_ignore_ascii_case("according to")
+            && words_of(&text[e..window.end], 4)
+                .iter()
+                .find(|w| {
+                    ![
+                        "the", "a", "an", "its", "their", "state", "federal", "official", "new",
+                    ]
+                    .contains(&lower(w).as_ref())
+                })
+                .is_some_and(|w| COUNTS.contains(&lower(w).as_ref()))
+    };
+    phrases_in(free, window.clone()).any(|(s, e)| !about_a_thing(s) && !of_counts(s, e))
 }
 
 /// The phrases of `free` (in order) that lie wholly inside `window`.

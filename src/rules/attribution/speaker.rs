@@ -125,29 +125,60 @@ fn fronted_participle(s: &str) -> Option<&str> {
 /// it follows a given name of the pack's lists, or a name after a title
 /// (`Majority Leader Dale Kerrigan`, `Rep. Martin Osei`).
 fn surname_in(c: &Compiled, text: &str, w: &str) -> bool {
-    let given = |g: &str| {
-        let l = lower(g);
-        is_capitalized(g)
-            && (c.male_names.contains(l.as_ref()) || c.female_names.contains(l.as_ref()))
-    };
-    text.match_indices(w).any(|(at, _)| {
-        let head = &text[..at];
+    words_before_name(text, w).any(|before| match before.as_slice() {
+        [.., title, g] => {
+            given_sex(c, g, false).is_some()
+                || is_capitalized(g) && is_capitalized(title) && is_role(c, title)
+        }
+        [g] => given_sex(c, g, false).is_some(),
+        _ => false,
+    })
+}
+
+/// The sex `text` gives the person whose surname is `w`, by a given name of
+/// the pack's lists right before it somewhere (`Laura Kerrigan`): female
+/// when true.
+pub(super) fn surname_sex(c: &Compiled, text: &str, w: &str) -> Option<bool> {
+    words_before_name(text, w).find_map(|before| given_sex(c, before.last()?, true))
+}
+
+/// Whether `g` is a given name of the pack's lists, and a name that is
+/// also a word (`Mark`) when `before_surname`: female when true.
+pub(super) fn given_sex(c: &Compiled, g: &str, before_surname: bool) -> Option<bool> {
+    if !is_capitalized(g) {
+        return None;
+    }
+    let l = lower(g);
+    let l = l.as_ref();
+    if c.female_names.contains(l) || before_surname && c.female_name_words.contains(l) {
+        Some(true)
+    } else if c.male_names.contains(l) || before_surname && c.male_name_words.contains(l) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The words right before surname `w` wherever `text` gives it after a
+/// space and a word: its given names (`Dale` of `Dale Kerrigan`).
+pub(super) fn given_names_of<'t>(text: &'t str, w: &'t str) -> impl Iterator<Item = &'t str> + 't {
+    words_before_name(text, w).filter_map(|before| before.last().copied())
+}
+
+/// For each place `w` stands in `text` as a whole word after a space and a
+/// letter (`Dale Kerrigan`, not `(Kerrigan` or `Kerrigans`), the words of
+/// the 60 bytes before it.
+fn words_before_name<'t>(text: &'t str, w: &'t str) -> impl Iterator<Item = Vec<&'t str>> + 't {
+    text.match_indices(w).filter_map(move |(at, _)| {
         let whole = !text[at + w.len()..].starts_with(char::is_alphanumeric)
-            && head
+            && text[..at]
                 .strip_suffix(' ')
                 .is_some_and(|h| h.ends_with(char::is_alphabetic));
         let mut from = at.saturating_sub(60);
         while !text.is_char_boundary(from) {
             from -= 1;
         }
-        whole
-            && match words_of(&text[from..at], 20).as_slice() {
-                [.., title, g] => {
-                    given(g) || is_capitalized(g) && is_capitalized(title) && is_role(c, title)
-                }
-                [g] => given(g),
-                _ => false,
-            }
+        whole.then(|| words_of(&text[from..at], 20))
     })
 }
 
@@ -359,6 +390,11 @@ fn joint_subject(c: &Compiled, text: &str, s: &str) -> bool {
     let Some((end, second)) = head(past_modifier(i + 1)) else {
         return false;
     };
+    // (A firm's name, by the verb in the singular after it: `Kessler and
+    // Grant has represented the county`.)
+    if word(end).is_some_and(|w| ["has", "is", "was", "does"].contains(&w.as_ref())) {
+        return false;
+    }
     // (A couple: `Ben and Alice Cato`; the pair owning the subject: `Kim
     // Arden and Paul Deane's attorney`.)
     if single && name(i + 1) && end > i + 2 || toks.get(end).is_some_and(|t| is_possessive(t.0)) {
