@@ -559,6 +559,7 @@ fn political_removal(lint: &Linter, sample: &mut Sampler) {
         "sixteenth.jsonl",
         "thirtythird.jsonl",
         "thirtyeighth.jsonl",
+        "fortieth.jsonl",
     ];
     let speech_re = speech_cues();
     let names_nobody = names_nobody(&Options::default());
@@ -842,6 +843,18 @@ pub fn evaluate(dir: &Path, sample_dir: Option<&Path>) {
         &mut sample,
         "thirty-eighth set (planted orphans, held out)",
         &["thirtyeighth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "thirty-ninth set (planted orphans, sixteen more styles)",
+        &["thirtyninth.jsonl"],
+    );
+    political_news(
+        &lint,
+        &mut sample,
+        "fortieth set (planted orphans, held out)",
+        &["fortieth.jsonl"],
     );
     political_news(
         &lint,
