@@ -560,7 +560,8 @@ fn piece_attributed(
     let own = seg.sentences[first].span.start..seg.sentences[last].span.end;
     if attributed_outside_quotes(text, seg, c, around, qi, own.clone())
         || attributed_beside(text, seg, c, around, qi, window.start..own.start)
-        || attributed_beside(text, seg, c, around, qi, own.end..window.end)
+        || !a_group_goes_on(c, &text[own.end..window.end])
+            && attributed_beside(text, seg, c, around, qi, own.end..window.end)
         || dialogue_tag(text, seg, c, qi)
     {
         return true;
@@ -665,8 +666,8 @@ fn piece_attributed(
                         || ps.len() == 1
                             && surname_beat(c, text, last_text, &text[q.inner.clone()])
                         || introduces_one_person(c, last_text, &text[q.inner.clone()])
-                        || takes_the_floor(c, &outside, speaker_subject(c, text, last_text))
-                            && !either())
+                        || takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
+                    && !either()
                 || paragraph_quotes(seg, q.paragraph - 1)
                     && same_speaker_beat(
                         c,
@@ -1419,11 +1420,13 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
             return false;
         }
         // An infinitive of what was not said (`would like to admit`,
-        // `refused to say`; not `went on to say`; see `unsaid-lead-ins`); a
+        // `refused to say`; not `went on to say`; see `unsaid-lead-ins`),
+        // or a gerund after `without`; a
         // pronoun for a group or for either of two names (`each declared
         // victory`).
-        let unsaid =
-            subject == "to" && j >= 2 && c.unsaid_lead_ins.contains(lower(ws[j - 2]).as_ref());
+        // (Nor what was left unsaid: `left without speaking to reporters`.)
+        let unsaid = subject == "without"
+            || subject == "to" && j >= 2 && c.unsaid_lead_ins.contains(lower(ws[j - 2]).as_ref());
         if unsaid || GROUP_PRONOUNS.contains(&subject.as_ref()) {
             return false;
         }
@@ -1644,7 +1647,13 @@ fn pronoun_for_either(
     around: &Around,
     p: usize,
 ) -> bool {
-    if paragraph_quotes(seg, p - 1) {
+    // (A term or a word quoted, `called it a "giveaway"`, is nobody's
+    // speech for the pronoun to go on.)
+    let speech_before = seg.quotes[seg.quotes.partition_point(|q| q.paragraph < p - 1)..]
+        .iter()
+        .take_while(|q| q.paragraph == p - 1)
+        .any(|q| words_of(&text[q.inner.clone()], c.min_quote_words).len() >= c.min_quote_words);
+    if speech_before {
         return false;
     }
     let outside = outside_text(text, seg, seg.paragraphs[p].clone());
@@ -1675,7 +1684,7 @@ fn pronoun_for_either(
     };
     let Some(at) = (if pair(last) {
         Some(last)
-    } else if opens(last, &["they", "both", "each"]) {
+    } else if opens(last, &["they", "both", "each", "neither"]) {
         sentences.clone().find(|&i| pair(i))
     } else {
         None
@@ -2579,6 +2588,24 @@ fn attributed_outside_quotes(
     outside_quotes_from(seg, window, first_quote).any(|r| attributing_in(text, c, r))
 }
 
+/// Whether sentence `s`, after a quotation, has an unnamed group as its
+/// subject (`Opponents say the total will top $290 million.`, `Legislative
+/// aides said a hearing could come in February.`) and names no speaker
+/// (`…, said Keikichi Honda`): it goes on about the group, and lends the
+/// quotation before it no speaker.
+fn a_group_goes_on(c: &Compiled, s: &str) -> bool {
+    let s = s.trim_start();
+    let toks: Vec<Tok> = Word::alphanumeric().iter(s).take(40).collect();
+    let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
+    let named = ws.windows(2).any(|p| {
+        c.attributing.is_match(p[0]) && is_name_word(c, p[1])
+            || is_name_word(c, p[0])
+                && !c.is_group_word(&lower(p[0]))
+                && c.attributing.is_match(p[1])
+    });
+    opens_with_group(c, s, &toks, 0) && !named
+}
+
 /// [`attributed_outside_quotes`] for a sentence beside the quotation's
 /// own: not by a phrase that opens a relative clause about a thing (`a
 /// study, which concluded`, `a summary that argued`), which credits that
@@ -2619,31 +2646,33 @@ fn attributed_beside(
     };
     // Nor `according to` a count (`…, according to figures the agency
     // provided to the committee`): numbers are nobody's words.
-    const COUNTS: [&str; 12] = [
+    const COUNTS: [&str; 18] = [
+        "figure",
         "figures",
         "data",
+        "record",
         "records",
+        "estimate",
         "estimates",
         "numbers",
         "statistics",
         "census",
+        "tally",
         "tallies",
         "results",
+        "projection",
         "projections",
         "calculations",
+        "count",
         "counts",
     ];
+    // (The noun in the first four words: `according to the county
+    // assessor's estimate`.)
     let of_counts = |s: usize, e: usize| {
         text[s..e].eq_ignore_ascii_case("according to")
             && words_of(&text[e..window.end], 4)
                 .iter()
-                .find(|w| {
-                    ![
-                        "the", "a", "an", "its", "their", "state", "federal", "official", "new",
-                    ]
-                    .contains(&lower(w).as_ref())
-                })
-                .is_some_and(|w| COUNTS.contains(&lower(w).as_ref()))
+                .any(|w| COUNTS.contains(&lower(w).as_ref()))
     };
     phrases_in(free, window.clone()).any(|(s, e)| !about_a_thing(s) && !of_counts(s, e))
 }

@@ -122,15 +122,15 @@ fn fronted_participle(s: &str) -> Option<&str> {
 }
 
 /// Whether capitalized word `w` is a person's surname in `text`: somewhere
-/// it follows a given name of the pack's lists, or a name after a title
-/// (`Majority Leader Dale Kerrigan`, `Rep. Martin Osei`).
+/// it follows a given name of the pack's lists, a title, or a name after a
+/// title (`Majority Leader Dale Kerrigan`, `Rep. Martin Osei`, `Mayor
+/// Pullman`). (Not a tag's speaker alone, `Stroud said`: a firm says as
+/// much.)
 fn surname_in(c: &Compiled, text: &str, w: &str) -> bool {
+    let title = |t: &str| is_capitalized(t) && is_role(c, t);
     words_before_name(text, w).any(|before| match before.as_slice() {
-        [.., title, g] => {
-            given_sex(c, g, false).is_some()
-                || is_capitalized(g) && is_capitalized(title) && is_role(c, title)
-        }
-        [g] => given_sex(c, g, false).is_some(),
+        [.., t, g] => given_sex(c, g, false).is_some() || title(g) || title(t) && is_capitalized(g),
+        [g] => given_sex(c, g, false).is_some() || title(g),
         _ => false,
     })
 }
@@ -166,14 +166,14 @@ pub(super) fn given_names_of<'t>(text: &'t str, w: &'t str) -> impl Iterator<Ite
 }
 
 /// For each place `w` stands in `text` as a whole word after a space and a
-/// letter (`Dale Kerrigan`, not `(Kerrigan` or `Kerrigans`), the words of
-/// the 60 bytes before it.
+/// letter or a full stop (`Dale Kerrigan`, `Rep. Osei`; not `(Kerrigan` or
+/// `Kerrigans`), the words of the 60 bytes before it.
 fn words_before_name<'t>(text: &'t str, w: &'t str) -> impl Iterator<Item = Vec<&'t str>> + 't {
     text.match_indices(w).filter_map(move |(at, _)| {
         let whole = !text[at + w.len()..].starts_with(char::is_alphanumeric)
             && text[..at]
                 .strip_suffix(' ')
-                .is_some_and(|h| h.ends_with(char::is_alphabetic));
+                .is_some_and(|h| h.ends_with(|ch: char| ch.is_alphabetic() || ch == '.'));
         let mut from = at.saturating_sub(60);
         while !text.is_char_boundary(from) {
             from -= 1;
