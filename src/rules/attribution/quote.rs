@@ -615,10 +615,18 @@ fn piece_attributed(
     // What a crowd cried, in a running sentence whose subject is the crowd
     // (`The crowd picked up a chant of "Time's up, Tom!"`); not `the
     // question of "…"`.
-    if let [.., noun, of] = words_of(before, usize::MAX).as_slice() {
-        if lower(of) == "of" && c.cry_nouns.contains(lower(noun).as_ref()) {
+    // Or right after the crowd's verb (`a section of the crowd began
+    // chanting "We will! We will!"`).
+    match words_of(before, usize::MAX).as_slice() {
+        [.., noun, of] if lower(of) == "of" && c.cry_nouns.contains(lower(noun).as_ref()) => {
             return true;
         }
+        [.., verb]
+            if ["chanting", "chanted", "chant", "chants"].contains(&lower(verb).as_ref()) =>
+        {
+            return true;
+        }
+        _ => {}
     }
     // A name right before the quotation (`Newcastle boss Graeme Souness "We
     // deserved..."`), or a quotation worked into a sentence about someone
@@ -666,8 +674,8 @@ fn piece_attributed(
                         || ps.len() == 1
                             && surname_beat(c, text, last_text, &text[q.inner.clone()])
                         || introduces_one_person(c, last_text, &text[q.inner.clone()])
-                        || takes_the_floor(c, &outside, speaker_subject(c, text, last_text)))
-                    && !either()
+                        || takes_the_floor(c, &outside, speaker_subject(c, text, last_text))
+                            && !either())
                 || paragraph_quotes(seg, q.paragraph - 1)
                     && same_speaker_beat(
                         c,
@@ -1684,7 +1692,7 @@ fn pronoun_for_either(
     };
     let Some(at) = (if pair(last) {
         Some(last)
-    } else if opens(last, &["they", "both", "each", "neither"]) {
+    } else if opens(last, &["they", "both", "each", "neither"]) && !tagged(c, sentence(last)) {
         sentences.clone().find(|&i| pair(i))
     } else {
         None
@@ -2669,10 +2677,14 @@ fn attributed_beside(
     // (The noun in the first four words: `according to the county
     // assessor's estimate`.)
     let of_counts = |s: usize, e: usize| {
-        text[s..e].eq_ignore_ascii_case("according to")
-            && words_of(&text[e..window.end], 4)
+        text[s..e].eq_ignore_ascii_case("according to") && {
+            // (Before any comma: not `According to Ames, the data
+            // show …`.)
+            let after = &text[e..window.end];
+            words_of(&after[..after.find(',').unwrap_or(after.len())], 4)
                 .iter()
                 .any(|w| COUNTS.contains(&lower(w).as_ref()))
+        }
     };
     phrases_in(free, window.clone()).any(|(s, e)| !about_a_thing(s) && !of_counts(s, e))
 }

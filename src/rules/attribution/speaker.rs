@@ -122,24 +122,35 @@ fn fronted_participle(s: &str) -> Option<&str> {
 }
 
 /// Whether capitalized word `w` is a person's surname in `text`: somewhere
-/// it follows a given name of the pack's lists, a title, or a name after a
-/// title (`Majority Leader Dale Kerrigan`, `Rep. Martin Osei`, `Mayor
-/// Pullman`). (Not a tag's speaker alone, `Stroud said`: a firm says as
-/// much.)
+/// it follows a given name of the pack's lists, or a name after a title
+/// (`Majority Leader Dale Kerrigan`, `Rep. Martin Osei`). (Not after a
+/// title alone, `Mayor Pullman`: the story may tell the sex only by a
+/// pronoun, `said his budget`; nor a tag's speaker, `Stroud said`: a firm
+/// says as much.)
 fn surname_in(c: &Compiled, text: &str, w: &str) -> bool {
     let title = |t: &str| is_capitalized(t) && is_role(c, t);
     words_before_name(text, w).any(|before| match before.as_slice() {
-        [.., t, g] => given_sex(c, g, false).is_some() || title(g) || title(t) && is_capitalized(g),
-        [g] => given_sex(c, g, false).is_some() || title(g),
+        [.., t, g] => given_sex(c, g, false).is_some() || title(t) && is_capitalized(g),
+        [g] => given_sex(c, g, false).is_some(),
         _ => false,
     })
 }
 
 /// The sex `text` gives the person whose surname is `w`, by a given name of
-/// the pack's lists right before it somewhere (`Laura Kerrigan`): female
+/// the pack's lists or a title of one sex right before it somewhere
+/// (`Laura Kerrigan`, `Mrs. Pullman`): female
 /// when true.
 pub(super) fn surname_sex(c: &Compiled, text: &str, w: &str) -> Option<bool> {
-    words_before_name(text, w).find_map(|before| given_sex(c, before.last()?, true))
+    words_before_name(text, w).find_map(|before| {
+        let g = before.last()?;
+        given_sex(c, g, true).or_else(|| {
+            // (Or a title of one sex: `Mrs. Pullman`, `Councilwoman Ames`.)
+            let l = lower(g);
+            let l = l.as_ref();
+            (is_capitalized(g) && (c.female_words.contains(l) || c.male_words.contains(l)))
+                .then(|| c.female_words.contains(l))
+        })
+    })
 }
 
 /// Whether `g` is a given name of the pack's lists, and a name that is
