@@ -1730,7 +1730,7 @@ fn pronoun_for_either(
     !pair_words.iter().enumerate().any(|(k, w)| {
         is_name_word(c, w)
             && (k > 0 && named(w)
-                || given_names_of(text, w).any(|g| is_name_word(c, g) && named(g)))
+                || given_names_of(c, text, w).any(|g| is_name_word(c, g) && named(g)))
     })
 }
 

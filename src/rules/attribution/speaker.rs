@@ -129,7 +129,7 @@ fn fronted_participle(s: &str) -> Option<&str> {
 /// says as much.)
 fn surname_in(c: &Compiled, text: &str, w: &str) -> bool {
     let title = |t: &str| is_capitalized(t) && is_role(c, t);
-    words_before_name(text, w).any(|before| match before.as_slice() {
+    words_before_name(c, text, w).any(|before| match before.as_slice() {
         [.., t, g] => given_sex(c, g, false).is_some() || title(t) && is_capitalized(g),
         [g] => given_sex(c, g, false).is_some(),
         _ => false,
@@ -141,7 +141,7 @@ fn surname_in(c: &Compiled, text: &str, w: &str) -> bool {
 /// (`Laura Kerrigan`, `Mrs. Pullman`): female
 /// when true.
 pub(super) fn surname_sex(c: &Compiled, text: &str, w: &str) -> Option<bool> {
-    words_before_name(text, w).find_map(|before| {
+    words_before_name(c, text, w).find_map(|before| {
         let g = before.last()?;
         given_sex(c, g, true).or_else(|| {
             // (Or a title of one sex: `Mrs. Pullman`, `Councilwoman Ames`.)
@@ -172,14 +172,24 @@ pub(super) fn given_sex(c: &Compiled, g: &str, before_surname: bool) -> Option<b
 
 /// The words right before surname `w` wherever `text` gives it after a
 /// space and a word: its given names (`Dale` of `Dale Kerrigan`).
-pub(super) fn given_names_of<'t>(text: &'t str, w: &'t str) -> impl Iterator<Item = &'t str> + 't {
-    words_before_name(text, w).filter_map(|before| before.last().copied())
+pub(super) fn given_names_of<'t>(
+    c: &Compiled,
+    text: &'t str,
+    w: &'t str,
+) -> impl Iterator<Item = &'t str> + 't {
+    words_before_name(c, text, w).filter_map(|before| before.last().copied())
 }
 
 /// For each place `w` stands in `text` as a whole word after a space and a
 /// letter or a full stop (`Dale Kerrigan`, `Rep. Osei`; not `(Kerrigan` or
-/// `Kerrigans`), the words of the 60 bytes before it.
-fn words_before_name<'t>(text: &'t str, w: &'t str) -> impl Iterator<Item = Vec<&'t str>> + 't {
+/// `Kerrigans`) within `name_window` bytes of `w` (a slice of `text`), the
+/// words of the 60 bytes before it.
+fn words_before_name<'t>(
+    c: &Compiled,
+    text: &'t str,
+    w: &'t str,
+) -> impl Iterator<Item = Vec<&'t str>> + 't {
+    let (text, _, _) = around(c, text, w);
     text.match_indices(w).filter_map(move |(at, _)| {
         let whole = !text[at + w.len()..].starts_with(char::is_alphanumeric)
             && text[..at]
