@@ -560,8 +560,8 @@ fn piece_attributed(
     let own = seg.sentences[first].span.start..seg.sentences[last].span.end;
     if attributed_outside_quotes(text, seg, c, around, qi, own.clone())
         || attributed_beside(text, seg, c, around, qi, window.start..own.start)
-        || !a_group_goes_on(c, &text[own.end..window.end])
-            && attributed_beside(text, seg, c, around, qi, own.end..window.end)
+        || attributed_beside(text, seg, c, around, qi, own.end..window.end)
+            && !a_group_goes_on(c, &text[own.end..window.end])
         || dialogue_tag(text, seg, c, qi)
     {
         return true;
@@ -699,7 +699,7 @@ fn piece_attributed(
 /// the first person singular (`"I told them at the time …"`): a report
 /// says no `I`, so someone unnamed does.
 fn a_text_for_me(c: &Compiled, before: &str, inner: &str) -> bool {
-    const TEXTS: [&str; 16] = [
+    const VOICELESS: [&str; 16] = [
         "report",
         "study",
         "audit",
@@ -727,7 +727,7 @@ fn a_text_for_me(c: &Compiled, before: &str, inner: &str) -> bool {
             .iter()
             .skip(i + 1)
             .take(3)
-            .position(|w| TEXTS.contains(&lower(w).as_ref()))
+            .position(|w| VOICELESS.contains(&lower(w).as_ref()))
             // (Not someone's text: `The mayor's budget`.)
             .is_some_and(|k| !ws[i + 1..i + 1 + k].iter().any(|w| is_possessive(w)));
     subject
@@ -2604,14 +2604,12 @@ fn attributed_outside_quotes(
 fn a_group_goes_on(c: &Compiled, s: &str) -> bool {
     let s = s.trim_start();
     let toks: Vec<Tok> = Word::alphanumeric().iter(s).take(40).collect();
-    let ws: Vec<&str> = toks.iter().map(|t| t.str(s)).collect();
-    let named = ws.windows(2).any(|p| {
-        c.attributing.is_match(p[0]) && is_name_word(c, p[1])
-            || is_name_word(c, p[0])
-                && !c.is_group_word(&lower(p[0]))
-                && c.attributing.is_match(p[1])
-    });
-    opens_with_group(c, s, &toks, 0) && !named
+    opens_with_group(c, s, &toks, 0)
+        && !toks.windows(2).any(|p| {
+            let (a, b) = (p[0].str(s), p[1].str(s));
+            c.attributing.is_match(a) && is_name_word(c, b)
+                || is_name_word(c, a) && !c.is_group_word(&lower(a)) && c.attributing.is_match(b)
+        })
 }
 
 /// [`attributed_outside_quotes`] for a sentence beside the quotation's

@@ -86,10 +86,16 @@ pub(super) fn speaker_subject(c: &Compiled, text: &str, s: &str) -> bool {
 /// he climbed out of the ditch,`), the rest of sentence `s` from its
 /// subject: past the phrase's comma, in the sentence's first dozen words.
 pub(super) fn fronted_subject<'s>(c: &Compiled, s: &'s str) -> Option<&'s str> {
-    let ws = words_of(s, 1);
-    let fronted = ws
+    past_fronted(s, |w| is_fronting(c, lower(w).as_ref()))
+}
+
+/// The rest of sentence `s` past the comma of a phrase fronted before its
+/// subject: its first word capitalized and one `fronts` accepts, the comma
+/// in its first dozen words.
+fn past_fronted(s: &str, fronts: impl Fn(&str) -> bool) -> Option<&str> {
+    let fronted = words_of(s, 1)
         .first()
-        .is_some_and(|w| is_capitalized(w) && is_fronting(c, lower(w).as_ref()));
+        .is_some_and(|w| is_capitalized(w) && fronts(w));
     let comma = s
         .find(',')
         .filter(|&comma| fronted && words_of(&s[..comma], 13).len() <= 12)?;
@@ -111,14 +117,7 @@ pub(super) fn two_people(c: &Compiled, text: &str, s: &str) -> bool {
 /// `Pressed on the timeline,`), the rest of sentence `s`: its first word a
 /// capitalized word in `-ed`, and a comma in the first dozen words.
 fn fronted_participle(s: &str) -> Option<&str> {
-    let first = words_of(s, 1);
-    let participle = first
-        .first()
-        .is_some_and(|w| w.len() >= 5 && is_capitalized(w) && w.ends_with("ed"));
-    let comma = s
-        .find(',')
-        .filter(|&comma| participle && words_of(&s[..comma], 13).len() <= 12)?;
-    Some(&s[comma + 1..])
+    past_fronted(s, |w| w.len() >= 5 && w.ends_with("ed"))
 }
 
 /// Whether capitalized word `w` is a person's surname in `text`: somewhere
