@@ -1893,3 +1893,26 @@ fn a_short_reply_standing_alone_is_speech() {
         "\"Spoiler of What?\" A Conversation With Teresa Halvorsen, the Candidate Both Parties Ignore",
     ]);
 }
+
+/// A quotation paragraph that speaks of the last speaker by the given name
+/// the story gave them, or by their full name after a `he said` tag, is a
+/// reply in another voice (the first political set's replies, written for
+/// copydesk's evaluation; these texts are made up in their shape). The
+/// speaker's own name said by others within single marks, their name for
+/// themselves, a business named for them, and a surname that two people
+/// of one family share leave the quotation theirs.
+#[test]
+fn a_reply_that_names_the_last_speaker() {
+    flagged(&[
+        "At the feed store, the owner, Ray Delacroix, keeps a strict policy of neutrality.\n\n\u{201C}I\u{2019}m Switzerland,\u{201D} Delacroix said. \u{201C}I sell feed to both of them.\u{201D}\n\n\u{201C}Ray\u{2019}s not Switzerland. Ray\u{2019}s got a Harlan sticker on his truck.\u{201D}",
+        "The county party\u{2019}s chairwoman, Marcy Odegaard, said the booth had signed up 40 volunteers.\n\n\"People stop by and they whisper,\" Odegaard said.\n\n\"Mad isn't the same as switching. Marcy knows that.\"",
+        "Her friend, Darius Webb, 31, was less certain. \"I gave up my apartment for this,\" he said.\n\n\"Darius will be back. He'll be the first one on the bus.\"",
+        "One of the volunteers, Kyle Brennan, 23, said he had never volunteered before.\n\n\"She talked for two minutes and the whole room went quiet,\" he said.\n\n\"Kyle's not exaggerating. Two minutes. I timed it.\"",
+    ]);
+    attributed(&[
+        "Her deputy, Shirley Ames, has worked beside her since 2004.\n\n\"We lost half our poll workers,\" Ames said.\n\n\"They'd call me up and say, 'Shirley, I love you, but I can't do it anymore.'\"",
+        "The owner, Ray Delacroix, has run the store since 1988.\n\n\"I've never missed a day,\" Delacroix said.\n\n\"I tell folks, I'm Ray Delacroix and this is my store.\"",
+        "The owner, Ray Delacroix, has run the store since 1988.\n\n\"I've never missed a day,\" Delacroix said.\n\n\"Ray's Feed has outlasted three banks on this street.\"",
+        "The owner, Ray Delacroix, runs the store with his daughter, Emma Delacroix.\n\n\"I've never missed a day,\" Delacroix said.\n\n\"Emma will take it over when I quit.\"",
+    ]);
+}

@@ -668,6 +668,13 @@ fn piece_attributed(
                 || reports_speech(c, &outside)
                     && !either()
                     && !a_text_for_me(c, last_text, &text[q.inner.clone()])
+                    && !outside_quotes(seg, last_sent.span.clone())
+                        .filter(|r| !no_words(&text[r.clone()]))
+                        .last()
+                        .is_some_and(|tag| {
+                            let quoted = &text[q.span.clone()];
+                            names_the_speaker(c, text, seg, q.paragraph - 1, &text[tag], quoted)
+                        })
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && !speaks_of_them(c, last_text, &text[q.inner.clone()])
                     && (person_subject(c, last_text)
@@ -830,17 +837,149 @@ fn goes_on_from_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> 
     {
         return false;
     }
-    let names = speaker_names(c, tag);
-    let ws = words_of(quoted, usize::MAX);
-    !ws.iter().enumerate().any(|(i, w)| {
+    !names_the_speaker(c, text, seg, pq.paragraph, tag, quoted)
+}
+
+/// Whether `quoted`, a quotation paragraph, speaks of or to the speaker
+/// of `tag`, the speech tag (a slice of `text`) that ends paragraph `tp`,
+/// by name, as a reply from someone else does (`"Kyle's not
+/// exaggerating."` after `…," Kyle said.`, `"Ray's not Switzerland."`
+/// after `…," Delacroix said.` in a story that gave his name as `Ray
+/// Delacroix`).
+fn names_the_speaker(
+    c: &Compiled,
+    text: &str,
+    seg: &Segmented,
+    tp: usize,
+    tag: &str,
+    quoted: &str,
+) -> bool {
+    let mut names = speaker_names(c, tag);
+    // (And the given name the story gives a surname alone: `Ray` of `Ray
+    // Delacroix` for `Delacroix said`; not when the surname is a family's,
+    // given with two given names: `Ann Delacroix`.)
+    if let [surname] = names[..] {
+        let mut given =
+            given_names_of(c, text, surname).filter(|g| given_sex(c, g, true).is_some());
+        if let Some(g) = given.next() {
+            if given.all(|o| o == g) {
+                names.push(g);
+            }
+        }
+    }
+    // (A pronoun's tag, `he said`: the one person of its sex the paragraph
+    // brings in by given name and surname outside its quotations, `Her
+    // friend, Darius Webb, 31, was less certain.`, or else the paragraph
+    // before.)
+    if names.is_empty() {
+        if let Some(female) = tag_pronoun(tag) {
+            let own = outside_quotes(seg, seg.paragraphs[tp].clone()).collect::<Vec<_>>();
+            let before = tp.checked_sub(1).map(|p| seg.paragraphs[p].clone());
+            for regions in [own, before.into_iter().collect()] {
+                let full = full_names(c, text, &regions, female);
+                if let Some(&(g, s)) = full.first() {
+                    if full.iter().all(|&n| n == (g, s)) {
+                        names = vec![g, s];
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    // (Not a name in what the speaker quotes others saying: `'Shirley, I
+    // love you, but …'` is how they address her.)
+    let own = without_inner_quotes(quoted);
+    let ws = words_of(&own, usize::MAX);
+    ws.iter().enumerate().any(|(i, w)| {
         let core = w
             .strip_suffix("'s")
             .or_else(|| w.strip_suffix("\u{2019}s"))
             .unwrap_or(w);
-        // (Not a family's name: `a Harmon on this land`.)
+        // (Not a family's name, `a Harmon on this land`; nor the
+        // speaker's own, `I'm Ray Delacroix`, `call me Ray`; nor a
+        // business named for them, `Ray's Feed`. A full name is weighed
+        // by its first word.)
+        let before = i
+            .checked_sub(1)
+            .map(|k| lower(ws[k]).replace('\u{2019}', "'"));
         names.contains(&core)
-            && !(i > 0 && ["a", "an", "the", "another"].contains(&lower(ws[i - 1]).as_ref()))
+            && (i == 0 || !names.contains(&ws[i - 1]))
+            && !before.is_some_and(|b| {
+                [
+                    "a", "an", "the", "another", "i'm", "am", "me", "name's", "is",
+                ]
+                .contains(&b.as_str())
+            })
+            && (core.len() == w.len() || !ws.get(i + 1).is_some_and(|n| is_capitalized(n)))
     })
+}
+
+/// Whether speech tag `tag` has `he` (false) or `she` (true) as its
+/// speaker (`, he said.`).
+fn tag_pronoun(tag: &str) -> Option<bool> {
+    words_of(tag, 8)
+        .iter()
+        .find_map(|w| match lower(w).as_ref() {
+            "he" => Some(false),
+            "she" => Some(true),
+            _ => None,
+        })
+}
+
+/// The people of one sex (`female`) that the `regions` of `text` name by
+/// a given name of the pack's lists and a surname (`Darius Webb`), in
+/// order.
+fn full_names<'t>(
+    c: &Compiled,
+    text: &'t str,
+    regions: &[Range<usize>],
+    female: bool,
+) -> Vec<(&'t str, &'t str)> {
+    let mut out = Vec::new();
+    for r in regions {
+        let ws = words_of(&text[r.clone()], usize::MAX);
+        for pair in ws.windows(2) {
+            if given_sex(c, pair[0], true) == Some(female)
+                && is_name_word(c, pair[1])
+                && !is_role(c, pair[1])
+            {
+                out.push((pair[0], pair[1]));
+            }
+        }
+    }
+    out
+}
+
+/// `s`, a quotation, without what it quotes in turn between single marks
+/// (`'Shirley, I love you …'`), each left out up to its closing mark: one
+/// after a letter or a stop and before no letter (not the apostrophe of
+/// `don't`).
+fn without_inner_quotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut inside = false;
+    let mut prev = ' ';
+    let mut chars = s.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        if !inside
+            && matches!(ch, '\u{2018}' | '\'')
+            && !prev.is_alphanumeric()
+            && next.is_alphanumeric()
+        {
+            inside = true;
+        } else if inside
+            && matches!(ch, '\u{2019}' | '\'')
+            && !prev.is_whitespace()
+            && !next.is_alphanumeric()
+        {
+            inside = false;
+            out.push(' ');
+        } else if !inside {
+            out.push(ch);
+        }
+        prev = ch;
+    }
+    out
 }
 
 /// The name words of the speaker of `tag`, a speech tag: those right
