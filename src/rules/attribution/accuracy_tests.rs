@@ -1894,25 +1894,33 @@ fn a_short_reply_standing_alone_is_speech() {
     ]);
 }
 
-/// A quotation paragraph that speaks of the last speaker by the given name
-/// the story gave them, or by their full name after a `he said` tag, is a
-/// reply in another voice (the first political set's replies, written for
-/// copydesk's evaluation; these texts are made up in their shape). The
-/// speaker's own name said by others within single marks, their name for
-/// themselves, a business named for them, and a surname that two people
-/// of one family share leave the quotation theirs.
+/// A quotation paragraph after a speaker's tag that opens a sentence with
+/// that speaker's name alone, by the tag or by the given name the story
+/// gave them, is a reply in another voice (the first political set's
+/// replies, written for copydesk's evaluation; these texts are made up in
+/// their shape). The guards are from a review of this change: the
+/// speaker's own name said by others, their full name or their business,
+/// a given name that is a word, a relative's name, whom the tag speaks of.
 #[test]
 fn a_reply_that_names_the_last_speaker() {
     flagged(&[
         "At the feed store, the owner, Ray Delacroix, keeps a strict policy of neutrality.\n\n\u{201C}I\u{2019}m Switzerland,\u{201D} Delacroix said. \u{201C}I sell feed to both of them.\u{201D}\n\n\u{201C}Ray\u{2019}s not Switzerland. Ray\u{2019}s got a Harlan sticker on his truck.\u{201D}",
         "The county party\u{2019}s chairwoman, Marcy Odegaard, said the booth had signed up 40 volunteers.\n\n\"People stop by and they whisper,\" Odegaard said.\n\n\"Mad isn't the same as switching. Marcy knows that.\"",
-        "Her friend, Darius Webb, 31, was less certain. \"I gave up my apartment for this,\" he said.\n\n\"Darius will be back. He'll be the first one on the bus.\"",
-        "One of the volunteers, Kyle Brennan, 23, said he had never volunteered before.\n\n\"She talked for two minutes and the whole room went quiet,\" he said.\n\n\"Kyle's not exaggerating. Two minutes. I timed it.\"",
+        "Kyle Brennan, 23, said he had never volunteered before.\n\n\"She talked for two minutes and the whole room went quiet,\" Brennan said.\n\n\"Kyle's not exaggerating. Two minutes. I timed it.\"",
     ]);
+    let store = "Ray Delacroix has run the feed store on Route 9 for 31 years.\n\n\"I've never missed a day,\" Delacroix said.\n\n";
     attributed(&[
-        "Her deputy, Shirley Ames, has worked beside her since 2004.\n\n\"We lost half our poll workers,\" Ames said.\n\n\"They'd call me up and say, 'Shirley, I love you, but I can't do it anymore.'\"",
-        "The owner, Ray Delacroix, has run the store since 1988.\n\n\"I've never missed a day,\" Delacroix said.\n\n\"I tell folks, I'm Ray Delacroix and this is my store.\"",
-        "The owner, Ray Delacroix, has run the store since 1988.\n\n\"I've never missed a day,\" Delacroix said.\n\n\"Ray's Feed has outlasted three banks on this street.\"",
+        &format!("{store}\"They'd call me up and say, 'Ray, I love you, but I can't do it anymore.'\""),
+        &format!("{store}\"He'd say, 'Ray, you keep runnin' your mouth. Ray never listens.' I think about that every day.\""),
+        &format!("{store}\"People come in and ask, Ray, who are you voting for? I tell them that's between me and the curtain.\""),
+        &format!("{store}\"I tell folks, I'm Ray Delacroix and this is my store.\""),
+        &format!("{store}\"Ray Delacroix, the first one, never missed a day either.\""),
+        &format!("{store}\"Ray's Feed has outlasted three banks on this street.\""),
+        &format!("{store}\"Delacroix's is where farmers come to argue about the weather.\""),
+        &format!("{store}\"Delacroix and Sons has been on this corner since 1952.\""),
+        &format!("{store}\"I still have the letter. Dear Mr. Delacroix, we regret to inform you.\""),
+        "Hope Alvarez runs the only food pantry in the county.\n\n\"The lines get longer every month,\" Alvarez said.\n\n\"Hope is not a strategy. We need the county to put money behind this.\"",
+        "Coach Dan Ruiz could not stop talking about his running back.\n\n\"He carried us tonight,\" he said of Marcus Webb, a junior.\n\n\"Marcus just doesn't get tired. He's been like that since camp.\"",
         "The owner, Ray Delacroix, runs the store with his daughter, Emma Delacroix.\n\n\"I've never missed a day,\" Delacroix said.\n\n\"Emma will take it over when I quit.\"",
     ]);
 }

@@ -673,7 +673,7 @@ fn piece_attributed(
                         .last()
                         .is_some_and(|tag| {
                             let quoted = &text[q.span.clone()];
-                            names_the_speaker(c, text, seg, q.paragraph - 1, &text[tag], quoted)
+                            names_the_speaker(c, text, &text[tag], quoted)
                         })
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && !speaks_of_them(c, last_text, &text[q.inner.clone()])
@@ -837,27 +837,24 @@ fn goes_on_from_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> 
     {
         return false;
     }
-    !names_the_speaker(c, text, seg, pq.paragraph, tag, quoted)
+    !names_the_speaker(c, text, tag, quoted)
 }
 
-/// Whether `quoted`, a quotation paragraph, speaks of or to the speaker
-/// of `tag`, the speech tag (a slice of `text`) that ends paragraph `tp`,
-/// by name, as a reply from someone else does (`"Kyle's not
-/// exaggerating."` after `…," Kyle said.`, `"Ray's not Switzerland."`
-/// after `…," Delacroix said.` in a story that gave his name as `Ray
-/// Delacroix`).
-fn names_the_speaker(
-    c: &Compiled,
-    text: &str,
-    seg: &Segmented,
-    tp: usize,
-    tag: &str,
-    quoted: &str,
-) -> bool {
+/// Whether `quoted`, a quotation paragraph, speaks of the speaker of
+/// `tag`, the speech tag before it, by name, as a reply from someone else
+/// does (`"Kyle's not exaggerating."` after `…," Kyle said.`, `"Ray's not
+/// Switzerland."` after `…," Delacroix said.` in a story that gave his
+/// name as `Ray Delacroix`). See [`speaks_of_by_name`].
+fn names_the_speaker(c: &Compiled, text: &str, tag: &str, quoted: &str) -> bool {
     let mut names = speaker_names(c, tag);
-    // (And the given name the story gives a surname alone: `Ray` of `Ray
-    // Delacroix` for `Delacroix said`; not when the surname is a family's,
-    // given with two given names: `Ann Delacroix`.)
+    with_given_name(c, text, &mut names);
+    speaks_of_by_name(c, &names, quoted)
+}
+
+/// Adds to `names`, when it is a surname alone, the given name the story
+/// gives it (`Ray` of `Ray Delacroix` for `Delacroix said`); not when the
+/// surname is a family's, given with two given names (`Ann Delacroix`).
+fn with_given_name<'t>(c: &Compiled, text: &'t str, names: &mut Vec<&'t str>) {
     if let [surname] = names[..] {
         let mut given =
             given_names_of(c, text, surname).filter(|g| given_sex(c, g, true).is_some());
@@ -867,87 +864,54 @@ fn names_the_speaker(
             }
         }
     }
-    // (A pronoun's tag, `he said`: the one person of its sex the paragraph
-    // brings in by given name and surname outside its quotations, `Her
-    // friend, Darius Webb, 31, was less certain.`, or else the paragraph
-    // before.)
+}
+
+/// Whether quotation `quoted` has one of `names` alone as the subject of
+/// one of its sentences, as someone else speaks of a person (`Ray's not
+/// Switzerland.`, `Marcy knows that.`): the name opens the sentence and a
+/// word in lower case follows it. Not a full name or a name before another
+/// (`Walter Hale opened the store`, `Ray Jr. takes over`, `Delacroix Feed
+/// has been here`), the speaker's own way of speaking of themselves as
+/// often; nor a business by its owner's name (`Patel's was the only
+/// shop`, `Okafor and Sons has been`); nor a given name that is also a
+/// word but as `Ray's` (`Hope is not a strategy`); nor a name in what the
+/// speaker quotes others saying (`'Ray, you're miserable.'`).
+fn speaks_of_by_name(c: &Compiled, names: &[&str], quoted: &str) -> bool {
     if names.is_empty() {
-        if let Some(female) = tag_pronoun(tag) {
-            let own = outside_quotes(seg, seg.paragraphs[tp].clone()).collect::<Vec<_>>();
-            let before = tp.checked_sub(1).map(|p| seg.paragraphs[p].clone());
-            for regions in [own, before.into_iter().collect()] {
-                let full = full_names(c, text, &regions, female);
-                if let Some(&(g, s)) = full.first() {
-                    if full.iter().all(|&n| n == (g, s)) {
-                        names = vec![g, s];
-                    }
-                    break;
-                }
-            }
-        }
+        return false;
     }
-    // (Not a name in what the speaker quotes others saying: `'Shirley, I
-    // love you, but …'` is how they address her.)
     let own = without_inner_quotes(quoted);
-    let ws = words_of(&own, usize::MAX);
-    ws.iter().enumerate().any(|(i, w)| {
+    let starts = std::iter::once(0).chain(
+        own.match_indices(['.', '?', '!'])
+            .map(|(k, _)| k + 1)
+            .filter(|&k| own[k..].starts_with(' '))
+            // (Not past a title or an initial: `Dear Mr. Delacroix, we`.)
+            .filter(|&k| {
+                last_word(&own[..k - 1]).is_none_or(|t| {
+                    let t = t.str(&own[..k - 1]);
+                    t.len() > 1 && !c.person_titles.contains(lower(t).as_ref())
+                })
+            }),
+    );
+    starts.into_iter().any(|k| {
+        let ws = words_of(&own[k..], 2);
+        let [w, next] = ws[..] else {
+            return false;
+        };
         let core = w
             .strip_suffix("'s")
             .or_else(|| w.strip_suffix("\u{2019}s"))
             .unwrap_or(w);
-        // (Not a family's name, `a Harmon on this land`; nor the
-        // speaker's own, `I'm Ray Delacroix`, `call me Ray`; nor a
-        // business named for them, `Ray's Feed`. A full name is weighed
-        // by its first word.)
-        let before = i
-            .checked_sub(1)
-            .map(|k| lower(ws[k]).replace('\u{2019}', "'"));
+        let l = lower(core);
         names.contains(&core)
-            && (i == 0 || !names.contains(&ws[i - 1]))
-            && !before.is_some_and(|b| {
-                [
-                    "a", "an", "the", "another", "i'm", "am", "me", "name's", "is",
-                ]
-                .contains(&b.as_str())
-            })
-            && (core.len() == w.len() || !ws.get(i + 1).is_some_and(|n| is_capitalized(n)))
+            && next.starts_with(char::is_lowercase)
+            && next != "and"
+            && !(core.len() < w.len() && ["is", "was", "has", "had", "will"].contains(&next))
+            && (core.len() < w.len()
+                || !c.female_name_words.contains(l.as_ref())
+                    && !c.male_name_words.contains(l.as_ref()))
+            && !c.calendar_words.contains(l.as_ref())
     })
-}
-
-/// Whether speech tag `tag` has `he` (false) or `she` (true) as its
-/// speaker (`, he said.`).
-fn tag_pronoun(tag: &str) -> Option<bool> {
-    words_of(tag, 8)
-        .iter()
-        .find_map(|w| match lower(w).as_ref() {
-            "he" => Some(false),
-            "she" => Some(true),
-            _ => None,
-        })
-}
-
-/// The people of one sex (`female`) that the `regions` of `text` name by
-/// a given name of the pack's lists and a surname (`Darius Webb`), in
-/// order.
-fn full_names<'t>(
-    c: &Compiled,
-    text: &'t str,
-    regions: &[Range<usize>],
-    female: bool,
-) -> Vec<(&'t str, &'t str)> {
-    let mut out = Vec::new();
-    for r in regions {
-        let ws = words_of(&text[r.clone()], usize::MAX);
-        for pair in ws.windows(2) {
-            if given_sex(c, pair[0], true) == Some(female)
-                && is_name_word(c, pair[1])
-                && !is_role(c, pair[1])
-            {
-                out.push((pair[0], pair[1]));
-            }
-        }
-    }
-    out
 }
 
 /// `s`, a quotation, without what it quotes in turn between single marks
@@ -958,9 +922,13 @@ fn without_inner_quotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut inside = false;
     let mut prev = ' ';
-    let mut chars = s.chars().peekable();
-    while let Some(ch) = chars.next() {
-        let next = chars.peek().copied().unwrap_or(' ');
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, ch)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        // (A word cut short is no closing mark: `runnin' your mouth`.)
+        let cut_short = s[at + ch.len_utf8()..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_lowercase));
         if !inside
             && matches!(ch, '\u{2018}' | '\'')
             && !prev.is_alphanumeric()
@@ -971,6 +939,7 @@ fn without_inner_quotes(s: &str) -> String {
             && matches!(ch, '\u{2019}' | '\'')
             && !prev.is_whitespace()
             && !next.is_alphanumeric()
+            && !cut_short
         {
             inside = false;
             out.push(' ');
@@ -1005,7 +974,13 @@ fn speaker_names<'t>(c: &Compiled, tag: &'t str) -> Vec<&'t str> {
     for w in &ws[v + 1..] {
         if name(w) {
             out.push(w);
-        } else if !out.is_empty() || skipped == 3 {
+        } else if !out.is_empty()
+            || skipped == 3
+            // (Whom it is said of or to is no speaker: `he said of Marcus
+            // Webb`.)
+            || ["of", "about", "to", "for", "with", "at", "on", "in"]
+                .contains(&lower(w).as_ref())
+        {
             break;
         } else {
             skipped += 1;
