@@ -1924,3 +1924,20 @@ fn a_reply_that_names_the_last_speaker() {
         "The owner, Ray Delacroix, runs the store with his daughter, Emma Delacroix.\n\n\"I've never missed a day,\" Delacroix said.\n\n\"Emma will take it over when I quit.\"",
     ]);
 }
+
+/// A `he` or `she` tag after a paragraph about two people who are both of
+/// the other sex has nobody to stand for (the thirty-ninth political set's
+/// shape; these texts are made up). Not when a person of the pronoun's sex
+/// is in that sentence, nor when one of the two is of unknown sex.
+#[test]
+fn a_pronoun_that_fits_neither_of_two() {
+    let quote = "\n\n\"Those two run this town, and everybody knows it,\" he said.";
+    flagged(&[&format!(
+        "Mayor Ann Pullman took office in 2019. Clerk Joan Stroud has worked beside her for 19 years.\n\nPullman and Stroud have shared the two-room office for 19 years.{quote}"
+    )]);
+    attributed(&[
+        &format!("Mayor Ann Pullman took office in 2019. Clerk Joan Stroud has worked beside her for 19 years.\n\nPullman and Stroud have shared the office with Deputy Clerk Tom Hale since 2010.{quote}"),
+        &format!("Mayor Ann Pullman took office in 2019. Stroud, the clerk, has worked beside her for 19 years.\n\nPullman and Stroud have shared the two-room office for 19 years.{quote}"),
+        &format!("Mayor Ann Pullman took office in 2019. Mr. Stroud has owned the building for 19 years.\n\nPullman and Stroud have shared the two-room office for 19 years.{quote}"),
+    ]);
+}

@@ -358,7 +358,12 @@ fn quote_finding(
                         ..seg.sentences[sentences.end - 1].span.end],
                 )
         };
-        if pronoun_for_either(text, seg, c, around, first.paragraph) {
+        let pair = pair_pronoun(text, seg, c, around, first.paragraph);
+        if pair == Some(PairPronoun::Neither) {
+            "no speaker for this quotation: its `he` or `she` fits neither of \
+             the two people the paragraph before is about: name the speaker \
+             (`..., Venn said.`)"
+        } else if pair == Some(PairPronoun::Either) {
             "no speaker for this quotation: its `he` or `she` could be either \
              of the two people the paragraph before is about: name the speaker \
              (`..., Venn said.`)"
@@ -1769,6 +1774,29 @@ fn pronoun_for_either(
     around: &Around,
     p: usize,
 ) -> bool {
+    pair_pronoun(text, seg, c, around, p).is_some()
+}
+
+/// Whose a pronoun after two people can be (see [`pronoun_for_either`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PairPronoun {
+    /// Either of them.
+    Either,
+    /// Neither: both are known to be of the other sex (`Mayor Ann Pullman`,
+    /// `Clerk Joan Stroud`, then `Pullman and Stroud have shared the office
+    /// for 19 years.` and `"…," he said.`).
+    Neither,
+}
+
+/// [`pronoun_for_either`], telling whether the pronoun could be either of
+/// the two people or neither.
+fn pair_pronoun(
+    text: &str,
+    seg: &Segmented,
+    c: &Compiled,
+    around: &Around,
+    p: usize,
+) -> Option<PairPronoun> {
     // (A term or a word quoted, `called it a "giveaway"`, is nobody's
     // speech for the pronoun to go on.)
     let speech_before = seg.quotes[seg.quotes.partition_point(|q| q.paragraph < p - 1)..]
@@ -1776,23 +1804,19 @@ fn pronoun_for_either(
         .take_while(|q| q.paragraph == p - 1)
         .any(|q| words_of(&text[q.inner.clone()], c.min_quote_words).len() >= c.min_quote_words);
     if speech_before {
-        return false;
+        return None;
     }
     let outside = outside_text(text, seg, seg.paragraphs[p].clone());
     let ws = words_of(&outside, 40);
-    let Some(she) = ws.windows(2).find_map(|w| {
+    let she = ws.windows(2).find_map(|w| {
         let l = lower(w[0]);
         (["he", "she"].contains(&l.as_ref()) && c.attributing.is_match(w[1])).then(|| l == "she")
-    }) else {
-        return false;
-    };
+    })?;
     if ws.iter().any(|w| is_name_word(c, w)) {
-        return false;
+        return None;
     }
     let sentences = around.para_sentences[p - 1].clone();
-    let Some(last) = sentences.clone().last() else {
-        return false;
-    };
+    let last = sentences.clone().last()?;
     let sentence = |i: usize| &text[seg.sentences[i].span.clone()];
     let opens = |i: usize, with: &[&str]| {
         words_of(sentence(i), 2)
@@ -1804,15 +1828,13 @@ fn pronoun_for_either(
             || two_by_description(c, sentence(i))
             || same_sex_kin(c, sentence(i), she)
     };
-    let Some(at) = (if pair(last) {
+    let at = if pair(last) {
         Some(last)
     } else if opens(last, &["they", "both", "each", "neither"]) && !tagged(c, sentence(last)) {
         sentences.clone().find(|&i| pair(i))
     } else {
         None
-    }) else {
-        return false;
-    };
+    }?;
     // (Not when one of the two is someone the pronoun cannot stand for, by
     // a given name, a title or a noun: `Sen. Amy Lee and Rep. John Ortiz
     // spoke.` then `she said` is Lee's.)
@@ -1826,7 +1848,7 @@ fn pronoun_for_either(
         .first()
         .is_some_and(|w| lower(w) == if she { "her" } else { "his" })
     {
-        return false;
+        return None;
     }
     let before_surname = |k: usize| pair_words.get(k + 1).is_some_and(|n| is_name_word(c, n));
     if pair_words.iter().enumerate().any(|(k, w)| {
@@ -1834,18 +1856,54 @@ fn pronoun_for_either(
             || words.contains(lower(w).as_ref())
             || is_name_word(c, w) && surname_sex(c, text, w) == Some(!she)
     }) {
-        return false;
+        // (Neither, when each name's last word is a person of the other
+        // sex, by the given name before it or the story's, and no word is
+        // of the pronoun's.)
+        let own = if she { &c.female_words } else { &c.male_words };
+        let mut people = pair_words
+            .iter()
+            .enumerate()
+            .filter(|&(k, w)| is_name_word(c, w) && !before_surname(k) && !is_role(c, w))
+            .map(|(k, w)| {
+                k.checked_sub(1)
+                    .and_then(|g| given_sex(c, pair_words[g], true))
+                    .or_else(|| surname_sex(c, text, w))
+            });
+        let none_of_hers = |ws: &[&str]| {
+            let pronouns = if she {
+                ["she", "her", "hers"]
+            } else {
+                ["he", "him", "his"]
+            };
+            ws.iter().enumerate().all(|(k, w)| {
+                let l = lower(w);
+                let before_surname = ws.get(k + 1).is_some_and(|n| is_name_word(c, n));
+                given_sex(c, w, before_surname) != Some(she)
+                    && !own.contains(l.as_ref())
+                    && !pronouns.contains(&l.as_ref())
+            })
+        };
+        // (Nor a person of the pronoun's sex in the paragraph before them:
+        // `Principal Tom Meyer said …` then `Teachers Janet Pruitt and
+        // Dolores Vance …` then `he said` is Meyer's.)
+        let earlier = (p >= 2).then(|| words_of(&text[seg.paragraphs[p - 2].clone()], 400));
+        let neither = none_of_hers(&pair_words)
+            && earlier.is_none_or(|ws| none_of_hers(&ws))
+            && people.clone().count() == 2
+            && people.all(|sex| sex == Some(!she));
+        return neither.then_some(PairPronoun::Neither);
     }
     // (Nor when the quotation names one of them, by a name in that
     // sentence or a given name the story gives a surname of it, so that
     // it is the other's: `"I told Dale we need more time," he said.`)
     let quoted = words_of(&text[seg.paragraphs[p].clone()], usize::MAX);
     let named = |w: &str| w.len() > 1 && quoted.contains(&w);
-    !pair_words.iter().enumerate().any(|(k, w)| {
+    (!pair_words.iter().enumerate().any(|(k, w)| {
         is_name_word(c, w)
             && (k > 0 && named(w)
                 || given_names_of(c, text, w).any(|g| is_name_word(c, g) && named(g)))
-    })
+    }))
+    .then_some(PairPronoun::Either)
 }
 
 /// Whether sentence `s` opens, after a fronted phrase or not, with two
