@@ -1894,8 +1894,8 @@ fn a_short_reply_standing_alone_is_speech() {
     ]);
 }
 
-/// A quotation paragraph after a speaker's tag that opens a sentence with
-/// that speaker's name alone, by the tag or by the given name the story
+/// A quotation paragraph after a paragraph that ends in a speaker's
+/// quotation, whose sentence opens with that speaker's name alone, by the tag or by the given name the story
 /// gave them, is a reply in another voice (the first political set's
 /// replies, written for copydesk's evaluation; these texts are made up in
 /// their shape). The guards are from a review of this change: the
@@ -1905,10 +1905,10 @@ fn a_short_reply_standing_alone_is_speech() {
 fn a_reply_that_names_the_last_speaker() {
     flagged(&[
         "At the feed store, the owner, Ray Delacroix, keeps a strict policy of neutrality.\n\n\u{201C}I\u{2019}m Switzerland,\u{201D} Delacroix said. \u{201C}I sell feed to both of them.\u{201D}\n\n\u{201C}Ray\u{2019}s not Switzerland. Ray\u{2019}s got a Harlan sticker on his truck.\u{201D}",
-        "The county party\u{2019}s chairwoman, Marcy Odegaard, said the booth had signed up 40 volunteers.\n\n\"People stop by and they whisper,\" Odegaard said.\n\n\"Mad isn't the same as switching. Marcy knows that.\"",
-        "Kyle Brennan, 23, said he had never volunteered before.\n\n\"She talked for two minutes and the whole room went quiet,\" Brennan said.\n\n\"Kyle's not exaggerating. Two minutes. I timed it.\"",
+        "The county party\u{2019}s chairwoman, Marcy Odegaard, said the booth had signed up 40 volunteers.\n\n\"People stop by and they whisper,\" Odegaard said. \"They look around first.\"\n\n\"Mad isn't the same as switching. Marcy knows that.\"",
+        "Kyle Brennan, 23, said he had never volunteered before.\n\n\"She talked for two minutes and the whole room went quiet,\" Brennan said. \"I signed up on my phone.\"\n\n\"Kyle's not exaggerating. Two minutes. I timed it.\"",
     ]);
-    let store = "Ray Delacroix has run the feed store on Route 9 for 31 years.\n\n\"I've never missed a day,\" Delacroix said.\n\n";
+    let store = "Ray Delacroix has run the feed store on Route 9 for 31 years.\n\n\"I've never missed a day,\" Delacroix said. \"Not one.\"\n\n";
     attributed(&[
         &format!("{store}\"They'd call me up and say, 'Ray, I love you, but I can't do it anymore.'\""),
         &format!("{store}\"He'd say, 'Ray, you keep runnin' your mouth. Ray never listens.' I think about that every day.\""),
@@ -1919,16 +1919,17 @@ fn a_reply_that_names_the_last_speaker() {
         &format!("{store}\"Delacroix's is where farmers come to argue about the weather.\""),
         &format!("{store}\"Delacroix and Sons has been on this corner since 1952.\""),
         &format!("{store}\"I still have the letter. Dear Mr. Delacroix, we regret to inform you.\""),
-        "Hope Alvarez runs the only food pantry in the county.\n\n\"The lines get longer every month,\" Alvarez said.\n\n\"Hope is not a strategy. We need the county to put money behind this.\"",
-        "Coach Dan Ruiz could not stop talking about his running back.\n\n\"He carried us tonight,\" he said of Marcus Webb, a junior.\n\n\"Marcus just doesn't get tired. He's been like that since camp.\"",
-        "The owner, Ray Delacroix, runs the store with his daughter, Emma Delacroix.\n\n\"I've never missed a day,\" Delacroix said.\n\n\"Emma will take it over when I quit.\"",
+        "Hope Alvarez runs the only food pantry in the county.\n\n\"The lines get longer every month,\" Alvarez said. \"Every month.\"\n\n\"Hope is not a strategy. We need the county to put money behind this.\"",
+        "Coach Dan Ruiz could not stop talking about his running back.\n\n\"He carried us tonight,\" he said of Marcus Webb, a junior. \"All night.\"\n\n\"Marcus just doesn't get tired. He's been like that since camp.\"",
+        "The owner, Ray Delacroix, runs the store with his daughter, Emma Delacroix.\n\n\"I've never missed a day,\" Delacroix said. \"Not one.\"\n\n\"Emma will take it over when I quit.\"",
     ]);
 }
 
 /// A `he` or `she` tag after a paragraph about two people who are both of
 /// the other sex has nobody to stand for (the thirty-ninth political set's
 /// shape; these texts are made up). Not when a person of the pronoun's sex
-/// is in that sentence, nor when one of the two is of unknown sex.
+/// is named anywhere before them in the story, nor when one of the two is
+/// of unknown sex.
 #[test]
 fn a_pronoun_that_fits_neither_of_two() {
     let quote = "\n\n\"Those two run this town, and everybody knows it,\" he said.";
@@ -1939,5 +1940,7 @@ fn a_pronoun_that_fits_neither_of_two() {
         &format!("Mayor Ann Pullman took office in 2019. Clerk Joan Stroud has worked beside her for 19 years.\n\nPullman and Stroud have shared the office with Deputy Clerk Tom Hale since 2010.{quote}"),
         &format!("Mayor Ann Pullman took office in 2019. Stroud, the clerk, has worked beside her for 19 years.\n\nPullman and Stroud have shared the two-room office for 19 years.{quote}"),
         &format!("Mayor Ann Pullman took office in 2019. Mr. Stroud has owned the building for 19 years.\n\nPullman and Stroud have shared the two-room office for 19 years.{quote}"),
+        // (A man named paragraphs before, from a review of this change.)
+        &format!("Gov. Ray Tillman signed the bill on Thursday.\n\n\"This is a good day,\" Tillman said.\n\nThe law takes effect in January.\n\nState Reps. Ann Pullman and Joan Stroud sponsored the measure.{quote}"),
     ]);
 }

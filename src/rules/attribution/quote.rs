@@ -359,7 +359,11 @@ fn quote_finding(
                 )
         };
         let pair = pair_pronoun(text, seg, c, around, first.paragraph);
-        if pair == Some(PairPronoun::Neither) {
+        if a_reply_by_name(text, seg, c, pieces[0]) {
+            "no speaker for this quotation: it speaks of the speaker the \
+             paragraph before quotes, by name, as a reply from someone else \
+             does: name who said it (`..., Lee said.`)"
+        } else if pair == Some(PairPronoun::Neither) {
             "no speaker for this quotation: its `he` or `she` fits neither of \
              the two people the paragraph before is about: name the speaker \
              (`..., Venn said.`)"
@@ -673,13 +677,6 @@ fn piece_attributed(
                 || reports_speech(c, &outside)
                     && !either()
                     && !a_text_for_me(c, last_text, &text[q.inner.clone()])
-                    && !outside_quotes(seg, last_sent.span.clone())
-                        .filter(|r| !no_words(&text[r.clone()]))
-                        .last()
-                        .is_some_and(|tag| {
-                            let quoted = &text[q.span.clone()];
-                            names_the_speaker(c, text, &text[tag], quoted)
-                        })
                 || !paragraph_quotes(seg, q.paragraph - 1)
                     && !speaks_of_them(c, last_text, &text[q.inner.clone()])
                     && (person_subject(c, last_text)
@@ -805,10 +802,38 @@ fn speaks_of_them(c: &Compiled, before: &str, inner: &str) -> bool {
 /// neighborhood, it isn't!"`). An answer to a question the speaker ended
 /// on is placed by its turn, as readers place it.
 fn goes_on_from_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
+    last_speaker(text, seg, c, qi).is_some_and(|(tag, quoted)| {
+        // (A cry is another voice as often: a heckler, the gallery, a
+        // crowd. Not a question: a speaker's own as often as a reporter's.)
+        !quoted
+            .trim_end()
+            .trim_end_matches(['"', '\u{201D}'])
+            .ends_with('!')
+            && !names_the_speaker(c, text, tag, quoted)
+    })
+}
+
+/// Whether quotation `qi`, opening a paragraph of quotations alone after
+/// a paragraph that ends in a named speaker's quotation, is a reply that
+/// names that speaker (see [`goes_on_from_before`]).
+fn a_reply_by_name(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
+    last_speaker(text, seg, c, qi)
+        .is_some_and(|(tag, quoted)| names_the_speaker(c, text, tag, quoted))
+}
+
+/// For quotation `qi`, opening a paragraph of quotations alone right after
+/// a paragraph that ends inside a quotation: that paragraph's last words
+/// outside quotations, when they credit speech to one identifiable
+/// speaker (`, Vogel said during floor debate.`), and the quotation
+/// paragraph's text from `qi` on.
+fn last_speaker<'t>(
+    text: &'t str,
+    seg: &Segmented,
+    c: &Compiled,
+    qi: usize,
+) -> Option<(&'t str, &'t str)> {
     let q = &seg.quotes[qi];
-    let Some(pq) = qi.checked_sub(1).map(|i| &seg.quotes[i]) else {
-        return false;
-    };
+    let pq = &seg.quotes[qi.checked_sub(1)?];
     let (para, prev) = (
         seg.paragraphs[q.paragraph].clone(),
         seg.paragraphs[pq.paragraph].clone(),
@@ -818,31 +843,14 @@ fn goes_on_from_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> 
         || !no_words(&text[pq.span.end.min(prev.end)..prev.end])
         || !outside_quotes(seg, para.clone()).all(|r| no_words(&text[r]))
     {
-        return false;
+        return None;
     }
-    // The last words outside quotations: the tag of the last speaker
-    // (`, Vogel said during floor debate.`).
-    let Some(tag) = outside_quotes(seg, prev)
+    let tag = outside_quotes(seg, prev)
         .filter(|r| !no_words(&text[r.clone()]))
-        .last()
-    else {
-        return false;
-    };
+        .last()?;
     let tag = &text[tag];
-    if !reports_speech(c, tag) || either_of_two(c, text, tag) {
-        return false;
-    }
-    // (A cry is another voice as often: a heckler, the gallery, a crowd.
-    // Not a question: a speaker's own as often as a reporter's.)
-    let quoted = &text[q.span.start..para.end];
-    if quoted
-        .trim_end()
-        .trim_end_matches(['"', '\u{201D}'])
-        .ends_with('!')
-    {
-        return false;
-    }
-    !names_the_speaker(c, text, tag, quoted)
+    (reports_speech(c, tag) && !either_of_two(c, text, tag))
+        .then(|| (tag, &text[q.span.start..para.end]))
 }
 
 /// Whether `quoted`, a quotation paragraph, speaks of the speaker of
@@ -1883,12 +1891,17 @@ fn pair_pronoun(
                     && !pronouns.contains(&l.as_ref())
             })
         };
-        // (Nor a person of the pronoun's sex in the paragraph before them:
-        // `Principal Tom Meyer said …` then `Teachers Janet Pruitt and
-        // Dolores Vance …` then `he said` is Meyer's.)
-        let earlier = (p >= 2).then(|| words_of(&text[seg.paragraphs[p - 2].clone()], 400));
+        // (Nor a person of the pronoun's sex anywhere before them in the
+        // story, within `name-window`: `Principal Tom Meyer said …` then
+        // `Teachers Janet Pruitt and Dolores Vance …` then `he said` is
+        // Meyer's, and so is it three paragraphs on.)
+        let to = seg.sentences[at].span.start;
+        let mut from = to.saturating_sub(c.name_window);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
         let neither = none_of_hers(&pair_words)
-            && earlier.is_none_or(|ws| none_of_hers(&ws))
+            && none_of_hers(&words_of(&text[from..to], usize::MAX))
             && people.clone().count() == 2
             && people.all(|sex| sex == Some(!she));
         return neither.then_some(PairPronoun::Neither);
