@@ -1919,6 +1919,8 @@ fn a_reply_that_names_the_last_speaker() {
         &format!("{store}\"Delacroix's is where farmers come to argue about the weather.\""),
         &format!("{store}\"Delacroix and Sons has been on this corner since 1952.\""),
         &format!("{store}\"I still have the letter. Dear Mr. Delacroix, we regret to inform you.\""),
+        &format!("{store}\"For 22 years I was Sgt. Delacroix to everybody. Delacroix is fine now.\""),
+        "Rep. Denise Washington, a Democrat from Gary, voted against the bill.\n\n\"This bill leaves our cities behind,\" Washington said. \"All of them.\"\n\n\"Washington keeps promising us help, and the help never comes.\"",
         "Hope Alvarez runs the only food pantry in the county.\n\n\"The lines get longer every month,\" Alvarez said. \"Every month.\"\n\n\"Hope is not a strategy. We need the county to put money behind this.\"",
         "Coach Dan Ruiz could not stop talking about his running back.\n\n\"He carried us tonight,\" he said of Marcus Webb, a junior. \"All night.\"\n\n\"Marcus just doesn't get tired. He's been like that since camp.\"",
         "The owner, Ray Delacroix, runs the store with his daughter, Emma Delacroix.\n\n\"I've never missed a day,\" Delacroix said. \"Not one.\"\n\n\"Emma will take it over when I quit.\"",

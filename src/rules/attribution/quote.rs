@@ -879,10 +879,11 @@ fn with_given_name<'t>(c: &Compiled, text: &'t str, names: &mut Vec<&'t str>) {
     }
 }
 
-/// Whether quotation `quoted` has one of `names` alone as the subject of
-/// one of its sentences, as someone else speaks of a person (`Ray's not
-/// Switzerland.`, `Marcy knows that.`): the name opens the sentence and a
-/// word in lower case follows it. Not a full name or a name before another
+/// Whether quotation `quoted` has one of `names`, a given name, alone as
+/// the subject of one of its sentences, as someone else speaks of a person
+/// (`Ray's not Switzerland.`, `Marcy knows that.`): the name opens the
+/// sentence and a word in lower case follows it. Not a surname (`Washington
+/// keeps promising us help`, `Young people`: places and words as often). Not a full name or a name before another
 /// (`Walter Hale opened the store`, `Ray Jr. takes over`, `Delacroix Feed
 /// has been here`), the speaker's own way of speaking of themselves as
 /// often; nor a business by its owner's name (`Patel's was the only
@@ -902,7 +903,8 @@ fn speaks_of_by_name(c: &Compiled, names: &[&str], quoted: &str) -> bool {
             .filter(|&k| {
                 last_word(&own[..k - 1]).is_none_or(|t| {
                     let t = t.str(&own[..k - 1]);
-                    t.len() > 1 && !c.person_titles.contains(lower(t).as_ref())
+                    !(t.len() <= 4 && is_capitalized(t)
+                        || c.person_titles.contains(lower(t).as_ref()))
                 })
             }),
     );
@@ -917,6 +919,7 @@ fn speaks_of_by_name(c: &Compiled, names: &[&str], quoted: &str) -> bool {
             .unwrap_or(w);
         let l = lower(core);
         names.contains(&core)
+            && given_sex(c, core, true).is_some()
             && next.starts_with(char::is_lowercase)
             && next != "and"
             && !(core.len() < w.len() && ["is", "was", "has", "had", "will"].contains(&next))
