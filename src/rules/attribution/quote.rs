@@ -882,11 +882,11 @@ fn with_given_name<'t>(c: &Compiled, text: &'t str, names: &mut Vec<&'t str>) {
 /// Whether quotation `quoted` has one of `names`, a given name, alone as
 /// the subject of one of its sentences, as someone else speaks of a person
 /// (`Ray's not Switzerland.`, `Marcy knows that.`): the name opens the
-/// sentence and a word in lower case follows it. Not a surname (`Washington
-/// keeps promising us help`, `Young people`: places and words as often). Not a full name or a name before another
-/// (`Walter Hale opened the store`, `Ray Jr. takes over`, `Delacroix Feed
-/// has been here`), the speaker's own way of speaking of themselves as
-/// often; nor a business by its owner's name (`Patel's was the only
+/// sentence and a word in lower case follows it. Not a surname
+/// (`Washington keeps promising us help`, `Young people`: places and words
+/// as often). Not a full name or a name before another (`Walter Hale
+/// opened the store`, `Ray Jr. takes over`), the speaker's own way of
+/// speaking of themselves as often; nor a business by its owner's name (`Patel's was the only
 /// shop`, `Okafor and Sons has been`); nor a given name that is also a
 /// word but as `Ray's` (`Hope is not a strategy`); nor a name in what the
 /// speaker quotes others saying (`'Ray, you're miserable.'`).
