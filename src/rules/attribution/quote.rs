@@ -857,11 +857,20 @@ fn last_speaker<'t>(
 /// `tag`, the speech tag before it, by name, as a reply from someone else
 /// does (`"Kyle's not exaggerating."` after `…," Kyle said.`, `"Ray's not
 /// Switzerland."` after `…," Delacroix said.` in a story that gave his
-/// name as `Ray Delacroix`). See [`speaks_of_by_name`].
+/// name as `Ray Delacroix`). See [`given_name_subjects`].
 fn names_the_speaker(c: &Compiled, text: &str, tag: &str, quoted: &str) -> bool {
+    // (Not a name in what the speaker quotes others saying: `'Ray, you're
+    // miserable.'`.)
+    let own = without_inner_quotes(quoted);
+    let subjects = given_name_subjects(c, &own);
+    // (The story's given names are looked up only when a sentence opens
+    // with one: most quotation paragraphs have none.)
+    if subjects.is_empty() {
+        return false;
+    }
     let mut names = speaker_names(c, tag);
     with_given_name(c, text, &mut names);
-    speaks_of_by_name(c, &names, quoted)
+    subjects.iter().any(|s| names.contains(s))
 }
 
 /// Adds to `names`, when it is a surname alone, the given name the story
@@ -879,22 +888,18 @@ fn with_given_name<'t>(c: &Compiled, text: &'t str, names: &mut Vec<&'t str>) {
     }
 }
 
-/// Whether quotation `quoted` has one of `names`, a given name, alone as
-/// the subject of one of its sentences, as someone else speaks of a person
+/// The given names that stand alone as the subject of a sentence of
+/// `own`, a quotation without its inner quotations (see
+/// [`without_inner_quotes`]), as someone else speaks of a person
 /// (`Ray's not Switzerland.`, `Marcy knows that.`): the name opens the
 /// sentence and a word in lower case follows it. Not a surname
 /// (`Washington keeps promising us help`, `Young people`: places and words
-/// as often). Not a full name or a name before another (`Walter Hale
+/// as often); not a full name or a name before another (`Walter Hale
 /// opened the store`, `Ray Jr. takes over`), the speaker's own way of
-/// speaking of themselves as often; nor a business by its owner's name (`Patel's was the only
-/// shop`, `Okafor and Sons has been`); nor a given name that is also a
-/// word but as `Ray's` (`Hope is not a strategy`); nor a name in what the
-/// speaker quotes others saying (`'Ray, you're miserable.'`).
-fn speaks_of_by_name(c: &Compiled, names: &[&str], quoted: &str) -> bool {
-    if names.is_empty() {
-        return false;
-    }
-    let own = without_inner_quotes(quoted);
+/// speaking of themselves as often; nor a business by its owner's name
+/// (`Patel's was the only shop`, `Okafor and Sons has been`); nor a given
+/// name that is also a word but as `Ray's` (`Hope is not a strategy`).
+fn given_name_subjects<'o>(c: &Compiled, own: &'o str) -> Vec<&'o str> {
     let starts = std::iter::once(0).chain(
         own.match_indices(['.', '?', '!'])
             .map(|(k, _)| k + 1)
@@ -908,26 +913,28 @@ fn speaks_of_by_name(c: &Compiled, names: &[&str], quoted: &str) -> bool {
                 })
             }),
     );
-    starts.into_iter().any(|k| {
-        let ws = words_of(&own[k..], 2);
-        let [w, next] = ws[..] else {
-            return false;
-        };
-        let core = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("\u{2019}s"))
-            .unwrap_or(w);
-        let l = lower(core);
-        names.contains(&core)
-            && given_sex(c, core, true).is_some()
-            && next.starts_with(char::is_lowercase)
-            && next != "and"
-            && !(core.len() < w.len() && ["is", "was", "has", "had", "will"].contains(&next))
-            && (core.len() < w.len()
-                || !c.female_name_words.contains(l.as_ref())
-                    && !c.male_name_words.contains(l.as_ref()))
-            && !c.calendar_words.contains(l.as_ref())
-    })
+    starts
+        .filter_map(|k| {
+            let ws = words_of(&own[k..], 2);
+            let [w, next] = ws[..] else {
+                return None;
+            };
+            let core = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w);
+            let l = lower(core);
+            (given_sex(c, core, true).is_some()
+                && next.starts_with(char::is_lowercase)
+                && next != "and"
+                && !(core.len() < w.len() && ["is", "was", "has", "had", "will"].contains(&next))
+                && (core.len() < w.len()
+                    || !c.female_name_words.contains(l.as_ref())
+                        && !c.male_name_words.contains(l.as_ref()))
+                && !c.calendar_words.contains(l.as_ref()))
+            .then_some(core)
+        })
+        .collect()
 }
 
 /// `s`, a quotation, without what it quotes in turn between single marks
