@@ -1927,6 +1927,33 @@ fn a_reply_that_names_the_last_speaker() {
     ]);
 }
 
+/// A quotation paragraph that opens by throwing a word of the quotation
+/// the paragraph before ends on back as a question is a reply from
+/// someone else (these texts are made up, after a review's probes). Not a
+/// word taken up in a statement, denied or not, nor a fragment: a speaker
+/// going on does that as often (the review's probes, kept here as guards).
+#[test]
+fn a_reply_that_questions_the_last_words() {
+    flagged(&[
+        "Lars Engel has led the company since 2019.\n\n\"Our growth strategy is working,\" Engel said.\n\n\"Working? Revenue is down 12 percent.\"",
+        "The developer, Nora Vick, spoke first.\n\n\u{201C}This project will create 500 jobs,\u{201D} Vick said. \u{201C}Good jobs.\u{201D}\n\n\u{201C}Jobs for whom? Not for anyone in this neighborhood.\u{201D}",
+        "Sheriff Dan Colby is running for a fourth term.\n\n\"Response times have improved every year I've been in office,\" Colby said.\n\n\"Improved? Not in the east county they haven't.\"",
+    ]);
+    let before = "Sen. Marcus Lee spoke to reporters on Monday.\n\n\"We have to cut spending, and we have to do it this year,\" Lee said. \"That is unacceptable to nobody.\"\n\n";
+    attributed(&[
+        // (Taken up in a statement, denied or not, or alone.)
+        &format!("{before}\"Spending isn't going to fall by itself.\""),
+        &format!("{before}\"Spending has doubled in ten years and nobody has asked why.\""),
+        &format!("{before}\"Unacceptable. There's no other word for it.\""),
+        // (A new start, and a question of the speaker's own.)
+        &format!("{before}\"We are not going to raise taxes to pay for it.\""),
+        &format!("{before}\"Why? Because the bills come due in June.\""),
+        // (A pronoun or a name taken up.)
+        "Mayor Ann Lee spoke on Monday.\n\n\"They told us the money would come,\" Lee said.\n\n\"They? The state, the county, everybody.\"",
+        "Mayor Ann Lee spoke on Monday.\n\n\"I called Dale about the budget,\" Lee said.\n\n\"Dale? He never called back.\"",
+    ]);
+}
+
 /// A `he` or `she` tag after a paragraph about two people who are both of
 /// the other sex has nobody to stand for (the thirty-ninth political set's
 /// shape; these texts are made up). Not when a person of the pronoun's sex

@@ -363,6 +363,10 @@ fn quote_finding(
             "no speaker for this quotation: it speaks of the speaker the \
              paragraph before quotes, by name, as a reply from someone else \
              does: name who said it (`..., Lee said.`)"
+        } else if takes_up_words_before(text, seg, c, pieces[0]) {
+            "no speaker for this quotation: it opens by questioning a word of \
+             the quotation the paragraph before ends on, as a reply from \
+             someone else does: name who said it (`..., Lee said.`)"
         } else if pair == Some(PairPronoun::Neither) {
             "no speaker for this quotation: its `he` or `she` fits neither of \
              the two people the paragraph before is about: name the speaker \
@@ -673,6 +677,11 @@ fn piece_attributed(
             // spoke back to back`).
             let last_text = &text[last_sent.span.clone()];
             let either = || two_could_speak(c, text, last_text);
+            // (Not a reply that takes up the words of the quotation the
+            // paragraph ends in: `"Third-largest is still a lot."`.)
+            if takes_up_words_before(text, seg, c, qi) {
+                return false;
+            }
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
                 || reports_speech(c, &outside)
                     && !either()
@@ -810,7 +819,65 @@ fn goes_on_from_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> 
             .trim_end_matches(['"', '\u{201D}'])
             .ends_with('!')
             && !names_the_speaker(c, text, tag, quoted)
-    })
+    }) && !takes_up_words_before(text, seg, c, qi)
+}
+
+/// Whether quotation `qi`, opening a paragraph right after a paragraph
+/// that ends in a quotation, opens by throwing one of that quotation's
+/// words back as a question, as a reply from someone else does
+/// (`"Working? Revenue is down 12 percent."` after `"Our strategy is
+/// working," Engel said.`; `"Jobs for whom?"`). The word must open the
+/// quotation, be no function word, pronoun or calendar word, have four
+/// letters or more, and stand in lower case in the quotation before (not a
+/// name: `"Dale?`); the question must be one or two words, or end on
+/// `whom`.
+///
+/// Not a word taken up in a statement, denied or not (`"Smaller doesn't
+/// mean it didn't happen."`): a review found a speaker going on does that
+/// as often (`"We have to cut spending," Lee said.` then `"Spending isn't
+/// going to fall by itself."`), and fragments too (`"Unacceptable."`).
+fn takes_up_words_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> bool {
+    const PRONOUNS: [&str; 4] = ["they", "them", "theirs", "ours"];
+    let Some(before) = qi.checked_sub(1).map(|b| &seg.quotes[b]) else {
+        return false;
+    };
+    let q = &seg.quotes[qi];
+    let inner = &text[q.inner.clone()];
+    let Some(end) = inner.find(['.', '?', '!']) else {
+        return false;
+    };
+    let ws = words_of(&inner[..end], 5);
+    let question = inner[end..].starts_with('?')
+        && (ws.len() <= 2 || ws.last().is_some_and(|w| lower(w) == "whom"));
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    if !question || before.paragraph + 1 != q.paragraph || !before.closed {
+        return false;
+    }
+    let l = lower(first).replace('\u{2019}', "'");
+    let base = l.split('\'').next().unwrap_or_default();
+    if base.len() < 4
+        || [&c.function_words, &c.calendar_words]
+            .iter()
+            .any(|set| set.contains(base) || set.contains(l.as_str()))
+        || PRONOUNS.contains(&base)
+    {
+        return false;
+    }
+    let stem = echo_stem(base);
+    words_of(&text[before.inner.clone()], usize::MAX)
+        .iter()
+        .any(|w| w.starts_with(char::is_lowercase) && echo_stem(&lower(w)) == stem)
+}
+
+/// `w`, lower case, without an inflection's ending (`bringing`, `brings`:
+/// `bring`), for [`takes_up_their_words`].
+fn echo_stem(w: &str) -> &str {
+    ["ing", "es", "ed", "s"]
+        .iter()
+        .find_map(|e| w.strip_suffix(e).filter(|r| r.len() >= 3))
+        .unwrap_or(w)
 }
 
 /// Whether quotation `qi`, opening a paragraph of quotations alone after
