@@ -1927,6 +1927,25 @@ fn a_reply_that_names_the_last_speaker() {
     ]);
 }
 
+/// An infinitive of speech in a clause that denies it names no speaker
+/// (`why the clerk had not been called to explain`, the fourteenth
+/// political set; these texts are made up), but a denied refusal does
+/// (`was not afraid to explain`), as do `did not hesitate to` and `was not
+/// the only one to`.
+#[test]
+fn a_denied_infinitive_names_no_speaker() {
+    let quote = "\n\n\"Every one of those envelopes was handled by somebody who swore an oath. That is not how this is supposed to work.\"";
+    flagged(&[
+        &format!("Eleven people signed up to speak.\n\nSeveral urged the board to count the ballots, and at least two asked why the retired clerk had not been called to explain what happened.{quote}"),
+        &format!("Eleven people signed up to speak.\n\nThe county clerk's office did not want to explain what happened.{quote}"),
+    ]);
+    attributed(&[
+        &format!("Eleven people signed up to speak.\n\nThe county clerk's office was not afraid to explain what happened.{quote}"),
+        &format!("Eleven people signed up to speak.\n\nThe county clerk's office did not hesitate to explain what happened.{quote}"),
+        &format!("Eleven people signed up to speak.\n\nThe county clerk's office was not the only one to explain what happened.{quote}"),
+    ]);
+}
+
 /// A quotation paragraph that opens by throwing a word of the quotation
 /// the paragraph before ends on back as a question is a reply from
 /// someone else (these texts are made up, after a review's probes). Not a

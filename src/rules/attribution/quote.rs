@@ -1637,8 +1637,35 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
         // pronoun for a group or for either of two names (`each declared
         // victory`).
         // (Nor what was left unsaid: `left without speaking to reporters`.)
-        let unsaid = subject == "without"
-            || subject == "to" && j >= 2 && c.unsaid_lead_ins.contains(lower(ws[j - 2]).as_ref());
+        // (Nor an infinitive in a clause that denies it, `why the clerk had
+        // not been called to explain`; but a denied refusal is speech, `was
+        // not afraid to say`, and so is `did not hesitate to say`, `was not
+        // the first to say`.)
+        let unsaid_to = || {
+            const SAID_ALL_THE_SAME: [&str; 10] = [
+                "hesitate",
+                "hesitated",
+                "fail",
+                "failed",
+                "forget",
+                "forgot",
+                "first",
+                "last",
+                "only",
+                "one",
+            ];
+            let denied = ws[j.saturating_sub(5)..j - 1].iter().any(|w| {
+                let w = lower(w).replace('\u{2019}', "'");
+                w == "not" || w == "never" || w.ends_with("n't")
+            });
+            let lead = lower(ws[j - 2]);
+            if c.unsaid_lead_ins.contains(lead.as_ref()) {
+                !denied
+            } else {
+                denied && !SAID_ALL_THE_SAME.contains(&lead.as_ref())
+            }
+        };
+        let unsaid = subject == "without" || subject == "to" && j >= 2 && unsaid_to();
         if unsaid || GROUP_PRONOUNS.contains(&subject.as_ref()) {
             return false;
         }
