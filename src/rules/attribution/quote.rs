@@ -677,8 +677,9 @@ fn piece_attributed(
             // spoke back to back`).
             let last_text = &text[last_sent.span.clone()];
             let either = || two_could_speak(c, text, last_text);
-            // (Not a reply that takes up the words of the quotation the
-            // paragraph ends in: `"Third-largest is still a lot."`.)
+            // (Not a reply that throws a word of the quotation the
+            // paragraph ends in back as a question: `"Working? Revenue is
+            // down."`.)
             if takes_up_words_before(text, seg, c, qi) {
                 return false;
             }
@@ -872,7 +873,7 @@ fn takes_up_words_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -
 }
 
 /// `w`, lower case, without an inflection's ending (`bringing`, `brings`:
-/// `bring`), for [`takes_up_their_words`].
+/// `bring`), for [`takes_up_words_before`].
 fn echo_stem(w: &str) -> &str {
     ["ing", "es", "ed", "s"]
         .iter()
