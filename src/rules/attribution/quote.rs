@@ -657,6 +657,12 @@ fn piece_attributed(
     // A quotation opening its paragraph after a paragraph ending in a colon
     // lead-in (`Yoon said:` then the quote as its own paragraph).
     if before.is_empty() && first == para.start && q.paragraph > 0 {
+        // (Not a reply that throws a word of the quotation the paragraph
+        // before ends in back as a question: `"Working? Revenue is
+        // down."`.)
+        if takes_up_words_before(text, seg, c, qi) {
+            return false;
+        }
         let prev = seg.paragraphs[q.paragraph - 1].clone();
         let ps = para_sentences[q.paragraph - 1].clone();
         if ps.end > ps.start {
@@ -677,12 +683,6 @@ fn piece_attributed(
             // spoke back to back`).
             let last_text = &text[last_sent.span.clone()];
             let either = || two_could_speak(c, text, last_text);
-            // (Not a reply that throws a word of the quotation the
-            // paragraph ends in back as a question: `"Working? Revenue is
-            // down."`.)
-            if takes_up_words_before(text, seg, c, qi) {
-                return false;
-            }
             if (lead.trim_end().ends_with(':') && names_someone(c, lead))
                 || reports_speech(c, &outside)
                     && !either()
@@ -820,7 +820,7 @@ fn goes_on_from_before(text: &str, seg: &Segmented, c: &Compiled, qi: usize) -> 
             .trim_end_matches(['"', '\u{201D}'])
             .ends_with('!')
             && !names_the_speaker(c, text, tag, quoted)
-    }) && !takes_up_words_before(text, seg, c, qi)
+    })
 }
 
 /// Whether quotation `qi`, opening a paragraph right after a paragraph
