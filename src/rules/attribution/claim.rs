@@ -13,7 +13,7 @@ use super::compiled::{
     Compiled, CLAIM_ANY, CLAIM_EVIDENCE, CLAIM_GROUP, CLAIM_IT, CLAIM_PASSIVE, CLAIM_PHRASE,
     CLAIM_SUBJECT,
 };
-use super::prose::{in_quote, last_word, prev_word, words_of, BE_FORMS};
+use super::prose::{in_quote, is_negation, last_word, prev_word, words_of, BE_FORMS};
 use super::speaker::{is_name_of_someone, reported_by_speaker};
 use super::word_table::WordTable;
 use crate::words::{is_alphanumeric, is_capitalized, lower, Word};
@@ -379,10 +379,9 @@ fn keeps_up(next: &[&str]) -> bool {
 /// not always agree on how to classify organisms`), not before a claim
 /// (`Scientists do not agree that the dam is safe`).
 fn disagreement(mid: &str, verb: &str, rest: &str) -> bool {
-    let denied = words_of(mid, usize::MAX).iter().any(|w| {
-        ["not", "never", "don't", "don\u{2019}t", "can't", "cannot"].contains(&lower(w).as_ref())
-            || w.ends_with("n't")
-    });
+    let denied = words_of(mid, usize::MAX)
+        .iter()
+        .any(|w| is_negation(w) || lower(w) == "cannot");
     ["agree", "agrees", "agreed"].contains(&verb)
         && denied
         && words_of(rest, 1)

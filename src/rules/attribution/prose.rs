@@ -19,6 +19,13 @@ pub(super) fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s")
 }
 
+/// Whether word `w` denies its clause: `not`, `never`, or a form in `n't`
+/// (`don't`, `wasn’t`).
+pub(super) fn is_negation(w: &str) -> bool {
+    let l = lower(w);
+    l == "not" || l == "never" || l.ends_with("n't") || l.ends_with("n\u{2019}t")
+}
+
 /// The first `max` words of `s` (letters, digits, inner apostrophes and
 /// hyphens).
 pub(super) fn words_of(s: &str, max: usize) -> Vec<&str> {

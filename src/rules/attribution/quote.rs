@@ -12,7 +12,7 @@ use crate::segment::Segmented;
 use super::anchors::Scan;
 use super::compiled::Compiled;
 use super::matching::{agentless_passive, hyphen_joined, person_noun, polled, PhraseSet};
-use super::prose::{is_possessive, last_word, prev_word, words_of, BE_FORMS};
+use super::prose::{is_negation, is_possessive, last_word, prev_word, words_of, BE_FORMS};
 use super::quote_cues::gloss;
 use super::speaker::{
     fronted_subject, given_names_of, given_sex, introduces_one_person, is_name_word, is_role,
@@ -1655,10 +1655,9 @@ fn reports_speech(c: &Compiled, s: &str) -> bool {
                 "only",
                 "one",
             ];
-            let denied = ws[j.saturating_sub(5)..j - 1].iter().any(|w| {
-                let w = lower(w).replace('\u{2019}', "'");
-                w == "not" || w == "never" || w.ends_with("n't")
-            });
+            let denied = ws[j.saturating_sub(5)..j - 1]
+                .iter()
+                .any(|w| is_negation(w));
             let lead = lower(ws[j - 2]);
             if c.unsaid_lead_ins.contains(lead.as_ref()) {
                 !denied
